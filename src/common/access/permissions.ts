@@ -1,0 +1,65 @@
+/**
+ * Roles and what each may do: one table read by the API (to refuse) and by the web app (to show only
+ * what applies). Roles are held per organisation membership; platform_admin is held by the user.
+ */
+export const ROLES = [
+  'platform_admin',
+  'coordinator',
+  'org_admin',
+  'referent',
+  'tutor',
+  'volunteer_coordinator',
+  'analyst',
+  'interpreter',
+] as const;
+export type Role = (typeof ROLES)[number];
+export const MEMBERSHIP_ROLES = ROLES.filter((r) => r !== 'platform_admin');
+
+const ALL_STAFF: Role[] = [
+  'platform_admin',
+  'coordinator',
+  'org_admin',
+  'referent',
+  'tutor',
+  'volunteer_coordinator',
+];
+
+export const PERMISSIONS = {
+  // network
+  'organisation.view': [...ALL_STAFF, 'analyst', 'interpreter'],
+  'organisation.create': ['platform_admin'],
+  'organisation.update': ['platform_admin', 'org_admin'],
+  'organisation.security': ['platform_admin', 'org_admin'],
+  'programme.view': [...ALL_STAFF, 'analyst'],
+  'programme.create': ['platform_admin', 'coordinator'],
+  'programme.update': ['platform_admin', 'coordinator'],
+  'service.manage': ['platform_admin', 'org_admin', 'coordinator', 'volunteer_coordinator'],
+  'territory.import': ['platform_admin'],
+  // administration
+  'member.view': ['platform_admin', 'org_admin', 'coordinator'],
+  'member.manage': ['platform_admin', 'org_admin'],
+  'audit.view': ['platform_admin', 'org_admin'],
+  'mail.outbox.view': ['platform_admin', 'org_admin'],
+  // people and placements (Action 1)
+  'person.view': ['referent', 'coordinator', 'org_admin'],
+  'person.manage': ['referent', 'coordinator'],
+  'person.view_all_caseloads': ['coordinator', 'org_admin'],
+  'consent.override': ['coordinator'],
+  'offer.view': ['referent', 'coordinator', 'tutor', 'org_admin'],
+  'offer.manage': ['coordinator', 'org_admin', 'tutor'],
+  'placement.view': ['referent', 'coordinator', 'tutor', 'org_admin'],
+  'placement.manage': ['referent', 'coordinator'],
+  'placement.host_validate': ['coordinator', 'org_admin'],
+  'placement.attendance': ['tutor', 'referent', 'coordinator'],
+  'placement.programme_overview': ['coordinator', 'platform_admin'],
+  'placement.export': ['coordinator'],
+  // aggregates
+  'indicators.view': ['platform_admin', 'coordinator', 'analyst', 'org_admin'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export function can(roles: readonly Role[], permission: Permission): boolean {
+  const allowed: readonly Role[] = PERMISSIONS[permission];
+  return roles.some((r) => allowed.includes(r));
+}

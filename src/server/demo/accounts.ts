@@ -1,0 +1,88 @@
+/**
+ * Demo accounts: fictional people, one per role, across a French, a Walloon and a Flemish organisation.
+ * Addresses use the reserved .example domain so no mail can ever reach a real person.
+ */
+export const DEMO_PASSWORD = 'Demo-Samen-Grens-2026';
+
+export interface DemoAccount {
+  key: string;
+  email: string;
+  displayName: string;
+  language: 'fr' | 'nl' | 'en';
+  platformAdmin?: boolean;
+  memberships: Array<{ org: string; roles: string[] }>;
+}
+
+export const DEMO_ACCOUNTS: DemoAccount[] = [
+  {
+    key: 'admin',
+    email: 'admin@samen.example',
+    displayName: 'Alix Platform',
+    language: 'en',
+    platformAdmin: true,
+    memberships: [],
+  },
+  {
+    key: 'coordinator',
+    email: 'coordination@udccas-nord.example',
+    displayName: 'Camille Coordonne',
+    language: 'fr',
+    memberships: [{ org: 'udccas-nord', roles: ['coordinator'] }],
+  },
+  {
+    key: 'org_admin',
+    email: 'admin@cpas-mouscron.example',
+    displayName: 'Dominique Gestion',
+    language: 'fr',
+    memberships: [{ org: 'cpas-mouscron', roles: ['org_admin'] }],
+  },
+  {
+    key: 'referent_be_wal',
+    email: 'referent@cpas-mouscron.example',
+    displayName: 'Sacha Référente',
+    language: 'fr',
+    memberships: [{ org: 'cpas-mouscron', roles: ['referent'] }],
+  },
+  {
+    key: 'referent_be_vlg',
+    email: 'trajectbegeleider@ocmw-kortrijk.example',
+    displayName: 'Jef Begeleider',
+    language: 'nl',
+    memberships: [{ org: 'ocmw-kortrijk', roles: ['referent'] }],
+  },
+  {
+    key: 'referent_fr',
+    email: 'referent@ccas-roubaix.example',
+    displayName: 'Lou Accompagne',
+    language: 'fr',
+    memberships: [{ org: 'ccas-roubaix', roles: ['referent'] }],
+  },
+  {
+    key: 'tutor',
+    email: 'tuteur@atelier-roubaix.example',
+    displayName: 'Noa Tuteur',
+    language: 'fr',
+    memberships: [{ org: 'atelier-roubaix', roles: ['tutor'] }],
+  },
+  {
+    key: 'volunteer_coordinator',
+    email: 'benevolat@ccas-lille.example',
+    displayName: 'Maxime Bénévolat',
+    language: 'fr',
+    memberships: [{ org: 'ccas-lille', roles: ['volunteer_coordinator'] }],
+  },
+  {
+    key: 'analyst',
+    email: 'analist@west-vlaanderen.example',
+    displayName: 'Robin Analist',
+    language: 'nl',
+    memberships: [{ org: 'provincie-wvl', roles: ['analyst'] }],
+  },
+  {
+    key: 'interpreter',
+    email: 'interprete@setis.example',
+    displayName: 'Yael Interprète',
+    language: 'fr',
+    memberships: [{ org: 'setis-wallon', roles: ['interpreter'] }],
+  },
+];

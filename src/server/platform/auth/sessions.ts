@@ -1,0 +1,134 @@
+import type { Kysely } from 'kysely';
+import { sql } from 'kysely';
+import type { Role } from '../../../common/access/permissions';
+import { isLanguage, type Language } from '../../../common/i18n/locales';
+import type { Actor } from '../actor';
+import type { Config } from '../config';
+import { hashToken, randomToken } from '../crypto';
+import { type Tx, withContext } from '../db/context';
+import type { Database } from '../db/database';
+
+export const SESSION_COOKIE = 'samen_session';
+
+export async function createSession(
+  trx: Tx,
+  config: Config,
+  s: {
+    userId: string;
+    orgId: string | null;
+    mfaPending: boolean;
+    ip: string | null;
+    userAgent: string | null;
+  },
+): Promise<string> {
+  const token = randomToken();
+  await trx
+    .insertInto('sessions')
+    .values({
+      token_hash: hashToken(token),
+      user_id: s.userId,
+      active_org_id: s.orgId,
+      csrf_token: randomToken(),
+      mfa_pending: s.mfaPending,
+      expires_at: new Date(Date.now() + config.sessionAbsoluteHours * 3600_000),
+      ip: s.ip,
+      user_agent: s.userAgent?.slice(0, 300) ?? null,
+    })
+    .execute();
+  return token;
+}
+
+export interface ResolvedSession {
+  actor: Actor;
+  mfaPending: boolean;
+}
+
+/**
+ * Turns a session cookie into an Actor, enforcing idle and absolute expiry. Returns null for unknown,
+ * revoked or expired sessions (an expired one is revoked on the way).
+ */
+export async function resolveSession(
+  db: Kysely<Database>,
+  config: Config,
+  token: string,
+  requestId: string,
+): Promise<ResolvedSession | null> {
+  return withContext(db, { requestId }, async (trx) => {
+    const found = await sql<{
+      session_id: string;
+      user_id: string;
+      active_org_id: string | null;
+      csrf_token: string;
+      mfa_pending: boolean;
+      last_seen_at: Date;
+      expires_at: Date;
+    }>`select * from app.session_lookup(${hashToken(token)})`.execute(trx);
+    const s = found.rows[0];
+    if (!s) return null;
+    const now = Date.now();
+    const idle = now - new Date(s.last_seen_at).getTime() > config.sessionIdleMinutes * 60_000;
+    // From here on the transaction acts as the session's user, so RLS lets it see its own rows.
+    await sql`select set_config('app.user_id', ${s.user_id}, true)`.execute(trx);
+    if (idle || new Date(s.expires_at).getTime() < now) {
+      await trx
+        .updateTable('sessions')
+        .set({ revoked_at: new Date() })
+        .where('id', '=', s.session_id)
+        .execute();
+      return null;
+    }
+    if (now - new Date(s.last_seen_at).getTime() > 60_000)
+      await trx
+        .updateTable('sessions')
+        .set({ last_seen_at: new Date() })
+        .where('id', '=', s.session_id)
+        .execute();
+    const user = await trx
+      .selectFrom('users')
+      .select(['email', 'display_name', 'locale', 'platform_admin', 'totp_enabled'])
+      .where('id', '=', s.user_id)
+      .executeTakeFirstOrThrow();
+    let orgId = s.active_org_id;
+    let roles: Role[] = [];
+    let orgCountry: 'FR' | 'BE' | null = null;
+    let mfaRequired = false;
+    if (orgId) {
+      const m = await trx
+        .selectFrom('memberships as m')
+        .innerJoin('organisations as o', 'o.id', 'm.org_id')
+        .select(['m.roles', 'o.country', 'o.mfa_required'])
+        .where('m.org_id', '=', orgId)
+        .where('m.user_id', '=', s.user_id)
+        .where('m.active', '=', true)
+        .executeTakeFirst();
+      if (m) {
+        roles = m.roles as Role[];
+        orgCountry = m.country as 'FR' | 'BE';
+        mfaRequired = m.mfa_required;
+      } else orgId = null;
+    }
+    if (user.platform_admin) roles = ['platform_admin', ...roles];
+    const language: Language = isLanguage(user.locale) ? user.locale : 'fr';
+    return {
+      mfaPending: s.mfa_pending,
+      actor: {
+        userId: s.user_id,
+        sessionId: s.session_id,
+        email: user.email,
+        displayName: user.display_name,
+        orgId,
+        orgCountry,
+        roles,
+        platformAdmin: user.platform_admin,
+        language,
+        csrfToken: s.csrf_token,
+        mfaSetupRequired: mfaRequired && !user.totp_enabled,
+        requestId,
+      },
+    };
+  });
+}
+
+export async function revokeSession(trx: Tx, sessionId: string): Promise<void> {
+  await trx.updateTable('sessions').set({ revoked_at: new Date() }).where('id', '=', sessionId).execute();
+}

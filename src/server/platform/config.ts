@@ -1,0 +1,129 @@
+import { resolve } from 'node:path';
+
+export interface Config {
+  port: number;
+  host: string;
+  /** PostgreSQL server; null means the embedded PGlite database in dataDir. */
+  databaseUrl: string | null;
+  /** Owner connection for migrations when the app's login role may not change the schema. */
+  migrationUrl: string | null;
+  dbPoolSize: number;
+  dataDir: string;
+  publicUrl: string;
+  secureCookies: boolean;
+  trustProxy: boolean;
+  sessionIdleMinutes: number;
+  sessionAbsoluteHours: number;
+  loginMaxFailures: number;
+  loginLockMinutes: number;
+  /** Sign-in and reset attempts per minute and client address, before the per-account lock-out. */
+  loginRateLimit: number;
+  smtpUrl: string | null;
+  mailFrom: string;
+  secretKey: string | null;
+  networkSecret: string | null;
+  seedDemo: boolean;
+  logLevel: string;
+  production: boolean;
+  webDir: string;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+/** Reads and validates the environment, reporting every wrong variable at once. */
+export function loadConfig(env: Env = process.env): Config {
+  const problems: string[] = [];
+  const str = (name: string) => {
+    const v = env[name]?.trim();
+    return v ? v : undefined;
+  };
+  const int = (name: string, def: number, min: number, max: number) => {
+    const v = str(name);
+    if (v === undefined) return def;
+    const n = Number(v);
+    if (!Number.isInteger(n) || n < min || n > max) {
+      problems.push(`${name}="${v}" must be a whole number between ${min} and ${max}`);
+      return def;
+    }
+    return n;
+  };
+  const bool = (name: string, def: boolean) => {
+    const v = str(name)?.toLowerCase();
+    if (v === undefined) return def;
+    if (['1', 'true', 'yes', 'on'].includes(v)) return true;
+    if (['0', 'false', 'no', 'off'].includes(v)) return false;
+    problems.push(`${name}="${env[name]}" must be true or false`);
+    return def;
+  };
+  const url = (name: string, protocols: string[]) => {
+    const v = str(name);
+    if (v === undefined) return null;
+    try {
+      const u = new URL(v);
+      if (!protocols.includes(u.protocol)) {
+        problems.push(`${name} must start with ${protocols.map((p) => `${p}//`).join(' or ')}`);
+        return null;
+      }
+      return v;
+    } catch {
+      problems.push(`${name} is not a valid URL`);
+      return null;
+    }
+  };
+  const key = (name: string) => {
+    const v = str(name);
+    if (v === undefined) return null;
+    if (Buffer.from(v, 'base64').length !== 32) {
+      problems.push(`${name} must be 32 random bytes in base64 (e.g. \`openssl rand -base64 32\`)`);
+      return null;
+    }
+    return v;
+  };
+
+  const production = str('NODE_ENV') === 'production';
+  const port = int('PORT', 8080, 1, 65535);
+  const databaseUrl = url('DATABASE_URL', ['postgres:', 'postgresql:']);
+  const migrationUrl = url('DATABASE_MIGRATION_URL', ['postgres:', 'postgresql:']);
+  if (migrationUrl && !databaseUrl) problems.push('DATABASE_MIGRATION_URL needs DATABASE_URL as well');
+  const publicUrl = url('PUBLIC_URL', ['http:', 'https:']) ?? `http://localhost:${port}`;
+  const logLevel = str('LOG_LEVEL') ?? (production ? 'info' : 'info');
+  if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel))
+    problems.push(`LOG_LEVEL="${logLevel}" must be one of fatal, error, warn, info, debug, trace, silent`);
+  const secretKey = key('SAMEN_SECRET_KEY');
+  const networkSecret = key('SAMEN_NETWORK_SECRET');
+  if (production && databaseUrl && (!secretKey || !networkSecret))
+    problems.push('SAMEN_SECRET_KEY and SAMEN_NETWORK_SECRET are required in production with DATABASE_URL');
+
+  const config: Config = {
+    port,
+    host: str('HOST') ?? '0.0.0.0',
+    databaseUrl,
+    migrationUrl,
+    dbPoolSize: int('DB_POOL_SIZE', 10, 1, 200),
+    dataDir: resolve(str('DATA_DIR') ?? 'data'),
+    publicUrl,
+    secureCookies: publicUrl.startsWith('https:'),
+    trustProxy: bool('TRUST_PROXY', false),
+    sessionIdleMinutes: int('SESSION_IDLE_MINUTES', 30, 1, 24 * 60),
+    sessionAbsoluteHours: int('SESSION_ABSOLUTE_HOURS', 12, 1, 24 * 14),
+    loginMaxFailures: int('LOGIN_MAX_FAILURES', 5, 1, 100),
+    loginLockMinutes: int('LOGIN_LOCK_MINUTES', 15, 1, 24 * 60),
+    loginRateLimit: int('LOGIN_RATE_LIMIT', 10, 1, 100_000),
+    smtpUrl: url('SMTP_URL', ['smtp:', 'smtps:']),
+    mailFrom: str('MAIL_FROM') ?? 'samen <no-reply@samen.invalid>',
+    secretKey,
+    networkSecret,
+    seedDemo: bool('SEED_DEMO', !production),
+    logLevel,
+    production,
+    webDir: resolve(str('WEB_DIR') ?? 'dist/web'),
+  };
+  if (problems.length) throw new ConfigError(problems);
+  return config;
+}

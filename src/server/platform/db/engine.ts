@@ -1,0 +1,109 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { citext } from '@electric-sql/pglite/contrib/citext';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
+import { Kysely, type LogEvent, PGliteDialect, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import type { Database } from './database';
+
+export type EngineKind = 'pglite' | 'postgres';
+
+/** One database engine: the typed query builder plus raw multi-statement execution for migrations. */
+export interface Engine {
+  kind: EngineKind;
+  db: Kysely<Database>;
+  /** Runs a multi-statement SQL script in one transaction, as the owner. */
+  execScript(script: string): Promise<void>;
+  /** Runs fn while holding a cluster-wide lock, so two processes never migrate at once. */
+  exclusive<T>(name: string, fn: () => Promise<T>): Promise<T>;
+  /** One statement straight through the driver, outside any request context (benchmarks, tools). */
+  rawQuery(text: string, params: readonly unknown[]): Promise<unknown[]>;
+  close(): Promise<void>;
+}
+
+// Same value shapes on both drivers: DATE stays 'YYYY-MM-DD' (no timezone shift), int8 is a number,
+// numeric stays a string (money is computed with exact decimal code, never floats).
+const DATE_OID = 1082;
+const INT8_OID = 20;
+const NUMERIC_OID = 1700;
+pg.types.setTypeParser(DATE_OID, (v) => v);
+pg.types.setTypeParser(INT8_OID, (v) => Number(v));
+pg.types.setTypeParser(NUMERIC_OID, (v) => v);
+
+/** Optional query observer (the benchmark uses it to replay the exact SQL of an endpoint). */
+export interface EngineOptions {
+  log?: (event: LogEvent) => void;
+}
+
+export async function openPglite(dataDir: string | null, opts: EngineOptions = {}): Promise<Engine> {
+  if (dataDir) mkdirSync(dataDir, { recursive: true });
+  const pglite = await PGlite.create(dataDir ? join(dataDir, 'pg') : undefined, {
+    extensions: { citext, pg_trgm, unaccent },
+    parsers: {
+      [DATE_OID]: (v: string) => v,
+      [INT8_OID]: (v: string) => Number(v),
+      [NUMERIC_OID]: (v: string) => v,
+    },
+  });
+  return pgliteEngine(pglite, opts);
+}
+
+export function pgliteEngine(pglite: PGlite, opts: EngineOptions = {}): Engine {
+  const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }), log: opts.log });
+  return {
+    kind: 'pglite',
+    db,
+    async execScript(script) {
+      await pglite.transaction(async (tx) => {
+        await tx.exec(script);
+      });
+    },
+    // One process owns a PGlite data folder (see datadir-lock), so there is nobody to exclude.
+    exclusive: (_name, fn) => fn(),
+    rawQuery: async (text, params) => (await pglite.query(text, params as unknown[])).rows,
+    async close() {
+      await db.destroy();
+      if (!pglite.closed) await pglite.close();
+    },
+  };
+}
+
+export function openPostgres(url: string, poolSize = 10, opts: EngineOptions = {}): Engine {
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, application_name: 'samen' });
+  // An idle client error (server restart) must not crash the process; the pool replaces the client.
+  pool.on('error', () => {});
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), log: opts.log });
+  return {
+    kind: 'postgres',
+    db,
+    async execScript(script) {
+      const client = await pool.connect();
+      try {
+        await client.query('begin');
+        await client.query(script);
+        await client.query('commit');
+      } catch (e) {
+        await client.query('rollback').catch(() => {});
+        throw e;
+      } finally {
+        client.release();
+      }
+    },
+    rawQuery: async (text, params) => (await pool.query(text, params as unknown[])).rows,
+    async exclusive(name, fn) {
+      const client = await pool.connect();
+      try {
+        await client.query('select pg_advisory_lock(hashtext($1))', [name]);
+        return await fn();
+      } finally {
+        await client.query('select pg_advisory_unlock(hashtext($1))', [name]).catch(() => {});
+        client.release();
+      }
+    },
+    async close() {
+      await db.destroy();
+    },
+  };
+}

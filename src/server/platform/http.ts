@@ -1,0 +1,138 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import { isLanguage, type Language, negotiateLanguage } from '../../common/i18n/locales';
+import { type SchemaIssue, toFieldErrors } from '../../common/validation/errors';
+import { type Actor, actorContext } from './actor';
+import { resolveSession, SESSION_COOKIE } from './auth/sessions';
+import { safeEqual } from './crypto';
+import { type DbContext, type Tx, withContext } from './db/context';
+import type { Deps } from './deps';
+import { AppError, forbidden, fromDatabaseError, unauthenticated } from './errors';
+import { t } from './i18n';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor: Actor | null;
+    mfaPending: boolean;
+    language: Language;
+  }
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+/** Routes a signed-in user may call before finishing a mandatory second-factor set-up or a pending code. */
+const MFA_EXEMPT = /^\/api\/(auth\/(session|logout|mfa|totp\/(setup|enable))|me\/preferences)$/;
+
+/** The signed-in actor, or a 401. */
+export function authed(req: FastifyRequest): Actor {
+  if (!req.actor) throw unauthenticated();
+  return req.actor;
+}
+
+/** Runs fn in one transaction as the request's actor (RLS context set, application role). */
+export function inTx<T>(
+  deps: Deps,
+  req: FastifyRequest,
+  fn: (trx: Tx, actor: Actor) => Promise<T>,
+): Promise<T> {
+  const actor = authed(req);
+  return withContext(deps.db, actorContext(actor), (trx) => fn(trx, actor));
+}
+
+/** Runs fn for an anonymous visitor: only rows that policies open to the public are visible. */
+export function publicTx<T>(deps: Deps, req: FastifyRequest, fn: (trx: Tx) => Promise<T>): Promise<T> {
+  const ctx: DbContext = req.actor ? actorContext(req.actor) : { scope: 'public', requestId: req.id };
+  return withContext(deps.db, ctx, fn);
+}
+
+export function systemTx<T>(deps: Deps, req: FastifyRequest, fn: (trx: Tx) => Promise<T>): Promise<T> {
+  return withContext(deps.db, { scope: 'system', requestId: req.id }, fn);
+}
+
+function sameOrigin(req: FastifyRequest): boolean {
+  const origin = req.headers.origin ?? req.headers.referer;
+  if (!origin) return true;
+  try {
+    return new URL(origin).host === req.headers.host;
+  } catch {
+    return false;
+  }
+}
+
+export function errorBody(language: Language, e: AppError) {
+  return {
+    error: {
+      code: e.code,
+      message: t(language, e.code, e.params),
+      ...(e.fields.length
+        ? { fields: e.fields.map((f) => ({ ...f, message: t(language, f.code, f.params ?? {}) })) }
+        : {}),
+    },
+  };
+}
+
+/** Turns any thrown error into the translated JSON error a user can act on; only real faults are 500. */
+export function toAppError(err: unknown): AppError | null {
+  if (err instanceof AppError) return err;
+  const fe = err as FastifyError & { validation?: SchemaIssue[] };
+  if (fe?.validation) return new AppError(400, 'errors.validation', {}, toFieldErrors(fe.validation));
+  const db = fromDatabaseError(err);
+  if (db) return db;
+  if (fe?.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {
+    const byStatus: Record<number, string> = {
+      400: 'errors.bad_request',
+      404: 'errors.not_found',
+      405: 'errors.bad_request',
+      406: 'errors.bad_request',
+      413: 'errors.too_large',
+      415: 'errors.unsupported_media',
+      429: 'errors.rate_limited',
+    };
+    return new AppError(fe.statusCode, byStatus[fe.statusCode] ?? 'errors.bad_request');
+  }
+  return null;
+}
+
+export const platformHttp = fp(async (app: FastifyInstance, deps: Deps) => {
+  app.decorateRequest('actor', null);
+  app.decorateRequest('mfaPending', false);
+  app.decorateRequest('language', 'fr');
+
+  app.addHook('onRequest', async (req) => {
+    const hinted = req.headers['x-samen-language'];
+    req.language = isLanguage(hinted) ? hinted : negotiateLanguage(req.headers['accept-language']);
+    if (!req.url.startsWith('/api/')) return;
+    const token = req.cookies[SESSION_COOKIE];
+    if (!token) return;
+    const resolved = await resolveSession(deps.db, deps.config, token, req.id);
+    if (!resolved) return;
+    req.actor = resolved.actor;
+    req.mfaPending = resolved.mfaPending;
+    req.language = resolved.actor.language;
+  });
+
+  app.addHook('preHandler', async (req) => {
+    if (!req.url.startsWith('/api/')) return;
+    if (!SAFE_METHODS.has(req.method)) {
+      if (req.actor) {
+        const sent = req.headers['x-csrf-token'];
+        if (typeof sent !== 'string' || !safeEqual(sent, req.actor.csrfToken)) throw forbidden('errors.csrf');
+      } else if (!sameOrigin(req)) throw forbidden('errors.csrf');
+    }
+    const path = req.url.split('?')[0] ?? '';
+    // A session waiting for its second factor is not signed in yet: it only reaches the MFA routes.
+    if (req.actor && req.mfaPending && !MFA_EXEMPT.test(path)) req.actor = null;
+    else if (req.actor?.mfaSetupRequired && !MFA_EXEMPT.test(path))
+      throw forbidden('auth.mfa_setup_required');
+  });
+
+  app.setErrorHandler(async (err, req, reply: FastifyReply) => {
+    const e = toAppError(err);
+    if (!e) {
+      req.log.error({ err }, 'unhandled error');
+      return reply.status(500).send(errorBody(req.language, new AppError(500, 'errors.internal')));
+    }
+    if (e.status >= 400 && e.status < 500)
+      req.log.info({ code: e.code, status: e.status }, 'request refused');
+    return reply.status(e.status).send(errorBody(req.language, e));
+  });
+});

@@ -1,0 +1,143 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { FormattedMessage, useIntl } from 'react-intl';
+import { Link, NavLink, Outlet, useNavigate } from 'react-router';
+import { can, type Role } from '../../common/access/permissions';
+import { isLanguage, LANGUAGES, localized } from '../../common/i18n/locales';
+import { patch, post } from './api';
+import { useLanguage } from './i18n';
+import type { NavItem } from './module';
+import { useSessionState } from './session';
+
+function LanguageSwitcher() {
+  const intl = useIntl();
+  const { language, setLanguage } = useLanguage();
+  const { state } = useSessionState();
+  return (
+    <label>
+      <span className="visually-hidden">
+        <FormattedMessage id="shell.language" />
+      </span>
+      <select
+        value={language}
+        onChange={async (e) => {
+          const next = e.target.value;
+          if (!isLanguage(next)) return;
+          setLanguage(next);
+          // A signed-in user's choice follows them to e-mails and other devices.
+          if (state.status === 'signed_in')
+            await patch('/api/me/preferences', { language: next }).catch(() => {});
+        }}
+        aria-label={intl.formatMessage({ id: 'shell.language' })}
+      >
+        {LANGUAGES.map((l) => (
+          <option key={l} value={l}>
+            {intl.formatMessage({ id: `shell.language.${l}` })}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+function OrgSwitcher() {
+  const intl = useIntl();
+  const { language } = useLanguage();
+  const { state, refresh } = useSessionState();
+  const navigate = useNavigate();
+  if (state.status !== 'signed_in' || state.session.memberships.length < 2) return null;
+  const s = state.session;
+  return (
+    <select
+      aria-label={intl.formatMessage({ id: 'shell.organisation' })}
+      value={s.activeOrgId ?? ''}
+      onChange={async (e) => {
+        await post('/api/auth/switch-org', { orgId: e.target.value });
+        await refresh();
+        navigate('/app');
+      }}
+    >
+      {s.memberships.map((m) => (
+        <option key={m.orgId} value={m.orgId}>
+          {localized(language, m.nameFr, m.nameNl)}
+        </option>
+      ))}
+    </select>
+  );
+}
+
+/** The frame of every page: skip link, header with language and account, role-filtered navigation. */
+export function Layout({ nav }: { nav: NavItem[] }) {
+  const intl = useIntl();
+  const { language } = useLanguage();
+  const { state } = useSessionState();
+  const client = useQueryClient();
+  const navigate = useNavigate();
+  const session = state.status === 'signed_in' ? state.session : null;
+  const roles = (session?.roles ?? []) as Role[];
+  const items = session
+    ? nav.filter((n) => !n.permission || can(roles, n.permission)).sort((a, b) => a.order - b.order)
+    : [];
+  const org = session?.memberships.find((m) => m.orgId === session.activeOrgId);
+
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        <FormattedMessage id="shell.skip_to_content" />
+      </a>
+      <header className="shell-header">
+        <div className="shell-header__inner">
+          <Link to={session ? '/app' : '/'} className="brand">
+            <FormattedMessage id="app.name" />
+          </Link>
+          {org && <span>{localized(language, org.nameFr, org.nameNl)}</span>}
+          <div className="shell-header__tools">
+            <OrgSwitcher />
+            <LanguageSwitcher />
+            {session ? (
+              <>
+                <Link className="header-button" to="/app/account">
+                  {session.user.displayName}
+                </Link>
+                <button
+                  type="button"
+                  className="header-button"
+                  onClick={async () => {
+                    await post('/api/auth/logout').catch(() => {});
+                    client.clear();
+                    navigate('/login');
+                    window.location.reload();
+                  }}
+                >
+                  <FormattedMessage id="shell.logout" />
+                </button>
+              </>
+            ) : (
+              <Link className="header-button" to="/login">
+                <FormattedMessage id="shell.login" />
+              </Link>
+            )}
+          </div>
+        </div>
+      </header>
+      {items.length > 0 && (
+        <nav className="shell-nav" aria-label={intl.formatMessage({ id: 'shell.main_navigation' })}>
+          <ul>
+            {items.map((n) => (
+              <li key={n.to}>
+                <NavLink to={n.to} end={n.to === '/app'}>
+                  <FormattedMessage id={n.labelId} />
+                </NavLink>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      )}
+      <main id="main" tabIndex={-1}>
+        <Outlet />
+      </main>
+      <footer className="shell-footer">
+        <FormattedMessage id="shell.footer" />
+      </footer>
+    </>
+  );
+}

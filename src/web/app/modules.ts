@@ -1,0 +1,9 @@
+import { authModule } from '../modules/auth';
+import { dashboardModule } from '../modules/dashboard';
+import { homeModule } from '../modules/home';
+import type { NavItem, WebModule } from './module';
+
+/** Every web module; the only place that lists them. */
+const rest: WebModule[] = [homeModule, authModule];
+export const MODULES: WebModule[] = [dashboardModule(() => allNav), ...rest];
+const allNav: NavItem[] = MODULES.flatMap((m) => m.nav ?? []);

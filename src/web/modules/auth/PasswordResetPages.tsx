@@ -1,0 +1,124 @@
+import { useState } from 'react';
+import { Form } from 'react-aria-components';
+import { FormattedMessage, useIntl } from 'react-intl';
+import { Link } from 'react-router';
+import Type from 'typebox';
+import { ResetRequestBody } from '../../../common/auth/schemas';
+import { post } from '../../app/api';
+import { Button } from '../../app/ui/Button';
+import { Alert, ErrorAlert } from '../../app/ui/feedback';
+import { TextField } from '../../app/ui/fields';
+import { useForm } from '../../app/ui/form';
+import { PageHeader } from '../../app/ui/layout';
+import { PasswordProblems } from './PasswordProblems';
+
+export function ForgotPasswordPage() {
+  const intl = useIntl();
+  const form = useForm(ResetRequestBody, { email: '' });
+  const [sent, setSent] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  return (
+    <div className="card" style={{ maxWidth: '28rem', margin: '0 auto' }}>
+      <PageHeader
+        title={intl.formatMessage({ id: 'auth.forgot.title' })}
+        description={<FormattedMessage id="auth.forgot.intro" />}
+      />
+      {sent ? (
+        <Alert tone="success" title={<FormattedMessage id="auth.forgot.sent" />} />
+      ) : (
+        <>
+          <ErrorAlert error={error} />
+          <Form
+            className="stack"
+            onSubmit={async (e) => {
+              e.preventDefault();
+              if (!form.validate()) return;
+              try {
+                await post('/api/auth/password-reset/request', form.body());
+                setSent(true);
+              } catch (err) {
+                setError(err);
+                form.fromApiError(err);
+              }
+            }}
+          >
+            <TextField
+              label={intl.formatMessage({ id: 'auth.email' })}
+              type="email"
+              autoComplete="email"
+              value={form.values.email}
+              onChange={form.set('email')}
+              error={form.errors.email}
+              isRequired
+            />
+            <Button type="submit">
+              <FormattedMessage id="auth.forgot.submit" />
+            </Button>
+          </Form>
+        </>
+      )}
+      <p>
+        <Link to="/login">
+          <FormattedMessage id="auth.back_to_login" />
+        </Link>
+      </p>
+    </div>
+  );
+}
+
+const NewPassword = Type.Object({ password: Type.String({ minLength: 12, maxLength: 128 }) });
+
+export function ResetPasswordPage() {
+  const intl = useIntl();
+  const token = new URLSearchParams(window.location.hash.slice(1)).get('token') ?? '';
+  const form = useForm(NewPassword, { password: '' });
+  const [done, setDone] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  return (
+    <div className="card" style={{ maxWidth: '28rem', margin: '0 auto' }}>
+      <PageHeader title={intl.formatMessage({ id: 'auth.reset.title' })} />
+      {!token && <Alert tone="error" title={<FormattedMessage id="auth.reset_invalid" />} />}
+      {done ? (
+        <Alert tone="success" title={<FormattedMessage id="auth.reset.done" />}>
+          <Link to="/login">
+            <FormattedMessage id="auth.back_to_login" />
+          </Link>
+        </Alert>
+      ) : (
+        token && (
+          <>
+            <ErrorAlert error={error} />
+            <Form
+              className="stack"
+              onSubmit={async (e) => {
+                e.preventDefault();
+                if (!form.validate()) return;
+                try {
+                  await post('/api/auth/password-reset/confirm', { token, password: form.values.password });
+                  setDone(true);
+                } catch (err) {
+                  setError(err);
+                  form.fromApiError(err);
+                }
+              }}
+            >
+              <TextField
+                label={intl.formatMessage({ id: 'auth.new_password' })}
+                type="password"
+                autoComplete="new-password"
+                value={form.values.password}
+                onChange={form.set('password')}
+                error={form.errors.password}
+                description={<PasswordProblems password={form.values.password} />}
+                isRequired
+              />
+              <Button type="submit">
+                <FormattedMessage id="auth.reset.submit" />
+              </Button>
+            </Form>
+          </>
+        )
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,67 @@
+import { useQuery } from '@tanstack/react-query';
+import { FormattedMessage, useIntl } from 'react-intl';
+import { Link } from 'react-router';
+import { can, type Role } from '../../../common/access/permissions';
+import type { AttentionItem } from '../../../common/dashboard/attention';
+import { get } from '../../app/api';
+import type { NavItem } from '../../app/module';
+import { useSession } from '../../app/session';
+import { EmptyState, ErrorAlert, Loading } from '../../app/ui/feedback';
+import { Card, PageHeader } from '../../app/ui/layout';
+
+/** The landing page after sign-in: what needs this user's attention now, then where they can go. */
+export function DashboardPage({ nav }: { nav: () => NavItem[] }) {
+  const intl = useIntl();
+  const session = useSession();
+  const q = useQuery({
+    queryKey: ['dashboard'],
+    queryFn: () => get<{ items: AttentionItem[] }>('/api/dashboard'),
+  });
+  const shortcuts = nav()
+    .filter((n) => n.to !== '/app' && (!n.permission || can(session.roles as Role[], n.permission)))
+    .sort((a, b) => a.order - b.order);
+  return (
+    <div className="stack">
+      <PageHeader
+        title={intl.formatMessage({ id: 'dashboard.title' }, { name: session.user.displayName })}
+        description={<FormattedMessage id="dashboard.intro" />}
+      />
+      <Card title={<FormattedMessage id="dashboard.attention" />}>
+        {q.isLoading && <Loading />}
+        <ErrorAlert error={q.error} />
+        {q.data && q.data.items.length === 0 && (
+          <EmptyState title={<FormattedMessage id="dashboard.nothing" />}>
+            <FormattedMessage id="dashboard.nothing_hint" />
+          </EmptyState>
+        )}
+        {q.data && q.data.items.length > 0 && (
+          <ul className="attention">
+            {q.data.items.map((i) => (
+              <li key={i.key} className={`severity-${i.severity}`}>
+                <span className="count">{intl.formatNumber(i.count)}</span>
+                <span>
+                  <Link to={i.link}>
+                    <FormattedMessage id={i.key} values={{ count: i.count }} />
+                  </Link>
+                </span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </Card>
+      {shortcuts.length > 0 && (
+        <Card title={<FormattedMessage id="dashboard.shortcuts" />}>
+          <ul>
+            {shortcuts.map((n) => (
+              <li key={n.to}>
+                <Link to={n.to}>
+                  <FormattedMessage id={n.labelId} />
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </Card>
+      )}
+    </div>
+  );
+}

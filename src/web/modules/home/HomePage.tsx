@@ -1,0 +1,38 @@
+import { FormattedMessage, useIntl } from 'react-intl';
+import { Navigate } from 'react-router';
+import { useSessionState } from '../../app/session';
+import { LinkButton } from '../../app/ui/Button';
+import { Card, PageHeader } from '../../app/ui/layout';
+
+/** The public front page: what samen is, the public services directory, and sign-in for staff. */
+export function HomePage() {
+  const intl = useIntl();
+  const { state } = useSessionState();
+  if (state.status === 'signed_in') return <Navigate to="/app" replace />;
+  return (
+    <div className="stack">
+      <PageHeader
+        title={intl.formatMessage({ id: 'home.title' })}
+        description={<FormattedMessage id="home.tagline" />}
+      />
+      <div className="grid-2">
+        <Card title={<FormattedMessage id="home.directory.title" />}>
+          <p>
+            <FormattedMessage id="home.directory.text" />
+          </p>
+          <LinkButton to="/services">
+            <FormattedMessage id="home.directory.action" />
+          </LinkButton>
+        </Card>
+        <Card title={<FormattedMessage id="home.staff.title" />}>
+          <p>
+            <FormattedMessage id="home.staff.text" />
+          </p>
+          <LinkButton to="/login" variant="secondary">
+            <FormattedMessage id="shell.login" />
+          </LinkButton>
+        </Card>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,99 @@
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { pino } from 'pino';
+import { buildApp } from '../../src/server/app';
+import { DEMO_PASSWORD } from '../../src/server/demo/accounts';
+import { seedDemo } from '../../src/server/demo/seed';
+import { loadConfig } from '../../src/server/platform/config';
+import type { Deps } from '../../src/server/platform/deps';
+import { createJobRunner } from '../../src/server/platform/jobs';
+import { createMailer } from '../../src/server/platform/mail';
+import { createTestEngine, type TestEngine } from './engine';
+
+export interface Client {
+  cookie: string;
+  csrf: string;
+  get: (url: string) => Promise<LightMyRequestResponse>;
+  post: (url: string, body?: unknown) => Promise<LightMyRequestResponse>;
+  patch: (url: string, body?: unknown) => Promise<LightMyRequestResponse>;
+  put: (url: string, body?: unknown) => Promise<LightMyRequestResponse>;
+  del: (url: string) => Promise<LightMyRequestResponse>;
+}
+
+export interface TestApp {
+  app: FastifyInstance;
+  deps: Deps;
+  db: TestEngine;
+  /** Signs in (demo password by default) and returns a client carrying the cookie and CSRF token. */
+  login: (email: string, password?: string) => Promise<Client>;
+  anonymous: Client;
+  close: () => Promise<void>;
+}
+
+/** The real application on a fresh database seeded with the demo network, driven by inject(). */
+export async function createTestApp(
+  opts: { seed?: boolean; env?: Record<string, string> } = {},
+): Promise<TestApp> {
+  const db = await createTestEngine();
+  const config = loadConfig({
+    DATA_DIR: `/tmp/samen-test-${process.pid}`,
+    WEB_DIR: '/nonexistent',
+    LOGIN_RATE_LIMIT: '100000',
+    ...opts.env,
+  });
+  const log = pino({ level: 'silent' });
+  const deps: Deps = {
+    config,
+    engine: db.engine,
+    db: db.engine.db,
+    secrets: { secretKey: Buffer.alloc(32, 7), networkSecret: Buffer.alloc(32, 9) },
+    mailer: createMailer(config, log),
+    jobs: createJobRunner(db.engine.db, log),
+    log,
+  };
+  if (opts.seed !== false) await seedDemo(db.engine);
+  const app = await buildApp(deps);
+  await app.ready();
+
+  const client = (cookie: string, csrf: string): Client => {
+    const send = (method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', url: string, body?: unknown) =>
+      app.inject({
+        method,
+        url,
+        headers: { cookie, ...(csrf ? { 'x-csrf-token': csrf } : {}), 'x-samen-language': 'en' },
+        ...(body !== undefined
+          ? { payload: body as object }
+          : method === 'GET' || method === 'DELETE'
+            ? {}
+            : { payload: {} }),
+      });
+    return {
+      cookie,
+      csrf,
+      get: (u) => send('GET', u),
+      post: (u, b) => send('POST', u, b),
+      patch: (u, b) => send('PATCH', u, b),
+      put: (u, b) => send('PUT', u, b),
+      del: (u) => send('DELETE', u),
+    };
+  };
+
+  const login = async (email: string, password = DEMO_PASSWORD) => {
+    const r = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password } });
+    if (r.statusCode !== 200) throw new Error(`login ${email} failed: ${r.statusCode} ${r.body}`);
+    const cookie = String(r.headers['set-cookie']).split(';')[0]!;
+    const s = await app.inject({ method: 'GET', url: '/api/auth/session', headers: { cookie } });
+    return client(cookie, s.json().csrfToken);
+  };
+
+  return {
+    app,
+    deps,
+    db,
+    login,
+    anonymous: client('', ''),
+    close: async () => {
+      await app.close();
+      await db.drop();
+    },
+  };
+}
