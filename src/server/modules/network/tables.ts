@@ -1,3 +1,96 @@
-/** Tables owned by the network module (programmes, territories, services). Organisations are platform tables. */
-// biome-ignore lint/complexity/noBannedTypes: filled in as the module's migrations land
-export type NetworkTables = {};
+import type { ColumnType, Generated } from 'kysely';
+import type { Defaulted, Timestamp } from '../../platform/db/database';
+
+/** Tables owned by the network module (migration 0002). Organisations are platform tables. */
+
+/** numeric columns come back from the driver as strings; written as numbers or strings. */
+export type Money = ColumnType<string | null, number | string | null | undefined, number | string | null>;
+
+export interface TerritoriesTable {
+  code: string;
+  country: string;
+  local_code: string;
+  name_fr: string;
+  name_nl: string;
+  parent_code: string | null;
+  region: string | null;
+  population: number | null;
+  centroid_lon: number | null;
+  centroid_lat: number | null;
+  label_lon: number | null;
+  label_lat: number | null;
+  source: Defaulted<string>;
+  updated_at: Timestamp;
+}
+
+export interface TerritoryGeometriesTable {
+  code: string;
+  geometry: unknown;
+  bbox: number[] | null;
+}
+
+export interface ProgrammesTable {
+  id: Generated<string>;
+  /** The lead organisation, which owns the programme. */
+  org_id: string;
+  acronym: string | null;
+  name_fr: string;
+  name_nl: string;
+  funding_programme: string | null;
+  funds: string[];
+  starts_on: ColumnType<string, string, string>;
+  ends_on: ColumnType<string, string, string>;
+  description_fr: string | null;
+  description_nl: string | null;
+  budget_total: Money;
+  eu_amount: Money;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ProgrammePartnersTable {
+  programme_id: string;
+  partner_org_id: string;
+  org_id: string;
+  role: string;
+  budget_total: Money;
+  eu_amount: Money;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ServicesTable {
+  id: Generated<string>;
+  org_id: string;
+  title_fr: string | null;
+  title_nl: string | null;
+  description_fr: string | null;
+  description_nl: string | null;
+  theme: string;
+  target_publics: Defaulted<string[]>;
+  languages: string[];
+  street: string | null;
+  postal_code: string | null;
+  municipality_code: string | null;
+  opening_hours: Defaulted<unknown>;
+  opening_notes: string | null;
+  cross_border_access: string;
+  access_conditions_fr: string | null;
+  access_conditions_nl: string | null;
+  email: string | null;
+  phone: string | null;
+  website: string | null;
+  published: Defaulted<boolean>;
+  search_fr: ColumnType<string, never, never>;
+  search_nl: ColumnType<string, never, never>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export type NetworkTables = {
+  territories: TerritoriesTable;
+  territory_geometries: TerritoryGeometriesTable;
+  programmes: ProgrammesTable;
+  programme_partners: ProgrammePartnersTable;
+  services: ServicesTable;
+};
