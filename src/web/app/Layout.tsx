@@ -74,9 +74,9 @@ export function Layout({ nav }: { nav: NavItem[] }) {
   const navigate = useNavigate();
   const session = state.status === 'signed_in' ? state.session : null;
   const roles = (session?.roles ?? []) as Role[];
-  const items = session
-    ? nav.filter((n) => !n.permission || can(roles, n.permission)).sort((a, b) => a.order - b.order)
-    : [];
+  const items = nav
+    .filter((n) => (session ? !n.permission || can(roles, n.permission) : n.public))
+    .sort((a, b) => a.order - b.order);
   const org = session?.memberships.find((m) => m.orgId === session.activeOrgId);
 
   return (

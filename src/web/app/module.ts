@@ -8,6 +8,8 @@ export interface NavItem {
   permission?: Permission;
   /** Lower comes first. */
   order: number;
+  /** Also shown to visitors who are not signed in (the public services directory). */
+  public?: boolean;
 }
 
 /** What a web module contributes to the shell: pages for signed-in users, public pages, menu entries. */
