@@ -49,6 +49,7 @@ export const PERMISSIONS = {
   'offer.manage': ['coordinator', 'org_admin', 'tutor'],
   'placement.view': ['referent', 'coordinator', 'tutor', 'org_admin'],
   'placement.manage': ['referent', 'coordinator'],
+  'placement.home_review': ['coordinator', 'org_admin'],
   'placement.host_validate': ['coordinator', 'org_admin'],
   'placement.attendance': ['tutor', 'referent', 'coordinator'],
   'placement.programme_overview': ['coordinator', 'platform_admin'],

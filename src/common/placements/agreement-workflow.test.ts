@@ -1,0 +1,153 @@
+import { describe, expect, it } from 'vitest';
+import { MEMBERSHIP_ROLES, type Role } from '../access/permissions';
+import {
+  AGREEMENT_STATUSES,
+  type AgreementStatus,
+  availableTransitions,
+  checkTransition,
+  GUARDS,
+  type GuardFacts,
+  type Side,
+  TERMINAL,
+  TRANSITIONS,
+} from './agreement-workflow';
+
+const allTrue = Object.fromEntries(GUARDS.map((g) => [g, true])) as GuardFacts;
+const sides: Side[] = ['home', 'host'];
+
+describe('the agreement transition table', () => {
+  it('only names known statuses and has one transition per (from, action)', () => {
+    const keys = TRANSITIONS.map((t) => `${t.from}:${t.action}`);
+    expect(new Set(keys).size).toBe(keys.length);
+    for (const t of TRANSITIONS) {
+      expect(AGREEMENT_STATUSES).toContain(t.from);
+      expect(AGREEMENT_STATUSES).toContain(t.to);
+    }
+  });
+
+  it('leaves terminal statuses without a way out', () => {
+    for (const s of TERMINAL) expect(TRANSITIONS.filter((t) => t.from === s)).toEqual([]);
+  });
+
+  it('reaches every status from draft', () => {
+    const seen = new Set<AgreementStatus>(['draft']);
+    let grew = true;
+    while (grew) {
+      grew = false;
+      for (const t of TRANSITIONS)
+        if (seen.has(t.from) && !seen.has(t.to)) {
+          seen.add(t.to);
+          grew = true;
+        }
+    }
+    expect([...seen].sort()).toEqual([...AGREEMENT_STATUSES].sort());
+  });
+
+  it('follows the happy path with the right people on each side', () => {
+    const path: Array<[AgreementStatus, string, Side, Role[], AgreementStatus]> = [
+      ['draft', 'send_for_signature', 'home', ['referent'], 'awaiting_signatures'],
+      ['awaiting_signatures', 'submit_for_review', 'home', ['referent'], 'home_review'],
+      ['home_review', 'approve_home', 'home', ['coordinator'], 'host_validation'],
+      ['host_validation', 'validate_host', 'host', ['org_admin'], 'validated'],
+      ['validated', 'activate', 'home', ['referent'], 'active'],
+      ['active', 'complete', 'home', ['referent'], 'completed'],
+    ];
+    for (const [from, action, side, roles, to] of path) {
+      const r = checkTransition(from, action, side, roles, allTrue);
+      expect(r.ok ? r.transition.to : r).toBe(to);
+    }
+  });
+
+  it('refuses the host side the home side’s steps and the reverse', () => {
+    expect(checkTransition('host_validation', 'validate_host', 'home', ['org_admin'], allTrue)).toEqual({
+      ok: false,
+      code: 'forbidden',
+    });
+    expect(checkTransition('draft', 'send_for_signature', 'host', ['coordinator'], allTrue)).toEqual({
+      ok: false,
+      code: 'forbidden',
+    });
+    // A tutor never moves the agreement; a referent cannot approve on behalf of the organisation.
+    expect(checkTransition('active', 'interrupt', 'host', ['tutor'], allTrue)).toMatchObject({
+      code: 'forbidden',
+    });
+    expect(checkTransition('home_review', 'approve_home', 'home', ['referent'], allTrue)).toMatchObject({
+      code: 'forbidden',
+    });
+  });
+
+  it('requires a reason to refuse, interrupt or cancel', () => {
+    for (const [from, action, side] of [
+      ['host_validation', 'refuse_host', 'host'],
+      ['active', 'interrupt', 'home'],
+      ['draft', 'cancel', 'home'],
+    ] as const) {
+      expect(checkTransition(from, action, side, ['coordinator', 'org_admin'], allTrue)).toEqual({
+        ok: false,
+        code: 'reason_required',
+      });
+      expect(checkTransition(from, action, side, ['coordinator', 'org_admin'], allTrue, '  ')).toMatchObject({
+        code: 'reason_required',
+      });
+      expect(checkTransition(from, action, side, ['coordinator', 'org_admin'], allTrue, 'absent').ok).toBe(
+        true,
+      );
+    }
+  });
+
+  it.each(TRANSITIONS.filter((t) => t.guards.length).map((t) => [`${t.from} → ${t.action}`, t] as const))(
+    '%s reports each failing guard',
+    (_label, t) => {
+      for (const g of t.guards) {
+        const facts = { ...allTrue, [g]: false };
+        const r = checkTransition(
+          t.from,
+          t.action,
+          t.side === 'either' ? 'home' : t.side,
+          ['coordinator', 'org_admin', 'referent'],
+          facts,
+          'because',
+        );
+        expect(r).toEqual({ ok: false, code: 'guards_failed', failed: [g] });
+      }
+    },
+  );
+
+  it('validates at the host only when the start is not past and insurance comes before activation', () => {
+    const v = TRANSITIONS.find((t) => t.action === 'validate_host')!;
+    expect(v.guards).toContain('start_not_past');
+    expect(v.guards).toContain('host_in_programme');
+    const a = TRANSITIONS.find((t) => t.action === 'activate')!;
+    expect(a.guards).toContain('insurance_recorded');
+  });
+
+  it('sends a signed agreement back to signature on a change of substance', () => {
+    for (const from of ['home_review', 'host_validation', 'validated'] as const) {
+      const r = checkTransition(from, 'amend', 'home', ['referent'], allTrue);
+      expect(r.ok && r.transition.to).toBe('awaiting_signatures');
+      expect(r.ok && r.transition.clearsSignatures).toBe(true);
+    }
+    expect(checkTransition('active', 'amend', 'home', ['referent'], allTrue)).toMatchObject({
+      code: 'unknown_action',
+    });
+  });
+
+  it('cannot cancel once started', () => {
+    expect(checkTransition('active', 'cancel', 'home', ['referent'], allTrue, 'x')).toMatchObject({
+      code: 'unknown_action',
+    });
+  });
+
+  it('offers each role exactly the actions it may take, per status and side', () => {
+    for (const status of AGREEMENT_STATUSES)
+      for (const side of sides)
+        for (const role of MEMBERSHIP_ROLES) {
+          const offered = availableTransitions(status, side, [role]).map((t) => t.action);
+          const allowed = TRANSITIONS.filter((t) => t.from === status)
+            .filter((t) => checkTransition(status, t.action, side, [role], allTrue, 'r').ok)
+            .map((t) => t.action);
+          expect(offered.sort(), `${status}/${side}/${role}`).toEqual(allowed.sort());
+        }
+    expect(availableTransitions('draft', 'home', ['tutor'])).toEqual([]);
+  });
+});
