@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { haversineKm } from '../network/geo';
 import {
   compareRanked,
+  type Place,
   RANKING_PARAMS,
   type RankingOffer,
   type RankingPerson,
@@ -37,7 +38,7 @@ const person = (over: Partial<RankingPerson> = {}): RankingPerson => ({
   available: { start: '2027-01-04', end: '2027-12-31' },
   ...over,
 });
-const offer = (id: string, place = ROUBAIX, over: Partial<RankingOffer> = {}): RankingOffer => ({
+const offer = (id: string, place: Place = ROUBAIX, over: Partial<RankingOffer> = {}): RankingOffer => ({
   id,
   place,
   period: { start: '2027-02-01', end: '2027-05-31' },
