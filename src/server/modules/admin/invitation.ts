@@ -1,0 +1,50 @@
+import type { Language } from '../../../common/i18n/locales';
+import { localized } from '../../../common/i18n/locales';
+import type { Actor } from '../../platform/actor';
+import { actorContext } from '../../platform/actor';
+import type { Config } from '../../platform/config';
+import { hashToken, randomToken } from '../../platform/crypto';
+import { switchContext, type Tx } from '../../platform/db/context';
+import { queueMail } from '../../platform/mail';
+
+/** Invitations last longer than a password reset: people do not always read their mail the same day. */
+export const INVITATION_VALID_DAYS = 7;
+
+/**
+ * Queues the invitation of a new account: a single-use link to the password-reset page, built on the
+ * password-reset tokens (same table, same confirmation, same single use), in the invitee's language.
+ */
+export async function inviteNewUser(
+  trx: Tx,
+  deps: { config: Config; delivers: boolean },
+  actor: Actor,
+  invitee: { userId: string; email: string; displayName: string; language: Language },
+  org: { id: string; name_fr: string; name_nl: string },
+): Promise<void> {
+  const token = randomToken();
+  // Reset tokens are readable and writable only by their own user: act as the invitee for this insert.
+  await switchContext(trx, { userId: invitee.userId, requestId: actor.requestId });
+  await trx
+    .insertInto('password_resets')
+    .values({
+      user_id: invitee.userId,
+      token_hash: hashToken(token),
+      expires_at: new Date(Date.now() + INVITATION_VALID_DAYS * 86_400_000),
+    })
+    .execute();
+  await switchContext(trx, actorContext(actor));
+  await queueMail(trx, {
+    to: invitee.email,
+    language: invitee.language,
+    template: 'member_invitation',
+    params: {
+      name: invitee.displayName,
+      inviter: actor.displayName,
+      organisation: localized(invitee.language, org.name_fr, org.name_nl),
+      link: `${deps.config.publicUrl}/reset-password#token=${token}`,
+      days: INVITATION_VALID_DAYS,
+    },
+    orgId: org.id,
+    delivers: deps.delivers,
+  });
+}

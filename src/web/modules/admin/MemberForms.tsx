@@ -1,0 +1,185 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Dialog, DialogTrigger, Form, Heading, Modal, ModalOverlay } from 'react-aria-components';
+import { FormattedMessage, useIntl } from 'react-intl';
+import { MEMBERSHIP_ROLES } from '../../../common/access/permissions';
+import {
+  AddMemberBody,
+  type AddMemberResult,
+  type MemberView,
+  PatchMemberBody,
+} from '../../../common/admin/schemas';
+import { LANGUAGES } from '../../../common/i18n/locales';
+import { patch, post } from '../../app/api';
+import { Button } from '../../app/ui/Button';
+import { Alert, ErrorAlert } from '../../app/ui/feedback';
+import { CheckboxGroup, Select, TextField } from '../../app/ui/fields';
+import { useForm } from '../../app/ui/form';
+import { Card } from '../../app/ui/layout';
+
+export const MEMBERS_KEY = ['admin', 'members'];
+
+function useRoleOptions() {
+  const intl = useIntl();
+  return MEMBERSHIP_ROLES.map((r) => ({ id: r, label: intl.formatMessage({ id: `role.${r}` }) }));
+}
+
+/** Adds a colleague by e-mail: new people are invited by mail, existing accounts simply gain access. */
+export function AddMemberCard() {
+  const intl = useIntl();
+  const client = useQueryClient();
+  const roleOptions = useRoleOptions();
+  const initial = {
+    email: '',
+    displayName: '',
+    language: intl.locale.startsWith('nl') ? 'nl' : 'fr',
+    roles: [] as string[],
+  };
+  const form = useForm(AddMemberBody, initial);
+  const [error, setError] = useState<unknown>(null);
+  const [done, setDone] = useState<{ email: string; invited: boolean } | null>(null);
+  return (
+    <Card title={<FormattedMessage id="admin.members.add.title" />}>
+      <p className="muted">
+        <FormattedMessage id="admin.members.add.intro" />
+      </p>
+      {done && (
+        <Alert
+          tone="success"
+          title={
+            <FormattedMessage
+              id={done.invited ? 'admin.members.add.invited' : 'admin.members.add.added'}
+              values={{ email: done.email }}
+            />
+          }
+        />
+      )}
+      <ErrorAlert error={error} />
+      <Form
+        className="stack"
+        onSubmit={async (e) => {
+          e.preventDefault();
+          setError(null);
+          setDone(null);
+          if (!form.validate()) return;
+          try {
+            const r = await post<AddMemberResult>('/api/admin/members', form.body());
+            setDone({ email: form.values.email.trim(), invited: r.invited });
+            form.setValues(initial);
+            await client.invalidateQueries({ queryKey: MEMBERS_KEY });
+          } catch (err) {
+            setError(err);
+            form.fromApiError(err);
+          }
+        }}
+      >
+        <div className="row">
+          <TextField
+            label={intl.formatMessage({ id: 'auth.email' })}
+            type="email"
+            autoComplete="off"
+            value={form.values.email}
+            onChange={form.set('email')}
+            error={form.errors.email}
+            isRequired
+          />
+          <TextField
+            label={intl.formatMessage({ id: 'admin.members.add.name' })}
+            autoComplete="off"
+            value={form.values.displayName}
+            onChange={form.set('displayName')}
+            error={form.errors.displayName}
+            isRequired
+          />
+          <Select
+            label={intl.formatMessage({ id: 'admin.members.add.language' })}
+            value={form.values.language}
+            onChange={form.set('language')}
+            error={form.errors.language}
+            options={LANGUAGES.map((l) => ({
+              id: l,
+              label: intl.formatMessage({ id: `shell.language.${l}` }),
+            }))}
+            isRequired
+          />
+        </div>
+        <CheckboxGroup
+          label={intl.formatMessage({ id: 'admin.members.col.roles' })}
+          value={form.values.roles}
+          onChange={form.set('roles')}
+          options={roleOptions}
+          error={form.errors.roles ?? form.errors['roles.0']}
+        />
+        <div>
+          <Button type="submit">
+            <FormattedMessage id="admin.members.add.submit" />
+          </Button>
+        </div>
+      </Form>
+    </Card>
+  );
+}
+
+/** A dialog to change one member's roles; the server refuses to drop one's own admin role. */
+export function EditRolesDialog({ member, onSaved }: { member: MemberView; onSaved: () => void }) {
+  const intl = useIntl();
+  const roleOptions = useRoleOptions();
+  const form = useForm(PatchMemberBody, { roles: member.roles });
+  const [error, setError] = useState<unknown>(null);
+  return (
+    <DialogTrigger>
+      <Button
+        variant="secondary"
+        aria-label={intl.formatMessage({ id: 'admin.members.edit_roles_of' }, { name: member.displayName })}
+      >
+        <FormattedMessage id="admin.members.edit_roles" />
+      </Button>
+      <ModalOverlay className="modal-overlay" isDismissable>
+        <Modal className="modal">
+          <Dialog className="stack">
+            {({ close }) => (
+              <>
+                <Heading slot="title">
+                  <FormattedMessage id="admin.members.edit_roles_of" values={{ name: member.displayName }} />
+                </Heading>
+                <ErrorAlert error={error} />
+                <Form
+                  className="stack"
+                  onSubmit={async (e) => {
+                    e.preventDefault();
+                    setError(null);
+                    if (!form.validate()) return;
+                    try {
+                      await patch(`/api/admin/members/${member.userId}`, { roles: form.values.roles });
+                      onSaved();
+                      close();
+                    } catch (err) {
+                      setError(err);
+                      form.fromApiError(err);
+                    }
+                  }}
+                >
+                  <CheckboxGroup
+                    label={intl.formatMessage({ id: 'admin.members.col.roles' })}
+                    value={form.values.roles}
+                    onChange={form.set('roles')}
+                    options={roleOptions}
+                    error={form.errors.roles ?? form.errors['roles.0']}
+                  />
+                  <div className="row">
+                    <Button type="submit">
+                      <FormattedMessage id="common.save" />
+                    </Button>
+                    <Button variant="secondary" onPress={close}>
+                      <FormattedMessage id="common.cancel" />
+                    </Button>
+                  </div>
+                </Form>
+              </>
+            )}
+          </Dialog>
+        </Modal>
+      </ModalOverlay>
+    </DialogTrigger>
+  );
+}
