@@ -1,0 +1,79 @@
+import Type, { type Static, type TSchema } from 'typebox';
+
+export const TERRITORIES_MAX_PAGE_SIZE = 100;
+
+export const TerritoryQuery = Type.Object(
+  {
+    q: Type.Optional(Type.String({ maxLength: 200 })),
+    country: Type.Optional(Type.Enum(['FR', 'BE'])),
+    region: Type.Optional(Type.Enum(['FR-HDF', 'BE-WAL', 'BE-VLG', 'BE-BRU'])),
+    parent: Type.Optional(Type.String({ pattern: '^(FR|BE)-[0-9AB]{2,5}$' })),
+    page: Type.Optional(Type.Integer({ minimum: 1, maximum: 100_000 })),
+    pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: TERRITORIES_MAX_PAGE_SIZE })),
+  },
+  { additionalProperties: false },
+);
+export type TerritoryQuery = Static<typeof TerritoryQuery>;
+
+export const TerritoryCodeParam = Type.Object({
+  code: Type.String({ pattern: '^(FR-[0-9][0-9AB][0-9]{3}|BE-[0-9]{5})$' }),
+});
+
+export const TerritoryDetailQuery = Type.Object(
+  { geometry: Type.Optional(Type.Enum(['0', '1'])) },
+  { additionalProperties: false },
+);
+
+const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
+
+export const TerritoryListItem = Type.Object({
+  code: Type.String(),
+  country: Type.String(),
+  localCode: Type.String(),
+  nameFr: Type.String(),
+  nameNl: Type.String(),
+  parentCode: Nullable(Type.String()),
+  region: Nullable(Type.String()),
+  population: Nullable(Type.Integer()),
+});
+export type TerritoryListItem = Static<typeof TerritoryListItem>;
+
+export const TerritoryPage = Type.Object({
+  items: Type.Array(TerritoryListItem),
+  total: Type.Integer(),
+  page: Type.Integer(),
+  pageSize: Type.Integer(),
+});
+export type TerritoryPage = Static<typeof TerritoryPage>;
+
+const Point = Type.Object({ lon: Type.Number(), lat: Type.Number() });
+
+export const TerritoryDetail = Type.Object({
+  ...TerritoryListItem.properties,
+  centroid: Nullable(Point),
+  labelPoint: Nullable(Point),
+  source: Type.String(),
+  updatedAt: Type.String(),
+  /** GeoJSON geometry, only when asked for (?geometry=1) and known. */
+  geometry: Type.Optional(Nullable(Type.Unknown())),
+  bbox: Type.Optional(Nullable(Type.Array(Type.Number()))),
+});
+export type TerritoryDetail = Static<typeof TerritoryDetail>;
+
+export const TerritoryImportResult = Type.Object({
+  format: Type.String(),
+  total: Type.Integer(),
+  created: Type.Integer(),
+  updated: Type.Integer(),
+  unchanged: Type.Integer(),
+});
+export type TerritoryImportResult = Static<typeof TerritoryImportResult>;
+
+/** One problem of a refused import, translated by the server; line or feature locate it in the file. */
+export const TerritoryImportProblem = Type.Object({
+  line: Type.Optional(Type.Integer()),
+  feature: Type.Optional(Type.Integer()),
+  code: Type.String(),
+  message: Type.String(),
+});
+export type TerritoryImportProblem = Static<typeof TerritoryImportProblem>;

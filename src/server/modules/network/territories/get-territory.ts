@@ -1,0 +1,33 @@
+import type { TerritoryDetail } from '../../../../common/network/territory-schemas';
+import type { Tx } from '../../../platform/db/context';
+import { notFound } from '../../../platform/errors';
+import * as store from './store';
+
+const point = (lon: number | null, lat: number | null) =>
+  lon === null || lat === null ? null : { lon, lat };
+
+/** One municipality with its centroid; its boundary only when asked for (it can weigh tens of kB). */
+export async function getTerritory(trx: Tx, code: string, withGeometry: boolean): Promise<TerritoryDetail> {
+  const t = await store.getTerritory(trx, code);
+  if (!t) throw notFound('territories.not_found');
+  const detail: TerritoryDetail = {
+    code: t.code,
+    country: t.country,
+    localCode: t.local_code,
+    nameFr: t.name_fr,
+    nameNl: t.name_nl,
+    parentCode: t.parent_code,
+    region: t.region,
+    population: t.population,
+    centroid: point(t.centroid_lon, t.centroid_lat),
+    labelPoint: point(t.label_lon, t.label_lat),
+    source: t.source,
+    updatedAt: new Date(t.updated_at).toISOString(),
+  };
+  if (withGeometry) {
+    const g = await store.getGeometry(trx, code);
+    detail.geometry = g?.geometry ?? null;
+    detail.bbox = g?.bbox ?? null;
+  }
+  return detail;
+}

@@ -1,0 +1,90 @@
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import {
+  Button as AriaButton,
+  ComboBox,
+  FieldError,
+  Input,
+  Label,
+  ListBox,
+  ListBoxItem,
+  Popover,
+  Text,
+} from 'react-aria-components';
+import { FormattedMessage } from 'react-intl';
+import { localized } from '../../../common/i18n/locales';
+import type { TerritoryListItem, TerritoryPage } from '../../../common/network/territory-schemas';
+import { get, qs } from '../../app/api';
+import { useLanguage } from '../../app/i18n';
+
+/**
+ * Picks a municipality from GET /api/territories by typing part of its French or Dutch name (or its
+ * code), limited to one country when given. Clearing the text clears the choice.
+ */
+export function MunicipalityPicker({
+  label,
+  value,
+  initialName,
+  country,
+  onChange,
+  error,
+}: {
+  label: string;
+  value: string;
+  initialName: string;
+  country?: 'FR' | 'BE';
+  onChange: (code: string) => void;
+  error?: string;
+}) {
+  const { language } = useLanguage();
+  const [input, setInput] = useState(initialName);
+  const words = input.trim();
+  const q = useQuery({
+    queryKey: ['territories', 'picker', words, country],
+    queryFn: () => get<TerritoryPage>(`/api/territories${qs({ q: words, country, pageSize: 20 })}`),
+    enabled: words.length >= 2,
+    staleTime: 300_000,
+  });
+  const name = (t: TerritoryListItem) => localized(language, t.nameFr, t.nameNl);
+  return (
+    <ComboBox
+      className="field"
+      inputValue={input}
+      onInputChange={(v) => {
+        setInput(v);
+        if (!v.trim()) onChange('');
+      }}
+      selectedKey={value || null}
+      onSelectionChange={(k) => k !== null && onChange(String(k))}
+      items={q.data?.items ?? []}
+      allowsEmptyCollection
+      isInvalid={!!error}
+      validationBehavior="aria"
+      menuTrigger="input"
+    >
+      <Label>{label}</Label>
+      <div className="row">
+        <Input />
+        <AriaButton className="select-button">
+          <span aria-hidden="true">▾</span>
+        </AriaButton>
+      </div>
+      <Text slot="description" className="description">
+        <FormattedMessage id="organisations.municipality.hint" />
+      </Text>
+      <FieldError className="field-error">{error}</FieldError>
+      <Popover className="popover">
+        <ListBox
+          className="listbox"
+          renderEmptyState={() => <FormattedMessage id="organisations.municipality.none_found" />}
+        >
+          {(t: TerritoryListItem) => (
+            <ListBoxItem className="listbox-item" id={t.code} textValue={name(t)}>
+              {name(t)} <span className="muted">({t.code})</span>
+            </ListBoxItem>
+          )}
+        </ListBox>
+      </Popover>
+    </ComboBox>
+  );
+}
