@@ -277,4 +277,15 @@ export const DEMO_ORGANISATIONS: DemoOrganisation[] = [
     municipalityCode: 'BE-34022',
     postalCode: '8500',
   },
+  // AB Réfugiés: the Flemish operator (399,058.13 EUR of the partner budgets)
+  {
+    key: 'wereldhuis-wvl',
+    kind: 'association',
+    country: 'BE',
+    region: 'BE-VLG',
+    nameFr: 'Wereldhuis West-Vlaanderen',
+    nameNl: 'Wereldhuis West-Vlaanderen',
+    languages: ['nl', 'fr', 'en'],
+    municipalityCode: null,
+  },
 ];

@@ -1,0 +1,192 @@
+import Type, { type Static, type TSchema } from 'typebox';
+
+/** Funds a programme draws on (migration 0002 checks the same list). */
+export const FUNDS = ['erdf', 'amif', 'esf', 'regional', 'national', 'own'] as const;
+export type Fund = (typeof FUNDS)[number];
+
+/** What an organisation is in a programme; exactly one lead, the programme's owner. */
+export const PARTNER_ROLES = ['lead', 'partner', 'operator', 'associated', 'cofinancer'] as const;
+export type PartnerRole = (typeof PARTNER_ROLES)[number];
+
+/** Derived from the period and today's date, never stored. */
+export const PROGRAMME_STATUSES = ['planned', 'running', 'closed'] as const;
+export type ProgrammeStatus = (typeof PROGRAMME_STATUSES)[number];
+
+const Uuid = Type.String({ format: 'uuid' });
+const IsoDate = Type.String({ format: 'date' });
+
+/**
+ * An amount in euros as a decimal string with at most two decimals ("1142943.65"): money travels as
+ * text so that no float ever rounds it; numeric(14, 2) allows 12 integer digits.
+ */
+export const Amount = Type.String({ pattern: '^(0|[1-9][0-9]{0,11})(\\.[0-9]{1,2})?$' });
+
+const fields = {
+  acronym: Type.String({ minLength: 1, maxLength: 40 }),
+  nameFr: Type.String({ minLength: 2, maxLength: 300 }),
+  nameNl: Type.String({ minLength: 2, maxLength: 300 }),
+  fundingProgramme: Type.String({ minLength: 1, maxLength: 300 }),
+  funds: Type.Array(Type.Enum([...FUNDS]), { minItems: 1, uniqueItems: true }),
+  startsOn: IsoDate,
+  endsOn: IsoDate,
+  descriptionFr: Type.String({ minLength: 1, maxLength: 10000 }),
+  descriptionNl: Type.String({ minLength: 1, maxLength: 10000 }),
+  budgetTotal: Amount,
+  euAmount: Amount,
+};
+
+/** Creating a programme. leadOrgId: only a platform admin chooses it; others lead with their own organisation. */
+export const ProgrammeCreateBody = Type.Object(
+  {
+    acronym: Type.Optional(fields.acronym),
+    nameFr: fields.nameFr,
+    nameNl: fields.nameNl,
+    fundingProgramme: Type.Optional(fields.fundingProgramme),
+    funds: fields.funds,
+    startsOn: fields.startsOn,
+    endsOn: fields.endsOn,
+    descriptionFr: Type.Optional(fields.descriptionFr),
+    descriptionNl: Type.Optional(fields.descriptionNl),
+    budgetTotal: Type.Optional(fields.budgetTotal),
+    euAmount: Type.Optional(fields.euAmount),
+    leadOrgId: Type.Optional(Uuid),
+  },
+  { additionalProperties: false },
+);
+export type ProgrammeCreateBody = Static<typeof ProgrammeCreateBody>;
+
+const clearable = <T extends TSchema>(s: T) => Type.Optional(Type.Union([s, Type.Null()]));
+
+/** Changing a programme: absent fields stay as they are, null clears an optional one. The lead does not change. */
+export const ProgrammePatchBody = Type.Object(
+  {
+    acronym: clearable(fields.acronym),
+    nameFr: Type.Optional(fields.nameFr),
+    nameNl: Type.Optional(fields.nameNl),
+    fundingProgramme: clearable(fields.fundingProgramme),
+    funds: Type.Optional(fields.funds),
+    startsOn: Type.Optional(fields.startsOn),
+    endsOn: Type.Optional(fields.endsOn),
+    descriptionFr: clearable(fields.descriptionFr),
+    descriptionNl: clearable(fields.descriptionNl),
+    budgetTotal: clearable(fields.budgetTotal),
+    euAmount: clearable(fields.euAmount),
+  },
+  { additionalProperties: false },
+);
+export type ProgrammePatchBody = Static<typeof ProgrammePatchBody>;
+
+export const PartnerInput = Type.Object(
+  {
+    orgId: Uuid,
+    role: Type.Enum([...PARTNER_ROLES]),
+    budgetTotal: Type.Optional(Amount),
+    euAmount: Type.Optional(Amount),
+  },
+  { additionalProperties: false },
+);
+export type PartnerInput = Static<typeof PartnerInput>;
+
+/** The whole partner list, replaced at once. */
+export const PartnersBody = Type.Object(
+  { partners: Type.Array(PartnerInput, { minItems: 1, maxItems: 200 }) },
+  { additionalProperties: false },
+);
+export type PartnersBody = Static<typeof PartnersBody>;
+
+export const ProgrammeListQuery = Type.Object(
+  {
+    q: Type.Optional(Type.String({ maxLength: 200 })),
+    fund: Type.Optional(Type.Enum([...FUNDS])),
+    status: Type.Optional(Type.Enum([...PROGRAMME_STATUSES])),
+    org: Type.Optional(Uuid),
+    page: Type.Optional(Type.Integer({ minimum: 1, maximum: 10000 })),
+    pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })),
+  },
+  { additionalProperties: false },
+);
+export type ProgrammeListQuery = Static<typeof ProgrammeListQuery>;
+
+const Nullable = <T extends TSchema>(s: T) => Type.Union([s, Type.Null()]);
+
+export const OrgRef = Type.Object({
+  id: Type.String(),
+  nameFr: Type.String(),
+  nameNl: Type.String(),
+  shortName: Nullable(Type.String()),
+  country: Type.String(),
+});
+export type OrgRef = Static<typeof OrgRef>;
+
+export const ProgrammeSummary = Type.Object({
+  id: Type.String(),
+  acronym: Nullable(Type.String()),
+  nameFr: Type.String(),
+  nameNl: Type.String(),
+  fundingProgramme: Nullable(Type.String()),
+  funds: Type.Array(Type.String()),
+  startsOn: Type.String(),
+  endsOn: Type.String(),
+  status: Type.Enum([...PROGRAMME_STATUSES]),
+  lead: OrgRef,
+  partnerCount: Type.Integer(),
+  budgetTotal: Nullable(Type.String()),
+  euAmount: Nullable(Type.String()),
+});
+export type ProgrammeSummary = Static<typeof ProgrammeSummary>;
+
+export const ProgrammeList = Type.Object({
+  items: Type.Array(ProgrammeSummary),
+  total: Type.Integer(),
+  page: Type.Integer(),
+  pageSize: Type.Integer(),
+});
+export type ProgrammeList = Static<typeof ProgrammeList>;
+
+export const PartnerView = Type.Object({
+  org: OrgRef,
+  role: Type.Enum([...PARTNER_ROLES]),
+  budgetTotal: Nullable(Type.String()),
+  euAmount: Nullable(Type.String()),
+});
+export type PartnerView = Static<typeof PartnerView>;
+
+/** Totals derived from the partners' budgets (see programme-rules.ts), compared with the declared ones. */
+export const ProgrammeTotalsView = Type.Object({
+  partnerBudgetTotal: Type.String(),
+  partnerEuAmount: Type.String(),
+  partnersWithBudget: Type.Integer(),
+  partnersWithoutBudget: Type.Integer(),
+  /** EU share of the partners' budgets in basis points (5000 = 50 %), null without a budget. */
+  euRateBp: Nullable(Type.Integer()),
+  declaredEuRateBp: Nullable(Type.Integer()),
+  /** null when there is nothing to compare (no declared total or no partner budget). */
+  budgetMatches: Nullable(Type.Boolean()),
+  euMatches: Nullable(Type.Boolean()),
+  budgetDifference: Nullable(Type.String()),
+  euDifference: Nullable(Type.String()),
+});
+export type ProgrammeTotalsView = Static<typeof ProgrammeTotalsView>;
+
+export const ProgrammeDetail = Type.Object({
+  id: Type.String(),
+  acronym: Nullable(Type.String()),
+  nameFr: Type.String(),
+  nameNl: Type.String(),
+  fundingProgramme: Nullable(Type.String()),
+  funds: Type.Array(Type.String()),
+  startsOn: Type.String(),
+  endsOn: Type.String(),
+  status: Type.Enum([...PROGRAMME_STATUSES]),
+  descriptionFr: Nullable(Type.String()),
+  descriptionNl: Nullable(Type.String()),
+  budgetTotal: Nullable(Type.String()),
+  euAmount: Nullable(Type.String()),
+  lead: OrgRef,
+  partners: Type.Array(PartnerView),
+  totals: ProgrammeTotalsView,
+  /** Whether the caller may edit it (same rule as the API's check), so the web shows only what applies. */
+  canEdit: Type.Boolean(),
+  updatedAt: Type.String(),
+});
+export type ProgrammeDetail = Static<typeof ProgrammeDetail>;

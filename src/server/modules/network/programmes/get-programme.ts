@@ -1,0 +1,38 @@
+import {
+  canEditProgramme,
+  isoToday,
+  programmeStatus,
+  programmeTotals,
+} from '../../../../common/network/programme-rules';
+import type { ProgrammeDetail } from '../../../../common/network/programme-schemas';
+import { type Actor, requirePermission } from '../../../platform/actor';
+import type { Tx } from '../../../platform/db/context';
+import { loadProgramme } from './access';
+import { listPartners } from './partner-store';
+
+/** One programme with its partners and the totals derived from their budgets. */
+export async function getProgramme(trx: Tx, actor: Actor, id: string): Promise<ProgrammeDetail> {
+  requirePermission(actor, 'programme.view');
+  const row = await loadProgramme(trx, id);
+  const partners = await listPartners(trx, row.id);
+  return {
+    id: row.id,
+    acronym: row.acronym,
+    nameFr: row.nameFr,
+    nameNl: row.nameNl,
+    fundingProgramme: row.fundingProgramme,
+    funds: row.funds,
+    startsOn: row.startsOn,
+    endsOn: row.endsOn,
+    status: programmeStatus(row.startsOn, row.endsOn, isoToday()),
+    descriptionFr: row.descriptionFr,
+    descriptionNl: row.descriptionNl,
+    budgetTotal: row.budgetTotal,
+    euAmount: row.euAmount,
+    lead: row.lead,
+    partners,
+    totals: programmeTotals(row, partners),
+    canEdit: canEditProgramme(actor, row.orgId),
+    updatedAt: new Date(row.updatedAt).toISOString(),
+  };
+}

@@ -1,0 +1,203 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TestApp } from '../../../../../test/support/app';
+import { engineAvailable } from '../../../../../test/support/engine';
+import type { ProgrammeDetail, ProgrammeList } from '../../../../common/network/programme-schemas';
+import { withContext } from '../../../platform/db/context';
+import { t } from '../../../platform/i18n';
+import { COORDINATOR, type Fixture, openFixture, REFERENT } from './fixtures';
+
+const available = await engineAvailable();
+
+describe.skipIf(!available)('programmes API: reading and tenancy', () => {
+  let app: TestApp;
+  let orgs: Fixture['orgs'];
+  let asAdmin: Fixture['asAdmin'];
+  let sam: ProgrammeDetail;
+  let charleroiBinche: string;
+
+  beforeAll(async () => {
+    ({ app, orgs, asAdmin } = await openFixture());
+  });
+  afterAll(async () => app?.close());
+
+  describe('reading', () => {
+    it('lists the seeded programmes, newest first, with their lead', async () => {
+      const c = await app.login(REFERENT);
+      const r = await c.get('/api/programmes');
+      expect(r.statusCode).toBe(200);
+      const list = r.json() as ProgrammeList;
+      expect(list.total).toBe(3);
+      expect(list.items.map((p) => p.acronym)).toEqual(['FAMI Charleroi–Binche', 'AB Réfugiés', 'SAM-E']);
+      const s = list.items.find((p) => p.acronym === 'SAM-E')!;
+      expect(s).toMatchObject({
+        startsOn: '2010-07-01',
+        endsOn: '2014-12-31',
+        status: 'closed',
+        funds: ['erdf', 'own'],
+        partnerCount: 12,
+        budgetTotal: '1142943.65',
+        euAmount: '583540.04',
+        lead: { id: orgs.udccas, shortName: 'UDCCAS 59', country: 'FR' },
+      });
+      charleroiBinche = list.items[0]!.id;
+    });
+
+    it('filters by text (accents folded), fund, status, partner organisation and pages', async () => {
+      const c = await app.login(REFERENT);
+      const acronyms = async (query: string) =>
+        ((await c.get(`/api/programmes${query}`)).json() as ProgrammeList).items.map((p) => p.acronym);
+      expect(await acronyms('?q=eurometropole')).toEqual(['SAM-E']);
+      expect(await acronyms('?q=refugies')).toEqual(['AB Réfugiés']);
+      expect(await acronyms('?fund=amif')).toEqual(['FAMI Charleroi–Binche']);
+      expect(await acronyms('?status=running')).toEqual([]);
+      expect(await acronyms('?status=closed')).toHaveLength(3);
+      expect(await acronyms(`?org=${orgs.binche}`)).toEqual(['FAMI Charleroi–Binche']);
+      expect(await acronyms(`?org=${orgs.kortrijk}`)).toEqual(['SAM-E']);
+      const page2 = (await c.get('/api/programmes?pageSize=2&page=2')).json() as ProgrammeList;
+      expect(page2).toMatchObject({ total: 3, page: 2, pageSize: 2 });
+      expect(page2.items.map((p) => p.acronym)).toEqual(['SAM-E']);
+      expect((await c.get('/api/programmes?fund=gold')).statusCode).toBe(400);
+      expect((await c.get('/api/programmes?org=not-a-uuid')).statusCode).toBe(400);
+    });
+
+    it('shows SAM Eurométropole with its partners by role and the declared totals', async () => {
+      const c = await app.login(REFERENT);
+      const list = (await c.get('/api/programmes?q=SAM')).json() as ProgrammeList;
+      const r = await c.get(`/api/programmes/${list.items[0]!.id}`);
+      expect(r.statusCode).toBe(200);
+      sam = r.json();
+      expect(sam.lead.id).toBe(orgs.udccas);
+      expect(sam.fundingProgramme).toBe('Interreg IV A France-Wallonie-Vlaanderen');
+      const byRole = (role: string) =>
+        sam.partners.filter((p) => p.role === role).map((p) => p.org.shortName ?? p.org.nameNl);
+      expect(byRole('lead')).toEqual(['UDCCAS 59']);
+      expect(byRole('partner')).toHaveLength(8);
+      expect(byRole('partner')).toContain('OCMW Menen');
+      expect(byRole('associated').sort()).toEqual(
+        ['CCAS Halluin', 'OCMW Ronse', 'Provincie West-Vlaanderen'].sort(),
+      );
+      expect(sam.partners.map((p) => p.role)).toEqual([
+        'lead',
+        ...Array(8).fill('partner'),
+        ...Array(3).fill('associated'),
+      ]);
+      expect(sam.totals).toMatchObject({
+        partnerBudgetTotal: '0.00',
+        partnersWithBudget: 0,
+        partnersWithoutBudget: 12,
+        declaredEuRateBp: 5106,
+        budgetMatches: null,
+      });
+      expect(sam.descriptionFr).toContain('Action 4');
+      expect(sam.descriptionNl).toContain('Actie 4');
+      expect(sam.canEdit).toBe(false);
+    });
+
+    it('derives AB Réfugiés totals from the operators budgets, matching the declared ones', async () => {
+      const c = await app.login(COORDINATOR);
+      const list = (await c.get('/api/programmes?q=AB')).json() as ProgrammeList;
+      const ab = (await c.get(`/api/programmes/${list.items[0]!.id}`)).json() as ProgrammeDetail;
+      expect(ab.partners).toHaveLength(6);
+      expect(ab.partners[0]).toMatchObject({ role: 'lead', budgetTotal: '183321.24', euAmount: '91660.62' });
+      expect(ab.totals).toMatchObject({
+        partnerBudgetTotal: '1389740.18',
+        partnerEuAmount: '694870.08',
+        euRateBp: 5000,
+        budgetMatches: true,
+        euMatches: true,
+      });
+      expect(ab.canEdit).toBe(false);
+    });
+
+    it('answers 404 for a malformed or unknown id and 401 without a session', async () => {
+      const c = await app.login(REFERENT);
+      expect((await c.get('/api/programmes/42')).statusCode).toBe(404);
+      expect((await c.get("/api/programmes/1'or'1")).statusCode).toBe(404);
+      const unknown = await c.get('/api/programmes/00000000-0000-4000-8000-000000000000');
+      expect(unknown.statusCode).toBe(404);
+      expect(unknown.json().error.message).toBe(t('fr', 'programmes.error.not_found'));
+      expect((await app.anonymous.get('/api/programmes')).statusCode).toBe(401);
+      const coord = await app.login(COORDINATOR);
+      expect((await coord.patch('/api/programmes/nope', { nameFr: 'Nouveau nom' })).statusCode).toBe(404);
+      const body = { partners: [{ orgId: orgs.udccas, role: 'lead' }] };
+      expect((await coord.put('/api/programmes/nope/partners', body)).statusCode).toBe(404);
+    });
+  });
+
+  describe('tenancy', () => {
+    it('refuses a coordinator of another organisation through the API', async () => {
+      const c = await app.login(COORDINATOR);
+      const detail = (await c.get(`/api/programmes/${charleroiBinche}`)).json() as ProgrammeDetail;
+      expect(detail.canEdit).toBe(false);
+      const patch = await c.patch(`/api/programmes/${charleroiBinche}`, { nameFr: 'Repris par un autre' });
+      expect(patch.statusCode).toBe(403);
+      const partners = await c.put(`/api/programmes/${charleroiBinche}/partners`, {
+        partners: [{ orgId: orgs.charleroi, role: 'lead' }],
+      });
+      expect(partners.statusCode).toBe(403);
+      const after = (await c.get(`/api/programmes/${charleroiBinche}`)).json() as ProgrammeDetail;
+      expect(after.nameFr).toBe(detail.nameFr);
+      expect(after.partners).toHaveLength(2);
+    });
+
+    it('changes no row of another organisation directly in SQL under the application role', async () => {
+      const userId = await asAdmin(
+        async (trx) =>
+          (
+            await trx
+              .selectFrom('users')
+              .select('id')
+              .where('email', '=', COORDINATOR)
+              .executeTakeFirstOrThrow()
+          ).id,
+      );
+      const asCoordinator = <T>(fn: Parameters<typeof withContext<T>>[2]) =>
+        withContext(app.deps.db, { userId, orgId: orgs.udccas }, fn);
+      const upd = await asCoordinator((trx) =>
+        trx
+          .updateTable('programmes')
+          .set({ name_fr: 'Détourné' })
+          .where('id', '=', charleroiBinche)
+          .executeTakeFirst(),
+      );
+      expect(Number(upd.numUpdatedRows)).toBe(0);
+      const del = await asCoordinator((trx) =>
+        trx.deleteFrom('programme_partners').where('programme_id', '=', charleroiBinche).executeTakeFirst(),
+      );
+      expect(Number(del.numDeletedRows)).toBe(0);
+      const partnerUpd = await asCoordinator((trx) =>
+        trx
+          .updateTable('programme_partners')
+          .set({ budget_total: '1.00' })
+          .where('programme_id', '=', charleroiBinche)
+          .executeTakeFirst(),
+      );
+      expect(Number(partnerUpd.numUpdatedRows)).toBe(0);
+      // Joining someone else's programme by writing the own organisation as the owner copy is refused too.
+      await expect(
+        asCoordinator((trx) =>
+          trx
+            .insertInto('programme_partners')
+            .values({
+              programme_id: charleroiBinche,
+              partner_org_id: orgs.udccas!,
+              org_id: orgs.udccas!,
+              role: 'partner',
+            })
+            .execute(),
+        ),
+      ).rejects.toMatchObject({ code: '42501' });
+      // Yet every signed-in member reads the network's programmes.
+      const seen = await asCoordinator((trx) => trx.selectFrom('programmes').select('id').execute());
+      expect(seen.map((r) => r.id)).toContain(charleroiBinche);
+      const unchanged = await asAdmin((trx) =>
+        trx
+          .selectFrom('programmes')
+          .select('name_fr')
+          .where('id', '=', charleroiBinche)
+          .executeTakeFirstOrThrow(),
+      );
+      expect(unchanged.name_fr).not.toBe('Détourné');
+    });
+  });
+});

@@ -1,0 +1,288 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Form } from 'react-aria-components';
+import { FormattedMessage, useIntl } from 'react-intl';
+import { useNavigate, useParams } from 'react-router';
+import { normaliseAmountInput, programmeRuleErrors } from '../../../common/network/programme-rules';
+import {
+  FUNDS,
+  type OrgRef,
+  ProgrammeCreateBody,
+  type ProgrammeDetail,
+} from '../../../common/network/programme-schemas';
+import { get, patch, post } from '../../app/api';
+import { useCan, useSession } from '../../app/session';
+import { Button, LinkButton } from '../../app/ui/Button';
+import { EmptyState, ErrorAlert, Loading } from '../../app/ui/feedback';
+import { CheckboxGroup, TextArea, TextField } from '../../app/ui/fields';
+import { useForm } from '../../app/ui/form';
+import { Card, PageHeader } from '../../app/ui/layout';
+import { useProgrammeFormat } from './format';
+import { OrganisationSearch } from './OrganisationSearch';
+import { programmeQueryKey } from './ProgrammePage';
+
+type Values = {
+  acronym: string;
+  nameFr: string;
+  nameNl: string;
+  fundingProgramme: string;
+  funds: string[];
+  startsOn: string;
+  endsOn: string;
+  descriptionFr: string;
+  descriptionNl: string;
+  budgetTotal: string;
+  euAmount: string;
+  leadOrgId: string;
+};
+
+const EMPTY: Values = {
+  acronym: '',
+  nameFr: '',
+  nameNl: '',
+  fundingProgramme: '',
+  funds: [],
+  startsOn: '',
+  endsOn: '',
+  descriptionFr: '',
+  descriptionNl: '',
+  budgetTotal: '',
+  euAmount: '',
+  leadOrgId: '',
+};
+
+/** Optional fields a change may clear: left empty in the form, they are sent as null. */
+const CLEARABLE = [
+  'acronym',
+  'fundingProgramme',
+  'descriptionFr',
+  'descriptionNl',
+  'budgetTotal',
+  'euAmount',
+] as const;
+
+const fromDetail = (p: ProgrammeDetail): Values => ({
+  acronym: p.acronym ?? '',
+  nameFr: p.nameFr,
+  nameNl: p.nameNl,
+  fundingProgramme: p.fundingProgramme ?? '',
+  funds: p.funds,
+  startsOn: p.startsOn,
+  endsOn: p.endsOn,
+  descriptionFr: p.descriptionFr ?? '',
+  descriptionNl: p.descriptionNl ?? '',
+  budgetTotal: p.budgetTotal ?? '',
+  euAmount: p.euAmount ?? '',
+  leadOrgId: '',
+});
+
+/** /app/programmes/new and /app/programmes/:id/edit. */
+export function ProgrammeFormPage() {
+  const { id } = useParams();
+  const canCreate = useCan('programme.create');
+  const existing = useQuery({
+    queryKey: programmeQueryKey(id ?? ''),
+    queryFn: () => get<ProgrammeDetail>(`/api/programmes/${encodeURIComponent(id ?? '')}`),
+    enabled: !!id,
+  });
+  if (!id)
+    return canCreate ? <ProgrammeForm /> : <EmptyState title={<FormattedMessage id="errors.forbidden" />} />;
+  if (existing.isLoading) return <Loading />;
+  if (!existing.data) return <ErrorAlert error={existing.error} />;
+  if (!existing.data.canEdit)
+    return <EmptyState title={<FormattedMessage id="programmes.error.not_lead" />} />;
+  return <ProgrammeForm programme={existing.data} />;
+}
+
+function ProgrammeForm({ programme }: { programme?: ProgrammeDetail }) {
+  const intl = useIntl();
+  const f = useProgrammeFormat();
+  const session = useSession();
+  const navigate = useNavigate();
+  const client = useQueryClient();
+  const form = useForm<Values>(ProgrammeCreateBody, programme ? fromDetail(programme) : EMPTY);
+  const [lead, setLead] = useState<OrgRef | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const chooseLead = !programme && session.user.platformAdmin;
+  const label = (id: string) => intl.formatMessage({ id });
+  const amount = (key: 'budgetTotal' | 'euAmount') => (v: string) => form.set(key)(normaliseAmountInput(v));
+
+  const submit = async () => {
+    setError(null);
+    const schemaOk = form.validate();
+    const rules = programmeRuleErrors(form.body());
+    if (rules.length)
+      form.setErrors((e) => ({
+        ...e,
+        ...Object.fromEntries(rules.map((r) => [r.path, intl.formatMessage({ id: r.code }, r.params)])),
+      }));
+    if (!schemaOk || rules.length) return;
+    try {
+      const body = form.body();
+      if (!programme) {
+        const created = await post<ProgrammeDetail>('/api/programmes', body);
+        await client.invalidateQueries({ queryKey: ['programmes'] });
+        navigate(`/app/programmes/${created.id}/partners`, { state: { created: true } });
+        return;
+      }
+      const change: Record<string, unknown> = { ...body, leadOrgId: undefined };
+      for (const k of CLEARABLE) change[k] = body[k] ?? null;
+      await patch<ProgrammeDetail>(`/api/programmes/${programme.id}`, change);
+      await client.invalidateQueries({ queryKey: ['programmes'] });
+      await client.invalidateQueries({ queryKey: programmeQueryKey(programme.id) });
+      navigate(`/app/programmes/${programme.id}`);
+    } catch (e) {
+      setError(e);
+      form.fromApiError(e);
+    }
+  };
+
+  return (
+    <div className="stack">
+      <PageHeader
+        title={
+          programme
+            ? intl.formatMessage({ id: 'programmes.form.edit_title' }, { name: f.name(programme) })
+            : label('programmes.form.new_title')
+        }
+      />
+      <ErrorAlert error={error} />
+      <Form
+        className="stack"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+      >
+        {chooseLead && (
+          <Card title={<FormattedMessage id="programmes.field.lead" />}>
+            <p className="muted">
+              <FormattedMessage id="programmes.field.lead_hint" />
+            </p>
+            {lead && (
+              <p>
+                <strong>
+                  <FormattedMessage id="programmes.lead.chosen" values={{ name: f.orgName(lead) }} />
+                </strong>
+              </p>
+            )}
+            {form.errors.leadOrgId && (
+              <p className="field-error" role="alert">
+                {form.errors.leadOrgId}
+              </p>
+            )}
+            <OrganisationSearch
+              label={label('programmes.partners.search')}
+              actionId="programmes.lead.choose"
+              taken={new Set(lead ? [lead.id] : [])}
+              onPick={(o) => {
+                setLead(o);
+                form.set('leadOrgId')(o.id);
+              }}
+            />
+          </Card>
+        )}
+        <Card title={<FormattedMessage id="programmes.form.identity" />}>
+          <div className="grid-2">
+            <TextField
+              label={label('programmes.field.name_fr')}
+              value={form.values.nameFr}
+              onChange={form.set('nameFr')}
+              error={form.errors.nameFr}
+              isRequired
+            />
+            <TextField
+              label={label('programmes.field.name_nl')}
+              value={form.values.nameNl}
+              onChange={form.set('nameNl')}
+              error={form.errors.nameNl}
+              isRequired
+            />
+            <TextField
+              label={label('programmes.field.acronym')}
+              value={form.values.acronym}
+              onChange={form.set('acronym')}
+              error={form.errors.acronym}
+              maxLength={40}
+            />
+            <TextField
+              label={label('programmes.field.funding_programme')}
+              description={<FormattedMessage id="programmes.field.funding_programme_hint" />}
+              value={form.values.fundingProgramme}
+              onChange={form.set('fundingProgramme')}
+              error={form.errors.fundingProgramme}
+            />
+          </div>
+          <CheckboxGroup
+            label={label('programmes.field.funds')}
+            value={form.values.funds}
+            onChange={form.set('funds')}
+            error={form.errors.funds}
+            options={FUNDS.map((x) => ({ id: x, label: label(`programmes.enum.fund.${x}`) }))}
+          />
+        </Card>
+        <Card title={<FormattedMessage id="programmes.form.period_budget" />}>
+          <div className="grid-2">
+            <TextField
+              type="date"
+              label={label('programmes.field.starts_on')}
+              value={form.values.startsOn}
+              onChange={form.set('startsOn')}
+              error={form.errors.startsOn}
+              isRequired
+            />
+            <TextField
+              type="date"
+              label={label('programmes.field.ends_on')}
+              value={form.values.endsOn}
+              onChange={form.set('endsOn')}
+              error={form.errors.endsOn}
+              isRequired
+            />
+            <TextField
+              label={label('programmes.field.budget_total')}
+              description={<FormattedMessage id="programmes.field.amount_hint" />}
+              inputMode="text"
+              value={form.values.budgetTotal}
+              onChange={amount('budgetTotal')}
+              error={form.errors.budgetTotal}
+            />
+            <TextField
+              label={label('programmes.field.eu_amount')}
+              description={<FormattedMessage id="programmes.field.amount_hint" />}
+              inputMode="text"
+              value={form.values.euAmount}
+              onChange={amount('euAmount')}
+              error={form.errors.euAmount}
+            />
+          </div>
+        </Card>
+        <Card title={<FormattedMessage id="programmes.description.title" />}>
+          <TextArea
+            label={label('programmes.field.description_fr')}
+            value={form.values.descriptionFr}
+            onChange={form.set('descriptionFr')}
+            error={form.errors.descriptionFr}
+          />
+          <TextArea
+            label={label('programmes.field.description_nl')}
+            value={form.values.descriptionNl}
+            onChange={form.set('descriptionNl')}
+            error={form.errors.descriptionNl}
+          />
+        </Card>
+        <div className="row">
+          <Button type="submit">
+            <FormattedMessage id={programme ? 'common.save' : 'common.create'} />
+          </Button>
+          <LinkButton
+            to={programme ? `/app/programmes/${programme.id}` : '/app/programmes'}
+            variant="secondary"
+          >
+            <FormattedMessage id="common.cancel" />
+          </LinkButton>
+        </div>
+      </Form>
+    </div>
+  );
+}

@@ -1,0 +1,168 @@
+import { useQuery } from '@tanstack/react-query';
+import { FormattedMessage, useIntl } from 'react-intl';
+import { useParams } from 'react-router';
+import { PARTNER_ROLES, type ProgrammeDetail } from '../../../common/network/programme-schemas';
+import { get } from '../../app/api';
+import { useCan } from '../../app/session';
+import { Button, LinkButton } from '../../app/ui/Button';
+import { EmptyState, ErrorAlert, Loading } from '../../app/ui/feedback';
+import { Card, Facts, PageHeader } from '../../app/ui/layout';
+import { DataTable } from '../../app/ui/Table';
+import { FundTags, StatusTag, useProgrammeFormat } from './format';
+import { TotalsCard } from './TotalsCard';
+
+export const programmeQueryKey = (id: string) => ['programme', id];
+
+/** One programme: key facts, description in the reader's language, partners by role, derived totals. */
+export function ProgrammePage() {
+  const { id = '' } = useParams();
+  const canView = useCan('programme.view');
+  const q = useQuery({
+    queryKey: programmeQueryKey(id),
+    queryFn: () => get<ProgrammeDetail>(`/api/programmes/${encodeURIComponent(id)}`),
+    enabled: canView,
+  });
+  if (!canView) return <EmptyState title={<FormattedMessage id="errors.forbidden" />} />;
+  if (q.isLoading) return <Loading />;
+  if (!q.data) return <ErrorAlert error={q.error} />;
+  return <Programme p={q.data} />;
+}
+
+function Programme({ p }: { p: ProgrammeDetail }) {
+  const intl = useIntl();
+  const f = useProgrammeFormat();
+  return (
+    <div className="stack">
+      <PageHeader
+        title={f.name(p)}
+        description={[p.acronym, p.fundingProgramme].filter(Boolean).join(' · ')}
+        actions={
+          <>
+            <LinkButton to="/app/programmes" variant="ghost">
+              <FormattedMessage id="programmes.back" />
+            </LinkButton>
+            <Button variant="secondary" onPress={() => window.print()}>
+              <FormattedMessage id="common.print" />
+            </Button>
+            {p.canEdit && (
+              <LinkButton to={`/app/programmes/${p.id}/edit`}>
+                <FormattedMessage id="common.edit" />
+              </LinkButton>
+            )}
+          </>
+        }
+      />
+      <Card title={<FormattedMessage id="programmes.detail.facts" />}>
+        <Facts
+          items={[
+            [
+              <FormattedMessage key="s" id="programmes.field.status" />,
+              <StatusTag key="sv" status={p.status} />,
+            ],
+            [<FormattedMessage key="p" id="programmes.field.period" />, f.period(p.startsOn, p.endsOn)],
+            [<FormattedMessage key="l" id="programmes.col.lead" />, f.orgName(p.lead)],
+            [<FormattedMessage key="f" id="programmes.field.funds" />, <FundTags key="fv" funds={p.funds} />],
+            [<FormattedMessage key="b" id="programmes.totals.declared_budget" />, f.money(p.budgetTotal)],
+            [<FormattedMessage key="e" id="programmes.totals.declared_eu" />, f.money(p.euAmount)],
+          ]}
+        />
+      </Card>
+      <Description p={p} />
+      <Card
+        title={<FormattedMessage id="programmes.partners.title" />}
+        actions={
+          p.canEdit && (
+            <LinkButton to={`/app/programmes/${p.id}/partners`} variant="secondary" className="no-print">
+              <FormattedMessage id="programmes.partners.edit" />
+            </LinkButton>
+          )
+        }
+      >
+        {PARTNER_ROLES.map((role) => {
+          const rows = p.partners.filter((x) => x.role === role);
+          if (!rows.length) return null;
+          return (
+            <section key={role} className="stack">
+              <h3>
+                <FormattedMessage id={`programmes.role_group.${role}`} />
+              </h3>
+              <DataTable
+                caption={intl.formatMessage({ id: `programmes.role_group.${role}` })}
+                rowKey={(x) => x.org.id}
+                rows={[...rows].sort((a, b) => f.orgName(a.org).localeCompare(f.orgName(b.org), f.language))}
+                columns={[
+                  {
+                    key: 'org',
+                    header: <FormattedMessage id="programmes.col.organisation" />,
+                    render: (x) => (
+                      <>
+                        {f.orgName(x.org)}
+                        {x.org.shortName && <div className="muted">{x.org.shortName}</div>}
+                      </>
+                    ),
+                  },
+                  {
+                    key: 'country',
+                    header: <FormattedMessage id="programmes.col.country" />,
+                    render: (x) => <FormattedMessage id={`programmes.country.${x.org.country}`} />,
+                  },
+                  {
+                    key: 'budget',
+                    header: <FormattedMessage id="programmes.col.budget" />,
+                    render: (x) => f.money(x.budgetTotal),
+                  },
+                  {
+                    key: 'eu',
+                    header: <FormattedMessage id="programmes.col.eu" />,
+                    render: (x) => f.money(x.euAmount),
+                  },
+                ]}
+              />
+            </section>
+          );
+        })}
+      </Card>
+      <TotalsCard totals={p.totals} declared={p} />
+    </div>
+  );
+}
+
+/** The description in the reader's language first; the other version stays one click away. */
+function Description({ p }: { p: ProgrammeDetail }) {
+  const f = useProgrammeFormat();
+  const primary = f.language === 'nl' ? 'nl' : 'fr';
+  const other = primary === 'nl' ? 'fr' : 'nl';
+  const text = { fr: p.descriptionFr, nl: p.descriptionNl };
+  const shown = text[primary] ? primary : text[other] ? other : null;
+  const alternative = shown === primary && text[other] ? other : null;
+  return (
+    <Card title={<FormattedMessage id="programmes.description.title" />}>
+      {!shown && (
+        <p className="muted">
+          <FormattedMessage id="programmes.description.none" />
+        </p>
+      )}
+      {shown && (
+        <div lang={shown}>
+          {text[shown]?.split(/\n{2,}/).map((para, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: paragraphs of one text, never reordered
+            <p key={i}>{para}</p>
+          ))}
+        </div>
+      )}
+      {alternative && (
+        <details>
+          <summary>
+            <FormattedMessage id={`programmes.description.show_${alternative}`} />
+          </summary>
+          <div lang={alternative}>
+            {text[alternative]?.split(/\n{2,}/).map((para, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: paragraphs of one text, never reordered
+              <p key={i}>{para}</p>
+            ))}
+          </div>
+        </details>
+      )}
+    </Card>
+  );
+}
