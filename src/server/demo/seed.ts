@@ -1,4 +1,7 @@
 import { sql } from 'kysely';
+import { seedProgrammes } from '../modules/network/programmes/demo';
+import { seedDemoServices } from '../modules/network/services/demo';
+import { seedDemoTerritories } from '../modules/network/territories/demo';
 import { hashPassword } from '../platform/auth/passwords';
 import { type Tx, withContext } from '../platform/db/context';
 import type { Engine } from '../platform/db/engine';
@@ -10,7 +13,11 @@ export type DemoOrgIds = Record<string, string>;
 
 /** Module seeders run in order after organisations and accounts, in the same transaction. */
 export type DemoSeeder = (trx: Tx, orgs: DemoOrgIds, users: Record<string, string>) => Promise<void>;
-const moduleSeeders: DemoSeeder[] = [];
+const moduleSeeders: DemoSeeder[] = [
+  seedDemoTerritories,
+  seedDemoServices,
+  seedProgrammes,
+];
 
 export async function isEmpty(engine: Engine): Promise<boolean> {
   const r = await sql<{ n: number }>`select count(*)::int as n from organisations`.execute(engine.db);

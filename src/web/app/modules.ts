@@ -1,9 +1,24 @@
+import { adminModule } from '../modules/admin';
 import { authModule } from '../modules/auth';
 import { dashboardModule } from '../modules/dashboard';
+import { directoryModule } from '../modules/directory';
 import { homeModule } from '../modules/home';
+import { organisationsModule } from '../modules/organisations';
+import { programmesModule } from '../modules/programmes';
+import { servicesModule } from '../modules/services';
+import { territoriesModule } from '../modules/territories';
 import type { NavItem, WebModule } from './module';
 
 /** Every web module; the only place that lists them. */
-const rest: WebModule[] = [homeModule, authModule];
+const rest: WebModule[] = [
+  homeModule,
+  authModule,
+  adminModule,
+  directoryModule,
+  servicesModule,
+  programmesModule,
+  organisationsModule,
+  territoriesModule,
+];
 export const MODULES: WebModule[] = [dashboardModule(() => allNav), ...rest];
 const allNav: NavItem[] = MODULES.flatMap((m) => m.nav ?? []);

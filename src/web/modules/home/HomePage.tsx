@@ -20,7 +20,7 @@ export function HomePage() {
           <p>
             <FormattedMessage id="home.directory.text" />
           </p>
-          <LinkButton to="/services">
+          <LinkButton to="/directory">
             <FormattedMessage id="home.directory.action" />
           </LinkButton>
         </Card>

@@ -1,0 +1,26 @@
+import type { Language } from '../../../../common/i18n/locales';
+import {
+  DIRECTORY_MAX_PAGE_SIZE,
+  type DirectoryPage,
+  type DirectoryQuery,
+  type Municipality,
+} from '../../../../common/network/service-schemas';
+import type { Tx } from '../../../platform/db/context';
+import { listMunicipalities, searchDirectory } from './store';
+
+/** Public search of published services, in the reader's language for alphabetical order. */
+export async function searchServices(
+  trx: Tx,
+  query: DirectoryQuery,
+  language: Language,
+): Promise<DirectoryPage> {
+  const page = query.page ?? 1;
+  const pageSize = Math.min(query.pageSize ?? 20, DIRECTORY_MAX_PAGE_SIZE);
+  const { items, total } = await searchDirectory(trx, query, language, page, pageSize);
+  return { items, total, page, pageSize };
+}
+
+/** Municipalities for the directory filter (those with services) or for a name typed in a form. */
+export function municipalities(trx: Tx, q: string | undefined): Promise<Municipality[]> {
+  return listMunicipalities(trx, q);
+}

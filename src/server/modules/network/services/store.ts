@@ -1,0 +1,302 @@
+import { type RawBuilder, sql } from 'kysely';
+import type { Language } from '../../../../common/i18n/locales';
+import { sortOpeningHours } from '../../../../common/network/opening-hours';
+import type {
+  DirectoryItem,
+  DirectoryQuery,
+  ManagedServiceItem,
+  Municipality,
+  OpeningRange,
+  ServiceDetail,
+} from '../../../../common/network/service-schemas';
+import type { Tx } from '../../../platform/db/context';
+
+/** SQL of the services directory. Runs under RLS: anonymous callers see published rows only. */
+
+interface ItemRow {
+  id: string;
+  title_fr: string | null;
+  title_nl: string | null;
+  description_fr: string | null;
+  description_nl: string | null;
+  theme: string;
+  languages: string[];
+  cross_border_access: string;
+  country: string | null;
+  municipality_code: string | null;
+  municipality_name_fr: string | null;
+  municipality_name_nl: string | null;
+  org_id: string;
+  org_name_fr: string;
+  org_name_nl: string;
+  org_short_name: string | null;
+}
+
+const ITEM_COLUMNS = sql`s.id, s.title_fr, s.title_nl, s.description_fr, s.description_nl, s.theme, s.languages,
+  s.cross_border_access, coalesce(left(s.municipality_code, 2), o.country) as country, s.municipality_code,
+  t.name_fr as municipality_name_fr, t.name_nl as municipality_name_nl, s.org_id, o.name_fr as org_name_fr,
+  o.name_nl as org_name_nl, o.short_name as org_short_name`;
+
+const toItem = (r: ItemRow): DirectoryItem => ({
+  id: r.id,
+  titleFr: r.title_fr,
+  titleNl: r.title_nl,
+  descriptionFr: r.description_fr,
+  descriptionNl: r.description_nl,
+  theme: r.theme,
+  languages: r.languages,
+  crossBorderAccess: r.cross_border_access,
+  country: r.country,
+  municipalityCode: r.municipality_code,
+  municipalityNameFr: r.municipality_name_fr,
+  municipalityNameNl: r.municipality_name_nl,
+  orgId: r.org_id,
+  orgNameFr: r.org_name_fr,
+  orgNameNl: r.org_name_nl,
+  orgShortName: r.org_short_name,
+});
+
+/**
+ * Accent and case folding per row. app.fold is exact but, as an SQL function over unaccent, costs about
+ * 10 µs a row: too much for thousands of rows per search; unaccent called directly is several times cheaper.
+ */
+const rowFold = (expr: RawBuilder<unknown>) =>
+  sql`lower(public.unaccent('public.unaccent'::regdictionary, ${expr}))`;
+
+/** Title in the reader's language first, for alphabetical order. */
+const titleFor = (language: Language) =>
+  language === 'nl' ? sql`coalesce(s.title_nl, s.title_fr)` : sql`coalesce(s.title_fr, s.title_nl)`;
+
+/** The words of a search, folded like the search vectors' lexemes (letters and digits only). */
+export function searchWords(q: string): string[] {
+  return q
+    .toLowerCase()
+    .replaceAll('œ', 'oe')
+    .replaceAll('æ', 'ae')
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean)
+    .slice(0, 8);
+}
+
+function filters(q: DirectoryQuery): RawBuilder<unknown> {
+  const parts = [sql`s.published and o.status = 'active'`];
+  if (q.theme) parts.push(sql`s.theme = ${q.theme}`);
+  if (q.language) parts.push(sql`${q.language} = any(s.languages)`);
+  if (q.country) parts.push(sql`coalesce(left(s.municipality_code, 2), o.country) = ${q.country}`);
+  if (q.municipality) parts.push(sql`s.municipality_code = ${q.municipality}`);
+  if (q.crossBorderAccess) parts.push(sql`s.cross_border_access = ${q.crossBorderAccess}`);
+  return sql.join(parts, sql` and `);
+}
+
+const likePattern = (s: string) => `%${s.replace(/[\\%_]/g, '\\$&')}%`;
+
+/**
+ * One statement per search. With words: full-text in French and in Dutch on the accent-folded search
+ * vectors, ranked; only when that finds nothing (the planner's one-time filter skips it otherwise), a
+ * fallback on the folded titles (substring or close spelling), so that a partial or misspelt word still
+ * finds something. Ranking, order and count run on narrow rows; only the page's rows are joined to names.
+ * Under row-level security the text-search operator (not leakproof) is evaluated row by row rather than
+ * through the GIN indexes, so every per-row expression here is kept cheap.
+ */
+export async function searchDirectory(
+  trx: Tx,
+  q: DirectoryQuery,
+  language: Language,
+  page: number,
+  pageSize: number,
+): Promise<{ items: DirectoryItem[]; total: number }> {
+  const where = filters(q);
+  const words = q.q?.trim() ?? '';
+  const offset = (page - 1) * pageSize;
+  const titles = rowFold(sql`concat_ws(' ', s.title_fr, s.title_nl)`);
+  const folded = searchWords(words);
+  // Candidates for the fallback: services with a word starting like one of the query's (a misspelt word
+  // mostly keeps its first letters); only those pay for the trigram comparison.
+  const candidates = folded.map((w) => `${w.slice(0, 3)}:*`).join(' | ');
+  const fuzzyMatch = folded.length
+    ? sql`(s.search_fr @@ to_tsquery('simple', ${candidates}) or s.search_nl @@ to_tsquery('simple', ${candidates}))
+        and (${titles} like ${likePattern(folded.join(' '))} or ${folded.join(' ')} <% ${titles})`
+    : sql`false`;
+  const query = words
+    ? sql<ItemRow & { total: number }>`
+      with matched as (
+        select s.id, lower(${titleFor(language)}) as sort_key, greatest(
+            ts_rank(s.search_fr, websearch_to_tsquery('french', app.fold(${words}))),
+            ts_rank(s.search_nl, websearch_to_tsquery('dutch', app.fold(${words})))) as rank
+        from services s join organisations o on o.id = s.org_id
+        where ${where}
+          and (s.search_fr @@ websearch_to_tsquery('french', app.fold(${words}))
+            or s.search_nl @@ websearch_to_tsquery('dutch', app.fold(${words})))
+      ), fuzzy as (
+        select s.id, lower(${titleFor(language)}) as sort_key,
+          word_similarity(${folded.join(' ')}, ${titles}) as rank
+        from services s join organisations o on o.id = s.org_id
+        where not exists (select 1 from matched) and ${where} and ${fuzzyMatch}
+      ), page as (
+        select id, rank, sort_key, count(*) over ()::int as total
+        from (select * from matched union all select * from fuzzy) hits
+        order by rank desc, sort_key, id
+        limit ${pageSize} offset ${offset}
+      )
+      select ${ITEM_COLUMNS}, p.total
+      from page p
+        join services s on s.id = p.id
+        join organisations o on o.id = s.org_id
+        left join territories t on t.code = s.municipality_code
+      order by p.rank desc, p.sort_key, s.id`
+    : sql<ItemRow & { total: number }>`
+      with page as (
+        select s.id, ${rowFold(titleFor(language))} as sort_key, count(*) over ()::int as total
+        from services s join organisations o on o.id = s.org_id
+        where ${where}
+        order by sort_key, s.id
+        limit ${pageSize} offset ${offset}
+      )
+      select ${ITEM_COLUMNS}, p.total
+      from page p
+        join services s on s.id = p.id
+        join organisations o on o.id = s.org_id
+        left join territories t on t.code = s.municipality_code
+      order by p.sort_key, s.id`;
+  const rows = (await query.execute(trx)).rows;
+  return { items: rows.map(toItem), total: Number(rows[0]?.total ?? 0) };
+}
+
+interface DetailRow extends ItemRow {
+  target_publics: string[];
+  street: string | null;
+  postal_code: string | null;
+  opening_hours: unknown;
+  opening_notes: string | null;
+  access_conditions_fr: string | null;
+  access_conditions_nl: string | null;
+  email: string | null;
+  phone: string | null;
+  website: string | null;
+  published: boolean;
+  updated_at: Date | string;
+}
+
+/** One service as RLS lets the caller see it (published, or a draft of the caller's organisation). */
+export async function findService(
+  trx: Tx,
+  id: string,
+  opts: { publishedOnly: boolean; forUpdate?: boolean },
+): Promise<ServiceDetail | undefined> {
+  const r = await sql<DetailRow>`
+    select ${ITEM_COLUMNS}, s.target_publics, s.street, s.postal_code, s.opening_hours, s.opening_notes,
+      s.access_conditions_fr, s.access_conditions_nl, s.email, s.phone, s.website, s.published, s.updated_at
+    from services s
+      join organisations o on o.id = s.org_id
+      left join territories t on t.code = s.municipality_code
+    where s.id = ${id} ${opts.publishedOnly ? sql`and s.published` : sql``}
+    ${opts.forUpdate ? sql`for update of s` : sql``}`.execute(trx);
+  const row = r.rows[0];
+  if (!row) return undefined;
+  const hours = (typeof row.opening_hours === 'string' ? JSON.parse(row.opening_hours) : row.opening_hours) as
+    | OpeningRange[]
+    | null;
+  return {
+    ...toItem(row),
+    targetPublics: row.target_publics,
+    street: row.street,
+    postalCode: row.postal_code,
+    openingHours: sortOpeningHours(hours ?? []),
+    openingNotes: row.opening_notes,
+    accessConditionsFr: row.access_conditions_fr,
+    accessConditionsNl: row.access_conditions_nl,
+    email: row.email,
+    phone: row.phone,
+    website: row.website,
+    published: row.published,
+    updatedAt: new Date(row.updated_at).toISOString(),
+  };
+}
+
+/** Municipalities matching a name (any of them), or those that have published services. */
+export async function listMunicipalities(trx: Tx, q: string | undefined): Promise<Municipality[]> {
+  const words = q?.trim();
+  const rows = words
+    ? await sql<Municipality>`
+        select code, country, name_fr as "nameFr", name_nl as "nameNl" from territories
+        where app.fold(name_fr) || ' ' || app.fold(name_nl) like app.fold(${likePattern(words)})
+        order by app.fold(name_fr), code limit 30`.execute(trx)
+    : await sql<Municipality>`
+        select t.code, t.country, t.name_fr as "nameFr", t.name_nl as "nameNl" from territories t
+        where exists (select 1 from services s where s.published and s.municipality_code = t.code)
+        order by app.fold(t.name_fr), t.code`.execute(trx);
+  return rows.rows;
+}
+
+export async function territoryExists(trx: Tx, code: string): Promise<boolean> {
+  const r = await trx.selectFrom('territories').select('code').where('code', '=', code).executeTakeFirst();
+  return !!r;
+}
+
+export async function organisationCountry(trx: Tx, orgId: string): Promise<'FR' | 'BE' | null> {
+  const r = await trx
+    .selectFrom('organisations')
+    .select('country')
+    .where('id', '=', orgId)
+    .executeTakeFirst();
+  return (r?.country as 'FR' | 'BE' | undefined) ?? null;
+}
+
+/** Owner of a service the caller can see, read with a row lock when about to change it. */
+export async function serviceOwner(trx: Tx, id: string): Promise<string | undefined> {
+  const r = await trx
+    .selectFrom('services')
+    .select('org_id')
+    .where('id', '=', id)
+    .forUpdate()
+    .executeTakeFirst();
+  return r?.org_id;
+}
+
+/** An organisation's services, drafts included, most recently changed first (all of them for admins). */
+export async function listManaged(
+  trx: Tx,
+  orgId: string | null,
+  page: number,
+  pageSize: number,
+): Promise<{ items: ManagedServiceItem[]; total: number }> {
+  const r = await sql<{
+    id: string;
+    title_fr: string | null;
+    title_nl: string | null;
+    theme: string;
+    published: boolean;
+    municipality_name_fr: string | null;
+    municipality_name_nl: string | null;
+    org_name_fr: string;
+    org_name_nl: string;
+    updated_at: Date | string;
+    total: number;
+  }>`
+    select s.id, s.title_fr, s.title_nl, s.theme, s.published, t.name_fr as municipality_name_fr,
+      t.name_nl as municipality_name_nl, o.name_fr as org_name_fr, o.name_nl as org_name_nl, s.updated_at,
+      count(*) over ()::int as total
+    from services s
+      join organisations o on o.id = s.org_id
+      left join territories t on t.code = s.municipality_code
+    ${orgId ? sql`where s.org_id = ${orgId}` : sql``}
+    order by s.updated_at desc, s.id
+    limit ${pageSize} offset ${(page - 1) * pageSize}`.execute(trx);
+  return {
+    total: Number(r.rows[0]?.total ?? 0),
+    items: r.rows.map((x) => ({
+      id: x.id,
+      titleFr: x.title_fr,
+      titleNl: x.title_nl,
+      theme: x.theme,
+      published: x.published,
+      municipalityNameFr: x.municipality_name_fr,
+      municipalityNameNl: x.municipality_name_nl,
+      orgNameFr: x.org_name_fr,
+      orgNameNl: x.org_name_nl,
+      updatedAt: new Date(x.updated_at).toISOString(),
+    })),
+  };
+}
