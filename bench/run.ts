@@ -135,7 +135,12 @@ async function benchEngine(kind: 'pglite' | 'postgres') {
       `${kind}: data ready in ${Math.round(performance.now() - t0)} ms (${ORGS} organisations, ${services} services)`,
     );
 
-    const config = loadConfig({ LOGIN_RATE_LIMIT: '100000', WEB_DIR: '/nonexistent', LOG_LEVEL: 'silent' });
+    const config = loadConfig({
+      LOGIN_RATE_LIMIT: '100000',
+      DIRECTORY_RATE_LIMIT: '1000000',
+      WEB_DIR: '/nonexistent',
+      LOG_LEVEL: 'silent',
+    });
     const log = pino({ level: 'silent' });
     const deps: Deps = {
       config,

@@ -41,6 +41,7 @@ export default async function setup(project: TestProject) {
       DATA_DIR: dataDir,
       WEB_DIR: join(root, 'dist/web'),
       LOGIN_RATE_LIMIT: '10000',
+      DIRECTORY_RATE_LIMIT: '100000',
       LOG_LEVEL: 'warn',
     },
     stdio: ['ignore', 'inherit', 'inherit'],

@@ -38,6 +38,7 @@ export async function createTestApp(
     DATA_DIR: `/tmp/samen-test-${process.pid}`,
     WEB_DIR: '/nonexistent',
     LOGIN_RATE_LIMIT: '100000',
+    DIRECTORY_RATE_LIMIT: '1000000',
     ...opts.env,
   });
   const log = pino({ level: 'silent' });

@@ -18,6 +18,8 @@ export interface Config {
   loginLockMinutes: number;
   /** Sign-in and reset attempts per minute and client address, before the per-account lock-out. */
   loginRateLimit: number;
+  /** Public directory requests per minute per address. */
+  directoryRateLimit: number;
   smtpUrl: string | null;
   mailFrom: string;
   secretKey: string | null;
@@ -115,6 +117,7 @@ export function loadConfig(env: Env = process.env): Config {
     loginMaxFailures: int('LOGIN_MAX_FAILURES', 5, 1, 100),
     loginLockMinutes: int('LOGIN_LOCK_MINUTES', 15, 1, 24 * 60),
     loginRateLimit: int('LOGIN_RATE_LIMIT', 10, 1, 100_000),
+    directoryRateLimit: int('DIRECTORY_RATE_LIMIT', 300, 1, 1_000_000),
     smtpUrl: url('SMTP_URL', ['smtp:', 'smtps:']),
     mailFrom: str('MAIL_FROM') ?? 'samen <no-reply@samen.invalid>',
     secretKey,

@@ -8,5 +8,5 @@ export const directoryModule: WebModule = {
     { path: '/directory', element: <DirectoryPage /> },
     { path: '/directory/:id', element: <ServicePage /> },
   ],
-  nav: [{ to: '/directory', labelId: 'directory.nav.directory', order: 31 }],
+  nav: [{ to: '/directory', labelId: 'directory.nav.directory', order: 31, public: true }],
 };

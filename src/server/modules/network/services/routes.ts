@@ -31,7 +31,7 @@ export async function serviceRoutes(app: FastifyInstance, deps: Deps) {
   // Generous for people browsing, tight enough to stop scraping; never stricter than sign-in, whose
   // limit tests and the benchmark raise.
   const searchLimit = {
-    rateLimit: { max: Math.max(300, deps.config.loginRateLimit * 10), timeWindow: '1 minute' },
+    rateLimit: { max: deps.config.directoryRateLimit, timeWindow: '1 minute' },
   };
 
   app.get(
