@@ -17,8 +17,8 @@ import { ErrorAlert } from '../../app/ui/feedback';
 import { CheckboxGroup, Select, TextField } from '../../app/ui/fields';
 import { useForm } from '../../app/ui/form';
 import { Card } from '../../app/ui/layout';
+import { MunicipalityPicker } from '../../app/ui/MunicipalityPicker';
 import { useOrganisationLabels } from './labels';
-import { MunicipalityPicker } from './MunicipalityPicker';
 
 export interface OrganisationFormValues extends Record<string, unknown> {
   kind: string;

@@ -11,8 +11,8 @@ import { ErrorAlert } from '../../app/ui/feedback';
 import { Checkbox, CheckboxGroup, Select, TextArea, TextField } from '../../app/ui/fields';
 import { clean, useForm } from '../../app/ui/form';
 import { Card } from '../../app/ui/layout';
+import { MunicipalityPicker } from '../../app/ui/MunicipalityPicker';
 import { useServiceOptions } from '../directory/text';
-import { MunicipalityField } from './MunicipalityField';
 import { OpeningHoursEditor } from './OpeningHoursEditor';
 
 export interface ServiceValues extends Record<string, unknown> {
@@ -183,7 +183,7 @@ export function ServiceForm({
         <div className="grid-2">
           <TextField label={label('directory.field.street')} {...f('street')} autoComplete="street-address" />
           <TextField label={label('directory.field.postal_code')} {...f('postalCode')} inputMode="numeric" />
-          <MunicipalityField
+          <MunicipalityPicker
             label={label('directory.field.municipality')}
             value={v.municipalityCode}
             initialName={

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { LanguageProvider } from '../../app/i18n';
-import { MunicipalityField } from './MunicipalityField';
+import { MunicipalityPicker } from '../../app/ui/MunicipalityPicker';
 import { changeBody, initialValues } from './ServiceForm';
 import { NewServicePage } from './ServiceFormPage';
 
@@ -17,7 +17,7 @@ let picked = '';
 function Harness() {
   const [code, setCode] = useState('BE-34022');
   picked = code;
-  return <MunicipalityField label="Commune" value={code} initialName="Courtrai" onChange={setCode} />;
+  return <MunicipalityPicker label="Commune" value={code} initialName="Courtrai" onChange={setCode} />;
 }
 
 describe('the service form', () => {

@@ -58,15 +58,11 @@ export async function serviceRoutes(app: FastifyInstance, deps: Deps) {
     {
       schema: {
         tags: publicTags,
-        querystring: Type.Object({ q: Type.Optional(Type.String({ maxLength: 100 })) }),
         response: { 200: Type.Object({ items: Type.Array(Municipality) }) },
       },
       config: searchLimit,
     },
-    async (req) => {
-      const { q } = req.query as { q?: string };
-      return { items: await publicTx(deps, req, (trx) => municipalities(trx, q)) };
-    },
+    async (req) => ({ items: await publicTx(deps, req, (trx) => municipalities(trx)) }),
   );
 
   app.get(

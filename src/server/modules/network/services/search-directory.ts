@@ -20,7 +20,7 @@ export async function searchServices(
   return { items, total, page, pageSize };
 }
 
-/** Municipalities for the directory filter (those with services) or for a name typed in a form. */
-export function municipalities(trx: Tx, q: string | undefined): Promise<Municipality[]> {
-  return listMunicipalities(trx, q);
+/** Municipalities for the directory filter: those with published services. */
+export function municipalities(trx: Tx): Promise<Municipality[]> {
+  return listMunicipalities(trx);
 }

@@ -215,18 +215,12 @@ export async function findService(
   };
 }
 
-/** Municipalities matching a name (any of them), or those that have published services. */
-export async function listMunicipalities(trx: Tx, q: string | undefined): Promise<Municipality[]> {
-  const words = q?.trim();
-  const rows = words
-    ? await sql<Municipality>`
-        select code, country, name_fr as "nameFr", name_nl as "nameNl" from territories
-        where app.fold(name_fr) || ' ' || app.fold(name_nl) like app.fold(${likePattern(words)})
-        order by app.fold(name_fr), code limit 30`.execute(trx)
-    : await sql<Municipality>`
-        select t.code, t.country, t.name_fr as "nameFr", t.name_nl as "nameNl" from territories t
-        where exists (select 1 from services s where s.published and s.municipality_code = t.code)
-        order by app.fold(t.name_fr), t.code`.execute(trx);
+/** The municipalities that have published services (the directory's filter; forms use /api/territories). */
+export async function listMunicipalities(trx: Tx): Promise<Municipality[]> {
+  const rows = await sql<Municipality>`
+    select t.code, t.country, t.name_fr as "nameFr", t.name_nl as "nameNl" from territories t
+    where exists (select 1 from services s where s.published and s.municipality_code = t.code)
+    order by app.fold(t.name_fr), t.code`.execute(trx);
   return rows.rows;
 }
 

@@ -13,21 +13,26 @@ import {
 } from 'react-aria-components';
 import { FormattedMessage } from 'react-intl';
 import { localized } from '../../../common/i18n/locales';
-import type { Municipality } from '../../../common/network/service-schemas';
-import { get, qs } from '../../app/api';
-import { useLanguage } from '../../app/i18n';
+import type { TerritoryListItem, TerritoryPage } from '../../../common/network/territory-schemas';
+import { get, qs } from '../api';
+import { useLanguage } from '../i18n';
 
-/** Picks a municipality of the territory list by typing part of its French or Dutch name. */
-export function MunicipalityField({
+/**
+ * Picks a municipality from the public territory list (GET /api/territories) by typing part of its French
+ * or Dutch name or its code, limited to one country when given. Clearing the text clears the choice.
+ */
+export function MunicipalityPicker({
   label,
   value,
   initialName,
+  country,
   onChange,
   error,
 }: {
   label: string;
   value: string;
   initialName: string;
+  country?: 'FR' | 'BE';
   onChange: (code: string) => void;
   error?: string;
 }) {
@@ -35,12 +40,12 @@ export function MunicipalityField({
   const [input, setInput] = useState(initialName);
   const words = input.trim();
   const q = useQuery({
-    queryKey: ['municipalities', words],
-    queryFn: () => get<{ items: Municipality[] }>(`/api/directory/municipalities${qs({ q: words })}`),
+    queryKey: ['territories', 'picker', words, country],
+    queryFn: () => get<TerritoryPage>(`/api/territories${qs({ q: words, country, pageSize: 20 })}`),
     enabled: words.length >= 2,
     staleTime: 300_000,
   });
-  const name = (m: Municipality) => localized(language, m.nameFr, m.nameNl);
+  const name = (t: Pick<TerritoryListItem, 'nameFr' | 'nameNl'>) => localized(language, t.nameFr, t.nameNl);
   return (
     <ComboBox
       className="field"
@@ -53,8 +58,8 @@ export function MunicipalityField({
       onSelectionChange={(k) => {
         if (k === null) return;
         // Both the text and the selection are controlled here, so the chosen name is written back.
-        const m = q.data?.items.find((x) => x.code === k);
-        if (m) setInput(name(m));
+        const t = q.data?.items.find((x) => x.code === k);
+        if (t) setInput(name(t));
         onChange(String(k));
       }}
       items={q.data?.items ?? []}
@@ -71,17 +76,17 @@ export function MunicipalityField({
         </AriaButton>
       </div>
       <Text slot="description" className="description">
-        <FormattedMessage id="directory.form.municipality_hint" />
+        <FormattedMessage id="common.municipality.hint" />
       </Text>
       <FieldError className="field-error">{error}</FieldError>
       <Popover className="popover">
         <ListBox
           className="listbox"
-          renderEmptyState={() => <FormattedMessage id="directory.form.municipality_none" />}
+          renderEmptyState={() => <FormattedMessage id="common.municipality.none_found" />}
         >
-          {(m: Municipality) => (
-            <ListBoxItem className="listbox-item" id={m.code} textValue={name(m)}>
-              {name(m)} <span className="muted">({m.code})</span>
+          {(t: TerritoryListItem) => (
+            <ListBoxItem className="listbox-item" id={t.code} textValue={name(t)}>
+              {name(t)} <span className="muted">({t.code})</span>
             </ListBoxItem>
           )}
         </ListBox>
