@@ -28,6 +28,7 @@ const ORGS = Number(arg('orgs', '500'));
 const SERVICES = Number(arg('services', '10000'));
 const SECONDS = Number(arg('seconds', '8'));
 const CONCURRENCY = Number(arg('concurrency', '8'));
+const BENCH_SECRETS = { secretKey: Buffer.alloc(32, 3), networkSecret: Buffer.alloc(32, 4) };
 const PG_URL = process.env.PG_TEST_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
 interface Scenario {
@@ -128,7 +129,7 @@ async function benchEngine(kind: 'pglite' | 'postgres') {
   try {
     const t0 = performance.now();
     await migrate(engine);
-    await seedDemo(engine);
+    await seedDemo(engine, BENCH_SECRETS);
     await generateOrganisations(engine, ORGS);
     const services = await generateServices(engine, SERVICES);
     console.log(
@@ -146,7 +147,7 @@ async function benchEngine(kind: 'pglite' | 'postgres') {
       config,
       engine,
       db: engine.db,
-      secrets: { secretKey: Buffer.alloc(32, 3), networkSecret: Buffer.alloc(32, 4) },
+      secrets: BENCH_SECRETS,
       mailer: createMailer(config, log),
       jobs: createJobRunner(engine.db, log),
       log,

@@ -40,7 +40,7 @@ async function main() {
   }
   if (config.seedDemo && (await isEmpty(engine))) {
     log.info('empty database: seeding the demo network');
-    await seedDemo(engine);
+    await seedDemo(engine, deps.secrets);
   }
   const app = await buildApp(deps);
   registerPlatformJobs(deps);

@@ -51,7 +51,7 @@ export async function createTestApp(
     jobs: createJobRunner(db.engine.db, log),
     log,
   };
-  if (opts.seed !== false) await seedDemo(db.engine);
+  if (opts.seed !== false) await seedDemo(db.engine, deps.secrets);
   const app = await buildApp(deps);
   await app.ready();
 

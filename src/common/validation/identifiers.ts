@@ -176,3 +176,46 @@ export function toMunicipalityCode(country: MunicipalityCountry, code: string): 
     throw new RangeError(`invalid ${country} municipality code: ${code}`);
   return `${country}-${c}`;
 }
+
+/** The remainder of a long decimal string divided by 97, digit by digit (no precision loss). */
+function mod97(digits: string): number {
+  let r = 0;
+  for (const c of digits) r = (r * 10 + (c.charCodeAt(0) - 48)) % 97;
+  return r;
+}
+
+/**
+ * Belgian national register or BIS number (NISS/INSZ/NN): 11 digits, 'YY.MM.DD-SSS.CC' with any dots,
+ * dashes or spaces. The check number CC is 97 - (first nine digits mod 97), with a leading 2 for people
+ * born from 2000 on; both readings are accepted since the century is not in the number. Normalised form:
+ * the 11 digits.
+ */
+export function validateNiss(s: string): IdentifierResult {
+  const value = s.replace(/[\s.\-/]/g, '');
+  if (!/^\d{11}$/.test(value)) return { ok: false, code: 'format' };
+  const first9 = value.slice(0, 9);
+  const check = Number(value.slice(9));
+  if (97 - mod97(first9) === check || 97 - mod97(`2${first9}`) === check) return { ok: true, value };
+  return { ok: false, code: 'checksum' };
+}
+
+/**
+ * French social security number (NIR): 13 characters (sex, year, month, department — 2A/2B for Corsica —,
+ * commune, order) and a 2-digit key equal to 97 - (number mod 97), where 2A counts as 19 and 2B as 18.
+ * Spaces allowed in the input; normalised form: the 15 characters, upper case.
+ */
+export function validateNir(s: string): IdentifierResult {
+  const value = s.replace(/\s+/g, '').toUpperCase();
+  if (!/^[1-478]\d{4}(\d{2}|2A|2B)\d{6}\d{2}$/.test(value)) return { ok: false, code: 'format' };
+  const body = value
+    .slice(0, 13)
+    .replace(/^(.{5})2A/, '$119')
+    .replace(/^(.{5})2B/, '$118');
+  if (97 - mod97(body) === Number(value.slice(13))) return { ok: true, value };
+  return { ok: false, code: 'checksum' };
+}
+
+/** A national identifier of the person's country: NISS for Belgium, NIR for France. */
+export function validateNationalId(country: 'FR' | 'BE', s: string): IdentifierResult {
+  return country === 'BE' ? validateNiss(s) : validateNir(s);
+}

@@ -3,6 +3,7 @@ import { seedDemo, wipeAll } from '../demo/seed';
 import { migrateWith, openEngine } from '../platform/boot';
 import { ConfigError, loadConfig } from '../platform/config';
 import { DataDirLockedError } from '../platform/db/datadir-lock';
+import { loadSecrets } from '../platform/secrets';
 
 try {
   const config = loadConfig();
@@ -16,7 +17,7 @@ try {
   try {
     await migrateWith(config, engine);
     await wipeAll(engine);
-    await seedDemo(engine);
+    await seedDemo(engine, loadSecrets(config));
     console.log(`Demo network seeded (${engine.kind}).`);
   } finally {
     await engine.close();

@@ -2,22 +2,28 @@ import { sql } from 'kysely';
 import { seedProgrammes } from '../modules/network/programmes/demo';
 import { seedDemoServices } from '../modules/network/services/demo';
 import { seedDemoTerritories } from '../modules/network/territories/demo';
+import { seedDemoPersons } from '../modules/people/demo';
 import { hashPassword } from '../platform/auth/passwords';
 import { type Tx, withContext } from '../platform/db/context';
 import type { Engine } from '../platform/db/engine';
+import type { Secrets } from '../platform/secrets';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './accounts';
 import { DEMO_ORGANISATIONS } from './organisations';
 
 /** Organisation ids by demo key, handed to each module's demo seeder. */
 export type DemoOrgIds = Record<string, string>;
 
+/** The running instance's secrets a seeder may need (participant codes are keyed with the network secret). */
+export type DemoSecrets = Pick<Secrets, 'networkSecret'>;
+
 /** Module seeders run in order after organisations and accounts, in the same transaction. */
-export type DemoSeeder = (trx: Tx, orgs: DemoOrgIds, users: Record<string, string>) => Promise<void>;
-const moduleSeeders: DemoSeeder[] = [
-  seedDemoTerritories,
-  seedDemoServices,
-  seedProgrammes,
-];
+export type DemoSeeder = (
+  trx: Tx,
+  orgs: DemoOrgIds,
+  users: Record<string, string>,
+  secrets: DemoSecrets,
+) => Promise<void>;
+const moduleSeeders: DemoSeeder[] = [seedDemoTerritories, seedDemoServices, seedProgrammes, seedDemoPersons];
 
 export async function isEmpty(engine: Engine): Promise<boolean> {
   const r = await sql<{ n: number }>`select count(*)::int as n from organisations`.execute(engine.db);
@@ -25,7 +31,7 @@ export async function isEmpty(engine: Engine): Promise<boolean> {
 }
 
 /** Seeds the demo network through the application role, so every row passes RLS and is audited. */
-export async function seedDemo(engine: Engine): Promise<void> {
+export async function seedDemo(engine: Engine, secrets: DemoSecrets): Promise<void> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   await withContext(engine.db, { platformAdmin: true, scope: 'system' }, async (trx) => {
     const orgs: DemoOrgIds = {};
@@ -69,7 +75,7 @@ export async function seedDemo(engine: Engine): Promise<void> {
           .values({ org_id: orgs[m.org]!, user_id: row.id, roles: m.roles })
           .execute();
     }
-    for (const seed of moduleSeeders) await seed(trx, orgs, users);
+    for (const seed of moduleSeeders) await seed(trx, orgs, users, secrets);
   });
 }
 

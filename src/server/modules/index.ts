@@ -5,6 +5,7 @@ import { dashboardRoutes } from './dashboard/routes';
 import { programmeRoutes } from './network/programmes/routes';
 import { networkRoutes } from './network/routes';
 import { serviceRoutes } from './network/services/routes';
+import { peopleRoutes } from './people/routes';
 
 /** Every module's routes. Each module owns its routes, use cases and store; this list is the only link. */
 export async function registerModules(app: FastifyInstance, deps: Deps): Promise<void> {
@@ -14,6 +15,7 @@ export async function registerModules(app: FastifyInstance, deps: Deps): Promise
     networkRoutes,
     serviceRoutes,
     programmeRoutes,
+    peopleRoutes,
   ];
   for (const register of modules) await app.register(async (scope) => register(scope, deps));
 }

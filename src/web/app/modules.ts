@@ -4,6 +4,7 @@ import { dashboardModule } from '../modules/dashboard';
 import { directoryModule } from '../modules/directory';
 import { homeModule } from '../modules/home';
 import { organisationsModule } from '../modules/organisations';
+import { peopleModule } from '../modules/people';
 import { programmesModule } from '../modules/programmes';
 import { servicesModule } from '../modules/services';
 import { territoriesModule } from '../modules/territories';
@@ -19,6 +20,7 @@ const rest: WebModule[] = [
   programmesModule,
   organisationsModule,
   territoriesModule,
+  peopleModule,
 ];
 export const MODULES: WebModule[] = [dashboardModule(() => allNav), ...rest];
 const allNav: NavItem[] = MODULES.flatMap((m) => m.nav ?? []);

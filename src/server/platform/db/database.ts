@@ -1,5 +1,6 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { NetworkTables } from '../../modules/network/tables';
+import type { PeopleTables } from '../../modules/people/tables';
 
 /** Columns the database fills in on insert. */
 export type Defaulted<T> = ColumnType<T, T | undefined, T>;
@@ -151,4 +152,4 @@ export interface PlatformTables {
 }
 
 /** The whole schema: platform tables plus each module's own (declared beside the module's store). */
-export type Database = PlatformTables & NetworkTables;
+export type Database = PlatformTables & NetworkTables & PeopleTables;

@@ -1,0 +1,60 @@
+/**
+ * The network-wide participant code is a keyed hash of a person's normalised name and birth date. This
+ * file holds the pure part (normalisation and rendering) shared by the server and the browser; the key
+ * never leaves the server (src/server/modules/people/persons/participant-code.ts).
+ */
+
+/** Folds accents and case, keeps only letters: "Dupont-Élise" → ["dupont", "elise"]. */
+export function nameTokens(name: string): string[] {
+  return name
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .replace(/ß/g, 'ss')
+    .replace(/æ/gi, 'ae')
+    .replace(/œ/gi, 'oe')
+    .replace(/ø/gi, 'o')
+    .replace(/ł/gi, 'l')
+    .toLowerCase()
+    .split(/[^\p{L}]+/u)
+    .filter(Boolean);
+}
+
+/**
+ * The text that is hashed: every name token of first and last names, sorted (so that swapped names,
+ * hyphens, double spaces, accents or case give the same code), then the ISO birth date.
+ */
+export function normaliseIdentity(firstName: string, lastName: string, birthDate: string): string {
+  const tokens = [...nameTokens(firstName), ...nameTokens(lastName)].sort();
+  return `${tokens.join(' ')}|${birthDate.slice(0, 10)}`;
+}
+
+/** Crockford's alphabet (no I, L, O, U): codes read aloud or copied by hand are not misread. */
+const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+
+/** 16 base-32 characters (80 bits) of a digest, in four groups: "7K3M-Q9XD-2HBR-T0VA". */
+export function renderCode(digest: Uint8Array): string {
+  let bits = 0;
+  let value = 0;
+  let out = '';
+  for (const byte of digest) {
+    value = (value << 8) | byte;
+    bits += 8;
+    while (bits >= 5 && out.length < 16) {
+      out += ALPHABET[(value >>> (bits - 5)) & 31];
+      bits -= 5;
+    }
+    value &= (1 << bits) - 1;
+    if (out.length === 16) break;
+  }
+  if (out.length < 16) throw new Error('digest too short for a participant code');
+  return out.match(/.{4}/g)!.join('-');
+}
+
+export const PARTICIPANT_CODE_PATTERN = '^[0-9A-Za-z]{4}(-?[0-9A-Za-z]{4}){3}$';
+
+/** A code as typed (lower case, without dashes, with O/I/L for 0/1) in its stored form, or null. */
+export function parseParticipantCode(s: string): string | null {
+  const raw = s.trim().toUpperCase().replace(/[\s-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
+  if (!/^[0-9A-Z]{16}$/.test(raw)) return null;
+  return raw.match(/.{4}/g)!.join('-');
+}

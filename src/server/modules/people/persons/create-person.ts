@@ -1,0 +1,86 @@
+import type {
+  DuplicateCheck,
+  PersonCreateBody,
+  PersonCreated,
+  PersonIdentityBody,
+} from '../../../../common/people/schemas';
+import { type Actor, actorCan, requirePermission } from '../../../platform/actor';
+import { encryptField } from '../../../platform/crypto';
+import type { Tx } from '../../../platform/db/context';
+import { forbidden } from '../../../platform/errors';
+import type { Secrets } from '../../../platform/secrets';
+import { homeOrg } from './access';
+import { participantCode } from './participant-code';
+import * as store from './store';
+import { text, validatePerson } from './validate';
+import { toDetail } from './view';
+
+/** Possible duplicates of an identity in the actor's organisation, and whether it is known elsewhere. */
+export async function checkDuplicates(
+  trx: Tx,
+  actor: Actor,
+  secrets: Secrets,
+  body: PersonIdentityBody,
+  excludeId?: string,
+): Promise<DuplicateCheck> {
+  requirePermission(actor, 'person.manage');
+  homeOrg(actor);
+  const code = participantCode(secrets.networkSecret, body);
+  const duplicates = await store.findDuplicates(trx, {
+    code,
+    firstName: body.firstName.trim(),
+    lastName: body.lastName.trim(),
+    birthDate: body.birthDate,
+    excludeId,
+  });
+  return { duplicates, knownElsewhere: await store.knownElsewhere(trx, code) };
+}
+
+/**
+ * Registers a person in the actor's organisation. Possible duplicates do not block creation (the same
+ * name and birth date may be two people): they are returned so that the referent can check.
+ */
+export async function createPerson(
+  trx: Tx,
+  actor: Actor,
+  secrets: Secrets,
+  body: PersonCreateBody,
+): Promise<PersonCreated> {
+  requirePermission(actor, 'person.manage');
+  const org = homeOrg(actor);
+  const referentUserId = body.referentUserId ?? actor.userId;
+  // Giving a caseload to someone else is a coordinator's decision.
+  if (referentUserId !== actor.userId && !actorCan(actor, 'person.view_all_caseloads')) throw forbidden();
+  const { nationalId } = await validatePerson(trx, org, { ...body, referentUserId });
+  const identity = {
+    firstName: body.firstName.trim(),
+    lastName: body.lastName.trim(),
+    birthDate: body.birthDate,
+  };
+  const check = await checkDuplicates(trx, actor, secrets, identity);
+  const id = await store.insertPerson(trx, {
+    org_id: org.orgId,
+    first_name: identity.firstName,
+    last_name: identity.lastName,
+    birth_date: identity.birthDate,
+    email: text(body.email),
+    phone: text(body.phone),
+    street: text(body.street),
+    postal_code: text(body.postalCode),
+    municipality_code: text(body.municipalityCode),
+    languages: JSON.stringify(body.languages ?? {}),
+    preferred_language: body.preferredLanguage ?? actor.language,
+    benefit: body.benefit ?? 'none',
+    benefit_since: body.benefitSince ?? null,
+    benefit_until: body.benefitUntil ?? null,
+    contract_type: body.contractType ?? 'none',
+    contract_signed_on: body.contractSignedOn ?? null,
+    contract_next_evaluation_on: body.contractNextEvaluationOn ?? null,
+    national_id_enc: nationalId ? encryptField(nationalId, secrets.secretKey) : null,
+    participant_code: participantCode(secrets.networkSecret, identity),
+    referent_user_id: referentUserId,
+  });
+  const row = await store.getPerson(trx, id, { all: true });
+  if (!row) throw new Error('created person not readable');
+  return { person: toDetail(row, actor, secrets.secretKey), ...check };
+}

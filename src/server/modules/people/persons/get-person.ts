@@ -1,0 +1,29 @@
+import type { PersonDetail } from '../../../../common/people/schemas';
+import type { Actor } from '../../../platform/actor';
+import { audit } from '../../../platform/audit';
+import type { Tx } from '../../../platform/db/context';
+import { notFound } from '../../../platform/errors';
+import type { Secrets } from '../../../platform/secrets';
+import { personAccess } from './access';
+import * as store from './store';
+import { toDetail } from './view';
+
+/** The stored row of a person the actor may open, or a 404 (another organisation's rows are hidden by RLS). */
+export async function loadPerson(
+  trx: Tx,
+  actor: Actor,
+  id: string,
+  permission: 'person.view' | 'person.manage',
+): Promise<store.PersonRow> {
+  const { scope } = personAccess(actor, id, permission);
+  const row = await store.getPerson(trx, id, scope);
+  if (!row) throw notFound('people.not_found');
+  return row;
+}
+
+/** A person's full record for their home organisation. Every read is recorded in the audit log. */
+export async function getPerson(trx: Tx, actor: Actor, secrets: Secrets, id: string): Promise<PersonDetail> {
+  const row = await loadPerson(trx, actor, id, 'person.view');
+  await audit(trx, { action: 'read', entity: 'persons', entityId: row.id, orgId: row.org_id });
+  return toDetail(row, actor, secrets.secretKey);
+}

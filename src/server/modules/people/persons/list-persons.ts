@@ -1,0 +1,49 @@
+import { parseParticipantCode } from '../../../../common/people/participant-code';
+import type { PersonPage, PersonQuery, ReferentOption } from '../../../../common/people/schemas';
+import { type Actor, requirePermission } from '../../../platform/actor';
+import type { Tx } from '../../../platform/db/context';
+import { forbidden, validationFailed } from '../../../platform/errors';
+import { caseloadScope, homeOrg } from './access';
+import * as store from './store';
+import { toListItem } from './view';
+
+export const DEFAULT_PAGE_SIZE = 25;
+
+/**
+ * The caseload: a referent's own persons, or (with person.view_all_caseloads) the organisation's, then
+ * optionally one referent's. Searched by name, birth date or participant code; never the national id.
+ */
+export async function listPersons(trx: Tx, actor: Actor, query: PersonQuery): Promise<PersonPage> {
+  requirePermission(actor, 'person.view');
+  homeOrg(actor);
+  const scope = caseloadScope(actor);
+  if (query.referent && !scope.all && query.referent !== actor.userId) throw forbidden();
+  let code: string | undefined;
+  if (query.code?.trim()) {
+    const parsed = parseParticipantCode(query.code);
+    if (!parsed) throw validationFailed([{ path: 'code', code: 'people.error.code_format' }]);
+    code = parsed;
+  }
+  const page = query.page ?? 1;
+  const pageSize = query.pageSize ?? DEFAULT_PAGE_SIZE;
+  const { rows, total } = await store.listPersons(
+    trx,
+    scope,
+    {
+      q: query.q,
+      birthDate: query.birthDate,
+      code,
+      referent: query.referent?.toLowerCase(),
+      status: query.status ?? 'active',
+    },
+    page,
+    pageSize,
+  );
+  return { items: rows.map(toListItem), total, page, pageSize, allCaseloads: scope.all };
+}
+
+/** Who can be given a caseload in the actor's organisation (for the referent select). */
+export async function listReferents(trx: Tx, actor: Actor): Promise<ReferentOption[]> {
+  requirePermission(actor, 'person.view');
+  return store.listReferents(trx, homeOrg(actor).orgId);
+}

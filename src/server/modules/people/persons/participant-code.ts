@@ -1,0 +1,17 @@
+import { createHmac } from 'node:crypto';
+import { normaliseIdentity, renderCode } from '../../../../common/people/participant-code';
+
+/**
+ * The participant code: HMAC-SHA256 of the normalised name and birth date with the network secret, so
+ * that every partner computes the same code for the same person without exchanging who they are, and no
+ * one without the secret can test a guessed identity against a code.
+ */
+export function participantCode(
+  networkSecret: Buffer,
+  p: { firstName: string; lastName: string; birthDate: string },
+): string {
+  const digest = createHmac('sha256', networkSecret)
+    .update(normaliseIdentity(p.firstName, p.lastName, p.birthDate))
+    .digest();
+  return renderCode(digest);
+}

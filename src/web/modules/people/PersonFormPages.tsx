@@ -1,0 +1,159 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
+import { Link, useNavigate, useParams } from 'react-router';
+import type { DuplicateCheck, PersonCreated, PersonDetail } from '../../../common/people/schemas';
+import { get, patch, post } from '../../app/api';
+import { useCan } from '../../app/session';
+import { Button } from '../../app/ui/Button';
+import { Alert, EmptyState, ErrorAlert, Loading } from '../../app/ui/feedback';
+import { PageHeader } from '../../app/ui/layout';
+import { personKey, usePeopleLabels } from './labels';
+import { EMPTY_PERSON, PersonForm, type PersonFormValues, toBody, toFormValues } from './PersonForm';
+
+function Forbidden() {
+  return <EmptyState title={<FormattedMessage id="errors.forbidden" />} />;
+}
+
+/** The duplicate warning: possible duplicates here (with links) and whether other centres know the person. */
+function DuplicateWarning({ check, onConfirm }: { check: DuplicateCheck; onConfirm: () => void }) {
+  const labels = usePeopleLabels();
+  return (
+    <Alert tone="warning" title={<FormattedMessage id="people.duplicates.title" />}>
+      {check.duplicates.length > 0 && (
+        <>
+          <p>
+            <FormattedMessage id="people.duplicates.here" values={{ count: check.duplicates.length }} />
+          </p>
+          <ul>
+            {check.duplicates.map((d) => (
+              <li key={d.id}>
+                <Link to={`/app/people/${d.id}`} target="_blank">
+                  {d.lastName.toUpperCase()} {d.firstName}
+                </Link>{' '}
+                ({labels.date(d.birthDate)}, {labels.label('duplicate_reason', d.reason)}
+                {d.status === 'archived' && <>, {labels.label('status', 'archived')}</>})
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {check.knownElsewhere > 0 && (
+        <p>
+          <FormattedMessage id="people.duplicates.elsewhere" values={{ count: check.knownElsewhere }} />
+        </p>
+      )}
+      <p>
+        <FormattedMessage id="people.duplicates.confirm_hint" />
+      </p>
+      <Button variant="secondary" onPress={onConfirm}>
+        <FormattedMessage id="people.duplicates.create_anyway" />
+      </Button>
+    </Alert>
+  );
+}
+
+/**
+ * New person: before creating, the identity is checked for possible duplicates; if any, the referent sees
+ * them and confirms ("create anyway") or opens the existing record instead.
+ */
+export function PersonCreatePage() {
+  const intl = useIntl();
+  const navigate = useNavigate();
+  const client = useQueryClient();
+  const showReferent = useCan('person.view_all_caseloads');
+  const [pending, setPending] = useState<{ values: Partial<PersonFormValues>; check: DuplicateCheck } | null>(
+    null,
+  );
+  const [error, setError] = useState<unknown>(null);
+  const canCreate = useCan('person.manage');
+  if (!canCreate) return <Forbidden />;
+  const create = async (values: Partial<PersonFormValues>) => {
+    const created = await post<PersonCreated>('/api/people', toBody(values));
+    await client.invalidateQueries({ queryKey: ['people'] });
+    navigate(`/app/people/${created.person.id}`);
+  };
+  return (
+    <div className="stack">
+      <PageHeader
+        title={intl.formatMessage({ id: 'people.create.title' })}
+        description={<FormattedMessage id="people.create.intro" />}
+      />
+      <PersonForm
+        initial={EMPTY_PERSON}
+        cancelTo="/app/people"
+        showReferent={showReferent}
+        submitLabel={<FormattedMessage id="people.create.submit" />}
+        onSave={async (values) => {
+          setError(null);
+          const check = await post<DuplicateCheck>('/api/people/duplicates', {
+            firstName: values.firstName,
+            lastName: values.lastName,
+            birthDate: values.birthDate,
+          });
+          if (check.duplicates.length > 0 || check.knownElsewhere > 0) setPending({ values, check });
+          else await create(values);
+        }}
+      >
+        {pending && (
+          <DuplicateWarning
+            check={pending.check}
+            onConfirm={() => {
+              create(pending.values).catch(setError);
+            }}
+          />
+        )}
+        <ErrorAlert error={error} />
+      </PersonForm>
+    </div>
+  );
+}
+
+/** Only what changed; a field emptied by the user is sent as null, which clears it. */
+function changes(before: PersonFormValues, after: Partial<PersonFormValues>) {
+  const b = toBody(before);
+  const a = toBody({ ...after });
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(b)) {
+    const next = a[key] ?? null;
+    const prev = b[key] === '' ? null : b[key];
+    if (JSON.stringify(next) !== JSON.stringify(prev)) out[key] = next;
+  }
+  return out;
+}
+
+export function PersonEditPage() {
+  const intl = useIntl();
+  const navigate = useNavigate();
+  const client = useQueryClient();
+  const { id = '' } = useParams();
+  const q = useQuery({
+    queryKey: personKey(id),
+    queryFn: () => get<PersonDetail>(`/api/people/${encodeURIComponent(id)}`),
+  });
+  if (q.isLoading) return <Loading />;
+  if (!q.data) return <ErrorAlert error={q.error} />;
+  const p = q.data;
+  if (!p.canManage) return <Forbidden />;
+  const initial = toFormValues(p);
+  return (
+    <div className="stack">
+      <PageHeader
+        title={intl.formatMessage({ id: 'people.edit.title' }, { name: `${p.firstName} ${p.lastName}` })}
+      />
+      <PersonForm
+        key={p.updatedAt}
+        initial={initial}
+        cancelTo={`/app/people/${p.id}`}
+        showReferent={p.canReassign}
+        submitLabel={<FormattedMessage id="common.save" />}
+        onSave={async (values) => {
+          // The national id starts empty (never sent back), so leaving it empty keeps the stored one.
+          await patch<PersonDetail>(`/api/people/${p.id}`, changes(initial, values));
+          await client.invalidateQueries({ queryKey: ['people'] });
+          navigate(`/app/people/${p.id}`);
+        }}
+      />
+    </div>
+  );
+}
