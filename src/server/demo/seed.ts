@@ -3,6 +3,7 @@ import { seedProgrammes } from '../modules/network/programmes/demo';
 import { seedDemoServices } from '../modules/network/services/demo';
 import { seedDemoTerritories } from '../modules/network/territories/demo';
 import { seedDemoPersons } from '../modules/people/demo';
+import { seedDemoPathways } from '../modules/people/pathways/demo';
 import { hashPassword } from '../platform/auth/passwords';
 import { type Tx, withContext } from '../platform/db/context';
 import type { Engine } from '../platform/db/engine';
@@ -23,7 +24,13 @@ export type DemoSeeder = (
   users: Record<string, string>,
   secrets: DemoSecrets,
 ) => Promise<void>;
-const moduleSeeders: DemoSeeder[] = [seedDemoTerritories, seedDemoServices, seedProgrammes, seedDemoPersons];
+const moduleSeeders: DemoSeeder[] = [
+  seedDemoTerritories,
+  seedDemoServices,
+  seedProgrammes,
+  seedDemoPersons,
+  seedDemoPathways,
+];
 
 export async function isEmpty(engine: Engine): Promise<boolean> {
   const r = await sql<{ n: number }>`select count(*)::int as n from organisations`.execute(engine.db);

@@ -5,6 +5,7 @@ import { dashboardRoutes } from './dashboard/routes';
 import { programmeRoutes } from './network/programmes/routes';
 import { networkRoutes } from './network/routes';
 import { serviceRoutes } from './network/services/routes';
+import { pathwayRoutes } from './people/pathways/routes';
 import { peopleRoutes } from './people/routes';
 
 /** Every module's routes. Each module owns its routes, use cases and store; this list is the only link. */
@@ -16,6 +17,7 @@ export async function registerModules(app: FastifyInstance, deps: Deps): Promise
     serviceRoutes,
     programmeRoutes,
     peopleRoutes,
+    pathwayRoutes,
   ];
   for (const register of modules) await app.register(async (scope) => register(scope, deps));
 }

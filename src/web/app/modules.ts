@@ -4,6 +4,7 @@ import { dashboardModule } from '../modules/dashboard';
 import { directoryModule } from '../modules/directory';
 import { homeModule } from '../modules/home';
 import { organisationsModule } from '../modules/organisations';
+import { pathwaysModule } from '../modules/pathways';
 import { peopleModule } from '../modules/people';
 import { programmesModule } from '../modules/programmes';
 import { servicesModule } from '../modules/services';
@@ -21,6 +22,7 @@ const rest: WebModule[] = [
   organisationsModule,
   territoriesModule,
   peopleModule,
+  pathwaysModule,
 ];
 export const MODULES: WebModule[] = [dashboardModule(() => allNav), ...rest];
 const allNav: NavItem[] = MODULES.flatMap((m) => m.nav ?? []);

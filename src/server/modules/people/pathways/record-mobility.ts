@@ -1,0 +1,31 @@
+import { isoToday, mobilityDateErrors } from '../../../../common/people/pathway-rules';
+import type { MobilityCreateBody, PathwayDetail } from '../../../../common/people/pathway-schemas';
+import { type Actor, requirePermission } from '../../../platform/actor';
+import type { Tx } from '../../../platform/db/context';
+import { validationFailed } from '../../../platform/errors';
+import { text } from './access';
+import { pathwayDetail } from './get-pathway';
+import { loadOpenPathway } from './open-pathway';
+import { insertMobility } from './store-notes';
+
+/** Records how far the person now travels alone and whether they crossed the border. */
+export async function recordMobility(
+  trx: Tx,
+  actor: Actor,
+  pathwayId: string,
+  body: MobilityCreateBody,
+): Promise<PathwayDetail> {
+  requirePermission(actor, 'person.manage');
+  const pathway = await loadOpenPathway(trx, actor, pathwayId);
+  const errors = mobilityDateErrors(body.recordedOn, pathway, isoToday());
+  if (errors.length) throw validationFailed(errors);
+  await insertMobility(trx, {
+    orgId: pathway.orgId,
+    pathwayId: pathway.id,
+    recordedOn: body.recordedOn,
+    radiusKm: body.radiusKm,
+    crossedBorder: body.crossedBorder,
+    note: text(body.note) ?? null,
+  });
+  return pathwayDetail(trx, actor, pathway);
+}

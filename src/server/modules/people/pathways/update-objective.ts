@@ -1,0 +1,36 @@
+import { canMoveObjective, tooShort } from '../../../../common/people/pathway-rules';
+import type { ObjectivePatchBody, PathwayDetail } from '../../../../common/people/pathway-schemas';
+import { type Actor, requirePermission } from '../../../platform/actor';
+import type { Tx } from '../../../platform/db/context';
+import { validationFailed } from '../../../platform/errors';
+import { loadObjective } from './access';
+import { pathwayDetail } from './get-pathway';
+import { ensureOpen } from './open-pathway';
+import { updateObjective as update } from './store-items';
+
+/** Renames, re-dates or moves an objective along its statuses (see OBJECTIVE_TRANSITIONS). */
+export async function updateObjective(
+  trx: Tx,
+  actor: Actor,
+  id: string,
+  body: ObjectivePatchBody,
+): Promise<PathwayDetail> {
+  requirePermission(actor, 'person.manage');
+  const { row, pathway } = await loadObjective(trx, actor, id);
+  ensureOpen(pathway);
+  const status = body.status ?? row.status;
+  const errors = tooShort('title', body.title, 2);
+  if (!canMoveObjective(row.status, status))
+    errors.push({
+      path: 'status',
+      code: 'pathways.error.transition',
+      params: { from: row.status, to: status },
+    });
+  if (errors.length) throw validationFailed(errors);
+  await update(trx, row.id, {
+    title: body.title?.trim() ?? row.title,
+    status,
+    dueOn: body.dueOn === undefined ? row.dueOn : body.dueOn,
+  });
+  return pathwayDetail(trx, actor, pathway);
+}

@@ -1,0 +1,58 @@
+import { FormattedMessage, useIntl } from 'react-intl';
+import type { ActionStatus, ObjectiveStatus, PathwayModule } from '../../../common/people/pathway-schemas';
+
+/** Calendar days are formatted in UTC so that no time zone shifts them by one. */
+export function useDateFormat() {
+  const intl = useIntl();
+  return (iso: string | null | undefined) =>
+    iso
+      ? intl.formatDate(`${iso.slice(0, 10)}T00:00:00Z`, { dateStyle: 'medium', timeZone: 'UTC' })
+      : intl.formatMessage({ id: 'common.not_given' });
+}
+
+export const todayIso = () => new Date().toISOString().slice(0, 10);
+
+export function ModuleTags({ modules }: { modules: readonly PathwayModule[] }) {
+  return (
+    <span className="row">
+      {modules.map((m) => (
+        <span key={m} className="tag">
+          <FormattedMessage id={`pathways.enum.module.${m}`} />
+        </span>
+      ))}
+    </span>
+  );
+}
+
+const OBJECTIVE_TONE: Record<ObjectiveStatus, string> = {
+  planned: 'tag',
+  in_progress: 'tag tag--warning',
+  achieved: 'tag tag--success',
+  abandoned: 'tag tag--danger',
+};
+const ACTION_TONE: Record<ActionStatus, string> = {
+  planned: 'tag',
+  in_progress: 'tag tag--warning',
+  done: 'tag tag--success',
+  cancelled: 'tag tag--danger',
+};
+
+export function ObjectiveStatusTag({ status }: { status: ObjectiveStatus }) {
+  return (
+    <span className={OBJECTIVE_TONE[status]}>
+      <FormattedMessage id={`pathways.enum.objective_status.${status}`} />
+    </span>
+  );
+}
+
+export function ActionStatusTag({ status }: { status: ActionStatus }) {
+  return (
+    <span className={ACTION_TONE[status]}>
+      <FormattedMessage id={`pathways.enum.action_status.${status}`} />
+    </span>
+  );
+}
+
+/** The error of a list field or of one of its items (the API names the item: 'referentUserIds.1'). */
+export const errorUnder = (errors: Record<string, string>, path: string) =>
+  errors[path] ?? Object.entries(errors).find(([k]) => k.startsWith(`${path}.`))?.[1];
