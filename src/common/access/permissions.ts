@@ -44,6 +44,8 @@ export const PERMISSIONS = {
   'person.view': ['referent', 'coordinator', 'org_admin'],
   'person.manage': ['referent', 'coordinator'],
   'person.view_all_caseloads': ['coordinator', 'org_admin'],
+  // persons another organisation shares with one's own (referrals, placements)
+  'person.view_shared': ['referent', 'coordinator', 'tutor', 'org_admin'],
   'consent.override': ['coordinator'],
   'offer.view': ['referent', 'coordinator', 'tutor', 'org_admin'],
   'offer.manage': ['coordinator', 'org_admin', 'tutor'],

@@ -4,6 +4,7 @@ import { seedDemoServices } from '../modules/network/services/demo';
 import { seedDemoTerritories } from '../modules/network/territories/demo';
 import { seedDemoPersons } from '../modules/people/demo';
 import { seedDemoPathways } from '../modules/people/pathways/demo';
+import { seedDemoReferrals } from '../modules/people/referrals/demo';
 import { hashPassword } from '../platform/auth/passwords';
 import { type Tx, withContext } from '../platform/db/context';
 import type { Engine } from '../platform/db/engine';
@@ -30,6 +31,7 @@ const moduleSeeders: DemoSeeder[] = [
   seedProgrammes,
   seedDemoPersons,
   seedDemoPathways,
+  seedDemoReferrals,
 ];
 
 export async function isEmpty(engine: Engine): Promise<boolean> {

@@ -6,6 +6,7 @@ import { programmeRoutes } from './network/programmes/routes';
 import { networkRoutes } from './network/routes';
 import { serviceRoutes } from './network/services/routes';
 import { pathwayRoutes } from './people/pathways/routes';
+import { referralRoutes } from './people/referrals/routes';
 import { peopleRoutes } from './people/routes';
 
 /** Every module's routes. Each module owns its routes, use cases and store; this list is the only link. */
@@ -18,6 +19,7 @@ export async function registerModules(app: FastifyInstance, deps: Deps): Promise
     programmeRoutes,
     peopleRoutes,
     pathwayRoutes,
+    referralRoutes,
   ];
   for (const register of modules) await app.register(async (scope) => register(scope, deps));
 }

@@ -7,6 +7,7 @@ import { organisationsModule } from '../modules/organisations';
 import { pathwaysModule } from '../modules/pathways';
 import { peopleModule } from '../modules/people';
 import { programmesModule } from '../modules/programmes';
+import { referralsModule } from '../modules/referrals';
 import { servicesModule } from '../modules/services';
 import { territoriesModule } from '../modules/territories';
 import type { NavItem, WebModule } from './module';
@@ -23,6 +24,7 @@ const rest: WebModule[] = [
   territoriesModule,
   peopleModule,
   pathwaysModule,
+  referralsModule,
 ];
 export const MODULES: WebModule[] = [dashboardModule(() => allNav), ...rest];
 const allNav: NavItem[] = MODULES.flatMap((m) => m.nav ?? []);

@@ -1,0 +1,73 @@
+import {
+  availableReferralActions,
+  type ReferralStatus,
+  referralSide,
+} from '../../../../common/people/referral-rules';
+import type { ReferralPerson, ReferralView } from '../../../../common/people/referral-schemas';
+import type { Actor } from '../../../platform/actor';
+import type { Tx } from '../../../platform/db/context';
+import { notFound } from '../../../platform/errors';
+import * as store from './store';
+
+const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
+
+/**
+ * What the reader may see of the person: the sender its own record; the recipient only what a grant in
+ * force shows (through app.shared_person, an audited read), nothing once the referral has ended.
+ */
+async function personFor(
+  trx: Tx,
+  row: store.ReferralRow,
+  side: 'sender' | 'recipient',
+): Promise<ReferralPerson | null> {
+  if (side === 'sender')
+    return {
+      id: row.person_id,
+      firstName: row.first_name,
+      lastName: row.last_name,
+      participantCode: row.participant_code,
+    };
+  if (row.status !== 'sent' && row.status !== 'accepted') return null;
+  const shared = await store.sharedPerson(trx, row.person_id);
+  if (!shared) return null;
+  const text = (v: unknown) => (typeof v === 'string' ? v : null);
+  return {
+    id: row.person_id,
+    firstName: text(shared.firstName),
+    lastName: text(shared.lastName),
+    participantCode: text(shared.participantCode),
+  };
+}
+
+export async function toView(trx: Tx, actor: Actor, row: store.ReferralRow): Promise<ReferralView> {
+  const side = referralSide({ senderOrgId: row.org_id, recipientOrgId: row.recipient_org_id }, actor.orgId);
+  // RLS only shows referrals the organisation sends or receives; anything else is not there.
+  if (!side) throw notFound('referrals.not_found');
+  const status = row.status as ReferralStatus;
+  return {
+    id: row.id,
+    status,
+    purpose: row.purpose,
+    fields: row.fields,
+    message: row.message,
+    declineReason: row.decline_reason,
+    sender: { id: row.org_id, nameFr: row.sender_name_fr, nameNl: row.sender_name_nl },
+    recipient: { id: row.recipient_org_id, nameFr: row.recipient_name_fr, nameNl: row.recipient_name_nl },
+    sentByName: row.sent_by_name,
+    decidedAt: iso(row.decided_at),
+    createdAt: iso(row.created_at) as string,
+    updatedAt: iso(row.updated_at) as string,
+    basis: row.consent_id ? 'consent' : 'override',
+    overrideReason: side === 'sender' ? row.override_reason : null,
+    person: await personFor(trx, row, side),
+    side,
+    actions: availableReferralActions(status, side, actor.roles),
+  };
+}
+
+/** A referral the actor's organisation sends or receives, as a view; 404 otherwise. */
+export async function loadView(trx: Tx, actor: Actor, id: string): Promise<ReferralView> {
+  const row = await store.getReferral(trx, id);
+  if (!row) throw notFound('referrals.not_found');
+  return toView(trx, actor, row);
+}

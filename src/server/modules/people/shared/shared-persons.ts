@@ -1,0 +1,45 @@
+import type { SharedPage, SharedPerson, SharedQuery } from '../../../../common/people/referral-schemas';
+import { type Actor, requirePermission } from '../../../platform/actor';
+import type { Tx } from '../../../platform/db/context';
+import { forbidden, notFound } from '../../../platform/errors';
+import { sharedPerson } from '../referrals/store';
+import * as store from './store';
+
+export const DEFAULT_PAGE_SIZE = 25;
+
+type OrgNames = { id: string; name_fr: string; name_nl: string };
+
+/** The recipient's view: only what app.shared_person returned (granted groups), with the home centre. */
+function toShared(shared: Record<string, unknown>, home: OrgNames): SharedPerson {
+  const { homeOrgId: _home, ...granted } = shared;
+  return {
+    ...(granted as Omit<SharedPerson, 'homeOrg'>),
+    homeOrg: { id: home.id, nameFr: home.name_fr, nameNl: home.name_nl },
+  };
+}
+
+/** Persons other organisations share with the actor's organisation; each one shown is an audited read. */
+export async function listSharedPersons(trx: Tx, actor: Actor, query: SharedQuery): Promise<SharedPage> {
+  requirePermission(actor, 'person.view_shared');
+  if (!actor.orgId) throw forbidden();
+  const page = query.page ?? 1;
+  const pageSize = query.pageSize ?? DEFAULT_PAGE_SIZE;
+  const { rows, total } = await store.sharedPersonIds(trx, page, pageSize);
+  const items: SharedPerson[] = [];
+  for (const r of rows) {
+    const shared = await sharedPerson(trx, r.person_id);
+    if (shared) items.push(toShared(shared, { id: r.home_org_id, name_fr: r.name_fr, name_nl: r.name_nl }));
+  }
+  return { items, total, page, pageSize };
+}
+
+/** One shared person, only the granted groups; 404 when nothing (or nothing any more) is granted. */
+export async function getSharedPerson(trx: Tx, actor: Actor, personId: string): Promise<SharedPerson> {
+  requirePermission(actor, 'person.view_shared');
+  if (!actor.orgId) throw forbidden();
+  const shared = await sharedPerson(trx, personId);
+  if (!shared) throw notFound('referrals.shared_not_found');
+  const home = await store.organisationNames(trx, String(shared.homeOrgId));
+  if (!home) throw notFound('referrals.shared_not_found');
+  return toShared(shared, home);
+}
