@@ -143,7 +143,7 @@ export function PersonPage() {
         </Card>
       </div>
       <ConsentsCard person={p} />
-      {/* Pages of the pathway and placement modules, linked from here; they are built by those modules. */}
+      {/* Pages of the pathway, placement and referral modules, linked from here. */}
       <Card title={<FormattedMessage id="people.link.title" />}>
         <ul>
           <li>
@@ -156,6 +156,13 @@ export function PersonPage() {
               <FormattedMessage id="people.link.offers" />
             </Link>
           </li>
+          {p.canManage && (
+            <li>
+              <Link to={`/app/people/${p.id}/refer`}>
+                <FormattedMessage id="referrals.refer.action" />
+              </Link>
+            </li>
+          )}
         </ul>
       </Card>
     </div>
