@@ -19,6 +19,7 @@ import { ErrorAlert } from '../../app/ui/feedback';
 import { Select, TextField } from '../../app/ui/fields';
 import { useForm } from '../../app/ui/form';
 import { Card } from '../../app/ui/layout';
+import { MunicipalityPicker } from '../../app/ui/MunicipalityPicker';
 import { usePeopleLabels } from './labels';
 
 export interface PersonFormValues extends Record<string, unknown> {
@@ -125,8 +126,11 @@ export function PersonForm({
   onSave,
   submitLabel,
   children,
+  municipalityName = '',
 }: {
   initial: PersonFormValues;
+  /** The current municipality's name in the reader's language, shown in the picker. */
+  municipalityName?: string;
   cancelTo: string;
   showReferent: boolean;
   onSave: (values: Partial<PersonFormValues>) => Promise<void>;
@@ -221,9 +225,13 @@ export function PersonForm({
           {text('phone', 'people.field.phone', { type: 'tel', autoComplete: 'off' })}
           {text('street', 'people.field.street')}
           {text('postalCode', 'people.field.postal_code', { inputMode: 'numeric' })}
-          {text('municipalityCode', 'people.field.municipality_code', {
-            description: <FormattedMessage id="people.field.municipality_code_hint" />,
-          })}
+          <MunicipalityPicker
+            label={t('people.field.municipality_code')}
+            value={f.values.municipalityCode}
+            initialName={municipalityName}
+            onChange={f.set('municipalityCode')}
+            error={f.errors.municipalityCode}
+          />
         </div>
       </Card>
       <Card title={<FormattedMessage id="people.section.languages" />}>

@@ -2,8 +2,10 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { Link, useNavigate, useParams } from 'react-router';
+import { localized } from '../../../common/i18n/locales';
 import type { DuplicateCheck, PersonCreated, PersonDetail } from '../../../common/people/schemas';
 import { get, patch, post } from '../../app/api';
+import { useLanguage } from '../../app/i18n';
 import { useCan } from '../../app/session';
 import { Button } from '../../app/ui/Button';
 import { Alert, EmptyState, ErrorAlert, Loading } from '../../app/ui/feedback';
@@ -124,6 +126,7 @@ function changes(before: PersonFormValues, after: Partial<PersonFormValues>) {
 
 export function PersonEditPage() {
   const intl = useIntl();
+  const { language } = useLanguage();
   const navigate = useNavigate();
   const client = useQueryClient();
   const { id = '' } = useParams();
@@ -146,6 +149,11 @@ export function PersonEditPage() {
         initial={initial}
         cancelTo={`/app/people/${p.id}`}
         showReferent={p.canReassign}
+        municipalityName={
+          p.municipalityCode
+            ? localized(language, p.municipalityNameFr ?? '', p.municipalityNameNl ?? '')
+            : ''
+        }
         submitLabel={<FormattedMessage id="common.save" />}
         onSave={async (values) => {
           // The national id starts empty (never sent back), so leaving it empty keeps the stored one.
