@@ -51,6 +51,8 @@ export default defineConfig({
           globalSetup: ['e2e/global-setup.ts'],
           fileParallelism: false,
           testTimeout: 120_000,
+          // Pages load data after navigation; a poll waits for it like a person would, not for one second.
+          expect: { poll: { timeout: 15_000 } },
           hookTimeout: 180_000,
         },
       },

@@ -12,7 +12,7 @@ import {
 } from './ranking';
 
 // Centroids of demo municipalities (rounded).
-const MOUSCRON = { code: 'BE-54007', country: 'BE' as const, centroid: { lon: 3.234, lat: 50.741 } };
+const MOUSCRON = { code: 'BE-57096', country: 'BE' as const, centroid: { lon: 3.234, lat: 50.741 } };
 const ROUBAIX = { code: 'FR-59512', country: 'FR' as const, centroid: { lon: 3.181, lat: 50.69 } };
 const WATTRELOS = { code: 'FR-59650', country: 'FR' as const, centroid: { lon: 3.227, lat: 50.703 } };
 const KORTRIJK = { code: 'BE-34022', country: 'BE' as const, centroid: { lon: 3.264, lat: 50.827 } };
@@ -20,7 +20,7 @@ const LILLE = { code: 'FR-59350', country: 'FR' as const, centroid: { lon: 3.047
 const CHARLEROI = { code: 'BE-52011', country: 'BE' as const, centroid: { lon: 4.444, lat: 50.411 } };
 
 const LINES: TransitLine[] = [
-  { id: 'mwr', name: 'MWR', mode: 'bus', serves: ['BE-54007', 'FR-59650', 'FR-59512'], crossBorder: true },
+  { id: 'mwr', name: 'MWR', mode: 'bus', serves: ['BE-57096', 'FR-59650', 'FR-59512'], crossBorder: true },
   {
     id: 'lk',
     name: 'Lille–Kortrijk',

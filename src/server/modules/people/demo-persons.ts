@@ -83,7 +83,7 @@ export const DEMO_CENTRES: DemoCentre[] = [
         first: 'Aïcha',
         last: 'Merteaux',
         birth: '1985-09-09',
-        municipality: 'BE-54010',
+        municipality: 'BE-57097',
         languages: { fr: 'B2', en: 'B1' },
         benefitDays: 700,
         contractDays: 650,

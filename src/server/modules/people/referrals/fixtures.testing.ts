@@ -35,7 +35,7 @@ export function referralFixtures(t: TestApp) {
           phone: '+32 000 00 00 00',
           street: 'Rue Imaginaire 1',
           postal_code: '7700',
-          municipality_code: 'BE-54007',
+          municipality_code: 'BE-57096',
           languages: JSON.stringify({ fr: 'C2', nl: 'A2' }),
           benefit: 'ris',
           benefit_since: '2024-01-01',
