@@ -5,6 +5,7 @@ import { seedDemoTerritories } from '../modules/network/territories/demo';
 import { seedDemoPersons } from '../modules/people/demo';
 import { seedDemoPathways } from '../modules/people/pathways/demo';
 import { seedDemoReferrals } from '../modules/people/referrals/demo';
+import { seedPlacements } from '../modules/placements/demo';
 import { hashPassword } from '../platform/auth/passwords';
 import { type Tx, withContext } from '../platform/db/context';
 import type { Engine } from '../platform/db/engine';
@@ -32,6 +33,7 @@ const moduleSeeders: DemoSeeder[] = [
   seedDemoPersons,
   seedDemoPathways,
   seedDemoReferrals,
+  seedPlacements,
 ];
 
 export async function isEmpty(engine: Engine): Promise<boolean> {

@@ -8,6 +8,7 @@ import { serviceRoutes } from './network/services/routes';
 import { pathwayRoutes } from './people/pathways/routes';
 import { referralRoutes } from './people/referrals/routes';
 import { peopleRoutes } from './people/routes';
+import { placementRoutes } from './placements/routes';
 
 /** Every module's routes. Each module owns its routes, use cases and store; this list is the only link. */
 export async function registerModules(app: FastifyInstance, deps: Deps): Promise<void> {
@@ -20,6 +21,7 @@ export async function registerModules(app: FastifyInstance, deps: Deps): Promise
     peopleRoutes,
     pathwayRoutes,
     referralRoutes,
+    placementRoutes,
   ];
   for (const register of modules) await app.register(async (scope) => register(scope, deps));
 }

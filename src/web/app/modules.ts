@@ -3,6 +3,7 @@ import { authModule } from '../modules/auth';
 import { dashboardModule } from '../modules/dashboard';
 import { directoryModule } from '../modules/directory';
 import { homeModule } from '../modules/home';
+import { offersModule } from '../modules/offers';
 import { organisationsModule } from '../modules/organisations';
 import { pathwaysModule } from '../modules/pathways';
 import { peopleModule } from '../modules/people';
@@ -25,6 +26,7 @@ const rest: WebModule[] = [
   peopleModule,
   pathwaysModule,
   referralsModule,
+  offersModule,
 ];
 export const MODULES: WebModule[] = [dashboardModule(() => allNav), ...rest];
 const allNav: NavItem[] = MODULES.flatMap((m) => m.nav ?? []);

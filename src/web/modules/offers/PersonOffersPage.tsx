@@ -1,0 +1,202 @@
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
+import { Link, useParams } from 'react-router';
+import { localized } from '../../../common/i18n/locales';
+import type { OfferRanking, RankedItem } from '../../../common/placements/offer-schemas';
+import { get, qs } from '../../app/api';
+import { useLanguage } from '../../app/i18n';
+import { Button } from '../../app/ui/Button';
+import { Alert, EmptyState, ErrorAlert, Loading } from '../../app/ui/feedback';
+import { TextField } from '../../app/ui/fields';
+import { Card, Facts, PageHeader } from '../../app/ui/layout';
+import { DataTable } from '../../app/ui/Table';
+import { Reasons } from './Reasons';
+import { useOfferText, usePeriod } from './text';
+
+/** A score out of 100 as a meter, with its value in words for everyone. */
+export function Score({ score }: { score: number }) {
+  const intl = useIntl();
+  const label = intl.formatMessage({ id: 'placements.ranking.score' }, { score });
+  return (
+    <span className="score">
+      <meter min={0} max={100} low={50} high={80} optimum={100} value={score} aria-label={label} />
+      <span>{label}</span>
+    </span>
+  );
+}
+
+function RankedTable({ caption, rows }: { caption: string; rows: RankedItem[] }) {
+  const intl = useIntl();
+  const text = useOfferText();
+  const km = (v: number) => intl.formatMessage({ id: 'placements.value.km' }, { km: v });
+  return (
+    <DataTable
+      caption={caption}
+      rows={rows}
+      rowKey={(r) => r.offer.id}
+      columns={[
+        { key: 'rank', header: <FormattedMessage id="placements.ranking.col.rank" />, render: (r) => r.rank },
+        {
+          key: 'offer',
+          header: <FormattedMessage id="placements.ranking.col.offer" />,
+          render: (r) => (
+            <>
+              <Link to={`/app/offers/${r.offer.id}`}>{text.title(r.offer)}</Link>
+              <br />
+              <span className="muted">{text.host(r.offer)}</span>
+            </>
+          ),
+        },
+        {
+          key: 'place',
+          header: <FormattedMessage id="placements.ranking.col.place" />,
+          render: (r) => (
+            <>
+              {text.place(r.offer)}
+              {r.crossesBorder && (
+                <>
+                  {' '}
+                  <span className="tag">
+                    <FormattedMessage id="placements.ranking.border" />
+                  </span>
+                </>
+              )}
+            </>
+          ),
+        },
+        {
+          key: 'distance',
+          header: <FormattedMessage id="placements.ranking.col.distance" />,
+          render: (r) => km(r.travelKm),
+        },
+        {
+          key: 'transit',
+          header: <FormattedMessage id="placements.ranking.col.transit" />,
+          render: (r) => r.transitLine ?? <FormattedMessage id="placements.value.none" />,
+        },
+        {
+          key: 'score',
+          header: <FormattedMessage id="placements.ranking.col.score" />,
+          render: (r) => <Score score={r.score} />,
+        },
+        {
+          key: 'reasons',
+          header: <FormattedMessage id="placements.ranking.col.reasons" />,
+          render: (r) => <Reasons reasons={r.reasons} />,
+        },
+      ]}
+    />
+  );
+}
+
+/** The network's open offers ranked for one person, feasible ones first, each with its reasons. */
+export function PersonOffersPage() {
+  const intl = useIntl();
+  const { language } = useLanguage();
+  const { id = '' } = useParams();
+  const period = usePeriod();
+  const [range, setRange] = useState({ from: '', to: '' });
+  const [asked, setAsked] = useState({ from: '', to: '' });
+  const q = useQuery({
+    queryKey: ['offers', 'ranking', id, asked],
+    queryFn: () => get<OfferRanking>(`/api/people/${encodeURIComponent(id)}/offer-ranking${qs(asked)}`),
+  });
+  if (q.isLoading) return <Loading />;
+  if (!q.data) return <ErrorAlert error={q.error} />;
+  const { person, items } = q.data;
+  const feasible = items.filter((i) => i.feasible);
+  const infeasible = items.filter((i) => !i.feasible);
+  const name = `${person.firstName} ${person.lastName}`;
+  const languages = Object.entries(person.languages)
+    .map(
+      ([code, level]) =>
+        `${intl.formatMessage({ id: `placements.enum.language.${code}`, defaultMessage: code })} ${level}`,
+    )
+    .join(', ');
+  const radius = intl.formatMessage(
+    { id: person.mobilityRecorded ? 'placements.value.km' : 'placements.ranking.radius_default' },
+    { km: person.mobilityRadiusKm },
+  );
+  const feasibleTitle = intl.formatMessage({ id: 'placements.ranking.feasible' }, { count: feasible.length });
+  const infeasibleTitle = intl.formatMessage(
+    { id: 'placements.ranking.infeasible' },
+    { count: infeasible.length },
+  );
+  return (
+    <div className="stack">
+      <PageHeader
+        title={intl.formatMessage({ id: 'placements.ranking.title' }, { name })}
+        description={<FormattedMessage id="placements.ranking.intro" />}
+      />
+      <ErrorAlert error={q.error} />
+      <Card>
+        <Facts
+          items={[
+            [
+              <FormattedMessage key="h" id="placements.ranking.home" />,
+              localized(language, person.municipalityNameFr, person.municipalityNameNl),
+            ],
+            [<FormattedMessage key="r" id="placements.ranking.radius" />, radius],
+            [
+              <FormattedMessage key="c" id="placements.ranking.crossed" />,
+              intl.formatMessage({ id: person.hasCrossedBorder ? 'common.yes' : 'common.no' }),
+            ],
+            [
+              <FormattedMessage key="l" id="placements.ranking.languages" />,
+              languages || intl.formatMessage({ id: 'common.not_given' }),
+            ],
+            [
+              <FormattedMessage key="a" id="placements.ranking.available" />,
+              period(person.availableFrom, person.availableTo),
+            ],
+          ]}
+        />
+        <form
+          className="row no-print"
+          onSubmit={(e) => {
+            e.preventDefault();
+            setAsked(range);
+          }}
+        >
+          <TextField
+            label={intl.formatMessage({ id: 'placements.ranking.from' })}
+            type="date"
+            value={range.from}
+            onChange={(from) => setRange((r) => ({ ...r, from }))}
+          />
+          <TextField
+            label={intl.formatMessage({ id: 'placements.ranking.to' })}
+            type="date"
+            value={range.to}
+            onChange={(to) => setRange((r) => ({ ...r, to }))}
+          />
+          <Button type="submit" variant="secondary">
+            <FormattedMessage id="placements.ranking.apply" />
+          </Button>
+        </form>
+      </Card>
+      {items.length === 0 && (
+        <EmptyState title={<FormattedMessage id="placements.list.empty.title" />}>
+          <FormattedMessage id="placements.ranking.empty" />
+        </EmptyState>
+      )}
+      {items.length > 0 && (
+        <section className="stack" aria-labelledby="feasible-offers">
+          <h2 id="feasible-offers">{feasibleTitle}</h2>
+          {feasible.length ? (
+            <RankedTable caption={feasibleTitle} rows={feasible} />
+          ) : (
+            <Alert tone="info" title={<FormattedMessage id="placements.ranking.none_feasible" />} />
+          )}
+        </section>
+      )}
+      {infeasible.length > 0 && (
+        <section className="stack" aria-labelledby="infeasible-offers">
+          <h2 id="infeasible-offers">{infeasibleTitle}</h2>
+          <RankedTable caption={infeasibleTitle} rows={infeasible} />
+        </section>
+      )}
+    </div>
+  );
+}
