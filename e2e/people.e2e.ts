@@ -1,0 +1,94 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectAccessible, launch, login, newContext } from './support';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => browser?.close());
+
+describe('persons and pathways across the border', () => {
+  it('a Mouscron referent creates a person and a pathway; a Kortrijk referent cannot see that person', async () => {
+    const ctx = await newContext(browser, 'fr-BE');
+    const page = await ctx.newPage();
+    await login(page, 'referent@cpas-mouscron.example');
+    await page.goto('/app/people');
+    await expectAccessible(page, 'caseload');
+    await page.getByRole('link', { name: 'Nouvelle personne' }).click();
+    await page.waitForURL(/\/app\/people\/new$/);
+
+    await page.getByLabel('Prénom').fill('Noémie');
+    await page.getByRole('textbox', { name: /^Nom\b/ }).fill('Fictive-Frontière');
+    await page.getByLabel('Date de naissance').fill('1991-04-12');
+    await page.getByRole('combobox', { name: /Commune/ }).fill('Mousc');
+    await page.getByRole('option', { name: /Mouscron/ }).click();
+    await expectAccessible(page, 'new person form');
+    await page.getByRole('button', { name: 'Enregistrer la personne' }).click();
+    await page.waitForURL(/\/app\/people\/[0-9a-f-]{36}$/);
+    await expect.poll(() => page.locator('main h1').textContent()).toMatch(/Fictive-Frontière/i);
+    const personUrl = new URL(page.url()).pathname;
+    await expectAccessible(page, 'person page');
+
+    await page
+      .getByRole('link', { name: /parcours/i })
+      .first()
+      .click();
+    await page.waitForURL(/\/pathway$/);
+    await expect
+      .poll(() => page.locator('main').textContent())
+      .toContain('Aucun parcours pour cette personne');
+    // Keyboard, as react-aria keeps the native checkbox visually hidden.
+    await page
+      .getByRole('checkbox', { name: /insertion sociale/i })
+      .first()
+      .focus();
+    await page.keyboard.press('Space');
+    await page.getByRole('button', { name: 'Démarrer le parcours' }).click();
+    await expect
+      .poll(() => page.locator('main').textContent())
+      .not.toContain('Aucun parcours pour cette personne');
+    await expectAccessible(page, 'pathway page');
+
+    // Offers ranked for this person: a Roubaix site across the border is among the feasible ones, reached
+    // by the cross-border bus, and each row says why it stands where it does.
+    await page.goto(`${personUrl}/offers`);
+    await expect.poll(() => page.locator('main').textContent()).toContain('Offres réalisables');
+    const feasible = page.locator('main table').first();
+    const roubaix = feasible.locator('tbody tr', { hasText: 'Roubaix' }).first();
+    await expect.poll(() => roubaix.textContent()).toContain('MWR');
+    await expectAccessible(page, 'ranked offers');
+    await ctx.close();
+
+    // OCMW Kortrijk, in Dutch: the person does not exist for them, by address or by search.
+    const nl = await newContext(browser, 'nl-BE');
+    const other = await nl.newPage();
+    await login(other, 'trajectbegeleider@ocmw-kortrijk.example');
+    await other.goto(personUrl);
+    await expect.poll(() => other.locator('main').textContent()).toContain('Deze persoon bestaat niet');
+    expect(await other.locator('main').textContent()).not.toMatch(/Fictive-Frontière/i);
+    await other.goto('/app/people');
+    await other.getByRole('searchbox').fill('Fictive-Frontière');
+    await other.getByRole('searchbox').press('Enter');
+    await expect.poll(() => other.locator('main').textContent()).toContain('Niemand komt overeen');
+    await nl.close();
+  });
+
+  it('CCAS Roubaix sees only what Mouscron shared with it through a referral', async () => {
+    const ctx = await newContext(browser, 'fr-FR');
+    const page = await ctx.newPage();
+    await login(page, 'referent@ccas-roubaix.example');
+    await page.goto('/app/shared');
+    await expectAccessible(page, 'shared persons');
+    const row = page.locator('main tr', { hasText: 'Benhallou' });
+    await row.waitFor();
+    await row.getByRole('link').first().click();
+    await page.waitForURL(/\/app\/shared\/[0-9a-f-]{36}$/);
+    await expect.poll(() => page.locator('main').textContent()).toContain('Benhallou');
+    const text = (await page.locator('main').textContent()) ?? '';
+    // Identity and languages are shared; the birth date and the benefit are not.
+    expect(text).not.toMatch(/Date de naissance|Revenu minimum/);
+    await expectAccessible(page, 'shared person');
+    await ctx.close();
+  });
+});
