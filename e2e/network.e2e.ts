@@ -149,4 +149,34 @@ describe('organisations', () => {
     await expectAccessible(page, 'journal d’audit');
     await ctx.close();
   });
+
+  it('a coordinator creates a programme after a refused first try, then sees its partners page', async () => {
+    const ctx = await newContext(browser, 'fr-FR');
+    const page = await ctx.newPage();
+    await login(page, 'coordination@udccas-nord.example');
+    await page.goto('/app/programmes/new');
+    const submit = page.locator('main form button[type="submit"]').last();
+    // Empty: every missing field is named, nothing is created.
+    await submit.click();
+    await expect.poll(() => page.locator('.field-error').count()).toBeGreaterThanOrEqual(4);
+    // Corrected: the same form now goes through (a field once invalid must not keep blocking it).
+    await page
+      .getByRole('textbox', { name: /^Nom en français/ })
+      .fill('Passerelles transfrontalières (fictif)');
+    await page
+      .getByRole('textbox', { name: /^Nom en néerlandais/ })
+      .fill('Grensoverschrijdende bruggen (fictief)');
+    await page.getByRole('checkbox', { name: /FEDER/ }).focus();
+    await page.keyboard.press('Space');
+    await page.getByLabel(/Date de début/).fill('2027-01-01');
+    await page.getByLabel(/Date de fin/).fill('2028-12-31');
+    await expectAccessible(page, 'programme form');
+    await submit.click();
+    await page.waitForURL(/\/app\/programmes\/[0-9a-f-]{36}\/partners$/);
+    await expect
+      .poll(() => page.locator('main h1').textContent())
+      .toContain('Passerelles transfrontalières (fictif)');
+    await expectAccessible(page, 'programme partners');
+    await ctx.close();
+  });
 });

@@ -1,9 +1,10 @@
-import type { ReactNode } from 'react';
+import type { ComponentProps, ReactNode } from 'react';
 import {
   Button as AriaButton,
   Checkbox as AriaCheckbox,
   CheckboxGroup as AriaCheckboxGroup,
   FieldError as AriaFieldError,
+  Form as AriaForm,
   SearchField as AriaSearchField,
   Select as AriaSelect,
   TextArea as AriaTextArea,
@@ -196,6 +197,7 @@ export function Checkbox({
   return (
     <AriaCheckbox
       className="checkbox"
+      validationBehavior="aria"
       isSelected={isSelected}
       onChange={onChange}
       isDisabled={isDisabled}
@@ -264,4 +266,12 @@ export function SearchField({
       <Input />
     </AriaSearchField>
   );
+}
+
+/**
+ * Forms validate with the API's own schemas (useForm); native browser validation would only get in the way
+ * (a field once marked invalid natively keeps blocking submission), so every form and field uses aria mode.
+ */
+export function Form(props: ComponentProps<typeof AriaForm>) {
+  return <AriaForm validationBehavior="aria" {...props} />;
 }

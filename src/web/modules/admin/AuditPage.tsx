@@ -1,13 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Form } from 'react-aria-components';
 import { FormattedMessage, useIntl } from 'react-intl';
 import Type from 'typebox';
 import { AUDIT_ACTIONS, type AuditPage as AuditPageData, AuditQuery } from '../../../common/admin/schemas';
 import { get, qs } from '../../app/api';
 import { Button } from '../../app/ui/Button';
 import { EmptyState, ErrorAlert, Loading } from '../../app/ui/feedback';
-import { Select, TextField } from '../../app/ui/fields';
+import { Form, Select, TextField } from '../../app/ui/fields';
 import { useForm } from '../../app/ui/form';
 import { Card, PageHeader } from '../../app/ui/layout';
 import { Pagination } from '../../app/ui/Table';

@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Dialog, DialogTrigger, Form, Heading, Modal, ModalOverlay } from 'react-aria-components';
+import { Dialog, DialogTrigger, Heading, Modal, ModalOverlay } from 'react-aria-components';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { MEMBERSHIP_ROLES } from '../../../common/access/permissions';
 import {
@@ -13,7 +13,7 @@ import { LANGUAGES } from '../../../common/i18n/locales';
 import { patch, post } from '../../app/api';
 import { Button } from '../../app/ui/Button';
 import { Alert, ErrorAlert } from '../../app/ui/feedback';
-import { CheckboxGroup, Select, TextField } from '../../app/ui/fields';
+import { CheckboxGroup, Form, Select, TextField } from '../../app/ui/fields';
 import { useForm } from '../../app/ui/form';
 import { Card } from '../../app/ui/layout';
 

@@ -1,12 +1,11 @@
 import { useState } from 'react';
-import { Form } from 'react-aria-components';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { ChangePasswordBody, MfaBody } from '../../../common/auth/schemas';
 import { post } from '../../app/api';
 import { useSession, useSessionState } from '../../app/session';
 import { Button } from '../../app/ui/Button';
 import { Alert, ErrorAlert } from '../../app/ui/feedback';
-import { TextField } from '../../app/ui/fields';
+import { Form, TextField } from '../../app/ui/fields';
 import { useForm } from '../../app/ui/form';
 import { Card, Facts, PageHeader } from '../../app/ui/layout';
 import { PasswordProblems } from './PasswordProblems';

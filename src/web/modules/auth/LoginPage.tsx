@@ -1,5 +1,4 @@
 import { useState } from 'react';
-import { Form } from 'react-aria-components';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { LoginBody, MfaBody } from '../../../common/auth/schemas';
@@ -7,7 +6,7 @@ import { post } from '../../app/api';
 import { useSessionState } from '../../app/session';
 import { Button } from '../../app/ui/Button';
 import { ErrorAlert } from '../../app/ui/feedback';
-import { TextField } from '../../app/ui/fields';
+import { Form, TextField } from '../../app/ui/fields';
 import { useForm } from '../../app/ui/form';
 import { PageHeader } from '../../app/ui/layout';
 

@@ -1,5 +1,4 @@
 import { useState } from 'react';
-import { Form } from 'react-aria-components';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { Link } from 'react-router';
 import Type from 'typebox';
@@ -7,7 +6,7 @@ import { ResetRequestBody } from '../../../common/auth/schemas';
 import { post } from '../../app/api';
 import { Button } from '../../app/ui/Button';
 import { Alert, ErrorAlert } from '../../app/ui/feedback';
-import { TextField } from '../../app/ui/fields';
+import { Form, TextField } from '../../app/ui/fields';
 import { useForm } from '../../app/ui/form';
 import { PageHeader } from '../../app/ui/layout';
 import { PasswordProblems } from './PasswordProblems';

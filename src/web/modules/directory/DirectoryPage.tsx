@@ -1,6 +1,5 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import { Form } from 'react-aria-components';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { Link, useSearchParams } from 'react-router';
 import { localized } from '../../../common/i18n/locales';
@@ -13,7 +12,7 @@ import { get, qs } from '../../app/api';
 import { useLanguage } from '../../app/i18n';
 import { Button } from '../../app/ui/Button';
 import { EmptyState, ErrorAlert, Loading } from '../../app/ui/feedback';
-import { type Option, SearchField, Select } from '../../app/ui/fields';
+import { Form, type Option, SearchField, Select } from '../../app/ui/fields';
 import { PageHeader } from '../../app/ui/layout';
 import { Pagination } from '../../app/ui/Table';
 import { Localized, pickText, useDisplayNames, useServiceOptions } from './text';

@@ -1,5 +1,4 @@
 import { useState } from 'react';
-import { Form } from 'react-aria-components';
 import { FormattedMessage, useIntl } from 'react-intl';
 import Value from 'typebox/value';
 import { localized } from '../../../common/i18n/locales';
@@ -9,7 +8,7 @@ import { useLanguage } from '../../app/i18n';
 import { useSession } from '../../app/session';
 import { Button, LinkButton } from '../../app/ui/Button';
 import { ErrorAlert } from '../../app/ui/feedback';
-import { Select, TextArea, TextField } from '../../app/ui/fields';
+import { Form, Select, TextArea, TextField } from '../../app/ui/fields';
 import { useForm } from '../../app/ui/form';
 import { Card } from '../../app/ui/layout';
 import { MunicipalityPicker } from '../../app/ui/MunicipalityPicker';

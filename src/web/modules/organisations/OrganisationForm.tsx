@@ -1,5 +1,4 @@
 import { useState } from 'react';
-import { Form } from 'react-aria-components';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { checkOrganisation } from '../../../common/network/organisation-rules';
 import {
@@ -14,7 +13,7 @@ import {
 } from '../../../common/network/organisation-schemas';
 import { Button, LinkButton } from '../../app/ui/Button';
 import { ErrorAlert } from '../../app/ui/feedback';
-import { CheckboxGroup, Select, TextField } from '../../app/ui/fields';
+import { CheckboxGroup, Form, Select, TextField } from '../../app/ui/fields';
 import { useForm } from '../../app/ui/form';
 import { Card } from '../../app/ui/layout';
 import { MunicipalityPicker } from '../../app/ui/MunicipalityPicker';

@@ -1,11 +1,10 @@
-import { Form } from 'react-aria-components';
 import { FormattedMessage, useIntl } from 'react-intl';
 import Type from 'typebox';
 import type { PathwayDetail } from '../../../common/people/pathway-schemas';
 import { patch } from '../../app/api';
 import { Button } from '../../app/ui/Button';
 import { ErrorAlert } from '../../app/ui/feedback';
-import { TextArea, TextField } from '../../app/ui/fields';
+import { Form, TextArea, TextField } from '../../app/ui/fields';
 import { useForm } from '../../app/ui/form';
 import { todayIso } from './format';
 import { usePathwayChange } from './usePathway';

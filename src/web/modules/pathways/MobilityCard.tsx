@@ -1,4 +1,3 @@
-import { Form } from 'react-aria-components';
 import { FormattedMessage, useIntl } from 'react-intl';
 import Value from 'typebox/value';
 import { MOBILITY_GOAL_KM } from '../../../common/people/pathway-rules';
@@ -7,7 +6,7 @@ import { type SchemaIssue, toFieldErrors } from '../../../common/validation/erro
 import { post } from '../../app/api';
 import { Button } from '../../app/ui/Button';
 import { Alert, ErrorAlert } from '../../app/ui/feedback';
-import { Checkbox, TextField } from '../../app/ui/fields';
+import { Checkbox, Form, TextField } from '../../app/ui/fields';
 import { useForm } from '../../app/ui/form';
 import { Card } from '../../app/ui/layout';
 import { DataTable } from '../../app/ui/Table';

@@ -1,11 +1,10 @@
 import { useState } from 'react';
-import { Form } from 'react-aria-components';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { NoteCreateBody, type PathwayDetail, type PathwayNote } from '../../../common/people/pathway-schemas';
 import { patch, post } from '../../app/api';
 import { Button } from '../../app/ui/Button';
 import { ErrorAlert } from '../../app/ui/feedback';
-import { Checkbox, TextArea, TextField } from '../../app/ui/fields';
+import { Checkbox, Form, TextArea, TextField } from '../../app/ui/fields';
 import { useForm } from '../../app/ui/form';
 import { Card } from '../../app/ui/layout';
 import { todayIso, useDateFormat } from './format';

@@ -1,4 +1,3 @@
-import { Form } from 'react-aria-components';
 import { FormattedMessage, useIntl } from 'react-intl';
 import {
   PATHWAY_MODULES,
@@ -8,7 +7,7 @@ import {
 import { patch } from '../../app/api';
 import { Button } from '../../app/ui/Button';
 import { ErrorAlert } from '../../app/ui/feedback';
-import { CheckboxGroup, TextField } from '../../app/ui/fields';
+import { CheckboxGroup, Form, TextField } from '../../app/ui/fields';
 import { useForm } from '../../app/ui/form';
 import { errorUnder } from './format';
 import { usePathwayChange, useReferentOptions } from './usePathway';

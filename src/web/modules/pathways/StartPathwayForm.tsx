@@ -1,5 +1,4 @@
 import { useQuery } from '@tanstack/react-query';
-import { Form } from 'react-aria-components';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { localized } from '../../../common/i18n/locales';
 import type { ProgrammeList } from '../../../common/network/programme-schemas';
@@ -13,7 +12,7 @@ import { useLanguage } from '../../app/i18n';
 import { useSession } from '../../app/session';
 import { Button } from '../../app/ui/Button';
 import { ErrorAlert } from '../../app/ui/feedback';
-import { CheckboxGroup, Select, TextField } from '../../app/ui/fields';
+import { CheckboxGroup, Form, Select, TextField } from '../../app/ui/fields';
 import { useForm } from '../../app/ui/form';
 import { Card } from '../../app/ui/layout';
 import { errorUnder, todayIso } from './format';

@@ -1,11 +1,10 @@
-import { Form } from 'react-aria-components';
 import { FormattedMessage, useIntl } from 'react-intl';
 import type { PathwayDetail } from '../../../common/people/pathway-schemas';
 import { ObjectiveCreateBody } from '../../../common/people/pathway-schemas';
 import { post } from '../../app/api';
 import { Button } from '../../app/ui/Button';
 import { ErrorAlert } from '../../app/ui/feedback';
-import { TextField } from '../../app/ui/fields';
+import { Form, TextField } from '../../app/ui/fields';
 import { useForm } from '../../app/ui/form';
 import { usePathwayChange } from './usePathway';
 

@@ -1,6 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Form } from 'react-aria-components';
 import { FormattedMessage, useIntl } from 'react-intl';
 import type { OrganisationPage } from '../../../common/network/organisation-schemas';
 import { CONSENT_GIVERS, CONSENT_PURPOSES, DATA_CATEGORIES } from '../../../common/people/consent';
@@ -9,7 +8,7 @@ import { ConsentCreateBody, type ConsentView, ConsentWithdrawBody } from '../../
 import { get } from '../../app/api';
 import { Button } from '../../app/ui/Button';
 import { ErrorAlert } from '../../app/ui/feedback';
-import { CheckboxGroup, Select, TextField } from '../../app/ui/fields';
+import { CheckboxGroup, Form, Select, TextField } from '../../app/ui/fields';
 import { useForm } from '../../app/ui/form';
 import { usePeopleLabels } from './labels';
 

@@ -1,6 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
-import { Form } from 'react-aria-components';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { localToday, personRuleErrors } from '../../../common/people/rules';
 import {
@@ -16,7 +15,7 @@ import {
 import { get } from '../../app/api';
 import { Button, LinkButton } from '../../app/ui/Button';
 import { ErrorAlert } from '../../app/ui/feedback';
-import { Select, TextField } from '../../app/ui/fields';
+import { Form, Select, TextField } from '../../app/ui/fields';
 import { useForm } from '../../app/ui/form';
 import { Card } from '../../app/ui/layout';
 import { MunicipalityPicker } from '../../app/ui/MunicipalityPicker';

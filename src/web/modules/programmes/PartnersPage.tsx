@@ -1,6 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Form } from 'react-aria-components';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { useLocation, useNavigate, useParams } from 'react-router';
 import {
@@ -19,7 +18,7 @@ import type { FieldError } from '../../../common/validation/errors';
 import { ApiError, get, put } from '../../app/api';
 import { Button, LinkButton } from '../../app/ui/Button';
 import { Alert, EmptyState, ErrorAlert, Loading } from '../../app/ui/feedback';
-import { Select, TextField } from '../../app/ui/fields';
+import { Form, Select, TextField } from '../../app/ui/fields';
 import { Card, PageHeader } from '../../app/ui/layout';
 import { useProgrammeFormat } from './format';
 import { OrganisationSearch } from './OrganisationSearch';

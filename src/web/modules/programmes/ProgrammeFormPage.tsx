@@ -1,6 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Form } from 'react-aria-components';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { useNavigate, useParams } from 'react-router';
 import { normaliseAmountInput, programmeRuleErrors } from '../../../common/network/programme-rules';
@@ -14,7 +13,7 @@ import { get, patch, post } from '../../app/api';
 import { useCan, useSession } from '../../app/session';
 import { Button, LinkButton } from '../../app/ui/Button';
 import { EmptyState, ErrorAlert, Loading } from '../../app/ui/feedback';
-import { CheckboxGroup, TextArea, TextField } from '../../app/ui/fields';
+import { CheckboxGroup, Form, TextArea, TextField } from '../../app/ui/fields';
 import { useForm } from '../../app/ui/form';
 import { Card, PageHeader } from '../../app/ui/layout';
 import { useProgrammeFormat } from './format';

@@ -1,11 +1,11 @@
 import { useState } from 'react';
-import { Dialog, DialogTrigger, Form, Heading, Modal, ModalOverlay } from 'react-aria-components';
+import { Dialog, DialogTrigger, Heading, Modal, ModalOverlay } from 'react-aria-components';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { ReferralDeclineBody, type ReferralView } from '../../../common/people/referral-schemas';
 import { post } from '../../app/api';
 import { Button } from '../../app/ui/Button';
 import { ErrorAlert } from '../../app/ui/feedback';
-import { TextArea } from '../../app/ui/fields';
+import { Form, TextArea } from '../../app/ui/fields';
 import { useForm } from '../../app/ui/form';
 
 /** Declining needs a reason the sender will read; the dialog keeps the focus until sent or cancelled. */

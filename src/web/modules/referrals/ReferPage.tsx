@@ -1,6 +1,6 @@
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { CheckboxGroup as AriaCheckboxGroup, Form, Label, Text } from 'react-aria-components';
+import { CheckboxGroup as AriaCheckboxGroup, Label, Text } from 'react-aria-components';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { useNavigate, useParams } from 'react-router';
 import { DATA_CATEGORIES } from '../../../common/people/consent';
@@ -14,7 +14,7 @@ import { get, post, qs } from '../../app/api';
 import { useCan, useSessionState } from '../../app/session';
 import { Button, LinkButton } from '../../app/ui/Button';
 import { Alert, EmptyState, ErrorAlert, Loading } from '../../app/ui/feedback';
-import { Checkbox, Select, TextArea } from '../../app/ui/fields';
+import { Checkbox, Form, Select, TextArea } from '../../app/ui/fields';
 import { useForm } from '../../app/ui/form';
 import { Card, PageHeader } from '../../app/ui/layout';
 import { useReferralFormat } from './format';

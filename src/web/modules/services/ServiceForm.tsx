@@ -1,5 +1,4 @@
 import { type ReactNode, useState } from 'react';
-import { Form } from 'react-aria-components';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { localized } from '../../../common/i18n/locales';
 import type { OpeningRange } from '../../../common/network/opening-hours';
@@ -8,7 +7,7 @@ import { type ServiceDetail, ServiceInput } from '../../../common/network/servic
 import { useLanguage } from '../../app/i18n';
 import { Button, LinkButton } from '../../app/ui/Button';
 import { ErrorAlert } from '../../app/ui/feedback';
-import { Checkbox, CheckboxGroup, Select, TextArea, TextField } from '../../app/ui/fields';
+import { Checkbox, CheckboxGroup, Form, Select, TextArea, TextField } from '../../app/ui/fields';
 import { clean, useForm } from '../../app/ui/form';
 import { Card } from '../../app/ui/layout';
 import { MunicipalityPicker } from '../../app/ui/MunicipalityPicker';

@@ -1,6 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
-import { Form } from 'react-aria-components';
 import { FormattedMessage, useIntl } from 'react-intl';
 import type { TerritoryImportResult } from '../../../common/network/territory-schemas';
 import { ApiError } from '../../app/api';
@@ -8,6 +7,7 @@ import { useLanguage } from '../../app/i18n';
 import { useSession } from '../../app/session';
 import { Button } from '../../app/ui/Button';
 import { Alert, ErrorAlert, Spinner } from '../../app/ui/feedback';
+import { Form } from '../../app/ui/fields';
 import { Card } from '../../app/ui/layout';
 import { uploadFile } from './upload';
 
