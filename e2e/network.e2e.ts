@@ -180,3 +180,63 @@ describe('organisations', () => {
     await ctx.close();
   });
 });
+
+describe('services', () => {
+  it('an organisation admin publishes and edits a service; visitors find it and the change is audited', async () => {
+    const ctx = await newContext(browser, 'fr-BE');
+    const page = await ctx.newPage();
+    await login(page, 'admin@cpas-mouscron.example');
+    await page.goto('/app/services');
+    await expectAccessible(page, 'our services');
+    await page.getByRole('link', { name: 'Ajouter un service' }).click();
+    await page.waitForURL(/\/app\/services\/new$/);
+    await page
+      .getByRole('textbox', { name: /^Intitulé en français/ })
+      .fill('Atelier CV transfrontalier (fictif)');
+    await page
+      .getByRole('textbox', { name: /^Intitulé en néerlandais/ })
+      .fill('Grensoverschrijdend cv-atelier (fictief)');
+    await pick(page, /Thème/, /^Emploi$/);
+    await pick(page, /Accès transfrontalier/, /^Ouvert à tous/);
+    await page.getByRole('checkbox', { name: /^Français$/i }).focus();
+    await page.keyboard.press('Space');
+    await page.getByRole('combobox', { name: /Commune/ }).fill('Mousc');
+    await page.getByRole('option', { name: /Mouscron/ }).click();
+    await page.getByRole('checkbox', { name: /Publier dans l'annuaire public/ }).focus();
+    await page.keyboard.press('Space');
+    await expectAccessible(page, 'service form');
+    await page.locator('main form button[type="submit"]').last().click();
+    await page.waitForURL(/\/app\/services$/);
+    const row = page.locator('main tr', { hasText: 'Atelier CV transfrontalier (fictif)' });
+    await row.waitFor();
+    await row
+      .getByRole('link', { name: /Modifier|Atelier CV/ })
+      .first()
+      .click();
+    await page.waitForURL(/\/app\/services\/[0-9a-f-]{36}\/edit$/);
+    await page
+      .getByRole('textbox', { name: /^Intitulé en français/ })
+      .fill('Atelier CV transfrontalier du mardi (fictif)');
+    await page.locator('main form button[type="submit"]').last().click();
+    await page.waitForURL(/\/app\/services$/);
+
+    await page.goto('/app/admin/audit');
+    const changed = page
+      .locator('main tr', { hasText: 'Modification' })
+      .filter({ hasText: 'services' })
+      .first();
+    await changed.waitFor();
+    await changed.getByRole('button', { name: /Voir 1 champ/ }).click();
+    await expect.poll(() => page.locator('main table').first().textContent()).toContain('du mardi');
+    await ctx.close();
+
+    const visitor = await newContext(browser, 'nl-BE');
+    const anonymous = await visitor.newPage();
+    await anonymous.goto('/directory');
+    await searchDirectory(anonymous, 'cv-atelier');
+    await expect
+      .poll(() => anonymous.locator('main h2').allTextContents())
+      .toContain('Grensoverschrijdend cv-atelier (fictief)');
+    await visitor.close();
+  });
+});
