@@ -9,8 +9,9 @@ import {
   type MemberView,
   PatchMemberBody,
 } from '../../../common/admin/schemas';
-import { LANGUAGES } from '../../../common/i18n/locales';
+import { defaultLanguageForRegion, LANGUAGES } from '../../../common/i18n/locales';
 import { patch, post } from '../../app/api';
+import { useSession } from '../../app/session';
 import { Button } from '../../app/ui/Button';
 import { Alert, ErrorAlert } from '../../app/ui/feedback';
 import { CheckboxGroup, Form, Select, TextField } from '../../app/ui/fields';
@@ -29,10 +30,13 @@ export function AddMemberCard() {
   const intl = useIntl();
   const client = useQueryClient();
   const roleOptions = useRoleOptions();
+  const session = useSession();
+  const org = session.memberships.find((m) => m.orgId === session.activeOrgId);
   const initial = {
     email: '',
     displayName: '',
-    language: intl.locale.startsWith('nl') ? 'nl' : 'fr',
+    // A new colleague most likely speaks the language of the organisation's region (Flanders: Dutch).
+    language: defaultLanguageForRegion(org?.region) as string,
     roles: [] as string[],
   };
   const form = useForm(AddMemberBody, initial);
