@@ -13,8 +13,9 @@ import { get, qs } from '../../app/api';
 import { useCan } from '../../app/session';
 import { Button, LinkButton } from '../../app/ui/Button';
 import { EmptyState, ErrorAlert, Loading } from '../../app/ui/feedback';
-import { SearchField, Select } from '../../app/ui/fields';
+import { Select } from '../../app/ui/fields';
 import { Card, PageHeader } from '../../app/ui/layout';
+import { SearchForm } from '../../app/ui/SearchForm';
 import { DataTable, Pagination } from '../../app/ui/Table';
 import { useOrganisationLabels } from './labels';
 
@@ -73,24 +74,12 @@ export function OrganisationsPage() {
         }
       />
       <Card>
-        <form
-          className="stack no-print"
-          onSubmit={(e) => {
-            e.preventDefault();
-            update({ q: text.trim() });
-          }}
+        <SearchForm
+          label={intl.formatMessage({ id: 'organisations.search' })}
+          value={text}
+          onChange={setText}
+          onSearch={(v) => update({ q: v })}
         >
-          <div className="row">
-            <SearchField
-              label={intl.formatMessage({ id: 'organisations.search' })}
-              value={text}
-              onChange={setText}
-              onSubmit={(v) => update({ q: v.trim() })}
-            />
-            <Button type="submit">
-              <FormattedMessage id="common.search" />
-            </Button>
-          </div>
           <fieldset className="row">
             <legend className="visually-hidden">
               <FormattedMessage id="organisations.filters" />
@@ -113,7 +102,7 @@ export function OrganisationsPage() {
               </Button>
             )}
           </fieldset>
-        </form>
+        </SearchForm>
       </Card>
       {list.isLoading && <Loading />}
       <ErrorAlert error={list.error} />

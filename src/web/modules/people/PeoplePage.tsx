@@ -8,8 +8,9 @@ import { get, qs } from '../../app/api';
 import { useCan } from '../../app/session';
 import { Button, LinkButton } from '../../app/ui/Button';
 import { EmptyState, ErrorAlert, Loading } from '../../app/ui/feedback';
-import { SearchField, Select } from '../../app/ui/fields';
+import { Select } from '../../app/ui/fields';
 import { Card, PageHeader } from '../../app/ui/layout';
+import { SearchForm } from '../../app/ui/SearchForm';
 import { DataTable, Pagination } from '../../app/ui/Table';
 import { usePeopleLabels } from './labels';
 
@@ -72,24 +73,12 @@ export function PeoplePage() {
         }
       />
       <Card>
-        <form
-          className="stack no-print"
-          onSubmit={(e) => {
-            e.preventDefault();
-            update({ search: text.trim() });
-          }}
+        <SearchForm
+          label={intl.formatMessage({ id: 'people.search' })}
+          value={text}
+          onChange={setText}
+          onSearch={(v) => update({ search: v })}
         >
-          <div className="row">
-            <SearchField
-              label={intl.formatMessage({ id: 'people.search' })}
-              value={text}
-              onChange={setText}
-              onSubmit={(v) => update({ search: v.trim() })}
-            />
-            <Button type="submit">
-              <FormattedMessage id="common.search" />
-            </Button>
-          </div>
           <p className="muted">
             <FormattedMessage id="people.search_hint" />
           </p>
@@ -121,7 +110,7 @@ export function PeoplePage() {
               </Button>
             )}
           </fieldset>
-        </form>
+        </SearchForm>
       </Card>
       {list.isLoading && <Loading />}
       <ErrorAlert error={list.error} />
