@@ -44,6 +44,9 @@ export interface ProgrammesTable {
   description_nl: string | null;
   budget_total: Money;
   eu_amount: Money;
+  /** Placement duration allowed by the programme (migration 0005). */
+  placement_min_months: Defaulted<number>;
+  placement_max_months: Defaulted<number>;
   created_at: Timestamp;
   updated_at: Timestamp;
 }

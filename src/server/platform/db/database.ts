@@ -1,6 +1,7 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { NetworkTables } from '../../modules/network/tables';
 import type { PeopleTables } from '../../modules/people/tables';
+import type { AgreementTables } from '../../modules/placements/agreement-tables';
 import type { PlacementTables } from '../../modules/placements/tables';
 
 /** Columns the database fills in on insert. */
@@ -153,4 +154,4 @@ export interface PlatformTables {
 }
 
 /** The whole schema: platform tables plus each module's own (declared beside the module's store). */
-export type Database = PlatformTables & NetworkTables & PeopleTables & PlacementTables;
+export type Database = PlatformTables & NetworkTables & PeopleTables & PlacementTables & AgreementTables;

@@ -1,0 +1,124 @@
+import type { AgreementStatus, GuardFacts } from './agreement-workflow';
+import { type DurationRule, durationProblem, overlapping, type Period } from './dates';
+
+/** Who signs an agreement: the person (or their legal representative), the home referent, the host. */
+export const SIGNATURE_ROLES = ['person', 'home_referent', 'host_representative'] as const;
+export type SignatureRole = (typeof SIGNATURE_ROLES)[number];
+/** The side whose staff may request or witness each signature. */
+export const SIGNATURE_SIDE: Record<SignatureRole, 'home' | 'host'> = {
+  person: 'home',
+  home_referent: 'home',
+  host_representative: 'host',
+};
+/** A signature link lasts this long; a reminder goes out after 2 working days. */
+export const SIGNATURE_LINK_DAYS = 14;
+export const SIGNATURE_REMINDER_WORKING_DAYS = 2;
+
+/** Statuses in which an agreement counts against overlaps: it is committed. */
+export const COMMITTED_STATUSES: readonly AgreementStatus[] = ['validated', 'active'];
+/** Statuses in which the agreement takes a position of its offer. */
+export const OCCUPYING_STATUSES: readonly AgreementStatus[] = [
+  'awaiting_signatures',
+  'home_review',
+  'host_validation',
+  'validated',
+  'active',
+];
+/** Statuses in which follow-up (attendance, evaluations, incidents, mobility, stays) is recorded. */
+export const FOLLOW_UP_STATUSES: readonly AgreementStatus[] = ['active', 'completed', 'interrupted'];
+
+/**
+ * Terms whose change after signature sends the agreement back to be signed: what the parties agreed on.
+ * Insurance references, the pathway link and the programme are administrative and change freely.
+ */
+export const SUBSTANCE_FIELDS = [
+  'siteName',
+  'municipalityCode',
+  'tasks',
+  'schedule',
+  'hoursPerWeek',
+  'startsOn',
+  'endsOn',
+  'tutorUserId',
+  'signatory',
+  'representativeName',
+  'language',
+] as const;
+export type SubstanceField = (typeof SUBSTANCE_FIELDS)[number];
+
+/** The substance fields a change really alters (same value written again is no change). */
+export function changedSubstance(
+  before: Partial<Record<SubstanceField, unknown>>,
+  patch: Partial<Record<SubstanceField, unknown>>,
+): SubstanceField[] {
+  const norm = (v: unknown) => (v === undefined || v === '' ? null : typeof v === 'number' ? String(v) : v);
+  return SUBSTANCE_FIELDS.filter(
+    (f) => f in patch && patch[f] !== undefined && String(norm(patch[f])) !== String(norm(before[f])),
+  );
+}
+
+/** Statuses after the first signature request: a change of substance then needs new signatures. */
+export const SIGNED_OR_SIGNING: readonly AgreementStatus[] = [
+  'awaiting_signatures',
+  'home_review',
+  'host_validation',
+  'validated',
+];
+/** Statuses in which the terms may still be edited at all. */
+export const EDITABLE_STATUSES: readonly AgreementStatus[] = ['draft', ...SIGNED_OR_SIGNING];
+
+export interface SignatureFact {
+  role: SignatureRole;
+  version: number;
+  signedAt: string | null;
+}
+
+export interface AgreementFacts {
+  status: AgreementStatus;
+  version: number;
+  period: Period;
+  today: string;
+  rule: DurationRule;
+  /** Everything the agreement must name before it is sent for signature. */
+  terms: {
+    tasks: string | null;
+    schedule: string | null;
+    hoursPerWeek: number | null;
+    tutorUserId: string | null;
+    programmeId: string | null;
+  };
+  signatures: readonly SignatureFact[];
+  /** The same person's other committed agreements (validated or active). */
+  otherCommitted: readonly Period[];
+  /** The host is a partner of the agreement's programme (false when there is no programme). */
+  hostInProgramme: boolean;
+  insurance: { accident: string | null; liability: string | null };
+  activated: boolean;
+}
+
+/** The agreement's terms a draft still lacks (reported to the user by name). */
+export function missingTerms(t: AgreementFacts['terms']): Array<keyof AgreementFacts['terms']> {
+  return (Object.keys(t) as Array<keyof AgreementFacts['terms']>).filter((k) => {
+    const v = t[k];
+    return v === null || (typeof v === 'string' && !v.trim());
+  });
+}
+
+export const signedRoles = (signatures: readonly SignatureFact[], version: number) =>
+  SIGNATURE_ROLES.filter((r) => signatures.some((s) => s.role === r && s.version === version && s.signedAt));
+
+/** Evaluates every guard of the transition table against the record. */
+export function guardFacts(f: AgreementFacts): GuardFacts {
+  return {
+    agreement_complete: missingTerms(f.terms).length === 0,
+    all_signed: signedRoles(f.signatures, f.version).length === SIGNATURE_ROLES.length,
+    duration_allowed: durationProblem(f.period, f.rule) === null,
+    start_not_past: f.period.start >= f.today,
+    no_overlap: overlapping(f.period, f.otherCommitted).length === 0,
+    host_in_programme: f.hostInProgramme,
+    insurance_recorded: Boolean(f.insurance.accident?.trim() && f.insurance.liability?.trim()),
+    start_reached: f.today >= f.period.start,
+    end_reached: f.today >= f.period.end,
+    not_started: !f.activated,
+  };
+}

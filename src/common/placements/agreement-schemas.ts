@@ -1,0 +1,252 @@
+/**
+ * Placement agreements: the schemas the API validates with and the web forms reuse, and the shapes the API
+ * answers with. Follow-up (attendance, evaluations, incidents, mobility, stays, outcomes) has its own file.
+ */
+import Type, { type Static, type TSchema } from 'typebox';
+import { DATA_CATEGORIES } from '../people/consent';
+import { SIGNATURE_ROLES } from './agreement-rules';
+import { AGREEMENT_STATUSES, GUARDS } from './agreement-workflow';
+
+const O = Type.Optional;
+const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
+const Clearable = <T extends TSchema>(t: T) => O(Nullable(t));
+const text = (min: number, max: number) => Type.String({ minLength: min, maxLength: max });
+const date = () => Type.String({ format: 'date' });
+const uuid = () => Type.String({ format: 'uuid' });
+
+export const AGREEMENT_LANGUAGES = ['fr', 'nl'] as const;
+export const SIGNATORIES = ['person', 'legal_representative'] as const;
+export const SIGNATURE_METHODS = ['link', 'in_person'] as const;
+export const PLACEMENTS_MAX_PAGE_SIZE = 50;
+
+const terms = {
+  siteName: text(2, 200),
+  municipalityCode: Type.String({ pattern: '^(FR-[0-9][0-9AB][0-9]{3}|BE-[0-9]{5})$' }),
+  tasks: text(1, 5000),
+  schedule: text(1, 200),
+  hoursPerWeek: Type.Number({ minimum: 1, maximum: 48, multipleOf: 0.5 }),
+  startsOn: date(),
+  endsOn: date(),
+  tutorUserId: uuid(),
+  signatory: Type.Enum([...SIGNATORIES]),
+  representativeName: text(2, 200),
+  language: Type.Enum([...AGREEMENT_LANGUAGES]),
+  accidentInsuranceRef: text(2, 100),
+  liabilityInsuranceRef: text(2, 100),
+  programmeId: uuid(),
+  pathwayId: uuid(),
+};
+
+/**
+ * A new draft for one of the home centre's persons. From an offer, the host, site, municipality, tasks,
+ * dates, schedule, hours, tutor and programme default to the offer's; without one, the host is named.
+ */
+export const PlacementCreateBody = Type.Object(
+  {
+    personId: uuid(),
+    offerId: O(uuid()),
+    hostOrgId: O(uuid()),
+    siteName: O(terms.siteName),
+    municipalityCode: O(terms.municipalityCode),
+    tasks: O(terms.tasks),
+    schedule: O(terms.schedule),
+    hoursPerWeek: O(terms.hoursPerWeek),
+    startsOn: O(terms.startsOn),
+    endsOn: O(terms.endsOn),
+    tutorUserId: O(terms.tutorUserId),
+    signatory: O(terms.signatory),
+    representativeName: O(terms.representativeName),
+    language: O(terms.language),
+    programmeId: O(terms.programmeId),
+    pathwayId: O(terms.pathwayId),
+    /** Field groups of the person the host will see (needs a consent for purpose 'placement'). */
+    sharedFields: Type.Array(Type.Enum([...DATA_CATEGORIES]), {
+      minItems: 1,
+      maxItems: 9,
+      uniqueItems: true,
+    }),
+    overrideReason: O(text(5, 1000)),
+  },
+  { additionalProperties: false },
+);
+export type PlacementCreateBody = Static<typeof PlacementCreateBody>;
+
+/** A change of terms. After the first signature request, a change of substance needs new signatures. */
+export const PlacementPatch = Type.Object(
+  {
+    siteName: O(terms.siteName),
+    municipalityCode: O(terms.municipalityCode),
+    tasks: Clearable(terms.tasks),
+    schedule: Clearable(terms.schedule),
+    hoursPerWeek: Clearable(terms.hoursPerWeek),
+    startsOn: O(terms.startsOn),
+    endsOn: O(terms.endsOn),
+    tutorUserId: Clearable(terms.tutorUserId),
+    signatory: O(terms.signatory),
+    representativeName: Clearable(terms.representativeName),
+    language: O(terms.language),
+    accidentInsuranceRef: Clearable(terms.accidentInsuranceRef),
+    liabilityInsuranceRef: Clearable(terms.liabilityInsuranceRef),
+    programmeId: Clearable(terms.programmeId),
+    pathwayId: Clearable(terms.pathwayId),
+  },
+  { additionalProperties: false, minProperties: 1 },
+);
+export type PlacementPatch = Static<typeof PlacementPatch>;
+
+export const TransitionBody = Type.Object(
+  { action: text(1, 40), reason: O(text(1, 1000)) },
+  { additionalProperties: false },
+);
+export type TransitionBody = Static<typeof TransitionBody>;
+
+/** Asks a party to sign: by an e-mailed single-use link, or recorded now as signed in person. */
+export const SignatureBody = Type.Object(
+  {
+    role: Type.Enum([...SIGNATURE_ROLES]),
+    method: Type.Enum([...SIGNATURE_METHODS]),
+    signerName: text(2, 200),
+    email: O(Type.String({ format: 'email', maxLength: 254 })),
+  },
+  { additionalProperties: false },
+);
+export type SignatureBody = Static<typeof SignatureBody>;
+
+export const SignatureView = Type.Object({
+  id: Type.String(),
+  role: Type.Enum([...SIGNATURE_ROLES]),
+  version: Type.Integer(),
+  signerName: Type.String(),
+  email: Nullable(Type.String()),
+  method: Nullable(Type.Enum([...SIGNATURE_METHODS])),
+  requestedAt: Type.String(),
+  signedAt: Nullable(Type.String()),
+  /** A link was sent and may still be used. */
+  linkPending: Type.Boolean(),
+});
+export type SignatureView = Static<typeof SignatureView>;
+
+export const ActionView = Type.Object({
+  action: Type.String(),
+  to: Type.Enum([...AGREEMENT_STATUSES]),
+  reasonRequired: Type.Boolean(),
+  /** Guards that fail now: the action is shown disabled with these reasons. */
+  blockedBy: Type.Array(Type.Enum([...GUARDS])),
+});
+export type ActionView = Static<typeof ActionView>;
+
+const OrgRef = Type.Object({ id: Type.String(), nameFr: Type.String(), nameNl: Type.String() });
+
+export const PlacementView = Type.Object({
+  id: Type.String(),
+  side: Type.Enum(['home', 'host']),
+  status: Type.Enum([...AGREEMENT_STATUSES]),
+  version: Type.Integer(),
+  personId: Type.String(),
+  /** The person's name as the actor may see it: the home centre's record, or the host's grant. */
+  personName: Nullable(Type.String()),
+  participantCode: Nullable(Type.String()),
+  homeOrg: OrgRef,
+  hostOrg: OrgRef,
+  offerId: Nullable(Type.String()),
+  programmeId: Nullable(Type.String()),
+  programmeName: Nullable(Type.String()),
+  pathwayId: Nullable(Type.String()),
+  siteName: Type.String(),
+  municipalityCode: Type.String(),
+  municipalityName: Nullable(Type.String()),
+  tasks: Nullable(Type.String()),
+  schedule: Nullable(Type.String()),
+  hoursPerWeek: Nullable(Type.Number()),
+  startsOn: Type.String(),
+  endsOn: Type.String(),
+  referentUserId: Type.String(),
+  referentName: Nullable(Type.String()),
+  tutorUserId: Nullable(Type.String()),
+  tutorName: Nullable(Type.String()),
+  signatory: Type.Enum([...SIGNATORIES]),
+  representativeName: Nullable(Type.String()),
+  language: Type.Enum([...AGREEMENT_LANGUAGES]),
+  accidentInsuranceRef: Nullable(Type.String()),
+  liabilityInsuranceRef: Nullable(Type.String()),
+  sharedFields: Type.Array(Type.String()),
+  statusReason: Nullable(Type.String()),
+  durationRule: Type.Object({ minMonths: Type.Integer(), maxMonths: Type.Integer() }),
+  signatures: Type.Array(SignatureView),
+  /** What this actor may do now, each with the guards that block it. */
+  actions: Type.Array(ActionView),
+  /** Only the home side and only in these statuses may change the terms. */
+  editable: Type.Boolean(),
+  validatedAt: Nullable(Type.String()),
+  activatedAt: Nullable(Type.String()),
+  endedOn: Nullable(Type.String()),
+  createdAt: Type.String(),
+  updatedAt: Type.String(),
+});
+export type PlacementView = Static<typeof PlacementView>;
+
+export const PlacementQuery = Type.Object(
+  {
+    side: O(Type.Enum(['home', 'host'])),
+    status: O(Type.Enum([...AGREEMENT_STATUSES])),
+    personId: O(uuid()),
+    /** Only the agreements the actor is referent or tutor of. */
+    mine: O(Type.Boolean()),
+    page: O(Type.Integer({ minimum: 1, maximum: 10000 })),
+    pageSize: O(Type.Integer({ minimum: 1, maximum: PLACEMENTS_MAX_PAGE_SIZE })),
+  },
+  { additionalProperties: false },
+);
+export type PlacementQuery = Static<typeof PlacementQuery>;
+
+export const PlacementItem = Type.Object({
+  id: Type.String(),
+  side: Type.Enum(['home', 'host']),
+  status: Type.Enum([...AGREEMENT_STATUSES]),
+  personId: Type.String(),
+  /** Shown on the home side only; the host list shows the participant code (no audited read per row). */
+  personName: Nullable(Type.String()),
+  participantCode: Nullable(Type.String()),
+  homeOrg: OrgRef,
+  hostOrg: OrgRef,
+  siteName: Type.String(),
+  startsOn: Type.String(),
+  endsOn: Type.String(),
+  tutorName: Nullable(Type.String()),
+  referentName: Nullable(Type.String()),
+  /** Signatures of the current version still missing. */
+  pendingSignatures: Type.Integer(),
+});
+export type PlacementItem = Static<typeof PlacementItem>;
+
+export const PlacementPage = Type.Object({
+  items: Type.Array(PlacementItem),
+  total: Type.Integer(),
+  page: Type.Integer(),
+  pageSize: Type.Integer(),
+});
+export type PlacementPage = Static<typeof PlacementPage>;
+
+/** What a signer sees through their link (no session): the terms they sign, in the agreement's language. */
+export const SignatureLinkView = Type.Object({
+  role: Type.Enum([...SIGNATURE_ROLES]),
+  signerName: Type.String(),
+  language: Type.Enum([...AGREEMENT_LANGUAGES]),
+  personName: Type.String(),
+  homeOrgName: Type.String(),
+  hostOrgName: Type.String(),
+  siteName: Type.String(),
+  municipalityCode: Type.String(),
+  tasks: Nullable(Type.String()),
+  schedule: Nullable(Type.String()),
+  hoursPerWeek: Nullable(Type.Number()),
+  startsOn: Type.String(),
+  endsOn: Type.String(),
+});
+export type SignatureLinkView = Static<typeof SignatureLinkView>;
+
+export const SignatureTokenBody = Type.Object(
+  { token: Type.String({ minLength: 20, maxLength: 200 }), accept: Type.Literal(true) },
+  { additionalProperties: false },
+);
+export type SignatureTokenBody = Static<typeof SignatureTokenBody>;
