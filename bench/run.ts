@@ -4,32 +4,19 @@
 //   --engines=pglite,postgres  --orgs=500  --services=10000  --seconds=8  --concurrency=8
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Worker } from 'node:worker_threads';
 import type { LogEvent } from 'kysely';
-import pg from 'pg';
-import { pino } from 'pino';
-import { buildApp } from '../src/server/app';
-import { DEMO_PASSWORD } from '../src/server/demo/accounts';
 import { seedDemo } from '../src/server/demo/seed';
-import { loadConfig } from '../src/server/platform/config';
-import { type Engine, openPglite, openPostgres } from '../src/server/platform/db/engine';
 import { migrate } from '../src/server/platform/db/migrate';
-import type { Deps } from '../src/server/platform/deps';
-import { createJobRunner } from '../src/server/platform/jobs';
-import { createMailer } from '../src/server/platform/mail';
 import { generateOrganisations } from './generate';
 import { generateServices } from './generate-services';
-import { measure, type Stats, summarise } from './stats';
+import { arg, BENCH_SECRETS, loadOverHttp, openBenchEngine, startBenchApp } from './harness';
+import { measure, type Stats } from './stats';
 
-const arg = (name: string, def: string) =>
-  process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3) ?? def;
 const ENGINES = arg('engines', 'pglite,postgres').split(',') as Array<'pglite' | 'postgres'>;
 const ORGS = Number(arg('orgs', '500'));
 const SERVICES = Number(arg('services', '10000'));
 const SECONDS = Number(arg('seconds', '8'));
 const CONCURRENCY = Number(arg('concurrency', '8'));
-const BENCH_SECRETS = { secretKey: Buffer.alloc(32, 3), networkSecret: Buffer.alloc(32, 4) };
-const PG_URL = process.env.PG_TEST_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
 interface Scenario {
   name: string;
@@ -74,41 +61,6 @@ const SCENARIOS: Scenario[] = [
   },
 ];
 
-function loadOverHttp(baseUrl: string, paths: string[], cookie: string | null): Promise<Stats> {
-  return new Promise((resolve, reject) => {
-    const w = new Worker(join(import.meta.dirname, 'load-worker.mjs'), {
-      workerData: { baseUrl, paths, cookie, concurrency: CONCURRENCY, seconds: SECONDS },
-    });
-    w.once('message', (m) => resolve(summarise(m.latencies, m.seconds, m.errors)));
-    w.once('error', reject);
-  });
-}
-
-async function openBenchEngine(kind: 'pglite' | 'postgres', log: (e: LogEvent) => void) {
-  if (kind === 'pglite') {
-    const engine = await openPglite(null, { log });
-    return { engine, drop: () => engine.close() };
-  }
-  const name = `samen_bench_${Date.now()}`;
-  const admin = new pg.Client({ connectionString: PG_URL });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(PG_URL);
-  url.pathname = `/${name}`;
-  const engine = openPostgres(url.toString(), 10, { log });
-  return {
-    engine,
-    drop: async () => {
-      await engine.close();
-      const c = new pg.Client({ connectionString: PG_URL });
-      await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
-    },
-  };
-}
-
 /** The main statement an endpoint ran: the longest SELECT that is not context set-up. */
 function mainQuery(events: LogEvent[]) {
   const selects = events
@@ -136,31 +88,9 @@ async function benchEngine(kind: 'pglite' | 'postgres') {
       `${kind}: data ready in ${Math.round(performance.now() - t0)} ms (${ORGS} organisations, ${services} services)`,
     );
 
-    const config = loadConfig({
-      LOGIN_RATE_LIMIT: '100000',
-      DIRECTORY_RATE_LIMIT: '1000000',
-      WEB_DIR: '/nonexistent',
-      LOG_LEVEL: 'silent',
-    });
-    const log = pino({ level: 'silent' });
-    const deps: Deps = {
-      config,
-      engine,
-      db: engine.db,
-      secrets: BENCH_SECRETS,
-      mailer: createMailer(config, log),
-      jobs: createJobRunner(engine.db, log),
-      log,
-    };
-    const app = await buildApp(deps);
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    const baseUrl = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
-    const login = await fetch(`${baseUrl}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: 'referent@cpas-mouscron.example', password: DEMO_PASSWORD }),
-    });
-    const cookie = login.headers.get('set-cookie')?.split(';')[0] ?? null;
+    const app = await startBenchApp(engine);
+    const baseUrl = app.baseUrl;
+    const cookie = await app.login('referent@cpas-mouscron.example');
 
     for (const s of SCENARIOS) {
       capture = [];
@@ -172,7 +102,7 @@ async function benchEngine(kind: 'pglite' | 'postgres') {
         console.log(`${kind}: ${s.name}: skipped (HTTP ${probe.status})`);
         continue;
       }
-      const http = await loadOverHttp(baseUrl, s.paths, s.signedIn ? cookie : null);
+      const http = await loadOverHttp(baseUrl, s.paths, s.signedIn ? cookie : null, CONCURRENCY, SECONDS);
       const floor = query
         ? await measure(() => engine.rawQuery(query.sql, query.parameters), CONCURRENCY, SECONDS)
         : null;
