@@ -1,5 +1,6 @@
 import { buildApp } from './app';
 import { isEmpty, seedDemo } from './demo/seed';
+import { registerPlacementReminders } from './modules/placements/reminders/run-reminders';
 import { createDeps, createLogger, openEngine } from './platform/boot';
 import { ConfigError, loadConfig } from './platform/config';
 import { DataDirLockedError } from './platform/db/datadir-lock';
@@ -44,6 +45,7 @@ async function main() {
   }
   const app = await buildApp(deps);
   registerPlatformJobs(deps);
+  registerPlacementReminders(deps);
   await app.listen({ port: config.port, host: config.host });
   deps.jobs.start();
   log.info({ engine: engine.kind, url: config.publicUrl }, 'samen is running');

@@ -1,4 +1,5 @@
 import Type, { type Static, type TSchema } from 'typebox';
+import { CASELOAD_ALERTS } from '../placements/reminder-rules';
 import { CONSENT_GIVERS, CONSENT_PURPOSES, DATA_CATEGORIES } from './consent';
 
 /** Minimum-income benefits (migration 0003 checks the same list). */
@@ -142,6 +143,8 @@ export const PersonListItem = Type.Object({
   contractType: Type.String(),
   contractNextEvaluationOn: nullable(Type.String()),
   status: Type.String(),
+  /** What needs the referent's attention about the person's placements (caseload list only). */
+  alerts: Type.Optional(Type.Array(Type.Enum([...CASELOAD_ALERTS]))),
 });
 export type PersonListItem = Static<typeof PersonListItem>;
 

@@ -65,6 +65,13 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
     memberships: [{ org: 'atelier-roubaix', roles: ['tutor'] }],
   },
   {
+    key: 'host_coordinator',
+    email: 'direction@atelier-roubaix.example',
+    displayName: 'Ariane Direction',
+    language: 'fr',
+    memberships: [{ org: 'atelier-roubaix', roles: ['coordinator'] }],
+  },
+  {
     key: 'volunteer_coordinator',
     email: 'benevolat@ccas-lille.example',
     displayName: 'Maxime Bénévolat',

@@ -5,7 +5,9 @@ import { seedDemoTerritories } from '../modules/network/territories/demo';
 import { seedDemoPersons } from '../modules/people/demo';
 import { seedDemoPathways } from '../modules/people/pathways/demo';
 import { seedDemoReferrals } from '../modules/people/referrals/demo';
+import { seedAgreements } from '../modules/placements/agreements/demo';
 import { seedPlacements } from '../modules/placements/demo';
+import { seedFollowUp } from '../modules/placements/followup/demo';
 import { hashPassword } from '../platform/auth/passwords';
 import { type Tx, withContext } from '../platform/db/context';
 import type { Engine } from '../platform/db/engine';
@@ -34,6 +36,8 @@ const moduleSeeders: DemoSeeder[] = [
   seedDemoPathways,
   seedDemoReferrals,
   seedPlacements,
+  seedAgreements,
+  seedFollowUp,
 ];
 
 export async function isEmpty(engine: Engine): Promise<boolean> {

@@ -8,6 +8,10 @@ import { serviceRoutes } from './network/services/routes';
 import { pathwayRoutes } from './people/pathways/routes';
 import { referralRoutes } from './people/referrals/routes';
 import { peopleRoutes } from './people/routes';
+import { agreementRoutes } from './placements/agreements/routes';
+import { followUpRoutes } from './placements/followup/routes';
+import { placementOverviewRoutes } from './placements/overview/routes';
+import { agreementPdfRoutes } from './placements/pdf/routes';
 import { placementRoutes } from './placements/routes';
 
 /** Every module's routes. Each module owns its routes, use cases and store; this list is the only link. */
@@ -22,6 +26,10 @@ export async function registerModules(app: FastifyInstance, deps: Deps): Promise
     pathwayRoutes,
     referralRoutes,
     placementRoutes,
+    agreementRoutes,
+    followUpRoutes,
+    agreementPdfRoutes,
+    placementOverviewRoutes,
   ];
   for (const register of modules) await app.register(async (scope) => register(scope, deps));
 }

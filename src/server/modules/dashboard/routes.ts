@@ -3,10 +3,11 @@ import Type from 'typebox';
 import { AttentionItem } from '../../../common/dashboard/attention';
 import type { Deps } from '../../platform/deps';
 import { inTx } from '../../platform/http';
+import { placementAttention } from '../placements/reminders/attention';
 import { type AttentionProvider, platformAttention } from './providers';
 
 /** Providers in display order; each module adds its own here. */
-export const ATTENTION_PROVIDERS: AttentionProvider[] = [platformAttention];
+export const ATTENTION_PROVIDERS: AttentionProvider[] = [platformAttention, placementAttention];
 
 const order = { high: 0, normal: 1, low: 2 } as const;
 

@@ -85,6 +85,11 @@ export const DEMO_PROGRAMMES: DemoProgramme[] = [
         'cpas-mouscron',
         'ocmw-menen',
       ].map((org) => ({ org, role: 'partner' as const })),
+      // The Action 1 host sites (work-integration workshops) run the placements.
+      ...['atelier-roubaix', 'chantier-mouscron', 'werkplaats-kortrijk'].map((org) => ({
+        org,
+        role: 'operator' as const,
+      })),
       ...['ccas-halluin', 'ocmw-ronse', 'provincie-wvl'].map((org) => ({ org, role: 'associated' as const })),
     ],
   },

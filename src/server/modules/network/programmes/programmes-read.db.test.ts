@@ -34,7 +34,7 @@ describe.skipIf(!available)('programmes API: reading and tenancy', () => {
         endsOn: '2014-12-31',
         status: 'closed',
         funds: ['erdf', 'own'],
-        partnerCount: 12,
+        partnerCount: 15,
         budgetTotal: '1142943.65',
         euAmount: '583540.04',
         lead: { id: orgs.udccas, shortName: 'UDCCAS 59', country: 'FR' },
@@ -73,18 +73,20 @@ describe.skipIf(!available)('programmes API: reading and tenancy', () => {
       expect(byRole('lead')).toEqual(['UDCCAS 59']);
       expect(byRole('partner')).toHaveLength(8);
       expect(byRole('partner')).toContain('OCMW Menen');
+      expect(byRole('operator')).toHaveLength(3);
       expect(byRole('associated').sort()).toEqual(
         ['CCAS Halluin', 'OCMW Ronse', 'Provincie West-Vlaanderen'].sort(),
       );
       expect(sam.partners.map((p) => p.role)).toEqual([
         'lead',
         ...Array(8).fill('partner'),
+        ...Array(3).fill('operator'),
         ...Array(3).fill('associated'),
       ]);
       expect(sam.totals).toMatchObject({
         partnerBudgetTotal: '0.00',
         partnersWithBudget: 0,
-        partnersWithoutBudget: 12,
+        partnersWithoutBudget: 15,
         declaredEuRateBp: 5106,
         budgetMatches: null,
       });

@@ -3,6 +3,7 @@ import type { PersonPage, PersonQuery, ReferentOption } from '../../../../common
 import { type Actor, requirePermission } from '../../../platform/actor';
 import type { Tx } from '../../../platform/db/context';
 import { forbidden, validationFailed } from '../../../platform/errors';
+import { caseloadAlerts } from '../../placements/reminders/caseload-alerts';
 import { caseloadScope, homeOrg } from './access';
 import * as store from './store';
 import { toListItem } from './view';
@@ -39,7 +40,9 @@ export async function listPersons(trx: Tx, actor: Actor, query: PersonQuery): Pr
     page,
     pageSize,
   );
-  return { items: rows.map(toListItem), total, page, pageSize, allCaseloads: scope.all };
+  const alerts = await caseloadAlerts(trx, rows);
+  const items = rows.map((r) => ({ ...toListItem(r), alerts: alerts.get(r.id) ?? [] }));
+  return { items, total, page, pageSize, allCaseloads: scope.all };
 }
 
 /** Who can be given a caseload in the actor's organisation (for the referent select). */

@@ -6,11 +6,11 @@ import type { Tx } from '../../../platform/db/context';
 /** Reads of placement offers. Runs under RLS: every signed-in member of the network reads every offer. */
 
 /**
- * Free positions of the offer aliased `o`: its positions minus the placements occupying one. The only
- * place this is computed (catalogue, detail, ranking and cohort all read it): placements do not exist
- * before the agreements module, which subtracts its occupying agreements here.
+ * Free positions of the offer aliased `o`: its positions minus the agreements occupying one (sent for
+ * signature up to active; app.offer_occupied counts them across organisations). The only place this is
+ * computed: catalogue, detail, ranking and cohort all read it.
  */
-export const freePositions: RawBuilder<number> = sql<number>`o.positions`;
+export const freePositions: RawBuilder<number> = sql<number>`(o.positions - app.offer_occupied(o.id))`;
 
 export interface ItemRow {
   id: string;

@@ -1,0 +1,98 @@
+/**
+ * The coordinator's overview of every placement of a programme: its filters (shared by the page, the CSV
+ * and the XLSX export) and the pseudonymous rows it answers with (participant code, never a name).
+ */
+import Type, { type Static, type TSchema } from 'typebox';
+import { AGREEMENT_STATUSES } from './agreement-workflow';
+
+export const OVERVIEW_SORTS = [
+  'starts_on',
+  'ends_on',
+  'status',
+  'participant_code',
+  'site',
+  'home_org',
+  'host_org',
+] as const;
+export type OverviewSort = (typeof OVERVIEW_SORTS)[number];
+export const OVERVIEW_MAX_PAGE_SIZE = 100;
+/** An export past this many rows asks to narrow the filters (it is built in memory). */
+export const OVERVIEW_EXPORT_MAX_ROWS = 20_000;
+
+export const OUTCOME_SITUATIONS = [
+  'job',
+  'training',
+  'art60_aci',
+  'continued_activation',
+  'no_change',
+  'drop_out',
+] as const;
+export type OutcomeSituation = (typeof OUTCOME_SITUATIONS)[number];
+
+const O = Type.Optional;
+const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
+const date = () => Type.String({ format: 'date' });
+const uuid = () => Type.String({ format: 'uuid' });
+
+/** Filters of the overview and its exports. The period keeps placements that overlap from–to. */
+export const OverviewFilters = {
+  status: O(Type.Enum([...AGREEMENT_STATUSES])),
+  homeOrgId: O(uuid()),
+  hostOrgId: O(uuid()),
+  from: O(date()),
+  to: O(date()),
+  /** A participant code, in any case and with or without dashes. */
+  code: O(Type.String({ maxLength: 30 })),
+  sort: O(Type.Enum([...OVERVIEW_SORTS])),
+  order: O(Type.Enum(['asc', 'desc'])),
+};
+
+export const OverviewQuery = Type.Object(
+  {
+    ...OverviewFilters,
+    page: O(Type.Integer({ minimum: 1, maximum: 10000 })),
+    pageSize: O(Type.Integer({ minimum: 1, maximum: OVERVIEW_MAX_PAGE_SIZE })),
+  },
+  { additionalProperties: false },
+);
+export type OverviewQuery = Static<typeof OverviewQuery>;
+
+export const ExportQuery = Type.Object(OverviewFilters, { additionalProperties: false });
+export type ExportQuery = Static<typeof ExportQuery>;
+
+const OrgRef = Type.Object({ id: Type.String(), nameFr: Type.String(), nameNl: Type.String() });
+
+export const OverviewItem = Type.Object({
+  id: Type.String(),
+  participantCode: Type.String(),
+  homeOrg: OrgRef,
+  hostOrg: OrgRef,
+  siteName: Type.String(),
+  municipalityCode: Type.String(),
+  municipalityNameFr: Nullable(Type.String()),
+  municipalityNameNl: Nullable(Type.String()),
+  startsOn: Type.String(),
+  endsOn: Type.String(),
+  endedOn: Nullable(Type.String()),
+  status: Type.Enum([...AGREEMENT_STATUSES]),
+  version: Type.Integer(),
+  /** Present hours over planned hours on the days recorded so far (0–1); null before any planned hour. */
+  attendanceRate: Nullable(Type.Number()),
+  midTermDone: Type.Boolean(),
+  finalDone: Type.Boolean(),
+  exitSituation: Nullable(Type.Enum([...OUTCOME_SITUATIONS])),
+  sixMonthSituation: Nullable(Type.Enum([...OUTCOME_SITUATIONS])),
+});
+export type OverviewItem = Static<typeof OverviewItem>;
+
+export const OverviewPage = Type.Object({
+  items: Type.Array(OverviewItem),
+  total: Type.Integer(),
+  page: Type.Integer(),
+  pageSize: Type.Integer(),
+  /** Placements per status under the other filters (the status filter's chips). */
+  counts: Type.Record(Type.String(), Type.Integer()),
+  /** Whether the reader may export (placement.export). */
+  canExport: Type.Boolean(),
+});
+export type OverviewPage = Static<typeof OverviewPage>;

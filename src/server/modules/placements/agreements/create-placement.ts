@@ -1,0 +1,191 @@
+import { localized } from '../../../../common/i18n/locales';
+import { findValidConsent } from '../../../../common/people/consent';
+import { explainMissingConsent, organisationLanguage } from '../../../../common/people/referral-rules';
+import type { PlacementCreateBody, PlacementView } from '../../../../common/placements/agreement-schemas';
+import type { OfferDetail } from '../../../../common/placements/offer-schemas';
+import type { FieldError } from '../../../../common/validation/errors';
+import { type Actor, actorCan, requirePermission } from '../../../platform/actor';
+import { audit } from '../../../platform/audit';
+import type { Tx } from '../../../platform/db/context';
+import { conflict, forbidden, notFound, validationFailed } from '../../../platform/errors';
+import { t } from '../../../platform/i18n';
+import { personConsents } from '../../people/referrals/store';
+import { findOffer } from '../offers/store';
+import * as store from './store';
+import { insertGrant, insertPlacement } from './store-writes';
+import { checkTerms } from './validate';
+import { loadView } from './view';
+
+const nonEmpty = (s: string | null | undefined) => (s?.trim() ? s.trim() : null);
+
+/** The offer's tasks in the agreement's language, or in the other one when that is all there is. */
+const offerTasks = (o: OfferDetail, language: 'fr' | 'nl') =>
+  nonEmpty(language === 'nl' ? (o.tasksNl ?? o.tasksFr) : (o.tasksFr ?? o.tasksNl)) ?? null;
+
+/**
+ * The consent the host's view of the person rests on, or the override that replaces it (a separate
+ * permission, a reason, an audit entry once the agreement exists). Refuses otherwise, saying what is missing.
+ */
+async function shareBasis(
+  trx: Tx,
+  actor: Actor,
+  personId: string,
+  host: { id: string; name_fr: string; name_nl: string },
+  fields: string[],
+  overrideReasonIn: string | undefined,
+) {
+  const request = { purpose: 'placement', recipientOrgId: host.id, fields, today: await store.today(trx) };
+  const consents = await personConsents(trx, personId);
+  const consent = findValidConsent(consents, request);
+  if (consent) return { consent, overrideReason: null };
+  const overrideReason = nonEmpty(overrideReasonIn);
+  if (overrideReason && overrideReason.length < 5)
+    throw validationFailed([{ path: 'overrideReason', code: 'validation.min_length', params: { limit: 5 } }]);
+  if (overrideReason) {
+    if (!actorCan(actor, 'consent.override')) throw forbidden('agreements.errors.override_forbidden');
+    return { consent: null, overrideReason };
+  }
+  const lang = actor.language;
+  const { gap, missingFields } = explainMissingConsent(consents, request);
+  throw conflict('agreements.errors.consent_missing', {
+    organisation: localized(lang, host.name_fr, host.name_nl),
+    detail: t(lang, `referrals.consent_gap.${gap}`, {
+      fields: missingFields.map((f) => t(lang, `referrals.enum.field.${f}`)).join(', '),
+    }),
+  });
+}
+
+/**
+ * A new draft agreement for one of the home centre's persons, from an offer (its terms are the defaults)
+ * or naming the host. The draft creates the host's grant on the person, resting on a consent for
+ * 'placement' to that host and those field groups (or an audited override); the database ends the grant
+ * with the agreement.
+ */
+export async function createPlacement(trx: Tx, actor: Actor, body: PlacementCreateBody): Promise<string> {
+  requirePermission(actor, 'placement.manage');
+  const orgId = actor.orgId;
+  if (!orgId) throw forbidden();
+  const person = await store.findOwnPerson(trx, body.personId);
+  if (!person || person.org_id !== orgId) throw notFound('agreements.errors.person_not_found');
+  if (person.status !== 'active') throw conflict('agreements.errors.person_archived');
+
+  let offer: OfferDetail | undefined;
+  if (body.offerId) {
+    offer = await findOffer(trx, body.offerId);
+    if (!offer) throw validationFailed([{ path: 'offerId', code: 'agreements.errors.offer_unknown' }]);
+    if (offer.status !== 'open')
+      throw validationFailed([{ path: 'offerId', code: 'agreements.errors.offer_closed' }]);
+    if (body.hostOrgId && body.hostOrgId !== offer.orgId)
+      throw validationFailed([{ path: 'hostOrgId', code: 'agreements.errors.host_not_offer' }]);
+  }
+  const required: FieldError[] = [];
+  const need = <T>(path: string, v: T | null | undefined): T => {
+    if (v === undefined || v === null || v === '') required.push({ path, code: 'validation.required' });
+    return v as T;
+  };
+  const hostOrgId = need('hostOrgId', body.hostOrgId ?? offer?.orgId);
+  const siteName = need('siteName', nonEmpty(body.siteName) ?? offer?.siteName);
+  const municipalityCode = need('municipalityCode', body.municipalityCode ?? offer?.municipalityCode);
+  const startsOn = need('startsOn', body.startsOn ?? offer?.startsOn);
+  const endsOn = need('endsOn', body.endsOn ?? offer?.endsOn);
+  if (required.length) throw validationFailed(required);
+
+  if (hostOrgId === orgId)
+    throw validationFailed([{ path: 'hostOrgId', code: 'agreements.errors.host_self' }]);
+  const host = await store.findOrganisation(trx, hostOrgId);
+  if (!host) throw validationFailed([{ path: 'hostOrgId', code: 'agreements.errors.host_unknown' }]);
+  if (host.status !== 'active')
+    throw validationFailed([{ path: 'hostOrgId', code: 'agreements.errors.host_closed' }]);
+
+  const home = await store.findOrganisation(trx, orgId);
+  const preferred = person.preferred_language;
+  const language =
+    body.language ??
+    (preferred === 'fr' || preferred === 'nl' ? preferred : organisationLanguage(home?.region ?? null));
+  const signatory = body.signatory ?? 'person';
+  // The offer's tutor is a default only: one who left the host's staff is dropped, not an error.
+  let tutorUserId = body.tutorUserId ?? null;
+  if (!tutorUserId && offer?.tutorUserId) {
+    const tutors = await store.hostTutors(trx, hostOrgId);
+    if (tutors.some((u) => u.user_id === offer.tutorUserId)) tutorUserId = offer.tutorUserId;
+  }
+  const terms = {
+    personId: person.id,
+    hostOrgId,
+    municipalityCode,
+    startsOn,
+    endsOn,
+    tutorUserId: body.tutorUserId ?? null,
+    programmeId: body.programmeId ?? offer?.programmeId ?? null,
+    pathwayId: body.pathwayId ?? null,
+    signatory,
+    representativeName: body.representativeName ?? null,
+  };
+  await checkTerms(trx, terms);
+
+  const fields = [...new Set(body.sharedFields)];
+  const basis = await shareBasis(trx, actor, person.id, host, fields, body.overrideReason);
+  const consentId = basis.consent?.id ?? null;
+  const id = await insertPlacement(trx, {
+    org_id: orgId,
+    person_id: person.id,
+    pathway_id: terms.pathwayId,
+    host_org_id: hostOrgId,
+    offer_id: offer?.id ?? null,
+    programme_id: terms.programmeId,
+    site_name: siteName,
+    municipality_code: municipalityCode,
+    tasks: nonEmpty(body.tasks) ?? (offer ? offerTasks(offer, language) : null),
+    schedule: nonEmpty(body.schedule) ?? offer?.schedule ?? null,
+    hours_per_week: body.hoursPerWeek ?? offer?.hoursPerWeek ?? null,
+    starts_on: startsOn,
+    ends_on: endsOn,
+    referent_user_id: actor.userId,
+    tutor_user_id: tutorUserId,
+    signatory,
+    representative_name: signatory === 'legal_representative' ? nonEmpty(body.representativeName) : null,
+    language,
+    shared_fields: fields,
+    consent_id: consentId,
+    override_reason: basis.overrideReason,
+    created_by: actor.userId,
+  });
+  await insertGrant(trx, {
+    org_id: orgId,
+    person_id: person.id,
+    recipient_org_id: hostOrgId,
+    purpose: 'placement',
+    fields,
+    source: 'placement',
+    source_id: id,
+    consent_id: consentId,
+    override_reason: basis.overrideReason,
+    created_by: actor.userId,
+    // The grant cannot outlive the consent it rests on (the database checks the consent again on read).
+    expires_on: basis.consent?.expiresOn ?? null,
+  });
+  if (!basis.consent)
+    await audit(trx, {
+      action: 'override',
+      entity: 'placements',
+      entityId: id,
+      orgId,
+      detail: {
+        personId: person.id,
+        recipientOrgId: hostOrgId,
+        purpose: 'placement',
+        fields,
+        reason: basis.overrideReason,
+      },
+    });
+  return id;
+}
+
+/** POST /api/placements: the new draft as the home centre sees it. */
+export async function createPlacementView(
+  trx: Tx,
+  actor: Actor,
+  body: PlacementCreateBody,
+): Promise<PlacementView> {
+  return loadView(trx, actor, await createPlacement(trx, actor, body));
+}

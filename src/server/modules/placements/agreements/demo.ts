@@ -1,0 +1,235 @@
+import { randomBytes } from 'node:crypto';
+import { findValidConsent } from '../../../../common/people/consent';
+import { addDays, addMonths } from '../../../../common/placements/dates';
+import { hashToken } from '../../../platform/crypto';
+import { switchContext, type Tx } from '../../../platform/db/context';
+import { personConsents } from '../../people/referrals/store';
+import { insertGrant, insertPlacement, updatePlacement, upsertSignature } from './store-writes';
+
+/**
+ * Demo agreements of persons followed by the CPAS of Mouscron, one per stage of the workflow: an active
+ * placement at the Atelier du Pile in Roubaix (started three weeks ago, tutored by the demo tutor), one
+ * awaiting signatures, a draft in Kortrijk and a completed one. Written through the module's store as each
+ * party in turn (RLS and audit apply), with fictional names and references only.
+ */
+
+type Ids = Record<string, string>;
+const need = (ids: Ids, key: string) => {
+  const v = ids[key];
+  if (!v) throw new Error(`demo agreements need ${key}`);
+  return v;
+};
+
+export async function seedAgreements(trx: Tx, orgs: Ids, users: Ids): Promise<void> {
+  const mouscron = need(orgs, 'cpas-mouscron');
+  const atelier = need(orgs, 'atelier-roubaix');
+  const werkplaats = need(orgs, 'werkplaats-kortrijk');
+  const referent = need(users, 'referent_be_wal');
+  const tutor = need(users, 'tutor');
+  const hostCoordinator = need(users, 'host_coordinator');
+  const today = new Date().toISOString().slice(0, 10);
+  const at = (iso: string) => new Date(`${iso}T09:00:00Z`);
+
+  const sam = await trx
+    .selectFrom('programmes')
+    .select('id')
+    .where('acronym', '=', 'SAM-E')
+    .executeTakeFirstOrThrow();
+  // The demo offers are Action 1 offers of SAM Eurométropole.
+  await trx
+    .updateTable('placement_offers')
+    .set({ programme_id: sam.id })
+    .where('programme_id', 'is', null)
+    .execute();
+  const werkplaatsOffer = await trx
+    .selectFrom('placement_offers')
+    .select('id')
+    .where('org_id', '=', werkplaats)
+    .where('sector', '=', 'logistics')
+    .executeTakeFirstOrThrow();
+
+  const asHome = () => switchContext(trx, { orgId: mouscron, userId: referent });
+  const asHost = () => switchContext(trx, { orgId: atelier, userId: hostCoordinator });
+  try {
+    await asHome();
+    const persons = await trx.selectFrom('persons').select(['id', 'first_name']).execute();
+    const person = (first: string) => {
+      const p = persons.find((x) => x.first_name === first);
+      if (!p) throw new Error(`demo agreements need the demo person ${first}`);
+      return p.id;
+    };
+    // Consents the demo persons lack for the agreements below (given by the person, recorded by the referent).
+    for (const [first, host] of [
+      ['Dylan', werkplaats],
+      ['Aïcha', atelier],
+    ] as const)
+      await trx
+        .insertInto('consents')
+        .values({
+          org_id: mouscron,
+          person_id: person(first),
+          purpose: 'placement',
+          data_categories: ['identity', 'languages', 'mobility'],
+          recipient_org_ids: [host],
+          given_by: 'person',
+          given_on: addDays(today, -240),
+          expires_on: addDays(today, 300),
+          recorded_by: referent,
+        })
+        .execute();
+
+    const draft = async (
+      first: string,
+      hostOrgId: string,
+      t: { site: string; municipality: string; tasks: string; schedule: string; hours: number },
+      startsOn: string,
+      months: number,
+      extra: { tutor?: string; offerId?: string; insurance?: boolean } = {},
+    ) => {
+      const personId = person(first);
+      const fields = ['identity', 'languages'];
+      const consent = findValidConsent(await personConsents(trx, personId), {
+        purpose: 'placement',
+        recipientOrgId: hostOrgId,
+        fields,
+        today,
+      });
+      if (!consent) throw new Error(`demo person ${first} has no placement consent`);
+      const id = await insertPlacement(trx, {
+        org_id: mouscron,
+        person_id: personId,
+        host_org_id: hostOrgId,
+        offer_id: extra.offerId ?? null,
+        programme_id: sam.id,
+        site_name: t.site,
+        municipality_code: t.municipality,
+        tasks: t.tasks,
+        schedule: t.schedule,
+        hours_per_week: t.hours,
+        starts_on: startsOn,
+        ends_on: addDays(addMonths(startsOn, months), -1),
+        referent_user_id: referent,
+        tutor_user_id: extra.tutor ?? null,
+        language: 'fr',
+        accident_insurance_ref: extra.insurance ? 'ETHIAS-AT-2026-04127' : null,
+        liability_insurance_ref: extra.insurance ? 'ETHIAS-RC-2026-04128' : null,
+        shared_fields: fields,
+        consent_id: consent.id,
+        created_by: referent,
+      });
+      await insertGrant(trx, {
+        org_id: mouscron,
+        person_id: personId,
+        recipient_org_id: hostOrgId,
+        purpose: 'placement',
+        fields,
+        source: 'placement',
+        source_id: id,
+        consent_id: consent.id,
+        created_by: referent,
+        expires_on: consent.expiresOn,
+      });
+      return id;
+    };
+    const signInPerson = async (id: string, role: string, name: string, by: string, on: string) =>
+      upsertSignature(trx, {
+        org_id: mouscron,
+        host_org_id: atelier,
+        placement_id: id,
+        version: 1,
+        role,
+        signer_name: name,
+        requested_by: by,
+        method: 'in_person',
+        signed_at: at(on),
+        recorded_by: by,
+      });
+    /** Signed by the three parties, approved, validated by the host, started: as each party did it. */
+    const runThrough = async (id: string, first: string, last: string, startsOn: string) => {
+      await updatePlacement(trx, id, { status: 'awaiting_signatures' });
+      const signedOn = addDays(startsOn, -7);
+      await signInPerson(id, 'person', `${first} ${last}`, referent, signedOn);
+      await signInPerson(id, 'home_referent', 'Sacha Référente', referent, signedOn);
+      await updatePlacement(trx, id, { status: 'home_review' });
+      await updatePlacement(trx, id, { status: 'host_validation' });
+      await asHost();
+      await signInPerson(
+        id,
+        'host_representative',
+        'Ariane Direction',
+        hostCoordinator,
+        addDays(startsOn, -6),
+      );
+      await updatePlacement(trx, id, { status: 'validated', validated_at: at(addDays(startsOn, -4)) });
+      await asHome();
+      await updatePlacement(trx, id, { status: 'active', activated_at: at(startsOn) });
+    };
+
+    const parks = {
+      site: 'Atelier du Pile',
+      municipality: 'FR-59512',
+      tasks: 'Tonte, taille des haies, plantations, entretien des outils, avec une équipe de cinq personnes.',
+      schedule: 'lun–ven 8h30–16h00',
+      hours: 30,
+    };
+    // Active: started three weeks ago, for four months (the follow-up demo records its attendance).
+    const activeStart = addDays(today, -21);
+    const active = await draft('Sophie', atelier, parks, activeStart, 4, { tutor, insurance: true });
+    await runThrough(active, 'Sophie', 'Lemairon', activeStart);
+
+    // Completed: a placement that ended three months ago.
+    const pastStart = addMonths(today, -7);
+    const past = await draft('Aïcha', atelier, parks, pastStart, 4, { tutor, insurance: true });
+    await runThrough(past, 'Aïcha', 'Merteaux', pastStart);
+    await updatePlacement(trx, past, { status: 'completed', ended_on: addDays(addMonths(pastStart, 4), -1) });
+
+    // Awaiting signatures: the referent has signed, the person has a link, the host has not asked yet.
+    const waiting = await draft(
+      'Karim',
+      atelier,
+      {
+        site: 'Atelier du Pile',
+        municipality: 'FR-59512',
+        tasks: 'Réception des dons, tri, petites réparations, mise en rayon.',
+        schedule: 'lun–jeu 9h00–16h00',
+        hours: 24,
+      },
+      addDays(today, 35),
+      3,
+      { tutor },
+    );
+    await updatePlacement(trx, waiting, { status: 'awaiting_signatures' });
+    await signInPerson(waiting, 'home_referent', 'Sacha Référente', referent, today);
+    await upsertSignature(trx, {
+      org_id: mouscron,
+      host_org_id: atelier,
+      placement_id: waiting,
+      version: 1,
+      role: 'person',
+      signer_name: 'Karim Benhallou',
+      email: 'karim.benhallou@personnes.example',
+      // Nobody holds this link: the demo shows a pending one.
+      token_hash: hashToken(randomBytes(32).toString('base64url')),
+      token_expires_at: new Date(Date.now() + 12 * 86_400_000),
+      requested_by: referent,
+    });
+
+    // Draft across the language border, from an offer of the Werkplaats Leieboord (no tutor named yet).
+    await draft(
+      'Dylan',
+      werkplaats,
+      {
+        site: 'Werkplaats Leieboord',
+        municipality: 'BE-34022',
+        tasks: 'Préparation de commandes, emballage, chargement des camionnettes.',
+        schedule: 'ma–vr 8u00–16u00',
+        hours: 32,
+      },
+      addDays(today, 28),
+      4,
+      { offerId: werkplaatsOffer.id },
+    );
+  } finally {
+    await switchContext(trx, { platformAdmin: true, scope: 'system' });
+  }
+}

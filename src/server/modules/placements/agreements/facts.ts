@@ -1,0 +1,80 @@
+import {
+  type AgreementFacts,
+  guardFacts,
+  type SignatureFact,
+  type SignatureRole,
+} from '../../../../common/placements/agreement-rules';
+import type { AgreementStatus, GuardFacts, Side } from '../../../../common/placements/agreement-workflow';
+import { DEFAULT_DURATION, type DurationRule } from '../../../../common/placements/dates';
+import type { Tx } from '../../../platform/db/context';
+import type { PlacementRow } from './access';
+import * as store from './store';
+
+/** The agreement's terms the guards read, as stored or as a pending change would leave them. */
+export type GuardedRow = Pick<
+  PlacementRow,
+  | 'id'
+  | 'status'
+  | 'version'
+  | 'person_id'
+  | 'host_org_id'
+  | 'programme_id'
+  | 'starts_on'
+  | 'ends_on'
+  | 'tasks'
+  | 'schedule'
+  | 'hours_per_week'
+  | 'tutor_user_id'
+  | 'accident_insurance_ref'
+  | 'liability_insurance_ref'
+  | 'activated_at'
+>;
+
+export async function durationRule(trx: Tx, programmeId: string | null): Promise<DurationRule> {
+  const p = programmeId ? await store.findProgramme(trx, programmeId) : undefined;
+  return p ? { minMonths: p.placement_min_months, maxMonths: p.placement_max_months } : DEFAULT_DURATION;
+}
+
+export interface Facts {
+  facts: AgreementFacts;
+  guards: GuardFacts;
+}
+
+/**
+ * Reads what the transition guards need from the record: the programme's duration rule and partners, the
+ * database's today, this version's signatures, the person's other committed agreements.
+ */
+export async function loadFacts(
+  trx: Tx,
+  row: GuardedRow,
+  side: Side,
+  sigs?: readonly store.SignatureRow[],
+): Promise<Facts> {
+  const signatures: SignatureFact[] = (sigs ?? (await store.signatures(trx, row.id))).map((s) => ({
+    role: s.role as SignatureRole,
+    version: s.version,
+    signedAt: s.signed_at ? new Date(s.signed_at).toISOString() : null,
+  }));
+  const facts: AgreementFacts = {
+    status: row.status as AgreementStatus,
+    version: row.version,
+    period: { start: row.starts_on, end: row.ends_on },
+    today: await store.today(trx),
+    rule: await durationRule(trx, row.programme_id),
+    terms: {
+      tasks: row.tasks,
+      schedule: row.schedule,
+      hoursPerWeek: row.hours_per_week === null ? null : Number(row.hours_per_week),
+      tutorUserId: row.tutor_user_id,
+      programmeId: row.programme_id,
+    },
+    signatures,
+    otherCommitted: await store.committedPeriods(trx, side, row.person_id, row.id),
+    hostInProgramme: row.programme_id
+      ? await store.isProgrammePartner(trx, row.programme_id, row.host_org_id)
+      : false,
+    insurance: { accident: row.accident_insurance_ref, liability: row.liability_insurance_ref },
+    activated: row.activated_at !== null,
+  };
+  return { facts, guards: guardFacts(facts) };
+}

@@ -1,0 +1,143 @@
+import { sql } from 'kysely';
+import { expect } from 'vitest';
+import type { Client, TestApp } from '../../../../../test/support/app';
+import type { PlacementView } from '../../../../common/placements/agreement-schemas';
+import { addDays } from '../../../../common/placements/dates';
+import { withContext } from '../../../platform/db/context';
+import { referralFixtures } from '../../people/referrals/fixtures.testing';
+
+export const PARKS = 'Entretien des parcs et jardins partagés';
+export const HOME_REFERENT = 'referent@cpas-mouscron.example';
+export const HOME_ADMIN = 'admin@cpas-mouscron.example';
+export const HOST_COORDINATOR = 'direction@atelier-roubaix.example';
+export const HOST_TUTOR = 'tuteur@atelier-roubaix.example';
+export const THIRD = 'trajectbegeleider@ocmw-kortrijk.example';
+
+/** Test helpers for agreements: demo ids, persons with a placement consent, time travel, mails. */
+export async function agreementFixtures(t: TestApp) {
+  const f = referralFixtures(t);
+  const orgs: Record<string, string> = {};
+  const offers: Record<string, string> = {};
+  await withContext(t.deps.db, { platformAdmin: true, scope: 'system' }, async (trx) => {
+    for (const o of await trx.selectFrom('organisations').select(['id', 'email']).execute())
+      orgs[String(o.email).replace(/^contact@|\.example$/g, '')] = o.id;
+    for (const o of await trx.selectFrom('placement_offers').select(['id', 'title_fr']).execute())
+      offers[o.title_fr as string] = o.id;
+  });
+  const home = await f.member(HOME_REFERENT);
+  const host = await f.member(HOST_COORDINATOR);
+  const third = await f.member(THIRD);
+  const tutor = await f.member(HOST_TUTOR);
+  const programmes = await sql<{ id: string; acronym: string }>`select id, acronym from programmes`.execute(
+    f.db,
+  );
+  const programme = (acronym: string) => programmes.rows.find((p) => p.acronym === acronym)?.id as string;
+  const today = (await sql<{ d: string }>`select current_date::text as d`.execute(f.db)).rows[0]?.d as string;
+
+  /** A Mouscron person with a placement consent to the Atelier du Pile (identity and languages). */
+  const person = async (firstName: string, consent = true) => {
+    const id = await f.createPerson(home, { firstName, lastName: 'Fictivaert', withPathway: true });
+    if (consent)
+      await f.createConsent(home, id, {
+        purpose: 'placement',
+        categories: ['identity', 'languages'],
+        recipients: [orgs['atelier-roubaix'] as string],
+      });
+    return id;
+  };
+
+  /** A draft from the parks offer of the Atelier du Pile, through the API. */
+  const draft = async (c: Client, personId: string, extra: Record<string, unknown> = {}) => {
+    const r = await c.post('/api/placements', {
+      personId,
+      offerId: offers[PARKS],
+      sharedFields: ['identity', 'languages'],
+      ...extra,
+    });
+    expect(r.statusCode, r.body).toBe(201);
+    return r.json() as PlacementView;
+  };
+
+  const act = (c: Client, id: string, action: string, reason?: string) =>
+    c.post(`/api/placements/${id}/transitions`, reason ? { action, reason } : { action });
+
+  /** Moves an agreement as a step of the test expects it to go, returning the view. */
+  const step = async (c: Client, id: string, action: string, reason?: string) => {
+    const r = await act(c, id, action, reason);
+    expect(r.statusCode, r.body).toBe(200);
+    return r.json() as PlacementView;
+  };
+
+  /** Time passes: the agreement's dates move (written as the home centre, which may change them). */
+  const shiftDates = (id: string, days: number) =>
+    f.asOrg(home, (trx) =>
+      sql`update placements set starts_on = starts_on + ${days}::int, ends_on = ends_on + ${days}::int
+        where id = ${id}`.execute(trx),
+    );
+
+  const setDates = (id: string, start: string, end: string) =>
+    f.asOrg(home, (trx) =>
+      sql`update placements set starts_on = ${start}::date, ends_on = ${end}::date where id = ${id}`.execute(
+        trx,
+      ),
+    );
+
+  const mails = async (template: string) =>
+    (
+      await sql<{ to_address: string; locale: string; subject: string; body_text: string }>`
+        select to_address, locale, subject, body_text from mail_outbox where template = ${template}
+        order by created_at, id`.execute(f.db)
+    ).rows;
+
+  const lastToken = async () => {
+    const all = await mails('agreement_signature_request');
+    const m = /sign#token=([A-Za-z0-9_-]+)/.exec(all[all.length - 1]?.body_text ?? '');
+    if (!m?.[1]) throw new Error('no signature link mailed');
+    return m[1];
+  };
+
+  /** The three signatures of the current version, in person. */
+  const signAll = async (homeC: Client, hostC: Client, id: string) => {
+    for (const role of ['person', 'home_referent'] as const) {
+      const r = await homeC.post(`/api/placements/${id}/signatures`, {
+        role,
+        method: 'in_person',
+        signerName: role === 'person' ? 'Personne Fictive' : 'Sacha Référente',
+      });
+      expect(r.statusCode, r.body).toBe(201);
+    }
+    const r = await hostC.post(`/api/placements/${id}/signatures`, {
+      role: 'host_representative',
+      method: 'in_person',
+      signerName: 'Ariane Direction',
+    });
+    expect(r.statusCode, r.body).toBe(201);
+    return r.json() as PlacementView;
+  };
+
+  const guardCodes = (body: { error: { fields?: Array<{ path: string }> } }) =>
+    (body.error.fields ?? []).map((x) => x.path.replace(/^guards\./, '')).sort();
+
+  return {
+    ...f,
+    orgs,
+    offers,
+    home,
+    host,
+    third,
+    tutor,
+    programme,
+    today,
+    future: (days: number) => addDays(today, days),
+    person,
+    draft,
+    act,
+    step,
+    shiftDates,
+    setDates,
+    mails,
+    lastToken,
+    signAll,
+    guardCodes,
+  };
+}

@@ -1,0 +1,69 @@
+import type { Insertable, Updateable } from 'kysely';
+import type { Tx } from '../../../platform/db/context';
+import type { PersonGrantsTable } from '../../people/tables';
+import type { PlacementSignaturesTable, PlacementsTable } from '../agreement-tables';
+
+/** Writes of placement agreements, under RLS and audited by the tables' triggers. */
+
+export async function insertPlacement(trx: Tx, values: Insertable<PlacementsTable>): Promise<string> {
+  const r = await trx.insertInto('placements').values(values).returning('id').executeTakeFirstOrThrow();
+  return r.id;
+}
+
+export async function updatePlacement(trx: Tx, id: string, set: Updateable<PlacementsTable>): Promise<void> {
+  await trx
+    .updateTable('placements')
+    .set({ ...set, updated_at: new Date() })
+    .where('id', '=', id)
+    .execute();
+}
+
+/** The host's view of the person, ended by the database when the agreement ends. */
+export async function insertGrant(trx: Tx, values: Insertable<PersonGrantsTable>): Promise<void> {
+  await trx.insertInto('person_grants').values(values).execute();
+}
+
+/**
+ * One signature request per agreement version and role: asking again replaces a pending request (its
+ * link stops working), never a signature already given.
+ */
+export async function upsertSignature(
+  trx: Tx,
+  values: Insertable<PlacementSignaturesTable>,
+): Promise<boolean> {
+  const r = await trx
+    .insertInto('placement_signatures')
+    .values(values)
+    .onConflict((oc) =>
+      oc
+        .columns(['placement_id', 'version', 'role'])
+        .doUpdateSet({
+          signer_name: values.signer_name,
+          email: values.email ?? null,
+          token_hash: values.token_hash ?? null,
+          token_expires_at: values.token_expires_at ?? null,
+          requested_by: values.requested_by,
+          requested_at: new Date(),
+          reminded_at: null,
+          method: values.method ?? null,
+          signed_at: values.signed_at ?? null,
+          recorded_by: values.recorded_by ?? null,
+          updated_at: new Date(),
+        })
+        .where('placement_signatures.signed_at', 'is', null),
+    )
+    .returning('id')
+    .executeTakeFirst();
+  return !!r;
+}
+
+export async function hasSignatureRows(trx: Tx, placementId: string, version: number): Promise<boolean> {
+  const r = await trx
+    .selectFrom('placement_signatures')
+    .select('id')
+    .where('placement_id', '=', placementId)
+    .where('version', '=', version)
+    .limit(1)
+    .executeTakeFirst();
+  return !!r;
+}

@@ -1,0 +1,178 @@
+import { sql } from 'kysely';
+import type { Period } from '../../../../common/placements/dates';
+import type { Tx } from '../../../platform/db/context';
+
+/**
+ * Reads of placement agreements. Everything runs under RLS: the home centre and the host see the
+ * agreement; persons, users and memberships of the other side stay hidden, except what the definer
+ * functions of migration 0006 reveal to a party (participant code, staff names, committed periods).
+ */
+
+export async function today(trx: Tx): Promise<string> {
+  const r = await sql<{ d: string }>`select current_date::text as d`.execute(trx);
+  return r.rows[0]?.d as string;
+}
+
+/** A person of the actor's own organisation (RLS: the home organisation only), or undefined. */
+export async function findOwnPerson(trx: Tx, personId: string) {
+  return trx
+    .selectFrom('persons')
+    .select(['id', 'org_id', 'first_name', 'last_name', 'participant_code', 'status', 'preferred_language'])
+    .where('id', '=', personId)
+    .executeTakeFirst();
+}
+
+export async function findOrganisation(trx: Tx, id: string) {
+  return trx
+    .selectFrom('organisations')
+    .select(['id', 'status', 'email', 'region', 'name_fr', 'name_nl'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+export async function findProgramme(trx: Tx, id: string) {
+  return trx
+    .selectFrom('programmes')
+    .select(['id', 'name_fr', 'name_nl', 'acronym', 'placement_min_months', 'placement_max_months'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+export async function isProgrammePartner(trx: Tx, programmeId: string, orgId: string): Promise<boolean> {
+  const r = await trx
+    .selectFrom('programme_partners')
+    .select('partner_org_id')
+    .where('programme_id', '=', programmeId)
+    .where('partner_org_id', '=', orgId)
+    .executeTakeFirst();
+  return !!r;
+}
+
+export async function pathwayOfPerson(trx: Tx, pathwayId: string, personId: string): Promise<boolean> {
+  const r = await trx
+    .selectFrom('pathways')
+    .select('id')
+    .where('id', '=', pathwayId)
+    .where('person_id', '=', personId)
+    .executeTakeFirst();
+  return !!r;
+}
+
+/** Staff of an organisation who may tutor there (tutors and coordinators), names only. */
+export async function hostTutors(trx: Tx, orgId: string) {
+  const r = await sql<{
+    user_id: string;
+    display_name: string;
+  }>`select user_id, display_name from app.organisation_tutors(${orgId}::uuid)`.execute(trx);
+  return r.rows;
+}
+
+/** Participant code and staff names of agreements the current organisation is a party to. */
+export async function parties(trx: Tx, ids: readonly string[]) {
+  const out = new Map<string, { code: string; referentName: string; tutorName: string | null }>();
+  if (!ids.length) return out;
+  const r = await sql<{
+    placement_id: string;
+    participant_code: string;
+    referent_name: string;
+    tutor_name: string | null;
+  }>`select * from app.placement_parties(${sql.val([...ids])}::uuid[])`.execute(trx);
+  for (const row of r.rows)
+    out.set(row.placement_id, {
+      code: row.participant_code,
+      referentName: row.referent_name,
+      tutorName: row.tutor_name,
+    });
+  return out;
+}
+
+/**
+ * The same person's other validated or active agreements. The home centre reads them itself (they are all
+ * its own); the host asks the definer function, which answers periods only.
+ */
+export async function committedPeriods(
+  trx: Tx,
+  side: 'home' | 'host',
+  personId: string,
+  excludeId: string,
+): Promise<Period[]> {
+  if (side === 'home') {
+    const rows = await trx
+      .selectFrom('placements')
+      .select(['starts_on', 'ends_on'])
+      .where('person_id', '=', personId)
+      .where('id', '<>', excludeId)
+      .where('status', 'in', ['validated', 'active'])
+      .execute();
+    return rows.map((r) => ({ start: r.starts_on, end: r.ends_on }));
+  }
+  const r = await sql<{ starts_on: string; ends_on: string }>`
+    select starts_on::text, ends_on::text from app.person_committed_periods(${personId}::uuid, ${excludeId}::uuid)`.execute(
+    trx,
+  );
+  return r.rows.map((x) => ({ start: x.starts_on, end: x.ends_on }));
+}
+
+export async function signatures(trx: Tx, placementId: string) {
+  return trx
+    .selectFrom('placement_signatures')
+    .select([
+      'id',
+      'role',
+      'version',
+      'signer_name',
+      'email',
+      'method',
+      'requested_at',
+      'signed_at',
+      'token_hash',
+      'token_expires_at',
+    ])
+    .where('placement_id', '=', placementId)
+    .orderBy('version')
+    .orderBy('requested_at')
+    .execute();
+}
+export type SignatureRow = Awaited<ReturnType<typeof signatures>>[number];
+
+/** Names the view shows next to the row: organisations, programme, municipality, the home's person. */
+export async function viewExtras(
+  trx: Tx,
+  row: { org_id: string; host_org_id: string; programme_id: string | null; municipality_code: string },
+) {
+  // One connection per transaction: the reads go one after the other.
+  const home = await findOrganisation(trx, row.org_id);
+  const host = await findOrganisation(trx, row.host_org_id);
+  const programme = row.programme_id ? await findProgramme(trx, row.programme_id) : undefined;
+  const territory = await trx
+    .selectFrom('territories')
+    .select(['name_fr', 'name_nl'])
+    .where('code', '=', row.municipality_code)
+    .executeTakeFirst();
+  return { home, host, programme, territory };
+}
+
+/** The person as the host may see them through the agreement's grant (audited read), or null. */
+export async function sharedPerson(trx: Tx, personId: string): Promise<Record<string, unknown> | null> {
+  const r = await sql<{
+    p: Record<string, unknown> | null;
+  }>`select app.shared_person(${personId}::uuid) as p`.execute(trx);
+  return r.rows[0]?.p ?? null;
+}
+
+/** The agreement locked for a change (two changes cannot cross). */
+export async function lockPlacement(trx: Tx, id: string) {
+  return trx.selectFrom('placements').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+}
+
+export async function signatureByToken(trx: Tx, tokenHash: Buffer) {
+  const r = await sql<{ v: Record<string, unknown> | null }>`
+    select app.signature_by_token(${tokenHash}) as v`.execute(trx);
+  return r.rows[0]?.v ?? null;
+}
+
+/** Signs through a link (single use); the agreement's id, or null for a link that no longer works. */
+export async function signWithToken(trx: Tx, tokenHash: Buffer): Promise<string | null> {
+  const r = await sql<{ id: string | null }>`select app.sign_by_token(${tokenHash}) as id`.execute(trx);
+  return r.rows[0]?.id ?? null;
+}

@@ -1,0 +1,143 @@
+import type { Updateable } from 'kysely';
+import type { PlacementView, TransitionBody } from '../../../../common/placements/agreement-schemas';
+import {
+  type AgreementStatus,
+  checkTransition,
+  type GuardFacts,
+  type Side,
+  TRANSITIONS,
+} from '../../../../common/placements/agreement-workflow';
+import type { Actor } from '../../../platform/actor';
+import type { Tx } from '../../../platform/db/context';
+import {
+  AppError,
+  badRequest,
+  conflict,
+  forbidden,
+  notFound,
+  validationFailed,
+} from '../../../platform/errors';
+import { t } from '../../../platform/i18n';
+import type { PlacementsTable } from '../agreement-tables';
+import { type PlacementRow, placementForActor } from './access';
+import { loadFacts } from './facts';
+import { type AgreementMail, type MailDeps, mailOrganisation } from './notify';
+import * as store from './store';
+import { hasSignatureRows, updatePlacement } from './store-writes';
+import { loadView } from './view';
+
+/**
+ * Refuses an action the transition table does not allow now, in the caller's language: 400 for an action
+ * that does not exist, 403 for one that is not theirs, 400 on `reason` when a reason is owed, 409 naming the
+ * failing guards (also returned one by one as `guards.<guard>` fields for the screen).
+ */
+export function assertTransition(
+  actor: Actor,
+  row: Pick<PlacementRow, 'status'>,
+  action: string,
+  side: Side,
+  guards: GuardFacts,
+  reason?: string | null,
+) {
+  const status = row.status as AgreementStatus;
+  const check = checkTransition(status, action, side, actor.roles, guards, reason);
+  if (check.ok) return check.transition;
+  const lang = actor.language;
+  switch (check.code) {
+    case 'unknown_action':
+      if (!TRANSITIONS.some((x) => x.action === action)) throw badRequest('agreements.errors.unknown_action');
+      throw conflict('agreements.errors.illegal_transition', {
+        action: t(lang, `agreements.action.${action}`),
+        status: t(lang, `agreements.status.${status}`),
+      });
+    case 'forbidden':
+      throw forbidden('agreements.errors.action_forbidden');
+    case 'reason_required':
+      throw validationFailed([{ path: 'reason', code: 'agreements.errors.reason_required' }]);
+    case 'guards_failed':
+      throw new AppError(
+        409,
+        'agreements.errors.guards_failed',
+        {
+          action: t(lang, `agreements.action.${action}`),
+          guards: check.failed.map((g) => t(lang, `agreements.guard.${g}`)).join(' ; '),
+          codes: check.failed.join(','),
+        },
+        check.failed.map((g) => ({ path: `guards.${g}`, code: `agreements.guard.${g}` })),
+      );
+  }
+}
+
+/** Who must hear of the new status: the side that has to act next, or that should know. */
+const MAILS: Partial<Record<string, { template: AgreementMail; to: 'home' | 'host' | 'other' }>> = {
+  send_for_signature: { template: 'agreement_to_sign', to: 'host' },
+  amend: { template: 'agreement_to_sign', to: 'host' },
+  approve_home: { template: 'agreement_host_validation', to: 'host' },
+  validate_host: { template: 'agreement_validated', to: 'home' },
+  refuse_host: { template: 'agreement_refused', to: 'home' },
+  interrupt: { template: 'agreement_interrupted', to: 'other' },
+};
+
+export async function notifyTransition(
+  trx: Tx,
+  deps: MailDeps,
+  row: Pick<PlacementRow, 'id' | 'org_id' | 'host_org_id'>,
+  action: string,
+  side: Side,
+) {
+  const mail = MAILS[action];
+  if (!mail) return;
+  const toHost = mail.to === 'host' || (mail.to === 'other' && side === 'home');
+  await mailOrganisation(trx, deps, mail.template, {
+    id: row.id,
+    toOrgId: toHost ? row.host_org_id : row.org_id,
+    fromOrgId: toHost ? row.org_id : row.host_org_id,
+    // The mail is in the outbox of the organisation that acted.
+    outboxOrgId: side === 'home' ? row.org_id : row.host_org_id,
+  });
+}
+
+/**
+ * Moves an agreement along the transition table (guards read from the record, the host limited to its own
+ * moves here and by the database guard). Signatures are never deleted: a new round of signatures raises
+ * the version, and only the current version's signatures count.
+ */
+export async function transitionPlacement(
+  trx: Tx,
+  deps: MailDeps,
+  actor: Actor,
+  id: string,
+  body: TransitionBody,
+): Promise<PlacementView> {
+  const access = await placementForActor(trx, actor, id);
+  const row = await store.lockPlacement(trx, access.row.id);
+  if (!row) throw notFound('agreements.errors.not_found');
+  const { guards } = await loadFacts(trx, row, access.side);
+  const reason = body.reason?.trim() || null;
+  const transition = assertTransition(actor, row, body.action, access.side, guards, reason);
+
+  const set: Updateable<PlacementsTable> = { status: transition.to };
+  if (transition.reasonRequired) set.status_reason = reason;
+  switch (transition.action) {
+    case 'send_for_signature':
+      // Back from a refusal or a return: the earlier round's signatures stay, for an older version.
+      if (await hasSignatureRows(trx, row.id, row.version)) set.version = row.version + 1;
+      break;
+    case 'amend':
+      set.version = row.version + 1;
+      break;
+    case 'validate_host':
+      set.validated_at = new Date();
+      break;
+    case 'activate':
+      set.activated_at = new Date();
+      break;
+    case 'complete':
+    case 'interrupt':
+      set.ended_on = await store.today(trx);
+      break;
+  }
+  await updatePlacement(trx, row.id, set);
+  await notifyTransition(trx, deps, row, transition.action, access.side);
+  return loadView(trx, actor, row.id);
+}

@@ -1,0 +1,130 @@
+import { can } from '../../../../common/access/permissions';
+import { localized } from '../../../../common/i18n/locales';
+import { EDITABLE_STATUSES } from '../../../../common/placements/agreement-rules';
+import type { PlacementView, SignatureView } from '../../../../common/placements/agreement-schemas';
+import {
+  type AgreementStatus,
+  availableTransitions,
+  TERMINAL,
+} from '../../../../common/placements/agreement-workflow';
+import type { Actor } from '../../../platform/actor';
+import type { Tx } from '../../../platform/db/context';
+import { type PlacementAccess, placementForActor } from './access';
+import { loadFacts } from './facts';
+import * as store from './store';
+
+const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
+const text = (v: unknown) => (typeof v === 'string' && v.trim() ? v : null);
+
+/**
+ * The person's name as this side may see it: the home centre from its own record; the host only through
+ * the agreement's grant (app.shared_person, an audited read), and nothing once the agreement has ended.
+ */
+async function personFor(trx: Tx, access: PlacementAccess) {
+  const { row, side } = access;
+  if (side === 'home') {
+    const p = await store.findOwnPerson(trx, row.person_id);
+    return { name: p ? `${p.first_name} ${p.last_name}` : null, code: p?.participant_code ?? null };
+  }
+  // An ended agreement shows the host nothing of the person, even if another agreement still grants it.
+  if (TERMINAL.includes(row.status as AgreementStatus)) return { name: null, code: null };
+  const shared = await store.sharedPerson(trx, row.person_id);
+  const first = text(shared?.firstName);
+  const last = text(shared?.lastName);
+  return { name: first || last ? [first, last].filter(Boolean).join(' ') : null, code: null };
+}
+
+export async function toView(trx: Tx, actor: Actor, access: PlacementAccess): Promise<PlacementView> {
+  const { row, side } = access;
+  const status = row.status as AgreementStatus;
+  const sigs = await store.signatures(trx, row.id);
+  const { facts, guards } = await loadFacts(trx, row, side, sigs);
+  const extras = await store.viewExtras(trx, row);
+  const person = await personFor(trx, access);
+  const party = (await store.parties(trx, [row.id])).get(row.id);
+  const now = Date.now();
+  // The host learns who the person is only through the grant: not from the person's signature line.
+  const hidden = (role: string) => side === 'host' && role === 'person';
+  const signatures: SignatureView[] = sigs
+    .filter((s) => s.version === row.version)
+    .map((s) => ({
+      id: s.id,
+      role: s.role as SignatureView['role'],
+      version: s.version,
+      signerName: hidden(s.role) ? (person.name ?? party?.code ?? '') : s.signer_name,
+      email: hidden(s.role) ? null : s.email,
+      method: s.method as SignatureView['method'],
+      requestedAt: iso(s.requested_at) as string,
+      signedAt: iso(s.signed_at),
+      linkPending:
+        s.signed_at === null &&
+        s.token_hash !== null &&
+        s.token_expires_at !== null &&
+        new Date(s.token_expires_at).getTime() > now,
+    }));
+  const org = (o: { id: string; name_fr: string; name_nl: string } | undefined, id: string) => ({
+    id,
+    nameFr: o?.name_fr ?? '',
+    nameNl: o?.name_nl ?? '',
+  });
+  const lang = actor.language;
+  const programmeName = extras.programme
+    ? localized(lang, extras.programme.name_fr, extras.programme.name_nl)
+    : null;
+  const municipalityName = extras.territory
+    ? localized(lang, extras.territory.name_fr, extras.territory.name_nl)
+    : null;
+  return {
+    id: row.id,
+    side,
+    status,
+    version: row.version,
+    personId: row.person_id,
+    personName: person.name,
+    participantCode: person.code ?? party?.code ?? null,
+    homeOrg: org(extras.home, row.org_id),
+    hostOrg: org(extras.host, row.host_org_id),
+    offerId: row.offer_id,
+    programmeId: row.programme_id,
+    programmeName,
+    pathwayId: side === 'home' ? row.pathway_id : null,
+    siteName: row.site_name,
+    municipalityCode: row.municipality_code,
+    municipalityName,
+    tasks: row.tasks,
+    schedule: row.schedule,
+    hoursPerWeek: row.hours_per_week === null ? null : Number(row.hours_per_week),
+    startsOn: row.starts_on,
+    endsOn: row.ends_on,
+    referentUserId: row.referent_user_id,
+    referentName: party?.referentName ?? null,
+    tutorUserId: row.tutor_user_id,
+    tutorName: party?.tutorName ?? null,
+    signatory: row.signatory as PlacementView['signatory'],
+    representativeName: row.representative_name,
+    language: row.language as PlacementView['language'],
+    accidentInsuranceRef: row.accident_insurance_ref,
+    liabilityInsuranceRef: row.liability_insurance_ref,
+    sharedFields: row.shared_fields,
+    statusReason: row.status_reason,
+    durationRule: facts.rule,
+    signatures,
+    actions: availableTransitions(status, side, actor.roles).map((t) => ({
+      action: t.action,
+      to: t.to,
+      reasonRequired: Boolean(t.reasonRequired),
+      blockedBy: t.guards.filter((g) => !guards[g]),
+    })),
+    editable: side === 'home' && EDITABLE_STATUSES.includes(status) && can(actor.roles, 'placement.manage'),
+    validatedAt: iso(row.validated_at),
+    activatedAt: iso(row.activated_at),
+    endedOn: row.ended_on,
+    createdAt: iso(row.created_at) as string,
+    updatedAt: iso(row.updated_at) as string,
+  };
+}
+
+/** The agreement as the actor may see it now (404 for anyone who is not a party). */
+export async function loadView(trx: Tx, actor: Actor, id: string): Promise<PlacementView> {
+  return toView(trx, actor, await placementForActor(trx, actor, id));
+}

@@ -1,0 +1,113 @@
+import { addDays, isIsoDate } from '../../../../common/placements/dates';
+import {
+  attendanceSummary,
+  dayProblem,
+  defaultPlannedHours,
+  mondayOf,
+  weekDays,
+  weekEntryProblems,
+} from '../../../../common/placements/followup-rules';
+import type {
+  AttendanceDayView,
+  AttendanceWeekBody,
+  AttendanceWeekView,
+} from '../../../../common/placements/followup-schemas';
+import type { Actor } from '../../../platform/actor';
+import type { Tx } from '../../../platform/db/context';
+import { validationFailed } from '../../../platform/errors';
+import { assertRecording, type FollowUpAccess, followUpAccess, isRecording } from './access';
+import * as store from './store';
+
+const round1 = (n: number) => Math.round(n * 10) / 10;
+
+/** The Monday of the asked week; without one, the current week brought inside the period. */
+function weekOf(a: FollowUpAccess, week: string | undefined): string {
+  if (week !== undefined && !isIsoDate(week))
+    throw validationFailed([{ path: 'week', code: 'validation.format' }]);
+  if (week) return mondayOf(week);
+  const { start, end } = a.period;
+  const day = a.today < start ? start : a.today > end && end >= start ? end : a.today;
+  return mondayOf(day);
+}
+
+/** One week of the attendance sheet: seven days, recorded or with the planned hours by default. */
+export async function getAttendanceWeek(
+  trx: Tx,
+  actor: Actor,
+  id: string,
+  week?: string,
+): Promise<AttendanceWeekView> {
+  const a = await followUpAccess(trx, actor, id, 'placement.attendance');
+  return weekView(trx, a, weekOf(a, week));
+}
+
+async function weekView(trx: Tx, a: FollowUpAccess, monday: string): Promise<AttendanceWeekView> {
+  const { row, period } = a;
+  const all = await store.attendance(trx, row.id);
+  const hoursPerWeek = row.hours_per_week === null ? null : Number(row.hours_per_week);
+  const days = weekDays(monday).map((day): AttendanceDayView => {
+    const rec = all.find((r) => r.day === day);
+    const problem = dayProblem(day, period, a.today);
+    return {
+      day,
+      open: !problem,
+      problem,
+      recorded: !!rec,
+      status: rec?.status ?? null,
+      plannedHours: rec ? rec.plannedHours : defaultPlannedHours(day, hoursPerWeek, period),
+      hours: rec?.hours ?? null,
+      note: rec?.note ?? null,
+    };
+  });
+  const previous = addDays(monday, -7);
+  const next = addDays(monday, 7);
+  return {
+    placementId: row.id,
+    status: a.status,
+    siteName: row.site_name,
+    hoursPerWeek,
+    period,
+    week: monday,
+    previousWeek: previous >= mondayOf(period.start) ? previous : null,
+    nextWeek: next <= period.end ? next : null,
+    canEdit: isRecording(a.status),
+    days,
+    summary: attendanceSummary(all, period, a.today),
+  };
+}
+
+/**
+ * The tutor enters a whole week at once: the days sent replace everything recorded for that week, in one
+ * transaction. Each day is checked (period, today, hours against status) and reported by its index.
+ */
+export async function saveAttendanceWeek(
+  trx: Tx,
+  actor: Actor,
+  id: string,
+  week: string | undefined,
+  body: AttendanceWeekBody,
+): Promise<AttendanceWeekView> {
+  const a = await followUpAccess(trx, actor, id, 'placement.attendance');
+  assertRecording(a);
+  if (!week) throw validationFailed([{ path: 'week', code: 'validation.required' }]);
+  const monday = weekOf(a, week);
+  const days = body.days.map((d) => ({
+    day: d.day,
+    status: d.status,
+    plannedHours: round1(d.plannedHours),
+    hours: d.hours == null ? null : round1(d.hours),
+    note: d.note?.trim() || null,
+  }));
+  const problems = weekEntryProblems(days, { week: monday, period: a.period, today: a.today });
+  if (problems.length) throw validationFailed(problems);
+  await store.replaceWeek(
+    trx,
+    a.row,
+    monday,
+    addDays(monday, 6),
+    // Hours are those worked: an absence or a day off keeps none (a 0 sent with it is dropped).
+    days.map((d) => (d.status === 'present' ? d : { ...d, hours: null })),
+    actor.userId,
+  );
+  return weekView(trx, a, monday);
+}

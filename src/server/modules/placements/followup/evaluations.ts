@@ -1,0 +1,43 @@
+import { type EvaluationKind, evaluationProblems } from '../../../../common/placements/followup-rules';
+import type { EvaluationBody, FollowUpView } from '../../../../common/placements/followup-schemas';
+import type { Actor } from '../../../platform/actor';
+import type { Tx } from '../../../platform/db/context';
+import { validationFailed } from '../../../platform/errors';
+import { assertCanEvaluate, assertRecording, followUpAccess } from './access';
+import * as store from './store';
+import { followUpView } from './view';
+
+/**
+ * Records the mid-term or final tripartite evaluation (one of each; saving again corrects it). Either side
+ * may write it; the final one waits for the midpoint of the agreed period.
+ */
+export async function saveEvaluation(
+  trx: Tx,
+  actor: Actor,
+  id: string,
+  kind: EvaluationKind,
+  body: EvaluationBody,
+): Promise<FollowUpView> {
+  const a = await followUpAccess(trx, actor, id);
+  assertCanEvaluate(actor);
+  assertRecording(a);
+  const problems = evaluationProblems(kind, body.heldOn, a);
+  if (problems.length) throw validationFailed(problems);
+  await store.upsertEvaluation(
+    trx,
+    a.row,
+    {
+      kind,
+      held_on: body.heldOn,
+      scores: body.scores,
+      person_present: body.personPresent,
+      referent_present: body.referentPresent,
+      tutor_present: body.tutorPresent,
+      strengths: body.strengths?.trim() || null,
+      improvements: body.improvements?.trim() || null,
+      next_steps: body.nextSteps?.trim() || null,
+    },
+    actor.userId,
+  );
+  return followUpView(trx, actor, a);
+}

@@ -1,0 +1,41 @@
+import { dayError, dayProblem } from '../../../../common/placements/followup-rules';
+import type { FollowUpView, MobilityBody } from '../../../../common/placements/followup-schemas';
+import type { Actor } from '../../../platform/actor';
+import type { Tx } from '../../../platform/db/context';
+import { validationFailed } from '../../../platform/errors';
+import { assertRecording, followUpAccess } from './access';
+import * as store from './store';
+import { followUpView } from './view';
+
+/**
+ * A journey to the placement: mode, door-to-door time, cost refunded, alone or not. The first autonomous
+ * border crossing happens once: a second one is recorded as told, with a warning.
+ */
+export async function logMobility(
+  trx: Tx,
+  actor: Actor,
+  id: string,
+  body: MobilityBody,
+): Promise<FollowUpView> {
+  const a = await followUpAccess(trx, actor, id, 'placement.attendance');
+  assertRecording(a);
+  const problem = dayProblem(body.travelledOn, a.period, a.today);
+  if (problem) throw validationFailed([dayError('travelledOn', problem, a.period)]);
+  const warnings: string[] = [];
+  if (body.firstAutonomousCrossing) {
+    const earlier = (await store.mobility(trx, a.row.id)).some((m) => m.first_autonomous_crossing);
+    if (earlier) warnings.push('followup.warnings.first_crossing_already');
+  }
+  await store.insertMobility(trx, {
+    ...store.parties(a.row),
+    travelled_on: body.travelledOn,
+    mode: body.mode,
+    door_to_door_minutes: body.doorToDoorMinutes ?? null,
+    cost_refunded_cents: body.costRefundedCents ?? null,
+    travels_alone: body.travelsAlone,
+    first_autonomous_crossing: body.firstAutonomousCrossing,
+    note: body.note?.trim() || null,
+    recorded_by: actor.userId,
+  });
+  return followUpView(trx, actor, a, warnings);
+}

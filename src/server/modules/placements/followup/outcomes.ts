@@ -1,0 +1,41 @@
+import { type OutcomeKind, outcomeProblems } from '../../../../common/placements/followup-rules';
+import type { FollowUpView, OutcomeBody } from '../../../../common/placements/followup-schemas';
+import type { Actor } from '../../../platform/actor';
+import type { Tx } from '../../../platform/db/context';
+import { conflict, validationFailed } from '../../../platform/errors';
+import { assertHome, followUpAccess } from './access';
+import * as store from './store';
+import { followUpView } from './view';
+
+/**
+ * The person's situation at the exit (within 4 weeks of the end) and 6 months later, recorded by the home
+ * centre only: a job names its contract, a drop-out its reason (checked here before the database does).
+ */
+export async function saveOutcome(
+  trx: Tx,
+  actor: Actor,
+  id: string,
+  kind: OutcomeKind,
+  body: OutcomeBody,
+): Promise<FollowUpView> {
+  const a = await followUpAccess(trx, actor, id, 'placement.manage');
+  assertHome(a);
+  const endedOn = a.row.ended_on ?? a.row.ends_on;
+  const check = outcomeProblems(kind, body, { status: a.status, endedOn, today: a.today });
+  if (check.conflict) throw conflict(check.conflict.code, check.conflict.params);
+  if (check.fields.length) throw validationFailed(check.fields);
+  await store.upsertOutcome(
+    trx,
+    a.row,
+    {
+      kind,
+      observed_on: body.observedOn,
+      situation: body.situation,
+      contract_type: body.situation === 'job' ? (body.contractType ?? null) : null,
+      drop_out_reason: body.situation === 'drop_out' ? (body.dropOutReason?.trim() ?? null) : null,
+      note: body.note?.trim() || null,
+    },
+    actor.userId,
+  );
+  return followUpView(trx, actor, a);
+}

@@ -1,0 +1,156 @@
+import { daysInclusive } from '../../../../common/placements/dates';
+import {
+  attendanceSummary,
+  EVALUATION_CRITERIA,
+  evaluationMidpoint,
+  isEnded,
+  OUTCOME_KINDS,
+  outcomeWindow,
+  placementStayAlerts,
+  staysAlertApplies,
+} from '../../../../common/placements/followup-rules';
+import type {
+  EvaluationView,
+  FollowUpView,
+  IncidentView,
+  MobilityView,
+  OutcomeSlot,
+  OutcomeView,
+  Scores,
+} from '../../../../common/placements/followup-schemas';
+import { type Actor, actorCan } from '../../../platform/actor';
+import type { Tx } from '../../../platform/db/context';
+import { canEvaluate, type FollowUpAccess, followUpAccess, isRecording } from './access';
+import * as store from './store';
+
+/** The whole follow-up of one placement as this actor may see it. */
+export async function getFollowUp(trx: Tx, actor: Actor, id: string): Promise<FollowUpView> {
+  return followUpView(trx, actor, await followUpAccess(trx, actor, id));
+}
+
+export async function followUpView(
+  trx: Tx,
+  actor: Actor,
+  a: FollowUpAccess,
+  warnings: string[] = [],
+): Promise<FollowUpView> {
+  const { row, side } = a;
+  const home = side === 'home';
+  const recording = isRecording(a.status);
+  // One transaction, one connection: queries run one after the other.
+  const days = await store.attendance(trx, row.id);
+  const evaluations = await store.evaluations(trx, row.id);
+  const incidents = await store.incidents(trx, row.id);
+  const mobility = await store.mobility(trx, row.id);
+  const mobilityViews = mobility.map(toMobility);
+  const firstCrossing = mobilityViews
+    .filter((m) => m.firstAutonomousCrossing)
+    .map((m) => m.travelledOn)
+    .sort()[0];
+  return {
+    placementId: row.id,
+    side,
+    status: a.status,
+    period: a.period,
+    today: a.today,
+    canRecord: recording && actorCan(actor, 'placement.attendance'),
+    canEvaluate: recording && canEvaluate(actor),
+    summary: attendanceSummary(days, a.period, a.today),
+    midpoint: evaluationMidpoint(a.agreed),
+    evaluations: evaluations.map(toEvaluation),
+    incidents: incidents.map(
+      (i): IncidentView => ({
+        id: i.id,
+        occurredOn: i.occurred_on,
+        kind: i.kind as IncidentView['kind'],
+        description: i.description,
+        actionTaken: i.action_taken,
+      }),
+    ),
+    mobility: mobilityViews,
+    firstCrossingOn: firstCrossing ?? null,
+    ...(home ? await homeOnly(trx, actor, a) : { stays: null, stayAlerts: null, outcomes: null }),
+    canRecordStays: home && recording && actorCan(actor, 'placement.manage'),
+    warnings,
+  };
+}
+
+/** What only the home centre sees: stays abroad with the benefit alert, and the outcomes. */
+async function homeOnly(trx: Tx, actor: Actor, a: FollowUpAccess) {
+  const { row } = a;
+  const stays = await store.stays(trx, row.id);
+  const benefit = await store.personBenefit(trx, row.person_id);
+  const outcomes = await store.outcomes(trx, row.id);
+  let stayAlerts: FollowUpView['stayAlerts'] = null;
+  if (staysAlertApplies(benefit)) {
+    const all = await store.personStays(trx, row.person_id);
+    stayAlerts = placementStayAlerts(
+      all.map((s) => ({ start: s.starts_on, end: s.ends_on })),
+      a.agreed,
+    ).map((x) => ({
+      code: x.code,
+      startsOn: x.period?.start ?? null,
+      endsOn: x.period?.end ?? null,
+      year: x.year ?? null,
+      days: x.days,
+    }));
+  }
+  const endedOn = isEnded(a.status) ? (row.ended_on ?? row.ends_on) : null;
+  const mayRecord = actorCan(actor, 'placement.manage');
+  return {
+    stays: stays.map((s) => ({
+      id: s.id,
+      startsOn: s.starts_on,
+      endsOn: s.ends_on,
+      days: daysInclusive(s.starts_on, s.ends_on),
+      reason: s.reason,
+    })),
+    stayAlerts,
+    outcomes: OUTCOME_KINDS.map((kind): OutcomeSlot => {
+      const w = endedOn ? outcomeWindow(kind, endedOn) : null;
+      const o = outcomes.find((x) => x.kind === kind);
+      return {
+        kind,
+        opensOn: w?.opensOn ?? null,
+        dueBy: w?.dueBy ?? null,
+        open: !!w && a.today >= w.opensOn && mayRecord,
+        outcome: o ? toOutcome(o) : null,
+      };
+    }),
+  };
+}
+
+const toEvaluation = (e: Awaited<ReturnType<typeof store.evaluations>>[number]): EvaluationView => {
+  const raw = (typeof e.scores === 'string' ? JSON.parse(e.scores) : e.scores) as Record<string, number>;
+  return {
+    kind: e.kind as EvaluationView['kind'],
+    heldOn: e.held_on,
+    scores: Object.fromEntries(EVALUATION_CRITERIA.map((c) => [c, Number(raw[c] ?? 0)])) as Scores,
+    personPresent: e.person_present,
+    referentPresent: e.referent_present,
+    tutorPresent: e.tutor_present,
+    strengths: e.strengths,
+    improvements: e.improvements,
+    nextSteps: e.next_steps,
+    updatedAt: new Date(e.updated_at as unknown as string).toISOString(),
+  };
+};
+
+const toMobility = (m: Awaited<ReturnType<typeof store.mobility>>[number]): MobilityView => ({
+  id: m.id,
+  travelledOn: m.travelled_on,
+  mode: m.mode as MobilityView['mode'],
+  doorToDoorMinutes: m.door_to_door_minutes,
+  costRefundedCents: m.cost_refunded_cents,
+  travelsAlone: m.travels_alone,
+  firstAutonomousCrossing: m.first_autonomous_crossing,
+  note: m.note,
+});
+
+const toOutcome = (o: Awaited<ReturnType<typeof store.outcomes>>[number]): OutcomeView => ({
+  observedOn: o.observed_on,
+  situation: o.situation as OutcomeView['situation'],
+  contractType: o.contract_type as OutcomeView['contractType'],
+  dropOutReason: o.drop_out_reason,
+  note: o.note,
+});

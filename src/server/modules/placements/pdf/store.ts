@@ -1,0 +1,78 @@
+import { sql } from 'kysely';
+import type { Tx } from '../../../platform/db/context';
+
+/** What the agreement PDF prints, read under the reader's RLS context (never more than they may see). */
+
+export async function organisations(trx: Tx, ids: string[]) {
+  return trx
+    .selectFrom('organisations')
+    .select([
+      'id',
+      'name_fr',
+      'name_nl',
+      'country',
+      'region',
+      'street',
+      'postal_code',
+      'municipality_code',
+      'business_id_type',
+      'business_id',
+    ])
+    .where('id', 'in', ids)
+    .execute();
+}
+
+export async function territoryNames(trx: Tx, codes: string[]) {
+  if (codes.length === 0) return [];
+  return trx
+    .selectFrom('territories')
+    .select(['code', 'name_fr', 'name_nl'])
+    .where('code', 'in', codes)
+    .execute();
+}
+
+export async function programme(trx: Tx, id: string) {
+  return trx
+    .selectFrom('programmes')
+    .select(['acronym', 'name_fr', 'name_nl'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+/** Display names of members; RLS shows only the reader's own organisation's members. */
+export async function memberNames(trx: Tx, ids: string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await trx.selectFrom('users').select(['id', 'display_name']).where('id', 'in', ids).execute();
+  return new Map(rows.map((r) => [r.id, r.display_name]));
+}
+
+export async function signatures(trx: Tx, placementId: string) {
+  return trx
+    .selectFrom('placement_signatures')
+    .select(['role', 'version', 'signer_name', 'method', 'requested_at', 'signed_at'])
+    .where('placement_id', '=', placementId)
+    .orderBy('requested_at')
+    .execute();
+}
+
+/** The home centre's own record of the person. */
+export async function homePerson(trx: Tx, personId: string) {
+  return trx
+    .selectFrom('persons')
+    .select(['first_name', 'last_name', 'birth_date', 'participant_code'])
+    .where('id', '=', personId)
+    .executeTakeFirst();
+}
+
+/** The person as the host may see them through its grants (only granted groups; the read is audited). */
+export async function sharedPerson(trx: Tx, personId: string) {
+  const r = await sql<{
+    p: {
+      firstName?: string;
+      lastName?: string;
+      birthDate?: string;
+      participantCode?: string | null;
+    } | null;
+  }>`select app.shared_person(${personId}::uuid) as p`.execute(trx);
+  return r.rows[0]?.p ?? null;
+}

@@ -1,0 +1,139 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../../../../../test/support/app';
+import type { AttentionItem } from '../../../../common/dashboard/attention';
+import type { PersonPage } from '../../../../common/people/schemas';
+import { addDays } from '../../../../common/placements/dates';
+import { agreementFixtures } from './fixtures.testing';
+import { localToday } from './store';
+
+let t: TestApp;
+let fx: ReturnType<typeof agreementFixtures>;
+const today = localToday();
+const year = today.slice(0, 4);
+const persons: Record<string, string> = {};
+
+beforeAll(async () => {
+  t = await createTestApp();
+  fx = agreementFixtures(t);
+  const home = await fx.member('referent@cpas-mouscron.example');
+  const host = await fx.member('tuteur@atelier-roubaix.example');
+  const lead = await fx.member('coordination@udccas-nord.example');
+  // Mid-term evaluation due.
+  const evaluation = await fx.createAgreement(home, host, {
+    lastName: 'Alertea',
+    startsOn: addDays(today, -60),
+    endsOn: addDays(today, 40),
+  });
+  // Awaiting signatures (asked today: shown at once on the caseload).
+  const signing = await fx.createAgreement(home, host, {
+    lastName: 'Alerteb',
+    status: 'awaiting_signatures',
+    startsOn: addDays(today, 30),
+    endsOn: addDays(today, 120),
+  });
+  await fx.addSignature(signing, 'person', 0);
+  // Ended 2 days ago without exit situation.
+  const ended = await fx.createAgreement(home, host, {
+    lastName: 'Alertec',
+    status: 'completed',
+    startsOn: addDays(today, -100),
+    endsOn: addDays(today, -2),
+    endedOn: addDays(today, -2),
+  });
+  // A RIS recipient with 8 nights abroad this year, before the midpoint: only the stays alert.
+  const abroad = await fx.createAgreement(home, host, {
+    lastName: 'Alerted',
+    benefit: 'ris',
+    startsOn: addDays(today, -20),
+    endsOn: addDays(today, 70),
+  });
+  await fx.addStay(abroad, `${year}-01-02`, `${year}-01-09`);
+  // The same stays for an RSA recipient (French benefit): no alert.
+  const rsa = await fx.createAgreement(home, host, {
+    lastName: 'Alertee',
+    benefit: 'rsa',
+    startsOn: addDays(today, -20),
+    endsOn: addDays(today, 70),
+  });
+  await fx.addStay(rsa, `${year}-01-02`, `${year}-01-09`);
+  // Review and validation queues: one agreement in the home centre's review, one at a host (the lead).
+  await fx.createAgreement(home, host, {
+    lastName: 'Alertef',
+    status: 'home_review',
+    startsOn: addDays(today, 30),
+    endsOn: addDays(today, 120),
+  });
+  await fx.createAgreement(home, lead, {
+    lastName: 'Alerteg',
+    status: 'host_validation',
+    startsOn: addDays(today, 30),
+    endsOn: addDays(today, 120),
+  });
+  Object.assign(persons, {
+    evaluation: evaluation.personId,
+    signing: signing.personId,
+    ended: ended.personId,
+    abroad: abroad.personId,
+    rsa: rsa.personId,
+  });
+});
+afterAll(async () => t?.close());
+
+const dashboard = async (email: string) => {
+  const r = await (await t.login(email)).get('/api/dashboard');
+  expect(r.statusCode).toBe(200);
+  return (r.json() as { items: AttentionItem[] }).items.filter((i) => i.key.startsWith('overview.'));
+};
+
+describe('caseload alerts', () => {
+  it('shows per person what is pending or due, computed for the page at once', async () => {
+    const referent = await t.login('referent@cpas-mouscron.example');
+    const r = await referent.get('/api/people?q=Alerte&pageSize=50');
+    expect(r.statusCode).toBe(200);
+    const page = r.json() as PersonPage;
+    const alerts = Object.fromEntries(page.items.map((p) => [p.id, p.alerts]));
+    expect(alerts[persons.evaluation!]).toEqual(['evaluation_due']);
+    expect(alerts[persons.signing!]).toEqual(['signature_pending']);
+    expect(alerts[persons.ended!]).toEqual(['outcome_due']);
+    expect(alerts[persons.abroad!]).toEqual(['stays_abroad']);
+    expect(alerts[persons.rsa!]).toEqual([]);
+  });
+
+  it('another organisation never sees these persons nor their alerts', async () => {
+    const other = await t.login('trajectbegeleider@ocmw-kortrijk.example');
+    const page = (await other.get('/api/people?q=Alerte')).json() as PersonPage;
+    expect(page.items).toEqual([]);
+  });
+});
+
+describe('dashboard attention', () => {
+  it("a referent sees their agreements' pending signatures, evaluations and outcomes due", async () => {
+    const items = await dashboard('referent@cpas-mouscron.example');
+    const byKey = Object.fromEntries(items.map((i) => [i.key, i]));
+    // Demo agreements of this referent may add to the counts; ours are the floor.
+    expect(byKey['overview.attention.signatures_pending']?.count).toBeGreaterThanOrEqual(1);
+    expect(byKey['overview.attention.evaluations_due']?.count).toBeGreaterThanOrEqual(1);
+    expect(byKey['overview.attention.outcomes_due']?.count).toBeGreaterThanOrEqual(1);
+    expect(byKey['overview.attention.signatures_pending']?.link).toBe(
+      '/app/placements?side=home&status=awaiting_signatures&mine=true',
+    );
+    // A referent reviews and validates nothing.
+    expect(byKey['overview.attention.home_review']).toBeUndefined();
+  });
+
+  it('the home centre admin sees the review queue; the host coordinator the validation queue', async () => {
+    const admin = await dashboard('admin@cpas-mouscron.example');
+    expect(admin.find((i) => i.key === 'overview.attention.home_review')).toMatchObject({
+      link: '/app/placements?side=home&status=home_review',
+    });
+    expect(admin.find((i) => i.key === 'overview.attention.home_review')?.count).toBeGreaterThanOrEqual(1);
+    // Their own agreements: none (the referent holds them).
+    expect(admin.find((i) => i.key === 'overview.attention.evaluations_due')).toBeUndefined();
+    const host = await dashboard('coordination@udccas-nord.example');
+    expect(host.find((i) => i.key === 'overview.attention.host_validation')).toMatchObject({
+      count: 1,
+      link: '/app/placements?side=host&status=host_validation',
+    });
+    expect(host.find((i) => i.key === 'overview.attention.home_review')).toBeUndefined();
+  });
+});
