@@ -1,4 +1,5 @@
 import { adminModule } from '../modules/admin';
+import { agreementsModule } from '../modules/agreements';
 import { authModule } from '../modules/auth';
 import { dashboardModule } from '../modules/dashboard';
 import { directoryModule } from '../modules/directory';
@@ -7,6 +8,8 @@ import { offersModule } from '../modules/offers';
 import { organisationsModule } from '../modules/organisations';
 import { pathwaysModule } from '../modules/pathways';
 import { peopleModule } from '../modules/people';
+import { followUpModule } from '../modules/placement-followup';
+import { programmePlacementsModule } from '../modules/programme-placements';
 import { programmesModule } from '../modules/programmes';
 import { referralsModule } from '../modules/referrals';
 import { servicesModule } from '../modules/services';
@@ -27,6 +30,9 @@ const rest: WebModule[] = [
   pathwaysModule,
   referralsModule,
   offersModule,
+  agreementsModule,
+  followUpModule,
+  programmePlacementsModule,
 ];
 export const MODULES: WebModule[] = [dashboardModule(() => allNav), ...rest];
 const allNav: NavItem[] = MODULES.flatMap((m) => m.nav ?? []);

@@ -10,6 +10,7 @@ import { Alert, EmptyState, ErrorAlert, Loading } from '../../app/ui/feedback';
 import { Select } from '../../app/ui/fields';
 import { Card, PageHeader } from '../../app/ui/layout';
 import { DataTable } from '../../app/ui/Table';
+import { CohortDrafts } from '../agreements/CohortDrafts';
 import { downloadCsv } from './csv';
 import { Score } from './PersonOffersPage';
 import { useOfferText } from './text';
@@ -177,6 +178,10 @@ export function CohortPage() {
               ]}
             />
           </Card>
+          <CohortDrafts
+            assignments={Object.entries(chosen).map(([personId, offerId]) => ({ personId, offerId }))}
+            persons={data.persons}
+          />
           {withoutOptions.length > 0 && (
             <Card title={<FormattedMessage id="placements.cohort.unassigned" />}>
               <DataTable

@@ -26,7 +26,7 @@ export function Score({ score }: { score: number }) {
   );
 }
 
-function RankedTable({ caption, rows }: { caption: string; rows: RankedItem[] }) {
+function RankedTable({ caption, rows, personId }: { caption: string; rows: RankedItem[]; personId: string }) {
   const intl = useIntl();
   const text = useOfferText();
   const km = (v: number) => intl.formatMessage({ id: 'placements.value.km' }, { km: v });
@@ -84,6 +84,21 @@ function RankedTable({ caption, rows }: { caption: string; rows: RankedItem[] })
           key: 'reasons',
           header: <FormattedMessage id="placements.ranking.col.reasons" />,
           render: (r) => <Reasons reasons={r.reasons} />,
+        },
+        {
+          key: 'agreement',
+          header: <FormattedMessage id="agreementScreens.offers.col" />,
+          render: (r) => (
+            <Link
+              to={`/app/people/${personId}/agreements/new?offer=${r.offer.id}`}
+              aria-label={intl.formatMessage(
+                { id: 'agreementScreens.offers.prepare_for' },
+                { title: text.title(r.offer) || r.offer.siteName },
+              )}
+            >
+              <FormattedMessage id="agreementScreens.offers.prepare" />
+            </Link>
+          ),
         },
       ]}
     />
@@ -185,7 +200,7 @@ export function PersonOffersPage() {
         <section className="stack" aria-labelledby="feasible-offers">
           <h2 id="feasible-offers">{feasibleTitle}</h2>
           {feasible.length ? (
-            <RankedTable caption={feasibleTitle} rows={feasible} />
+            <RankedTable caption={feasibleTitle} rows={feasible} personId={person.id} />
           ) : (
             <Alert tone="info" title={<FormattedMessage id="placements.ranking.none_feasible" />} />
           )}
@@ -194,7 +209,7 @@ export function PersonOffersPage() {
       {infeasible.length > 0 && (
         <section className="stack" aria-labelledby="infeasible-offers">
           <h2 id="infeasible-offers">{infeasibleTitle}</h2>
-          <RankedTable caption={infeasibleTitle} rows={infeasible} />
+          <RankedTable caption={infeasibleTitle} rows={infeasible} personId={person.id} />
         </section>
       )}
     </div>

@@ -12,6 +12,7 @@ import { Select } from '../../app/ui/fields';
 import { Card, PageHeader } from '../../app/ui/layout';
 import { SearchForm } from '../../app/ui/SearchForm';
 import { DataTable, Pagination } from '../../app/ui/Table';
+import { CaseloadAlerts } from '../programme-placements/CaseloadAlerts';
 import { usePeopleLabels } from './labels';
 
 const PAGE_SIZE = 25;
@@ -182,6 +183,11 @@ export function PeoplePage() {
                 key: 'code',
                 header: <FormattedMessage id="people.column.code" />,
                 render: (p) => <code>{p.participantCode}</code>,
+              },
+              {
+                key: 'alerts',
+                header: <FormattedMessage id="overview.alerts" />,
+                render: (p) => <CaseloadAlerts alerts={p.alerts} />,
               },
             ]}
           />

@@ -6,6 +6,7 @@ import { get, post } from '../../app/api';
 import { Button, LinkButton } from '../../app/ui/Button';
 import { ErrorAlert, Loading } from '../../app/ui/feedback';
 import { Card, Facts, PageHeader } from '../../app/ui/layout';
+import { PersonAgreementsCard } from '../agreements/PersonAgreementsCard';
 import { ConsentsCard } from './ConsentsCard';
 import { personKey, usePeopleLabels } from './labels';
 
@@ -143,6 +144,7 @@ export function PersonPage() {
         </Card>
       </div>
       <ConsentsCard person={p} />
+      <PersonAgreementsCard personId={p.id} canManage={p.canManage} />
       {/* Pages of the pathway, placement and referral modules, linked from here. */}
       <Card title={<FormattedMessage id="people.link.title" />}>
         <ul>

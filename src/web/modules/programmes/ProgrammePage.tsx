@@ -8,6 +8,7 @@ import { Button, LinkButton } from '../../app/ui/Button';
 import { EmptyState, ErrorAlert, Loading } from '../../app/ui/feedback';
 import { Card, Facts, PageHeader } from '../../app/ui/layout';
 import { DataTable } from '../../app/ui/Table';
+import { useSeesProgrammePlacements } from '../programme-placements/access';
 import { FundTags, StatusTag, useProgrammeFormat } from './format';
 import { TotalsCard } from './TotalsCard';
 
@@ -31,6 +32,7 @@ export function ProgrammePage() {
 function Programme({ p }: { p: ProgrammeDetail }) {
   const intl = useIntl();
   const f = useProgrammeFormat();
+  const seesPlacements = useSeesProgrammePlacements(p.lead.id);
   return (
     <div className="stack">
       <PageHeader
@@ -41,6 +43,11 @@ function Programme({ p }: { p: ProgrammeDetail }) {
             <LinkButton to="/app/programmes" variant="ghost">
               <FormattedMessage id="programmes.back" />
             </LinkButton>
+            {seesPlacements && (
+              <LinkButton to={`/app/programmes/${p.id}/placements`} variant="secondary">
+                <FormattedMessage id="overview.link" />
+              </LinkButton>
+            )}
             <Button variant="secondary" onPress={() => window.print()}>
               <FormattedMessage id="common.print" />
             </Button>

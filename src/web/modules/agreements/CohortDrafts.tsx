@@ -1,0 +1,149 @@
+import { useMutation } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Dialog, DialogTrigger, Heading, Modal, ModalOverlay } from 'react-aria-components';
+import { FormattedMessage, useIntl } from 'react-intl';
+import { Link } from 'react-router';
+import Value from 'typebox/value';
+import { DATA_CATEGORIES } from '../../../common/people/consent';
+import { CohortDraftBody, type CohortDraftResult } from '../../../common/placements/cohort-draft-schemas';
+import { type SchemaIssue, toFieldErrors } from '../../../common/validation/errors';
+import { post } from '../../app/api';
+import { Button } from '../../app/ui/Button';
+import { Alert, ErrorAlert } from '../../app/ui/feedback';
+import { CheckboxGroup, Form, TextArea } from '../../app/ui/fields';
+import { Card } from '../../app/ui/layout';
+
+interface Person {
+  id: string;
+  firstName: string;
+  lastName: string;
+}
+
+/**
+ * Turns the accepted cohort into draft agreements, one per person and offer. Each is created or refused
+ * on its own (for want of consent, for instance), and the outcome is listed person by person.
+ */
+export function CohortDrafts({
+  assignments,
+  persons,
+}: {
+  assignments: Array<{ personId: string; offerId: string }>;
+  persons: Person[];
+}) {
+  const intl = useIntl();
+  const [fields, setFields] = useState<string[]>(['identity']);
+  const [overrideReason, setOverrideReason] = useState('');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const names = new Map(persons.map((p) => [p.id, `${p.firstName} ${p.lastName}`]));
+  const create = useMutation({
+    mutationFn: (body: CohortDraftBody) => post<CohortDraftResult>('/api/placements/from-cohort', body),
+  });
+  const body = (): CohortDraftBody => ({
+    assignments,
+    sharedFields: fields as CohortDraftBody['sharedFields'],
+    ...(overrideReason.trim() ? { overrideReason: overrideReason.trim() } : {}),
+  });
+  const result = create.data;
+  return (
+    <Card title={<FormattedMessage id="agreementScreens.cohort.title" />}>
+      <p className="muted">
+        <FormattedMessage id="agreementScreens.cohort.intro" />
+      </p>
+      <DialogTrigger>
+        <Button isDisabled={assignments.length === 0 || create.isPending}>
+          <FormattedMessage id="agreementScreens.cohort.create" values={{ count: assignments.length }} />
+        </Button>
+        <ModalOverlay className="modal-overlay" isDismissable>
+          <Modal className="modal">
+            <Dialog className="stack">
+              {({ close }) => (
+                <>
+                  <Heading slot="title">
+                    <FormattedMessage id="agreementScreens.cohort.title" />
+                  </Heading>
+                  <Form
+                    className="stack"
+                    onSubmit={(e) => {
+                      e.preventDefault();
+                      const b = body();
+                      const problems = toFieldErrors([
+                        ...Value.Errors(CohortDraftBody, b),
+                      ] as unknown as SchemaIssue[]);
+                      setErrors(
+                        Object.fromEntries(
+                          problems.map((p) => [p.path, intl.formatMessage({ id: p.code }, p.params)]),
+                        ),
+                      );
+                      if (problems.length) return;
+                      create.mutate(b);
+                      close();
+                    }}
+                  >
+                    <CheckboxGroup
+                      label={intl.formatMessage({ id: 'agreementScreens.sharing.fields' })}
+                      description={<FormattedMessage id="agreementScreens.sharing.fields_hint" />}
+                      value={fields}
+                      onChange={setFields}
+                      error={errors.sharedFields}
+                      options={DATA_CATEGORIES.map((f) => ({
+                        id: f,
+                        label: intl.formatMessage({ id: `referrals.enum.field.${f}` }),
+                      }))}
+                    />
+                    <TextArea
+                      label={intl.formatMessage({ id: 'agreementScreens.sharing.override_reason' })}
+                      description={<FormattedMessage id="agreementScreens.cohort.override_hint" />}
+                      value={overrideReason}
+                      onChange={setOverrideReason}
+                      error={errors.overrideReason}
+                    />
+                    <div className="row">
+                      <Button type="submit">
+                        <FormattedMessage
+                          id="agreementScreens.cohort.confirm"
+                          values={{ count: assignments.length }}
+                        />
+                      </Button>
+                      <Button variant="secondary" onPress={close}>
+                        <FormattedMessage id="common.cancel" />
+                      </Button>
+                    </div>
+                  </Form>
+                </>
+              )}
+            </Dialog>
+          </Modal>
+        </ModalOverlay>
+      </DialogTrigger>
+      <ErrorAlert error={create.error} />
+      {result && (
+        <>
+          <Alert
+            tone={result.created === result.results.length ? 'success' : 'warning'}
+            title={
+              <FormattedMessage
+                id="agreementScreens.cohort.summary"
+                values={{ created: result.created, total: result.results.length }}
+              />
+            }
+          />
+          <ul className="stack">
+            {result.results.map((r) => (
+              <li key={`${r.personId}-${r.offerId}`}>
+                <strong>{names.get(r.personId) ?? r.personId}</strong>
+                {' — '}
+                {r.placementId ? (
+                  <Link to={`/app/placements/${r.placementId}`}>
+                    <FormattedMessage id="agreementScreens.cohort.open" />
+                  </Link>
+                ) : (
+                  <span className="field-error">{r.error?.message}</span>
+                )}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </Card>
+  );
+}

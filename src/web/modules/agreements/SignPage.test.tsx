@@ -1,0 +1,80 @@
+import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { SignatureLinkView } from '../../../common/placements/agreement-schemas';
+import { apiError, serve } from './harness.testing';
+import { SignPage } from './SignPage';
+
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+  window.location.hash = '';
+});
+
+const TOKEN = 'tok_abcdefghijklmnopqrstuvwxyz012345';
+
+const view: SignatureLinkView = {
+  role: 'person',
+  signerName: 'Jan Fictief',
+  language: 'nl',
+  personName: 'Jan Fictief',
+  homeOrgName: 'OCMW Kortrijk',
+  hostOrgName: 'Atelier du Pile',
+  siteName: 'Atelier vélo',
+  municipalityCode: 'FR-59512',
+  tasks: 'Fietsen herstellen',
+  schedule: 'Maandag–donderdag',
+  hoursPerWeek: 26,
+  startsOn: '2027-01-04',
+  endsOn: '2027-05-31',
+};
+
+function open(lookup: () => unknown) {
+  return serve('fr', '/sign', [{ path: '/sign', element: <SignPage /> }], (_method, url) => {
+    if (url === '/api/signatures/lookup') return lookup();
+    if (url === '/api/signatures/sign') return new Response(null, { status: 204 });
+    if (url.startsWith('/api/territories/'))
+      return { code: 'FR-59512', nameFr: 'Roubaix', nameNl: 'Robaais' };
+    return {};
+  });
+}
+
+describe('public signature page', () => {
+  it('shows the terms in the agreement’s language and signs once accepted', async () => {
+    window.location.hash = `#token=${TOKEN}`;
+    const calls = open(() => view);
+    // The UI is French, the agreement Dutch: the signer reads it in Dutch.
+    expect(await screen.findByRole('heading', { name: 'De stageovereenkomst ondertekenen' })).toBeTruthy();
+    expect(screen.getByText('Fietsen herstellen')).toBeTruthy();
+    expect(await screen.findByText('Robaais')).toBeTruthy();
+    const sign = screen.getByRole('button', { name: 'Ondertekenen' });
+    expect(sign.hasAttribute('disabled')).toBe(true);
+    fireEvent.click(screen.getByRole('checkbox', { name: /Ik heb de overeenkomst gelezen/ }));
+    fireEvent.click(sign);
+    expect(await screen.findByText('Dank u: uw handtekening is geregistreerd.')).toBeTruthy();
+    expect(calls.find((c) => c.url === '/api/signatures/lookup')?.body).toEqual({ token: TOKEN });
+    expect(calls.find((c) => c.url === '/api/signatures/sign')?.body).toEqual({ token: TOKEN, accept: true });
+  });
+
+  it('says clearly when a link no longer works', async () => {
+    window.location.hash = `#token=${TOKEN}`;
+    const calls = open(() =>
+      apiError(
+        404,
+        'agreements.errors.link_invalid',
+        'Ce lien de signature ne fonctionne plus : déjà utilisé ou expiré.',
+      ),
+    );
+    expect(await screen.findByText('Ce lien de signature n’est pas utilisable')).toBeTruthy();
+    expect(
+      screen.getByText('Ce lien de signature ne fonctionne plus : déjà utilisé ou expiré.'),
+    ).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Signer' })).toBeNull();
+    await waitFor(() => expect(calls.some((c) => c.url === '/api/signatures/sign')).toBe(false));
+  });
+
+  it('does not even ask the server without a token', async () => {
+    const calls = open(() => view);
+    expect(await screen.findByText('Ce lien de signature n’est pas utilisable')).toBeTruthy();
+    expect(calls.some((c) => c.url.startsWith('/api/signatures'))).toBe(false);
+  });
+});

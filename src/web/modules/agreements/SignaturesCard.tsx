@@ -1,0 +1,120 @@
+import { FormattedMessage, useIntl } from 'react-intl';
+import {
+  SIGNATURE_ROLES,
+  SIGNATURE_SIDE,
+  type SignatureRole,
+} from '../../../common/placements/agreement-rules';
+import type { PlacementView, SignatureView } from '../../../common/placements/agreement-schemas';
+import { useCan } from '../../app/session';
+import { Card } from '../../app/ui/layout';
+import { DataTable } from '../../app/ui/Table';
+import { useAgreementFormat } from './format';
+import { SignatureDialog } from './SignatureDialog';
+
+/** The latest request of a role for the current version, if any. */
+export function currentSignature(p: PlacementView, role: SignatureRole): SignatureView | undefined {
+  return p.signatures
+    .filter((s) => s.role === role && s.version === p.version)
+    .sort((a, b) => (a.signedAt ? 1 : 0) - (b.signedAt ? 1 : 0) || a.requestedAt.localeCompare(b.requestedAt))
+    .at(-1);
+}
+
+/**
+ * The three signatures of the current version: signed how and when, or a link waiting. Staff of the side a
+ * role belongs to may send that role a link or record that it was signed in person.
+ */
+export function SignaturesCard({
+  placement: p,
+  onChanged,
+}: {
+  placement: PlacementView;
+  onChanged: () => void;
+}) {
+  const intl = useIntl();
+  const fmt = useAgreementFormat();
+  const manages = useCan('placement.manage');
+  const validates = useCan('placement.host_validate');
+  // Server decides in the end; the buttons are offered to staff who handle agreements on either side.
+  const canManage = manages || validates;
+  const collecting = p.status === 'awaiting_signatures';
+  const defaultName = (role: SignatureRole) =>
+    role === 'person'
+      ? ((p.signatory === 'legal_representative' ? p.representativeName : p.personName) ?? '')
+      : role === 'home_referent'
+        ? (p.referentName ?? '')
+        : '';
+  const status = (role: SignatureRole) => {
+    const s = currentSignature(p, role);
+    if (!s) return intl.formatMessage({ id: 'agreementScreens.signatures.not_requested' });
+    if (s.signedAt)
+      return intl.formatMessage(
+        { id: 'agreementScreens.signatures.signed' },
+        {
+          name: s.signerName,
+          method: intl.formatMessage({ id: `agreements.method.${s.method ?? 'in_person'}` }),
+          when: fmt.dateTime(s.signedAt),
+        },
+      );
+    if (s.linkPending)
+      return intl.formatMessage(
+        { id: 'agreementScreens.signatures.link_pending' },
+        { name: s.signerName, email: s.email ?? '', when: fmt.dateTime(s.requestedAt) },
+      );
+    return intl.formatMessage({ id: 'agreementScreens.signatures.link_lapsed' }, { name: s.signerName });
+  };
+  return (
+    <Card title={<FormattedMessage id="agreementScreens.signatures.title" values={{ version: p.version }} />}>
+      {!collecting && (
+        <p className="muted">
+          <FormattedMessage
+            id={
+              p.status === 'draft'
+                ? 'agreementScreens.signatures.draft'
+                : 'agreementScreens.signatures.closed'
+            }
+          />
+        </p>
+      )}
+      <DataTable
+        caption={intl.formatMessage({ id: 'agreementScreens.signatures.title' }, { version: p.version })}
+        rows={[...SIGNATURE_ROLES]}
+        rowKey={(r) => r}
+        columns={[
+          {
+            key: 'role',
+            header: <FormattedMessage id="agreementScreens.signatures.col.role" />,
+            render: (r) => <FormattedMessage id={`agreements.role.${r}`} />,
+          },
+          {
+            key: 'status',
+            header: <FormattedMessage id="agreementScreens.signatures.col.status" />,
+            render: status,
+          },
+          {
+            key: 'do',
+            header: <FormattedMessage id="agreementScreens.signatures.col.actions" />,
+            render: (r) =>
+              collecting && canManage && SIGNATURE_SIDE[r] === p.side && !currentSignature(p, r)?.signedAt ? (
+                <div className="row">
+                  <SignatureDialog
+                    placementId={p.id}
+                    role={r}
+                    method="link"
+                    defaultName={defaultName(r)}
+                    onDone={onChanged}
+                  />
+                  <SignatureDialog
+                    placementId={p.id}
+                    role={r}
+                    method="in_person"
+                    defaultName={defaultName(r)}
+                    onDone={onChanged}
+                  />
+                </div>
+              ) : null,
+          },
+        ]}
+      />
+    </Card>
+  );
+}

@@ -1,0 +1,157 @@
+import { useState } from 'react';
+import { Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
+import { FormattedMessage, useIntl } from 'react-intl';
+import type { SubstanceField } from '../../../common/placements/agreement-rules';
+import type { PlacementView } from '../../../common/placements/agreement-schemas';
+import { ApiError, patch } from '../../app/api';
+import { Button } from '../../app/ui/Button';
+import { ErrorAlert } from '../../app/ui/feedback';
+import { Form, TextField } from '../../app/ui/fields';
+import { SignatoryFields } from './SignatoryFields';
+import { TermsFields } from './TermsFields';
+import {
+  type EditValues,
+  editValues,
+  FIELD_LABEL,
+  patchBody,
+  patchProblems,
+  resignatureFields,
+} from './terms-patch';
+
+/**
+ * Changes the terms. Once signing has begun, a change of substance sends the agreement back to be signed
+ * as a new version: the user confirms that first, knowing which terms caused it.
+ */
+export function TermsEditForm({
+  placement: p,
+  onCancel,
+  onSaved,
+}: {
+  placement: PlacementView;
+  onCancel: () => void;
+  onSaved: () => void;
+}) {
+  const intl = useIntl();
+  const [values, setValues] = useState<EditValues>(() => editValues(p));
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const [confirming, setConfirming] = useState<SubstanceField[] | null>(null);
+  const set = (key: keyof EditValues) => (v: string) => setValues((s) => ({ ...s, [key]: v }));
+  const label = (id: string) => intl.formatMessage({ id });
+
+  const send = async () => {
+    setConfirming(null);
+    setError(null);
+    setBusy(true);
+    try {
+      await patch<unknown>(`/api/placements/${encodeURIComponent(p.id)}`, patchBody(p, values));
+      onSaved();
+    } catch (e) {
+      setError(e);
+      if (e instanceof ApiError && e.fields.length)
+        setErrors(Object.fromEntries(e.fields.map((f) => [f.path, f.message])));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const submit = () => {
+    const problems = patchProblems(p, values);
+    setErrors(
+      Object.fromEntries(problems.map((x) => [x.path, intl.formatMessage({ id: x.code }, x.params)])),
+    );
+    if (problems.length) return;
+    const body = patchBody(p, values);
+    if (!Object.keys(body).length) return onCancel();
+    const resign = resignatureFields(p, body);
+    if (resign.length) setConfirming(resign);
+    else void send();
+  };
+
+  return (
+    <Form
+      className="stack"
+      onSubmit={(e) => {
+        e.preventDefault();
+        submit();
+      }}
+    >
+      <ErrorAlert error={error} />
+      <TermsFields
+        values={values}
+        set={set}
+        errors={errors}
+        hostOrgId={p.hostOrg.id}
+        municipalityName={p.municipalityName ?? ''}
+        known={{ tutorName: p.tutorName, programmeName: p.programmeName }}
+        durationRule={p.durationRule}
+      />
+      <SignatoryFields
+        signatory={values.signatory}
+        representativeName={values.representativeName}
+        language={values.language}
+        set={set}
+        errors={errors}
+      />
+      <div className="grid-2">
+        <TextField
+          label={label('agreementScreens.terms.accident_insurance')}
+          value={values.accidentInsuranceRef}
+          onChange={set('accidentInsuranceRef')}
+          error={errors.accidentInsuranceRef}
+          maxLength={100}
+        />
+        <TextField
+          label={label('agreementScreens.terms.liability_insurance')}
+          value={values.liabilityInsuranceRef}
+          onChange={set('liabilityInsuranceRef')}
+          error={errors.liabilityInsuranceRef}
+          maxLength={100}
+        />
+      </div>
+      <p className="muted">
+        <FormattedMessage id="agreementScreens.terms.insurance_hint" />
+      </p>
+      <div className="row">
+        <Button type="submit" isDisabled={busy}>
+          <FormattedMessage id="common.save" />
+        </Button>
+        <Button variant="secondary" onPress={onCancel}>
+          <FormattedMessage id="common.cancel" />
+        </Button>
+      </div>
+      <ModalOverlay
+        className="modal-overlay"
+        isDismissable
+        isOpen={confirming !== null}
+        onOpenChange={(open) => !open && setConfirming(null)}
+      >
+        <Modal className="modal">
+          <Dialog className="stack" role="alertdialog">
+            <Heading slot="title">
+              <FormattedMessage id="agreementScreens.resign.title" />
+            </Heading>
+            <p>
+              <FormattedMessage id="agreementScreens.resign.body" values={{ version: p.version + 1 }} />
+            </p>
+            <p>
+              <FormattedMessage
+                id="agreementScreens.resign.fields"
+                values={{ fields: (confirming ?? []).map((f) => label(FIELD_LABEL[f])).join(', ') }}
+              />
+            </p>
+            <div className="row">
+              <Button onPress={() => void send()}>
+                <FormattedMessage id="agreementScreens.resign.confirm" />
+              </Button>
+              <Button variant="secondary" onPress={() => setConfirming(null)}>
+                <FormattedMessage id="common.cancel" />
+              </Button>
+            </div>
+          </Dialog>
+        </Modal>
+      </ModalOverlay>
+    </Form>
+  );
+}

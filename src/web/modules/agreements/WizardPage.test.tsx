@@ -1,0 +1,215 @@
+import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { OfferDetail } from '../../../common/placements/offer-schemas';
+import {
+  apiError,
+  HOST,
+  OFFER,
+  PERSON,
+  PLACEMENT,
+  PROGRAMME,
+  placement,
+  serve,
+  TUTOR,
+} from './harness.testing';
+import { WizardPage } from './WizardPage';
+
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+});
+
+const person = {
+  id: PERSON,
+  orgId: 'o1',
+  firstName: 'Lucie',
+  lastName: 'Fictivelle',
+  preferredLanguage: 'fr',
+};
+
+const offer = {
+  id: OFFER,
+  orgId: HOST,
+  orgNameFr: 'Atelier du Pile',
+  orgNameNl: 'Atelier du Pile',
+  siteName: 'Atelier vélo',
+  municipalityCode: 'FR-59512',
+  municipalityNameFr: 'Roubaix',
+  municipalityNameNl: 'Roubaix',
+  titleFr: 'Réparation de vélos',
+  titleNl: null,
+  tasksFr: 'Réparer des vélos',
+  tasksNl: null,
+  schedule: 'Lundi–jeudi',
+  hoursPerWeek: 26,
+  startsOn: '2027-01-04',
+  endsOn: '2027-05-31',
+  tutorUserId: null,
+  tutorName: null,
+  programmeId: PROGRAMME,
+} as unknown as OfferDetail;
+
+function open(create: (body: unknown) => unknown, roles = ['referent']) {
+  return serve(
+    'fr',
+    `/app/people/${PERSON}/agreements/new?offer=${OFFER}`,
+    [
+      { path: '/app/people/:id/agreements/new', element: <WizardPage /> },
+      { path: '/app/placements/:id', element: <h1>{PLACEMENT}</h1> },
+    ],
+    (method, url, body) => {
+      if (method === 'POST' && url === '/api/placements') return create(body);
+      if (url === `/api/people/${PERSON}`) return person;
+      if (url === `/api/offers/${OFFER}`) return offer;
+      if (url.startsWith('/api/placements/tutors'))
+        return { items: [{ id: TUTOR, displayName: 'Tess Tuteur' }] };
+      if (url.startsWith('/api/programmes'))
+        return {
+          items: [
+            { id: PROGRAMME, acronym: 'SAM', nameFr: 'SAM Eurométropole', nameNl: 'SAM Eurometropool' },
+          ],
+        };
+      if (url.includes('/referral-preview'))
+        return {
+          person,
+          canOverride: false,
+          check: {
+            consent: { id: 'c1', givenOn: '2026-10-01', expiresOn: null },
+            gap: null,
+            missingFields: [],
+          },
+        };
+      if (url.startsWith('/api/territories/'))
+        return { code: 'FR-59512', nameFr: 'Roubaix', nameNl: 'Roubaix' };
+      return {};
+    },
+    roles,
+  );
+}
+
+const next = () => fireEvent.click(screen.getByRole('button', { name: 'Étape suivante' }));
+
+describe('agreement wizard', () => {
+  it('walks the four steps from an offer and posts the agreement the referent chose', async () => {
+    const calls = open(() => placement());
+    expect(
+      await screen.findByRole('heading', {
+        level: 1,
+        name: 'Nouvelle convention de stage pour Lucie Fictivelle',
+      }),
+    ).toBeTruthy();
+    // The step indicator says where the user is.
+    expect(
+      screen.getByText('Étape 1 sur 4 : Conditions', { selector: '[aria-current="step"]' }),
+    ).toBeTruthy();
+    // The offer's terms are the starting point; the referent adjusts hours and picks the tutor.
+    expect((screen.getByRole('textbox', { name: /Site/ }) as HTMLInputElement).value).toBe('Atelier vélo');
+    fireEvent.change(screen.getByRole('textbox', { name: 'Heures par semaine' }), {
+      target: { value: '24,5' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: /Tuteur/ }));
+    fireEvent.click(await screen.findByRole('option', { name: 'Tess Tuteur' }));
+    next();
+
+    expect(
+      await screen.findByText('Étape 2 sur 4 : Ce que verra la structure d’accueil', { selector: 'h2' }),
+    ).toBeTruthy();
+    fireEvent.click(screen.getByRole('checkbox', { name: /Coordonnées/ }));
+    expect(
+      await screen.findByText(/Ce partage s’appuie sur le consentement donné le 1 oct\. 2026/),
+    ).toBeTruthy();
+    next();
+
+    expect(await screen.findByText('Étape 3 sur 4 : Qui signe', { selector: 'h2' })).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: /Signe pour la personne/ }));
+    fireEvent.click(await screen.findByRole('option', { name: 'Son représentant légal' }));
+    next();
+    // The representative must be named before going on.
+    expect(await screen.findByText('Ce champ est obligatoire.')).toBeTruthy();
+    fireEvent.change(screen.getByRole('textbox', { name: /Nom du représentant légal/ }), {
+      target: { value: 'Marc Fictivelle' },
+    });
+    next();
+
+    expect(await screen.findByText('Étape 4 sur 4 : Vérifier et créer', { selector: 'h2' })).toBeTruthy();
+    expect(screen.getByText('Représentant légal : Marc Fictivelle')).toBeTruthy();
+    expect(screen.getByText('24,5 h par semaine')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Créer la convention en brouillon' }));
+    await waitFor(() =>
+      expect(calls.find((c) => c.method === 'POST' && c.url === '/api/placements')?.body).toEqual({
+        personId: PERSON,
+        offerId: OFFER,
+        siteName: 'Atelier vélo',
+        municipalityCode: 'FR-59512',
+        tasks: 'Réparer des vélos',
+        schedule: 'Lundi–jeudi',
+        hoursPerWeek: 24.5,
+        startsOn: '2027-01-04',
+        endsOn: '2027-05-31',
+        tutorUserId: TUTOR,
+        programmeId: PROGRAMME,
+        sharedFields: ['identity', 'contact'],
+        signatory: 'legal_representative',
+        representativeName: 'Marc Fictivelle',
+        language: 'fr',
+      }),
+    );
+    // Created: the placement page opens.
+    expect(await screen.findByRole('heading', { name: PLACEMENT })).toBeTruthy();
+  });
+
+  it('puts the server’s field errors on their fields, back on the step that holds them', async () => {
+    open(() =>
+      apiError(400, 'errors.validation', 'Certaines données ne sont pas valables.', [
+        { path: 'startsOn', code: 'agreements.errors.start_past', message: 'La date de début est passée.' },
+      ]),
+    );
+    await screen.findByRole('heading', { level: 1, name: /Nouvelle convention/ });
+    next();
+    await screen.findByText(/Étape 2 sur 4/, { selector: 'h2' });
+    next();
+    await screen.findByText(/Étape 3 sur 4/, { selector: 'h2' });
+    next();
+    fireEvent.click(await screen.findByRole('button', { name: 'Créer la convention en brouillon' }));
+    // In the alert at the top, and on the field itself.
+    expect(await screen.findAllByText('La date de début est passée.')).toHaveLength(2);
+    expect(screen.getByText('La date de début est passée.', { selector: '.field-error' })).toBeTruthy();
+    expect(screen.getByText(/Étape 1 sur 4/, { selector: 'h2' })).toBeTruthy();
+    expect(screen.getByLabelText(/Début/).getAttribute('aria-invalid')).toBe('true');
+  });
+
+  it('on a refusal for want of consent, shows why and lets a coordinator override with a reason', async () => {
+    let refused = false;
+    const calls = open(() => {
+      if (refused) return placement();
+      refused = true;
+      return apiError(
+        409,
+        'agreements.errors.consent_missing',
+        'Aucun consentement valable ne permet ce partage.',
+      );
+    }, ['coordinator']);
+    await screen.findByRole('heading', { level: 1, name: /Nouvelle convention/ });
+    for (const n of [2, 3, 4]) {
+      next();
+      await screen.findByText(new RegExp(`Étape ${n} sur 4`), { selector: 'h2' });
+    }
+    fireEvent.click(screen.getByRole('button', { name: 'Créer la convention en brouillon' }));
+    expect(await screen.findByText('Aucun consentement valable ne permet ce partage.')).toBeTruthy();
+    expect(screen.getByText(/Étape 2 sur 4/, { selector: 'h2' })).toBeTruthy();
+    fireEvent.change(screen.getByRole('textbox', { name: /Motif du partage sans consentement/ }), {
+      target: { value: 'Démarrage urgent du chantier' },
+    });
+    next();
+    await screen.findByText(/Étape 3 sur 4/, { selector: 'h2' });
+    next();
+    fireEvent.click(await screen.findByRole('button', { name: 'Créer la convention en brouillon' }));
+    await waitFor(() =>
+      expect(
+        calls.filter((c) => c.method === 'POST' && c.url === '/api/placements').at(-1)?.body,
+      ).toMatchObject({
+        overrideReason: 'Démarrage urgent du chantier',
+      }),
+    );
+  });
+});

@@ -1,0 +1,264 @@
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { useRef, useState } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
+import { isLanguage } from '../../../common/i18n/locales';
+import type { PersonDetail } from '../../../common/people/schemas';
+import type { PlacementView } from '../../../common/placements/agreement-schemas';
+import type { OfferDetail } from '../../../common/placements/offer-schemas';
+import { ApiError, get, post } from '../../app/api';
+import { useLanguage } from '../../app/i18n';
+import { useCan } from '../../app/session';
+import { Button, LinkButton } from '../../app/ui/Button';
+import { EmptyState, ErrorAlert, Loading } from '../../app/ui/feedback';
+import { Form } from '../../app/ui/fields';
+import { Card, PageHeader } from '../../app/ui/layout';
+import { useOfferText } from '../offers/text';
+import { personKey } from '../people/labels';
+import { OrganisationPicker, type PickedOrg } from '../referrals/OrganisationPicker';
+import { useAgreementFormat } from './format';
+import { ReviewStep } from './ReviewStep';
+import { SharingStep } from './SharingStep';
+import { SignatoryFields } from './SignatoryFields';
+import { TermsFields } from './TermsFields';
+import {
+  createBody,
+  emptyTerms,
+  STEPS,
+  type Step,
+  stepOf,
+  termsFromOffer,
+  type WizardValues,
+  wizardProblems,
+} from './wizard-values';
+
+/** The agreement wizard: loads the person (and the offer, when started from one), then runs the steps. */
+export function WizardPage() {
+  const { id = '' } = useParams();
+  const [search] = useSearchParams();
+  const offerId = search.get('offer') ?? '';
+  const canManage = useCan('placement.manage');
+  const person = useQuery({
+    queryKey: personKey(id),
+    queryFn: () => get<PersonDetail>(`/api/people/${encodeURIComponent(id)}`),
+    enabled: canManage,
+  });
+  const offer = useQuery({
+    queryKey: ['offers', 'detail', offerId],
+    queryFn: () => get<OfferDetail>(`/api/offers/${encodeURIComponent(offerId)}`),
+    enabled: canManage && !!offerId,
+  });
+  if (!canManage) return <EmptyState title={<FormattedMessage id="errors.forbidden" />} />;
+  if (person.isLoading || offer.isLoading) return <Loading />;
+  if (!person.data) return <ErrorAlert error={person.error} />;
+  if (offerId && !offer.data) return <ErrorAlert error={offer.error} />;
+  return <Wizard person={person.data} offer={offer.data ?? null} />;
+}
+
+function initialValues(
+  person: PersonDetail,
+  offer: OfferDetail | null,
+  ui: 'fr' | 'nl' | 'en',
+): WizardValues {
+  const preferred = person.preferredLanguage;
+  const language = preferred === 'fr' || preferred === 'nl' ? preferred : ui === 'nl' ? 'nl' : 'fr';
+  return {
+    ...(offer ? termsFromOffer(offer, language) : emptyTerms()),
+    offerId: offer?.id ?? '',
+    hostOrgId: offer?.orgId ?? '',
+    sharedFields: ['identity'],
+    overrideReason: '',
+    signatory: 'person',
+    representativeName: '',
+    language,
+  };
+}
+
+function Wizard({ person, offer }: { person: PersonDetail; offer: OfferDetail | null }) {
+  const intl = useIntl();
+  const navigate = useNavigate();
+  const { language } = useLanguage();
+  const offerText = useOfferText();
+  const fmt = useAgreementFormat();
+  const mayOverride = useCan('consent.override');
+  const [values, setValues] = useState(() =>
+    initialValues(person, offer, isLanguage(language) ? language : 'fr'),
+  );
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [step, setStep] = useState<Step>('terms');
+  const [host, setHost] = useState<PickedOrg | null>(null);
+  const [refused, setRefused] = useState<unknown>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const personName = `${person.firstName} ${person.lastName}`;
+  const hostName = offer ? offerText.host(offer) : host ? fmt.orgName(host) : '';
+  const set =
+    <K extends keyof WizardValues>(key: K) =>
+    (v: WizardValues[K]) =>
+      setValues((s) => ({ ...s, [key]: v }));
+  const index = STEPS.indexOf(step);
+
+  const go = (to: Step) => {
+    setStep(to);
+    // The new step's title takes the focus so a screen reader announces where the user is.
+    requestAnimationFrame(() => heading.current?.focus());
+  };
+  /** Checks the steps up to `upTo`; shows their problems and returns the first step that has one. */
+  const check = (upTo: Step): Step | null => {
+    const limit = STEPS.indexOf(upTo);
+    const problems = wizardProblems(person.id, values).filter((p) => STEPS.indexOf(stepOf(p.path)) <= limit);
+    setErrors(
+      Object.fromEntries(problems.map((p) => [p.path, intl.formatMessage({ id: p.code }, p.params)])),
+    );
+    const first = problems.map((p) => STEPS.indexOf(stepOf(p.path))).sort()[0];
+    return first === undefined ? null : STEPS[first]!;
+  };
+  const create = useMutation({
+    mutationFn: () => post<PlacementView>('/api/placements', createBody(person.id, values)),
+    onSuccess: (p) => navigate(`/app/placements/${p.id}`),
+    onError: (e) => {
+      if (e instanceof ApiError && e.status === 409 && e.code.includes('consent')) {
+        setRefused(e);
+        go('sharing');
+        return;
+      }
+      if (e instanceof ApiError && e.fields.length) {
+        setErrors(Object.fromEntries(e.fields.map((f) => [f.path, f.message])));
+        go(STEPS[Math.min(...e.fields.map((f) => STEPS.indexOf(stepOf(f.path))))] ?? 'review');
+      }
+    },
+  });
+  const next = () => {
+    const bad = check(step);
+    if (bad) return go(bad);
+    if (step === 'review') create.mutate();
+    else go(STEPS[index + 1]!);
+  };
+  // A refusal for want of consent is shown on the sharing step, where it can be resolved.
+  const showError = !!create.error && create.error !== refused;
+
+  return (
+    <div className="stack">
+      <PageHeader
+        title={intl.formatMessage({ id: 'agreementScreens.wizard.title' }, { name: personName })}
+        description={<FormattedMessage id="agreementScreens.wizard.intro" />}
+        actions={
+          <LinkButton to={`/app/people/${person.id}`} variant="ghost">
+            <FormattedMessage id="common.back" />
+          </LinkButton>
+        }
+      />
+      <nav aria-label={intl.formatMessage({ id: 'agreementScreens.wizard.steps' })}>
+        <ol className="row" style={{ listStyle: 'none', padding: 0 }}>
+          {STEPS.map((s, i) => (
+            <li
+              key={s}
+              className={`tag ${s === step ? 'tag--success' : ''}`}
+              aria-current={s === step ? 'step' : undefined}
+            >
+              <FormattedMessage
+                id="agreementScreens.wizard.step_of"
+                values={{ n: i + 1, label: intl.formatMessage({ id: `agreementScreens.wizard.step.${s}` }) }}
+              />
+            </li>
+          ))}
+        </ol>
+      </nav>
+      {showError && <ErrorAlert error={create.error} />}
+      <Card>
+        <Form
+          className="stack"
+          onSubmit={(e) => {
+            e.preventDefault();
+            next();
+          }}
+        >
+          <h2 ref={heading} tabIndex={-1}>
+            <FormattedMessage
+              id="agreementScreens.wizard.step_of"
+              values={{
+                n: index + 1,
+                label: intl.formatMessage({ id: `agreementScreens.wizard.step.${step}` }),
+              }}
+            />
+          </h2>
+          {step === 'terms' && (
+            <>
+              {offer ? (
+                <p>
+                  <FormattedMessage
+                    id="agreementScreens.wizard.from_offer"
+                    values={{ title: offerText.title(offer) || offer.siteName, host: hostName }}
+                  />{' '}
+                  <Link to={`/app/people/${person.id}/offers`}>
+                    <FormattedMessage id="agreementScreens.wizard.other_offer" />
+                  </Link>
+                </p>
+              ) : (
+                <>
+                  <p className="muted">
+                    <FormattedMessage id="agreementScreens.wizard.no_offer" />{' '}
+                    <Link to={`/app/people/${person.id}/offers`}>
+                      <FormattedMessage id="agreementScreens.wizard.see_offers" />
+                    </Link>
+                  </p>
+                  <OrganisationPicker
+                    excludeId={person.orgId}
+                    picked={host}
+                    error={errors.hostOrgId}
+                    onPick={(o) => {
+                      setHost(o);
+                      setValues((s) => ({ ...s, hostOrgId: o.id, tutorUserId: '', programmeId: '' }));
+                    }}
+                  />
+                </>
+              )}
+              <TermsFields
+                values={values}
+                set={set}
+                errors={errors}
+                hostOrgId={values.hostOrgId}
+                municipalityName={offer ? offerText.place(offer) : ''}
+                known={{ tutorName: offer?.tutorName }}
+              />
+            </>
+          )}
+          {step === 'sharing' && (
+            <SharingStep
+              personId={person.id}
+              hostOrgId={values.hostOrgId}
+              fields={values.sharedFields}
+              onFields={set('sharedFields')}
+              overrideReason={values.overrideReason}
+              onOverrideReason={set('overrideReason')}
+              errors={errors}
+              refused={refused}
+              mayOverride={mayOverride}
+            />
+          )}
+          {step === 'signatory' && (
+            <SignatoryFields
+              signatory={values.signatory}
+              representativeName={values.representativeName}
+              language={values.language}
+              set={set}
+              errors={errors}
+            />
+          )}
+          {step === 'review' && <ReviewStep values={values} personName={personName} hostName={hostName} />}
+          <div className="row">
+            {index > 0 && (
+              <Button variant="secondary" onPress={() => go(STEPS[index - 1]!)}>
+                <FormattedMessage id="agreementScreens.wizard.previous" />
+              </Button>
+            )}
+            <Button type="submit" isDisabled={create.isPending}>
+              <FormattedMessage
+                id={step === 'review' ? 'agreementScreens.wizard.create' : 'agreementScreens.wizard.next'}
+              />
+            </Button>
+          </div>
+        </Form>
+      </Card>
+    </div>
+  );
+}

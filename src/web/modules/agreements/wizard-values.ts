@@ -1,0 +1,136 @@
+import Value from 'typebox/value';
+import type { Language } from '../../../common/i18n/locales';
+import { localized } from '../../../common/i18n/locales';
+import { PlacementCreateBody } from '../../../common/placements/agreement-schemas';
+import { durationProblem } from '../../../common/placements/dates';
+import type { OfferDetail } from '../../../common/placements/offer-schemas';
+import { type FieldError, type SchemaIssue, toFieldErrors } from '../../../common/validation/errors';
+
+/** The agreement's terms as the forms hold them: text, as typed. */
+export interface TermValues {
+  siteName: string;
+  municipalityCode: string;
+  tasks: string;
+  schedule: string;
+  hoursPerWeek: string;
+  startsOn: string;
+  endsOn: string;
+  tutorUserId: string;
+  programmeId: string;
+}
+
+export interface WizardValues extends TermValues {
+  offerId: string;
+  hostOrgId: string;
+  sharedFields: string[];
+  overrideReason: string;
+  signatory: string;
+  representativeName: string;
+  language: string;
+}
+
+export const STEPS = ['terms', 'sharing', 'signatory', 'review'] as const;
+export type Step = (typeof STEPS)[number];
+
+/** Which step holds each field, so that an error (ours or the server's) sends the user back to it. */
+const STEP_OF: Record<string, Step> = {
+  offerId: 'terms',
+  hostOrgId: 'terms',
+  siteName: 'terms',
+  municipalityCode: 'terms',
+  tasks: 'terms',
+  schedule: 'terms',
+  hoursPerWeek: 'terms',
+  startsOn: 'terms',
+  endsOn: 'terms',
+  tutorUserId: 'terms',
+  programmeId: 'terms',
+  sharedFields: 'sharing',
+  overrideReason: 'sharing',
+  signatory: 'signatory',
+  representativeName: 'signatory',
+  language: 'signatory',
+};
+export const stepOf = (path: string): Step => STEP_OF[path.split('.')[0] ?? ''] ?? 'review';
+
+export const emptyTerms = (): TermValues => ({
+  siteName: '',
+  municipalityCode: '',
+  tasks: '',
+  schedule: '',
+  hoursPerWeek: '',
+  startsOn: '',
+  endsOn: '',
+  tutorUserId: '',
+  programmeId: '',
+});
+
+/** An offer's terms as the starting point of the agreement; the referent adjusts them to the person. */
+export function termsFromOffer(o: OfferDetail, language: Language): TermValues {
+  return {
+    siteName: o.siteName,
+    municipalityCode: o.municipalityCode,
+    tasks: localized(language, o.tasksFr, o.tasksNl) ?? '',
+    schedule: o.schedule ?? '',
+    hoursPerWeek: o.hoursPerWeek === null ? '' : String(o.hoursPerWeek),
+    startsOn: o.startsOn,
+    endsOn: o.endsOn,
+    tutorUserId: o.tutorUserId ?? '',
+    programmeId: o.programmeId ?? '',
+  };
+}
+
+/** "27,5" and "27.5" are the same number of hours; a blank is "not given". */
+export const hours = (s: string): number | null => {
+  const t = s.trim().replace(',', '.');
+  return t ? Number(t) : null;
+};
+
+/** What the wizard posts: empty fields left out, numbers as numbers, a representative only when one signs. */
+export function createBody(personId: string, v: WizardValues): Record<string, unknown> {
+  const out: Record<string, unknown> = { personId };
+  const keys = Object.keys(v) as Array<keyof WizardValues>;
+  for (const k of keys) {
+    const raw = v[k];
+    if (Array.isArray(raw)) {
+      out[k] = raw;
+      continue;
+    }
+    const s = raw.trim();
+    if (!s) continue;
+    out[k] = k === 'hoursPerWeek' ? hours(s) : s;
+  }
+  // From an offer the server takes the host from it.
+  if (out.offerId) delete out.hostOrgId;
+  if (v.signatory !== 'legal_representative') delete out.representativeName;
+  return out;
+}
+
+/** Schema problems and the rules the schema cannot say, each on its field. */
+export function wizardProblems(personId: string, v: WizardValues): FieldError[] {
+  const body = createBody(personId, v);
+  const issues = [...Value.Errors(PlacementCreateBody, body)] as unknown as SchemaIssue[];
+  const out = toFieldErrors(issues);
+  const add = (path: string, code: string) => {
+    if (!out.some((e) => e.path === path)) out.push({ path, code });
+  };
+  if (!v.offerId && !v.hostOrgId) add('hostOrgId', 'validation.required');
+  if (!v.startsOn) add('startsOn', 'validation.required');
+  if (!v.endsOn) add('endsOn', 'validation.required');
+  if (!v.siteName && !v.offerId) add('siteName', 'validation.required');
+  if (!v.municipalityCode && !v.offerId) add('municipalityCode', 'validation.required');
+  if (v.signatory === 'legal_representative' && !v.representativeName.trim())
+    add('representativeName', 'validation.required');
+  if (v.startsOn && v.endsOn && periodProblem(v.startsOn, v.endsOn) === 'end_before_start')
+    add('endsOn', 'agreementScreens.terms.end_before_start');
+  return out;
+}
+
+/** The duration problem of two typed dates, if both are dates. */
+export function periodProblem(start: string, end: string, rule?: { minMonths: number; maxMonths: number }) {
+  try {
+    return durationProblem({ start, end }, rule);
+  } catch {
+    return null;
+  }
+}

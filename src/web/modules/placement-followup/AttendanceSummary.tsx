@@ -1,0 +1,56 @@
+import { FormattedMessage } from 'react-intl';
+import type { AttendanceSummaryView } from '../../../common/placements/followup-schemas';
+import { Facts } from '../../app/ui/layout';
+import { useFollowUpFormat } from './format';
+
+/** Planned and present days and hours, absences and the attendance rate. */
+export function AttendanceSummaryFacts({ s }: { s: AttendanceSummaryView }) {
+  const fmt = useFollowUpFormat();
+  return (
+    <Facts
+      items={[
+        [
+          <FormattedMessage key="k" id="followup.summary.planned" />,
+          <FormattedMessage
+            key="v"
+            id="followup.summary.days_hours"
+            values={{ days: s.plannedDays, hours: fmt.hours(s.plannedHours) }}
+          />,
+        ],
+        [
+          <FormattedMessage key="k" id="followup.summary.present" />,
+          <FormattedMessage
+            key="v"
+            id="followup.summary.days_hours"
+            values={{ days: s.presentDays, hours: fmt.hours(s.presentHours) }}
+          />,
+        ],
+        [<FormattedMessage key="k" id="followup.summary.justified" />, s.justifiedAbsences],
+        [<FormattedMessage key="k" id="followup.summary.unjustified" />, s.unjustifiedAbsences],
+        [<FormattedMessage key="k" id="followup.summary.rate" />, fmt.percent(s.attendanceRate)],
+      ]}
+    />
+  );
+}
+
+/** The weeks over that the tutor has not entered yet. */
+export function MissingWeeks({ weeks }: { weeks: readonly string[] }) {
+  const fmt = useFollowUpFormat();
+  if (!weeks.length)
+    return (
+      <p className="muted">
+        <FormattedMessage id="followup.summary.all_entered" />
+      </p>
+    );
+  return (
+    <p>
+      <span className="tag tag--warning">
+        <FormattedMessage id="followup.summary.missing" values={{ count: weeks.length }} />
+      </span>{' '}
+      <FormattedMessage
+        id="followup.summary.missing_list"
+        values={{ weeks: weeks.map((w) => fmt.date(w)).join(', ') }}
+      />
+    </p>
+  );
+}

@@ -1,0 +1,119 @@
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { PlacementView } from '../../../common/placements/agreement-schemas';
+import { FollowUpSection } from './FollowUpSection';
+import { type Answer, followUp, serve } from './harness.testing';
+
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+});
+
+const placement = (status: PlacementView['status'] = 'active') => ({ id: 'p1', status }) as PlacementView;
+
+function open(
+  view: ReturnType<typeof followUp>,
+  roles = ['referent'],
+  onWrite?: (m: string, u: string, b: unknown) => Answer,
+) {
+  return serve(
+    '/app/placements/p1',
+    [{ path: '/app/placements/:id', element: <FollowUpSection placement={placement(view.status)} /> }],
+    roles,
+    (method, url, body) => (method === 'GET' ? view : (onWrite?.(method, url, body) ?? view)),
+  );
+}
+
+const card = (name: string) => {
+  const heading = screen.getByRole('heading', { level: 2, name });
+  return within(heading.closest('section') as HTMLElement);
+};
+
+describe('the follow-up section of a placement', () => {
+  it('sums up attendance and leads to the sheet', async () => {
+    open(followUp());
+    expect(await screen.findByRole('heading', { level: 2, name: 'Suivi du stage' })).toBeTruthy();
+    const attendance = card('Présences');
+    expect(attendance.getByText('80 %')).toBeTruthy();
+    expect(attendance.getByText('12 jours (84 h)')).toBeTruthy();
+    expect(attendance.getByText('1 semaine à saisir')).toBeTruthy();
+    expect(
+      attendance.getByRole('link', { name: 'Remplir la feuille de présence' }).getAttribute('href'),
+    ).toBe('/app/placements/p1/attendance');
+  });
+
+  it('alerts the home centre on a long stay abroad and shows the outcomes', async () => {
+    open(followUp());
+    await screen.findByRole('heading', { level: 2, name: 'Suivi du stage' });
+    const stays = card('Séjours à l’étranger');
+    expect(stays.getByText(/Séjour à l’étranger de 8 jours consécutifs/)).toBeTruthy();
+    expect(stays.getByText('À signaler (revenu d’intégration / leefloon)')).toBeTruthy();
+    expect(card('Sorties').getAllByText('À saisir quand le stage sera terminé.')).toHaveLength(2);
+    // The final evaluation waits for the midpoint.
+    expect(card('Évaluations tripartites').getByText(/s’ouvre à mi-parcours, le 9 déc\. 2026/)).toBeTruthy();
+  });
+
+  it('hides stays abroad and outcomes from the host', async () => {
+    open(followUp({ side: 'host', stays: null, stayAlerts: null, outcomes: null, canRecordStays: false }), [
+      'tutor',
+    ]);
+    await screen.findByRole('heading', { level: 2, name: 'Suivi du stage' });
+    expect(screen.queryByRole('heading', { name: 'Séjours à l’étranger' })).toBeNull();
+    expect(screen.queryByRole('heading', { name: 'Sorties' })).toBeNull();
+    expect(screen.getByRole('heading', { name: 'Journal de mobilité' })).toBeTruthy();
+  });
+
+  it('checks the mid-term evaluation before sending it', async () => {
+    const calls = open(followUp());
+    await screen.findByRole('heading', { level: 2, name: 'Suivi du stage' });
+    fireEvent.click(
+      card('Évaluations tripartites').getByRole('button', { name: 'Enregistrer l’évaluation' }),
+    );
+    expect((await screen.findAllByText('Ce champ est obligatoire.')).length).toBe(5);
+    expect(calls.some((c) => c.method === 'PUT')).toBe(false);
+  });
+
+  it('reports an incident and warns before a second first border crossing', async () => {
+    const calls = open(followUp({ firstCrossingOn: '2026-11-03' }), ['referent'], (_m, _u, _b) =>
+      followUp({
+        firstCrossingOn: '2026-11-03',
+        incidents: [
+          {
+            id: 'i1',
+            occurredOn: '2026-11-20',
+            kind: 'conflict',
+            description: 'Désaccord sur les horaires',
+            actionTaken: null,
+          },
+        ],
+      }),
+    );
+    await screen.findByRole('heading', { level: 2, name: 'Suivi du stage' });
+    const incidents = card('Incidents');
+    fireEvent.click(incidents.getByRole('button', { name: /Type d’incident/ }));
+    fireEvent.click(await screen.findByRole('option', { name: 'Conflit' }));
+    fireEvent.change(incidents.getByRole('textbox', { name: /Ce qui s’est passé/ }), {
+      target: { value: 'Désaccord sur les horaires' },
+    });
+    fireEvent.click(incidents.getByRole('button', { name: 'Signaler' }));
+    await waitFor(() =>
+      expect(calls.find((c) => c.method === 'POST')).toMatchObject({
+        url: '/api/placements/p1/incidents',
+        body: { occurredOn: '2026-11-20', kind: 'conflict', description: 'Désaccord sur les horaires' },
+      }),
+    );
+    expect(await screen.findByRole('cell', { name: 'Désaccord sur les horaires' })).toBeTruthy();
+    const mobility = card('Journal de mobilité');
+    expect(mobility.getByText('Premier passage autonome de la frontière le 3 nov. 2026.')).toBeTruthy();
+    fireEvent.click(mobility.getByRole('checkbox', { name: 'Premier passage autonome de la frontière' }));
+    expect(
+      mobility.getByText('Un premier passage autonome est déjà enregistré (le 3 nov. 2026).'),
+    ).toBeTruthy();
+  });
+
+  it('says follow-up waits for the placement to start', async () => {
+    const calls = open(followUp({ status: 'validated' }));
+    expect(await screen.findByText(/commence quand le stage démarre/)).toBeTruthy();
+    expect(calls.some((c) => c.url.includes('/follow-up'))).toBe(false);
+  });
+});

@@ -1,0 +1,133 @@
+import { useState } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
+import { INCIDENT_KINDS } from '../../../common/placements/followup-rules';
+import { type FollowUpView, IncidentBody } from '../../../common/placements/followup-schemas';
+import { post } from '../../app/api';
+import { Button } from '../../app/ui/Button';
+import { ErrorAlert } from '../../app/ui/feedback';
+import { Form, Select, TextArea, TextField } from '../../app/ui/fields';
+import { Card } from '../../app/ui/layout';
+import { DataTable } from '../../app/ui/Table';
+import { defaultDay, useFollowUpFormat } from './format';
+import { followUpUrl, useFollowUpChange } from './useFollowUp';
+import { given, useBodyCheck } from './validate';
+
+/** Incidents reported by either side: accidents, behaviour, conflicts, health, damage. */
+export function IncidentsCard({ f }: { f: FollowUpView }) {
+  const intl = useIntl();
+  const fmt = useFollowUpFormat();
+  return (
+    <Card title={<FormattedMessage id="followup.incidents.title" />}>
+      <div className="stack">
+        {f.incidents.length ? (
+          <DataTable
+            caption={intl.formatMessage({ id: 'followup.incidents.title' })}
+            rowKey={(i) => i.id}
+            rows={f.incidents}
+            columns={[
+              {
+                key: 'd',
+                header: <FormattedMessage id="followup.field.occurred_on" />,
+                render: (i) => fmt.date(i.occurredOn),
+              },
+              {
+                key: 'k',
+                header: <FormattedMessage id="followup.field.incident_kind" />,
+                render: (i) => <FormattedMessage id={`followup.incident_kind.${i.kind}`} />,
+              },
+              {
+                key: 'w',
+                header: <FormattedMessage id="followup.field.description" />,
+                render: (i) => i.description,
+              },
+              {
+                key: 'a',
+                header: <FormattedMessage id="followup.field.action_taken" />,
+                render: (i) => i.actionTaken ?? '—',
+              },
+            ]}
+          />
+        ) : (
+          <p className="muted">
+            <FormattedMessage id="followup.incidents.empty" />
+          </p>
+        )}
+        {f.canRecord && <IncidentForm f={f} />}
+      </div>
+    </Card>
+  );
+}
+
+function IncidentForm({ f }: { f: FollowUpView }) {
+  const intl = useIntl();
+  const label = (id: string) => intl.formatMessage({ id });
+  const { check, fromApi } = useBodyCheck();
+  const blank = { occurredOn: defaultDay(f), kind: '', description: '', actionTaken: '' };
+  const [v, setV] = useState(blank);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const set = (k: keyof typeof v) => (x: string) => setV((s) => ({ ...s, [k]: x }));
+  const add = useFollowUpChange(
+    f.placementId,
+    (body: unknown) => post<FollowUpView>(followUpUrl(f.placementId, 'incidents'), body),
+    () => setV(blank),
+  );
+  const submit = () => {
+    const body = {
+      occurredOn: v.occurredOn,
+      kind: v.kind || undefined,
+      description: v.description.trim(),
+      actionTaken: given(v.actionTaken),
+    };
+    const found = check(IncidentBody, JSON.parse(JSON.stringify(body)));
+    setErrors(found);
+    if (!Object.keys(found).length) add.mutate(body, { onError: (x) => setErrors(fromApi(x)) });
+  };
+  return (
+    <Form
+      className="stack"
+      onSubmit={(e) => {
+        e.preventDefault();
+        submit();
+      }}
+    >
+      <h3>
+        <FormattedMessage id="followup.incidents.add_title" />
+      </h3>
+      <ErrorAlert error={add.error} />
+      <TextField
+        label={label('followup.field.occurred_on')}
+        type="date"
+        isRequired
+        value={v.occurredOn}
+        onChange={set('occurredOn')}
+        error={errors.occurredOn}
+      />
+      <Select
+        label={label('followup.field.incident_kind')}
+        value={v.kind || null}
+        onChange={set('kind')}
+        options={INCIDENT_KINDS.map((k) => ({ id: k, label: label(`followup.incident_kind.${k}`) }))}
+        error={errors.kind}
+        isRequired
+      />
+      <TextArea
+        label={label('followup.field.description')}
+        value={v.description}
+        onChange={set('description')}
+        error={errors.description}
+        isRequired
+      />
+      <TextArea
+        label={label('followup.field.action_taken')}
+        value={v.actionTaken}
+        onChange={set('actionTaken')}
+        error={errors.actionTaken}
+      />
+      <div className="row">
+        <Button type="submit" variant="secondary" isDisabled={add.isPending}>
+          <FormattedMessage id="followup.incidents.add" />
+        </Button>
+      </div>
+    </Form>
+  );
+}

@@ -1,0 +1,211 @@
+import { useState } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
+import { MOBILITY_MODES } from '../../../common/placements/followup-rules';
+import { type FollowUpView, MobilityBody } from '../../../common/placements/followup-schemas';
+import { post } from '../../app/api';
+import { Button } from '../../app/ui/Button';
+import { Alert, ErrorAlert } from '../../app/ui/feedback';
+import { Checkbox, Form, Select, TextField } from '../../app/ui/fields';
+import { Card } from '../../app/ui/layout';
+import { DataTable } from '../../app/ui/Table';
+import { defaultDay, parseDecimal, useFollowUpFormat } from './format';
+import { followUpUrl, useFollowUpChange } from './useFollowUp';
+import { given, useBodyCheck } from './validate';
+
+/** How the person travels to the placement: mode, door-to-door time, cost refunded, alone or not. */
+export function MobilityCard({ f }: { f: FollowUpView }) {
+  const intl = useIntl();
+  const fmt = useFollowUpFormat();
+  const yesNo = (b: boolean) => <FormattedMessage id={b ? 'common.yes' : 'common.no'} />;
+  return (
+    <Card title={<FormattedMessage id="followup.mobility.title" />}>
+      <div className="stack">
+        {f.firstCrossingOn && (
+          <Alert tone="success">
+            <FormattedMessage
+              id="followup.mobility.first_crossing_on"
+              values={{ date: fmt.date(f.firstCrossingOn) }}
+            />
+          </Alert>
+        )}
+        {f.mobility.length ? (
+          <DataTable
+            caption={intl.formatMessage({ id: 'followup.mobility.title' })}
+            rowKey={(m) => m.id}
+            rows={f.mobility}
+            columns={[
+              {
+                key: 'd',
+                header: <FormattedMessage id="followup.field.travelled_on" />,
+                render: (m) => fmt.date(m.travelledOn),
+              },
+              {
+                key: 'm',
+                header: <FormattedMessage id="followup.field.mode" />,
+                render: (m) => <FormattedMessage id={`followup.mobility_mode.${m.mode}`} />,
+              },
+              {
+                key: 't',
+                header: <FormattedMessage id="followup.field.door_to_door" />,
+                render: (m) =>
+                  m.doorToDoorMinutes === null ? (
+                    '—'
+                  ) : (
+                    <FormattedMessage id="followup.minutes_value" values={{ minutes: m.doorToDoorMinutes }} />
+                  ),
+              },
+              {
+                key: 'c',
+                header: <FormattedMessage id="followup.field.cost_refunded" />,
+                render: (m) => fmt.money(m.costRefundedCents),
+              },
+              {
+                key: 'a',
+                header: <FormattedMessage id="followup.field.travels_alone" />,
+                render: (m) => yesNo(m.travelsAlone),
+              },
+              {
+                key: 'x',
+                header: <FormattedMessage id="followup.field.first_crossing" />,
+                render: (m) => yesNo(m.firstAutonomousCrossing),
+              },
+            ]}
+          />
+        ) : (
+          <p className="muted">
+            <FormattedMessage id="followup.mobility.empty" />
+          </p>
+        )}
+        {f.canRecord && <MobilityForm f={f} />}
+      </div>
+    </Card>
+  );
+}
+
+function MobilityForm({ f }: { f: FollowUpView }) {
+  const intl = useIntl();
+  const fmt = useFollowUpFormat();
+  const label = (id: string) => intl.formatMessage({ id });
+  const { check, fromApi } = useBodyCheck();
+  const blank = {
+    travelledOn: defaultDay(f),
+    mode: '',
+    minutes: '',
+    cost: '',
+    travelsAlone: false,
+    firstAutonomousCrossing: false,
+    note: '',
+  };
+  const [v, setV] = useState(blank);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [warnings, setWarnings] = useState<string[]>([]);
+  const set =
+    <K extends keyof typeof v>(k: K) =>
+    (x: (typeof v)[K]) =>
+      setV((s) => ({ ...s, [k]: x }));
+  const add = useFollowUpChange(
+    f.placementId,
+    (body: unknown) => post<FollowUpView>(followUpUrl(f.placementId, 'mobility'), body),
+    (next) => {
+      setWarnings(next.warnings);
+      setV(blank);
+    },
+  );
+  const submit = () => {
+    setWarnings([]);
+    const minutes = parseDecimal(v.minutes);
+    const euros = parseDecimal(v.cost);
+    const found: Record<string, string> = {};
+    if (Number.isNaN(minutes)) found.doorToDoorMinutes = label('followup.errors.not_a_number');
+    if (Number.isNaN(euros)) found.costRefundedCents = label('followup.errors.not_a_number');
+    const body = {
+      travelledOn: v.travelledOn,
+      mode: v.mode || undefined,
+      doorToDoorMinutes: minutes === null || Number.isNaN(minutes) ? undefined : minutes,
+      // Typed in euros, kept in cents.
+      costRefundedCents: euros === null || Number.isNaN(euros) ? undefined : Math.round(euros * 100),
+      travelsAlone: v.travelsAlone,
+      firstAutonomousCrossing: v.firstAutonomousCrossing,
+      note: given(v.note),
+    };
+    Object.assign(found, { ...check(MobilityBody, JSON.parse(JSON.stringify(body))), ...found });
+    setErrors(found);
+    if (!Object.keys(found).length) add.mutate(body, { onError: (x) => setErrors(fromApi(x)) });
+  };
+  return (
+    <Form
+      className="stack"
+      onSubmit={(e) => {
+        e.preventDefault();
+        submit();
+      }}
+    >
+      <h3>
+        <FormattedMessage id="followup.mobility.add_title" />
+      </h3>
+      <ErrorAlert error={add.error} />
+      {warnings.map((w) => (
+        <Alert key={w} tone="warning">
+          <FormattedMessage id={w} />
+        </Alert>
+      ))}
+      <TextField
+        label={label('followup.field.travelled_on')}
+        type="date"
+        isRequired
+        value={v.travelledOn}
+        onChange={set('travelledOn')}
+        error={errors.travelledOn}
+      />
+      <Select
+        label={label('followup.field.mode')}
+        value={v.mode || null}
+        onChange={set('mode')}
+        options={MOBILITY_MODES.map((m) => ({ id: m, label: label(`followup.mobility_mode.${m}`) }))}
+        error={errors.mode}
+        isRequired
+      />
+      <TextField
+        label={label('followup.field.door_to_door_minutes')}
+        inputMode="numeric"
+        value={v.minutes}
+        onChange={set('minutes')}
+        error={errors.doorToDoorMinutes}
+        maxLength={3}
+      />
+      <TextField
+        label={label('followup.field.cost_refunded_euros')}
+        value={v.cost}
+        onChange={set('cost')}
+        error={errors.costRefundedCents}
+        maxLength={10}
+      />
+      <Checkbox isSelected={v.travelsAlone} onChange={set('travelsAlone')}>
+        <FormattedMessage id="followup.field.travels_alone" />
+      </Checkbox>
+      <Checkbox isSelected={v.firstAutonomousCrossing} onChange={set('firstAutonomousCrossing')}>
+        <FormattedMessage id="followup.field.first_crossing" />
+      </Checkbox>
+      {v.firstAutonomousCrossing && f.firstCrossingOn && (
+        <Alert tone="warning">
+          <FormattedMessage
+            id="followup.mobility.first_crossing_recorded"
+            values={{ date: fmt.date(f.firstCrossingOn) }}
+          />
+        </Alert>
+      )}
+      <TextField
+        label={label('followup.field.note')}
+        value={v.note}
+        onChange={set('note')}
+        error={errors.note}
+        maxLength={500}
+      />
+      <div className="row">
+        <Button type="submit" variant="secondary" isDisabled={add.isPending}>
+          <FormattedMessage id="followup.mobility.add" />
+        </Button>
+      </div>
+    </Form>
+  );
+}

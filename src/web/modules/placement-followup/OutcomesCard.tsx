@@ -1,0 +1,90 @@
+import { type ReactNode, useState } from 'react';
+import { FormattedMessage } from 'react-intl';
+import type { FollowUpView, OutcomeSlot } from '../../../common/placements/followup-schemas';
+import { Button } from '../../app/ui/Button';
+import { Card, Facts } from '../../app/ui/layout';
+import { useFollowUpFormat } from './format';
+import { OutcomeForm } from './OutcomeForm';
+
+/**
+ * The person's situation at the exit (within 4 weeks of the end) and 6 months later. Home centre only: it
+ * concerns the person's life after the placement.
+ */
+export function OutcomesCard({ f, slots }: { f: FollowUpView; slots: OutcomeSlot[] }) {
+  return (
+    <Card title={<FormattedMessage id="followup.outcomes.title" />}>
+      <div className="stack">
+        {slots.map((s) => (
+          <OutcomeBlock key={s.kind} f={f} slot={s} />
+        ))}
+      </div>
+    </Card>
+  );
+}
+
+function OutcomeBlock({ f, slot }: { f: FollowUpView; slot: OutcomeSlot }) {
+  const fmt = useFollowUpFormat();
+  const [editing, setEditing] = useState(false);
+  const o = slot.outcome;
+  return (
+    <div className="stack">
+      <h3>
+        <FormattedMessage id={`followup.outcome_kind.${slot.kind}`} />
+      </h3>
+      {!slot.opensOn && (
+        <p className="muted">
+          <FormattedMessage id="followup.outcomes.after_end" />
+        </p>
+      )}
+      {slot.opensOn && !o && (
+        <p className="muted">
+          <FormattedMessage
+            id={slot.open ? 'followup.outcomes.due_by' : 'followup.outcomes.opens_on'}
+            values={{ date: fmt.date(slot.open ? slot.dueBy : slot.opensOn) }}
+          />{' '}
+          {slot.open && slot.dueBy && f.today > slot.dueBy && (
+            <span className="tag tag--warning">
+              <FormattedMessage id="followup.outcomes.overdue" />
+            </span>
+          )}
+        </p>
+      )}
+      {o && !editing && (
+        <Facts
+          items={[
+            [<FormattedMessage key="k" id="followup.field.observed_on" />, fmt.date(o.observedOn)],
+            [
+              <FormattedMessage key="k" id="followup.field.situation" />,
+              <FormattedMessage key="v" id={`followup.situation.${o.situation}`} />,
+            ],
+            ...(o.contractType
+              ? [
+                  [
+                    <FormattedMessage key="k" id="followup.field.contract_type" />,
+                    <FormattedMessage key="v" id={`followup.contract_type.${o.contractType}`} />,
+                  ] as [ReactNode, ReactNode],
+                ]
+              : []),
+            ...(o.dropOutReason
+              ? [
+                  [<FormattedMessage key="k" id="followup.field.drop_out_reason" />, o.dropOutReason] as [
+                    ReactNode,
+                    ReactNode,
+                  ],
+                ]
+              : []),
+            [<FormattedMessage key="k" id="followup.field.note" />, o.note ?? '—'],
+          ]}
+        />
+      )}
+      {o && !editing && slot.open && (
+        <div className="row">
+          <Button variant="secondary" onPress={() => setEditing(true)}>
+            <FormattedMessage id="followup.outcomes.correct" />
+          </Button>
+        </div>
+      )}
+      {slot.open && (editing || !o) && <OutcomeForm f={f} slot={slot} onDone={() => setEditing(false)} />}
+    </div>
+  );
+}

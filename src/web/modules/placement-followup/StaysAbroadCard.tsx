@@ -1,0 +1,169 @@
+import { useState } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
+import { type FollowUpView, StayBody, type StayView } from '../../../common/placements/followup-schemas';
+import { del, post } from '../../app/api';
+import { Button } from '../../app/ui/Button';
+import { Alert, ErrorAlert } from '../../app/ui/feedback';
+import { Form, TextField } from '../../app/ui/fields';
+import { Card } from '../../app/ui/layout';
+import { DataTable } from '../../app/ui/Table';
+import { defaultDay, useFollowUpFormat } from './format';
+import { followUpUrl, useFollowUpChange } from './useFollowUp';
+import { given, useBodyCheck } from './validate';
+
+/**
+ * Nights the person spends abroad for the placement (home centre only). For a Belgian RIS/leefloon
+ * recipient, a stay of 7 days or more, or more than 4 weeks in a year, must be notified: it is flagged here.
+ */
+export function StaysAbroadCard({ f, stays }: { f: FollowUpView; stays: StayView[] }) {
+  const intl = useIntl();
+  const fmt = useFollowUpFormat();
+  const remove = useFollowUpChange(f.placementId, (stayId: string) =>
+    del<FollowUpView>(followUpUrl(f.placementId, `stays-abroad/${stayId}`)),
+  );
+  return (
+    <Card title={<FormattedMessage id="followup.stays.title" />}>
+      <div className="stack">
+        {f.stayAlerts === null ? (
+          <p className="muted">
+            <FormattedMessage id="followup.stays.rule_not_applicable" />
+          </p>
+        ) : (
+          f.stayAlerts.map((a) => (
+            <Alert
+              key={`${a.code}-${a.startsOn ?? a.year}`}
+              tone="warning"
+              title={<FormattedMessage id="followup.stays.alert_title" />}
+            >
+              <FormattedMessage
+                id={`followup.stay_alert.${a.code}`}
+                values={{
+                  start: fmt.date(a.startsOn),
+                  end: fmt.date(a.endsOn),
+                  year: String(a.year ?? ''),
+                  days: a.days,
+                }}
+              />
+            </Alert>
+          ))
+        )}
+        <ErrorAlert error={remove.error} />
+        {stays.length ? (
+          <DataTable
+            caption={intl.formatMessage({ id: 'followup.stays.title' })}
+            rowKey={(s) => s.id}
+            rows={stays}
+            columns={[
+              {
+                key: 's',
+                header: <FormattedMessage id="followup.field.starts_on" />,
+                render: (s) => fmt.date(s.startsOn),
+              },
+              {
+                key: 'e',
+                header: <FormattedMessage id="followup.field.ends_on" />,
+                render: (s) => fmt.date(s.endsOn),
+              },
+              {
+                key: 'd',
+                header: <FormattedMessage id="followup.field.days" />,
+                render: (s) => <FormattedMessage id="followup.days_value" values={{ days: s.days }} />,
+              },
+              {
+                key: 'r',
+                header: <FormattedMessage id="followup.field.reason" />,
+                render: (s) => s.reason ?? '—',
+              },
+              {
+                key: 'x',
+                header: <FormattedMessage id="followup.field.actions" />,
+                render: (s) =>
+                  f.canRecordStays && (
+                    <Button variant="ghost" isDisabled={remove.isPending} onPress={() => remove.mutate(s.id)}>
+                      <FormattedMessage
+                        id="followup.stays.remove"
+                        values={{ start: fmt.date(s.startsOn), end: fmt.date(s.endsOn) }}
+                      />
+                    </Button>
+                  ),
+              },
+            ]}
+          />
+        ) : (
+          <p className="muted">
+            <FormattedMessage id="followup.stays.empty" />
+          </p>
+        )}
+        {f.canRecordStays && <StayForm f={f} />}
+      </div>
+    </Card>
+  );
+}
+
+function StayForm({ f }: { f: FollowUpView }) {
+  const intl = useIntl();
+  const label = (id: string) => intl.formatMessage({ id });
+  const { check, fromApi } = useBodyCheck();
+  const blank = { startsOn: defaultDay(f), endsOn: defaultDay(f), reason: '' };
+  const [v, setV] = useState(blank);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const set = (k: keyof typeof v) => (x: string) => setV((s) => ({ ...s, [k]: x }));
+  const add = useFollowUpChange(
+    f.placementId,
+    (body: unknown) => post<FollowUpView>(followUpUrl(f.placementId, 'stays-abroad'), body),
+    () => setV(blank),
+  );
+  const submit = () => {
+    const body = { startsOn: v.startsOn, endsOn: v.endsOn, reason: given(v.reason) };
+    const found = check(StayBody, JSON.parse(JSON.stringify(body)));
+    setErrors(found);
+    if (!Object.keys(found).length) add.mutate(body, { onError: (x) => setErrors(fromApi(x)) });
+  };
+  return (
+    <Form
+      className="stack"
+      onSubmit={(e) => {
+        e.preventDefault();
+        submit();
+      }}
+    >
+      <h3>
+        <FormattedMessage id="followup.stays.add_title" />
+      </h3>
+      <p className="muted">
+        <FormattedMessage id="followup.stays.hint" />
+      </p>
+      <ErrorAlert error={add.error} />
+      <div className="grid-2">
+        <TextField
+          label={label('followup.field.starts_on')}
+          type="date"
+          isRequired
+          value={v.startsOn}
+          onChange={set('startsOn')}
+          error={errors.startsOn}
+        />
+        <TextField
+          label={label('followup.field.ends_on')}
+          type="date"
+          isRequired
+          value={v.endsOn}
+          onChange={set('endsOn')}
+          error={errors.endsOn}
+        />
+      </div>
+      <TextField
+        label={label('followup.field.reason')}
+        value={v.reason}
+        onChange={set('reason')}
+        error={errors.reason}
+        maxLength={500}
+      />
+      <div className="row">
+        <Button type="submit" variant="secondary" isDisabled={add.isPending}>
+          <FormattedMessage id="followup.stays.add" />
+        </Button>
+      </div>
+    </Form>
+  );
+}

@@ -1,0 +1,45 @@
+import { useIntl } from 'react-intl';
+
+/** Calendar days are formatted in UTC so that no time zone shifts them by one. */
+export function useFollowUpFormat() {
+  const intl = useIntl();
+  const utc = (iso: string) => `${iso.slice(0, 10)}T00:00:00Z`;
+  return {
+    date: (iso: string | null | undefined) =>
+      iso
+        ? intl.formatDate(utc(iso), { dateStyle: 'medium', timeZone: 'UTC' })
+        : intl.formatMessage({ id: 'common.not_given' }),
+    weekday: (iso: string) =>
+      intl.formatDate(utc(iso), { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' }),
+    hours: (n: number | null) =>
+      n === null ? '—' : intl.formatMessage({ id: 'followup.hours_value' }, { hours: n }),
+    percent: (r: number | null) =>
+      r === null ? '—' : intl.formatNumber(r, { style: 'percent', maximumFractionDigits: 0 }),
+    money: (cents: number | null) =>
+      cents === null ? '—' : intl.formatNumber(cents / 100, { style: 'currency', currency: 'EUR' }),
+  };
+}
+
+/** A decimal typed the French, Dutch or English way ("6,5" or "6.5"); NaN when it is not a number. */
+export function parseDecimal(raw: string): number | null {
+  const s = raw.trim().replace(',', '.');
+  if (!s) return null;
+  return /^\d+(\.\d+)?$/.test(s) ? Number(s) : Number.NaN;
+}
+
+/** A number for a text field, in the user's own decimal style. */
+export function useDecimalText() {
+  const intl = useIntl();
+  return (n: number | null) =>
+    n === null ? '' : intl.formatNumber(n, { maximumFractionDigits: 1, useGrouping: false });
+}
+
+export const todayIso = () => new Date().toISOString().slice(0, 10);
+
+/** The error of a field, or of anything below it. */
+export const errorUnder = (errors: Record<string, string>, path: string) =>
+  errors[path] ?? Object.entries(errors).find(([k]) => k.startsWith(`${path}.`))?.[1];
+
+/** The day a new entry is dated by default: today, or the last day of an ended placement. */
+export const defaultDay = (f: { today: string; period: { end: string } }) =>
+  f.today <= f.period.end ? f.today : f.period.end;

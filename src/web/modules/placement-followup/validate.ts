@@ -1,0 +1,30 @@
+import { useIntl } from 'react-intl';
+import type { TSchema } from 'typebox';
+import Value from 'typebox/value';
+import { type SchemaIssue, toFieldErrors } from '../../../common/validation/errors';
+import { ApiError } from '../../app/api';
+
+/**
+ * Checks a body against the API's own schema before sending it, and turns the API's field errors into
+ * messages by field path: the same messages whichever side finds the problem.
+ */
+export function useBodyCheck() {
+  const intl = useIntl();
+  return {
+    check: (schema: TSchema, body: unknown): Record<string, string> =>
+      Object.fromEntries(
+        toFieldErrors([...Value.Errors(schema, body)] as unknown as SchemaIssue[]).map((f) => [
+          f.path,
+          intl.formatMessage({ id: f.code }, f.params),
+        ]),
+      ),
+    fromApi: (e: unknown): Record<string, string> =>
+      e instanceof ApiError ? Object.fromEntries(e.fields.map((f) => [f.path, f.message])) : {},
+  };
+}
+
+/** Text fields left empty are not sent; the others are trimmed. */
+export function given(v: string): string | undefined {
+  const t = v.trim();
+  return t ? t : undefined;
+}

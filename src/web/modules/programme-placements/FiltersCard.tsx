@@ -1,0 +1,135 @@
+import { useEffect, useState } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
+import type { OrgRef } from '../../../common/network/programme-schemas';
+import { AGREEMENT_STATUSES } from '../../../common/placements/agreement-workflow';
+import { OVERVIEW_SORTS } from '../../../common/placements/overview-schemas';
+import { Button } from '../../app/ui/Button';
+import { Select, TextField } from '../../app/ui/fields';
+import { Card } from '../../app/ui/layout';
+import { SearchForm } from '../../app/ui/SearchForm';
+import type { FilterKey, Filters } from './filters';
+
+/** The "any" choice of a select (an empty key is not a valid list item). */
+const ANY = '*';
+
+/**
+ * The overview's filters: the participant code search, the selects and the period, then chips with the
+ * count of placements per status under the other filters (a chip selects its status).
+ */
+export function FiltersCard({
+  filters,
+  orgs,
+  counts,
+  orgName,
+  onChange,
+  onReset,
+}: {
+  filters: Filters;
+  orgs: OrgRef[];
+  counts: Record<string, number> | undefined;
+  orgName: (o: OrgRef) => string;
+  onChange: (changes: Partial<Record<FilterKey, string>>) => void;
+  onReset: () => void;
+}) {
+  const intl = useIntl();
+  const [code, setCode] = useState(filters.code ?? '');
+  useEffect(() => setCode(filters.code ?? ''), [filters.code]);
+  const label = (id: string) => intl.formatMessage({ id });
+  const any = { id: ANY, label: label('common.all') };
+  const orgOptions = [any, ...orgs.map((o) => ({ id: o.id, label: orgName(o) }))];
+  const pick = (key: FilterKey) => (v: string) => onChange({ [key]: v === ANY ? '' : v });
+  const total = Object.values(counts ?? {}).reduce((a, b) => a + b, 0);
+  const filtered = Object.keys(filters).length > 0;
+  return (
+    <Card>
+      <SearchForm
+        label={label('overview.search')}
+        value={code}
+        onChange={setCode}
+        onSearch={(v) => onChange({ code: v })}
+      >
+        <p className="muted">
+          <FormattedMessage id="overview.search_hint" />
+        </p>
+        <fieldset className="row">
+          <legend className="visually-hidden">
+            <FormattedMessage id="overview.filters" />
+          </legend>
+          <Select
+            label={label('overview.column.status')}
+            value={filters.status ?? ANY}
+            onChange={pick('status')}
+            options={[
+              any,
+              ...AGREEMENT_STATUSES.map((s) => ({ id: s, label: label(`agreements.status.${s}`) })),
+            ]}
+          />
+          <Select
+            label={label('overview.filter.home_org')}
+            value={filters.homeOrgId ?? ANY}
+            onChange={pick('homeOrgId')}
+            options={orgOptions}
+          />
+          <Select
+            label={label('overview.filter.host_org')}
+            value={filters.hostOrgId ?? ANY}
+            onChange={pick('hostOrgId')}
+            options={orgOptions}
+          />
+          <TextField
+            label={label('overview.filter.from')}
+            type="date"
+            value={filters.from ?? ''}
+            onChange={(v) => onChange({ from: v })}
+          />
+          <TextField
+            label={label('overview.filter.to')}
+            type="date"
+            value={filters.to ?? ''}
+            onChange={(v) => onChange({ to: v })}
+          />
+          <Select
+            label={label('overview.filter.sort')}
+            value={filters.sort ?? 'starts_on'}
+            onChange={pick('sort')}
+            options={OVERVIEW_SORTS.map((s) => ({ id: s, label: label(`overview.sort.${s}`) }))}
+          />
+          <Select
+            label={label('overview.filter.order')}
+            value={filters.order ?? ANY}
+            onChange={pick('order')}
+            options={[
+              any,
+              { id: 'asc', label: label('overview.order.asc') },
+              { id: 'desc', label: label('overview.order.desc') },
+            ]}
+          />
+          {filtered && (
+            <Button variant="ghost" onPress={onReset}>
+              <FormattedMessage id="common.reset_filters" />
+            </Button>
+          )}
+        </fieldset>
+      </SearchForm>
+      {counts && (
+        <nav className="row no-print" aria-label={label('overview.counts')}>
+          <Button variant={filters.status ? 'secondary' : 'primary'} onPress={() => onChange({ status: '' })}>
+            <FormattedMessage id="overview.count_all" values={{ count: total }} />
+          </Button>
+          {AGREEMENT_STATUSES.filter((s) => (counts[s] ?? 0) > 0).map((s) => (
+            <Button
+              key={s}
+              variant={filters.status === s ? 'primary' : 'secondary'}
+              onPress={() => onChange({ status: s })}
+            >
+              <FormattedMessage
+                id="overview.count_status"
+                values={{ status: label(`agreements.status.${s}`), count: counts[s] }}
+              />
+            </Button>
+          ))}
+        </nav>
+      )}
+    </Card>
+  );
+}
