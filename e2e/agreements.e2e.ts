@@ -205,5 +205,53 @@ describe('placement agreement across the border', () => {
     await tutor.getByRole('button', { name: 'Enregistrer la semaine' }).click();
     await expect.poll(() => mainText(tutor)).toContain('Semaine enregistrée');
     await tutorCtx.close();
+
+    // 6. OCMW Kortrijk, in Dutch, is no party: the agreement does not exist for it.
+    const nl = await newContext(browser, 'nl-BE');
+    const kortrijk = await nl.newPage();
+    await login(kortrijk, 'trajectbegeleider@ocmw-kortrijk.example');
+    await kortrijk.goto(placementPath);
+    await expect.poll(() => mainText(kortrijk)).toContain('Deze overeenkomst bestaat niet');
+    expect(await mainText(kortrijk)).not.toContain('Passerelle');
+    await nl.close();
+  });
+
+  it('an OCMW Kortrijk referent prepares one in Dutch, and its PDF is in Dutch with French alongside', async () => {
+    const ctx = await newContext(browser, 'nl-BE');
+    const page = await ctx.newPage();
+    await login(page, 'trajectbegeleider@ocmw-kortrijk.example');
+    const found = await (await page.request.get('/api/people?q=Vanhoutegem')).json();
+    const pieter = found.items[0].id as string;
+    await page.goto(`/app/people/${pieter}/offers`);
+    await page
+      .getByRole('link', {
+        name: 'Overeenkomst voorbereiden voor het aanbod Kringwinkel: sorteren en opknappen van voorwerpen',
+      })
+      .click();
+    await expect.poll(() => mainText(page)).toContain('Stap 1 van 4');
+    await expectAccessible(page, 'wizard in Dutch');
+    await page.getByRole('button', { name: 'Volgende stap' }).click();
+    await expect.poll(() => mainText(page)).toContain('Stap 2 van 4');
+    const identity = page.getByRole('checkbox', { name: /^Identiteit/ });
+    if (!(await identity.isChecked())) {
+      await identity.focus();
+      await page.keyboard.press('Space');
+    }
+    await expect.poll(() => mainText(page)).toContain('Dit delen steunt op de toestemming');
+    await page.getByRole('button', { name: 'Volgende stap' }).click();
+    await page.getByRole('button', { name: 'Volgende stap' }).click();
+    await expect.poll(() => mainText(page)).toContain('Stap 4 van 4');
+    await page.getByRole('button', { name: 'Ontwerpovereenkomst aanmaken' }).click();
+    await page.waitForURL(/\/app\/placements\/[0-9a-f-]{36}$/);
+    await expect.poll(() => mainText(page)).toContain('Ontwerp');
+    await expectAccessible(page, 'draft agreement in Dutch');
+
+    const pdf = await page.request.get(
+      `${new URL(page.url()).pathname.replace('/app/', '/api/')}/agreement.pdf`,
+    );
+    expect(pdf.status()).toBe(200);
+    expect(pdf.headers()['content-disposition']).toMatch(/overeenkomst-/);
+    expect((await pdf.body()).subarray(0, 5).toString()).toBe('%PDF-');
+    await ctx.close();
   });
 });
