@@ -196,11 +196,8 @@ describe.skipIf(!available)('agreement PDF', () => {
     expect(value(doc, 'person', 'person_name')).toBe('Lotte Verzonnen');
     expect(value(doc, 'person', 'participant_code')).toMatch(/^TEST-/);
     expect(value(doc, 'terms', 'referent')).toBe('Jef Begeleider');
-    // The tutor is a member of the host: their name is not the home centre's to read.
-    expect(value(doc, 'terms', 'tutor')).toEqual({
-      primary: 'Aangewezen door Solidair Atelier aan het Kanaal (fictief)',
-      host: 'Nommé(e) par Atelier Solidaire du Canal (fictif)',
-    });
+    // Both parties read the other side's referent and tutor names through app.placement_parties.
+    expect(value(doc, 'terms', 'tutor')).toBe('Noa Tuteur');
     expect(value(doc, 'parties', 'name')).toMatchObject({ primary: expect.stringContaining('Kortrijk') });
     expect(value(doc, 'insurance', 'accident_insurance')).toBe('ETHIAS-AT-2027-001');
     expect(value(doc, 'insurance', 'liability_insurance')).toMatchObject({
@@ -225,8 +222,8 @@ describe.skipIf(!available)('agreement PDF', () => {
     const { document: doc } = await modelFor(atelier, ['tutor'], 'FR', bilingualId);
     expect(value(doc, 'person', 'person_name')).toBe('Lotte Verzonnen');
     expect(value(doc, 'terms', 'tutor')).toBe('Noa Tuteur');
-    // The home centre's members are not the host's to read: the referent's signature names them.
-    expect(value(doc, 'terms', 'referent')).toBe('Referent Ondertekenaar');
+    // The referent's name comes from the agreement's parties, not from a signature line.
+    expect(value(doc, 'terms', 'referent')).toBe('Jef Begeleider');
   });
 
   it('prints the participant code, never the name, when the host was not granted the identity', async () => {

@@ -47,10 +47,7 @@ export async function agreementDocumentFor(
   );
   const place = (code: string | null): LocalName | null => (code ? (territories.get(code) ?? null) : null);
   const programme = row.programme_id ? await store.programme(trx, row.programme_id) : undefined;
-  const names = await store.memberNames(
-    trx,
-    [row.referent_user_id, row.tutor_user_id].filter((u): u is string => !!u),
-  );
+  const names = await store.staffNames(trx, row.id);
   const signatures = await store.signatures(trx, row.id);
 
   const orgFacts = (o: typeof home): OrgFacts => ({
@@ -87,10 +84,10 @@ export async function agreementDocumentFor(
       hoursPerWeek: row.hours_per_week === null ? null : Number(row.hours_per_week),
       startsOn: row.starts_on,
       endsOn: row.ends_on,
-      referentName: names.get(row.referent_user_id) ?? null,
+      referentName: names.referent,
       tutor: {
         assigned: row.tutor_user_id !== null,
-        name: row.tutor_user_id ? (names.get(row.tutor_user_id) ?? null) : null,
+        name: row.tutor_user_id ? names.tutor : null,
       },
       accidentInsuranceRef: row.accident_insurance_ref,
       liabilityInsuranceRef: row.liability_insurance_ref,

@@ -39,11 +39,16 @@ export async function programme(trx: Tx, id: string) {
     .executeTakeFirst();
 }
 
-/** Display names of members; RLS shows only the reader's own organisation's members. */
-export async function memberNames(trx: Tx, ids: string[]): Promise<Map<string, string>> {
-  if (ids.length === 0) return new Map();
-  const rows = await trx.selectFrom('users').select(['id', 'display_name']).where('id', 'in', ids).execute();
-  return new Map(rows.map((r) => [r.id, r.display_name]));
+/**
+ * The referent's and the tutor's display names. Each side sees only its own members in `users`; the
+ * definer function answers both names to the two parties of the agreement.
+ */
+export async function staffNames(trx: Tx, placementId: string) {
+  const r = await sql<{ referent_name: string | null; tutor_name: string | null }>`
+    select referent_name, tutor_name from app.placement_parties(${sql.val([placementId])}::uuid[])`.execute(
+    trx,
+  );
+  return { referent: r.rows[0]?.referent_name ?? null, tutor: r.rows[0]?.tutor_name ?? null };
 }
 
 export async function signatures(trx: Tx, placementId: string) {
