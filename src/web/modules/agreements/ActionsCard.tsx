@@ -1,6 +1,4 @@
 import { useMutation } from '@tanstack/react-query';
-import { useState } from 'react';
-import { Dialog, DialogTrigger, Heading, Modal, ModalOverlay } from 'react-aria-components';
 import { FormattedMessage, useIntl } from 'react-intl';
 import {
   type ActionView,
@@ -9,8 +7,9 @@ import {
 } from '../../../common/placements/agreement-schemas';
 import { post } from '../../app/api';
 import { Button } from '../../app/ui/Button';
+import { FormDialog } from '../../app/ui/FormDialog';
 import { ErrorAlert } from '../../app/ui/feedback';
-import { Form, TextArea } from '../../app/ui/fields';
+import { TextArea } from '../../app/ui/fields';
 import { useForm } from '../../app/ui/form';
 import { Card } from '../../app/ui/layout';
 
@@ -98,56 +97,30 @@ function ReasonDialog({
 }) {
   const intl = useIntl();
   const form = useForm(TransitionBody, { action, reason: '' });
-  const [error, setError] = useState<unknown>(null);
   const label = intl.formatMessage({ id: `agreements.action.${action}` });
+  const variant = DANGER.has(action) ? 'danger' : 'primary';
   return (
-    <DialogTrigger>
-      <Button variant={DANGER.has(action) ? 'danger' : 'primary'}>{label}</Button>
-      <ModalOverlay className="modal-overlay" isDismissable>
-        <Modal className="modal">
-          <Dialog className="stack">
-            {({ close }) => (
-              <>
-                <Heading slot="title">{label}</Heading>
-                <ErrorAlert error={error} />
-                <Form
-                  className="stack"
-                  onSubmit={async (e) => {
-                    e.preventDefault();
-                    setError(null);
-                    if (!form.validate()) return;
-                    try {
-                      await transition(placementId, { action, reason: form.values.reason.trim() });
-                      close();
-                      onDone();
-                    } catch (err) {
-                      setError(err);
-                      form.fromApiError(err);
-                    }
-                  }}
-                >
-                  <TextArea
-                    label={intl.formatMessage({ id: 'agreementScreens.actions.reason' })}
-                    description={<FormattedMessage id="agreementScreens.actions.reason_hint" />}
-                    value={form.values.reason}
-                    onChange={form.set('reason')}
-                    error={form.errors.reason}
-                    isRequired
-                  />
-                  <div className="row">
-                    <Button type="submit" variant={DANGER.has(action) ? 'danger' : 'primary'}>
-                      <FormattedMessage id="agreementScreens.actions.confirm" />
-                    </Button>
-                    <Button variant="secondary" onPress={close}>
-                      <FormattedMessage id="common.cancel" />
-                    </Button>
-                  </div>
-                </Form>
-              </>
-            )}
-          </Dialog>
-        </Modal>
-      </ModalOverlay>
-    </DialogTrigger>
+    <FormDialog
+      trigger={<Button variant={variant}>{label}</Button>}
+      title={label}
+      submitLabel={<FormattedMessage id="agreementScreens.actions.confirm" />}
+      variant={variant}
+      onError={form.fromApiError}
+      onSubmit={async () => {
+        if (!form.validate()) return false;
+        await transition(placementId, { action, reason: form.values.reason.trim() });
+        onDone();
+        return true;
+      }}
+    >
+      <TextArea
+        label={intl.formatMessage({ id: 'agreementScreens.actions.reason' })}
+        description={<FormattedMessage id="agreementScreens.actions.reason_hint" />}
+        value={form.values.reason}
+        onChange={form.set('reason')}
+        error={form.errors.reason}
+        isRequired
+      />
+    </FormDialog>
   );
 }

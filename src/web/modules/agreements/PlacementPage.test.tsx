@@ -53,7 +53,7 @@ describe('placement page', () => {
     const send = await screen.findByRole('button', { name: 'Envoyer pour signature' });
     expect(send.hasAttribute('disabled')).toBe(true);
     const reasons = document.getElementById(send.getAttribute('aria-describedby') ?? '')!;
-    expect(within(reasons).getByText(/La convention n'est pas complète/)).toBeTruthy();
+    expect(within(reasons).getByText(/La convention n’est pas complète/)).toBeTruthy();
     expect(within(reasons).getByText('La durée sort des limites du programme')).toBeTruthy();
     // An allowed action that needs a reason asks for it first.
     fireEvent.click(screen.getByRole('button', { name: 'Annuler la convention' }));

@@ -1,12 +1,11 @@
 import { useState } from 'react';
-import { Dialog, DialogTrigger, Heading, Modal, ModalOverlay } from 'react-aria-components';
 import { FormattedMessage, useIntl } from 'react-intl';
 import type { SignatureRole } from '../../../common/placements/agreement-rules';
 import { SignatureBody } from '../../../common/placements/agreement-schemas';
 import { post } from '../../app/api';
 import { Button } from '../../app/ui/Button';
-import { ErrorAlert } from '../../app/ui/feedback';
-import { Checkbox, Form, TextField } from '../../app/ui/fields';
+import { FormDialog } from '../../app/ui/FormDialog';
+import { Checkbox, TextField } from '../../app/ui/fields';
 import { useForm } from '../../app/ui/form';
 
 /**
@@ -29,85 +28,54 @@ export function SignatureDialog({
   const intl = useIntl();
   const form = useForm(SignatureBody, { role, method, signerName: defaultName, email: '' });
   const [witnessed, setWitnessed] = useState(false);
-  const [error, setError] = useState<unknown>(null);
   const roleName = intl.formatMessage({ id: `agreements.role.${role}` });
   const title = intl.formatMessage({ id: `agreementScreens.signatures.${method}` });
   return (
-    <DialogTrigger>
-      <Button variant="secondary" aria-label={`${title} · ${roleName}`}>
-        {title}
-      </Button>
-      <ModalOverlay className="modal-overlay" isDismissable>
-        <Modal className="modal">
-          <Dialog className="stack">
-            {({ close }) => (
-              <>
-                <Heading slot="title">{`${title} · ${roleName}`}</Heading>
-                <ErrorAlert error={error} />
-                <Form
-                  className="stack"
-                  onSubmit={async (e) => {
-                    e.preventDefault();
-                    setError(null);
-                    const ok = form.validate();
-                    if (method === 'link' && !form.values.email.trim()) {
-                      form.setErrors((x) => ({
-                        ...x,
-                        email: intl.formatMessage({ id: 'validation.required' }),
-                      }));
-                      return;
-                    }
-                    if (!ok || (method === 'in_person' && !witnessed)) return;
-                    try {
-                      await post<unknown>(
-                        `/api/placements/${encodeURIComponent(placementId)}/signatures`,
-                        form.body(),
-                      );
-                      close();
-                      onDone();
-                    } catch (err) {
-                      setError(err);
-                      form.fromApiError(err);
-                    }
-                  }}
-                >
-                  <TextField
-                    label={intl.formatMessage({ id: 'agreementScreens.signatures.signer_name' })}
-                    value={form.values.signerName}
-                    onChange={form.set('signerName')}
-                    error={form.errors.signerName}
-                    maxLength={200}
-                    isRequired
-                  />
-                  {method === 'link' ? (
-                    <TextField
-                      label={intl.formatMessage({ id: 'agreementScreens.signatures.email' })}
-                      description={<FormattedMessage id="agreementScreens.signatures.email_hint" />}
-                      type="email"
-                      value={form.values.email}
-                      onChange={form.set('email')}
-                      error={form.errors.email}
-                      isRequired
-                    />
-                  ) : (
-                    <Checkbox isSelected={witnessed} onChange={setWitnessed}>
-                      <FormattedMessage id="agreementScreens.signatures.witnessed" />
-                    </Checkbox>
-                  )}
-                  <div className="row">
-                    <Button type="submit" isDisabled={method === 'in_person' && !witnessed}>
-                      <FormattedMessage id={`agreementScreens.signatures.${method}_submit`} />
-                    </Button>
-                    <Button variant="secondary" onPress={close}>
-                      <FormattedMessage id="common.cancel" />
-                    </Button>
-                  </div>
-                </Form>
-              </>
-            )}
-          </Dialog>
-        </Modal>
-      </ModalOverlay>
-    </DialogTrigger>
+    <FormDialog
+      trigger={
+        <Button variant="secondary" aria-label={`${title} · ${roleName}`}>
+          {title}
+        </Button>
+      }
+      title={`${title} · ${roleName}`}
+      submitLabel={<FormattedMessage id={`agreementScreens.signatures.${method}_submit`} />}
+      isSubmitDisabled={method === 'in_person' && !witnessed}
+      onError={form.fromApiError}
+      onSubmit={async () => {
+        const ok = form.validate();
+        if (method === 'link' && !form.values.email.trim()) {
+          form.setErrors((x) => ({ ...x, email: intl.formatMessage({ id: 'validation.required' }) }));
+          return false;
+        }
+        if (!ok || (method === 'in_person' && !witnessed)) return false;
+        await post<unknown>(`/api/placements/${encodeURIComponent(placementId)}/signatures`, form.body());
+        onDone();
+        return true;
+      }}
+    >
+      <TextField
+        label={intl.formatMessage({ id: 'agreementScreens.signatures.signer_name' })}
+        value={form.values.signerName}
+        onChange={form.set('signerName')}
+        error={form.errors.signerName}
+        maxLength={200}
+        isRequired
+      />
+      {method === 'link' ? (
+        <TextField
+          label={intl.formatMessage({ id: 'agreementScreens.signatures.email' })}
+          description={<FormattedMessage id="agreementScreens.signatures.email_hint" />}
+          type="email"
+          value={form.values.email}
+          onChange={form.set('email')}
+          error={form.errors.email}
+          isRequired
+        />
+      ) : (
+        <Checkbox isSelected={witnessed} onChange={setWitnessed}>
+          <FormattedMessage id="agreementScreens.signatures.witnessed" />
+        </Checkbox>
+      )}
+    </FormDialog>
   );
 }

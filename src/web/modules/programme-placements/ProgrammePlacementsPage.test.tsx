@@ -215,7 +215,7 @@ describe('caseload alerts', () => {
     const rows = within(table).getAllByRole('row');
     expect(within(rows[0]!).getByText('Alertes')).toBeTruthy();
     expect(within(rows[1]!).getByText('Signature en attente')).toBeTruthy();
-    expect(within(rows[1]!).getByText("Séjours à l'étranger")).toBeTruthy();
+    expect(within(rows[1]!).getByText('Séjours à l’étranger')).toBeTruthy();
     expect(within(rows[2]!).queryByText('Signature en attente')).toBeNull();
   });
 });
