@@ -194,6 +194,17 @@ describe('programme rules', () => {
     ]);
   });
 
+  it('wants the longest placement at least as long as the shortest', () => {
+    expect(programmeRuleErrors({ placementMinMonths: 2, placementMaxMonths: 6 })).toEqual([]);
+    expect(programmeRuleErrors({ placementMinMonths: 3, placementMaxMonths: 3 })).toEqual([]);
+    expect(programmeRuleErrors({ placementMinMonths: 4, placementMaxMonths: 3 })).toEqual([
+      { path: 'placementMaxMonths', code: 'programmes.error.placement_months_order', params: { min: 4 } },
+    ]);
+    // One side missing: nothing to compare (the use cases fill in the stored or default value).
+    expect(programmeRuleErrors({ placementMinMonths: 12 })).toEqual([]);
+    expect(programmeRuleErrors({ placementMinMonths: 12, placementMaxMonths: null })).toEqual([]);
+  });
+
   it('leaves malformed amounts to the schema', () => {
     expect(programmeRuleErrors({ budgetTotal: 'abc', euAmount: '5' })).toEqual([]);
   });

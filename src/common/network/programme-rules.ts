@@ -90,12 +90,17 @@ export interface ProgrammeFigures {
   endsOn?: string | null;
   budgetTotal?: string | null;
   euAmount?: string | null;
+  placementMinMonths?: number | null;
+  placementMaxMonths?: number | null;
 }
 
 const exceeds = (eu: string | null | undefined, total: string | null | undefined) =>
   !!eu && !!total && isAmount(eu) && isAmount(total) && toCents(eu) > toCents(total);
 
-/** Rules the schema cannot say: names not blank once trimmed, end on or after start, EU ≤ total. */
+/**
+ * Rules the schema cannot say: names not blank once trimmed, end on or after start, EU ≤ total, the
+ * longest placement at least the shortest (the database checks the same).
+ */
 export function programmeRuleErrors(p: ProgrammeFigures): FieldError[] {
   const out: FieldError[] = [];
   for (const key of ['nameFr', 'nameNl'] as const) {
@@ -107,6 +112,13 @@ export function programmeRuleErrors(p: ProgrammeFigures): FieldError[] {
     out.push({ path: 'endsOn', code: 'validation.date_order' });
   if (exceeds(p.euAmount, p.budgetTotal))
     out.push({ path: 'euAmount', code: 'programmes.error.eu_exceeds_total' });
+  const { placementMinMonths: min, placementMaxMonths: max } = p;
+  if (typeof min === 'number' && typeof max === 'number' && max < min)
+    out.push({
+      path: 'placementMaxMonths',
+      code: 'programmes.error.placement_months_order',
+      params: { min },
+    });
   return out;
 }
 

@@ -33,6 +33,9 @@ const fields = {
   descriptionNl: Type.String({ minLength: 1, maxLength: 10000 }),
   budgetTotal: Amount,
   euAmount: Amount,
+  /** Limits of an Action 1 placement agreement's duration in this programme (migration 0005: 1–24). */
+  placementMinMonths: Type.Integer({ minimum: 1, maximum: 24 }),
+  placementMaxMonths: Type.Integer({ minimum: 1, maximum: 24 }),
 };
 
 /** Creating a programme. leadOrgId: only a platform admin chooses it; others lead with their own organisation. */
@@ -49,6 +52,8 @@ export const ProgrammeCreateBody = Type.Object(
     descriptionNl: Type.Optional(fields.descriptionNl),
     budgetTotal: Type.Optional(fields.budgetTotal),
     euAmount: Type.Optional(fields.euAmount),
+    placementMinMonths: Type.Optional(fields.placementMinMonths),
+    placementMaxMonths: Type.Optional(fields.placementMaxMonths),
     leadOrgId: Type.Optional(Uuid),
   },
   { additionalProperties: false },
@@ -71,6 +76,8 @@ export const ProgrammePatchBody = Type.Object(
     descriptionNl: clearable(fields.descriptionNl),
     budgetTotal: clearable(fields.budgetTotal),
     euAmount: clearable(fields.euAmount),
+    placementMinMonths: Type.Optional(fields.placementMinMonths),
+    placementMaxMonths: Type.Optional(fields.placementMaxMonths),
   },
   { additionalProperties: false },
 );
@@ -182,6 +189,8 @@ export const ProgrammeDetail = Type.Object({
   descriptionNl: Nullable(Type.String()),
   budgetTotal: Nullable(Type.String()),
   euAmount: Nullable(Type.String()),
+  placementMinMonths: Type.Integer(),
+  placementMaxMonths: Type.Integer(),
   lead: OrgRef,
   partners: Type.Array(PartnerView),
   totals: ProgrammeTotalsView,

@@ -2,13 +2,19 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { useNavigate, useParams } from 'react-router';
-import { normaliseAmountInput, programmeRuleErrors } from '../../../common/network/programme-rules';
+import Value from 'typebox/value';
+import {
+  normaliseAmountInput,
+  type ProgrammeFigures,
+  programmeRuleErrors,
+} from '../../../common/network/programme-rules';
 import {
   FUNDS,
   type OrgRef,
   ProgrammeCreateBody,
   type ProgrammeDetail,
 } from '../../../common/network/programme-schemas';
+import { type FieldError, type SchemaIssue, toFieldErrors } from '../../../common/validation/errors';
 import { get, patch, post } from '../../app/api';
 import { useCan, useSession } from '../../app/session';
 import { Button, LinkButton } from '../../app/ui/Button';
@@ -18,9 +24,16 @@ import { useForm } from '../../app/ui/form';
 import { Card, PageHeader } from '../../app/ui/layout';
 import { useProgrammeFormat } from './format';
 import { OrganisationSearch } from './OrganisationSearch';
+import {
+  DEFAULT_MONTHS,
+  MONTHS,
+  type MonthsValues,
+  PlacementDurationCard,
+  withMonths,
+} from './PlacementDurationCard';
 import { programmeQueryKey } from './ProgrammePage';
 
-type Values = {
+type Values = MonthsValues & {
   acronym: string;
   nameFr: string;
   nameNl: string;
@@ -47,6 +60,7 @@ const EMPTY: Values = {
   descriptionNl: '',
   budgetTotal: '',
   euAmount: '',
+  ...DEFAULT_MONTHS,
   leadOrgId: '',
 };
 
@@ -72,6 +86,8 @@ const fromDetail = (p: ProgrammeDetail): Values => ({
   descriptionNl: p.descriptionNl ?? '',
   budgetTotal: p.budgetTotal ?? '',
   euAmount: p.euAmount ?? '',
+  placementMinMonths: String(p.placementMinMonths),
+  placementMaxMonths: String(p.placementMaxMonths),
   leadOrgId: '',
 });
 
@@ -108,16 +124,19 @@ function ProgrammeForm({ programme }: { programme?: ProgrammeDetail }) {
 
   const submit = async () => {
     setError(null);
-    const schemaOk = form.validate();
-    const rules = programmeRuleErrors(form.body());
-    if (rules.length)
-      form.setErrors((e) => ({
-        ...e,
-        ...Object.fromEntries(rules.map((r) => [r.path, intl.formatMessage({ id: r.code }, r.params)])),
-      }));
-    if (!schemaOk || rules.length) return;
+    const body = withMonths(form.body());
+    const issues = [...Value.Errors(ProgrammeCreateBody, body)] as unknown as SchemaIssue[];
+    const problems: FieldError[] = [
+      ...toFieldErrors(issues),
+      ...MONTHS.filter((k) => body[k] === undefined).map((path) => ({ path, code: 'validation.required' })),
+      // Later entries win: a rule's message replaces the schema's on the same field.
+      ...programmeRuleErrors(body as ProgrammeFigures),
+    ];
+    form.setErrors(
+      Object.fromEntries(problems.map((p) => [p.path, intl.formatMessage({ id: p.code }, p.params)])),
+    );
+    if (problems.length) return;
     try {
-      const body = form.body();
       if (!programme) {
         const created = await post<ProgrammeDetail>('/api/programmes', body);
         await client.invalidateQueries({ queryKey: ['programmes'] });
@@ -256,6 +275,7 @@ function ProgrammeForm({ programme }: { programme?: ProgrammeDetail }) {
             />
           </div>
         </Card>
+        <PlacementDurationCard values={form.values} set={form.set} errors={form.errors} />
         <Card title={<FormattedMessage id="programmes.description.title" />}>
           <TextArea
             label={label('programmes.field.description_fr')}

@@ -25,6 +25,8 @@ describe('programme page', () => {
     // 1,100,000 of partner budgets against 1,142,943.65 declared.
     expect(screen.getByText(/s'écartent de 42\s943,65\s€ du budget total déclaré/)).toBeTruthy();
     expect(screen.getByText("1 partenaire n'a pas de budget.")).toBeTruthy();
+    expect(screen.getByText('Stages')).toBeTruthy();
+    expect(screen.getByText('de 2 à 6 mois')).toBeTruthy();
     expect(screen.queryByRole('link', { name: 'Modifier' })).toBeNull();
     expect(screen.queryByRole('link', { name: 'Modifier les partenaires' })).toBeNull();
   });
@@ -34,6 +36,7 @@ describe('programme page', () => {
     expect(await screen.findByRole('heading', { level: 1, name: 'SAM Eurometropool' })).toBeTruthy();
     expect(screen.getByText('Actie 1 – integratieprojecten.')).toBeTruthy();
     expect(screen.getByText('OCMW Kortrijk')).toBeTruthy();
+    expect(screen.getByText('2 tot 6 maanden')).toBeTruthy();
     expect(screen.getByRole('link', { name: 'Bewerken' }).getAttribute('href')).toBe(
       '/app/programmes/p1/edit',
     );

@@ -71,6 +71,18 @@ function Programme({ p }: { p: ProgrammeDetail }) {
             [<FormattedMessage key="f" id="programmes.field.funds" />, <FundTags key="fv" funds={p.funds} />],
             [<FormattedMessage key="b" id="programmes.totals.declared_budget" />, f.money(p.budgetTotal)],
             [<FormattedMessage key="e" id="programmes.totals.declared_eu" />, f.money(p.euAmount)],
+            [
+              <FormattedMessage key="m" id="programmes.field.placements" />,
+              <FormattedMessage
+                key="mv"
+                id="programmes.detail.placement_months"
+                values={{
+                  min: p.placementMinMonths,
+                  max: p.placementMaxMonths,
+                  same: p.placementMinMonths === p.placementMaxMonths ? 'yes' : 'no',
+                }}
+              />,
+            ],
           ]}
         />
       </Card>

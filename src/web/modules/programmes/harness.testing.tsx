@@ -53,6 +53,8 @@ export const programme = (canEdit: boolean): ProgrammeDetail => ({
   descriptionNl: 'Actie 1 – integratieprojecten.',
   budgetTotal: '1142943.65',
   euAmount: '583540.04',
+  placementMinMonths: 2,
+  placementMaxMonths: 6,
   lead,
   partners,
   totals: programmeTotals({ budgetTotal: '1142943.65', euAmount: '583540.04' }, partners),

@@ -1,5 +1,6 @@
 import { programmeRuleErrors } from '../../../../common/network/programme-rules';
 import type { ProgrammeCreateBody, ProgrammeDetail } from '../../../../common/network/programme-schemas';
+import { DEFAULT_DURATION } from '../../../../common/placements/dates';
 import type { FieldError } from '../../../../common/validation/errors';
 import { type Actor, requirePermission } from '../../../platform/actor';
 import type { Tx } from '../../../platform/db/context';
@@ -46,6 +47,9 @@ export async function createProgramme(
     descriptionNl: text(body.descriptionNl) ?? null,
     budgetTotal: body.budgetTotal ?? null,
     euAmount: body.euAmount ?? null,
+    // Written out even when not given, so the limits checked are the limits stored.
+    placementMinMonths: body.placementMinMonths ?? DEFAULT_DURATION.minMonths,
+    placementMaxMonths: body.placementMaxMonths ?? DEFAULT_DURATION.maxMonths,
   };
   errors.push(...programmeRuleErrors(values));
   if (errors.length || !lead) throw validationFailed(errors);

@@ -29,6 +29,8 @@ export async function getProgramme(trx: Tx, actor: Actor, id: string): Promise<P
     descriptionNl: row.descriptionNl,
     budgetTotal: row.budgetTotal,
     euAmount: row.euAmount,
+    placementMinMonths: row.placementMinMonths,
+    placementMaxMonths: row.placementMaxMonths,
     lead: row.lead,
     partners,
     totals: programmeTotals(row, partners),

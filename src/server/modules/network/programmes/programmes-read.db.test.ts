@@ -90,6 +90,7 @@ describe.skipIf(!available)('programmes API: reading and tenancy', () => {
         declaredEuRateBp: 5106,
         budgetMatches: null,
       });
+      expect([sam.placementMinMonths, sam.placementMaxMonths]).toEqual([2, 6]);
       expect(sam.descriptionFr).toContain('Action 4');
       expect(sam.descriptionNl).toContain('Actie 4');
       expect(sam.canEdit).toBe(false);

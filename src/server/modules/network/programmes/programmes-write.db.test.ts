@@ -150,6 +150,76 @@ describe.skipIf(!available)('programmes API: creating, editing and partners', ()
       });
     });
 
+    it('sets the placement duration limits, checks them against each other and the stored value', async () => {
+      const c = await app.login(COORDINATOR);
+      expect(created).toMatchObject({ placementMinMonths: 2, placementMaxMonths: 6 });
+      const before = await programmeCount();
+      const fieldsOf = (r: { json: () => { error: { fields: Array<{ path: string; code: string }> } } }) =>
+        r.json().error.fields.map((f) => [f.path, f.code]);
+      for (const [body, expected] of [
+        [{ placementMinMonths: 0 }, [['placementMinMonths', 'validation.minimum']]],
+        [{ placementMaxMonths: 25 }, [['placementMaxMonths', 'validation.maximum']]],
+        [{ placementMinMonths: 2.5 }, [['placementMinMonths', 'validation.type']]],
+        // Against the default maximum (6) when only the minimum is given.
+        [{ placementMinMonths: 8 }, [['placementMaxMonths', 'programmes.error.placement_months_order']]],
+        [
+          { placementMinMonths: 6, placementMaxMonths: 5 },
+          [['placementMaxMonths', 'programmes.error.placement_months_order']],
+        ],
+      ] as const) {
+        const r = await c.post('/api/programmes', { ...valid, ...body });
+        expect(r.statusCode, JSON.stringify(body)).toBe(400);
+        expect(fieldsOf(r), JSON.stringify(body)).toEqual(expected);
+      }
+      const order = await c.post('/api/programmes', {
+        ...valid,
+        placementMinMonths: 6,
+        placementMaxMonths: 5,
+      });
+      expect(order.json().error.fields[0].message).toBe(
+        t('fr', 'programmes.error.placement_months_order', { min: 6 }),
+      );
+      expect(order.json().error.fields[0].message).toContain('6 mois');
+      expect(await programmeCount()).toBe(before);
+
+      const made = await c.post('/api/programmes', {
+        ...valid,
+        acronym: 'LONG',
+        placementMinMonths: 3,
+        placementMaxMonths: 12,
+      });
+      expect(made.statusCode).toBe(201);
+      const id = (made.json() as ProgrammeDetail).id;
+      expect(made.json()).toMatchObject({ placementMinMonths: 3, placementMaxMonths: 12 });
+      const stored = () =>
+        asAdmin((trx) =>
+          trx
+            .selectFrom('programmes')
+            .select(['placement_min_months', 'placement_max_months'])
+            .where('id', '=', id)
+            .executeTakeFirstOrThrow(),
+        );
+      expect(await stored()).toEqual({ placement_min_months: 3, placement_max_months: 12 });
+
+      // A change is checked against the other, stored limit.
+      const above = await c.patch(`/api/programmes/${id}`, { placementMinMonths: 13 });
+      expect(above.statusCode).toBe(400);
+      expect(fieldsOf(above)).toEqual([['placementMaxMonths', 'programmes.error.placement_months_order']]);
+      const below = await c.patch(`/api/programmes/${id}`, { placementMaxMonths: 2 });
+      expect(fieldsOf(below)).toEqual([['placementMaxMonths', 'programmes.error.placement_months_order']]);
+      const cleared = await c.patch(`/api/programmes/${id}`, { placementMaxMonths: null });
+      expect(cleared.statusCode).toBe(400);
+      expect((await c.patch(`/api/programmes/${id}`, { placementMaxMonths: 25 })).statusCode).toBe(400);
+      expect(await stored()).toEqual({ placement_min_months: 3, placement_max_months: 12 });
+
+      const r = await c.patch(`/api/programmes/${id}`, { placementMinMonths: 12 });
+      expect(r.statusCode).toBe(200);
+      expect(r.json()).toMatchObject({ placementMinMonths: 12, placementMaxMonths: 12 });
+      const read = (await c.get(`/api/programmes/${id}`)).json() as ProgrammeDetail;
+      expect([read.placementMinMonths, read.placementMaxMonths]).toEqual([12, 12]);
+      expect(await stored()).toEqual({ placement_min_months: 12, placement_max_months: 12 });
+    });
+
     describe('partners', () => {
       const put = async (partners: unknown[]) =>
         (await app.login(COORDINATOR)).put(`/api/programmes/${created.id}/partners`, { partners });

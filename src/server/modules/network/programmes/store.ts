@@ -19,6 +19,8 @@ export interface ProgrammeRow {
   descriptionNl: string | null;
   budgetTotal: string | null;
   euAmount: string | null;
+  placementMinMonths: number;
+  placementMaxMonths: number;
   updatedAt: Date;
   lead: OrgRef;
 }
@@ -161,6 +163,8 @@ export async function findProgramme(trx: Tx, id: string): Promise<ProgrammeRow |
     descriptionNl: r.description_nl,
     budgetTotal: r.budget_total,
     euAmount: r.eu_amount,
+    placementMinMonths: r.placement_min_months,
+    placementMaxMonths: r.placement_max_months,
     updatedAt: r.updated_at,
     lead: orgRef({
       id: r.org_id,
@@ -184,6 +188,8 @@ export interface ProgrammeValues {
   descriptionNl?: string | null;
   budgetTotal?: string | null;
   euAmount?: string | null;
+  placementMinMonths?: number;
+  placementMaxMonths?: number;
 }
 
 // Kysely leaves out undefined values, so a partial change updates only the given columns.
@@ -199,6 +205,8 @@ const columns = (v: ProgrammeValues): Updateable<ProgrammesTable> => ({
   description_nl: v.descriptionNl,
   budget_total: v.budgetTotal,
   eu_amount: v.euAmount,
+  placement_min_months: v.placementMinMonths,
+  placement_max_months: v.placementMaxMonths,
 });
 
 export async function insertProgramme(

@@ -28,6 +28,8 @@ export async function updateProgramme(
     descriptionNl: text(body.descriptionNl),
     budgetTotal: body.budgetTotal,
     euAmount: body.euAmount,
+    placementMinMonths: body.placementMinMonths,
+    placementMaxMonths: body.placementMaxMonths,
   };
   const pick = <K extends keyof typeof change & keyof typeof row>(k: K) =>
     change[k] === undefined ? row[k] : change[k];
@@ -38,6 +40,8 @@ export async function updateProgramme(
     endsOn: pick('endsOn'),
     budgetTotal: pick('budgetTotal'),
     euAmount: pick('euAmount'),
+    placementMinMonths: pick('placementMinMonths'),
+    placementMaxMonths: pick('placementMaxMonths'),
   });
   if (errors.length) throw validationFailed(errors);
   await update(trx, row.id, change);

@@ -194,4 +194,32 @@ describe('placement reminders', () => {
     expect(await run(today)).toEqual({ mails: 0, reminders: 0 });
     expect(await kindsOf(a.id)).toEqual([]);
   });
+
+  it('another organisation, even the host, can neither read nor write the home centre’s reminders', async () => {
+    await run(today);
+    const home = await fx.member('referent@cpas-mouscron.example');
+    const own = await fx.asOrg(home, (trx) =>
+      trx
+        .selectFrom('placement_reminders')
+        .select(['id', 'org_id'])
+        .where('placement_id', '=', ids.ending!)
+        .execute(),
+    );
+    expect(own.length).toBeGreaterThan(0);
+    for (const email of ['trajectbegeleider@ocmw-kortrijk.example', 'tuteur@atelier-roubaix.example']) {
+      const other = await fx.member(email);
+      const seen = await fx.asOrg(other, (trx) =>
+        trx.selectFrom('placement_reminders').select('id').where('placement_id', '=', ids.ending!).execute(),
+      );
+      expect(seen).toEqual([]);
+      await expect(
+        fx.asOrg(other, (trx) =>
+          trx
+            .insertInto('placement_reminders')
+            .values({ org_id: home.orgId, placement_id: ids.ending!, kind: 'end', subject_key: 'forged' })
+            .execute(),
+        ),
+      ).rejects.toThrow();
+    }
+  });
 });
