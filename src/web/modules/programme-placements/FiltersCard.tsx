@@ -99,7 +99,7 @@ export function FiltersCard({
             value={filters.order ?? ANY}
             onChange={pick('order')}
             options={[
-              any,
+              { id: ANY, label: label('overview.order.default') },
               { id: 'asc', label: label('overview.order.asc') },
               { id: 'desc', label: label('overview.order.desc') },
             ]}
