@@ -1,6 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Dialog, DialogTrigger, Heading, Modal, ModalOverlay } from 'react-aria-components';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { MEMBERSHIP_ROLES } from '../../../common/access/permissions';
 import {
@@ -13,6 +12,7 @@ import { defaultLanguageForRegion, LANGUAGES } from '../../../common/i18n/locale
 import { patch, post } from '../../app/api';
 import { useSession } from '../../app/session';
 import { Button } from '../../app/ui/Button';
+import { FormDialog } from '../../app/ui/FormDialog';
 import { Alert, ErrorAlert } from '../../app/ui/feedback';
 import { CheckboxGroup, Form, Select, TextField } from '../../app/ui/fields';
 import { useForm } from '../../app/ui/form';
@@ -129,61 +129,33 @@ export function EditRolesDialog({ member, onSaved }: { member: MemberView; onSav
   const intl = useIntl();
   const roleOptions = useRoleOptions();
   const form = useForm(PatchMemberBody, { roles: member.roles });
-  const [error, setError] = useState<unknown>(null);
   return (
-    <DialogTrigger>
-      <Button
-        variant="secondary"
-        aria-label={intl.formatMessage({ id: 'admin.members.edit_roles_of' }, { name: member.displayName })}
-      >
-        <FormattedMessage id="admin.members.edit_roles" />
-      </Button>
-      <ModalOverlay className="modal-overlay" isDismissable>
-        <Modal className="modal">
-          <Dialog className="stack">
-            {({ close }) => (
-              <>
-                <Heading slot="title">
-                  <FormattedMessage id="admin.members.edit_roles_of" values={{ name: member.displayName }} />
-                </Heading>
-                <ErrorAlert error={error} />
-                <Form
-                  className="stack"
-                  onSubmit={async (e) => {
-                    e.preventDefault();
-                    setError(null);
-                    if (!form.validate()) return;
-                    try {
-                      await patch(`/api/admin/members/${member.userId}`, { roles: form.values.roles });
-                      onSaved();
-                      close();
-                    } catch (err) {
-                      setError(err);
-                      form.fromApiError(err);
-                    }
-                  }}
-                >
-                  <CheckboxGroup
-                    label={intl.formatMessage({ id: 'admin.members.col.roles' })}
-                    value={form.values.roles}
-                    onChange={form.set('roles')}
-                    options={roleOptions}
-                    error={form.errors.roles ?? form.errors['roles.0']}
-                  />
-                  <div className="row">
-                    <Button type="submit">
-                      <FormattedMessage id="common.save" />
-                    </Button>
-                    <Button variant="secondary" onPress={close}>
-                      <FormattedMessage id="common.cancel" />
-                    </Button>
-                  </div>
-                </Form>
-              </>
-            )}
-          </Dialog>
-        </Modal>
-      </ModalOverlay>
-    </DialogTrigger>
+    <FormDialog
+      trigger={
+        <Button
+          variant="secondary"
+          aria-label={intl.formatMessage({ id: 'admin.members.edit_roles_of' }, { name: member.displayName })}
+        >
+          <FormattedMessage id="admin.members.edit_roles" />
+        </Button>
+      }
+      title={<FormattedMessage id="admin.members.edit_roles_of" values={{ name: member.displayName }} />}
+      submitLabel={<FormattedMessage id="common.save" />}
+      onError={form.fromApiError}
+      onSubmit={async () => {
+        if (!form.validate()) return false;
+        await patch(`/api/admin/members/${member.userId}`, { roles: form.values.roles });
+        onSaved();
+        return true;
+      }}
+    >
+      <CheckboxGroup
+        label={intl.formatMessage({ id: 'admin.members.col.roles' })}
+        value={form.values.roles}
+        onChange={form.set('roles')}
+        options={roleOptions}
+        error={form.errors.roles ?? form.errors['roles.0']}
+      />
+    </FormDialog>
   );
 }

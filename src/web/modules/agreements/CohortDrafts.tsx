@@ -1,6 +1,5 @@
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Dialog, DialogTrigger, Heading, Modal, ModalOverlay } from 'react-aria-components';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { Link } from 'react-router';
 import Value from 'typebox/value';
@@ -9,8 +8,9 @@ import { CohortDraftBody, type CohortDraftResult } from '../../../common/placeme
 import { type SchemaIssue, toFieldErrors } from '../../../common/validation/errors';
 import { post } from '../../app/api';
 import { Button } from '../../app/ui/Button';
+import { FormDialog } from '../../app/ui/FormDialog';
 import { Alert, ErrorAlert } from '../../app/ui/feedback';
-import { CheckboxGroup, Form, TextArea } from '../../app/ui/fields';
+import { CheckboxGroup, TextArea } from '../../app/ui/fields';
 import { Card } from '../../app/ui/layout';
 
 interface Person {
@@ -49,72 +49,47 @@ export function CohortDrafts({
       <p className="muted">
         <FormattedMessage id="agreementScreens.cohort.intro" />
       </p>
-      <DialogTrigger>
-        <Button isDisabled={assignments.length === 0 || create.isPending}>
-          <FormattedMessage id="agreementScreens.cohort.create" values={{ count: assignments.length }} />
-        </Button>
-        <ModalOverlay className="modal-overlay" isDismissable>
-          <Modal className="modal">
-            <Dialog className="stack">
-              {({ close }) => (
-                <>
-                  <Heading slot="title">
-                    <FormattedMessage id="agreementScreens.cohort.title" />
-                  </Heading>
-                  <Form
-                    className="stack"
-                    onSubmit={(e) => {
-                      e.preventDefault();
-                      const b = body();
-                      const problems = toFieldErrors([
-                        ...Value.Errors(CohortDraftBody, b),
-                      ] as unknown as SchemaIssue[]);
-                      setErrors(
-                        Object.fromEntries(
-                          problems.map((p) => [p.path, intl.formatMessage({ id: p.code }, p.params)]),
-                        ),
-                      );
-                      if (problems.length) return;
-                      create.mutate(b);
-                      close();
-                    }}
-                  >
-                    <CheckboxGroup
-                      label={intl.formatMessage({ id: 'agreementScreens.sharing.fields' })}
-                      description={<FormattedMessage id="agreementScreens.sharing.fields_hint" />}
-                      value={fields}
-                      onChange={setFields}
-                      error={errors.sharedFields}
-                      options={DATA_CATEGORIES.map((f) => ({
-                        id: f,
-                        label: intl.formatMessage({ id: `referrals.enum.field.${f}` }),
-                      }))}
-                    />
-                    <TextArea
-                      label={intl.formatMessage({ id: 'agreementScreens.sharing.override_reason' })}
-                      description={<FormattedMessage id="agreementScreens.cohort.override_hint" />}
-                      value={overrideReason}
-                      onChange={setOverrideReason}
-                      error={errors.overrideReason}
-                    />
-                    <div className="row">
-                      <Button type="submit">
-                        <FormattedMessage
-                          id="agreementScreens.cohort.confirm"
-                          values={{ count: assignments.length }}
-                        />
-                      </Button>
-                      <Button variant="secondary" onPress={close}>
-                        <FormattedMessage id="common.cancel" />
-                      </Button>
-                    </div>
-                  </Form>
-                </>
-              )}
-            </Dialog>
-          </Modal>
-        </ModalOverlay>
-      </DialogTrigger>
+      <FormDialog
+        trigger={
+          <Button isDisabled={assignments.length === 0 || create.isPending}>
+            <FormattedMessage id="agreementScreens.cohort.create" values={{ count: assignments.length }} />
+          </Button>
+        }
+        title={<FormattedMessage id="agreementScreens.cohort.title" />}
+        submitLabel={
+          <FormattedMessage id="agreementScreens.cohort.confirm" values={{ count: assignments.length }} />
+        }
+        onSubmit={async () => {
+          const b = body();
+          const problems = toFieldErrors([...Value.Errors(CohortDraftBody, b)] as unknown as SchemaIssue[]);
+          setErrors(
+            Object.fromEntries(problems.map((p) => [p.path, intl.formatMessage({ id: p.code }, p.params)])),
+          );
+          if (problems.length) return false;
+          // The outcome per person is shown below the card, not in the dialog.
+          create.mutate(b);
+          return true;
+        }}
+      >
+        <CheckboxGroup
+          label={intl.formatMessage({ id: 'agreementScreens.sharing.fields' })}
+          description={<FormattedMessage id="agreementScreens.sharing.fields_hint" />}
+          value={fields}
+          onChange={setFields}
+          error={errors.sharedFields}
+          options={DATA_CATEGORIES.map((f) => ({
+            id: f,
+            label: intl.formatMessage({ id: `referrals.enum.field.${f}` }),
+          }))}
+        />
+        <TextArea
+          label={intl.formatMessage({ id: 'agreementScreens.sharing.override_reason' })}
+          description={<FormattedMessage id="agreementScreens.cohort.override_hint" />}
+          value={overrideReason}
+          onChange={setOverrideReason}
+          error={errors.overrideReason}
+        />
+      </FormDialog>
       <ErrorAlert error={create.error} />
       {result && (
         <>
