@@ -139,6 +139,9 @@ export const ProgrammeSummary = Type.Object({
   partnerCount: Type.Integer(),
   budgetTotal: Nullable(Type.String()),
   euAmount: Nullable(Type.String()),
+  /** Placement duration allowed for this programme's agreements (the wizard warns before the server refuses). */
+  placementMinMonths: Type.Integer(),
+  placementMaxMonths: Type.Integer(),
 });
 export type ProgrammeSummary = Static<typeof ProgrammeSummary>;
 

@@ -86,8 +86,13 @@ export function TermsFields({
     onChange: (x: string) => set(key)(x === NONE ? '' : x),
     error: errors[key],
   });
-  const problem = v.startsOn && v.endsOn ? periodProblem(v.startsOn, v.endsOn, durationRule) : null;
-  const rule = durationRule ?? { minMonths: 2, maxMonths: 6 };
+  // The chosen programme's own limits, as the server will apply them when the agreement is sent.
+  const chosen = programmes.data?.items.find((p) => p.id === v.programmeId);
+  const effectiveRule = chosen
+    ? { minMonths: chosen.placementMinMonths, maxMonths: chosen.placementMaxMonths }
+    : durationRule;
+  const problem = v.startsOn && v.endsOn ? periodProblem(v.startsOn, v.endsOn, effectiveRule) : null;
+  const rule = effectiveRule ?? { minMonths: 2, maxMonths: 6 };
   return (
     <div className="stack">
       <div className="grid-2">

@@ -49,6 +49,9 @@ const offer = {
   programmeId: PROGRAMME,
 } as unknown as OfferDetail;
 
+/** The programme's placement duration, as its list item carries it. */
+let limits = { min: 2, max: 6 };
+
 function open(create: (body: unknown) => unknown, roles = ['referent']) {
   return serve(
     'fr',
@@ -66,7 +69,14 @@ function open(create: (body: unknown) => unknown, roles = ['referent']) {
       if (url.startsWith('/api/programmes'))
         return {
           items: [
-            { id: PROGRAMME, acronym: 'SAM', nameFr: 'SAM Eurométropole', nameNl: 'SAM Eurometropool' },
+            {
+              id: PROGRAMME,
+              acronym: 'SAM',
+              nameFr: 'SAM Eurométropole',
+              nameNl: 'SAM Eurometropool',
+              placementMinMonths: limits.min,
+              placementMaxMonths: limits.max,
+            },
           ],
         };
       if (url.includes('/referral-preview'))
@@ -90,6 +100,17 @@ function open(create: (body: unknown) => unknown, roles = ['referent']) {
 const next = () => fireEvent.click(screen.getByRole('button', { name: 'Étape suivante' }));
 
 describe('agreement wizard', () => {
+  it('warns with the chosen programme’s own duration limits', async () => {
+    limits = { min: 6, max: 12 };
+    try {
+      open(() => placement());
+      // The offer runs from 4 January to 31 May: fine for 2–6 months, too short for this programme.
+      expect(await screen.findByText(/Ce stage dure moins de 6 mois/)).toBeTruthy();
+    } finally {
+      limits = { min: 2, max: 6 };
+    }
+  });
+
   it('walks the four steps from an offer and posts the agreement the referent chose', async () => {
     const calls = open(() => placement());
     expect(

@@ -95,6 +95,8 @@ export async function listProgrammes(trx: Tx, f: ListFilters) {
       'p.ends_on',
       'p.budget_total',
       'p.eu_amount',
+      'p.placement_min_months',
+      'p.placement_max_months',
       'o.id as lead_id',
       'o.name_fr as lead_name_fr',
       'o.name_nl as lead_name_nl',
@@ -123,6 +125,8 @@ export async function listProgrammes(trx: Tx, f: ListFilters) {
       endsOn: r.ends_on,
       budgetTotal: r.budget_total,
       euAmount: r.eu_amount,
+      placementMinMonths: r.placement_min_months,
+      placementMaxMonths: r.placement_max_months,
       partnerCount: r.partner_count,
       lead: orgRef({
         id: r.lead_id,
