@@ -1,13 +1,13 @@
 import { FormattedMessage, useIntl } from 'react-intl';
 import type { ActionStatus, ObjectiveStatus, PathwayModule } from '../../../common/people/pathway-schemas';
+import { useCommonFormat } from '../../app/ui/format';
 
-/** Calendar days are formatted in UTC so that no time zone shifts them by one. */
+/** A calendar day, or "not given". */
 export function useDateFormat() {
   const intl = useIntl();
+  const { day } = useCommonFormat();
   return (iso: string | null | undefined) =>
-    iso
-      ? intl.formatDate(`${iso.slice(0, 10)}T00:00:00Z`, { dateStyle: 'medium', timeZone: 'UTC' })
-      : intl.formatMessage({ id: 'common.not_given' });
+    iso ? day(iso) : intl.formatMessage({ id: 'common.not_given' });
 }
 
 export const todayIso = () => new Date().toISOString().slice(0, 10);

@@ -2,6 +2,7 @@ import { useIntl } from 'react-intl';
 import { localized } from '../../../common/i18n/locales';
 import { useLanguage } from '../../app/i18n';
 import type { Option } from '../../app/ui/fields';
+import { useCommonFormat } from '../../app/ui/format';
 
 type EnumField =
   | 'benefit'
@@ -18,6 +19,7 @@ type EnumField =
 export function usePeopleLabels() {
   const intl = useIntl();
   const { language } = useLanguage();
+  const { day } = useCommonFormat();
   const label = (field: EnumField, value: string) =>
     intl.formatMessage({ id: `people.enum.${field}.${value}` });
   return {
@@ -25,8 +27,7 @@ export function usePeopleLabels() {
     options: (field: EnumField, values: readonly string[]): Option[] =>
       values.map((v) => ({ id: v, label: label(field, v) })),
     /** An ISO day as the reader writes dates; the day itself, whatever the browser's time zone. */
-    date: (d: string | null | undefined) =>
-      d ? intl.formatDate(`${d}T00:00:00Z`, { dateStyle: 'medium', timeZone: 'UTC' }) : null,
+    date: (d: string | null | undefined) => (d ? day(d) : null),
     name: (o: { nameFr: string; nameNl: string }) => localized(language, o.nameFr, o.nameNl),
     municipality: (o: { municipalityNameFr: string | null; municipalityNameNl: string | null }) =>
       o.municipalityNameFr && o.municipalityNameNl

@@ -1,16 +1,14 @@
 import { useIntl } from 'react-intl';
+import { useCommonFormat } from '../../app/ui/format';
+import { useDateFormat } from '../pathways/format';
 
-/** Calendar days are formatted in UTC so that no time zone shifts them by one. */
+/** Display helpers of the follow-up cards and the attendance sheet. */
 export function useFollowUpFormat() {
   const intl = useIntl();
-  const utc = (iso: string) => `${iso.slice(0, 10)}T00:00:00Z`;
+  const f = useCommonFormat();
   return {
-    date: (iso: string | null | undefined) =>
-      iso
-        ? intl.formatDate(utc(iso), { dateStyle: 'medium', timeZone: 'UTC' })
-        : intl.formatMessage({ id: 'common.not_given' }),
-    weekday: (iso: string) =>
-      intl.formatDate(utc(iso), { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' }),
+    date: useDateFormat(),
+    weekday: f.weekday,
     hours: (n: number | null) =>
       n === null ? '—' : intl.formatMessage({ id: 'followup.hours_value' }, { hours: n }),
     percent: (r: number | null) =>

@@ -2,6 +2,7 @@ import { FormattedMessage, useIntl } from 'react-intl';
 import { localized } from '../../../common/i18n/locales';
 import type { OverviewItem } from '../../../common/placements/overview-schemas';
 import { useLanguage } from '../../app/i18n';
+import { useCommonFormat } from '../../app/ui/format';
 import { DataTable } from '../../app/ui/Table';
 
 const STATUS_TONE: Record<string, string> = {
@@ -16,8 +17,7 @@ const STATUS_TONE: Record<string, string> = {
 export function PlacementsTable({ items }: { items: OverviewItem[] }) {
   const intl = useIntl();
   const { language } = useLanguage();
-  // Calendar days: formatted in UTC so that no time zone moves them.
-  const day = (iso: string) => intl.formatDate(`${iso}T00:00:00Z`, { dateStyle: 'medium', timeZone: 'UTC' });
+  const { day } = useCommonFormat();
   const none = <span className="muted">—</span>;
   const situation = (id: string, s: string | null) =>
     s && (

@@ -2,11 +2,13 @@ import { FormattedMessage, useIntl } from 'react-intl';
 import { localized } from '../../../common/i18n/locales';
 import type { OrgRef, ProgrammeStatus } from '../../../common/network/programme-schemas';
 import { useLanguage } from '../../app/i18n';
+import { useCommonFormat } from '../../app/ui/format';
 
 /** Display helpers shared by the programme pages; amounts arrive as decimal strings and are only formatted. */
 export function useProgrammeFormat() {
   const intl = useIntl();
   const { language } = useLanguage();
+  const f = useCommonFormat();
   return {
     money: (amount: string | null | undefined) =>
       amount == null || amount === ''
@@ -16,17 +18,10 @@ export function useProgrammeFormat() {
       bp === null
         ? intl.formatMessage({ id: 'common.not_given' })
         : intl.formatNumber(bp / 10000, { style: 'percent', maximumFractionDigits: 2 }),
-    // Dates are calendar days: formatted in UTC so no time zone shifts them by one.
-    date: (iso: string) => intl.formatDate(`${iso}T00:00:00Z`, { dateStyle: 'medium', timeZone: 'UTC' }),
+    date: f.day,
     period: (start: string, end: string) =>
-      intl.formatMessage(
-        { id: 'programmes.period' },
-        {
-          start: intl.formatDate(`${start}T00:00:00Z`, { dateStyle: 'medium', timeZone: 'UTC' }),
-          end: intl.formatDate(`${end}T00:00:00Z`, { dateStyle: 'medium', timeZone: 'UTC' }),
-        },
-      ),
-    orgName: (o: Pick<OrgRef, 'nameFr' | 'nameNl'>) => localized(language, o.nameFr, o.nameNl),
+      intl.formatMessage({ id: 'programmes.period' }, { start: f.day(start), end: f.day(end) }),
+    orgName: (o: Pick<OrgRef, 'nameFr' | 'nameNl'>) => f.orgName(o),
     name: (p: { nameFr: string; nameNl: string }) => localized(language, p.nameFr, p.nameNl),
     language,
   };
