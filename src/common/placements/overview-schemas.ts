@@ -4,6 +4,7 @@
  */
 import Type, { type Static, type TSchema } from 'typebox';
 import { AGREEMENT_STATUSES } from './agreement-workflow';
+import { OUTCOME_SITUATIONS } from './followup-rules';
 
 export const OVERVIEW_SORTS = [
   'starts_on',
@@ -18,16 +19,6 @@ export type OverviewSort = (typeof OVERVIEW_SORTS)[number];
 export const OVERVIEW_MAX_PAGE_SIZE = 100;
 /** An export past this many rows asks to narrow the filters (it is built in memory). */
 export const OVERVIEW_EXPORT_MAX_ROWS = 20_000;
-
-export const OUTCOME_SITUATIONS = [
-  'job',
-  'training',
-  'art60_aci',
-  'continued_activation',
-  'no_change',
-  'drop_out',
-] as const;
-export type OutcomeSituation = (typeof OUTCOME_SITUATIONS)[number];
 
 const O = Type.Optional;
 const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);

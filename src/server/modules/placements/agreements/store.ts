@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Period } from '../../../../common/placements/dates';
 import type { Tx } from '../../../platform/db/context';
+import { findOrganisation } from '../../people/referrals/store';
 
 /**
  * Reads of placement agreements. Everything runs under RLS: the home centre and the host see the
@@ -22,13 +23,8 @@ export async function findOwnPerson(trx: Tx, personId: string) {
     .executeTakeFirst();
 }
 
-export async function findOrganisation(trx: Tx, id: string) {
-  return trx
-    .selectFrom('organisations')
-    .select(['id', 'status', 'email', 'region', 'name_fr', 'name_nl'])
-    .where('id', '=', id)
-    .executeTakeFirst();
-}
+/** The same lookup the referrals use: status, e-mail, region and names of an organisation. */
+export { findOrganisation };
 
 export async function findProgramme(trx: Tx, id: string) {
   return trx

@@ -1,11 +1,8 @@
 import { sql } from 'kysely';
 import type { Language } from '../../../../common/i18n/locales';
 import type { AgreementStatus } from '../../../../common/placements/agreement-workflow';
-import type {
-  OutcomeSituation,
-  OverviewItem,
-  OverviewSort,
-} from '../../../../common/placements/overview-schemas';
+import type { OutcomeSituation } from '../../../../common/placements/followup-rules';
+import type { OverviewItem, OverviewSort } from '../../../../common/placements/overview-schemas';
 import type { Tx } from '../../../platform/db/context';
 
 /** Filters as the database functions take them (validated and normalised by the use case). */
