@@ -1,11 +1,10 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { CheckboxGroup as AriaCheckboxGroup, Label, Text } from 'react-aria-components';
 import { FormattedMessage, useIntl } from 'react-intl';
-import { DATA_CATEGORIES } from '../../../common/people/consent';
 import type { ReferralPreview } from '../../../common/people/referral-schemas';
 import { get, qs } from '../../app/api';
 import { Alert, ErrorAlert } from '../../app/ui/feedback';
-import { Checkbox, TextArea } from '../../app/ui/fields';
+import { TextArea } from '../../app/ui/fields';
+import { FieldGroupsPicker } from '../referrals/FieldGroupsPicker';
 import { useAgreementFormat } from './format';
 
 /**
@@ -67,36 +66,13 @@ export function SharingStep({
       <p>
         <FormattedMessage id="agreementScreens.sharing.intro" />
       </p>
-      <AriaCheckboxGroup
-        className="field"
+      <FieldGroupsPicker
+        label={<FormattedMessage id="agreementScreens.sharing.fields" />}
+        description={<FormattedMessage id="agreementScreens.sharing.fields_hint" />}
         value={fields}
         onChange={onFields}
-        isInvalid={!!errors.sharedFields}
-        validationBehavior="aria"
-      >
-        <Label>
-          <FormattedMessage id="agreementScreens.sharing.fields" />
-        </Label>
-        <Text slot="description" className="description">
-          <FormattedMessage id="agreementScreens.sharing.fields_hint" />
-        </Text>
-        <ul className="stack">
-          {DATA_CATEGORIES.map((f) => (
-            <li key={f}>
-              <Checkbox value={f}>
-                <span>
-                  <FormattedMessage id={`referrals.enum.field.${f}`} />
-                  <span className="muted">
-                    {' — '}
-                    <FormattedMessage id={`referrals.field_help.${f}`} />
-                  </span>
-                </span>
-              </Checkbox>
-            </li>
-          ))}
-        </ul>
-        {errors.sharedFields && <p className="field-error">{errors.sharedFields}</p>}
-      </AriaCheckboxGroup>
+        error={errors.sharedFields}
+      />
       <ErrorAlert error={preview.error} />
       {check?.consent && (
         <Alert tone="success">

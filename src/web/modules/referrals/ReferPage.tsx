@@ -1,9 +1,7 @@
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { CheckboxGroup as AriaCheckboxGroup, Label, Text } from 'react-aria-components';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { useNavigate, useParams } from 'react-router';
-import { DATA_CATEGORIES } from '../../../common/people/consent';
 import { REFERRAL_PURPOSES } from '../../../common/people/referral-rules';
 import {
   ReferralCreateBody,
@@ -14,9 +12,10 @@ import { get, post, qs } from '../../app/api';
 import { useCan, useSessionState } from '../../app/session';
 import { Button, LinkButton } from '../../app/ui/Button';
 import { Alert, EmptyState, ErrorAlert, Loading } from '../../app/ui/feedback';
-import { Checkbox, Form, Select, TextArea } from '../../app/ui/fields';
+import { Form, Select, TextArea } from '../../app/ui/fields';
 import { useForm } from '../../app/ui/form';
 import { Card, PageHeader } from '../../app/ui/layout';
+import { FieldGroupsPicker } from './FieldGroupsPicker';
 import { useReferralFormat } from './format';
 import { OrganisationPicker, type PickedOrg } from './OrganisationPicker';
 
@@ -114,36 +113,13 @@ export function ReferPage() {
             error={form.errors.purpose}
             isRequired
           />
-          <AriaCheckboxGroup
-            className="field"
+          <FieldGroupsPicker
+            label={<FormattedMessage id="referrals.refer.fields" />}
+            description={<FormattedMessage id="referrals.refer.fields_hint" />}
             value={v.fields}
             onChange={form.set('fields')}
-            isInvalid={!!form.errors.fields}
-            validationBehavior="aria"
-          >
-            <Label>
-              <FormattedMessage id="referrals.refer.fields" />
-            </Label>
-            <Text slot="description" className="description">
-              <FormattedMessage id="referrals.refer.fields_hint" />
-            </Text>
-            <ul className="stack">
-              {DATA_CATEGORIES.map((f) => (
-                <li key={f}>
-                  <Checkbox value={f}>
-                    <span>
-                      <FormattedMessage id={`referrals.enum.field.${f}`} />
-                      <span className="muted">
-                        {' — '}
-                        <FormattedMessage id={`referrals.field_help.${f}`} />
-                      </span>
-                    </span>
-                  </Checkbox>
-                </li>
-              ))}
-            </ul>
-            {form.errors.fields && <p className="field-error">{form.errors.fields}</p>}
-          </AriaCheckboxGroup>
+            error={form.errors.fields}
+          />
           <TextArea
             label={intl.formatMessage({ id: 'referrals.refer.message' })}
             description={<FormattedMessage id="referrals.refer.message_hint" />}
