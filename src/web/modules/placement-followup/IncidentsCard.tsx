@@ -1,16 +1,12 @@
-import { useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { INCIDENT_KINDS } from '../../../common/placements/followup-rules';
 import { type FollowUpView, IncidentBody } from '../../../common/placements/followup-schemas';
-import { post } from '../../app/api';
-import { Button } from '../../app/ui/Button';
-import { ErrorAlert } from '../../app/ui/feedback';
-import { Form, Select, TextArea, TextField } from '../../app/ui/fields';
+import { Select, TextArea, TextField } from '../../app/ui/fields';
 import { Card } from '../../app/ui/layout';
 import { DataTable } from '../../app/ui/Table';
+import { EntryForm, useEntryForm } from './EntryForm';
 import { defaultDay, useFollowUpFormat } from './format';
-import { followUpUrl, useFollowUpChange } from './useFollowUp';
-import { given, useBodyCheck } from './validate';
+import { given } from './validate';
 
 /** Incidents reported by either side: accidents, behaviour, conflicts, health, damage. */
 export function IncidentsCard({ f }: { f: FollowUpView }) {
@@ -61,39 +57,27 @@ export function IncidentsCard({ f }: { f: FollowUpView }) {
 function IncidentForm({ f }: { f: FollowUpView }) {
   const intl = useIntl();
   const label = (id: string) => intl.formatMessage({ id });
-  const { check, fromApi } = useBodyCheck();
-  const blank = { occurredOn: defaultDay(f), kind: '', description: '', actionTaken: '' };
-  const [v, setV] = useState(blank);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const set = (k: keyof typeof v) => (x: string) => setV((s) => ({ ...s, [k]: x }));
-  const add = useFollowUpChange(
-    f.placementId,
-    (body: unknown) => post<FollowUpView>(followUpUrl(f.placementId, 'incidents'), body),
-    () => setV(blank),
-  );
-  const submit = () => {
-    const body = {
-      occurredOn: v.occurredOn,
-      kind: v.kind || undefined,
-      description: v.description.trim(),
-      actionTaken: given(v.actionTaken),
-    };
-    const found = check(IncidentBody, JSON.parse(JSON.stringify(body)));
-    setErrors(found);
-    if (!Object.keys(found).length) add.mutate(body, { onError: (x) => setErrors(fromApi(x)) });
-  };
+  const entry = useEntryForm({
+    placementId: f.placementId,
+    path: 'incidents',
+    blank: { occurredOn: defaultDay(f), kind: '', description: '', actionTaken: '' },
+    schema: IncidentBody,
+    toBody: (v) => ({
+      body: {
+        occurredOn: v.occurredOn,
+        kind: v.kind || undefined,
+        description: v.description.trim(),
+        actionTaken: given(v.actionTaken),
+      },
+    }),
+  });
+  const { v, set, errors } = entry;
   return (
-    <Form
-      className="stack"
-      onSubmit={(e) => {
-        e.preventDefault();
-        submit();
-      }}
+    <EntryForm
+      title={<FormattedMessage id="followup.incidents.add_title" />}
+      submitLabel={<FormattedMessage id="followup.incidents.add" />}
+      entry={entry}
     >
-      <h3>
-        <FormattedMessage id="followup.incidents.add_title" />
-      </h3>
-      <ErrorAlert error={add.error} />
       <TextField
         label={label('followup.field.occurred_on')}
         type="date"
@@ -123,11 +107,6 @@ function IncidentForm({ f }: { f: FollowUpView }) {
         onChange={set('actionTaken')}
         error={errors.actionTaken}
       />
-      <div className="row">
-        <Button type="submit" variant="secondary" isDisabled={add.isPending}>
-          <FormattedMessage id="followup.incidents.add" />
-        </Button>
-      </div>
-    </Form>
+    </EntryForm>
   );
 }

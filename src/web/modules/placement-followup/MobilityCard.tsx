@@ -2,15 +2,13 @@ import { useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { MOBILITY_MODES } from '../../../common/placements/followup-rules';
 import { type FollowUpView, MobilityBody } from '../../../common/placements/followup-schemas';
-import { post } from '../../app/api';
-import { Button } from '../../app/ui/Button';
-import { Alert, ErrorAlert } from '../../app/ui/feedback';
-import { Checkbox, Form, Select, TextField } from '../../app/ui/fields';
+import { Alert } from '../../app/ui/feedback';
+import { Checkbox, Select, TextField } from '../../app/ui/fields';
 import { Card } from '../../app/ui/layout';
 import { DataTable } from '../../app/ui/Table';
+import { EntryForm, useEntryForm } from './EntryForm';
 import { defaultDay, parseDecimal, useFollowUpFormat } from './format';
-import { followUpUrl, useFollowUpChange } from './useFollowUp';
-import { given, useBodyCheck } from './validate';
+import { given } from './validate';
 
 /** How the person travels to the placement: mode, door-to-door time, cost refunded, alone or not. */
 export function MobilityCard({ f }: { f: FollowUpView }) {
@@ -86,64 +84,48 @@ function MobilityForm({ f }: { f: FollowUpView }) {
   const intl = useIntl();
   const fmt = useFollowUpFormat();
   const label = (id: string) => intl.formatMessage({ id });
-  const { check, fromApi } = useBodyCheck();
-  const blank = {
-    travelledOn: defaultDay(f),
-    mode: '',
-    minutes: '',
-    cost: '',
-    travelsAlone: false,
-    firstAutonomousCrossing: false,
-    note: '',
-  };
-  const [v, setV] = useState(blank);
-  const [errors, setErrors] = useState<Record<string, string>>({});
   const [warnings, setWarnings] = useState<string[]>([]);
-  const set =
-    <K extends keyof typeof v>(k: K) =>
-    (x: (typeof v)[K]) =>
-      setV((s) => ({ ...s, [k]: x }));
-  const add = useFollowUpChange(
-    f.placementId,
-    (body: unknown) => post<FollowUpView>(followUpUrl(f.placementId, 'mobility'), body),
-    (next) => {
-      setWarnings(next.warnings);
-      setV(blank);
+  const entry = useEntryForm({
+    placementId: f.placementId,
+    path: 'mobility',
+    blank: {
+      travelledOn: defaultDay(f),
+      mode: '',
+      minutes: '',
+      cost: '',
+      travelsAlone: false,
+      firstAutonomousCrossing: false,
+      note: '',
     },
-  );
-  const submit = () => {
-    setWarnings([]);
-    const minutes = parseDecimal(v.minutes);
-    const euros = parseDecimal(v.cost);
-    const found: Record<string, string> = {};
-    if (Number.isNaN(minutes)) found.doorToDoorMinutes = label('followup.errors.not_a_number');
-    if (Number.isNaN(euros)) found.costRefundedCents = label('followup.errors.not_a_number');
-    const body = {
-      travelledOn: v.travelledOn,
-      mode: v.mode || undefined,
-      doorToDoorMinutes: minutes === null || Number.isNaN(minutes) ? undefined : minutes,
-      // Typed in euros, kept in cents.
-      costRefundedCents: euros === null || Number.isNaN(euros) ? undefined : Math.round(euros * 100),
-      travelsAlone: v.travelsAlone,
-      firstAutonomousCrossing: v.firstAutonomousCrossing,
-      note: given(v.note),
-    };
-    Object.assign(found, { ...check(MobilityBody, JSON.parse(JSON.stringify(body))), ...found });
-    setErrors(found);
-    if (!Object.keys(found).length) add.mutate(body, { onError: (x) => setErrors(fromApi(x)) });
-  };
+    schema: MobilityBody,
+    toBody: (v) => {
+      setWarnings([]);
+      const minutes = parseDecimal(v.minutes);
+      const euros = parseDecimal(v.cost);
+      const errors: Record<string, string> = {};
+      if (Number.isNaN(minutes)) errors.doorToDoorMinutes = label('followup.errors.not_a_number');
+      if (Number.isNaN(euros)) errors.costRefundedCents = label('followup.errors.not_a_number');
+      const body = {
+        travelledOn: v.travelledOn,
+        mode: v.mode || undefined,
+        doorToDoorMinutes: minutes === null || Number.isNaN(minutes) ? undefined : minutes,
+        // Typed in euros, kept in cents.
+        costRefundedCents: euros === null || Number.isNaN(euros) ? undefined : Math.round(euros * 100),
+        travelsAlone: v.travelsAlone,
+        firstAutonomousCrossing: v.firstAutonomousCrossing,
+        note: given(v.note),
+      };
+      return { body, errors };
+    },
+    onSaved: (next) => setWarnings(next.warnings),
+  });
+  const { v, set, errors } = entry;
   return (
-    <Form
-      className="stack"
-      onSubmit={(e) => {
-        e.preventDefault();
-        submit();
-      }}
+    <EntryForm
+      title={<FormattedMessage id="followup.mobility.add_title" />}
+      submitLabel={<FormattedMessage id="followup.mobility.add" />}
+      entry={entry}
     >
-      <h3>
-        <FormattedMessage id="followup.mobility.add_title" />
-      </h3>
-      <ErrorAlert error={add.error} />
       {warnings.map((w) => (
         <Alert key={w} tone="warning">
           <FormattedMessage id={w} />
@@ -201,11 +183,6 @@ function MobilityForm({ f }: { f: FollowUpView }) {
         error={errors.note}
         maxLength={500}
       />
-      <div className="row">
-        <Button type="submit" variant="secondary" isDisabled={add.isPending}>
-          <FormattedMessage id="followup.mobility.add" />
-        </Button>
-      </div>
-    </Form>
+    </EntryForm>
   );
 }

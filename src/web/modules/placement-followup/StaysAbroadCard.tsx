@@ -1,15 +1,15 @@
-import { useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { type FollowUpView, StayBody, type StayView } from '../../../common/placements/followup-schemas';
-import { del, post } from '../../app/api';
+import { del } from '../../app/api';
 import { Button } from '../../app/ui/Button';
 import { Alert, ErrorAlert } from '../../app/ui/feedback';
-import { Form, TextField } from '../../app/ui/fields';
+import { TextField } from '../../app/ui/fields';
 import { Card } from '../../app/ui/layout';
 import { DataTable } from '../../app/ui/Table';
+import { EntryForm, useEntryForm } from './EntryForm';
 import { defaultDay, useFollowUpFormat } from './format';
 import { followUpUrl, useFollowUpChange } from './useFollowUp';
-import { given, useBodyCheck } from './validate';
+import { given } from './validate';
 
 /**
  * Nights the person spends abroad for the placement (home centre only). For a Belgian RIS/leefloon
@@ -103,37 +103,21 @@ export function StaysAbroadCard({ f, stays }: { f: FollowUpView; stays: StayView
 function StayForm({ f }: { f: FollowUpView }) {
   const intl = useIntl();
   const label = (id: string) => intl.formatMessage({ id });
-  const { check, fromApi } = useBodyCheck();
-  const blank = { startsOn: defaultDay(f), endsOn: defaultDay(f), reason: '' };
-  const [v, setV] = useState(blank);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const set = (k: keyof typeof v) => (x: string) => setV((s) => ({ ...s, [k]: x }));
-  const add = useFollowUpChange(
-    f.placementId,
-    (body: unknown) => post<FollowUpView>(followUpUrl(f.placementId, 'stays-abroad'), body),
-    () => setV(blank),
-  );
-  const submit = () => {
-    const body = { startsOn: v.startsOn, endsOn: v.endsOn, reason: given(v.reason) };
-    const found = check(StayBody, JSON.parse(JSON.stringify(body)));
-    setErrors(found);
-    if (!Object.keys(found).length) add.mutate(body, { onError: (x) => setErrors(fromApi(x)) });
-  };
+  const entry = useEntryForm({
+    placementId: f.placementId,
+    path: 'stays-abroad',
+    blank: { startsOn: defaultDay(f), endsOn: defaultDay(f), reason: '' },
+    schema: StayBody,
+    toBody: (v) => ({ body: { startsOn: v.startsOn, endsOn: v.endsOn, reason: given(v.reason) } }),
+  });
+  const { v, set, errors } = entry;
   return (
-    <Form
-      className="stack"
-      onSubmit={(e) => {
-        e.preventDefault();
-        submit();
-      }}
+    <EntryForm
+      title={<FormattedMessage id="followup.stays.add_title" />}
+      hint={<FormattedMessage id="followup.stays.hint" />}
+      submitLabel={<FormattedMessage id="followup.stays.add" />}
+      entry={entry}
     >
-      <h3>
-        <FormattedMessage id="followup.stays.add_title" />
-      </h3>
-      <p className="muted">
-        <FormattedMessage id="followup.stays.hint" />
-      </p>
-      <ErrorAlert error={add.error} />
       <div className="grid-2">
         <TextField
           label={label('followup.field.starts_on')}
@@ -159,11 +143,6 @@ function StayForm({ f }: { f: FollowUpView }) {
         error={errors.reason}
         maxLength={500}
       />
-      <div className="row">
-        <Button type="submit" variant="secondary" isDisabled={add.isPending}>
-          <FormattedMessage id="followup.stays.add" />
-        </Button>
-      </div>
-    </Form>
+    </EntryForm>
   );
 }

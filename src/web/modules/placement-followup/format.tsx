@@ -40,4 +40,5 @@ export const errorUnder = (errors: Record<string, string>, path: string) =>
 
 /** The day a new entry is dated by default: today, or the last day of an ended placement. */
 export const defaultDay = (f: { today: string; period: { end: string } }) =>
+  // biome-ignore lint/complexity/useMathMinMax: ISO dates compare as strings; Math.min would make numbers of them.
   f.today <= f.period.end ? f.today : f.period.end;

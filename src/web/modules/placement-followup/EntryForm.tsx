@@ -1,0 +1,84 @@
+import { type ReactNode, useState } from 'react';
+import type { TSchema } from 'typebox';
+import type { FollowUpView } from '../../../common/placements/followup-schemas';
+import { post } from '../../app/api';
+import { Button } from '../../app/ui/Button';
+import { ErrorAlert } from '../../app/ui/feedback';
+import { Form } from '../../app/ui/fields';
+import { followUpUrl, useFollowUpChange } from './useFollowUp';
+import { useBodyCheck } from './validate';
+
+/**
+ * One new follow-up entry (incident, journey, stay): the values as typed, the body checked against the
+ * shared schema before it is sent, the server's field errors on the same fields, and a blank form again
+ * once saved.
+ */
+export function useEntryForm<V extends Record<string, unknown>>(opts: {
+  placementId: string;
+  /** The collection under /api/placements/:id/ the entry is posted to. */
+  path: string;
+  blank: V;
+  schema: TSchema;
+  /** The request body, and the errors the schema cannot see (numbers typed the local way). */
+  toBody: (v: V) => { body: Record<string, unknown>; errors?: Record<string, string> };
+  onSaved?: (next: FollowUpView) => void;
+}) {
+  const { check, fromApi } = useBodyCheck();
+  const [v, setV] = useState(opts.blank);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const set =
+    <K extends keyof V>(k: K) =>
+    (x: V[K]) =>
+      setV((s) => ({ ...s, [k]: x }));
+  const add = useFollowUpChange(
+    opts.placementId,
+    (body: unknown) => post<FollowUpView>(followUpUrl(opts.placementId, opts.path), body),
+    (next) => {
+      opts.onSaved?.(next);
+      setV(opts.blank);
+    },
+  );
+  const submit = () => {
+    const { body, errors: local = {} } = opts.toBody(v);
+    // Undefined members are left out, as they would be on the wire.
+    const found = { ...check(opts.schema, JSON.parse(JSON.stringify(body))), ...local };
+    setErrors(found);
+    if (!Object.keys(found).length) add.mutate(body, { onError: (x) => setErrors(fromApi(x)) });
+  };
+  return { v, set, errors, add, submit };
+}
+
+/** The form around an entry's fields: its title, an optional hint, the server's error and the add button. */
+export function EntryForm({
+  title,
+  hint,
+  submitLabel,
+  entry,
+  children,
+}: {
+  title: ReactNode;
+  hint?: ReactNode;
+  submitLabel: ReactNode;
+  entry: { add: { error: unknown; isPending: boolean }; submit: () => void };
+  children: ReactNode;
+}) {
+  return (
+    <Form
+      className="stack"
+      onSubmit={(e) => {
+        e.preventDefault();
+        entry.submit();
+      }}
+    >
+      <h3>{title}</h3>
+      {hint && <p className="muted">{hint}</p>}
+      <ErrorAlert error={entry.add.error} />
+      {children}
+      <div className="row">
+        <Button type="submit" variant="secondary" isDisabled={entry.add.isPending}>
+          {submitLabel}
+        </Button>
+      </div>
+    </Form>
+  );
+}
