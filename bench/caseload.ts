@@ -7,6 +7,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { seedDemo } from '../src/server/demo/seed';
 import { migrate } from '../src/server/platform/db/migrate';
+import { bindEngine, DEFAULT_DB_SETTINGS } from '../src/server/platform/db/prepare';
 import { generateOrganisations } from './generate';
 import { generateCaseload } from './generate-caseload';
 import { arg, BENCH_SECRETS, loadOverHttp, openBenchEngine, startBenchApp } from './harness';
@@ -49,6 +50,7 @@ async function benchEngine(kind: 'pglite' | 'postgres') {
   try {
     const t0 = performance.now();
     await migrate(engine);
+    await bindEngine(engine, engine, DEFAULT_DB_SETTINGS);
     await seedDemo(engine, BENCH_SECRETS);
     await generateOrganisations(engine, 200);
     await generateCaseload(engine, { persons: PERSONS, placements: PLACEMENTS, inMouscron: IN_MOUSCRON });

@@ -9,6 +9,7 @@ import { buildApp } from '../src/server/app';
 import { DEMO_PASSWORD } from '../src/server/demo/accounts';
 import { loadConfig } from '../src/server/platform/config';
 import { type Engine, openPglite, openPostgres } from '../src/server/platform/db/engine';
+import { bindEngine } from '../src/server/platform/db/prepare';
 import type { Deps } from '../src/server/platform/deps';
 import { createJobRunner } from '../src/server/platform/jobs';
 import { createMailer } from '../src/server/platform/mail';
@@ -71,12 +72,13 @@ export async function startBenchApp(engine: Engine) {
     LOG_LEVEL: 'silent',
   });
   const log = pino({ level: 'silent' });
+  await bindEngine(engine, engine, config);
   const deps: Deps = {
     config,
     engine,
     db: engine.db,
     secrets: BENCH_SECRETS,
-    mailer: createMailer(config, log),
+    mailer: createMailer(config, log, BENCH_SECRETS.secretKey, () => {}),
     jobs: createJobRunner(engine.db, log),
     log,
   };

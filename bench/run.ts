@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import type { LogEvent } from 'kysely';
 import { seedDemo } from '../src/server/demo/seed';
 import { migrate } from '../src/server/platform/db/migrate';
+import { bindEngine, DEFAULT_DB_SETTINGS } from '../src/server/platform/db/prepare';
 import { generateOrganisations } from './generate';
 import { generateServices } from './generate-services';
 import { arg, BENCH_SECRETS, loadOverHttp, openBenchEngine, startBenchApp } from './harness';
@@ -68,7 +69,7 @@ function mainQuery(events: LogEvent[]) {
       (e) =>
         e.level === 'query' &&
         /^\s*(with|select)/i.test(e.query.sql) &&
-        !/set_config|session_lookup/.test(e.query.sql),
+        !/begin_request|session_lookup/.test(e.query.sql),
     )
     .sort((a, b) => b.query.sql.length - a.query.sql.length);
   return selects[0]?.query ?? null;
@@ -81,6 +82,7 @@ async function benchEngine(kind: 'pglite' | 'postgres') {
   try {
     const t0 = performance.now();
     await migrate(engine);
+    await bindEngine(engine, engine, DEFAULT_DB_SETTINGS);
     await seedDemo(engine, BENCH_SECRETS);
     await generateOrganisations(engine, ORGS);
     const services = await generateServices(engine, SERVICES);

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { type Engine, openPglite, openPostgres } from '../../src/server/platform/db/engine';
 import { migrate } from '../../src/server/platform/db/migrate';
+import { bindEngine, DEFAULT_DB_SETTINGS } from '../../src/server/platform/db/prepare';
 
 export const PG_TEST_URL = process.env.PG_TEST_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 export const testEngineKind = (process.env.SAMEN_TEST_DB ?? 'pglite') as 'pglite' | 'pg';
@@ -33,6 +34,7 @@ export async function createTestEngine(kind = testEngineKind): Promise<TestEngin
   if (kind === 'pglite') {
     const engine = await openPglite(null);
     await migrate(engine);
+    await bindEngine(engine, engine, DEFAULT_DB_SETTINGS);
     return { engine, drop: () => engine.close() };
   }
   const name = `samen_t_${randomBytes(6).toString('hex')}`;
@@ -44,6 +46,7 @@ export async function createTestEngine(kind = testEngineKind): Promise<TestEngin
   url.pathname = `/${name}`;
   const engine = openPostgres(url.toString(), 4);
   await migrate(engine);
+  await bindEngine(engine, engine, DEFAULT_DB_SETTINGS);
   return {
     engine,
     drop: async () => {

@@ -50,7 +50,7 @@ export interface OrgFacts {
 export interface SignatureFacts {
   role: SignatureRole;
   version: number;
-  signerName: string;
+  signerName: string | null;
   method: 'link' | 'in_person' | null;
   requestedAt: Date | string;
   signedAt: Date | string | null;

@@ -41,7 +41,9 @@ const moduleSeeders: DemoSeeder[] = [
 ];
 
 export async function isEmpty(engine: Engine): Promise<boolean> {
-  const r = await sql<{ n: number }>`select count(*)::int as n from organisations`.execute(engine.db);
+  const r = await withContext(engine.db, { scope: 'system' }, (trx) =>
+    sql<{ n: number }>`select count(*)::int as n from organisations`.execute(trx),
+  );
   return (r.rows[0]?.n ?? 0) === 0;
 }
 

@@ -44,7 +44,6 @@ describe.skipIf(!available)('audit:verify recomputes the hash chains', () => {
           action: 'export',
           entity: 'report',
           entityId: 'r-1',
-          orgId: org,
           detail: { rows: 12.5, note: 'élan "quoted" \\ back', nested: { b: [1, 2, { z: null }], a: true } },
         });
       });

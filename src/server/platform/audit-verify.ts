@@ -115,14 +115,17 @@ const SELECT_ROWS = `select chain, seq, to_char(at at time zone 'UTC', 'YYYY-MM-
 export class AuditVisibilityError extends Error {}
 
 export async function verifyAuditChains(query: RawQuery): Promise<ChainReport[]> {
-  // FORCE ROW LEVEL SECURITY hides every audit row from a role that can neither bypass RLS nor is superuser.
+  // The application role sees one organisation's chain only; the owner reads them all (its own policy on
+  // audit.log, migration 0008), as does a superuser.
   const who = (await query(
-    'select rolsuper or rolbypassrls as sees_all from pg_roles where rolname = current_user',
+    `select rolsuper or rolbypassrls or pg_has_role(current_user,
+       (select relowner from pg_class where oid = 'audit.log'::regclass), 'USAGE') as sees_all
+     from pg_roles where rolname = current_user`,
     [],
   )) as Array<{ sees_all: boolean }>;
   if (!who[0]?.sees_all)
     throw new AuditVisibilityError(
-      'audit:verify must connect as the schema owner with BYPASSRLS or as a superuser (set DATABASE_MIGRATION_URL).',
+      'audit:verify must connect as the owner of the schema (set DATABASE_MIGRATION_URL) or as a superuser.',
     );
   const heads = new Map(
     (

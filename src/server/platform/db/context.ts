@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { Database } from './database';
 
@@ -14,15 +15,56 @@ export interface DbContext {
 }
 
 /**
+ * What the application needs to open a transaction on a database: the key that signs request contexts
+ * (read from the database by its owner at start, never readable by the application's login role) and
+ * the role every transaction switches to.
+ */
+export interface ContextBinding {
+  key: Buffer;
+  role: string;
+}
+
+const bindings = new WeakMap<object, ContextBinding>();
+
+/** Binds a database handle to its context key and application role (done once, at start). */
+export function bindContext(db: Kysely<Database>, binding: ContextBinding): void {
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(binding.role)) throw new Error(`invalid role name ${binding.role}`);
+  bindings.set(db, binding);
+}
+
+function bindingOf(handle: object): ContextBinding {
+  const b = bindings.get(handle);
+  if (!b) throw new Error('database handle has no context key: call bindContext() at start');
+  return b;
+}
+
+/** The signed form of a context, as app.begin_request() verifies it (sha256(k ‖ sha256(k ‖ text))). */
+export function signContext(key: Buffer, ctx: DbContext): { text: string; mac: Buffer } {
+  const text = JSON.stringify({
+    user: ctx.userId ?? '',
+    org: ctx.orgId ?? '',
+    admin: ctx.platformAdmin === true,
+    scope: ctx.scope ?? '',
+    req: ctx.requestId ?? '',
+    iat: Date.now() / 1000,
+  });
+  const inner = createHash('sha256').update(key).update(text, 'utf8').digest();
+  return { text, mac: createHash('sha256').update(key).update(inner).digest() };
+}
+
+/**
  * Runs fn in one transaction as the application role with the given context. Every request goes
- * through here: settings are transaction-local, so nothing leaks to the next user of the connection.
+ * through here: the context is bound to this transaction, so nothing leaks to the next user of the
+ * connection, and the database accepts it only with the application's signature.
  */
 export async function withContext<T>(
   db: Kysely<Database>,
   ctx: DbContext,
   fn: (trx: Tx) => Promise<T>,
 ): Promise<T> {
+  const binding = bindingOf(db);
   const outcome = await db.transaction().execute(async (trx) => {
+    bindings.set(trx, binding);
     await applyContext(trx, ctx);
     try {
       return { value: await fn(trx) };
@@ -45,17 +87,14 @@ export class CommitThenFail extends Error {
   }
 }
 
-export async function applyContext(trx: Tx, ctx: DbContext): Promise<void> {
-  await sql`select set_config('app.user_id', ${ctx.userId ?? ''}, true),
-    set_config('app.org_id', ${ctx.orgId ?? ''}, true),
-    set_config('app.platform_admin', ${ctx.platformAdmin ? 'on' : ''}, true),
-    set_config('app.scope', ${ctx.scope ?? ''}, true),
-    set_config('app.request_id', ${ctx.requestId ?? ''}, true)`.execute(trx);
-  await sql`set local role samen_app`.execute(trx);
+async function applyContext(trx: Tx, ctx: DbContext): Promise<void> {
+  const { key, role } = bindingOf(trx);
+  const signed = signContext(key, ctx);
+  await sql`select app.begin_request(${signed.text}, ${signed.mac})`.execute(trx);
+  await sql.raw(`set local role ${role}`).execute(trx);
 }
 
 /** Changes the context inside a running transaction (after a login has identified the user). */
 export async function switchContext(trx: Tx, ctx: DbContext): Promise<void> {
-  await sql`reset role`.execute(trx);
   await applyContext(trx, ctx);
 }

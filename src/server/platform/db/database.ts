@@ -56,6 +56,12 @@ export interface MembershipsTable {
   user_id: string;
   roles: string[];
   active: Defaulted<boolean>;
+  /** NULL while the invitation waits for its holder: a pending membership gives no access. */
+  accepted_at: Defaulted<Date | null>;
+  invited_by: string | null;
+  invited_email: string | null;
+  invited_name: string | null;
+  invited_locale: string | null;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -82,6 +88,9 @@ export interface PasswordResetsTable {
   created_at: Timestamp;
   expires_at: Date | string;
   used_at: Date | null;
+  purpose: Defaulted<'reset' | 'invitation'>;
+  /** For an invitation: the organisation whose membership setting the password accepts. */
+  org_id: string | null;
 }
 
 export interface MailOutboxTable {
@@ -92,6 +101,8 @@ export interface MailOutboxTable {
   template: string;
   subject: string;
   body_text: string;
+  /** Encrypted parameters the body shows redacted (single-use links); cleared once delivered. */
+  secret_enc: string | null;
   status: Defaulted<string>;
   attempts: Defaulted<number>;
   last_error: string | null;

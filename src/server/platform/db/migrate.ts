@@ -13,7 +13,20 @@ export interface MigrationFile {
   script: string;
 }
 
+/** A migration step that failed; the message names the step, `cause` keeps the database's error. */
 export class MigrationError extends Error {}
+
+const reason = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+/** Runs one step of the migration, turning a database error into a MigrationError naming the step. */
+async function step<T>(what: string, fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (e) {
+    if (e instanceof MigrationError) throw e;
+    throw new MigrationError(`${what}: ${reason(e)}`, { cause: e });
+  }
+}
 
 export function readMigrations(dir = MIGRATIONS_DIR): MigrationFile[] {
   return readdirSync(dir)
@@ -37,15 +50,27 @@ export function readMigrations(dir = MIGRATIONS_DIR): MigrationFile[] {
 export async function migrate(
   engine: Engine,
   files = readMigrations(),
+  opts: { appRole?: string } = {},
 ): Promise<{ applied: string[]; version: string }> {
-  return engine.exclusive('samen.migrate', async () => {
-    await engine.execScript(`create table if not exists schema_migrations (
+  // The application role is cluster-wide in PostgreSQL: each database on a shared server names its own
+  // (DATABASE_APP_ROLE), written into the scripts here; the checksums stay those of the files.
+  const role = opts.appRole ?? 'samen_app';
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(role))
+    throw new MigrationError(`invalid application role name ${role}`);
+  const forRole = (script: string) =>
+    role === 'samen_app' ? script : script.replace(/\bsamen_app\b/g, role);
+  // Everything runs on the session holding the lock (one connection, whatever the pool size).
+  return engine.exclusive('samen.migrate', async (session) => {
+    await step('cannot create schema_migrations', () =>
+      session.execScript(`create table if not exists schema_migrations (
       version text primary key, name text not null, checksum text not null,
-      applied_at timestamptz not null default now())`);
-    const done = await engine.db
-      .selectFrom('schema_migrations')
-      .select(['version', 'name', 'checksum'])
-      .execute();
+      applied_at timestamptz not null default now())`),
+    );
+    const done = await step('cannot read schema_migrations', () =>
+      session.query<{ version: string; name: string; checksum: string }>(
+        'select version, name, checksum from schema_migrations',
+      ),
+    );
     const byVersion = new Map(done.map((m) => [m.version, m]));
     for (const m of done) {
       const file = files.find((f) => f.version === m.version);
@@ -62,14 +87,14 @@ export async function migrate(
     for (const f of files) {
       if (byVersion.has(f.version)) continue;
       const record = `insert into schema_migrations (version, name, checksum) values ('${f.version}', '${f.name}', '${f.checksum}');`;
-      try {
-        await engine.execScript(`${f.script}\n;\n${record}`);
-      } catch (e) {
-        throw new MigrationError(`Migration ${f.name} failed: ${(e as Error).message}`);
-      }
+      await step(`Migration ${f.name} failed`, () =>
+        session.execScript(`${forRole(f.script)}\n;\n${record}`),
+      );
       applied.push(f.name);
     }
-    await engine.execScript('grant select on schema_migrations to samen_app');
+    await step(`cannot grant ${role} read access to schema_migrations`, () =>
+      session.execScript(`grant select on schema_migrations to ${role}`),
+    );
     return { applied, version: files.at(-1)?.version ?? '0000' };
   });
 }

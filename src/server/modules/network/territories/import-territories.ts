@@ -44,7 +44,6 @@ export async function importTerritories(
   await audit(trx, {
     action: 'import',
     entity: 'territories',
-    orgId: actor.orgId,
     detail: { file: file.filename, ...result },
   });
   return result;

@@ -16,7 +16,6 @@ export async function getPathway(trx: Tx, actor: Actor, id: string): Promise<Pat
     action: 'read',
     entity: 'pathways',
     entityId: row.id,
-    orgId: row.orgId,
     detail: { personId: row.personId },
   });
   return pathwayDetail(trx, actor, row);

@@ -15,7 +15,6 @@ export async function listNotes(trx: Tx, actor: Actor, pathwayId: string): Promi
     action: 'read',
     entity: 'pathway_notes',
     entityId: pathway.id,
-    orgId: pathway.orgId,
     detail: { personId: pathway.personId },
   });
   const notes = await notesOf(trx, pathway.id);

@@ -3,11 +3,15 @@ import { type Actor, requirePermission } from '../../../platform/actor';
 import type { Tx } from '../../../platform/db/context';
 import { forbidden } from '../../../platform/errors';
 import * as store from './store';
-import { loadView, toView } from './view';
+import { auditSenderReads, loadView, toView } from './view';
 
 export const DEFAULT_PAGE_SIZE = 25;
 
-/** The referrals addressed to the actor's organisation (inbox) or sent by it (outbox), newest first. */
+/**
+ * The referrals addressed to the actor's organisation (inbox) or sent by it (outbox), newest first. Either
+ * way the persons on the page are one audited read, not one per row: the sender's own records here, the
+ * recipient's granted views through app.shared_persons (one entry per home organisation).
+ */
 export async function listReferrals(trx: Tx, actor: Actor, query: ReferralQuery): Promise<ReferralPage> {
   requirePermission(actor, 'person.view');
   if (!actor.orgId) throw forbidden();
@@ -21,8 +25,17 @@ export async function listReferrals(trx: Tx, actor: Actor, query: ReferralQuery)
     page,
     pageSize,
   );
+  const received = rows.filter(
+    (r) => r.recipient_org_id === actor.orgId && (r.status === 'sent' || r.status === 'accepted'),
+  );
+  const shared = await store.sharedPersons(
+    trx,
+    received.map((r) => r.person_id),
+    'referrals',
+  );
   const items: ReferralView[] = [];
-  for (const row of rows) items.push(await toView(trx, actor, row));
+  for (const row of rows) items.push(await toView(trx, actor, row, shared));
+  await auditSenderReads(trx, items, { box: query.box, page });
   return { items, total, page, pageSize };
 }
 

@@ -148,3 +148,18 @@ export async function sharedPerson(trx: Tx, personId: string): Promise<Record<st
   }>`select app.shared_person(${personId}::uuid) as p`.execute(trx);
   return r.rows[0]?.p ?? null;
 }
+
+/**
+ * Several persons as the current organisation may see them through its grants, for a list: one audited
+ * read naming them all, in each home organisation's chain. Persons not (or no longer) granted are absent.
+ */
+export async function sharedPersons(
+  trx: Tx,
+  personIds: readonly string[],
+  what: string,
+): Promise<Map<string, Record<string, unknown>>> {
+  if (personIds.length === 0) return new Map();
+  const r = await sql<{ person_id: string; person: Record<string, unknown> }>`
+    select person_id, person from app.shared_persons(${[...personIds]}::uuid[], ${what})`.execute(trx);
+  return new Map(r.rows.map((x) => [x.person_id, x.person]));
+}

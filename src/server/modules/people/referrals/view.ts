@@ -5,6 +5,7 @@ import {
 } from '../../../../common/people/referral-rules';
 import type { ReferralPerson, ReferralView } from '../../../../common/people/referral-schemas';
 import type { Actor } from '../../../platform/actor';
+import { auditPersonRead } from '../../../platform/audit';
 import type { Tx } from '../../../platform/db/context';
 import { notFound } from '../../../platform/errors';
 import * as store from './store';
@@ -12,13 +13,15 @@ import * as store from './store';
 const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
 
 /**
- * What the reader may see of the person: the sender its own record; the recipient only what a grant in
- * force shows (through app.shared_person, an audited read), nothing once the referral has ended.
+ * What the reader may see of the person: the sender its own record (the caller audits that read, a list
+ * once for all its rows); the recipient only what a grant in force shows, through app.shared_person, which
+ * audits each call itself in the home organisation's chain; nothing once the referral has ended.
  */
 async function personFor(
   trx: Tx,
   row: store.ReferralRow,
   side: 'sender' | 'recipient',
+  shared?: ReadonlyMap<string, Record<string, unknown>>,
 ): Promise<ReferralPerson | null> {
   if (side === 'sender')
     return {
@@ -28,18 +31,27 @@ async function personFor(
       participantCode: row.participant_code,
     };
   if (row.status !== 'sent' && row.status !== 'accepted') return null;
-  const shared = await store.sharedPerson(trx, row.person_id);
-  if (!shared) return null;
+  const person = shared ? shared.get(row.person_id) : await store.sharedPerson(trx, row.person_id);
+  if (!person) return null;
   const text = (v: unknown) => (typeof v === 'string' ? v : null);
   return {
     id: row.person_id,
-    firstName: text(shared.firstName),
-    lastName: text(shared.lastName),
-    participantCode: text(shared.participantCode),
+    firstName: text(person.firstName),
+    lastName: text(person.lastName),
+    participantCode: text(person.participantCode),
   };
 }
 
-export async function toView(trx: Tx, actor: Actor, row: store.ReferralRow): Promise<ReferralView> {
+/**
+ * `shared`: the recipient's persons of a whole list, read (and audited) at once by the caller; without it
+ * the person is read on its own.
+ */
+export async function toView(
+  trx: Tx,
+  actor: Actor,
+  row: store.ReferralRow,
+  shared?: ReadonlyMap<string, Record<string, unknown>>,
+): Promise<ReferralView> {
   const side = referralSide({ senderOrgId: row.org_id, recipientOrgId: row.recipient_org_id }, actor.orgId);
   // RLS only shows referrals the organisation sends or receives; anything else is not there.
   if (!side) throw notFound('referrals.not_found');
@@ -59,15 +71,33 @@ export async function toView(trx: Tx, actor: Actor, row: store.ReferralRow): Pro
     updatedAt: iso(row.updated_at) as string,
     basis: row.consent_id ? 'consent' : 'override',
     overrideReason: side === 'sender' ? row.override_reason : null,
-    person: await personFor(trx, row, side),
+    person: await personFor(trx, row, side, shared),
     side,
     actions: availableReferralActions(status, side, actor.roles),
   };
 }
 
-/** A referral the actor's organisation sends or receives, as a view; 404 otherwise. */
+/** A referral the actor's organisation sends or receives, as a view (the person's an audited read); else 404. */
 export async function loadView(trx: Tx, actor: Actor, id: string): Promise<ReferralView> {
   const row = await store.getReferral(trx, id);
   if (!row) throw notFound('referrals.not_found');
-  return toView(trx, actor, row);
+  const view = await toView(trx, actor, row);
+  await auditSenderReads(trx, [view], { referralId: view.id });
+  return view;
+}
+
+/**
+ * The sender's reads of its own persons in referral views, as one entry however many views (the recipient
+ * reads through app.shared_person, which audits each call).
+ */
+export async function auditSenderReads(
+  trx: Tx,
+  views: readonly ReferralView[],
+  detail: Record<string, unknown>,
+): Promise<void> {
+  await auditPersonRead(trx, {
+    personIds: views.flatMap((v) => (v.side === 'sender' && v.person ? [v.person.id] : [])),
+    what: 'referrals',
+    detail,
+  });
 }

@@ -2,7 +2,7 @@ import type { SharedPage, SharedPerson, SharedQuery } from '../../../../common/p
 import { type Actor, requirePermission } from '../../../platform/actor';
 import type { Tx } from '../../../platform/db/context';
 import { forbidden, notFound } from '../../../platform/errors';
-import { sharedPerson } from '../referrals/store';
+import { sharedPerson, sharedPersons } from '../referrals/store';
 import * as store from './store';
 
 export const DEFAULT_PAGE_SIZE = 25;
@@ -18,17 +18,22 @@ function toShared(shared: Record<string, unknown>, home: OrgNames): SharedPerson
   };
 }
 
-/** Persons other organisations share with the actor's organisation; each one shown is an audited read. */
+/** Persons other organisations share with the actor's organisation; the page is one audited read. */
 export async function listSharedPersons(trx: Tx, actor: Actor, query: SharedQuery): Promise<SharedPage> {
   requirePermission(actor, 'person.view_shared');
   if (!actor.orgId) throw forbidden();
   const page = query.page ?? 1;
   const pageSize = query.pageSize ?? DEFAULT_PAGE_SIZE;
   const { rows, total } = await store.sharedPersonIds(trx, page, pageSize);
+  const shared = await sharedPersons(
+    trx,
+    rows.map((r) => r.person_id),
+    'shared_persons',
+  );
   const items: SharedPerson[] = [];
   for (const r of rows) {
-    const shared = await sharedPerson(trx, r.person_id);
-    if (shared) items.push(toShared(shared, { id: r.home_org_id, name_fr: r.name_fr, name_nl: r.name_nl }));
+    const person = shared.get(r.person_id);
+    if (person) items.push(toShared(person, { id: r.home_org_id, name_fr: r.name_fr, name_nl: r.name_nl }));
   }
   return { items, total, page, pageSize };
 }

@@ -78,6 +78,38 @@ describe.skipIf(!available)('placement agreements: sharing and tenancy', () => {
     });
   });
 
+  it('names the person’s signer to the host only when identity was granted, in SQL too', async () => {
+    const quiet = await f.draft(referent, await f.person('Rosa'), { sharedFields: ['languages'] });
+    await f.step(referent, quiet.id, 'send_for_signature');
+    const asked = await referent.post(`/api/placements/${quiet.id}/signatures`, {
+      role: 'person',
+      method: 'in_person',
+      signerName: 'Rosa Fictivaert',
+    });
+    expect(asked.statusCode, asked.body).toBe(201);
+    const view = (await hostC.get(`/api/placements/${quiet.id}`)).json() as PlacementView;
+    expect(JSON.stringify(view)).not.toContain('Rosa');
+    // Straight in SQL as the host: the column is not readable, and the definer function hides the name.
+    await expect(
+      inSql(f.host, (trx) =>
+        sql`select signer_name from placement_signatures where placement_id = ${quiet.id}`.execute(trx),
+      ),
+    ).rejects.toMatchObject({ code: '42501' });
+    const signers = await inSql(f.host, (trx) =>
+      sql<{
+        signer_name: string | null;
+      }>`select signer_name from app.placement_signers(${quiet.id}::uuid)`.execute(trx),
+    );
+    expect(signers.rows.map((r) => r.signer_name)).toEqual([null]);
+    // The home centre, and a host granted identity, read it.
+    const home = await inSql(f.home, (trx) =>
+      sql<{
+        signer_name: string | null;
+      }>`select signer_name from app.placement_signers(${quiet.id}::uuid)`.execute(trx),
+    );
+    expect(home.rows.map((r) => r.signer_name)).toEqual(['Rosa Fictivaert']);
+  });
+
   it('lists the host tutors by name only, and the tutor sees only their tutees', async () => {
     const r = await referent.get(`/api/placements/tutors?hostOrgId=${f.orgs['atelier-roubaix']}`);
     expect(r.statusCode, r.body).toBe(200);

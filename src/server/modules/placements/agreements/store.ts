@@ -110,14 +110,12 @@ export async function committedPeriods(
 }
 
 export async function signatures(trx: Tx, placementId: string) {
-  return trx
+  const rows = await trx
     .selectFrom('placement_signatures')
     .select([
       'id',
       'role',
       'version',
-      'signer_name',
-      'email',
       'method',
       'requested_at',
       'signed_at',
@@ -128,6 +126,22 @@ export async function signatures(trx: Tx, placementId: string) {
     .orderBy('version')
     .orderBy('requested_at')
     .execute();
+  const names = await signerNames(trx, placementId);
+  return rows.map((r) => ({
+    ...r,
+    signer_name: names.get(r.id)?.signer_name ?? null,
+    email: names.get(r.id)?.email ?? null,
+  }));
+}
+
+/**
+ * Who signs, as this party may know it: the person's name (or their representative's) and address reach
+ * the host only when identity and contact were granted to it (migration 0008).
+ */
+export async function signerNames(trx: Tx, placementId: string) {
+  const r = await sql<{ signature_id: string; signer_name: string | null; email: string | null }>`
+    select signature_id, signer_name, email from app.placement_signers(${placementId}::uuid)`.execute(trx);
+  return new Map(r.rows.map((x) => [x.signature_id, x]));
 }
 export type SignatureRow = Awaited<ReturnType<typeof signatures>>[number];
 

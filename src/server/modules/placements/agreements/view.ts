@@ -8,6 +8,7 @@ import {
   TERMINAL,
 } from '../../../../common/placements/agreement-workflow';
 import type { Actor } from '../../../platform/actor';
+import { auditPersonRead } from '../../../platform/audit';
 import type { Tx } from '../../../platform/db/context';
 import { type PlacementAccess, placementForActor } from './access';
 import { loadFacts } from './facts';
@@ -18,16 +19,28 @@ const text = (v: unknown) => (typeof v === 'string' && v.trim() ? v : null);
 
 /**
  * The person's name as this side may see it: the home centre from its own record; the host only through
- * the agreement's grant (app.shared_person, an audited read), and nothing once the agreement has ended.
+ * the agreement's grant (app.shared_person, which audits the read itself), and nothing once the agreement
+ * has ended. Every other read of the person here is audited in the home centre's chain.
  */
 async function personFor(trx: Tx, access: PlacementAccess) {
   const { row, side } = access;
+  const audited = () =>
+    auditPersonRead(trx, {
+      personIds: [row.person_id],
+      what: 'placement',
+      detail: { placementId: row.id, side },
+    });
   if (side === 'home') {
     const p = await store.findOwnPerson(trx, row.person_id);
+    await audited();
     return { name: p ? `${p.first_name} ${p.last_name}` : null, code: p?.participant_code ?? null };
   }
-  // An ended agreement shows the host nothing of the person, even if another agreement still grants it.
-  if (TERMINAL.includes(row.status as AgreementStatus)) return { name: null, code: null };
+  // An ended agreement shows the host nothing of the person (its participant code at most), even if another
+  // agreement still grants it.
+  if (TERMINAL.includes(row.status as AgreementStatus)) {
+    await audited();
+    return { name: null, code: null };
+  }
   const shared = await store.sharedPerson(trx, row.person_id);
   const first = text(shared?.firstName);
   const last = text(shared?.lastName);
@@ -51,7 +64,7 @@ export async function toView(trx: Tx, actor: Actor, access: PlacementAccess): Pr
       id: s.id,
       role: s.role as SignatureView['role'],
       version: s.version,
-      signerName: hidden(s.role) ? (person.name ?? party?.code ?? '') : s.signer_name,
+      signerName: hidden(s.role) ? (person.name ?? party?.code ?? '') : (s.signer_name ?? ''),
       email: hidden(s.role) ? null : s.email,
       method: s.method as SignatureView['method'],
       requestedAt: iso(s.requested_at) as string,
@@ -124,7 +137,10 @@ export async function toView(trx: Tx, actor: Actor, access: PlacementAccess): Pr
   };
 }
 
-/** The agreement as the actor may see it now (404 for anyone who is not a party). */
+/**
+ * The agreement as the actor may see it now (404 for anyone who is not a party). It names the person (or
+ * gives their participant code): one audited read, in the home centre's chain whichever side reads.
+ */
 export async function loadView(trx: Tx, actor: Actor, id: string): Promise<PlacementView> {
   return toView(trx, actor, await placementForActor(trx, actor, id));
 }

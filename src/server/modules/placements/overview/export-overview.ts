@@ -59,7 +59,6 @@ export async function exportOverview(
     action: 'export',
     entity: 'placements',
     entityId: programmeId,
-    orgId: actor.orgId,
     detail: { programmeId, format, filters: q, rows: rows.length },
   });
 

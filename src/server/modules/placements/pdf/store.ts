@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Tx } from '../../../platform/db/context';
+import { signerNames } from '../agreements/store';
 
 /** What the agreement PDF prints, read under the reader's RLS context (never more than they may see). */
 
@@ -52,12 +53,14 @@ export async function staffNames(trx: Tx, placementId: string) {
 }
 
 export async function signatures(trx: Tx, placementId: string) {
-  return trx
+  const rows = await trx
     .selectFrom('placement_signatures')
-    .select(['role', 'version', 'signer_name', 'method', 'requested_at', 'signed_at'])
+    .select(['id', 'role', 'version', 'method', 'requested_at', 'signed_at'])
     .where('placement_id', '=', placementId)
     .orderBy('requested_at')
     .execute();
+  const names = await signerNames(trx, placementId);
+  return rows.map((r) => ({ ...r, signer_name: names.get(r.id)?.signer_name ?? null }));
 }
 
 /** The home centre's own record of the person. */
