@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, addMonths } from '../src/common/placements/dates';
-import { expectAccessible, launch, login, newContext } from './support';
+import { expectAccessible, launch, login, newContext, receivedMail } from './support';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -128,7 +128,7 @@ describe('placement agreement across the border', () => {
     await expect.poll(() => mainText(referent)).toMatch(/Signée par .+ \(En présence\)/);
     await expectAccessible(referent, 'agreement awaiting signatures');
 
-    // The e-mail sits in the outbox (no SMTP in the demo): the organisation admin reads the link there.
+    // The organisation admin sees the mail in the outbox, but not the link: only the signer receives it.
     const admin = await newContext(browser, 'fr-BE');
     const adminPage = await admin.newPage();
     await login(adminPage, 'admin@cpas-mouscron.example');
@@ -137,8 +137,11 @@ describe('placement agreement across the border', () => {
       .getByRole('link', { name: /une convention de stage à signer/ })
       .first()
       .click();
-    await expect.poll(() => mainText(adminPage)).toContain('/sign#token=');
-    const link = /https?:\/\/\S+\/sign#token=\S+/.exec(await mainText(adminPage))?.[0];
+    await expect.poll(() => mainText(adminPage)).toContain('[lien envoyé au seul destinataire]');
+    expect(await mainText(adminPage)).not.toContain('#token=');
+    // The demo has no SMTP: the mail the signer receives is in the server's mail folder.
+    const received = await receivedMail('emile.signature@fictif.example', /\/sign#token=/);
+    const link = /https?:\/\/\S+\/sign#token=\S+/.exec(received)?.[0];
     expect(link).toBeTruthy();
 
     const signer = await newContext(browser, 'fr-BE');

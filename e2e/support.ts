@@ -1,3 +1,5 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { expect, inject } from 'vitest';
@@ -5,6 +7,29 @@ import { DEMO_PASSWORD } from '../src/server/demo/accounts';
 import { CHROMIUM } from './global-setup';
 
 export const baseUrl = () => inject('baseUrl');
+
+/**
+ * The text of the newest mail to `to` whose body matches `pattern`, as the addressee receives it: the demo
+ * has no SMTP, so the server writes mails to DATA_DIR/mail (the outbox shows them with links redacted).
+ */
+export async function receivedMail(to: string, pattern: RegExp): Promise<string> {
+  const dir = join(inject('dataDir'), 'mail');
+  let found = '';
+  await expect
+    .poll(() => {
+      const files = existsSync(dir) ? readdirSync(dir).sort() : [];
+      for (const f of files.reverse()) {
+        const text = readFileSync(join(dir, f), 'utf8');
+        if (text.includes(`To: ${to}`) && pattern.test(text)) {
+          found = text;
+          return true;
+        }
+      }
+      return false;
+    })
+    .toBe(true);
+  return found;
+}
 
 export async function launch(): Promise<Browser> {
   return chromium.launch({

@@ -1,12 +1,14 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import { pino } from 'pino';
+import { type Logger, pino } from 'pino';
 import { buildApp } from '../../src/server/app';
 import { DEMO_PASSWORD } from '../../src/server/demo/accounts';
 import { seedDemo } from '../../src/server/demo/seed';
 import { loadConfig } from '../../src/server/platform/config';
+import { bindEngine } from '../../src/server/platform/db/prepare';
 import type { Deps } from '../../src/server/platform/deps';
 import { createJobRunner } from '../../src/server/platform/jobs';
-import { createMailer } from '../../src/server/platform/mail';
+import { createMailer, type OutgoingMail } from '../../src/server/platform/mail';
+import { registerPlatformJobs } from '../../src/server/platform/platform-jobs';
 import { createTestEngine, type TestEngine } from './engine';
 
 export interface Client {
@@ -21,6 +23,10 @@ export interface Client {
 
 export interface TestApp {
   app: FastifyInstance;
+  /** Mails delivered so far (the only place single-use links appear in clear); see deliverMail(). */
+  mails: OutgoingMail[];
+  /** Delivers the queued mails (as the delivery job would) and returns those delivered by this call. */
+  deliverMail: () => Promise<OutgoingMail[]>;
   deps: Deps;
   db: TestEngine;
   /** Signs in (demo password by default) and returns a client carrying the cookie and CSRF token. */
@@ -31,7 +37,12 @@ export interface TestApp {
 
 /** The real application on a fresh database seeded with the demo network, driven by inject(). */
 export async function createTestApp(
-  opts: { seed?: boolean; env?: Record<string, string> } = {},
+  opts: {
+    seed?: boolean;
+    env?: Record<string, string>;
+    /** The process logger; a silent one by default. */
+    log?: Logger;
+  } = {},
 ): Promise<TestApp> {
   const db = await createTestEngine();
   const config = loadConfig({
@@ -41,16 +52,21 @@ export async function createTestApp(
     DIRECTORY_RATE_LIMIT: '1000000',
     ...opts.env,
   });
-  const log = pino({ level: 'silent' });
+  const log = opts.log ?? pino({ level: 'silent' });
+  const secrets = { secretKey: Buffer.alloc(32, 7), networkSecret: Buffer.alloc(32, 9) };
+  const mails: OutgoingMail[] = [];
+  // The test engine is the owner too: the lock-out settings follow this app's configuration.
+  await bindEngine(db.engine, db.engine, { ...config, production: false });
   const deps: Deps = {
     config,
     engine: db.engine,
     db: db.engine.db,
-    secrets: { secretKey: Buffer.alloc(32, 7), networkSecret: Buffer.alloc(32, 9) },
-    mailer: createMailer(config, log),
+    secrets,
+    mailer: createMailer(config, log, secrets.secretKey, (m) => void mails.push(m)),
     jobs: createJobRunner(db.engine.db, log),
     log,
   };
+  registerPlatformJobs(deps);
   if (opts.seed !== false) await seedDemo(db.engine, deps.secrets);
   const app = await buildApp(deps);
   await app.ready();
@@ -86,8 +102,18 @@ export async function createTestApp(
     return client(cookie, s.json().csrfToken);
   };
 
+  const deliverMail = async () => {
+    const before = mails.length;
+    // Jobs that write mail first (reset requests), then the delivery itself.
+    while ((await deps.jobs.runDue(50)) > 0);
+    while ((await deps.mailer.deliverQueued(deps.db, 50)) > 0);
+    return mails.slice(before);
+  };
+
   return {
     app,
+    mails,
+    deliverMail,
     deps,
     db,
     login,

@@ -25,6 +25,7 @@ export const AUDIT_ACTIONS = [
   'mfa_disabled',
   'override',
   'import',
+  'lookup',
 ] as const;
 
 export const AuditQuery = Type.Object(
@@ -148,8 +149,11 @@ export const MemberView = Type.Object({
   language: Type.String(),
   roles: Type.Array(Type.String()),
   active: Type.Boolean(),
-  /** False while an invited person has not chosen a password yet. */
-  hasPassword: Type.Boolean(),
+  /**
+   * True while the invitation waits for its holder (a new account choosing a password, or an existing
+   * account accepting): the list then shows only what the organisation typed, nothing of the account.
+   */
+  pending: Type.Boolean(),
   totpEnabled: Type.Boolean(),
   lockedUntil: Nullable(Type.String()),
   lastLoginAt: Nullable(Type.String()),
@@ -167,5 +171,6 @@ export const MembersPage = Type.Object({
 });
 export type MembersPage = Static<typeof MembersPage>;
 
-export const AddMemberResult = Type.Object({ userId: Type.String(), invited: Type.Boolean() });
+/** The same answer whether the address has an account or not: adding a member reveals no account. */
+export const AddMemberResult = Type.Object({ invited: Type.Literal(true) });
 export type AddMemberResult = Static<typeof AddMemberResult>;

@@ -64,6 +64,8 @@ export const SessionView = Type.Object({
   activeOrgId: Type.Union([Type.String(), Type.Null()]),
   roles: Type.Array(Type.String()),
   memberships: Type.Array(MembershipView),
+  /** Organisations that invited this account and wait for its answer. */
+  invitations: Type.Array(MembershipView),
   csrfToken: Type.String(),
   mfaSetupRequired: Type.Boolean(),
   idleMinutes: Type.Integer(),

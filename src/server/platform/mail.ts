@@ -1,22 +1,41 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Kysely } from 'kysely';
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { Logger } from 'pino';
 import type { Language } from '../../common/i18n/locales';
 import type { Config } from './config';
+import { decryptField, encryptField } from './crypto';
 import { type Tx, withContext } from './db/context';
 import type { Database } from './db/database';
 import { type MessageParams, t } from './i18n';
+import { enqueue } from './jobs';
+
+/** A mail as it leaves the platform: the only place where a single-use link appears in clear. */
+export interface OutgoingMail {
+  id: string;
+  to: string;
+  subject: string;
+  text: string;
+}
 
 export interface Mailer {
-  /** Whether mail leaves the platform (SMTP configured) or stays in the outbox for admins to read. */
+  /** Whether mail leaves the platform by SMTP (else it is written to the server's mail folder). */
   readonly delivers: boolean;
-  /** Delivers queued mails; called by the job runner. Returns how many were sent. */
+  /** Delivers queued mails; called by the job runner. Returns how many left. */
   deliverQueued(db: Kysely<Database>, limit?: number): Promise<number>;
 }
+
+/** The queue the delivery job runs on: queueing a mail wakes it, so mail leaves within seconds. */
+export const MAIL_QUEUE = 'mail.deliver';
 
 /**
  * Queues an e-mail in the recipient's language inside the caller's transaction: it exists only if the
  * change that caused it commits. Templates are catalogue messages `mail.<template>.subject|body`.
+ *
+ * `secretParams` (a single-use link) never reach the stored body: the outbox shows them redacted, and
+ * they are kept encrypted with the platform key until the mail is delivered, then erased. So no one but
+ * the addressee ever reads a live token, not an organisation admin reading the outbox, not a log.
  */
 export async function queueMail(
   trx: Tx,
@@ -25,10 +44,17 @@ export async function queueMail(
     language: Language;
     template: string;
     params: MessageParams;
+    secretParams?: MessageParams;
+    secretKey?: Buffer;
     orgId: string | null;
-    delivers: boolean;
+    /** Kept for call sites: every mail is queued, delivery decides where it goes. */
+    delivers?: boolean;
   },
 ): Promise<void> {
+  if (m.secretParams && !m.secretKey) throw new Error('a mail with secret parameters needs the platform key');
+  const redacted: MessageParams = {};
+  for (const k of Object.keys(m.secretParams ?? {})) redacted[k] = t(m.language, 'mail.redacted_link');
+  const shown = { ...m.params, ...redacted };
   await trx
     .insertInto('mail_outbox')
     .values({
@@ -36,23 +62,74 @@ export async function queueMail(
       to_address: m.to,
       locale: m.language,
       template: m.template,
-      subject: t(m.language, `mail.${m.template}.subject`, m.params),
-      body_text: t(m.language, `mail.${m.template}.body`, m.params),
-      status: m.delivers ? 'queued' : 'kept',
+      subject: t(m.language, `mail.${m.template}.subject`, shown),
+      body_text: t(m.language, `mail.${m.template}.body`, shown),
+      secret_enc:
+        m.secretParams && m.secretKey
+          ? encryptField(JSON.stringify({ ...m.params, ...m.secretParams }), m.secretKey)
+          : null,
+      status: 'queued',
     })
     .execute();
+  await enqueue(trx, MAIL_QUEUE, {}, { singletonKey: 'deliver' });
 }
 
-export function createMailer(config: Config, log: Logger): Mailer {
+/**
+ * Without SMTP, mail is written as .eml files to DATA_DIR/mail on the server (like a developer's mail
+ * catcher): only whoever runs the server reads them, never a user of the platform.
+ */
+function fileTransport(dir: string) {
+  return async (m: OutgoingMail, from: string) => {
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    const name = `${new Date().toISOString().replace(/[:.]/g, '-')}-${m.id}.eml`;
+    const headers = [
+      `From: ${from}`,
+      `To: ${m.to}`,
+      `Subject: =?UTF-8?B?${Buffer.from(m.subject).toString('base64')}?=`,
+      'MIME-Version: 1.0',
+      'Content-Type: text/plain; charset=UTF-8',
+      'Content-Transfer-Encoding: 8bit',
+    ];
+    writeFileSync(join(dir, name), `${headers.join('\r\n')}\r\n\r\n${m.text}\r\n`, { mode: 0o600 });
+  };
+}
+
+export function createMailer(
+  config: Pick<Config, 'smtpUrl' | 'mailFrom' | 'dataDir'>,
+  log: Logger,
+  secretKey: Buffer,
+  /** Tests capture mails here instead of SMTP or files. */
+  sink?: (m: OutgoingMail) => void | Promise<void>,
+): Mailer {
   const transport: Transporter | null = config.smtpUrl ? nodemailer.createTransport(config.smtpUrl) : null;
+  const toFile = fileTransport(join(config.dataDir, 'mail'));
+  const send = async (m: OutgoingMail) => {
+    if (sink) return void (await sink(m));
+    if (transport)
+      return void (await transport.sendMail({
+        from: config.mailFrom,
+        to: m.to,
+        subject: m.subject,
+        text: m.text,
+      }));
+    await toFile(m, config.mailFrom);
+  };
   return {
     delivers: transport !== null,
     async deliverQueued(db, limit = 20) {
-      if (!transport) return 0;
       return withContext(db, { scope: 'system' }, async (trx) => {
         const queued = await trx
           .selectFrom('mail_outbox')
-          .selectAll()
+          .select([
+            'id',
+            'to_address',
+            'locale',
+            'template',
+            'subject',
+            'body_text',
+            'secret_enc',
+            'attempts',
+          ])
           .where('status', '=', 'queued')
           .orderBy('created_at')
           .limit(limit)
@@ -62,26 +139,38 @@ export function createMailer(config: Config, log: Logger): Mailer {
         let sent = 0;
         for (const m of queued) {
           try {
-            await transport.sendMail({
-              from: config.mailFrom,
-              to: m.to_address,
-              subject: m.subject,
-              text: m.body_text,
-            });
+            let subject = m.subject;
+            let text = m.body_text;
+            if (m.secret_enc) {
+              const params = JSON.parse(decryptField(m.secret_enc, secretKey)) as MessageParams;
+              const language = m.locale as Language;
+              subject = t(language, `mail.${m.template}.subject`, params);
+              text = t(language, `mail.${m.template}.body`, params);
+            }
+            await send({ id: m.id, to: m.to_address, subject, text });
             await trx
               .updateTable('mail_outbox')
-              .set({ status: 'sent', sent_at: new Date(), attempts: m.attempts + 1 })
+              .set({
+                status: transport || sink ? 'sent' : 'kept',
+                sent_at: new Date(),
+                attempts: m.attempts + 1,
+                secret_enc: null,
+              })
               .where('id', '=', m.id)
               .execute();
             sent++;
           } catch (e) {
-            log.warn({ err: e, mailId: m.id }, 'mail delivery failed');
+            // The error text may quote the message (SMTP servers echo lines): keep only its kind.
+            log.warn({ mailId: m.id, error: e instanceof Error ? e.name : 'error' }, 'mail delivery failed');
+            const failed = m.attempts + 1 >= 5;
             await trx
               .updateTable('mail_outbox')
               .set({
-                status: m.attempts + 1 >= 5 ? 'failed' : 'queued',
+                status: failed ? 'failed' : 'queued',
                 attempts: m.attempts + 1,
-                last_error: String(e),
+                last_error: e instanceof Error ? e.message.slice(0, 300) : 'error',
+                // A link that can no longer be delivered is erased with the attempt that gave up.
+                ...(failed ? { secret_enc: null } : {}),
               })
               .where('id', '=', m.id)
               .execute();

@@ -4,6 +4,7 @@ import { Link, NavLink, Outlet, useNavigate } from 'react-router';
 import { can, type Role } from '../../common/access/permissions';
 import { isLanguage, LANGUAGES, localized } from '../../common/i18n/locales';
 import { patch, post } from './api';
+import { Invitations } from './Invitations';
 import { useLanguage } from './i18n';
 import type { NavItem } from './module';
 import { useSessionState } from './session';
@@ -133,6 +134,7 @@ export function Layout({ nav }: { nav: NavItem[] }) {
         </nav>
       )}
       <main id="main" tabIndex={-1}>
+        <Invitations />
         <Outlet />
       </main>
       <footer className="shell-footer">

@@ -29,13 +29,28 @@ describe.skipIf(!available)('administration: audit log and outbox', () => {
           .executeTakeFirstOrThrow(),
       )
     ).id;
-    // Mail for Mouscron, for Kortrijk, and for the platform admin (no organisation).
+    // Reset links are personal (filed under no organisation); invitations are the inviting organisation's.
     for (const email of [
       'referent@cpas-mouscron.example',
       'trajectbegeleider@ocmw-kortrijk.example',
       'admin@samen.example',
     ])
       await t.anonymous.post('/api/auth/password-reset/request', { email });
+    const mouscronAdmin = await t.login('admin@cpas-mouscron.example');
+    await mouscronAdmin.post('/api/admin/members', {
+      email: 'nouvelle@cpas-mouscron.example',
+      displayName: 'Noa Nouvelle',
+      language: 'fr',
+      roles: ['referent'],
+    });
+    const platform = await t.login('admin@samen.example');
+    await platform.post(`/api/admin/members?orgId=${kortrijk}`, {
+      email: 'nieuw@ocmw-kortrijk.example',
+      displayName: 'Noor Nieuw',
+      language: 'nl',
+      roles: ['referent'],
+    });
+    await t.deliverMail();
   });
   afterAll(async () => t?.close());
 
@@ -109,11 +124,18 @@ describe.skipIf(!available)('administration: audit log and outbox', () => {
       roles: ['analyst'],
     });
     expect(added.statusCode).toBe(201);
+    const addedId = (
+      await withContext(t.deps.db, { platformAdmin: true }, (trx) =>
+        trx
+          .selectFrom('users')
+          .select('id')
+          .where('email', '=', 'stagiaire@cpas-mouscron.example')
+          .executeTakeFirstOrThrow(),
+      )
+    ).id;
     const c = await t.login('admin@cpas-mouscron.example');
     const entries = (await c.get('/api/admin/audit?entity=memberships&action=create')).json().entries;
-    const byPlatform = entries.find(
-      (e: { after: { user_id: string } }) => e.after.user_id === added.json().userId,
-    );
+    const byPlatform = entries.find((e: { after: { user_id: string } }) => e.after.user_id === addedId);
     expect(byPlatform).toMatchObject({ actorName: null, orgId: mouscron });
     expect(byPlatform.actorUserId).not.toBeNull();
   });
@@ -127,34 +149,49 @@ describe.skipIf(!available)('administration: audit log and outbox', () => {
     }
   });
 
-  it("lists the organisation's mails for its admin and all mails for a platform admin", async () => {
+  it("lists the organisation's mails for its admin and all mails for a platform admin, never a live link", async () => {
+    await t.deliverMail();
     const c = await t.login('admin@cpas-mouscron.example');
     const mine = (await c.get('/api/admin/outbox')).json();
     const to = mine.items.map((m: { to: string }) => m.to);
-    expect(to).toContain('referent@cpas-mouscron.example');
-    expect(to).not.toContain('trajectbegeleider@ocmw-kortrijk.example');
+    expect(to).toContain('nouvelle@cpas-mouscron.example');
+    expect(to).not.toContain('nieuw@ocmw-kortrijk.example');
+    // A password reset is personal: no organisation's admin reads it (it was the first step of a takeover).
+    expect(to).not.toContain('referent@cpas-mouscron.example');
     expect(to).not.toContain('admin@samen.example');
     expect(mine.items.every((m: { orgId: string }) => m.orgId === mouscron)).toBe(true);
 
-    const kept = (await c.get('/api/admin/outbox?status=kept')).json();
-    expect(kept.total).toBe(mine.total);
-    expect((await c.get('/api/admin/outbox?status=sent')).json().total).toBe(0);
+    const sent = (await c.get('/api/admin/outbox?status=sent')).json();
+    expect(sent.total).toBe(mine.total);
+    expect((await c.get('/api/admin/outbox?status=queued')).json().total).toBe(0);
     expect((await c.get('/api/admin/outbox?status=lost')).statusCode).toBe(400);
 
-    const reset = mine.items.find((m: { to: string }) => m.to === 'referent@cpas-mouscron.example');
-    const full = (await c.get(`/api/admin/outbox/${reset.id}`)).json();
-    expect(full.body).toContain('/reset-password#token=');
-    expect(full).toMatchObject({ language: 'fr', template: 'password_reset', status: 'kept' });
+    const invitation = mine.items.find((m: { to: string }) => m.to === 'nouvelle@cpas-mouscron.example');
+    const full = (await c.get(`/api/admin/outbox/${invitation.id}`)).json();
+    expect(full).toMatchObject({ language: 'fr', template: 'member_invitation', status: 'sent' });
+    expect(full.body).toContain('[lien envoyé au seul destinataire]');
+    expect(full.body).not.toContain('#token=');
+    // The addressee got the link.
+    expect(t.mails.find((m) => m.to === 'nouvelle@cpas-mouscron.example')?.text).toMatch(
+      /\/reset-password#token=[\w-]{20,}/,
+    );
 
     const platform = (await (await t.login('admin@samen.example')).get('/api/admin/outbox')).json();
     const everyone = platform.items.map((m: { to: string; orgId: string | null }) => [m.to, m.orgId]);
     expect(everyone).toEqual(
       expect.arrayContaining([
         ['admin@samen.example', null],
-        ['trajectbegeleider@ocmw-kortrijk.example', kortrijk],
-        ['referent@cpas-mouscron.example', mouscron],
+        ['referent@cpas-mouscron.example', null],
+        ['nieuw@ocmw-kortrijk.example', kortrijk],
+        ['nouvelle@cpas-mouscron.example', mouscron],
       ]),
     );
+    // Not even the platform admin reads a live link.
+    const platformClient = await t.login('admin@samen.example');
+    for (const item of platform.items) {
+      const body = (await platformClient.get(`/api/admin/outbox/${item.id}`)).json().body as string;
+      expect(body).not.toContain('#token=');
+    }
     const other = platform.items.find((m: { orgId: string | null }) => m.orgId === kortrijk);
     const hidden = await c.get(`/api/admin/outbox/${other.id}`);
     expect(hidden.statusCode).toBe(404);

@@ -16,7 +16,7 @@ export const INVITATION_VALID_DAYS = 7;
  */
 export async function inviteNewUser(
   trx: Tx,
-  deps: { config: Config; delivers: boolean },
+  deps: { config: Config; secretKey: Buffer },
   actor: Actor,
   invitee: { userId: string; email: string; displayName: string; language: Language },
   org: { id: string; name_fr: string; name_nl: string },
@@ -30,6 +30,8 @@ export async function inviteNewUser(
       user_id: invitee.userId,
       token_hash: hashToken(token),
       expires_at: new Date(Date.now() + INVITATION_VALID_DAYS * 86_400_000),
+      purpose: 'invitation',
+      org_id: org.id,
     })
     .execute();
   await switchContext(trx, actorContext(actor));
@@ -41,10 +43,35 @@ export async function inviteNewUser(
       name: invitee.displayName,
       inviter: actor.displayName,
       organisation: localized(invitee.language, org.name_fr, org.name_nl),
-      link: `${deps.config.publicUrl}/reset-password#token=${token}`,
       days: INVITATION_VALID_DAYS,
     },
+    // The link is the invitee's alone: the outbox the organisation's admins read shows it redacted.
+    secretParams: { link: `${deps.config.publicUrl}/reset-password#token=${token}` },
+    secretKey: deps.secretKey,
     orgId: org.id,
-    delivers: deps.delivers,
+  });
+}
+
+/**
+ * Asks the holder of an existing account to accept an organisation's invitation. No link to follow: they
+ * sign in as usual and answer on their home page, so a forged mail cannot make anyone join anything.
+ */
+export async function inviteExistingAccount(
+  trx: Tx,
+  deps: { config: Config },
+  actor: Actor,
+  invitee: { email: string; displayName: string; language: Language },
+  org: { id: string; name_fr: string; name_nl: string },
+): Promise<void> {
+  await queueMail(trx, {
+    to: invitee.email,
+    language: invitee.language,
+    template: 'member_invitation_existing',
+    params: {
+      inviter: actor.displayName,
+      organisation: localized(invitee.language, org.name_fr, org.name_nl),
+      url: `${deps.config.publicUrl}/app`,
+    },
+    orgId: org.id,
   });
 }

@@ -23,12 +23,18 @@ describe.skipIf(!available)('administration: members and organisation security',
         trx.selectFrom('users').select('id').where('email', '=', email).executeTakeFirstOrThrow(),
       )
     ).id;
-  /** The single-use link of the newest mail to `to`, as the outbox shows it to `viewer`. */
+  /**
+   * The newest mail to `to` as the outbox shows it to `viewer` (link redacted), and the single-use link's
+   * token as only the addressee receives it.
+   */
   const linkTokenFor = async (viewer: Client, to: string) => {
+    await t.deliverMail();
     const list = (await viewer.get('/api/admin/outbox')).json();
     const mail = list.items.find((m: { to: string }) => m.to === to);
     const full = (await viewer.get(`/api/admin/outbox/${mail.id}`)).json();
-    return { mail: full, token: /#token=([\w-]+)/.exec(full.body)![1]! };
+    expect(full.body).not.toContain('#token=');
+    const received = t.mails.filter((m) => m.to === to).at(-1)!;
+    return { mail: full, token: /#token=([\w-]+)/.exec(received.text)![1]! };
   };
 
   beforeAll(async () => {
@@ -53,7 +59,7 @@ describe.skipIf(!available)('administration: members and organisation security',
       email: 'referent@cpas-mouscron.example',
       roles: ['referent'],
       active: true,
-      hasPassword: true,
+      pending: false,
       totpEnabled: false,
       lockedUntil: null,
     });
@@ -103,14 +109,15 @@ describe.skipIf(!available)('administration: members and organisation security',
       language: 'nl',
       template: 'member_invitation',
       orgId: mouscron,
-      status: 'kept',
+      status: 'sent',
     });
     expect(mail.subject).toBe('samen: Dominique Gestion nodigt u uit bij OCMW Moeskroen');
     expect(mail.body).toContain('Beste Kim Nieuwkomer');
 
     const listed = (await admin.get('/api/admin/members')).json().members;
     expect(listed.find((m: { email: string }) => m.email === 'nieuw@cpas-mouscron.example')).toMatchObject({
-      hasPassword: false,
+      pending: true,
+      displayName: 'Kim Nieuwkomer',
       language: 'nl',
       roles: ['referent', 'tutor'],
     });
@@ -126,18 +133,17 @@ describe.skipIf(!available)('administration: members and organisation security',
     expect(s.user.language).toBe('nl');
   });
 
-  it('adds an existing account without inviting it, and refuses a second membership', async () => {
+  it('invites an existing account with the same answer as a new one; it joins only when its holder accepts', async () => {
     const email = 'trajectbegeleider@ocmw-kortrijk.example';
-    const mailsBefore = (await admin.get('/api/admin/outbox')).json().total;
     const r = await admin.post('/api/admin/members', {
       email,
-      displayName: 'Ignored',
+      displayName: 'Typed By Mouscron',
       language: 'fr',
       roles: ['interpreter'],
     });
     expect(r.statusCode).toBe(201);
-    expect(r.json()).toEqual({ userId: await userId(email), invited: false });
-    expect((await admin.get('/api/admin/outbox')).json().total).toBe(mailsBefore);
+    // The same answer as for an address without an account: adding a member reveals no account.
+    expect(r.json()).toEqual({ invited: true });
     const again = await admin.post('/api/admin/members', {
       email,
       displayName: 'X',
@@ -146,11 +152,101 @@ describe.skipIf(!available)('administration: members and organisation security',
     });
     expect(again.statusCode).toBe(409);
     expect(again.json().error.code).toBe('admin.members.already_member');
-    // The existing account keeps its own name.
+    // Pending: the list shows what Mouscron typed, nothing of the account (second factor, lock, last sign-in).
+    const pending = (await admin.get('/api/admin/members'))
+      .json()
+      .members.find((x: { email: string }) => x.email === email);
+    expect(pending).toEqual(
+      expect.objectContaining({
+        displayName: 'Typed By Mouscron',
+        pending: true,
+        totpEnabled: false,
+        lockedUntil: null,
+        lastLoginAt: null,
+      }),
+    );
+    // The holder is asked by mail, without a link to follow; nothing changes until they answer.
+    await t.deliverMail();
+    const asked = t.mails.filter((m) => m.to === email).at(-1)!;
+    expect(asked.text).toContain('Mouscron');
+    expect(asked.text).not.toContain('#token=');
+    const holder = await t.login(email);
+    const before = (await holder.get('/api/auth/session')).json();
+    expect(before.memberships.map((m: { orgId: string }) => m.orgId)).not.toContain(mouscron);
+    expect(before.invitations.map((m: { orgId: string }) => m.orgId)).toEqual([mouscron]);
+    expect((await holder.post('/api/auth/switch-org', { orgId: mouscron })).statusCode).toBe(400);
+    expect((await holder.post(`/api/me/invitations/${mouscron}/accept`)).statusCode).toBe(200);
+    const after = (await holder.get('/api/auth/session')).json();
+    expect(after.memberships.map((m: { orgId: string }) => m.orgId)).toContain(mouscron);
+    expect(after.invitations).toEqual([]);
+    expect((await holder.post(`/api/me/invitations/${mouscron}/accept`)).statusCode).toBe(404);
+    // Accepted: the account keeps its own name, and the organisation now sees its security state.
     const m = (await admin.get('/api/admin/members'))
       .json()
       .members.find((x: { email: string }) => x.email === email);
-    expect(m).toMatchObject({ displayName: 'Jef Begeleider', roles: ['interpreter'] });
+    expect(m).toMatchObject({ displayName: 'Jef Begeleider', roles: ['interpreter'], pending: false });
+  });
+
+  it('lets a holder decline, and never lets an organisation take over the platform administrator', async () => {
+    const victim = 'admin@samen.example';
+    const r = await admin.post('/api/admin/members', {
+      email: victim,
+      displayName: 'Platform',
+      language: 'en',
+      roles: ['org_admin'],
+    });
+    expect(r.statusCode).toBe(201);
+    expect(r.json()).toEqual({ invited: true });
+    const platformId = await userId(victim);
+    // No membership at all, not even a pending one.
+    const rows = await owner((trx) =>
+      trx.selectFrom('memberships').select('org_id').where('user_id', '=', platformId).execute(),
+    );
+    expect(rows).toEqual([]);
+    // The reset mail of the platform admin is filed under no organisation: Mouscron's outbox never shows it.
+    await t.anonymous.post('/api/auth/password-reset/request', { email: victim });
+    await t.deliverMail();
+    const outbox = (await admin.get('/api/admin/outbox')).json();
+    expect(outbox.items.map((m: { to: string }) => m.to)).not.toContain(victim);
+    // In SQL, as Mouscron's admin: no membership, no flag, no credential of another account.
+    const asAdmin = { userId: await userId('admin@cpas-mouscron.example'), orgId: mouscron };
+    await withContext(t.deps.db, asAdmin, (trx) =>
+      trx
+        .insertInto('memberships')
+        .values({ org_id: mouscron, user_id: platformId, roles: ['org_admin'], accepted_at: new Date() })
+        .execute(),
+    );
+    expect(
+      await owner((trx) =>
+        trx.selectFrom('memberships').select('org_id').where('user_id', '=', platformId).execute(),
+      ),
+    ).toEqual([]);
+    await expect(
+      withContext(t.deps.db, asAdmin, (trx) =>
+        sql`update users set platform_admin = true where id = ${asAdmin.userId}`.execute(trx),
+      ),
+    ).rejects.toMatchObject({ code: '42501' });
+    await expect(
+      withContext(t.deps.db, asAdmin, (trx) =>
+        sql`update users set password_hash = 'x' where id = ${referentId}`.execute(trx),
+      ),
+    ).rejects.toMatchObject({ code: '42501' });
+    await expect(
+      withContext(t.deps.db, asAdmin, (trx) =>
+        sql`select password_hash from users where id = ${referentId}`.execute(trx),
+      ),
+    ).rejects.toMatchObject({ code: '42501' });
+
+    // Declining removes the pending membership.
+    const email = 'referent@ccas-roubaix.example';
+    await admin.post('/api/admin/members', { email, displayName: 'R', language: 'fr', roles: ['analyst'] });
+    const roubaix = await t.login(email);
+    const orgs = (await roubaix.get('/api/auth/session')).json().invitations;
+    expect(orgs.map((m: { orgId: string }) => m.orgId)).toEqual([mouscron]);
+    expect((await roubaix.post(`/api/me/invitations/${mouscron}/decline`)).statusCode).toBe(200);
+    expect((await roubaix.get('/api/auth/session')).json().invitations).toEqual([]);
+    const list = (await admin.get('/api/admin/members')).json().members;
+    expect(list.map((m: { email: string }) => m.email)).not.toContain(email);
   });
 
   it('changes roles and activity, but never removes the own admin role or access', async () => {
@@ -196,7 +292,7 @@ describe.skipIf(!available)('administration: members and organisation security',
       url: '/api/auth/login',
       payload: { email, password: 'Demo-Samen-Grens-2026' },
     });
-    expect(locked.statusCode).toBe(429);
+    expect(locked.statusCode).toBe(401);
     const listed = (await admin.get('/api/admin/members')).json().members;
     expect(listed.find((m: { userId: string }) => m.userId === referentId).lockedUntil).not.toBeNull();
     expect((await admin.patch(`/api/admin/members/${referentId}`, { unlock: true })).statusCode).toBe(200);
@@ -238,7 +334,7 @@ describe.skipIf(!available)('administration: members and organisation security',
         .statusCode,
     ).toBe(403);
 
-    const ctx = { userId: created.json().userId, orgId: kortrijk };
+    const ctx = { userId: await userId('beheer@ocmw-kortrijk.example'), orgId: kortrijk };
     const seen = await withContext(t.deps.db, ctx, (trx) =>
       trx.selectFrom('memberships').select('user_id').where('org_id', '=', mouscron).execute(),
     );

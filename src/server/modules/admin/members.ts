@@ -11,7 +11,7 @@ import { audit } from '../../platform/audit';
 import type { Config } from '../../platform/config';
 import type { Tx } from '../../platform/db/context';
 import { AppError, badRequest, forbidden, notFound } from '../../platform/errors';
-import { inviteNewUser } from './invitation';
+import { inviteExistingAccount, inviteNewUser } from './invitation';
 import * as store from './store';
 
 /**
@@ -43,12 +43,14 @@ export async function listOrgMembers(trx: Tx, actor: Actor & { orgId: string }):
 }
 
 /**
- * Adds a person to the organisation. A new account gets no password: an invitation e-mail in their
- * language carries a single-use link to choose one. An existing account simply gains the membership.
+ * Invites a person to the organisation. Nobody joins an organisation without saying yes: a new account
+ * gets an e-mail with a single-use link to choose a password (which accepts), an existing account an
+ * e-mail asking its holder to accept after signing in. Until then the membership is pending and shows
+ * only what the inviting admin typed. The answer is the same in both cases, so it reveals no account.
  */
 export async function addMember(
   trx: Tx,
-  deps: { config: Config; delivers: boolean },
+  deps: { config: Config; secretKey: Buffer },
   actor: Actor & { orgId: string },
   body: AddMemberBody,
 ): Promise<AddMemberResult> {
@@ -58,26 +60,22 @@ export async function addMember(
   const displayName = body.displayName.trim();
   if (!displayName)
     throw new AppError(400, 'errors.validation', {}, [{ path: 'displayName', code: 'validation.required' }]);
-  const existing = await store.findUserByEmail(trx, email);
-  if (existing) {
-    if (await store.getMembership(trx, actor.orgId, existing.user_id))
+  const invited = { email, displayName, language: body.language as Language };
+  const existingId = await store.accountIdByEmail(trx, email);
+  if (existingId) {
+    if (await store.getMembership(trx, actor.orgId, existingId))
       throw new AppError(409, 'admin.members.already_member', {}, [
         { path: 'email', code: 'admin.members.already_member' },
       ]);
-    await store.insertMembership(trx, actor.orgId, existing.user_id, body.roles);
-    return { userId: existing.user_id, invited: false };
+    if (await store.insertMembership(trx, actor, existingId, body.roles, invited))
+      await inviteExistingAccount(trx, deps, actor, invited, org);
+    return { invited: true };
   }
   const userId = randomUUID();
   await store.insertUser(trx, { id: userId, email, displayName, language: body.language });
-  await store.insertMembership(trx, actor.orgId, userId, body.roles);
-  await inviteNewUser(
-    trx,
-    deps,
-    actor,
-    { userId, email, displayName, language: body.language as Language },
-    org,
-  );
-  return { userId, invited: true };
+  await store.insertMembership(trx, actor, userId, body.roles, invited);
+  await inviteNewUser(trx, deps, actor, { userId, ...invited }, org);
+  return { invited: true };
 }
 
 /** Changes a member's roles, (de)activates the membership, or lifts a sign-in lock-out. */
@@ -116,7 +114,6 @@ export async function patchMember(
       action: 'override',
       entity: 'users',
       entityId: userId,
-      orgId: actor.orgId,
       detail: { unlock: true },
     });
   }

@@ -64,7 +64,7 @@ export async function adminRoutes(app: FastifyInstance, deps: Deps) {
       const result = await inOrgTx(req, (trx, actor) =>
         addMember(
           trx,
-          { config: deps.config, delivers: deps.mailer.delivers },
+          { config: deps.config, secretKey: deps.secrets.secretKey },
           actor,
           req.body as AddMemberBody,
         ),

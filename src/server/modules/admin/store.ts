@@ -173,39 +173,48 @@ export async function getOrganisation(trx: Tx, orgId: string) {
 }
 
 export async function listMembers(trx: Tx, orgId: string): Promise<MemberView[]> {
+  // A pending invitation shows what the organisation typed; the account behind it (users RLS hides it
+  // until the holder accepts) stays out of sight: neither its second factor, lock nor last sign-in.
   const rows = await trx
     .selectFrom('memberships as m')
-    .innerJoin('users as u', 'u.id', 'm.user_id')
+    .leftJoin('users as u', 'u.id', 'm.user_id')
     .select([
-      'u.id',
-      sql<string>`u.email::text`.as('email'),
+      'm.user_id',
+      sql<string | null>`u.email::text`.as('email'),
       'u.display_name',
       'u.locale',
+      'm.invited_email',
+      'm.invited_name',
+      'm.invited_locale',
+      'm.accepted_at',
       'm.roles',
       'm.active',
-      sql<boolean>`u.password_hash is not null`.as('has_password'),
       'u.totp_enabled',
       'u.locked_until',
       'u.last_login_at',
     ])
     .where('m.org_id', '=', orgId)
     .orderBy('m.active', 'desc')
-    .orderBy('u.display_name')
+    .orderBy(sql`coalesce(u.display_name, m.invited_name)`)
     .execute();
   const now = Date.now();
-  return rows.map((r) => ({
-    userId: r.id,
-    email: r.email,
-    displayName: r.display_name,
-    language: r.locale,
-    roles: r.roles,
-    active: r.active,
-    hasPassword: r.has_password,
-    totpEnabled: r.totp_enabled,
-    // A lock that has run out is no lock: show only the ones still in force.
-    lockedUntil: r.locked_until && new Date(r.locked_until).getTime() > now ? iso(r.locked_until) : null,
-    lastLoginAt: iso(r.last_login_at),
-  }));
+  return rows.map((r) => {
+    const pending = r.accepted_at === null || r.email === null;
+    return {
+      userId: r.user_id,
+      email: (pending ? r.invited_email : r.email) ?? '',
+      displayName: (pending ? r.invited_name : r.display_name) ?? '',
+      language: (pending ? r.invited_locale : r.locale) ?? 'fr',
+      roles: r.roles,
+      active: r.active,
+      pending,
+      totpEnabled: !pending && r.totp_enabled === true,
+      // A lock that has run out is no lock: show only the ones still in force.
+      lockedUntil:
+        !pending && r.locked_until && new Date(r.locked_until).getTime() > now ? iso(r.locked_until) : null,
+      lastLoginAt: pending ? null : iso(r.last_login_at),
+    };
+  });
 }
 
 export async function getMembership(trx: Tx, orgId: string, userId: string) {
@@ -217,11 +226,10 @@ export async function getMembership(trx: Tx, orgId: string, userId: string) {
     .executeTakeFirst();
 }
 
-/** Finds an account by e-mail across organisations (users RLS would hide members of other ones). */
-export async function findUserByEmail(trx: Tx, email: string) {
-  const r = await sql<{ user_id: string; locale: string; status: string }>`
-    select user_id, locale, status from app.login_lookup(${email})`.execute(trx);
-  return r.rows[0] ?? null;
+/** Whether an address has an account, across organisations (users RLS would hide other members). */
+export async function accountIdByEmail(trx: Tx, email: string): Promise<string | null> {
+  const r = await sql<{ id: string | null }>`select app.account_by_email(${email}) as id`.execute(trx);
+  return r.rows[0]?.id ?? null;
 }
 
 export async function insertUser(
@@ -235,8 +243,29 @@ export async function insertUser(
     .execute();
 }
 
-export async function insertMembership(trx: Tx, orgId: string, userId: string, roles: string[]) {
-  await trx.insertInto('memberships').values({ org_id: orgId, user_id: userId, roles }).execute();
+/** A membership as an invitation: the database keeps it pending until the holder accepts. */
+export async function insertMembership(
+  trx: Tx,
+  actor: { userId: string; orgId: string },
+  userId: string,
+  roles: string[],
+  invited: { email: string; displayName: string; language: string },
+): Promise<boolean> {
+  // No row back when the database drops the invitation (a platform administrator joins no organisation).
+  const row = await trx
+    .insertInto('memberships')
+    .values({
+      org_id: actor.orgId,
+      user_id: userId,
+      roles,
+      invited_by: actor.userId,
+      invited_email: invited.email,
+      invited_name: invited.displayName,
+      invited_locale: invited.language,
+    })
+    .returning('user_id')
+    .executeTakeFirst();
+  return row !== undefined;
 }
 
 export async function updateMembership(

@@ -1,10 +1,12 @@
+import { sql } from 'kysely';
 import type { SessionView } from '../../../common/auth/schemas';
 import { checkPassword } from '../../../common/security/password-strength';
 import type { Actor } from '../actor';
 import { audit } from '../audit';
 import { switchContext, type Tx } from '../db/context';
-import { AppError, badRequest, validationFailed } from '../errors';
-import { hashPassword, verifyPassword } from './passwords';
+import { AppError, badRequest, notFound, validationFailed } from '../errors';
+import { isOwnPassword } from './own-credentials';
+import { hashPassword } from './passwords';
 
 /** What the web app needs to know about the signed-in user, their organisations and roles. */
 export async function sessionView(trx: Tx, actor: Actor, idleMinutes: number): Promise<SessionView> {
@@ -16,11 +18,19 @@ export async function sessionView(trx: Tx, actor: Actor, idleMinutes: number): P
   const memberships = await trx
     .selectFrom('memberships as m')
     .innerJoin('organisations as o', 'o.id', 'm.org_id')
-    .select(['m.org_id', 'o.name_fr', 'o.name_nl', 'o.region', 'm.roles'])
+    .select(['m.org_id', 'o.name_fr', 'o.name_nl', 'o.region', 'm.roles', 'm.accepted_at'])
     .where('m.user_id', '=', actor.userId)
     .where('m.active', '=', true)
+    .where('o.status', '=', 'active')
     .orderBy('o.name_fr')
     .execute();
+  const view = (m: (typeof memberships)[number]) => ({
+    orgId: m.org_id,
+    nameFr: m.name_fr,
+    nameNl: m.name_nl,
+    region: m.region,
+    roles: m.roles,
+  });
   return {
     user: {
       id: actor.userId,
@@ -32,13 +42,9 @@ export async function sessionView(trx: Tx, actor: Actor, idleMinutes: number): P
     },
     activeOrgId: actor.orgId,
     roles: actor.roles,
-    memberships: memberships.map((m) => ({
-      orgId: m.org_id,
-      nameFr: m.name_fr,
-      nameNl: m.name_nl,
-      region: m.region,
-      roles: m.roles,
-    })),
+    memberships: memberships.filter((m) => m.accepted_at !== null).map(view),
+    // Organisations that invited this account: nothing changes until the holder accepts.
+    invitations: memberships.filter((m) => m.accepted_at === null).map(view),
     csrfToken: actor.csrfToken,
     mfaSetupRequired: actor.mfaSetupRequired,
     idleMinutes,
@@ -77,15 +83,13 @@ export async function changePassword(
   actor: Actor,
   body: { currentPassword: string; newPassword: string },
 ): Promise<void> {
-  const u = await trx
-    .selectFrom('users')
-    .select('password_hash')
-    .where('id', '=', actor.userId)
-    .executeTakeFirstOrThrow();
-  if (!(await verifyPassword(u.password_hash, body.currentPassword)))
+  if (!(await isOwnPassword(trx, body.currentPassword)))
     throw new AppError(400, 'auth.current_password_wrong', {}, [
       { path: 'currentPassword', code: 'auth.current_password_wrong' },
     ]);
+  // The current password verified, so it is the one in use: "changing" to it would change nothing.
+  if (body.newPassword === body.currentPassword)
+    throw validationFailed([{ path: 'newPassword', code: 'auth.password.same_as_current' }]);
   await assertStrongPassword(trx, actor.userId, body.newPassword, 'newPassword');
   await trx
     .updateTable('users')
@@ -131,6 +135,7 @@ export async function switchOrganisation(trx: Tx, actor: Actor, orgId: string): 
     .where('user_id', '=', actor.userId)
     .where('org_id', '=', orgId)
     .where('active', '=', true)
+    .where('accepted_at', 'is not', null)
     .executeTakeFirst();
   if (!m) throw badRequest('auth.not_a_member');
   await trx.updateTable('sessions').set({ active_org_id: orgId }).where('id', '=', actor.sessionId).execute();
@@ -144,7 +149,20 @@ export async function switchOrganisation(trx: Tx, actor: Actor, orgId: string): 
     action: 'login',
     entity: 'session',
     entityId: actor.sessionId,
-    orgId,
     detail: { switch: true },
   });
+}
+
+/** The holder's answer to an invitation to join an organisation (migration 0008: only they can give it). */
+export async function answerInvitation(
+  trx: Tx,
+  actor: Actor,
+  orgId: string,
+  answer: 'accept' | 'decline',
+): Promise<void> {
+  const r = await sql<{ ok: boolean }>`select ${sql.raw(
+    answer === 'accept' ? 'app.accept_invitation' : 'app.decline_invitation',
+  )}(${orgId}::uuid) as ok`.execute(trx);
+  // The membership's change trigger records the answer in the inviting organisation's audit chain.
+  if (!r.rows[0]?.ok) throw notFound('auth.invitation_not_found');
 }

@@ -9,15 +9,22 @@ import {
   ResetRequestBody,
   SessionView,
   SwitchOrgBody,
+  Uuid,
 } from '../../../common/auth/schemas';
 import { actorContext } from '../actor';
 import { audit } from '../audit';
 import { withContext } from '../db/context';
 import type { Deps } from '../deps';
 import { authed, inTx, systemTx } from '../http';
-import { changePassword, sessionView, switchOrganisation, updatePreferences } from './account';
+import {
+  answerInvitation,
+  changePassword,
+  sessionView,
+  switchOrganisation,
+  updatePreferences,
+} from './account';
 import { completeMfa, login } from './login';
-import { confirmPasswordReset, requestPasswordReset } from './password-reset';
+import { acceptPasswordResetRequest, confirmPasswordReset } from './password-reset';
 import { revokeSession, SESSION_COOKIE } from './sessions';
 import { disableTotp, enableTotp, startTotpSetup } from './totp-setup';
 
@@ -32,7 +39,7 @@ export async function authRoutes(app: FastifyInstance, deps: Deps) {
       sameSite: 'lax',
       secure: config.secureCookies,
       path: '/',
-      maxAge: config.sessionAbsoluteHours * 3600,
+      // No Max-Age: the cookie ends with the browser; the session's idle and absolute expiry stay on the server.
     });
   const meta = (req: FastifyRequest) => ({
     ip: req.ip ?? null,
@@ -57,8 +64,15 @@ export async function authRoutes(app: FastifyInstance, deps: Deps) {
   app.post('/api/auth/mfa', { schema: { tags, body: MfaBody }, config: loginLimit }, async (req) => {
     const actor = authed(req);
     const { code } = req.body as { code: string };
-    await withContext(deps.db, actorContext(actor), (trx) =>
-      completeMfa(trx, deps.secrets, actor.sessionId, actor.userId, code),
+    // Not signed in yet: the transaction acts as the user only, for no organisation.
+    await withContext(deps.db, { userId: actor.userId, requestId: req.id }, (trx) =>
+      completeMfa(
+        trx,
+        config,
+        deps.secrets,
+        { sessionId: actor.sessionId, userId: actor.userId, email: actor.email, requestId: req.id },
+        code,
+      ),
     );
     return { ok: true };
   });
@@ -88,7 +102,7 @@ export async function authRoutes(app: FastifyInstance, deps: Deps) {
       const actor = req.actor;
       await withContext(deps.db, actorContext(actor), async (trx) => {
         await revokeSession(trx, actor.sessionId);
-        await audit(trx, { action: 'logout', entity: 'user', entityId: actor.userId, orgId: actor.orgId });
+        await audit(trx, { action: 'logout', entity: 'user', entityId: actor.userId });
       });
     }
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
@@ -102,13 +116,30 @@ export async function authRoutes(app: FastifyInstance, deps: Deps) {
   });
 
   app.post(
+    '/api/me/invitations/:orgId/:answer',
+    {
+      schema: {
+        tags,
+        params: Type.Object({
+          orgId: Uuid,
+          answer: Type.Union([Type.Literal('accept'), Type.Literal('decline')]),
+        }),
+        response: { 200: Ok },
+      },
+    },
+    async (req) => {
+      const { orgId, answer } = req.params as { orgId: string; answer: 'accept' | 'decline' };
+      await inTx(deps, req, (trx, actor) => answerInvitation(trx, actor, orgId, answer));
+      return { ok: true };
+    },
+  );
+
+  app.post(
     '/api/auth/password-reset/request',
     { schema: { tags, body: ResetRequestBody, response: { 202: Ok } }, config: loginLimit },
     async (req, reply) => {
       const { email } = req.body as { email: string };
-      await systemTx(deps, req, (trx) =>
-        requestPasswordReset(trx, config, deps.mailer.delivers, email, req.id),
-      );
+      await systemTx(deps, req, (trx) => acceptPasswordResetRequest(trx, email));
       return reply.status(202).send({ ok: true });
     },
   );

@@ -5,10 +5,13 @@ import { isLanguage, type Language } from '../../../common/i18n/locales';
 import type { Actor } from '../actor';
 import type { Config } from '../config';
 import { hashToken, randomToken } from '../crypto';
-import { type Tx, withContext } from '../db/context';
+import { switchContext, type Tx, withContext } from '../db/context';
 import type { Database } from '../db/database';
 
 export const SESSION_COOKIE = 'samen_session';
+
+/** How often a session's last activity is written: not on every request. */
+export const LAST_SEEN_REFRESH_MS = 60_000;
 
 export async function createSession(
   trx: Tx,
@@ -53,7 +56,7 @@ export async function resolveSession(
   token: string,
   requestId: string,
 ): Promise<ResolvedSession | null> {
-  return withContext(db, { requestId }, async (trx) => {
+  return withContext(db, { scope: 'system', requestId }, async (trx) => {
     const found = await sql<{
       session_id: string;
       user_id: string;
@@ -66,9 +69,12 @@ export async function resolveSession(
     const s = found.rows[0];
     if (!s) return null;
     const now = Date.now();
-    const idle = now - new Date(s.last_seen_at).getTime() > config.sessionIdleMinutes * 60_000;
+    const sinceSeen = now - new Date(s.last_seen_at).getTime();
+    // last_seen_at is refreshed at most once a minute: a session ends after the idle time plus that
+    // minute, never before the idle time (ending it early would cut off someone still working).
+    const idle = sinceSeen > config.sessionIdleMinutes * 60_000 + LAST_SEEN_REFRESH_MS;
     // From here on the transaction acts as the session's user, so RLS lets it see its own rows.
-    await sql`select set_config('app.user_id', ${s.user_id}, true)`.execute(trx);
+    await switchContext(trx, { userId: s.user_id, requestId });
     if (idle || new Date(s.expires_at).getTime() < now) {
       await trx
         .updateTable('sessions')
@@ -77,7 +83,7 @@ export async function resolveSession(
         .execute();
       return null;
     }
-    if (now - new Date(s.last_seen_at).getTime() > 60_000)
+    if (sinceSeen > LAST_SEEN_REFRESH_MS)
       await trx
         .updateTable('sessions')
         .set({ last_seen_at: new Date() })
@@ -100,6 +106,7 @@ export async function resolveSession(
         .where('m.org_id', '=', orgId)
         .where('m.user_id', '=', s.user_id)
         .where('m.active', '=', true)
+        .where('m.accepted_at', 'is not', null)
         .executeTakeFirst();
       if (m) {
         roles = m.roles as Role[];
@@ -107,7 +114,12 @@ export async function resolveSession(
         mfaRequired = m.mfa_required;
       } else orgId = null;
     }
-    if (user.platform_admin) roles = ['platform_admin', ...roles];
+    // The platform administrator holds the keys to every organisation: a second factor is required in
+    // production, whatever the organisations decide.
+    if (user.platform_admin) {
+      roles = ['platform_admin', ...roles];
+      if (config.production) mfaRequired = true;
+    }
     const language: Language = isLanguage(user.locale) ? user.locale : 'fr';
     return {
       mfaPending: s.mfa_pending,

@@ -6,7 +6,7 @@ import type { Tx } from '../db/context';
 import { AppError } from '../errors';
 import type { Secrets } from '../secrets';
 import { checkTotp } from './login';
-import { verifyPassword } from './passwords';
+import { isOwnPassword, ownTotp } from './own-credentials';
 import { generateTotpSecret, otpauthUri } from './totp';
 
 /** Starts enrolment: a new secret, kept encrypted and inactive until a first code proves the app has it. */
@@ -30,19 +30,21 @@ export async function startTotpSetup(trx: Tx, secrets: Secrets, actor: Actor) {
 export async function enableTotp(trx: Tx, secrets: Secrets, actor: Actor, code: string): Promise<void> {
   const u = await trx
     .selectFrom('users')
-    .select(['totp_enabled', 'totp_secret_enc'])
+    .select(['totp_enabled'])
     .where('id', '=', actor.userId)
     .executeTakeFirstOrThrow();
   if (u.totp_enabled) throw new AppError(409, 'auth.mfa_already_enabled');
-  if (!u.totp_secret_enc) throw new AppError(400, 'auth.mfa_setup_first');
-  decryptField(u.totp_secret_enc, secrets.secretKey);
-  await checkTotp(trx, secrets, actor.userId, code);
+  const own = await ownTotp(trx);
+  if (!own.secretEnc) throw new AppError(400, 'auth.mfa_setup_first');
+  decryptField(own.secretEnc, secrets.secretKey);
+  // Enrolment by a signed-in user: a mistyped code is not an attack on the account, it does not count.
+  await checkTotp(trx, secrets, code);
   await trx
     .updateTable('users')
     .set({ totp_enabled: true, updated_at: new Date() })
     .where('id', '=', actor.userId)
     .execute();
-  await audit(trx, { action: 'mfa_enabled', entity: 'user', entityId: actor.userId, orgId: actor.orgId });
+  await audit(trx, { action: 'mfa_enabled', entity: 'user', entityId: actor.userId });
 }
 
 export async function disableTotp(
@@ -52,12 +54,7 @@ export async function disableTotp(
   orgRequiresMfa: boolean,
 ): Promise<void> {
   if (orgRequiresMfa) throw new AppError(409, 'auth.mfa_mandatory');
-  const u = await trx
-    .selectFrom('users')
-    .select('password_hash')
-    .where('id', '=', actor.userId)
-    .executeTakeFirstOrThrow();
-  if (!(await verifyPassword(u.password_hash, password)))
+  if (!(await isOwnPassword(trx, password)))
     throw new AppError(400, 'auth.current_password_wrong', {}, [
       { path: 'password', code: 'auth.current_password_wrong' },
     ]);
@@ -66,5 +63,5 @@ export async function disableTotp(
     .set({ totp_enabled: false, totp_secret_enc: null, totp_last_step: null, updated_at: new Date() })
     .where('id', '=', actor.userId)
     .execute();
-  await audit(trx, { action: 'mfa_disabled', entity: 'user', entityId: actor.userId, orgId: actor.orgId });
+  await audit(trx, { action: 'mfa_disabled', entity: 'user', entityId: actor.userId });
 }

@@ -25,7 +25,7 @@ function useRoleOptions() {
   return MEMBERSHIP_ROLES.map((r) => ({ id: r, label: intl.formatMessage({ id: `role.${r}` }) }));
 }
 
-/** Adds a colleague by e-mail: new people are invited by mail, existing accounts simply gain access. */
+/** Invites a colleague by e-mail: they join once they accept (new accounts by choosing a password). */
 export function AddMemberCard() {
   const intl = useIntl();
   const client = useQueryClient();
@@ -41,7 +41,7 @@ export function AddMemberCard() {
   };
   const form = useForm(AddMemberBody, initial);
   const [error, setError] = useState<unknown>(null);
-  const [done, setDone] = useState<{ email: string; invited: boolean } | null>(null);
+  const [done, setDone] = useState<{ email: string } | null>(null);
   return (
     <Card title={<FormattedMessage id="admin.members.add.title" />}>
       <p className="muted">
@@ -50,12 +50,7 @@ export function AddMemberCard() {
       {done && (
         <Alert
           tone="success"
-          title={
-            <FormattedMessage
-              id={done.invited ? 'admin.members.add.invited' : 'admin.members.add.added'}
-              values={{ email: done.email }}
-            />
-          }
+          title={<FormattedMessage id="admin.members.add.invited" values={{ email: done.email }} />}
         />
       )}
       <ErrorAlert error={error} />
@@ -67,8 +62,8 @@ export function AddMemberCard() {
           setDone(null);
           if (!form.validate()) return;
           try {
-            const r = await post<AddMemberResult>('/api/admin/members', form.body());
-            setDone({ email: form.values.email.trim(), invited: r.invited });
+            await post<AddMemberResult>('/api/admin/members', form.body());
+            setDone({ email: form.values.email.trim() });
             form.setValues(initial);
             await client.invalidateQueries({ queryKey: MEMBERS_KEY });
           } catch (err) {

@@ -58,7 +58,7 @@ function Status({ m }: { m: MemberView }) {
       <span className={`tag ${m.active ? 'tag--success' : ''}`}>
         <FormattedMessage id={m.active ? 'admin.members.active' : 'admin.members.inactive'} />
       </span>
-      {!m.hasPassword && (
+      {m.pending && (
         <span className="tag tag--warning">
           <FormattedMessage id="admin.members.invited" />
         </span>

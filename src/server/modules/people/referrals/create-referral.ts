@@ -25,7 +25,7 @@ import { loadView } from './view';
  */
 export async function createReferral(
   trx: Tx,
-  deps: { config: Config; delivers: boolean },
+  deps: { config: Config },
   actor: Actor,
   personId: string,
   body: ReferralCreateBody,
@@ -102,7 +102,6 @@ export async function createReferral(
       action: 'override',
       entity: 'referrals',
       entityId: id,
-      orgId,
       detail: {
         personId: person.id,
         recipientOrgId: recipient.id,
@@ -125,7 +124,6 @@ export async function createReferral(
         link: `${deps.config.publicUrl}/app/referrals`,
       },
       orgId,
-      delivers: deps.delivers,
     });
   }
   return loadView(trx, actor, id);

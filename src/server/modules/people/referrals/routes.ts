@@ -32,7 +32,7 @@ export async function referralRoutes(app: FastifyInstance, deps: Deps) {
       const created = await inTx(deps, req, (trx, actor) =>
         createReferral(
           trx,
-          { config: deps.config, delivers: deps.mailer.delivers },
+          { config: deps.config },
           actor,
           (req.params as { personId: string }).personId,
           req.body as ReferralCreateBody,

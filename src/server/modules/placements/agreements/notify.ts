@@ -7,7 +7,8 @@ import * as store from './store';
 
 export interface MailDeps {
   config: Config;
-  delivers: boolean;
+  /** The platform key that keeps a signing link encrypted until the mail leaves. */
+  secretKey: Buffer;
 }
 
 /** Mails an agreement's event can cause, each to the organisation that must act. */
@@ -44,7 +45,6 @@ export async function mailOrganisation(
       link: agreementLink(deps.config, p.id),
     },
     orgId: p.outboxOrgId,
-    delivers: deps.delivers,
   });
 }
 
@@ -75,9 +75,11 @@ export async function mailSignatureLink(
       home: home ? localized(p.language, home.name_fr, home.name_nl) : '',
       host: host ? localized(p.language, host.name_fr, host.name_nl) : '',
       days: p.days,
-      link: `${deps.config.publicUrl}/sign#token=${p.token}`,
     },
+    // Only the signer reads the link: in the outbox (which admins read) it is redacted, so nobody else
+    // can sign in the person's name.
+    secretParams: { link: `${deps.config.publicUrl}/sign#token=${p.token}` },
+    secretKey: deps.secretKey,
     orgId: p.outboxOrgId,
-    delivers: deps.delivers,
   });
 }

@@ -33,7 +33,7 @@ const id = (req: { params: unknown }) => (req.params as { id: string }).id;
 
 /** Placement agreements: drafts, terms, transitions, signatures (with the public signature link). */
 export async function agreementRoutes(app: FastifyInstance, deps: Deps) {
-  const mail = { config: deps.config, delivers: deps.mailer.delivers };
+  const mail = { config: deps.config, secretKey: deps.secrets.secretKey };
 
   app.post(
     '/api/placements',

@@ -12,7 +12,7 @@ let fx: ReturnType<typeof agreementFixtures>;
 const today = localToday();
 const ids: Record<string, string> = {};
 const signatures: Record<string, string> = {};
-const deps = { config: { publicUrl: 'https://samen.test' }, mailer: { delivers: false } };
+const deps = { config: { publicUrl: 'https://samen.test' } };
 
 beforeAll(async () => {
   t = await createTestApp();

@@ -17,7 +17,6 @@ import * as store from './store';
 
 export interface ReminderDeps {
   config: Pick<Config, 'publicUrl'>;
-  mailer: { delivers: boolean };
   log?: Deps['log'];
 }
 
@@ -103,7 +102,6 @@ async function remind(
       link: `${deps.config.publicUrl}/app/placements/${c.id}`,
     },
     orgId: c.orgId,
-    delivers: deps.mailer.delivers,
   });
   return fresh.length;
 }
