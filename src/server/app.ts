@@ -9,25 +9,47 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import Type from 'typebox';
+import { MULTILINE } from '../common/validation/text';
 import { registerModules } from './modules';
 import { authRoutes } from './platform/auth/routes';
+import type { Config } from './platform/config';
 import { schemaVersion } from './platform/db/migrate';
 import type { Deps } from './platform/deps';
 import { AppError } from './platform/errors';
-import { errorBody, platformHttp } from './platform/http';
+import { errorBody, frameworkErrorHandler, platformHttp } from './platform/http';
 
 export const APP_VERSION = '0.1.0';
+
+/**
+ * TRUST_PROXY for Fastify. A hop count becomes "trust the socket and the next hops - 1 entries of
+ * X-Forwarded-For": the client is the address the outermost trusted proxy saw, never a left-most hop the
+ * client wrote itself. (Fastify, given a bare number, trusts nothing.)
+ */
+function trustProxy(
+  setting: Config['trustProxy'],
+): boolean | string[] | ((address: string, hop: number) => boolean) {
+  if (typeof setting === 'number') return (_address, hop) => hop < setting;
+  return setting;
+}
 
 /** Builds the HTTP application: security headers, sessions, API routes, OpenAPI docs and the web app. */
 export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   const app = Fastify({
     loggerInstance: deps.log as FastifyBaseLogger,
-    trustProxy: deps.config.trustProxy,
+    trustProxy: trustProxy(deps.config.trustProxy),
     bodyLimit: 10 * 1024 * 1024,
     genReqId: () => crypto.randomUUID(),
     requestIdHeader: false,
+    frameworkErrors: frameworkErrorHandler,
     ajv: {
-      customOptions: { allErrors: true, removeAdditional: false, coerceTypes: 'array', useDefaults: true },
+      customOptions: {
+        allErrors: true,
+        removeAdditional: false,
+        coerceTypes: 'array',
+        useDefaults: true,
+        // An annotation (multi-line free text) that platform/http.ts reads; Ajv has nothing to check.
+        keywords: [MULTILINE],
+      },
     },
   });
 
@@ -36,7 +58,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
       directives: {
         defaultSrc: ["'self'"],
         scriptSrc: ["'self'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
+        styleSrc: ["'self'"],
         imgSrc: ["'self'", 'data:'],
         connectSrc: ["'self'"],
         fontSrc: ["'self'"],
@@ -50,19 +72,24 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
   await app.register(multipart, { limits: { fileSize: 20 * 1024 * 1024, files: 1 } });
-  await app.register(swagger, {
-    openapi: {
-      info: {
-        title: 'samen API',
-        version: APP_VERSION,
-        description:
-          'Cross-border social programmes of CCAS, CPAS and OCMW. Session cookie + X-CSRF-Token header.',
-      },
-    },
-  });
-  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
-  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  // Registered before every route, the documentation's included, so that its hooks (sessions, control
+  // characters, CSRF) cover them all.
   await app.register(platformHttp, deps);
+  // The API documentation and its looser CSP only where API_DOCS says (off in production by default).
+  if (deps.config.apiDocs) {
+    await app.register(swagger, {
+      openapi: {
+        info: {
+          title: 'samen API',
+          version: APP_VERSION,
+          description:
+            'Cross-border social programmes of CCAS, CPAS and OCMW. Session cookie + X-CSRF-Token header.',
+        },
+      },
+    });
+    await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+    app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  }
 
   app.get(
     '/api/health',

@@ -1,4 +1,5 @@
 import Type, { type Static, type TSchema } from 'typebox';
+import { MultilineText } from '../validation/text';
 
 /** Funds a programme draws on (migration 0002 checks the same list). */
 export const FUNDS = ['erdf', 'amif', 'esf', 'regional', 'national', 'own'] as const;
@@ -29,8 +30,8 @@ const fields = {
   funds: Type.Array(Type.Enum([...FUNDS]), { minItems: 1, uniqueItems: true }),
   startsOn: IsoDate,
   endsOn: IsoDate,
-  descriptionFr: Type.String({ minLength: 1, maxLength: 10000 }),
-  descriptionNl: Type.String({ minLength: 1, maxLength: 10000 }),
+  descriptionFr: MultilineText({ minLength: 1, maxLength: 10000 }),
+  descriptionNl: MultilineText({ minLength: 1, maxLength: 10000 }),
   budgetTotal: Amount,
   euAmount: Amount,
   /** Limits of an Action 1 placement agreement's duration in this programme (migration 0005: 1–24). */

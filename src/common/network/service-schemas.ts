@@ -4,6 +4,7 @@
  * Rules a schema cannot say (one title at least, opening hours, phone) are in `service-rules.ts`.
  */
 import Type, { type Static, type TSchema } from 'typebox';
+import { MultilineText } from '../validation/text';
 
 export const SERVICE_THEMES = [
   'employment',
@@ -81,8 +82,8 @@ const text = (min: number, max: number) => Type.String({ minLength: min, maxLeng
 const fields = {
   titleFr: text(2, 200),
   titleNl: text(2, 200),
-  descriptionFr: text(1, 5000),
-  descriptionNl: text(1, 5000),
+  descriptionFr: MultilineText({ minLength: 1, maxLength: 5000 }),
+  descriptionNl: MultilineText({ minLength: 1, maxLength: 5000 }),
   theme: Type.Enum([...SERVICE_THEMES]),
   targetPublics: Type.Array(Type.Enum([...TARGET_PUBLICS]), { minItems: 1, uniqueItems: true }),
   languages: Type.Array(Type.Enum([...SERVICE_LANGUAGES]), { minItems: 1, uniqueItems: true }),
@@ -92,8 +93,8 @@ const fields = {
   openingHours: Type.Array(OpeningRange, { maxItems: 28 }),
   openingNotes: text(1, 500),
   crossBorderAccess: Type.Enum([...CROSS_BORDER_ACCESS]),
-  accessConditionsFr: text(1, 2000),
-  accessConditionsNl: text(1, 2000),
+  accessConditionsFr: MultilineText({ minLength: 1, maxLength: 2000 }),
+  accessConditionsNl: MultilineText({ minLength: 1, maxLength: 2000 }),
   email: Type.String({ format: 'email', maxLength: 254 }),
   phone: text(6, 40),
   website: Type.String({ pattern: '^https?://[^\\s]+\\.[^\\s]+$', maxLength: 300 }),

@@ -1,4 +1,5 @@
 import Type, { type Static, type TSchema } from 'typebox';
+import { MultilineText } from '../validation/text';
 
 /** Modules a pathway can follow (migration 0003 checks the same list). */
 export const PATHWAY_MODULES = [
@@ -23,7 +24,7 @@ const clearable = <T extends TSchema>(s: T) => Type.Optional(Nullable(s));
 const modules = Type.Array(Type.Enum([...PATHWAY_MODULES]), { minItems: 1, uniqueItems: true });
 const referents = Type.Array(Uuid, { minItems: 1, maxItems: 5, uniqueItems: true });
 const title = Type.String({ minLength: 2, maxLength: 300 });
-const noteBody = Type.String({ minLength: 1, maxLength: 10000 });
+const noteBody = MultilineText({ minLength: 1, maxLength: 10000 });
 
 /** Starting a pathway for a person. */
 export const PathwayCreateBody = Type.Object(
@@ -45,7 +46,7 @@ export const PathwayPatchBody = Type.Object(
     referentUserIds: Type.Optional(referents),
     programmeId: clearable(Uuid),
     exitOn: clearable(IsoDate),
-    exitReason: clearable(Type.String({ minLength: 2, maxLength: 500 })),
+    exitReason: clearable(MultilineText({ minLength: 2, maxLength: 500 })),
   },
   { additionalProperties: false },
 );

@@ -1,4 +1,5 @@
 import Type, { type Static, type TSchema } from 'typebox';
+import { MultilineText } from '../validation/text';
 import { DATA_CATEGORIES } from './consent';
 import {
   OVERRIDE_REASON_MIN,
@@ -22,10 +23,10 @@ export const ReferralCreateBody = Type.Object(
       maxItems: DATA_CATEGORIES.length,
       uniqueItems: true,
     }),
-    message: Type.Optional(Type.String({ maxLength: 2000 })),
+    message: Type.Optional(MultilineText({ maxLength: 2000 })),
     /** Only with the consent.override permission, when no valid consent covers the share. */
     overrideReason: Type.Optional(
-      Type.String({ minLength: OVERRIDE_REASON_MIN, maxLength: 500, pattern: '\\S' }),
+      MultilineText({ minLength: OVERRIDE_REASON_MIN, maxLength: 500, pattern: '\\S' }),
     ),
   },
   { additionalProperties: false },
@@ -33,7 +34,7 @@ export const ReferralCreateBody = Type.Object(
 export type ReferralCreateBody = Static<typeof ReferralCreateBody>;
 
 export const ReferralDeclineBody = Type.Object(
-  { reason: Type.String({ minLength: 2, maxLength: 500, pattern: '\\S' }) },
+  { reason: MultilineText({ minLength: 2, maxLength: 500, pattern: '\\S' }) },
   { additionalProperties: false },
 );
 export type ReferralDeclineBody = Static<typeof ReferralDeclineBody>;

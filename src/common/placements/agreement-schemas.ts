@@ -4,6 +4,7 @@
  */
 import Type, { type Static, type TSchema } from 'typebox';
 import { DATA_CATEGORIES } from '../people/consent';
+import { MultilineText } from '../validation/text';
 import { SIGNATURE_ROLES } from './agreement-rules';
 import { AGREEMENT_STATUSES, GUARDS } from './agreement-workflow';
 
@@ -22,7 +23,7 @@ export const PLACEMENTS_MAX_PAGE_SIZE = 50;
 const terms = {
   siteName: text(2, 200),
   municipalityCode: Type.String({ pattern: '^(FR-[0-9][0-9AB][0-9]{3}|BE-[0-9]{5})$' }),
-  tasks: text(1, 5000),
+  tasks: MultilineText({ minLength: 1, maxLength: 5000 }),
   schedule: text(1, 200),
   hoursPerWeek: Type.Number({ minimum: 1, maximum: 48, multipleOf: 0.5 }),
   startsOn: date(),
@@ -65,7 +66,7 @@ export const PlacementCreateBody = Type.Object(
       maxItems: 9,
       uniqueItems: true,
     }),
-    overrideReason: O(text(5, 1000)),
+    overrideReason: O(MultilineText({ minLength: 5, maxLength: 1000 })),
   },
   { additionalProperties: false },
 );
@@ -95,7 +96,7 @@ export const PlacementPatch = Type.Object(
 export type PlacementPatch = Static<typeof PlacementPatch>;
 
 export const TransitionBody = Type.Object(
-  { action: text(1, 40), reason: O(text(1, 1000)) },
+  { action: text(1, 40), reason: O(MultilineText({ minLength: 1, maxLength: 1000 })) },
   { additionalProperties: false },
 );
 export type TransitionBody = Static<typeof TransitionBody>;

@@ -4,6 +4,7 @@
  */
 import Type, { type Static } from 'typebox';
 import { DATA_CATEGORIES } from '../people/consent';
+import { MultilineText } from '../validation/text';
 
 export const COHORT_DRAFTS_MAX = 200;
 
@@ -22,7 +23,7 @@ export const CohortDraftBody = Type.Object(
       maxItems: 9,
       uniqueItems: true,
     }),
-    overrideReason: Type.Optional(Type.String({ minLength: 5, maxLength: 1000 })),
+    overrideReason: Type.Optional(MultilineText({ minLength: 5, maxLength: 1000 })),
   },
   { additionalProperties: false },
 );

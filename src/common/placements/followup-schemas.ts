@@ -3,6 +3,7 @@
  * with. Rules beyond a field's own shape (periods, midpoint, outcome windows) are in followup-rules.ts.
  */
 import Type, { type Static, type TSchema } from 'typebox';
+import { MultilineText } from '../validation/text';
 import { AGREEMENT_STATUSES } from './agreement-workflow';
 import {
   ATTENDANCE_STATUSES,
@@ -123,9 +124,9 @@ export const EvaluationBody = Type.Object(
     personPresent: Type.Boolean(),
     referentPresent: Type.Boolean(),
     tutorPresent: Type.Boolean(),
-    strengths: O(text(1, 3000)),
-    improvements: O(text(1, 3000)),
-    nextSteps: O(text(1, 3000)),
+    strengths: O(MultilineText({ minLength: 1, maxLength: 3000 })),
+    improvements: O(MultilineText({ minLength: 1, maxLength: 3000 })),
+    nextSteps: O(MultilineText({ minLength: 1, maxLength: 3000 })),
   },
   { additionalProperties: false },
 );
@@ -151,8 +152,8 @@ export const IncidentBody = Type.Object(
   {
     occurredOn: date(),
     kind: Type.Enum([...INCIDENT_KINDS]),
-    description: text(5, 3000),
-    actionTaken: O(text(1, 3000)),
+    description: MultilineText({ minLength: 5, maxLength: 3000 }),
+    actionTaken: O(MultilineText({ minLength: 1, maxLength: 3000 })),
   },
   { additionalProperties: false },
 );
@@ -226,8 +227,8 @@ export const OutcomeBody = Type.Object(
     observedOn: date(),
     situation: Type.Enum([...OUTCOME_SITUATIONS]),
     contractType: O(Type.Enum([...CONTRACT_TYPES])),
-    dropOutReason: O(text(2, 1000)),
-    note: O(text(1, 2000)),
+    dropOutReason: O(MultilineText({ minLength: 2, maxLength: 1000 })),
+    note: O(MultilineText({ minLength: 1, maxLength: 2000 })),
   },
   { additionalProperties: false },
 );

@@ -5,6 +5,7 @@
  */
 import Type, { type Static, type TSchema } from 'typebox';
 import type { FieldError } from '../validation/errors';
+import { MultilineText } from '../validation/text';
 import { CEFR_LEVELS } from './ranking';
 
 export const OFFER_SECTORS = [
@@ -41,8 +42,8 @@ const fields = {
   sector: Type.Enum([...OFFER_SECTORS]),
   titleFr: text(2, 200),
   titleNl: text(2, 200),
-  tasksFr: text(1, 5000),
-  tasksNl: text(1, 5000),
+  tasksFr: MultilineText({ minLength: 1, maxLength: 5000 }),
+  tasksNl: MultilineText({ minLength: 1, maxLength: 5000 }),
   positions: Type.Integer({ minimum: 1, maximum: 100 }),
   startsOn: date(),
   endsOn: date(),
@@ -50,7 +51,7 @@ const fields = {
   hoursPerWeek: Type.Number({ minimum: 1, maximum: 48, multipleOf: 0.5 }),
   languageCode: Type.Enum([...OFFER_LANGUAGES]),
   languageLevel: Type.Enum([...CEFR_LEVELS]),
-  accessibility: text(1, 1000),
+  accessibility: MultilineText({ minLength: 1, maxLength: 1000 }),
   tutorUserId: Type.String({ format: 'uuid' }),
   programmeId: Type.String({ format: 'uuid' }),
   status: Type.Enum([...OFFER_STATUSES]),

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 
 export interface Config {
@@ -11,7 +12,11 @@ export interface Config {
   dataDir: string;
   publicUrl: string;
   secureCookies: boolean;
-  trustProxy: boolean;
+  /**
+   * Which X-Forwarded-For hops to believe: false (none: the socket address is the client), the number of
+   * reverse proxies in front of samen, or the proxies' addresses/CIDRs. Never "any hop".
+   */
+  trustProxy: TrustProxy;
   sessionIdleMinutes: number;
   sessionAbsoluteHours: number;
   loginMaxFailures: number;
@@ -20,15 +25,43 @@ export interface Config {
   loginRateLimit: number;
   /** Public directory requests per minute per address. */
   directoryRateLimit: number;
+  /** Identity checks (possible duplicates, known in another centre) per hour per user. */
+  identityCheckRateLimit: number;
   smtpUrl: string | null;
   mailFrom: string;
   secretKey: string | null;
   networkSecret: string | null;
   seedDemo: boolean;
   logLevel: string;
+  /** Role the request transactions switch to (SET LOCAL ROLE); per database on a shared server. */
+  databaseAppRole: string;
+  /** Serve the API documentation (/api/docs, /api/openapi.json). */
+  apiDocs: boolean;
   production: boolean;
   webDir: string;
 }
+
+export type TrustProxy = false | number | string[];
+
+/** PostgreSQL role names samen accepts: lower-case, unquoted identifiers. */
+export const DATABASE_ROLE_PATTERN = /^[a-z_][a-z0-9_]{0,62}$/;
+
+/** proxy-addr's names for address ranges, accepted in TRUST_PROXY beside addresses and CIDRs. */
+const PROXY_RANGE_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+function isProxyAddress(v: string): boolean {
+  if (PROXY_RANGE_NAMES.has(v)) return true;
+  const [address = '', prefix, ...rest] = v.split('/');
+  const family = isIP(address);
+  if (!family || rest.length) return false;
+  if (prefix === undefined) return true;
+  const bits = Number(prefix);
+  return /^[0-9]{1,3}$/.test(prefix) && bits <= (family === 4 ? 32 : 128);
+}
+
+const TRUST_PROXY_HELP =
+  'write the number of reverse proxies in front of samen (e.g. TRUST_PROXY=1) or their addresses ' +
+  '(e.g. TRUST_PROXY=10.0.0.5,10.1.0.0/16), or false when clients connect directly';
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -78,6 +111,32 @@ export function loadConfig(env: Env = process.env): Config {
       return null;
     }
   };
+  const trustProxy = (name: string): TrustProxy => {
+    const v = str(name);
+    if (v === undefined) return false;
+    const lower = v.toLowerCase();
+    if (['false', 'no', 'off', '0'].includes(lower)) return false;
+    if (['true', 'yes', 'on'].includes(lower)) {
+      problems.push(
+        `${name}=${v} would trust any X-Forwarded-For a client sends, so anyone could pick the address ` +
+          `rate limits and the audit log see: ${TRUST_PROXY_HELP}`,
+      );
+      return false;
+    }
+    if (/^[0-9]+$/.test(v)) {
+      const hops = Number(v);
+      if (hops >= 1 && hops <= 100) return hops;
+      problems.push(`${name}="${v}" must be between 1 and 100 proxies: ${TRUST_PROXY_HELP}`);
+      return false;
+    }
+    const list = v.split(',').map((a) => a.trim());
+    const wrong = list.filter((a) => !isProxyAddress(a));
+    if (wrong.length) {
+      problems.push(`${name}: "${wrong.join('", "')}" is not an IP address or CIDR: ${TRUST_PROXY_HELP}`);
+      return false;
+    }
+    return list;
+  };
   const key = (name: string) => {
     const v = str(name);
     if (v === undefined) return null;
@@ -102,6 +161,13 @@ export function loadConfig(env: Env = process.env): Config {
   if (production && databaseUrl && (!secretKey || !networkSecret))
     problems.push('SAMEN_SECRET_KEY and SAMEN_NETWORK_SECRET are required in production with DATABASE_URL');
 
+  const databaseAppRole = str('DATABASE_APP_ROLE') ?? 'samen_app';
+  if (!DATABASE_ROLE_PATTERN.test(databaseAppRole))
+    problems.push(
+      `DATABASE_APP_ROLE="${databaseAppRole}" must be a lower-case PostgreSQL role name: a letter or _, then ` +
+        'up to 62 letters, digits or _',
+    );
+
   const config: Config = {
     port,
     host: str('HOST') ?? '0.0.0.0',
@@ -111,19 +177,22 @@ export function loadConfig(env: Env = process.env): Config {
     dataDir: resolve(str('DATA_DIR') ?? 'data'),
     publicUrl,
     secureCookies: publicUrl.startsWith('https:'),
-    trustProxy: bool('TRUST_PROXY', false),
+    trustProxy: trustProxy('TRUST_PROXY'),
     sessionIdleMinutes: int('SESSION_IDLE_MINUTES', 30, 1, 24 * 60),
     sessionAbsoluteHours: int('SESSION_ABSOLUTE_HOURS', 12, 1, 24 * 14),
     loginMaxFailures: int('LOGIN_MAX_FAILURES', 5, 1, 100),
     loginLockMinutes: int('LOGIN_LOCK_MINUTES', 15, 1, 24 * 60),
     loginRateLimit: int('LOGIN_RATE_LIMIT', 10, 1, 100_000),
     directoryRateLimit: int('DIRECTORY_RATE_LIMIT', 300, 1, 1_000_000),
+    identityCheckRateLimit: int('IDENTITY_CHECK_RATE_LIMIT', 30, 1, 100_000),
     smtpUrl: url('SMTP_URL', ['smtp:', 'smtps:']),
     mailFrom: str('MAIL_FROM') ?? 'samen <no-reply@samen.invalid>',
     secretKey,
     networkSecret,
     seedDemo: bool('SEED_DEMO', !production),
     logLevel,
+    databaseAppRole,
+    apiDocs: bool('API_DOCS', !production),
     production,
     webDir: resolve(str('WEB_DIR') ?? 'dist/web'),
   };

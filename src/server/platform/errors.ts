@@ -39,6 +39,9 @@ export function fromDatabaseError(e: unknown): AppError | null {
     case '22008':
     case '22003':
     case '22001':
+    // Text the database cannot store (U+0000 in text or jsonb, an untranslatable character).
+    case '22021':
+    case '22P05':
       return badRequest('errors.invalid_value');
     case '42501':
       return forbidden();

@@ -2,12 +2,13 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import fp from 'fastify-plugin';
 import { isLanguage, type Language, negotiateLanguage } from '../../common/i18n/locales';
 import { type SchemaIssue, toFieldErrors } from '../../common/validation/errors';
+import { controlCharacterErrors } from '../../common/validation/text';
 import { type Actor, actorContext } from './actor';
 import { resolveSession, SESSION_COOKIE } from './auth/sessions';
 import { safeEqual } from './crypto';
 import { type DbContext, type Tx, withContext } from './db/context';
 import type { Deps } from './deps';
-import { AppError, forbidden, fromDatabaseError, unauthenticated } from './errors';
+import { AppError, forbidden, fromDatabaseError, unauthenticated, validationFailed } from './errors';
 import { t } from './i18n';
 
 declare module 'fastify' {
@@ -19,8 +20,10 @@ declare module 'fastify' {
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
-/** Routes a signed-in user may call before finishing a mandatory second-factor set-up or a pending code. */
-const MFA_EXEMPT = /^\/api\/(auth\/(session|logout|mfa|totp\/(setup|enable))|me\/preferences)$/;
+/** Routes a session waiting for its second-factor code may call: nothing that changes the account. */
+const MFA_PENDING_ALLOWED = /^\/api\/auth\/(session|logout|mfa)$/;
+/** Routes a signed-in user may call before finishing a mandatory second-factor set-up. */
+const MFA_SETUP_ALLOWED = /^\/api\/(auth\/(session|logout|mfa|totp\/(setup|enable))|me\/preferences)$/;
 
 /** The signed-in actor, or a 401. */
 export function authed(req: FastifyRequest): Actor {
@@ -48,14 +51,45 @@ export function systemTx<T>(deps: Deps, req: FastifyRequest, fn: (trx: Tx) => Pr
   return withContext(deps.db, { scope: 'system', requestId: req.id }, fn);
 }
 
-function sameOrigin(req: FastifyRequest): boolean {
+/**
+ * Whether an anonymous state-changing request comes from the web app's own pages: its Origin (or
+ * Referer) must be the origin of PUBLIC_URL. The Host header is not used: a reverse proxy may rewrite it,
+ * and a DNS-rebound name would match itself.
+ */
+function sameOrigin(req: FastifyRequest, publicOrigins: ReadonlySet<string>): boolean {
   const origin = req.headers.origin ?? req.headers.referer;
   if (!origin) return true;
   try {
-    return new URL(origin).host === req.headers.host;
+    return publicOrigins.has(new URL(origin).origin);
   } catch {
     return false;
   }
+}
+
+/** PUBLIC_URL's origin; on localhost also its loopback spellings, which name the same machine. */
+export function publicOrigins(publicUrl: string): Set<string> {
+  const u = new URL(publicUrl);
+  const origins = new Set([u.origin]);
+  if (u.hostname === 'localhost')
+    for (const host of ['127.0.0.1', '[::1]'])
+      origins.add(`${u.protocol}//${host}${u.port ? `:${u.port}` : ''}`);
+  return origins;
+}
+
+/** The caller's language before the session is known: the web app's hint, else Accept-Language. */
+export function requestLanguage(req: FastifyRequest): Language {
+  const hinted = req.headers['x-samen-language'];
+  return isLanguage(hinted) ? hinted : negotiateLanguage(req.headers['accept-language']);
+}
+
+/**
+ * Errors the router raises before any route or hook runs (a malformed %-escape in the path, a path
+ * parameter over the length limit): the same translated JSON as every other error, without the URL.
+ */
+export function frameworkErrorHandler(err: FastifyError, req: FastifyRequest, reply: FastifyReply) {
+  const e = toAppError(err) ?? new AppError(400, 'errors.bad_request');
+  req.log.info({ code: e.code, status: e.status }, 'request refused');
+  return reply.status(e.status).send(errorBody(requestLanguage(req), e));
 }
 
 export function errorBody(language: Language, e: AppError) {
@@ -84,6 +118,7 @@ export function toAppError(err: unknown): AppError | null {
       405: 'errors.bad_request',
       406: 'errors.bad_request',
       413: 'errors.too_large',
+      414: 'errors.uri_too_long',
       415: 'errors.unsupported_media',
       429: 'errors.rate_limited',
     };
@@ -98,8 +133,7 @@ export const platformHttp = fp(async (app: FastifyInstance, deps: Deps) => {
   app.decorateRequest('language', 'fr');
 
   app.addHook('onRequest', async (req) => {
-    const hinted = req.headers['x-samen-language'];
-    req.language = isLanguage(hinted) ? hinted : negotiateLanguage(req.headers['accept-language']);
+    req.language = requestLanguage(req);
     if (!req.url.startsWith('/api/')) return;
     const token = req.cookies[SESSION_COOKIE];
     if (!token) return;
@@ -110,18 +144,36 @@ export const platformHttp = fp(async (app: FastifyInstance, deps: Deps) => {
     req.language = resolved.actor.language;
   });
 
+  // Control characters are refused in every string of every route's path parameters, query and body,
+  // before validation and before anything reaches the database (issue 7, item 10); TAB, LF and CR only
+  // where the route's schema marks a string as multi-line text (common/validation/text.ts).
+  app.addHook('preValidation', async (req) => {
+    const schema = (req.routeOptions.schema ?? {}) as {
+      params?: unknown;
+      querystring?: unknown;
+      body?: unknown;
+    };
+    const fields = [
+      ...controlCharacterErrors(schema.params, req.params),
+      ...controlCharacterErrors(schema.querystring, req.query),
+      ...controlCharacterErrors(schema.body, req.body),
+    ];
+    if (fields.length) throw validationFailed(fields);
+  });
+
+  const origins = publicOrigins(deps.config.publicUrl);
   app.addHook('preHandler', async (req) => {
     if (!req.url.startsWith('/api/')) return;
     if (!SAFE_METHODS.has(req.method)) {
       if (req.actor) {
         const sent = req.headers['x-csrf-token'];
         if (typeof sent !== 'string' || !safeEqual(sent, req.actor.csrfToken)) throw forbidden('errors.csrf');
-      } else if (!sameOrigin(req)) throw forbidden('errors.csrf');
+      } else if (!sameOrigin(req, origins)) throw forbidden('errors.csrf');
     }
     const path = req.url.split('?')[0] ?? '';
     // A session waiting for its second factor is not signed in yet: it only reaches the MFA routes.
-    if (req.actor && req.mfaPending && !MFA_EXEMPT.test(path)) req.actor = null;
-    else if (req.actor?.mfaSetupRequired && !MFA_EXEMPT.test(path))
+    if (req.actor && req.mfaPending && !MFA_PENDING_ALLOWED.test(path)) req.actor = null;
+    else if (req.actor?.mfaSetupRequired && !MFA_SETUP_ALLOWED.test(path))
       throw forbidden('auth.mfa_setup_required');
   });
 

@@ -1,8 +1,7 @@
 import { useCallback, useState } from 'react';
 import { useIntl } from 'react-intl';
 import type { TSchema } from 'typebox';
-import Value from 'typebox/value';
-import { type SchemaIssue, toFieldErrors } from '../../../common/validation/errors';
+import { schemaErrors } from '../../../common/validation/text';
 import { ApiError } from '../api';
 
 /** Empty text fields are "not given": they are left out of what is validated and sent. */
@@ -32,8 +31,7 @@ export function useForm<T extends Record<string, unknown>>(schema: TSchema, init
   );
 
   const validate = useCallback((): boolean => {
-    const issues = [...Value.Errors(schema, clean(values))] as unknown as SchemaIssue[];
-    const fields = toFieldErrors(issues);
+    const fields = schemaErrors(schema, clean(values));
     setErrors(Object.fromEntries(fields.map((f) => [f.path, intl.formatMessage({ id: f.code }, f.params)])));
     return fields.length === 0;
   }, [schema, values, intl]);

@@ -2,10 +2,9 @@ import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { Link } from 'react-router';
-import Value from 'typebox/value';
 import { DATA_CATEGORIES } from '../../../common/people/consent';
 import { CohortDraftBody, type CohortDraftResult } from '../../../common/placements/cohort-draft-schemas';
-import { type SchemaIssue, toFieldErrors } from '../../../common/validation/errors';
+import { schemaErrors } from '../../../common/validation/text';
 import { post } from '../../app/api';
 import { Button } from '../../app/ui/Button';
 import { FormDialog } from '../../app/ui/FormDialog';
@@ -61,7 +60,7 @@ export function CohortDrafts({
         }
         onSubmit={async () => {
           const b = body();
-          const problems = toFieldErrors([...Value.Errors(CohortDraftBody, b)] as unknown as SchemaIssue[]);
+          const problems = schemaErrors(CohortDraftBody, b);
           setErrors(
             Object.fromEntries(problems.map((p) => [p.path, intl.formatMessage({ id: p.code }, p.params)])),
           );

@@ -1,11 +1,11 @@
-import Value from 'typebox/value';
 import {
   changedSubstance,
   SIGNED_OR_SIGNING,
   type SubstanceField,
 } from '../../../common/placements/agreement-rules';
 import { PlacementPatch, type PlacementView } from '../../../common/placements/agreement-schemas';
-import { type FieldError, type SchemaIssue, toFieldErrors } from '../../../common/validation/errors';
+import type { FieldError } from '../../../common/validation/errors';
+import { schemaErrors } from '../../../common/validation/text';
 import { hours, periodProblem, type TermValues } from './wizard-values';
 
 export interface EditValues extends TermValues {
@@ -70,7 +70,7 @@ export function patchBody(p: PlacementView, v: EditValues): Record<string, unkno
 export function patchProblems(p: PlacementView, v: EditValues): FieldError[] {
   const body = patchBody(p, v);
   if (!Object.keys(body).length) return [];
-  const out = toFieldErrors([...Value.Errors(PlacementPatch, body)] as unknown as SchemaIssue[]);
+  const out = schemaErrors(PlacementPatch, body);
   if (v.signatory === 'legal_representative' && !v.representativeName.trim())
     out.push({ path: 'representativeName', code: 'validation.required' });
   if (v.startsOn && v.endsOn && periodProblem(v.startsOn, v.endsOn) === 'end_before_start')

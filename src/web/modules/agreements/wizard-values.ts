@@ -1,10 +1,10 @@
-import Value from 'typebox/value';
 import type { Language } from '../../../common/i18n/locales';
 import { localized } from '../../../common/i18n/locales';
 import { PlacementCreateBody } from '../../../common/placements/agreement-schemas';
 import { durationProblem } from '../../../common/placements/dates';
 import type { OfferDetail } from '../../../common/placements/offer-schemas';
-import { type FieldError, type SchemaIssue, toFieldErrors } from '../../../common/validation/errors';
+import type { FieldError } from '../../../common/validation/errors';
+import { schemaErrors } from '../../../common/validation/text';
 
 /** The agreement's terms as the forms hold them: text, as typed. */
 export interface TermValues {
@@ -109,8 +109,7 @@ export function createBody(personId: string, v: WizardValues): Record<string, un
 /** Schema problems and the rules the schema cannot say, each on its field. */
 export function wizardProblems(personId: string, v: WizardValues): FieldError[] {
   const body = createBody(personId, v);
-  const issues = [...Value.Errors(PlacementCreateBody, body)] as unknown as SchemaIssue[];
-  const out = toFieldErrors(issues);
+  const out = schemaErrors(PlacementCreateBody, body);
   const add = (path: string, code: string) => {
     if (!out.some((e) => e.path === path)) out.push({ path, code });
   };

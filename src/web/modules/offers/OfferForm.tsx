@@ -1,9 +1,8 @@
 import { useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
-import Value from 'typebox/value';
 import { localized } from '../../../common/i18n/locales';
 import { type OfferDetail, OfferInput, offerProblems } from '../../../common/placements/offer-schemas';
-import { type SchemaIssue, toFieldErrors } from '../../../common/validation/errors';
+import { schemaErrors } from '../../../common/validation/text';
 import { useLanguage } from '../../app/i18n';
 import { useSession } from '../../app/session';
 import { Button, LinkButton } from '../../app/ui/Button';
@@ -123,8 +122,7 @@ export function OfferForm({
 
   const check = (): boolean => {
     const body = offerBody(v, false);
-    const issues = [...Value.Errors(OfferInput, body)] as unknown as SchemaIssue[];
-    const problems = [...toFieldErrors(issues), ...offerProblems(body as Record<string, string>)];
+    const problems = [...schemaErrors(OfferInput, body), ...offerProblems(body as Record<string, string>)];
     form.setErrors(
       Object.fromEntries(problems.map((p) => [p.path, intl.formatMessage({ id: p.code }, p.params)])),
     );

@@ -1,8 +1,7 @@
 import { FormattedMessage, useIntl } from 'react-intl';
-import Value from 'typebox/value';
 import { MOBILITY_GOAL_KM } from '../../../common/people/pathway-rules';
 import { MobilityCreateBody, type PathwayDetail } from '../../../common/people/pathway-schemas';
-import { type SchemaIssue, toFieldErrors } from '../../../common/validation/errors';
+import { schemaErrors } from '../../../common/validation/text';
 import { post } from '../../app/api';
 import { Button } from '../../app/ui/Button';
 import { Alert, ErrorAlert } from '../../app/ui/feedback';
@@ -96,7 +95,7 @@ function MobilityForm({ p }: { p: PathwayDetail }) {
       return;
     }
     const body = { ...form.body(), radiusKm: Number(raw) };
-    const fields = toFieldErrors([...Value.Errors(MobilityCreateBody, body)] as unknown as SchemaIssue[]);
+    const fields = schemaErrors(MobilityCreateBody, body);
     form.setErrors(
       Object.fromEntries(fields.map((f) => [f.path, intl.formatMessage({ id: f.code }, f.params)])),
     );

@@ -1,7 +1,6 @@
 import { useIntl } from 'react-intl';
 import type { TSchema } from 'typebox';
-import Value from 'typebox/value';
-import { type SchemaIssue, toFieldErrors } from '../../../common/validation/errors';
+import { schemaErrors } from '../../../common/validation/text';
 import { ApiError } from '../../app/api';
 
 /**
@@ -13,10 +12,7 @@ export function useBodyCheck() {
   return {
     check: (schema: TSchema, body: unknown): Record<string, string> =>
       Object.fromEntries(
-        toFieldErrors([...Value.Errors(schema, body)] as unknown as SchemaIssue[]).map((f) => [
-          f.path,
-          intl.formatMessage({ id: f.code }, f.params),
-        ]),
+        schemaErrors(schema, body).map((f) => [f.path, intl.formatMessage({ id: f.code }, f.params)]),
       ),
     fromApi: (e: unknown): Record<string, string> =>
       e instanceof ApiError ? Object.fromEntries(e.fields.map((f) => [f.path, f.message])) : {},

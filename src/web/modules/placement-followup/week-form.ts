@@ -1,4 +1,3 @@
-import Value from 'typebox/value';
 import { type AttendanceStatus, weekEntryProblems } from '../../../common/placements/followup-rules';
 import {
   type AttendanceDayInput,
@@ -6,8 +5,8 @@ import {
   AttendanceWeekBody,
   type AttendanceWeekView,
 } from '../../../common/placements/followup-schemas';
-import type { FieldError, SchemaIssue } from '../../../common/validation/errors';
-import { toFieldErrors } from '../../../common/validation/errors';
+import type { FieldError } from '../../../common/validation/errors';
+import { schemaErrors } from '../../../common/validation/text';
 import { parseDecimal } from './format';
 
 /** One day of the sheet as typed: numbers stay text until the week is sent. */
@@ -72,7 +71,7 @@ export function buildWeek(
     };
   });
   const sent = open.map((d) => d.day);
-  const schema = toFieldErrors([...Value.Errors(AttendanceWeekBody, { days })] as unknown as SchemaIssue[]);
+  const schema = schemaErrors(AttendanceWeekBody, { days });
   // Days not open are not sent; the server alone knows today's date for sure.
   const rules = weekEntryProblems(
     days.map((d) => ({ ...d, hours: d.hours ?? null })),

@@ -2,7 +2,6 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { useNavigate, useParams } from 'react-router';
-import Value from 'typebox/value';
 import {
   normaliseAmountInput,
   type ProgrammeFigures,
@@ -14,7 +13,8 @@ import {
   ProgrammeCreateBody,
   type ProgrammeDetail,
 } from '../../../common/network/programme-schemas';
-import { type FieldError, type SchemaIssue, toFieldErrors } from '../../../common/validation/errors';
+import type { FieldError } from '../../../common/validation/errors';
+import { schemaErrors } from '../../../common/validation/text';
 import { get, patch, post } from '../../app/api';
 import { useCan, useSession } from '../../app/session';
 import { Button, LinkButton } from '../../app/ui/Button';
@@ -125,9 +125,8 @@ function ProgrammeForm({ programme }: { programme?: ProgrammeDetail }) {
   const submit = async () => {
     setError(null);
     const body = withMonths(form.body());
-    const issues = [...Value.Errors(ProgrammeCreateBody, body)] as unknown as SchemaIssue[];
     const problems: FieldError[] = [
-      ...toFieldErrors(issues),
+      ...schemaErrors(ProgrammeCreateBody, body),
       ...MONTHS.filter((k) => body[k] === undefined).map((path) => ({ path, code: 'validation.required' })),
       // Later entries win: a rule's message replaces the schema's on the same field.
       ...programmeRuleErrors(body as ProgrammeFigures),
