@@ -44,6 +44,8 @@ export const PERMISSIONS = {
   'person.view': ['referent', 'coordinator', 'org_admin'],
   'person.manage': ['referent', 'coordinator'],
   'person.view_all_caseloads': ['coordinator', 'org_admin'],
+  /** How many other centres follow the same participant code (referents only learn "one or more"). */
+  'person.known_elsewhere': ['coordinator'],
   // persons another organisation shares with one's own (referrals, placements)
   'person.view_shared': ['referent', 'coordinator', 'tutor', 'org_admin'],
   'consent.override': ['coordinator'],

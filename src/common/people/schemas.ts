@@ -189,17 +189,23 @@ export const DuplicateCandidate = Type.Object({
 });
 export type DuplicateCandidate = Static<typeof DuplicateCandidate>;
 
-/** Possible duplicates in the organisation, and how many other organisations know the same code. */
+/**
+ * The check before a record is created: possible duplicates in the organisation, and whether another
+ * centre of the network follows someone with the same participant code (never who or where). Only a
+ * coordinator (person.known_elsewhere) learns how many centres do. The check is throttled per user and
+ * audited: it is for the creation form, not for looking people up.
+ */
 export const DuplicateCheck = Type.Object({
   duplicates: Type.Array(DuplicateCandidate),
-  knownElsewhere: Type.Integer(),
+  knownElsewhere: Type.Boolean(),
+  elsewhereCount: Type.Optional(Type.Integer({ minimum: 1 })),
 });
 export type DuplicateCheck = Static<typeof DuplicateCheck>;
 
+/** The created record and its possible duplicates in the organisation (the network was asked before). */
 export const PersonCreated = Type.Object({
   person: PersonDetail,
   duplicates: Type.Array(DuplicateCandidate),
-  knownElsewhere: Type.Integer(),
 });
 export type PersonCreated = Static<typeof PersonCreated>;
 

@@ -84,6 +84,8 @@ function serve(path: string, language: 'fr' | 'nl', answers: Record<string, unkn
     calls.push({ method, url, body: init?.body ? JSON.parse(String(init.body)) : null });
     const key = Object.keys(answers).find((k) => `${method} ${url}`.startsWith(k));
     const body = url.startsWith('/api/auth/session') ? session : key ? answers[key] : {};
+    // An answer given as a Response (an error, say) is returned as it is.
+    if (body instanceof Response) return body;
     return new Response(JSON.stringify(body), { headers: { 'content-type': 'application/json' } });
   });
   render(
@@ -133,9 +135,9 @@ describe('people pages', () => {
             reason: 'same_code',
           },
         ],
-        knownElsewhere: 2,
+        knownElsewhere: true,
       },
-      'POST /api/people': { person, duplicates: [], knownElsewhere: 2 },
+      'POST /api/people': { person, duplicates: [] },
     });
     fireEvent.change(await screen.findByLabelText(/^Prénom/), { target: { value: 'Sophie' } });
     fireEvent.change(screen.getByLabelText(/^Nom/), { target: { value: 'Lemairon' } });
@@ -143,7 +145,11 @@ describe('people pages', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Enregistrer la personne' }));
     expect(await screen.findByText('Cette personne est peut-être déjà suivie')).toBeTruthy();
     expect(screen.getByRole('link', { name: 'LEMAIRON Sophie' }).getAttribute('href')).toBe('/app/people/p1');
-    expect(screen.getByText(/2 autres organisations du réseau/)).toBeTruthy();
+    // A referent is not told how many centres: only what to do about it.
+    expect(
+      screen.getByText(/suivie par un autre centre du réseau\. Parlez-en à votre coordinateur/),
+    ).toBeTruthy();
+    expect(screen.queryByText(/autres centres du réseau/)).toBeNull();
     expect(calls.filter((c) => c.method === 'POST' && c.url === '/api/people')).toEqual([]);
     fireEvent.click(screen.getByRole('button', { name: 'Créer quand même' }));
     await waitFor(() =>
@@ -155,6 +161,38 @@ describe('people pages', () => {
       birthDate: '1988-03-14',
       languages: {},
     });
+  });
+
+  it('tells a coordinator how many other centres follow the same identity, and what to do', async () => {
+    serve('/app/people/new', 'nl', {
+      'POST /api/people/duplicates': { duplicates: [], knownElsewhere: true, elsewhereCount: 2 },
+      'POST /api/people': { person, duplicates: [] },
+    });
+    fireEvent.change(await screen.findByLabelText(/^Voornaam/), { target: { value: 'Sophie' } });
+    fireEvent.change(screen.getByLabelText(/^Achternaam/), { target: { value: 'Lemairon' } });
+    fireEvent.change(screen.getByLabelText(/^Geboortedatum/), { target: { value: '1988-03-14' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Persoon registreren' }));
+    expect(await screen.findByText(/^2 andere centra van het netwerk begeleiden/)).toBeTruthy();
+    expect(screen.getByText(/voordat u een tweede fiche opent/)).toBeTruthy();
+    expect(calls.filter((c) => c.method === 'POST' && c.url === '/api/people')).toEqual([]);
+  });
+
+  it('says what to do when the identity check is refused for too many checks', async () => {
+    const message =
+      'Vous avez vérifié de nombreuses identités en peu de temps. Pour protéger les personnes suivies dans le réseau, patientez 42 minutes avant une nouvelle vérification, ou adressez-vous à votre coordinateur ou coordinatrice.';
+    serve('/app/people/new', 'fr', {
+      'POST /api/people/duplicates': new Response(
+        JSON.stringify({ error: { code: 'people.duplicates.rate_limited', message } }),
+        { status: 429, headers: { 'content-type': 'application/json' } },
+      ),
+    });
+    fireEvent.change(await screen.findByLabelText(/^Prénom/), { target: { value: 'Sophie' } });
+    fireEvent.change(screen.getByLabelText(/^Nom/), { target: { value: 'Lemairon' } });
+    fireEvent.change(screen.getByLabelText(/^Date de naissance/), { target: { value: '1988-03-14' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Enregistrer la personne' }));
+    expect(await screen.findByText(/patientez 42 minutes/)).toBeTruthy();
+    // Nothing is created without the check.
+    expect(calls.filter((c) => c.method === 'POST' && c.url === '/api/people')).toEqual([]);
   });
 
   it('shows the person in Dutch with levels, consents and links to the pathway and offers', async () => {

@@ -17,7 +17,10 @@ function Forbidden() {
   return <EmptyState title={<FormattedMessage id="errors.forbidden" />} />;
 }
 
-/** The duplicate warning: possible duplicates here (with links) and whether other centres know the person. */
+/**
+ * The duplicate warning: possible duplicates here (with links) and whether another centre follows the
+ * person: a coordinator learns how many and agrees with them; a referent is asked to see their coordinator.
+ */
 function DuplicateWarning({ check, onConfirm }: { check: DuplicateCheck; onConfirm: () => void }) {
   const labels = usePeopleLabels();
   return (
@@ -40,9 +43,16 @@ function DuplicateWarning({ check, onConfirm }: { check: DuplicateCheck; onConfi
           </ul>
         </>
       )}
-      {check.knownElsewhere > 0 && (
+      {check.knownElsewhere && (
         <p>
-          <FormattedMessage id="people.duplicates.elsewhere" values={{ count: check.knownElsewhere }} />
+          {check.elsewhereCount ? (
+            <FormattedMessage
+              id="people.duplicates.elsewhere_count"
+              values={{ count: check.elsewhereCount }}
+            />
+          ) : (
+            <FormattedMessage id="people.duplicates.elsewhere_ask_coordinator" />
+          )}
         </p>
       )}
       <p>
@@ -93,7 +103,7 @@ export function PersonCreatePage() {
             lastName: values.lastName,
             birthDate: values.birthDate,
           });
-          if (check.duplicates.length > 0 || check.knownElsewhere > 0) setPending({ values, check });
+          if (check.duplicates.length > 0 || check.knownElsewhere) setPending({ values, check });
           else await create(values);
         }}
       >

@@ -3,6 +3,7 @@ import { consentRuleErrors, isUuid, localToday, withdrawalRuleErrors } from '../
 import type { ConsentCreateBody, ConsentView, ConsentWithdrawBody } from '../../../../common/people/schemas';
 import type { FieldError } from '../../../../common/validation/errors';
 import type { Actor } from '../../../platform/actor';
+import { auditPersonRead } from '../../../platform/audit';
 import type { Tx } from '../../../platform/db/context';
 import { conflict, notFound, validationFailed } from '../../../platform/errors';
 import { loadPerson } from '../persons/get-person';
@@ -39,9 +40,10 @@ function toView(
   };
 }
 
-/** A person's consent records, newest first, each with its state today. */
+/** A person's consent records, newest first, each with its state today; an audited read of the person. */
 export async function listConsents(trx: Tx, actor: Actor, personId: string): Promise<ConsentView[]> {
   const person = await loadPerson(trx, actor, personId, 'person.view');
+  await auditPersonRead(trx, { personIds: [person.id], what: 'consents' });
   const rows = await store.listConsents(trx, person.id);
   const orgs = await store.organisationNames(trx, [...new Set(rows.flatMap((r) => r.recipient_org_ids))]);
   const names = new Map(orgs.map((o) => [o.id, o]));

@@ -1,10 +1,13 @@
+import { createHash } from 'node:crypto';
 import type {
+  DuplicateCandidate,
   DuplicateCheck,
   PersonCreateBody,
   PersonCreated,
   PersonIdentityBody,
 } from '../../../../common/people/schemas';
 import { type Actor, actorCan, requirePermission } from '../../../platform/actor';
+import { audit, auditPersonRead } from '../../../platform/audit';
 import { encryptField } from '../../../platform/crypto';
 import type { Tx } from '../../../platform/db/context';
 import { forbidden } from '../../../platform/errors';
@@ -15,25 +18,55 @@ import * as store from './store';
 import { text, validatePerson } from './validate';
 import { toDetail } from './view';
 
-/** Possible duplicates of an identity in the actor's organisation, and whether it is known elsewhere. */
+/** Possible duplicates of an identity in the actor's organisation (their names are an audited read). */
+async function findDuplicates(
+  trx: Tx,
+  code: string,
+  identity: PersonIdentityBody,
+  what: string,
+): Promise<DuplicateCandidate[]> {
+  const duplicates = await store.findDuplicates(trx, {
+    code,
+    firstName: identity.firstName.trim(),
+    lastName: identity.lastName.trim(),
+    birthDate: identity.birthDate,
+  });
+  await auditPersonRead(trx, { personIds: duplicates.map((d) => d.id), what });
+  return duplicates;
+}
+
+/**
+ * The check of the creation form: possible duplicates in the actor's organisation, and whether another
+ * centre of the network follows someone with the same participant code. Telling that a named person is
+ * a client of another centre is itself sensitive, so the route is throttled per user (routes.ts), every
+ * check is audited (the participant code's hash, never the name or birth date), and only a coordinator
+ * learns how many centres: a referent learns "one or more" and is asked to see their coordinator.
+ */
 export async function checkDuplicates(
   trx: Tx,
   actor: Actor,
   secrets: Secrets,
   body: PersonIdentityBody,
-  excludeId?: string,
 ): Promise<DuplicateCheck> {
   requirePermission(actor, 'person.manage');
   homeOrg(actor);
   const code = participantCode(secrets.networkSecret, body);
-  const duplicates = await store.findDuplicates(trx, {
-    code,
-    firstName: body.firstName.trim(),
-    lastName: body.lastName.trim(),
-    birthDate: body.birthDate,
-    excludeId,
+  const duplicates = await findDuplicates(trx, code, body, 'duplicate_check');
+  const elsewhere = await store.knownElsewhere(trx, code);
+  await audit(trx, {
+    action: 'lookup',
+    entity: 'participant_codes',
+    detail: {
+      purpose: 'known_elsewhere',
+      codeHash: createHash('sha256').update(code).digest('hex'),
+      knownElsewhere: elsewhere > 0,
+    },
   });
-  return { duplicates, knownElsewhere: await store.knownElsewhere(trx, code) };
+  return {
+    duplicates,
+    knownElsewhere: elsewhere > 0,
+    ...(elsewhere > 0 && actorCan(actor, 'person.known_elsewhere') ? { elsewhereCount: elsewhere } : {}),
+  };
 }
 
 /**
@@ -57,7 +90,9 @@ export async function createPerson(
     lastName: body.lastName.trim(),
     birthDate: body.birthDate,
   };
-  const check = await checkDuplicates(trx, actor, secrets, identity);
+  const code = participantCode(secrets.networkSecret, identity);
+  // The network is not asked again here: the creation form's check did (throttled, audited).
+  const duplicates = await findDuplicates(trx, code, identity, 'person_created');
   const id = await store.insertPerson(trx, {
     org_id: org.orgId,
     first_name: identity.firstName,
@@ -77,10 +112,10 @@ export async function createPerson(
     contract_signed_on: body.contractSignedOn ?? null,
     contract_next_evaluation_on: body.contractNextEvaluationOn ?? null,
     national_id_enc: nationalId ? encryptField(nationalId, secrets.secretKey) : null,
-    participant_code: participantCode(secrets.networkSecret, identity),
+    participant_code: code,
     referent_user_id: referentUserId,
   });
   const row = await store.getPerson(trx, id, { all: true });
   if (!row) throw new Error('created person not readable');
-  return { person: toDetail(row, actor, secrets.secretKey), ...check };
+  return { person: toDetail(row, actor, secrets.secretKey), duplicates };
 }

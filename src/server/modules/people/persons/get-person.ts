@@ -1,6 +1,6 @@
 import type { PersonDetail } from '../../../../common/people/schemas';
 import type { Actor } from '../../../platform/actor';
-import { audit } from '../../../platform/audit';
+import { auditPersonRead } from '../../../platform/audit';
 import type { Tx } from '../../../platform/db/context';
 import { notFound } from '../../../platform/errors';
 import type { Secrets } from '../../../platform/secrets';
@@ -24,6 +24,6 @@ export async function loadPerson(
 /** A person's full record for their home organisation. Every read is recorded in the audit log. */
 export async function getPerson(trx: Tx, actor: Actor, secrets: Secrets, id: string): Promise<PersonDetail> {
   const row = await loadPerson(trx, actor, id, 'person.view');
-  await audit(trx, { action: 'read', entity: 'persons', entityId: row.id, orgId: row.org_id });
+  await auditPersonRead(trx, { personIds: [row.id], what: 'record' });
   return toDetail(row, actor, secrets.secretKey);
 }

@@ -1,6 +1,7 @@
 import { parseParticipantCode } from '../../../../common/people/participant-code';
 import type { PersonPage, PersonQuery, ReferentOption } from '../../../../common/people/schemas';
 import { type Actor, requirePermission } from '../../../platform/actor';
+import { auditPersonRead } from '../../../platform/audit';
 import type { Tx } from '../../../platform/db/context';
 import { forbidden, validationFailed } from '../../../platform/errors';
 import { caseloadAlerts } from '../../placements/reminders/caseload-alerts';
@@ -13,6 +14,8 @@ export const DEFAULT_PAGE_SIZE = 25;
 /**
  * The caseload: a referent's own persons, or (with person.view_all_caseloads) the organisation's, then
  * optionally one referent's. Searched by name, birth date or participant code; never the national id.
+ * The page is one audited read naming every person it shows (and which filters found them, not their
+ * values: a searched name or birth date is itself personal data).
  */
 export async function listPersons(trx: Tx, actor: Actor, query: PersonQuery): Promise<PersonPage> {
   requirePermission(actor, 'person.view');
@@ -40,6 +43,15 @@ export async function listPersons(trx: Tx, actor: Actor, query: PersonQuery): Pr
     page,
     pageSize,
   );
+  await auditPersonRead(trx, {
+    personIds: rows.map((r) => r.id),
+    what: 'caseload',
+    detail: {
+      page,
+      filters: (['q', 'birthDate', 'code', 'referent', 'status'] as const).filter((k) => query[k]),
+    },
+  });
+  // The alerts read the persons' benefit (stays abroad): part of the same audited read.
   const alerts = await caseloadAlerts(trx, rows);
   const items = rows.map((r) => ({ ...toListItem(r), alerts: alerts.get(r.id) ?? [] }));
   return { items, total, page, pageSize, allCaseloads: scope.all };

@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import Type from 'typebox';
 import {
   DuplicateCheck,
@@ -12,6 +12,7 @@ import {
   ReferentOption,
 } from '../../../../common/people/schemas';
 import type { Deps } from '../../../platform/deps';
+import { AppError } from '../../../platform/errors';
 import { inTx } from '../../../platform/http';
 import { archivePerson } from './archive-person';
 import { checkDuplicates, createPerson } from './create-person';
@@ -37,9 +38,26 @@ export async function personRoutes(app: FastifyInstance, deps: Deps) {
     async (req) => inTx(deps, req, (trx, actor) => listReferents(trx, actor)),
   );
 
+  // Whether a named person is known in another centre must not become a look-up service: the check is
+  // throttled per user (not per address), after the session is resolved, with a translated 429.
+  const identityCheckLimit = {
+    rateLimit: {
+      max: deps.config.identityCheckRateLimit,
+      timeWindow: '1 hour',
+      hook: 'preHandler' as const,
+      keyGenerator: (req: FastifyRequest) => (req.actor ? `user:${req.actor.userId}` : `ip:${req.ip}`),
+      errorResponseBuilder: (_req: FastifyRequest, ctx: { ttl: number }) =>
+        new AppError(429, 'people.duplicates.rate_limited', {
+          minutes: Math.max(1, Math.ceil(ctx.ttl / 60_000)),
+        }),
+    },
+  };
   app.post(
     '/api/people/duplicates',
-    { schema: { tags, body: PersonIdentityBody, response: { 200: DuplicateCheck } } },
+    {
+      schema: { tags, body: PersonIdentityBody, response: { 200: DuplicateCheck } },
+      config: identityCheckLimit,
+    },
     async (req) =>
       inTx(deps, req, (trx, actor) =>
         checkDuplicates(trx, actor, deps.secrets, req.body as PersonIdentityBody),

@@ -3,6 +3,7 @@ import { findValidConsent } from '../../../../common/people/consent';
 import { explainMissingConsent } from '../../../../common/people/referral-rules';
 import type { ReferralPreview, ReferralPreviewQuery } from '../../../../common/people/referral-schemas';
 import { type Actor, actorCan, requirePermission } from '../../../platform/actor';
+import { auditPersonRead } from '../../../platform/audit';
 import type { Tx } from '../../../platform/db/context';
 import { notFound } from '../../../platform/errors';
 import * as store from './store';
@@ -20,6 +21,8 @@ export async function previewReferral(
   requirePermission(actor, 'person.manage');
   const person = await store.findOwnPerson(trx, personId);
   if (!person) throw notFound('referrals.person_not_found');
+  // The answer names the person and, with a recipient, reads their consents: an audited read.
+  await auditPersonRead(trx, { personIds: [person.id], what: 'referral_preview' });
   const canOverride = actorCan(actor, 'consent.override');
   const base = {
     person: { id: person.id, firstName: person.first_name, lastName: person.last_name },

@@ -169,7 +169,6 @@ export async function createPlacement(trx: Tx, actor: Actor, body: PlacementCrea
       action: 'override',
       entity: 'placements',
       entityId: id,
-      orgId,
       detail: {
         personId: person.id,
         recipientOrgId: hostOrgId,

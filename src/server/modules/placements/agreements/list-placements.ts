@@ -7,6 +7,7 @@ import type {
 } from '../../../../common/placements/agreement-schemas';
 import type { AgreementStatus } from '../../../../common/placements/agreement-workflow';
 import { type Actor, requirePermission } from '../../../platform/actor';
+import { auditPersonRead } from '../../../platform/audit';
 import type { Tx } from '../../../platform/db/context';
 import { forbidden, notFound } from '../../../platform/errors';
 import { assertId } from '../offers/access';
@@ -34,8 +35,9 @@ interface ListRow {
 
 /**
  * The organisation's agreements, as home centre or as host (RLS shows no other), newest first. The home
- * side reads the person's name from its own record; the host sees the participant code only, so that a
- * list never makes an audited read per row. A tutor without a wider role sees only their tutees.
+ * side reads the person's name from its own record; the host sees the participant code only. The page is
+ * one audited read per home organisation naming the persons shown, never one per row. A tutor without a
+ * wider role sees only their tutees.
  */
 export async function listPlacements(trx: Tx, actor: Actor, q: PlacementQuery): Promise<PlacementPage> {
   requirePermission(actor, 'placement.view');
@@ -93,6 +95,7 @@ export async function listPlacements(trx: Tx, actor: Actor, q: PlacementQuery): 
       pendingSignatures: status === 'awaiting_signatures' ? SIGNATURE_ROLES.length - Number(x.signed) : 0,
     };
   });
+  await auditPersonRead(trx, { personIds: items.map((i) => i.personId), what: 'placements' });
   let total = Number(r.rows[0]?.total ?? 0);
   if (!r.rows.length && page > 1) {
     const c = await sql<{ n: number }>`select count(*)::int as n from placements p

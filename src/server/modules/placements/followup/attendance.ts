@@ -13,6 +13,7 @@ import type {
   AttendanceWeekView,
 } from '../../../../common/placements/followup-schemas';
 import type { Actor } from '../../../platform/actor';
+import { auditPersonRead } from '../../../platform/audit';
 import type { Tx } from '../../../platform/db/context';
 import { validationFailed } from '../../../platform/errors';
 import { assertRecording, type FollowUpAccess, followUpAccess, isRecording } from './access';
@@ -38,7 +39,13 @@ export async function getAttendanceWeek(
   week?: string,
 ): Promise<AttendanceWeekView> {
   const a = await followUpAccess(trx, actor, id, 'placement.attendance');
-  return weekView(trx, a, weekOf(a, week));
+  const monday = weekOf(a, week);
+  await auditPersonRead(trx, {
+    personIds: [a.row.person_id],
+    what: 'placement_attendance',
+    detail: { placementId: a.row.id, side: a.side, week: monday },
+  });
+  return weekView(trx, a, monday);
 }
 
 async function weekView(trx: Tx, a: FollowUpAccess, monday: string): Promise<AttendanceWeekView> {

@@ -19,6 +19,7 @@ import type {
   Scores,
 } from '../../../../common/placements/followup-schemas';
 import { type Actor, actorCan } from '../../../platform/actor';
+import { auditPersonRead } from '../../../platform/audit';
 import type { Tx } from '../../../platform/db/context';
 import { canEvaluate, type FollowUpAccess, followUpAccess, isRecording } from './access';
 import * as store from './store';
@@ -28,6 +29,11 @@ export async function getFollowUp(trx: Tx, actor: Actor, id: string): Promise<Fo
   return followUpView(trx, actor, await followUpAccess(trx, actor, id));
 }
 
+/**
+ * The follow-up as this actor may see it (every follow-up answer, reads and writes alike, carries it once):
+ * the person's attendance, evaluations, incidents and journeys, and for the home centre the stays abroad
+ * checked against the person's benefit. One audited read of the person, in the home centre's chain.
+ */
 export async function followUpView(
   trx: Tx,
   actor: Actor,
@@ -36,6 +42,12 @@ export async function followUpView(
 ): Promise<FollowUpView> {
   const { row, side } = a;
   const home = side === 'home';
+  await auditPersonRead(trx, {
+    personIds: [row.person_id],
+    what: 'placement_follow_up',
+    // The home side also reads persons.benefit, for the stays-abroad alert.
+    detail: { placementId: row.id, side, ...(home ? { fields: ['benefit'] } : {}) },
+  });
   const recording = isRecording(a.status);
   // One transaction, one connection: queries run one after the other.
   const days = await store.attendance(trx, row.id);

@@ -6,7 +6,7 @@ import {
 } from '../../../../common/placements/offer-schemas';
 import { type CefrLevel, type RankingOffer, rankOffer } from '../../../../common/placements/ranking';
 import { type Actor, requirePermission } from '../../../platform/actor';
-import { audit } from '../../../platform/audit';
+import { auditPersonRead } from '../../../platform/audit';
 import type { Tx } from '../../../platform/db/context';
 import { badRequest, validationFailed } from '../../../platform/errors';
 import { availability, rankingPerson } from './rank-for-person';
@@ -70,12 +70,7 @@ export async function cohortSuggestion(trx: Tx, actor: Actor, body: CohortReques
     offers: rankingOffers.map((o) => ({ id: o.id, freePositions: o.freePositions })),
     pairs,
   });
-  await audit(trx, {
-    action: 'read',
-    entity: 'persons',
-    orgId: actor.orgId,
-    detail: { purpose: 'cohort_suggestion', persons: persons.map((p) => p.id) },
-  });
+  await auditPersonRead(trx, { personIds: persons.map((p) => p.id), what: 'cohort_suggestion' });
   const byId = new Map(persons.map((p) => [p.id, p]));
   return {
     persons: persons.map((p) => ({

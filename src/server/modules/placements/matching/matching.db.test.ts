@@ -124,7 +124,7 @@ describe.skipIf(!available)('offer ranking and cohort suggestion', () => {
           .execute(),
       );
       expect(reads).toHaveLength(1);
-      expect(reads[0]!.detail).toEqual({ purpose: 'offer_ranking' });
+      expect(reads[0]!.detail).toMatchObject({ what: 'offer_ranking', ids: [persons.Alix], count: 1 });
     });
 
     it('ranks Roubaix first for a demo person of Mouscron who already travels 10 km or more', async () => {
@@ -197,6 +197,13 @@ describe.skipIf(!available)('offer ranking and cohort suggestion', () => {
       expect(c.persons.map((p) => p.firstName).sort()).toEqual(['Cam', 'Dee', 'Eli', 'Fio', 'Gus']);
       expect(c.assignments).toHaveLength(5);
       validAssignment(c);
+      // The five persons shown are one audited read, not five.
+      const cohortReads = await sql<{ detail: { ids: string[] } }>`select detail from audit.log
+        where action = 'read' and entity = 'persons' and detail ->> 'what' = 'cohort_suggestion'`.execute(
+        t.db.engine.db,
+      );
+      expect(cohortReads.rows).toHaveLength(1);
+      expect([...cohortReads.rows[0]!.detail.ids].sort()).toEqual(c.persons.map((p) => p.id).sort());
 
       // Two offers of two positions each for six persons: four placed, two left with the reason.
       const recyclerie = offers['Recyclerie : tri et remise en état d’objets']!;

@@ -2,7 +2,7 @@ import { addMonths } from '../../../../common/placements/dates';
 import type { OfferRanking, RankingQuery } from '../../../../common/placements/offer-schemas';
 import { type CefrLevel, type RankingPerson, rankOffers } from '../../../../common/placements/ranking';
 import { type Actor, requirePermission } from '../../../platform/actor';
-import { audit } from '../../../platform/audit';
+import { auditPersonRead } from '../../../platform/audit';
 import type { Tx } from '../../../platform/db/context';
 import { badRequest, notFound, validationFailed } from '../../../platform/errors';
 import { assertId } from '../offers/access';
@@ -50,13 +50,7 @@ export async function rankOffersForPerson(
   if (!person) throw notFound();
   const available = availability(q);
   const subject = rankingPerson(person, available);
-  await audit(trx, {
-    action: 'read',
-    entity: 'persons',
-    entityId: person.id,
-    orgId: actor.orgId,
-    detail: { purpose: 'offer_ranking' },
-  });
+  await auditPersonRead(trx, { personIds: [person.id], what: 'offer_ranking' });
   // One after the other: both run on the transaction's single connection.
   const offers = await openOffers(trx);
   const lines = await transitLines(trx);

@@ -10,7 +10,7 @@ import {
 import type { SignatureRole } from '../../../../common/placements/agreement-rules';
 import type { AgreementStatus } from '../../../../common/placements/agreement-workflow';
 import type { Actor } from '../../../platform/actor';
-import { audit } from '../../../platform/audit';
+import { audit, auditPersonRead } from '../../../platform/audit';
 import type { Tx } from '../../../platform/db/context';
 import { t } from '../../../platform/i18n';
 import { type PlacementAccess, placementForActor } from '../agreements/access';
@@ -126,7 +126,11 @@ async function personFacts(trx: Tx, side: 'home' | 'host', personId: string) {
   };
 }
 
-/** The agreement as a PDF file. The download is itself recorded in the audit log. */
+/**
+ * The agreement as a PDF file. The download is recorded in the audit log (in the reader's chain); the
+ * person it names is a read in the home centre's chain: audited here for the home centre's own record,
+ * by app.shared_person for the host.
+ */
 export async function exportAgreementPdf(
   trx: Tx,
   actor: Actor,
@@ -139,11 +143,16 @@ export async function exportAgreementPdf(
     creationDate: now,
     ...(opts.compress === undefined ? {} : { compress: opts.compress }),
   });
+  if (access.side === 'home')
+    await auditPersonRead(trx, {
+      personIds: [access.row.person_id],
+      what: 'agreement_pdf',
+      detail: { placementId: access.row.id, side: access.side },
+    });
   await audit(trx, {
     action: 'export',
     entity: 'placements',
     entityId: access.row.id,
-    orgId: actor.orgId,
     detail: { format: 'pdf', side: access.side, version: access.row.version, personId: access.row.person_id },
   });
   return { filename: document.filename, pdf };
