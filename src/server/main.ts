@@ -2,50 +2,63 @@ import { buildApp } from './app';
 import { isEmpty, seedDemo } from './demo/seed';
 import { registerPlacementReminders } from './modules/placements/reminders/run-reminders';
 import { createDeps, createLogger, openEngine } from './platform/boot';
-import { ConfigError, loadConfig } from './platform/config';
-import { DataDirLockedError } from './platform/db/datadir-lock';
-import { MigrationError } from './platform/db/migrate';
+import { loadConfig } from './platform/config';
 import { registerPlatformJobs } from './platform/platform-jobs';
+import {
+  appDatabaseVariable,
+  ownerDatabaseVariable,
+  reportStartupFailure,
+  type StartupStep,
+} from './platform/startup-failure';
+
+type Opened = Awaited<ReturnType<typeof openEngine>>;
+
+/** Where start-up is: a failure names the step, and what was opened is closed before exiting. */
+interface Progress {
+  step: StartupStep;
+  opened?: Opened;
+}
 
 async function main() {
-  let config: ReturnType<typeof loadConfig>;
+  // Every failure before "samen is running" prints one line naming its cause, then exits 1.
+  const progress: Progress = { step: { doing: 'reading the configuration' } };
   try {
-    config = loadConfig();
+    await start(progress);
   } catch (e) {
-    if (e instanceof ConfigError) {
-      console.error(e.message);
-      process.exit(1);
-    }
-    throw e;
-  }
-  const log = createLogger(config);
-  let opened: Awaited<ReturnType<typeof openEngine>>;
-  try {
-    opened = await openEngine(config);
-  } catch (e) {
-    if (e instanceof DataDirLockedError) {
-      console.error(e.message);
-      process.exit(1);
-    }
-    throw e;
-  }
-  const { engine, release } = opened;
-  let deps: Awaited<ReturnType<typeof createDeps>>;
-  try {
-    deps = await createDeps(config, log, engine);
-  } catch (e) {
-    if (e instanceof MigrationError) console.error(e.message);
-    await engine.close().catch(() => {});
-    release();
+    reportStartupFailure('samen cannot start', e, progress.step);
+    await progress.opened?.engine.close().catch(() => {});
+    progress.opened?.release();
     process.exit(1);
   }
+}
+
+async function start(progress: Progress) {
+  const at = (step: StartupStep) => {
+    progress.step = step;
+  };
+  const config = loadConfig();
+  const databaseVariable = appDatabaseVariable(config);
+  at({ doing: 'opening the database', databaseVariable });
+  const opened = await openEngine(config);
+  progress.opened = opened;
+  const { engine, release } = opened;
+  const log = createLogger(config);
+  at({
+    doing: 'applying migrations',
+    databaseVariable: ownerDatabaseVariable(config),
+    asOwner: true,
+  });
+  const deps = await createDeps(config, log, engine);
+  at({ doing: 'seeding the demo network', databaseVariable });
   if (config.seedDemo && (await isEmpty(engine))) {
     log.info('empty database: seeding the demo network');
     await seedDemo(engine, deps.secrets);
   }
+  at({ doing: 'starting the web server', databaseVariable });
   const app = await buildApp(deps);
   registerPlatformJobs(deps);
   registerPlacementReminders(deps);
+  at({ doing: 'opening the HTTP port' });
   await app.listen({ port: config.port, host: config.host });
   deps.jobs.start();
   log.info({ engine: engine.kind, url: config.publicUrl }, 'samen is running');
@@ -67,7 +80,4 @@ async function main() {
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 }
 
-main().catch((e) => {
-  console.error(e);
-  process.exit(1);
-});
+void main();

@@ -33,11 +33,31 @@ export async function enqueue(
     on conflict do nothing`.execute(trx);
 }
 
+export interface JobRunnerOptions {
+  /** How often the runner looks for due jobs. */
+  pollMs?: number;
+  /**
+   * A job still 'running' with a lock older than this was left by a worker that stopped (crash,
+   * kill -9, lost server): it is taken again, as a new attempt, or failed when its attempts are spent.
+   * A running handler refreshes its lock every third of this, so a long job is never taken twice.
+   */
+  lockTimeoutMs?: number;
+}
+
+export const DEFAULT_JOB_LOCK_TIMEOUT_MS = 15 * 60_000;
+
 /**
  * A small job queue on the jobs table (FOR UPDATE SKIP LOCKED), the same on PGlite and PostgreSQL,
  * so several app processes can share the work on a server. See docs/adr/0004-job-queue.md.
  */
-export function createJobRunner(db: Kysely<Database>, log: Logger, pollMs = 1000): JobRunner {
+export function createJobRunner(
+  db: Kysely<Database>,
+  log: Logger,
+  options: JobRunnerOptions = {},
+): JobRunner {
+  const pollMs = options.pollMs ?? 1000;
+  const lockTimeoutMs = options.lockTimeoutMs ?? DEFAULT_JOB_LOCK_TIMEOUT_MS;
+  const staleBefore = sql<Date>`now() - make_interval(secs => ${lockTimeoutMs / 1000}::double precision)`;
   const handlers = new Map<string, JobHandler>();
   const timers: NodeJS.Timeout[] = [];
   const recurring: Array<{ name: string; intervalMs: number; fn: () => Promise<void> }> = [];
@@ -50,61 +70,138 @@ export function createJobRunner(db: Kysely<Database>, log: Logger, pollMs = 1000
     return p;
   };
 
+  /** Keeps a running job's lock fresh while its handler works, so no other worker takes it as abandoned. */
+  const heartbeat = (id: number, attempts: number) => {
+    const timer = setInterval(
+      () => {
+        track(
+          withContext(db, { scope: 'system' }, (trx) =>
+            trx
+              .updateTable('jobs')
+              .set({ locked_at: sql<Date>`now()` })
+              .where('id', '=', id)
+              .where('status', '=', 'running')
+              .where('attempts', '=', attempts)
+              .execute(),
+          ),
+        ).catch((e) => log.warn({ err: e, jobId: id }, 'job lock refresh failed'));
+      },
+      Math.max(lockTimeoutMs / 3, 10),
+    );
+    timer.unref();
+    return () => clearInterval(timer);
+  };
+
   async function runDue(limit = 10): Promise<number> {
     const jobs = await withContext(db, { scope: 'system' }, async (trx) => {
       const due = await trx
         .selectFrom('jobs')
-        .select(['id', 'queue', 'payload', 'org_id', 'attempts', 'max_attempts'])
-        .where('status', '=', 'queued')
-        .where('run_at', '<=', new Date())
+        .select(['id', 'queue', 'payload', 'org_id', 'attempts', 'max_attempts', 'status'])
+        .where((eb) =>
+          eb.or([
+            eb.and([eb('status', '=', 'queued'), eb('run_at', '<=', new Date())]),
+            // Left running by a worker that stopped before finishing (its lock is no longer refreshed).
+            eb.and([eb('status', '=', 'running'), eb('locked_at', '<', staleBefore)]),
+          ]),
+        )
         .where('queue', 'in', handlers.size ? [...handlers.keys()] : ['-'])
         .orderBy('run_at')
         .limit(limit)
         .forUpdate()
         .skipLocked()
         .execute();
-      if (due.length)
+      const spent = due.filter((j) => j.status === 'running' && j.attempts >= j.max_attempts);
+      const taken = due.filter((j) => !spent.includes(j));
+      for (const j of spent)
+        log.error(
+          { jobId: j.id, queue: j.queue, attempts: j.attempts },
+          'job abandoned by its worker, attempts spent',
+        );
+      if (spent.length)
         await trx
           .updateTable('jobs')
-          .set({ status: 'running', locked_at: new Date(), attempts: sql`attempts + 1` })
+          .set({
+            status: 'failed',
+            finished_at: new Date(),
+            last_error: `the worker stopped before finishing (lock older than ${lockTimeoutMs / 60_000} min) and no attempt is left`,
+          })
           .where(
             'id',
             'in',
-            due.map((j) => j.id),
+            spent.map((j) => j.id),
           )
           .execute();
-      return due;
-    });
-    for (const job of jobs) {
-      const handler = handlers.get(job.queue)!;
-      let error: string | null = null;
-      try {
-        await handler((job.payload ?? {}) as Record<string, unknown>, { id: job.id, orgId: job.org_id });
-      } catch (e) {
-        error = e instanceof Error ? e.message : String(e);
-        log.error({ err: e, jobId: job.id, queue: job.queue }, 'job failed');
-      }
-      const attempts = job.attempts + 1;
-      await withContext(db, { scope: 'system' }, (trx) =>
-        trx
+      for (const j of taken)
+        if (j.status === 'running')
+          log.warn(
+            { jobId: j.id, queue: j.queue, attempts: j.attempts },
+            'job abandoned by its worker: taken again',
+          );
+      if (taken.length)
+        await trx
           .updateTable('jobs')
-          .set(
-            error === null
-              ? { status: 'done', finished_at: new Date(), last_error: null }
-              : attempts >= job.max_attempts
-                ? { status: 'failed', finished_at: new Date(), last_error: error }
-                : // Exponential back-off: 30 s, 2 min, 8 min…
-                  {
-                    status: 'queued',
-                    last_error: error,
-                    run_at: new Date(Date.now() + 30_000 * 4 ** (attempts - 1)),
-                  },
+          .set({ status: 'running', locked_at: sql<Date>`now()`, attempts: sql`attempts + 1` })
+          .where(
+            'id',
+            'in',
+            taken.map((j) => j.id),
           )
-          .where('id', '=', job.id)
-          .execute(),
-      );
+          .execute();
+      return taken;
+    });
+    // Every claimed job keeps its lock fresh until it is closed, also while it waits behind the others.
+    const heartbeats = new Map(jobs.map((j) => [j.id, heartbeat(j.id, j.attempts + 1)]));
+    try {
+      for (const job of jobs) await runOne(job, () => heartbeats.get(job.id)?.());
+    } finally {
+      for (const stop of heartbeats.values()) stop();
     }
     return jobs.length;
+  }
+
+  async function runOne(
+    job: {
+      id: number;
+      queue: string;
+      payload: unknown;
+      org_id: string | null;
+      attempts: number;
+      max_attempts: number;
+    },
+    stopHeartbeat: () => void,
+  ): Promise<void> {
+    const handler = handlers.get(job.queue)!;
+    const attempts = job.attempts + 1;
+    let error: string | null = null;
+    try {
+      await handler((job.payload ?? {}) as Record<string, unknown>, { id: job.id, orgId: job.org_id });
+    } catch (e) {
+      error = e instanceof Error ? e.message : String(e);
+      log.error({ err: e, jobId: job.id, queue: job.queue }, 'job failed');
+    } finally {
+      stopHeartbeat();
+    }
+    // Only this claim's attempt is closed: a job another worker has taken again is left to it.
+    await withContext(db, { scope: 'system' }, (trx) =>
+      trx
+        .updateTable('jobs')
+        .set(
+          error === null
+            ? { status: 'done', finished_at: new Date(), last_error: null }
+            : attempts >= job.max_attempts
+              ? { status: 'failed', finished_at: new Date(), last_error: error }
+              : // Exponential back-off: 30 s, 2 min, 8 min…
+                {
+                  status: 'queued',
+                  last_error: error,
+                  run_at: new Date(Date.now() + 30_000 * 4 ** (attempts - 1)),
+                },
+        )
+        .where('id', '=', job.id)
+        .where('status', '=', 'running')
+        .where('attempts', '=', attempts)
+        .execute(),
+    );
   }
 
   return {

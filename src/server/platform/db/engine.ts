@@ -10,14 +10,25 @@ import type { Database } from './database';
 
 export type EngineKind = 'pglite' | 'postgres';
 
+/** One connection held for a caller: its scripts and queries run on it, one after the other. */
+export interface Session {
+  /** Runs a multi-statement SQL script in one transaction. */
+  execScript(script: string): Promise<void>;
+  query<R = Record<string, unknown>>(text: string, params?: readonly unknown[]): Promise<R[]>;
+}
+
 /** One database engine: the typed query builder plus raw multi-statement execution for migrations. */
 export interface Engine {
   kind: EngineKind;
   db: Kysely<Database>;
   /** Runs a multi-statement SQL script in one transaction, as the owner. */
   execScript(script: string): Promise<void>;
-  /** Runs fn while holding a cluster-wide lock, so two processes never migrate at once. */
-  exclusive<T>(name: string, fn: () => Promise<T>): Promise<T>;
+  /**
+   * Runs fn while holding a cluster-wide lock, so two processes never migrate at once. fn works through
+   * the session that holds the lock, never through another connection of the pool: a pool of one
+   * connection (the owner's in production) would otherwise wait for itself forever.
+   */
+  exclusive<T>(name: string, fn: (session: Session) => Promise<T>): Promise<T>;
   /** One statement straight through the driver, outside any request context (benchmarks, tools). */
   rawQuery(text: string, params: readonly unknown[]): Promise<unknown[]>;
   close(): Promise<void>;
@@ -52,16 +63,22 @@ export async function openPglite(dataDir: string | null, opts: EngineOptions = {
 
 export function pgliteEngine(pglite: PGlite, opts: EngineOptions = {}): Engine {
   const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }), log: opts.log });
-  return {
-    kind: 'pglite',
-    db,
+  // PGlite is one connection: every caller already shares it.
+  const session: Session = {
     async execScript(script) {
       await pglite.transaction(async (tx) => {
         await tx.exec(script);
       });
     },
+    query: async <R>(text: string, params: readonly unknown[] = []) =>
+      (await pglite.query<R>(text, params as unknown[])).rows,
+  };
+  return {
+    kind: 'pglite',
+    db,
+    execScript: session.execScript,
     // One process owns a PGlite data folder (see datadir-lock), so there is nobody to exclude.
-    exclusive: (_name, fn) => fn(),
+    exclusive: (_name, fn) => fn(session),
     rawQuery: async (text, params) => (await pglite.query(text, params as unknown[])).rows,
     async close() {
       await db.destroy();
@@ -81,12 +98,7 @@ export function openPostgres(url: string, poolSize = 10, opts: EngineOptions = {
     async execScript(script) {
       const client = await pool.connect();
       try {
-        await client.query('begin');
-        await client.query(script);
-        await client.query('commit');
-      } catch (e) {
-        await client.query('rollback').catch(() => {});
-        throw e;
+        await clientSession(client).execScript(script);
       } finally {
         client.release();
       }
@@ -94,16 +106,38 @@ export function openPostgres(url: string, poolSize = 10, opts: EngineOptions = {
     rawQuery: async (text, params) => (await pool.query(text, params as unknown[])).rows,
     async exclusive(name, fn) {
       const client = await pool.connect();
+      let unlockFailure: Error | undefined;
       try {
         await client.query('select pg_advisory_lock(hashtext($1))', [name]);
-        return await fn();
+        return await fn(clientSession(client));
       } finally {
-        await client.query('select pg_advisory_unlock(hashtext($1))', [name]).catch(() => {});
-        client.release();
+        unlockFailure = await client.query('select pg_advisory_unlock(hashtext($1))', [name]).then(
+          () => undefined,
+          (e: Error) => e,
+        );
+        // A connection that could not unlock is discarded: closing it ends the lock with it.
+        client.release(unlockFailure);
       }
     },
     async close() {
       await db.destroy();
     },
+  };
+}
+
+function clientSession(client: pg.PoolClient): Session {
+  return {
+    async execScript(script) {
+      await client.query('begin');
+      try {
+        await client.query(script);
+        await client.query('commit');
+      } catch (e) {
+        await client.query('rollback').catch(() => {});
+        throw e;
+      }
+    },
+    query: async <R>(text: string, params: readonly unknown[] = []) =>
+      (await client.query(text, params as unknown[])).rows as R[],
   };
 }
