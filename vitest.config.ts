@@ -50,6 +50,9 @@ export default defineConfig({
           include: ['e2e/**/*.e2e.ts'],
           globalSetup: ['e2e/global-setup.ts'],
           fileParallelism: false,
+          // After every other project: on a 2-core machine a browser competing with database tests stalls
+          // and times out; alone it does not.
+          sequence: { groupOrder: 1 },
           testTimeout: 90_000,
           // Debian's headless Chromium now and then stalls opening a context (seen about once in a dozen,
           // with an on-device-model service error); the same test then passes on a retry.

@@ -249,6 +249,19 @@ describe.skipIf(!available)('administration: members and organisation security',
     expect(list.map((m: { email: string }) => m.email)).not.toContain(email);
   });
 
+  it('withdraws an unanswered invitation, and only an unanswered one', async () => {
+    const email = 'analist@west-vlaanderen.example';
+    await admin.post('/api/admin/members', { email, displayName: 'A', language: 'nl', roles: ['analyst'] });
+    const id = await userId(email);
+    expect((await admin.del(`/api/admin/members/${id}`)).statusCode).toBe(200);
+    const holder = await t.login(email);
+    expect((await holder.get('/api/auth/session')).json().invitations).toEqual([]);
+    expect((await admin.del(`/api/admin/members/${id}`)).statusCode).toBe(404);
+    const accepted = await admin.del(`/api/admin/members/${referentId}`);
+    expect(accepted.statusCode).toBe(409);
+    expect(accepted.json().error.code).toBe('admin.members.errors.not_pending');
+  });
+
   it('changes roles and activity, but never removes the own admin role or access', async () => {
     const kimId = await userId('nieuw@cpas-mouscron.example');
     expect((await admin.patch(`/api/admin/members/${kimId}`, { roles: ['coordinator'] })).statusCode).toBe(

@@ -119,6 +119,22 @@ export async function patchMember(
   }
 }
 
+/**
+ * Withdraws an invitation nobody has answered yet. An accepted membership is deactivated instead, never
+ * deleted: its history stays in the audit log under a member who existed.
+ */
+export async function cancelInvitation(
+  trx: Tx,
+  actor: Actor & { orgId: string },
+  userId: string,
+): Promise<void> {
+  requirePermission(actor, 'member.manage');
+  const current = await store.getMembership(trx, actor.orgId, userId);
+  if (!current) throw notFound('admin.members.not_found');
+  if (current.accepted_at !== null) throw new AppError(409, 'admin.members.errors.not_pending');
+  await store.deletePendingMembership(trx, actor.orgId, userId);
+}
+
 /** Makes a second factor mandatory (or optional again) for every member of the organisation. */
 export async function setOrganisationSecurity(
   trx: Tx,

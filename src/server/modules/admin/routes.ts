@@ -19,7 +19,14 @@ import { type Tx, withContext } from '../../platform/db/context';
 import type { Deps } from '../../platform/deps';
 import { authed, inTx } from '../../platform/http';
 import { readAuditLog } from './audit-log';
-import { addMember, listOrgMembers, patchMember, scopeToOrg, setOrganisationSecurity } from './members';
+import {
+  addMember,
+  cancelInvitation,
+  listOrgMembers,
+  patchMember,
+  scopeToOrg,
+  setOrganisationSecurity,
+} from './members';
 import { readOutbox, readOutboxMail } from './outbox';
 
 const tags = ['admin'];
@@ -87,6 +94,24 @@ export async function adminRoutes(app: FastifyInstance, deps: Deps) {
     async (req) => {
       await inOrgTx(req, (trx, actor) =>
         patchMember(trx, actor, (req.params as { userId: string }).userId, req.body as PatchMemberBody),
+      );
+      return { ok: true };
+    },
+  );
+
+  app.delete(
+    '/api/admin/members/:userId',
+    {
+      schema: {
+        tags,
+        params: Type.Object({ userId: Uuid }),
+        querystring: OrgTarget,
+        response: { 200: Ok },
+      },
+    },
+    async (req) => {
+      await inOrgTx(req, (trx, actor) =>
+        cancelInvitation(trx, actor, (req.params as { userId: string }).userId),
       );
       return { ok: true };
     },

@@ -220,7 +220,7 @@ export async function listMembers(trx: Tx, orgId: string): Promise<MemberView[]>
 export async function getMembership(trx: Tx, orgId: string, userId: string) {
   return trx
     .selectFrom('memberships')
-    .select(['roles', 'active'])
+    .select(['roles', 'active', 'accepted_at'])
     .where('org_id', '=', orgId)
     .where('user_id', '=', userId)
     .executeTakeFirst();
@@ -266,6 +266,15 @@ export async function insertMembership(
     .returning('user_id')
     .executeTakeFirst();
   return row !== undefined;
+}
+
+export async function deletePendingMembership(trx: Tx, orgId: string, userId: string): Promise<void> {
+  await trx
+    .deleteFrom('memberships')
+    .where('org_id', '=', orgId)
+    .where('user_id', '=', userId)
+    .where('accepted_at', 'is', null)
+    .execute();
 }
 
 export async function updateMembership(

@@ -7,7 +7,7 @@ import type {
   PatchMemberBody,
 } from '../../../common/admin/schemas';
 import { type Language, localized } from '../../../common/i18n/locales';
-import { get, patch } from '../../app/api';
+import { del, get, patch } from '../../app/api';
 import { useLanguage } from '../../app/i18n';
 import { useCan, useSession } from '../../app/session';
 import { Button } from '../../app/ui/Button';
@@ -22,7 +22,7 @@ const DATE_TIME = { dateStyle: 'medium', timeStyle: 'short' } as const;
 function SecurityCard({ data, onSaved }: { data: MembersPageData; onSaved: () => Promise<void> }) {
   const [error, setError] = useState<unknown>(null);
   const [saved, setSaved] = useState(false);
-  const withoutMfa = data.members.filter((m) => m.active && !m.totpEnabled).length;
+  const withoutMfa = data.members.filter((m) => m.active && !m.pending && !m.totpEnabled).length;
   return (
     <Card title={<FormattedMessage id="admin.security.title" />}>
       <ErrorAlert error={error} />
@@ -53,16 +53,20 @@ function SecurityCard({ data, onSaved }: { data: MembersPageData; onSaved: () =>
 
 function Status({ m }: { m: MemberView }) {
   const intl = useIntl();
+  // A pending invitation says nothing about the account behind it: only that it waits for an answer.
+  if (m.pending)
+    return (
+      <div className="row">
+        <span className="tag tag--warning">
+          <FormattedMessage id="admin.members.invited" />
+        </span>
+      </div>
+    );
   return (
     <div className="row">
       <span className={`tag ${m.active ? 'tag--success' : ''}`}>
         <FormattedMessage id={m.active ? 'admin.members.active' : 'admin.members.inactive'} />
       </span>
-      {m.pending && (
-        <span className="tag tag--warning">
-          <FormattedMessage id="admin.members.invited" />
-        </span>
-      )}
       {m.lockedUntil && (
         <span className="tag tag--danger">
           <FormattedMessage
@@ -89,11 +93,12 @@ export function MembersPage() {
   const [updated, setUpdated] = useState(false);
   const q = useQuery({ queryKey: MEMBERS_KEY, queryFn: () => get<MembersPageData>('/api/admin/members') });
   const refresh = () => client.invalidateQueries({ queryKey: MEMBERS_KEY });
-  const change = async (m: MemberView, body: PatchMemberBody) => {
+  const change = async (m: MemberView, body: PatchMemberBody | 'cancel') => {
     setError(null);
     setUpdated(false);
     try {
-      await patch(`/api/admin/members/${m.userId}`, body);
+      if (body === 'cancel') await del(`/api/admin/members/${m.userId}`);
+      else await patch(`/api/admin/members/${m.userId}`, body);
       await refresh();
       setUpdated(true);
     } catch (e) {
@@ -174,16 +179,23 @@ export function MembersPage() {
                     header: <FormattedMessage id="common.actions" />,
                     render: (m: MemberView) => (
                       <div className="row">
-                        <EditRolesDialog
-                          member={m}
-                          onSaved={() => void refresh().then(() => setUpdated(true))}
-                        />
+                        {m.pending && (
+                          <Button variant="danger" onPress={() => change(m, 'cancel')}>
+                            <FormattedMessage id="admin.members.cancel_invitation" />
+                          </Button>
+                        )}
+                        {!m.pending && (
+                          <EditRolesDialog
+                            member={m}
+                            onSaved={() => void refresh().then(() => setUpdated(true))}
+                          />
+                        )}
                         {m.lockedUntil && (
                           <Button variant="secondary" onPress={() => change(m, { unlock: true })}>
                             <FormattedMessage id="admin.members.unlock" />
                           </Button>
                         )}
-                        {m.userId !== session.user.id && (
+                        {m.userId !== session.user.id && !m.pending && (
                           <Button
                             variant={m.active ? 'danger' : 'secondary'}
                             onPress={() => change(m, { active: !m.active })}
