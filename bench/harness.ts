@@ -5,8 +5,10 @@ import { Worker } from 'node:worker_threads';
 import type { LogEvent } from 'kysely';
 import pg from 'pg';
 import { pino } from 'pino';
+import { systemClock } from '../src/common/kernel/clock';
 import { buildApp } from '../src/server/app';
 import { DEMO_PASSWORD } from '../src/server/demo/accounts';
+import { SERVER_MODULES } from '../src/server/modules';
 import { loadConfig } from '../src/server/platform/config';
 import { type Engine, openPglite, openPostgres } from '../src/server/platform/db/engine';
 import { bindEngine } from '../src/server/platform/db/prepare';
@@ -81,6 +83,8 @@ export async function startBenchApp(engine: Engine) {
     mailer: createMailer(config, log, BENCH_SECRETS.secretKey, () => {}),
     jobs: createJobRunner(engine.db, log),
     log,
+    clock: systemClock,
+    modules: SERVER_MODULES,
   };
   const app = await buildApp(deps);
   await app.listen({ port: 0, host: '127.0.0.1' });

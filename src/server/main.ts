@@ -1,6 +1,6 @@
 import { buildApp } from './app';
 import { isEmpty, seedDemo } from './demo/seed';
-import { registerPlacementReminders } from './modules/placements/reminders/run-reminders';
+import { registerModuleJobs, SERVER_MODULES } from './modules';
 import { createDeps, createLogger, openEngine } from './platform/boot';
 import { loadConfig } from './platform/config';
 import { registerPlatformJobs } from './platform/platform-jobs';
@@ -48,7 +48,7 @@ async function start(progress: Progress) {
     databaseVariable: ownerDatabaseVariable(config),
     asOwner: true,
   });
-  const deps = await createDeps(config, log, engine);
+  const deps = await createDeps(config, log, engine, SERVER_MODULES);
   at({ doing: 'seeding the demo network', databaseVariable });
   if (config.seedDemo && (await isEmpty(engine))) {
     log.info('empty database: seeding the demo network');
@@ -57,7 +57,7 @@ async function start(progress: Progress) {
   at({ doing: 'starting the web server', databaseVariable });
   const app = await buildApp(deps);
   registerPlatformJobs(deps);
-  registerPlacementReminders(deps);
+  registerModuleJobs(deps);
   at({ doing: 'opening the HTTP port' });
   await app.listen({ port: config.port, host: config.host });
   deps.jobs.start();

@@ -1,8 +1,10 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { type Logger, pino } from 'pino';
+import { type Clock, systemClock } from '../../src/common/kernel/clock';
 import { buildApp } from '../../src/server/app';
 import { DEMO_PASSWORD } from '../../src/server/demo/accounts';
 import { seedDemo } from '../../src/server/demo/seed';
+import { registerModuleJobs, SERVER_MODULES } from '../../src/server/modules';
 import { loadConfig } from '../../src/server/platform/config';
 import { bindEngine } from '../../src/server/platform/db/prepare';
 import type { Deps } from '../../src/server/platform/deps';
@@ -42,6 +44,8 @@ export async function createTestApp(
     env?: Record<string, string>;
     /** The process logger; a silent one by default. */
     log?: Logger;
+    /** A fixed day for rules and reminders (the system clock by default). */
+    clock?: Clock;
   } = {},
 ): Promise<TestApp> {
   const db = await createTestEngine();
@@ -65,8 +69,11 @@ export async function createTestApp(
     mailer: createMailer(config, log, secrets.secretKey, (m) => void mails.push(m)),
     jobs: createJobRunner(db.engine.db, log),
     log,
+    clock: opts.clock ?? systemClock,
+    modules: SERVER_MODULES,
   };
   registerPlatformJobs(deps);
+  registerModuleJobs(deps);
   if (opts.seed !== false) await seedDemo(db.engine, deps.secrets);
   const app = await buildApp(deps);
   await app.ready();

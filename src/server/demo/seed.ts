@@ -1,44 +1,11 @@
 import { sql } from 'kysely';
-import { seedProgrammes } from '../modules/network/programmes/demo';
-import { seedDemoServices } from '../modules/network/services/demo';
-import { seedDemoTerritories } from '../modules/network/territories/demo';
-import { seedDemoPersons } from '../modules/people/demo';
-import { seedDemoPathways } from '../modules/people/pathways/demo';
-import { seedDemoReferrals } from '../modules/people/referrals/demo';
-import { seedAgreements } from '../modules/placements/agreements/demo';
-import { seedPlacements } from '../modules/placements/demo';
-import { seedFollowUp } from '../modules/placements/followup/demo';
+import { demoSeeders } from '../modules';
 import { hashPassword } from '../platform/auth/passwords';
 import { type Tx, withContext } from '../platform/db/context';
 import type { Engine } from '../platform/db/engine';
-import type { Secrets } from '../platform/secrets';
+import type { DemoOrgIds, DemoSecrets } from '../platform/demo';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './accounts';
 import { DEMO_ORGANISATIONS } from './organisations';
-
-/** Organisation ids by demo key, handed to each module's demo seeder. */
-export type DemoOrgIds = Record<string, string>;
-
-/** The running instance's secrets a seeder may need (participant codes are keyed with the network secret). */
-export type DemoSecrets = Pick<Secrets, 'networkSecret'>;
-
-/** Module seeders run in order after organisations and accounts, in the same transaction. */
-export type DemoSeeder = (
-  trx: Tx,
-  orgs: DemoOrgIds,
-  users: Record<string, string>,
-  secrets: DemoSecrets,
-) => Promise<void>;
-const moduleSeeders: DemoSeeder[] = [
-  seedDemoTerritories,
-  seedDemoServices,
-  seedProgrammes,
-  seedDemoPersons,
-  seedDemoPathways,
-  seedDemoReferrals,
-  seedPlacements,
-  seedAgreements,
-  seedFollowUp,
-];
 
 export async function isEmpty(engine: Engine): Promise<boolean> {
   const r = await withContext(engine.db, { scope: 'system' }, (trx) =>
@@ -92,7 +59,7 @@ export async function seedDemo(engine: Engine, secrets: DemoSecrets): Promise<vo
           .values({ org_id: orgs[m.org]!, user_id: row.id, roles: m.roles })
           .execute();
     }
-    for (const seed of moduleSeeders) await seed(trx, orgs, users, secrets);
+    for (const { seed } of demoSeeders()) await seed(trx, orgs, users, secrets);
   });
 }
 

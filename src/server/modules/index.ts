@@ -1,35 +1,52 @@
 import type { FastifyInstance } from 'fastify';
+import { withContext } from '../platform/db/context';
 import type { Deps } from '../platform/deps';
-import { adminRoutes } from './admin/routes';
-import { dashboardRoutes } from './dashboard/routes';
-import { programmeRoutes } from './network/programmes/routes';
-import { networkRoutes } from './network/routes';
-import { serviceRoutes } from './network/services/routes';
-import { pathwayRoutes } from './people/pathways/routes';
-import { referralRoutes } from './people/referrals/routes';
-import { peopleRoutes } from './people/routes';
-import { agreementRoutes } from './placements/agreements/routes';
-import { followUpRoutes } from './placements/followup/routes';
-import { placementOverviewRoutes } from './placements/overview/routes';
-import { agreementPdfRoutes } from './placements/pdf/routes';
-import { placementRoutes } from './placements/routes';
+import { type DomainEvent, EVENTS_QUEUE } from '../platform/events';
+import type { ModuleDemo, ServerModule } from '../platform/module';
+import { adminModule } from './admin';
+import { dashboardModule } from './dashboard';
+import { networkModule } from './network';
+import { peopleModule } from './people';
+import { placementsModule } from './placements';
 
-/** Every module's routes. Each module owns its routes, use cases and store; this list is the only link. */
+/**
+ * Every server module, in order. The only place modules are named: routes, jobs, dashboard items, demo
+ * data, indicators and notifications are all read from their manifests (src/server/modules/<m>/index.ts).
+ */
+export const SERVER_MODULES: readonly ServerModule[] = [
+  dashboardModule,
+  adminModule,
+  networkModule,
+  peopleModule,
+  placementsModule,
+];
+
+/** Each module's routes, each in its own encapsulated scope. */
 export async function registerModules(app: FastifyInstance, deps: Deps): Promise<void> {
-  const modules: Array<(app: FastifyInstance, deps: Deps) => Promise<void>> = [
-    dashboardRoutes,
-    adminRoutes,
-    networkRoutes,
-    serviceRoutes,
-    programmeRoutes,
-    peopleRoutes,
-    pathwayRoutes,
-    referralRoutes,
-    placementRoutes,
-    agreementRoutes,
-    followUpRoutes,
-    agreementPdfRoutes,
-    placementOverviewRoutes,
-  ];
-  for (const register of modules) await app.register(async (scope) => register(scope, deps));
+  for (const m of deps.modules) {
+    const routes = m.routes;
+    if (routes) await app.register(async (scope) => routes(scope, deps));
+  }
 }
+
+/** Each module's jobs, and the delivery of domain events to the modules' notification handlers. */
+export function registerModuleJobs(deps: Deps): void {
+  for (const m of deps.modules) m.jobs?.(deps);
+  const handlers = deps.modules.flatMap((m) => m.notifications ?? []);
+  deps.jobs.register(EVENTS_QUEUE, async (payload, job) => {
+    const event: DomainEvent = {
+      type: String(payload.type),
+      orgId: job.orgId,
+      actorUserId: typeof payload.actorUserId === 'string' ? payload.actorUserId : null,
+      payload: (payload.payload ?? {}) as Record<string, unknown>,
+    };
+    for (const h of handlers.filter((x) => x.event === event.type))
+      await withContext(deps.db, { orgId: event.orgId, userId: event.actorUserId }, (trx) =>
+        h.handle(trx, deps, event),
+      );
+  });
+}
+
+/** The modules' demo seeders, in their order. */
+export const demoSeeders = (modules: readonly ServerModule[] = SERVER_MODULES): ModuleDemo[] =>
+  modules.flatMap((m) => m.demo ?? []).sort((a, b) => a.order - b.order);

@@ -1,4 +1,5 @@
 import pino, { type Logger } from 'pino';
+import { systemClock } from '../../common/kernel/clock';
 import type { Config } from './config';
 import { lockDataDir } from './db/datadir-lock';
 import { type Engine, openPglite, openPostgres } from './db/engine';
@@ -7,6 +8,7 @@ import { bindEngine } from './db/prepare';
 import type { Deps } from './deps';
 import { createJobRunner } from './jobs';
 import { createMailer } from './mail';
+import type { ServerModule } from './module';
 import { loadSecrets } from './secrets';
 
 /**
@@ -91,11 +93,16 @@ export async function migrateWith(config: Config, engine: Engine) {
 }
 
 /** Everything a running platform needs, migrated and ready. */
-export async function createDeps(config: Config, log: Logger, engine: Engine): Promise<Deps> {
+export async function createDeps(
+  config: Config,
+  log: Logger,
+  engine: Engine,
+  modules: readonly ServerModule[],
+): Promise<Deps> {
   const { applied } = await migrateWith(config, engine);
   if (applied.length) log.info({ applied }, 'migrations applied');
   const secrets = loadSecrets(config);
   const mailer = createMailer(config, log, secrets.secretKey);
   const jobs = createJobRunner(engine.db, log);
-  return { config, engine, db: engine.db, secrets, mailer, jobs, log };
+  return { config, engine, db: engine.db, secrets, mailer, jobs, log, clock: systemClock, modules };
 }

@@ -38,17 +38,17 @@ export function inTx<T>(
   fn: (trx: Tx, actor: Actor) => Promise<T>,
 ): Promise<T> {
   const actor = authed(req);
-  return withContext(deps.db, actorContext(actor), (trx) => fn(trx, actor));
+  return withContext(deps.db, { ...actorContext(actor), today: deps.clock.today() }, (trx) => fn(trx, actor));
 }
 
 /** Runs fn for an anonymous visitor: only rows that policies open to the public are visible. */
 export function publicTx<T>(deps: Deps, req: FastifyRequest, fn: (trx: Tx) => Promise<T>): Promise<T> {
   const ctx: DbContext = req.actor ? actorContext(req.actor) : { scope: 'public', requestId: req.id };
-  return withContext(deps.db, ctx, fn);
+  return withContext(deps.db, { ...ctx, today: deps.clock.today() }, fn);
 }
 
 export function systemTx<T>(deps: Deps, req: FastifyRequest, fn: (trx: Tx) => Promise<T>): Promise<T> {
-  return withContext(deps.db, { scope: 'system', requestId: req.id }, fn);
+  return withContext(deps.db, { scope: 'system', requestId: req.id, today: deps.clock.today() }, fn);
 }
 
 /**

@@ -14,6 +14,7 @@ import { LanguageProvider } from './i18n';
 import { Layout } from './Layout';
 import { MODULES } from './modules';
 import { SessionProvider, useSessionState } from './session';
+import { ModulesProvider } from './slots';
 import { LinkButton } from './ui/Button';
 import { EmptyState, ErrorAlert, Loading } from './ui/feedback';
 
@@ -86,7 +87,9 @@ export function App() {
     <QueryClientProvider client={queryClient}>
       <LanguageProvider>
         <SessionProvider>
-          <RouterProvider router={router} />
+          <ModulesProvider modules={MODULES}>
+            <RouterProvider router={router} />
+          </ModulesProvider>
         </SessionProvider>
       </LanguageProvider>
     </QueryClientProvider>

@@ -97,3 +97,7 @@ export type NetworkTables = {
   programme_partners: ProgrammePartnersTable;
   services: ServicesTable;
 };
+
+declare module '../../platform/db/database' {
+  interface Database extends NetworkTables {}
+}

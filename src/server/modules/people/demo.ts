@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Insertable } from 'kysely';
 import { nameTokens } from '../../../common/people/participant-code';
-import type { DemoOrgIds, DemoSecrets } from '../../demo/seed';
 import { switchContext, type Tx } from '../../platform/db/context';
+import type { DemoOrgIds, DemoSecrets } from '../../platform/demo';
 import { DEMO_CENTRES } from './demo-persons';
 import { participantCode } from './persons/participant-code';
 import type { ConsentsTable, PersonsTable } from './tables';

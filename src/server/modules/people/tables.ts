@@ -162,3 +162,7 @@ export interface PeopleTables {
   referrals: ReferralsTable;
   person_grants: PersonGrantsTable;
 }
+
+declare module '../../platform/db/database' {
+  interface Database extends PeopleTables {}
+}

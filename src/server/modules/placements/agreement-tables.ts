@@ -160,3 +160,7 @@ export interface AgreementTables {
   placement_outcomes: PlacementOutcomesTable;
   placement_reminders: PlacementRemindersTable;
 }
+
+declare module '../../platform/db/database' {
+  interface Database extends AgreementTables {}
+}

@@ -50,3 +50,7 @@ export interface PlacementTables {
   placement_offers: PlacementOffersTable;
   transit_lines: TransitLinesTable;
 }
+
+declare module '../../platform/db/database' {
+  interface Database extends PlacementTables {}
+}

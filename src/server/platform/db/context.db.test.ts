@@ -123,6 +123,17 @@ describe.skipIf(!available)('the request context cannot be forged from SQL', () 
     expect(after).toEqual([{ org: null, u: null }]);
   });
 
+  it('gives SQL the day of the application’s clock, the Brussels day without one', async () => {
+    const fixed = await withContext(t.engine.db, { orgId: orgA, today: '2030-02-28' }, (trx) =>
+      sql<{ d: string }>`select app.today()::text as d`.execute(trx),
+    );
+    expect(fixed.rows[0]!.d).toBe('2030-02-28');
+    const now = await withContext(t.engine.db, { orgId: orgA }, (trx) =>
+      sql<{ d: string }>`select app.today()::text as d`.execute(trx),
+    );
+    expect(now.rows[0]!.d).toBe(new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Brussels' }));
+  });
+
   it('keeps the context key, the context table and the settings out of the application role', async () => {
     for (const q of [
       'select key from app.context_key',

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { type Kysely, sql, type Transaction } from 'kysely';
+import { civilDay } from '../../../common/kernel/clock';
 import type { Database } from './database';
 
 export type Tx = Transaction<Database>;
@@ -12,6 +13,8 @@ export interface DbContext {
   /** 'public' for anonymous requests, 'system' for jobs and pre-authentication flows. */
   scope?: 'public' | 'system' | null;
   requestId?: string | null;
+  /** Today for this transaction (app.today() in SQL); the Brussels day now when not given. */
+  today?: string | null;
 }
 
 /**
@@ -46,6 +49,7 @@ export function signContext(key: Buffer, ctx: DbContext): { text: string; mac: B
     admin: ctx.platformAdmin === true,
     scope: ctx.scope ?? '',
     req: ctx.requestId ?? '',
+    today: ctx.today ?? civilDay(new Date()),
     iat: Date.now() / 1000,
   });
   const inner = createHash('sha256').update(key).update(text, 'utf8').digest();

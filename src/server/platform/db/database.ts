@@ -1,8 +1,4 @@
 import type { ColumnType, Generated } from 'kysely';
-import type { NetworkTables } from '../../modules/network/tables';
-import type { PeopleTables } from '../../modules/people/tables';
-import type { AgreementTables } from '../../modules/placements/agreement-tables';
-import type { PlacementTables } from '../../modules/placements/tables';
 
 /** Columns the database fills in on insert. */
 export type Defaulted<T> = ColumnType<T, T | undefined, T>;
@@ -164,5 +160,9 @@ export interface PlatformTables {
   schema_migrations: SchemaMigrationsTable;
 }
 
-/** The whole schema: platform tables plus each module's own (declared beside the module's store). */
-export type Database = PlatformTables & NetworkTables & PeopleTables & PlacementTables & AgreementTables;
+/**
+ * The whole schema: the platform's tables here; each module adds its own from its `tables.ts` by
+ * declaration merging (`declare module '…/platform/db/database' { interface Database extends XTables {} }`),
+ * so the platform names no module.
+ */
+export interface Database extends PlatformTables {}

@@ -41,5 +41,49 @@ export function useForm<T extends Record<string, unknown>>(schema: TSchema, init
       setErrors(Object.fromEntries(e.fields.map((f) => [f.path, f.message])));
   }, []);
 
-  return { values, setValues, set, errors, setErrors, validate, fromApiError, body: () => clean(values) };
+  // Submission, handled once for every form: validate, send, show the server's refusal on the fields and
+  // above the form, and never send twice while a request is on its way.
+  const [submitting, setSubmitting] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const onSubmit = useCallback(
+    <R>(send: (body: Partial<T>) => Promise<R>, done?: (result: R) => void | Promise<void>) =>
+      async (e?: { preventDefault(): void }) => {
+        e?.preventDefault();
+        if (submitting) return;
+        setError(null);
+        const fields = schemaErrors(schema, clean(values));
+        setErrors(
+          Object.fromEntries(fields.map((f) => [f.path, intl.formatMessage({ id: f.code }, f.params)])),
+        );
+        if (fields.length) return;
+        setSubmitting(true);
+        try {
+          const result = await send(clean(values));
+          await done?.(result);
+        } catch (err) {
+          setError(err);
+          fromApiError(err);
+        } finally {
+          setSubmitting(false);
+        }
+      },
+    [schema, values, intl, submitting, fromApiError],
+  );
+
+  return {
+    values,
+    setValues,
+    set,
+    errors,
+    setErrors,
+    validate,
+    fromApiError,
+    body: () => clean(values),
+    /** `onSubmit(send, done)` gives the form's submit handler. */
+    onSubmit,
+    submitting,
+    /** The last refusal, for an ErrorAlert above the form. */
+    error,
+    setError,
+  };
 }

@@ -1,6 +1,6 @@
 import type { PartnerRole } from '../../../../common/network/programme-schemas';
-import type { DemoOrgIds } from '../../../demo/seed';
 import type { Tx } from '../../../platform/db/context';
+import type { DemoOrgIds } from '../../../platform/demo';
 import { applyPartnerChanges, partnerValues } from './partner-store';
 import { insertProgramme, type ProgrammeValues } from './store';
 

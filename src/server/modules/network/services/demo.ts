@@ -1,5 +1,5 @@
-import type { DemoOrgIds } from '../../../demo/seed';
 import type { Tx } from '../../../platform/db/context';
+import type { DemoOrgIds } from '../../../platform/demo';
 import { DEMO_SERVICES } from './demo-services';
 import { insertService } from './store-writes';
 

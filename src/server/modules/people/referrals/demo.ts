@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
-import type { DemoOrgIds } from '../../../demo/seed';
 import { switchContext, type Tx } from '../../../platform/db/context';
+import type { DemoOrgIds } from '../../../platform/demo';
 
 /**
  * One demo referral, so that the referral boxes and the shared-persons list are not empty in the demo:

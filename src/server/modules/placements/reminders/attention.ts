@@ -7,7 +7,7 @@ import {
   SIX_MONTH_WINDOW_MONTHS,
 } from '../../../../common/placements/reminder-rules';
 import { actorCan } from '../../../platform/actor';
-import type { AttentionProvider } from '../../dashboard/providers';
+import type { AttentionProvider } from '../../../platform/attention';
 import { agreementFacts, localToday } from './store';
 
 const item = (key: string, count: number, severity: AttentionItem['severity'], link: string) =>

@@ -1,17 +1,7 @@
 import { sql } from 'kysely';
 import type { AttentionItem } from '../../../common/dashboard/attention';
-import { type Actor, actorCan } from '../../platform/actor';
-import type { Tx } from '../../platform/db/context';
-
-/** A module's contribution to the "what needs my attention" dashboard; returns only non-zero items. */
-export type AttentionProvider = (trx: Tx, actor: Actor) => Promise<AttentionItem[]>;
-
-const item = (
-  key: string,
-  count: number,
-  severity: AttentionItem['severity'],
-  link: string,
-): AttentionItem[] => (count > 0 ? [{ key, count, severity, link }] : []);
+import { actorCan } from '../../platform/actor';
+import { type AttentionProvider, attentionItem as item } from '../../platform/attention';
 
 /** Account security and organisation housekeeping, for everyone and for organisation admins. */
 export const platformAttention: AttentionProvider = async (trx, actor) => {

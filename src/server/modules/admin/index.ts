@@ -1,0 +1,10 @@
+import type { ServerModule } from '../../platform/module';
+import { platformAttention } from './attention';
+import { adminRoutes } from './routes';
+
+/** Administration: members and invitations, the organisation's security, audit log and outbox. */
+export const adminModule: ServerModule = {
+  name: 'admin',
+  routes: adminRoutes,
+  attention: [platformAttention],
+};

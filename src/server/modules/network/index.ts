@@ -1,0 +1,24 @@
+import type { FastifyInstance } from 'fastify';
+import type { Deps } from '../../platform/deps';
+import type { ServerModule } from '../../platform/module';
+import { seedProgrammes } from './programmes/demo';
+import { programmeRoutes } from './programmes/routes';
+import { networkRoutes } from './routes';
+import { seedDemoServices } from './services/demo';
+import { serviceRoutes } from './services/routes';
+import { seedDemoTerritories } from './territories/demo';
+
+/** The partner network: organisations, territories, programmes with partners and budgets, services. */
+export const networkModule: ServerModule = {
+  name: 'network',
+  routes: async (app: FastifyInstance, deps: Deps) => {
+    await networkRoutes(app, deps);
+    await programmeRoutes(app, deps);
+    await serviceRoutes(app, deps);
+  },
+  demo: [
+    { order: 10, seed: seedDemoTerritories },
+    { order: 20, seed: seedDemoServices },
+    { order: 30, seed: seedProgrammes },
+  ],
+};

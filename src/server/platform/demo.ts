@@ -1,0 +1,16 @@
+import type { Tx } from './db/context';
+import type { Secrets } from './secrets';
+
+/** Organisation ids by demo key, handed to each module's demo seeder. */
+export type DemoOrgIds = Record<string, string>;
+
+/** The running instance's secrets a seeder may need (participant codes are keyed with the network secret). */
+export type DemoSecrets = Pick<Secrets, 'networkSecret'>;
+
+/** A module's demo data, written through the application role after the organisations and accounts. */
+export type DemoSeeder = (
+  trx: Tx,
+  orgs: DemoOrgIds,
+  users: Record<string, string>,
+  secrets: DemoSecrets,
+) => Promise<void>;

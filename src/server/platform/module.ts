@@ -1,0 +1,63 @@
+import type { FastifyInstance } from 'fastify';
+import type { AttentionProvider } from './attention';
+import type { Tx } from './db/context';
+import type { DemoSeeder } from './demo';
+import type { Deps } from './deps';
+import type { DomainEvent } from './events';
+
+/**
+ * Who hears of an event, and how (as data, like the MAILS tables of the modules): called after the event's
+ * transaction committed, in a transaction acting for the event's organisation.
+ */
+export interface NotificationHandler {
+  /** The event type it handles, e.g. `placements.agreement.validated`. */
+  event: string;
+  handle(trx: Tx, deps: Deps, event: DomainEvent): Promise<void>;
+}
+
+/**
+ * A programme indicator's counting rule, computed from a module's records (the monitoring module runs
+ * them; each module that creates reportable activity registers its own).
+ */
+export interface IndicatorRule {
+  /** Stable code, e.g. `placements.persons_placed`. */
+  code: string;
+  /** Catalogue key of its name. */
+  labelKey: string;
+  /** Unique persons, or participations (the same person counted each time). */
+  unit: 'persons' | 'participations' | 'organisations' | 'events' | 'hours';
+  count(trx: Tx, scope: { programmeId: string; from: string; to: string }): Promise<number>;
+}
+
+/**
+ * Alerts a module adds to the rows of a person list (a caseload page): codes per person id, for a whole
+ * page in one query, never one per row. The people module asks every module for them.
+ */
+export type CaseloadAlertProvider = (
+  trx: Tx,
+  persons: ReadonlyArray<{ id: string; benefit: string }>,
+  today: string,
+) => Promise<Map<string, string[]>>;
+
+/** A demo seeder with its place in the order: organisations and accounts come first, then lower orders. */
+export interface ModuleDemo {
+  order: number;
+  seed: DemoSeeder;
+}
+
+/**
+ * A module's face to the platform: everything the hub files need from it. The lists of modules
+ * (`src/server/modules/index.ts`) are the only place modules are named; adding one is a folder plus one
+ * line there.
+ */
+export interface ServerModule {
+  name: string;
+  routes?: (app: FastifyInstance, deps: Deps) => Promise<void>;
+  /** Registers its queue handlers and recurring tasks on deps.jobs. */
+  jobs?: (deps: Deps) => void;
+  attention?: readonly AttentionProvider[];
+  demo?: readonly ModuleDemo[];
+  indicators?: readonly IndicatorRule[];
+  notifications?: readonly NotificationHandler[];
+  caseloadAlerts?: readonly CaseloadAlertProvider[];
+}
