@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { IntlMessageFormat } from 'intl-messageformat';
 import { formattingLocale, LANGUAGES, type Language } from '../../common/i18n/locales';
@@ -7,16 +7,26 @@ export const I18N_DIR = join(import.meta.dirname, '../../i18n');
 
 export type Catalog = Record<string, string>;
 
-/** Loads every namespace's catalogue (src/i18n/<namespace>/<lang>.json) into one flat map per language. */
+/** The folders holding a catalogue (fr.json, nl.json, en.json): a module's, or one of its features'. */
+export function catalogueDirs(dir = I18N_DIR): string[] {
+  const here = existsSync(join(dir, 'en.json')) ? [dir] : [];
+  const below = readdirSync(dir, { withFileTypes: true })
+    .filter((e) => e.isDirectory())
+    .flatMap((e) => catalogueDirs(join(dir, e.name)));
+  return [...here, ...below];
+}
+
+/**
+ * Loads every catalogue (src/i18n/<module>/[<feature>/]<lang>.json, the same names as the module's and
+ * feature's folders in the code) into one flat map per language.
+ */
 export function loadCatalogs(dir = I18N_DIR): Record<Language, Catalog> {
   const out = { fr: {}, nl: {}, en: {} } as Record<Language, Catalog>;
-  for (const ns of readdirSync(dir, { withFileTypes: true })) {
-    if (!ns.isDirectory()) continue;
+  for (const ns of catalogueDirs(dir))
     for (const lang of LANGUAGES) {
-      const file = join(dir, ns.name, `${lang}.json`);
+      const file = join(ns, `${lang}.json`);
       Object.assign(out[lang], JSON.parse(readFileSync(file, 'utf8')) as Catalog);
     }
-  }
   return out;
 }
 

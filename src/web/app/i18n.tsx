@@ -4,8 +4,8 @@ import { IntlProvider } from 'react-intl';
 import { formattingLocale, isLanguage, type Language, negotiateLanguage } from '../../common/i18n/locales';
 import { setApiLanguage } from './api';
 
-// Every namespace's catalogue, merged per language (src/i18n/<namespace>/<lang>.json).
-const files = import.meta.glob<Record<string, string>>('../../i18n/*/*.json', {
+// Every catalogue, merged per language (src/i18n/<module>/[<feature>/]<lang>.json).
+const files = import.meta.glob<Record<string, string>>('../../i18n/**/*.json', {
   eager: true,
   import: 'default',
 });
