@@ -40,6 +40,17 @@ export interface PersonLink {
   href: (personId: string) => string;
 }
 
+/** A link a module adds to a programme's page (its placements overview, its indicators…). */
+export interface ProgrammeLink {
+  key: string;
+  order: number;
+  labelId: string;
+  permission?: Permission;
+  href: (programmeId: string) => string;
+  /** Shown only when the programme's record says so (e.g. the actor's organisation leads it). */
+  when?: (programme: { id: string; leadOrgId: string | null }, activeOrgId: string | null) => boolean;
+}
+
 /** What a module shows next to a person in a caseload row (its alerts' codes, already computed by the API). */
 export interface CaseloadAlertView {
   /** The alert codes this module renders (others' codes are not its business). */
@@ -59,4 +70,5 @@ export interface WebModule {
   personPanels?: PersonPanel[];
   personLinks?: PersonLink[];
   caseloadAlerts?: CaseloadAlertView[];
+  programmeLinks?: ProgrammeLink[];
 }

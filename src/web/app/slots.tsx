@@ -18,7 +18,7 @@ export function ModulesProvider({
 }
 
 /** Every module's contributions to one slot, in their order. */
-export function useSlot<K extends 'personPanels' | 'personLinks' | 'caseloadAlerts'>(
+export function useSlot<K extends 'personPanels' | 'personLinks' | 'caseloadAlerts' | 'programmeLinks'>(
   slot: K,
 ): NonNullable<WebModule[K]> {
   const modules = useContext(ModulesContext);
