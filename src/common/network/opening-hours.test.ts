@@ -31,10 +31,10 @@ describe('opening hours', () => {
 
   it('refuses a range that does not close after it opens', () => {
     expect(openingHoursProblems([{ day: 2, opens: '14:00', closes: '14:00' }])).toEqual([
-      { path: 'openingHours.0.closes', code: 'directory.validation.hours_order' },
+      { path: 'openingHours.0.closes', code: 'network.services.errors.hours_order' },
     ]);
     expect(openingHoursProblems([{ day: 2, opens: '14:00', closes: '09:00' }])[0]?.code).toBe(
-      'directory.validation.hours_order',
+      'network.services.errors.hours_order',
     );
   });
 
@@ -46,8 +46,8 @@ describe('opening hours', () => {
       { day: 3, opens: '08:00', closes: '18:00' },
     ]);
     expect(problems).toEqual([
-      { path: 'openingHours.2', code: 'directory.validation.hours_overlap', params: { other: 1 } },
-      { path: 'openingHours.3', code: 'directory.validation.hours_overlap', params: { other: 1 } },
+      { path: 'openingHours.2', code: 'network.services.errors.hours_overlap', params: { other: 1 } },
+      { path: 'openingHours.3', code: 'network.services.errors.hours_overlap', params: { other: 1 } },
     ]);
   });
 
@@ -99,7 +99,7 @@ describe('service rules', () => {
   it('needs a title in French or in Dutch', () => {
     expect(serviceProblems({ titleNl: 'Woonloket' })).toEqual([]);
     expect(serviceProblems({ titleFr: '  ', titleNl: null })).toEqual([
-      { path: 'titleFr', code: 'directory.validation.title_required' },
+      { path: 'titleFr', code: 'network.services.errors.title_required' },
     ]);
   });
 
@@ -122,8 +122,8 @@ describe('service rules', () => {
   it('collects opening-hours problems with the other rules', () => {
     const p = serviceProblems({ openingHours: [{ day: 1, opens: '12:00', closes: '09:00' }] });
     expect(p.map((x) => x.code)).toEqual([
-      'directory.validation.title_required',
-      'directory.validation.hours_order',
+      'network.services.errors.title_required',
+      'network.services.errors.hours_order',
     ]);
   });
 });

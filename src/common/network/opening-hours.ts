@@ -34,13 +34,13 @@ export function openingHoursProblems(ranges: readonly OpeningRange[], base = 'op
     else if (from === null) problems.push({ path: `${base}.${i}.opens`, code: 'validation.pattern' });
     else if (to === null) problems.push({ path: `${base}.${i}.closes`, code: 'validation.pattern' });
     else if (to <= from)
-      problems.push({ path: `${base}.${i}.closes`, code: 'directory.validation.hours_order' });
+      problems.push({ path: `${base}.${i}.closes`, code: 'network.services.errors.hours_order' });
     else {
       const clash = valid.find((v) => v.day === r.day && v.from < to && from < v.to);
       if (clash)
         problems.push({
           path: `${base}.${i}`,
-          code: 'directory.validation.hours_overlap',
+          code: 'network.services.errors.hours_overlap',
           params: { other: clash.i + 1 },
         });
       valid.push({ i, day: r.day, from, to });

@@ -24,16 +24,16 @@ describe('checkOrganisation', () => {
   });
 
   it('refuses a region of the other country and a kind of the other country', () => {
-    expect(codes({ region: 'FR-HDF' })).toEqual(['region:organisations.errors.region_country']);
-    expect(codes({ kind: 'ccas' })).toEqual(['kind:organisations.errors.kind_country']);
+    expect(codes({ region: 'FR-HDF' })).toEqual(['region:network.organisations.errors.region_country']);
+    expect(codes({ kind: 'ccas' })).toEqual(['kind:network.organisations.errors.kind_country']);
     expect(codes({ country: 'FR', region: 'FR-HDF', municipalityCode: 'FR-59350' })).toEqual([
-      'kind:organisations.errors.kind_country',
+      'kind:network.organisations.errors.kind_country',
     ]);
   });
 
   it('refuses a municipality of the other country', () => {
     expect(codes({ municipalityCode: 'FR-59350' })).toEqual([
-      'municipalityCode:organisations.errors.municipality_country',
+      'municipalityCode:network.organisations.errors.municipality_country',
     ]);
   });
 
@@ -60,7 +60,7 @@ describe('checkOrganisation', () => {
 
   it('refuses blank names and a closed organisation without a closing date', () => {
     expect(codes({ nameFr: '   ' })).toEqual(['nameFr:validation.min_length']);
-    expect(codes({ status: 'closed' })).toEqual(['closedOn:organisations.errors.closed_on_required']);
+    expect(codes({ status: 'closed' })).toEqual(['closedOn:network.organisations.errors.closed_on_required']);
     expect(checkOrganisation({ ...base, status: 'closed', closedOn: '2026-01-31' }).normalised.closedOn).toBe(
       '2026-01-31',
     );

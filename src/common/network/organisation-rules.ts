@@ -58,14 +58,14 @@ export function checkOrganisation(v: OrganisationValues): {
     closedOn: null,
   };
   if (!REGIONS_BY_COUNTRY[v.country].includes(v.region))
-    errors.push({ path: 'region', code: 'organisations.errors.region_country' });
+    errors.push({ path: 'region', code: 'network.organisations.errors.region_country' });
   const kindCountry = KIND_COUNTRY[v.kind];
   if (kindCountry && kindCountry !== v.country)
-    errors.push({ path: 'kind', code: 'organisations.errors.kind_country' });
+    errors.push({ path: 'kind', code: 'network.organisations.errors.kind_country' });
   for (const path of ['nameFr', 'nameNl'] as const)
     if (v[path].trim().length < 2) errors.push({ path, code: 'validation.min_length', params: { limit: 2 } });
   if (v.municipalityCode && !v.municipalityCode.startsWith(`${v.country}-`))
-    errors.push({ path: 'municipalityCode', code: 'organisations.errors.municipality_country' });
+    errors.push({ path: 'municipalityCode', code: 'network.organisations.errors.municipality_country' });
   if (v.businessId?.trim()) {
     const type = businessIdTypeFor(v.country);
     const r = validateBusinessId(type, v.businessId);
@@ -85,7 +85,8 @@ export function checkOrganisation(v: OrganisationValues): {
   if (v.website?.trim() && !isWebsite(v.website.trim()))
     errors.push({ path: 'website', code: 'validation.format', params: { format: 'uri' } });
   if (v.status === 'closed') {
-    if (!v.closedOn) errors.push({ path: 'closedOn', code: 'organisations.errors.closed_on_required' });
+    if (!v.closedOn)
+      errors.push({ path: 'closedOn', code: 'network.organisations.errors.closed_on_required' });
     else normalised.closedOn = v.closedOn;
   }
   return { errors, normalised };

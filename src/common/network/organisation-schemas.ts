@@ -1,4 +1,5 @@
 import Type, { type Static, type TSchema } from 'typebox';
+import { IsoDate, Nullable, Paged, PageQuery } from '../kernel/schemas';
 
 /** What kind of body an organisation is (migration 0001 checks the same list). */
 export const ORGANISATION_KINDS = [
@@ -30,7 +31,6 @@ export const SERVICE_LANGUAGES = ['fr', 'nl', 'en', 'de'] as const;
 export const ORGANISATION_STATUSES = ['active', 'closed'] as const;
 export type OrganisationStatus = (typeof ORGANISATION_STATUSES)[number];
 
-export const ORGANISATIONS_MAX_PAGE_SIZE = 100;
 const MUNICIPALITY_PATTERN = '^(FR-[0-9][0-9AB][0-9]{3}|BE-[0-9]{5})$';
 
 const fields = {
@@ -50,7 +50,7 @@ const fields = {
   phone: Type.String({ minLength: 6, maxLength: 40 }),
   website: Type.String({ pattern: '^https?://[^\\s]+\\.[^\\s]+$', maxLength: 300 }),
   status: Type.Enum([...ORGANISATION_STATUSES]),
-  closedOn: Type.String({ format: 'date' }),
+  closedOn: IsoDate,
 };
 
 export const OrganisationCreateBody = Type.Object(
@@ -74,7 +74,7 @@ export const OrganisationCreateBody = Type.Object(
 );
 export type OrganisationCreateBody = Static<typeof OrganisationCreateBody>;
 
-const clearable = <T extends TSchema>(s: T) => Type.Optional(Type.Union([s, Type.Null()]));
+const clearable = <T extends TSchema>(s: T) => Type.Optional(Nullable(s));
 
 /**
  * Changing an organisation: absent fields stay as they are, null clears an optional one. Closing sets
@@ -123,14 +123,11 @@ export const OrganisationQuery = Type.Object(
     country: Type.Optional(fields.country),
     region: Type.Optional(fields.region),
     status: Type.Optional(fields.status),
-    page: Type.Optional(Type.Integer({ minimum: 1, maximum: 100_000 })),
-    pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: ORGANISATIONS_MAX_PAGE_SIZE })),
+    ...PageQuery,
   },
   { additionalProperties: false },
 );
 export type OrganisationQuery = Static<typeof OrganisationQuery>;
-
-const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
 
 export const OrganisationListItem = Type.Object({
   id: Type.String(),
@@ -147,12 +144,7 @@ export const OrganisationListItem = Type.Object({
 });
 export type OrganisationListItem = Static<typeof OrganisationListItem>;
 
-export const OrganisationPage = Type.Object({
-  items: Type.Array(OrganisationListItem),
-  total: Type.Integer(),
-  page: Type.Integer(),
-  pageSize: Type.Integer(),
-});
+export const OrganisationPage = Paged(OrganisationListItem);
 export type OrganisationPage = Static<typeof OrganisationPage>;
 
 export const OrganisationDetail = Type.Object({

@@ -190,7 +190,7 @@ describe('programme rules', () => {
       { path: 'nameFr', code: 'validation.min_length', params: { limit: 2 } },
       { path: 'nameNl', code: 'validation.min_length', params: { limit: 2 } },
       { path: 'endsOn', code: 'validation.date_order' },
-      { path: 'euAmount', code: 'programmes.error.eu_exceeds_total' },
+      { path: 'euAmount', code: 'network.programmes.errors.eu_exceeds_total' },
     ]);
   });
 
@@ -198,7 +198,11 @@ describe('programme rules', () => {
     expect(programmeRuleErrors({ placementMinMonths: 2, placementMaxMonths: 6 })).toEqual([]);
     expect(programmeRuleErrors({ placementMinMonths: 3, placementMaxMonths: 3 })).toEqual([]);
     expect(programmeRuleErrors({ placementMinMonths: 4, placementMaxMonths: 3 })).toEqual([
-      { path: 'placementMaxMonths', code: 'programmes.error.placement_months_order', params: { min: 4 } },
+      {
+        path: 'placementMaxMonths',
+        code: 'network.programmes.errors.placement_months_order',
+        params: { min: 4 },
+      },
     ]);
     // One side missing: nothing to compare (the use cases fill in the stored or default value).
     expect(programmeRuleErrors({ placementMinMonths: 12 })).toEqual([]);
@@ -230,11 +234,11 @@ describe('partner rules', () => {
 
   it('requires the owner as lead', () => {
     expect(partnerRuleErrors([{ orgId: a, role: 'partner' }], lead)).toEqual([
-      { path: 'partners', code: 'programmes.error.lead_missing' },
+      { path: 'partners', code: 'network.programmes.errors.lead_missing' },
     ]);
     expect(partnerRuleErrors([{ orgId: lead, role: 'partner' }], lead)).toEqual([
-      { path: 'partners.0.role', code: 'programmes.error.owner_not_lead' },
-      { path: 'partners', code: 'programmes.error.lead_missing' },
+      { path: 'partners.0.role', code: 'network.programmes.errors.owner_not_lead' },
+      { path: 'partners', code: 'network.programmes.errors.lead_missing' },
     ]);
   });
 
@@ -250,9 +254,9 @@ describe('partner rules', () => {
         lead,
       ),
     ).toEqual([
-      { path: 'partners.1.role', code: 'programmes.error.lead_not_owner' },
-      { path: 'partners.2.euAmount', code: 'programmes.error.eu_exceeds_total' },
-      { path: 'partners.3.orgId', code: 'programmes.error.duplicate_partner' },
+      { path: 'partners.1.role', code: 'network.programmes.errors.lead_not_owner' },
+      { path: 'partners.2.euAmount', code: 'network.programmes.errors.eu_exceeds_total' },
+      { path: 'partners.3.orgId', code: 'network.programmes.errors.duplicate_partner' },
     ]);
   });
 });

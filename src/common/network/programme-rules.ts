@@ -73,10 +73,10 @@ export function programmeTotals(
   };
 }
 
-/** Today as 'YYYY-MM-DD' (UTC), the reference date for statuses in the API and its SQL filter. */
-export const isoToday = (now = new Date()) => now.toISOString().slice(0, 10);
-
-/** planned before the start, closed after the end, running in between (both days included). */
+/**
+ * planned before the start, closed after the end, running in between (both days included); today is the
+ * Brussels day of the request (the server's clock), the same the list's status filter uses in SQL.
+ */
 export function programmeStatus(startsOn: string, endsOn: string, today: string): ProgrammeStatus {
   if (today < startsOn) return 'planned';
   if (today > endsOn) return 'closed';
@@ -111,12 +111,12 @@ export function programmeRuleErrors(p: ProgrammeFigures): FieldError[] {
   if (p.startsOn && p.endsOn && p.endsOn < p.startsOn)
     out.push({ path: 'endsOn', code: 'validation.date_order' });
   if (exceeds(p.euAmount, p.budgetTotal))
-    out.push({ path: 'euAmount', code: 'programmes.error.eu_exceeds_total' });
+    out.push({ path: 'euAmount', code: 'network.programmes.errors.eu_exceeds_total' });
   const { placementMinMonths: min, placementMaxMonths: max } = p;
   if (typeof min === 'number' && typeof max === 'number' && max < min)
     out.push({
       path: 'placementMaxMonths',
-      code: 'programmes.error.placement_months_order',
+      code: 'network.programmes.errors.placement_months_order',
       params: { min },
     });
   return out;
@@ -136,17 +136,17 @@ export function partnerRuleErrors(partners: readonly PartnerFigures[], leadOrgId
   let ownerIsLead = false;
   partners.forEach((p, i) => {
     if (seen.has(p.orgId))
-      out.push({ path: `partners.${i}.orgId`, code: 'programmes.error.duplicate_partner' });
+      out.push({ path: `partners.${i}.orgId`, code: 'network.programmes.errors.duplicate_partner' });
     seen.add(p.orgId);
     if (p.role === 'lead' && p.orgId !== leadOrgId)
-      out.push({ path: `partners.${i}.role`, code: 'programmes.error.lead_not_owner' });
+      out.push({ path: `partners.${i}.role`, code: 'network.programmes.errors.lead_not_owner' });
     if (p.role !== 'lead' && p.orgId === leadOrgId)
-      out.push({ path: `partners.${i}.role`, code: 'programmes.error.owner_not_lead' });
+      out.push({ path: `partners.${i}.role`, code: 'network.programmes.errors.owner_not_lead' });
     if (p.role === 'lead' && p.orgId === leadOrgId) ownerIsLead = true;
     if (exceeds(p.euAmount, p.budgetTotal))
-      out.push({ path: `partners.${i}.euAmount`, code: 'programmes.error.eu_exceeds_total' });
+      out.push({ path: `partners.${i}.euAmount`, code: 'network.programmes.errors.eu_exceeds_total' });
   });
-  if (!ownerIsLead) out.push({ path: 'partners', code: 'programmes.error.lead_missing' });
+  if (!ownerIsLead) out.push({ path: 'partners', code: 'network.programmes.errors.lead_missing' });
   return out;
 }
 

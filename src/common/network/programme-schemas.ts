@@ -1,4 +1,5 @@
 import Type, { type Static, type TSchema } from 'typebox';
+import { IsoDate, Nullable, Paged, PageQuery, Uuid } from '../kernel/schemas';
 import { MultilineText } from '../validation/text';
 
 /** Funds a programme draws on (migration 0002 checks the same list). */
@@ -12,9 +13,6 @@ export type PartnerRole = (typeof PARTNER_ROLES)[number];
 /** Derived from the period and today's date, never stored. */
 export const PROGRAMME_STATUSES = ['planned', 'running', 'closed'] as const;
 export type ProgrammeStatus = (typeof PROGRAMME_STATUSES)[number];
-
-const Uuid = Type.String({ format: 'uuid' });
-const IsoDate = Type.String({ format: 'date' });
 
 /**
  * An amount in euros as a decimal string with at most two decimals ("1142943.65"): money travels as
@@ -61,7 +59,7 @@ export const ProgrammeCreateBody = Type.Object(
 );
 export type ProgrammeCreateBody = Static<typeof ProgrammeCreateBody>;
 
-const clearable = <T extends TSchema>(s: T) => Type.Optional(Type.Union([s, Type.Null()]));
+const clearable = <T extends TSchema>(s: T) => Type.Optional(Nullable(s));
 
 /** Changing a programme: absent fields stay as they are, null clears an optional one. The lead does not change. */
 export const ProgrammePatchBody = Type.Object(
@@ -108,14 +106,11 @@ export const ProgrammeListQuery = Type.Object(
     fund: Type.Optional(Type.Enum([...FUNDS])),
     status: Type.Optional(Type.Enum([...PROGRAMME_STATUSES])),
     org: Type.Optional(Uuid),
-    page: Type.Optional(Type.Integer({ minimum: 1, maximum: 10000 })),
-    pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })),
+    ...PageQuery,
   },
   { additionalProperties: false },
 );
 export type ProgrammeListQuery = Static<typeof ProgrammeListQuery>;
-
-const Nullable = <T extends TSchema>(s: T) => Type.Union([s, Type.Null()]);
 
 export const OrgRef = Type.Object({
   id: Type.String(),
@@ -146,12 +141,7 @@ export const ProgrammeSummary = Type.Object({
 });
 export type ProgrammeSummary = Static<typeof ProgrammeSummary>;
 
-export const ProgrammeList = Type.Object({
-  items: Type.Array(ProgrammeSummary),
-  total: Type.Integer(),
-  page: Type.Integer(),
-  pageSize: Type.Integer(),
-});
+export const ProgrammeList = Paged(ProgrammeSummary);
 export type ProgrammeList = Static<typeof ProgrammeList>;
 
 export const PartnerView = Type.Object({

@@ -20,7 +20,7 @@ const given = (s: string | null | undefined) => typeof s === 'string' && s.trim(
 export function serviceProblems(s: ServiceRuleInput, orgCountry: 'FR' | 'BE' | null = null): FieldError[] {
   const problems: FieldError[] = [];
   if (!given(s.titleFr) && !given(s.titleNl))
-    problems.push({ path: 'titleFr', code: 'directory.validation.title_required' });
+    problems.push({ path: 'titleFr', code: 'network.services.errors.title_required' });
   problems.push(...openingHoursProblems(s.openingHours ?? []));
   if (given(s.email) && !isEmail(s.email!.trim()))
     problems.push({ path: 'email', code: 'validation.format', params: { format: 'email' } });

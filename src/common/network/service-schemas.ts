@@ -4,6 +4,7 @@
  * Rules a schema cannot say (one title at least, opening hours, phone) are in `service-rules.ts`.
  */
 import Type, { type Static, type TSchema } from 'typebox';
+import { Nullable, Paged, Uuid } from '../kernel/schemas';
 import { MultilineText } from '../validation/text';
 
 export const SERVICE_THEMES = [
@@ -103,7 +104,7 @@ const fields = {
 
 const O = Type.Optional;
 /** Optional text that a change may clear with null. */
-const Clearable = <T extends TSchema>(t: T) => O(Type.Union([t, Type.Null()]));
+const Clearable = <T extends TSchema>(t: T) => O(Nullable(t));
 
 /** A new service (and what the edit form validates before sending). */
 export const ServiceInput = Type.Object(
@@ -128,7 +129,7 @@ export const ServiceInput = Type.Object(
     website: O(fields.website),
     published: O(fields.published),
     /** Platform admins create on behalf of an organisation; others always create for their own. */
-    orgId: O(Type.String({ format: 'uuid' })),
+    orgId: O(Uuid),
   },
   { additionalProperties: false },
 );
@@ -178,7 +179,6 @@ export const DirectoryQuery = Type.Object(
 );
 export type DirectoryQuery = Static<typeof DirectoryQuery>;
 
-const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
 const S = () => Type.String();
 
 export const DirectoryItem = Type.Object({
@@ -201,12 +201,7 @@ export const DirectoryItem = Type.Object({
 });
 export type DirectoryItem = Static<typeof DirectoryItem>;
 
-export const DirectoryPage = Type.Object({
-  items: Type.Array(DirectoryItem),
-  total: Type.Integer(),
-  page: Type.Integer(),
-  pageSize: Type.Integer(),
-});
+export const DirectoryPage = Paged(DirectoryItem);
 export type DirectoryPage = Static<typeof DirectoryPage>;
 
 export const ServiceDetail = Type.Object({
@@ -240,6 +235,9 @@ export const ManagedServiceItem = Type.Object({
 });
 export type ManagedServiceItem = Static<typeof ManagedServiceItem>;
 
+export const ManagedServicesPage = Paged(ManagedServiceItem);
+export type ManagedServicesPage = Static<typeof ManagedServicesPage>;
+
 export const ManagedServicesQuery = Type.Object(
   {
     page: Type.Optional(Type.Integer({ minimum: 1, maximum: 10000, default: 1 })),
@@ -247,6 +245,7 @@ export const ManagedServicesQuery = Type.Object(
   },
   { additionalProperties: false },
 );
+export type ManagedServicesQuery = Static<typeof ManagedServicesQuery>;
 
 export const Municipality = Type.Object({
   code: S(),
@@ -255,3 +254,7 @@ export const Municipality = Type.Object({
   nameNl: S(),
 });
 export type Municipality = Static<typeof Municipality>;
+
+/** The municipalities the directory's filter offers. */
+export const MunicipalityList = Type.Object({ items: Type.Array(Municipality) });
+export type MunicipalityList = Static<typeof MunicipalityList>;

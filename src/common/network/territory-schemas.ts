@@ -1,6 +1,5 @@
-import Type, { type Static, type TSchema } from 'typebox';
-
-export const TERRITORIES_MAX_PAGE_SIZE = 100;
+import Type, { type Static } from 'typebox';
+import { Nullable, Paged, PageQuery } from '../kernel/schemas';
 
 export const TerritoryQuery = Type.Object(
   {
@@ -8,8 +7,7 @@ export const TerritoryQuery = Type.Object(
     country: Type.Optional(Type.Enum(['FR', 'BE'])),
     region: Type.Optional(Type.Enum(['FR-HDF', 'BE-WAL', 'BE-VLG', 'BE-BRU'])),
     parent: Type.Optional(Type.String({ pattern: '^(FR|BE)-[0-9AB]{2,5}$' })),
-    page: Type.Optional(Type.Integer({ minimum: 1, maximum: 100_000 })),
-    pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: TERRITORIES_MAX_PAGE_SIZE })),
+    ...PageQuery,
   },
   { additionalProperties: false },
 );
@@ -24,8 +22,6 @@ export const TerritoryDetailQuery = Type.Object(
   { additionalProperties: false },
 );
 
-const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
-
 export const TerritoryListItem = Type.Object({
   code: Type.String(),
   country: Type.String(),
@@ -38,12 +34,7 @@ export const TerritoryListItem = Type.Object({
 });
 export type TerritoryListItem = Static<typeof TerritoryListItem>;
 
-export const TerritoryPage = Type.Object({
-  items: Type.Array(TerritoryListItem),
-  total: Type.Integer(),
-  page: Type.Integer(),
-  pageSize: Type.Integer(),
-});
+export const TerritoryPage = Paged(TerritoryListItem);
 export type TerritoryPage = Static<typeof TerritoryPage>;
 
 const Point = Type.Object({ lon: Type.Number(), lat: Type.Number() });

@@ -1,18 +1,20 @@
 import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../../platform/deps';
 import type { ServerModule } from '../../platform/module';
+import { organisationRoutes } from './organisations/routes';
 import { seedProgrammes } from './programmes/demo';
 import { programmeRoutes } from './programmes/routes';
-import { networkRoutes } from './routes';
 import { seedDemoServices } from './services/demo';
 import { serviceRoutes } from './services/routes';
 import { seedDemoTerritories } from './territories/demo';
+import { territoryRoutes } from './territories/routes';
 
 /** The partner network: organisations, territories, programmes with partners and budgets, services. */
 export const networkModule: ServerModule = {
   name: 'network',
   routes: async (app: FastifyInstance, deps: Deps) => {
-    await networkRoutes(app, deps);
+    await organisationRoutes(app, deps);
+    await territoryRoutes(app, deps);
     await programmeRoutes(app, deps);
     await serviceRoutes(app, deps);
   },

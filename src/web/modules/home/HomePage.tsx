@@ -1,5 +1,8 @@
 import { FormattedMessage, useIntl } from 'react-intl';
 import { Navigate } from 'react-router';
+import { loginLink } from '../../../common/auth/links';
+import { dashboardLink } from '../../../common/dashboard/links';
+import { directoryLink } from '../../../common/network/links';
 import { useSessionState } from '../../app/session';
 import { LinkButton } from '../../app/ui/Button';
 import { Card, PageHeader } from '../../app/ui/layout';
@@ -8,7 +11,7 @@ import { Card, PageHeader } from '../../app/ui/layout';
 export function HomePage() {
   const intl = useIntl();
   const { state } = useSessionState();
-  if (state.status === 'signed_in') return <Navigate to="/app" replace />;
+  if (state.status === 'signed_in') return <Navigate to={dashboardLink.href()} replace />;
   return (
     <div className="stack">
       <PageHeader
@@ -20,7 +23,7 @@ export function HomePage() {
           <p>
             <FormattedMessage id="home.directory.text" />
           </p>
-          <LinkButton to="/directory">
+          <LinkButton to={directoryLink.href()}>
             <FormattedMessage id="home.directory.action" />
           </LinkButton>
         </Card>
@@ -28,7 +31,7 @@ export function HomePage() {
           <p>
             <FormattedMessage id="home.staff.text" />
           </p>
-          <LinkButton to="/login" variant="secondary">
+          <LinkButton to={loginLink.href()} variant="secondary">
             <FormattedMessage id="shell.login" />
           </LinkButton>
         </Card>

@@ -39,6 +39,6 @@ export function toDetail(r: store.OrganisationRow, actor: Actor): OrganisationDe
 export async function getOrganisation(trx: Tx, actor: Actor, id: string): Promise<OrganisationDetail> {
   requirePermission(actor, 'organisation.view');
   const row = await store.getOrganisation(trx, id);
-  if (!row) throw notFound('organisations.not_found');
+  if (!row) throw notFound('network.organisations.errors.not_found');
   return toDetail(row, actor);
 }

@@ -1,4 +1,5 @@
 import { type Selectable, sql, type Updateable } from 'kysely';
+import { likeAnywhere, searchTerm } from '../../../../common/kernel/schemas';
 import type {
   OrganisationListItem,
   OrganisationQuery,
@@ -10,9 +11,6 @@ export type OrganisationRow = Selectable<OrganisationsTable> & {
   municipality_name_fr: string | null;
   municipality_name_nl: string | null;
 };
-
-/** Characters that LIKE reads as wildcards, escaped so that a search matches them literally. */
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 const toListItem = (r: OrganisationRow): OrganisationListItem => ({
   id: r.id,
@@ -39,7 +37,7 @@ export async function listOrganisations(
   page: number,
   pageSize: number,
 ) {
-  const q = query.q?.trim();
+  const q = searchTerm(query.q);
   let select = trx
     .selectFrom('organisations as o')
     .leftJoin('territories as t', 't.code', 'o.municipality_code')
@@ -47,7 +45,7 @@ export async function listOrganisations(
     .select(['t.name_fr as municipality_name_fr', 't.name_nl as municipality_name_nl'])
     .select(sql<number>`count(*) over ()`.as('total'));
   if (q) {
-    const pattern = `%${escapeLike(q)}%`;
+    const pattern = likeAnywhere(q);
     select = select.where(({ or }) =>
       or([
         sql<boolean>`app.fold(o.name_fr) || ' ' || app.fold(o.name_nl) like app.fold(${pattern})`,

@@ -28,7 +28,7 @@ export async function updateOrganisation(
 ): Promise<OrganisationDetail> {
   requirePermission(actor, 'organisation.update');
   const row = await store.getOrganisationRow(trx, id);
-  if (!row) throw notFound('organisations.not_found');
+  if (!row) throw notFound('network.organisations.errors.not_found');
   if (!mayEdit(actor, id)) throw forbidden();
   const status = body.status ?? (row.status as 'active' | 'closed');
   const values = {

@@ -4,24 +4,16 @@ import type { Tx } from '../../../platform/db/context';
 import { forbidden, notFound } from '../../../platform/errors';
 import { findProgramme, type ProgrammeRow } from './store';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** A path id that cannot be a programme is "not found", not a database error. */
-export function programmeId(id: string): string {
-  if (!UUID.test(id)) throw notFound('programmes.error.not_found');
-  return id.toLowerCase();
-}
-
 export async function loadProgramme(trx: Tx, id: string): Promise<ProgrammeRow> {
-  const row = await findProgramme(trx, programmeId(id));
-  if (!row) throw notFound('programmes.error.not_found');
+  const row = await findProgramme(trx, id.toLowerCase());
+  if (!row) throw notFound('network.programmes.errors.not_found');
   return row;
 }
 
 /** The programme, if the actor may change it (lead organisation's coordinator or platform admin). */
 export async function loadEditable(trx: Tx, actor: Actor, id: string): Promise<ProgrammeRow> {
   const row = await loadProgramme(trx, id);
-  if (!canEditProgramme(actor, row.orgId)) throw forbidden('programmes.error.not_lead');
+  if (!canEditProgramme(actor, row.orgId)) throw forbidden('network.programmes.errors.not_lead');
   return row;
 }
 

@@ -18,13 +18,14 @@ export async function createProgramme(
   trx: Tx,
   actor: Actor,
   body: ProgrammeCreateBody,
+  today: string,
 ): Promise<ProgrammeDetail> {
   requirePermission(actor, 'programme.create');
   const errors: FieldError[] = [];
   let lead = actor.orgId;
   if (body.leadOrgId && body.leadOrgId !== actor.orgId) {
     if (actor.platformAdmin) lead = body.leadOrgId;
-    else errors.push({ path: 'leadOrgId', code: 'programmes.error.lead_org_not_allowed' });
+    else errors.push({ path: 'leadOrgId', code: 'network.programmes.errors.lead_org_not_allowed' });
   }
   if (!lead) errors.push({ path: 'leadOrgId', code: 'validation.required' });
   else if (!errors.length) {
@@ -32,7 +33,7 @@ export async function createProgramme(
     if (status !== 'active')
       errors.push({
         path: 'leadOrgId',
-        code: status ? 'programmes.error.org_closed' : 'programmes.error.org_unknown',
+        code: status ? 'network.programmes.errors.org_closed' : 'network.programmes.errors.org_unknown',
       });
   }
   const values = {
@@ -54,5 +55,5 @@ export async function createProgramme(
   errors.push(...programmeRuleErrors(values));
   if (errors.length || !lead) throw validationFailed(errors);
   const id = await insertProgramme(trx, lead, values);
-  return getProgramme(trx, actor, id);
+  return getProgramme(trx, actor, id, today);
 }

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { createTestApp, type TestApp } from '../../../../../test/support/app';
+import type { Clock } from '../../../../common/kernel/clock';
 import { type Tx, withContext } from '../../../platform/db/context';
 
 /** Shared set-up of the programme integration tests: the seeded app and the demo organisations' ids. */
@@ -26,8 +27,8 @@ export interface Fixture {
   programmeCount: () => Promise<number>;
 }
 
-export async function openFixture(): Promise<Fixture> {
-  const app = await createTestApp();
+export async function openFixture(opts: { clock?: Clock } = {}): Promise<Fixture> {
+  const app = await createTestApp({ clock: opts.clock });
   const asAdmin = <T>(fn: (trx: Tx) => Promise<T>) =>
     withContext(app.deps.db, { platformAdmin: true, scope: 'system' }, fn);
   const orgs: Record<string, string> = {};

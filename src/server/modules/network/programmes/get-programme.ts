@@ -1,6 +1,5 @@
 import {
   canEditProgramme,
-  isoToday,
   programmeStatus,
   programmeTotals,
 } from '../../../../common/network/programme-rules';
@@ -10,8 +9,13 @@ import type { Tx } from '../../../platform/db/context';
 import { loadProgramme } from './access';
 import { listPartners } from './partner-store';
 
-/** One programme with its partners and the totals derived from their budgets. */
-export async function getProgramme(trx: Tx, actor: Actor, id: string): Promise<ProgrammeDetail> {
+/** One programme with its partners and the totals derived from their budgets; its status on `today`. */
+export async function getProgramme(
+  trx: Tx,
+  actor: Actor,
+  id: string,
+  today: string,
+): Promise<ProgrammeDetail> {
   requirePermission(actor, 'programme.view');
   const row = await loadProgramme(trx, id);
   const partners = await listPartners(trx, row.id);
@@ -24,7 +28,7 @@ export async function getProgramme(trx: Tx, actor: Actor, id: string): Promise<P
     funds: row.funds,
     startsOn: row.startsOn,
     endsOn: row.endsOn,
-    status: programmeStatus(row.startsOn, row.endsOn, isoToday()),
+    status: programmeStatus(row.startsOn, row.endsOn, today),
     descriptionFr: row.descriptionFr,
     descriptionNl: row.descriptionNl,
     budgetTotal: row.budgetTotal,

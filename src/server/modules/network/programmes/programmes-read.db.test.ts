@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestApp } from '../../../../../test/support/app';
 import { engineAvailable } from '../../../../../test/support/engine';
+import { fixedClock } from '../../../../common/kernel/clock';
 import type { ProgrammeDetail, ProgrammeList } from '../../../../common/network/programme-schemas';
 import { withContext } from '../../../platform/db/context';
 import { t } from '../../../platform/i18n';
@@ -15,8 +16,12 @@ describe.skipIf(!available)('programmes API: reading and tenancy', () => {
   let sam: ProgrammeDetail;
   let charleroiBinche: string;
 
+  // 00:30 on 1 January 2022 in Brussels, when UTC is still on 31 December 2021: the last day of the
+  // Charleroi–Binche programme is over for the staff, and every demo programme is closed.
+  const NEW_YEAR = '2021-12-31T23:30:00Z';
+
   beforeAll(async () => {
-    ({ app, orgs, asAdmin } = await openFixture());
+    ({ app, orgs, asAdmin } = await openFixture({ clock: fixedClock(NEW_YEAR) }));
   });
   afterAll(async () => app?.close());
 
@@ -40,6 +45,14 @@ describe.skipIf(!available)('programmes API: reading and tenancy', () => {
         lead: { id: orgs.udccas, shortName: 'UDCCAS 59', country: 'FR' },
       });
       charleroiBinche = list.items[0]!.id;
+    });
+
+    it('derives statuses from the Brussels day of the server clock, not from UTC', async () => {
+      const c = await app.login(REFERENT);
+      const cb = (await c.get(`/api/programmes/${charleroiBinche}`)).json() as ProgrammeDetail;
+      expect([cb.endsOn, cb.status]).toEqual(['2021-12-31', 'closed']);
+      const running = (await c.get('/api/programmes?status=running')).json() as ProgrammeList;
+      expect(running.total).toBe(0);
     });
 
     it('filters by text (accents folded), fund, status, partner organisation and pages', async () => {
@@ -112,18 +125,20 @@ describe.skipIf(!available)('programmes API: reading and tenancy', () => {
       expect(ab.canEdit).toBe(false);
     });
 
-    it('answers 404 for a malformed or unknown id and 401 without a session', async () => {
+    it('answers 400 for a malformed id, 404 for an unknown one and 401 without a session', async () => {
       const c = await app.login(REFERENT);
-      expect((await c.get('/api/programmes/42')).statusCode).toBe(404);
-      expect((await c.get("/api/programmes/1'or'1")).statusCode).toBe(404);
+      expect((await c.get('/api/programmes/42')).statusCode).toBe(400);
+      expect((await c.get("/api/programmes/1'or'1")).statusCode).toBe(400);
       const unknown = await c.get('/api/programmes/00000000-0000-4000-8000-000000000000');
       expect(unknown.statusCode).toBe(404);
-      expect(unknown.json().error.message).toBe(t('fr', 'programmes.error.not_found'));
+      expect(unknown.json().error.message).toBe(t('fr', 'network.programmes.errors.not_found'));
       expect((await app.anonymous.get('/api/programmes')).statusCode).toBe(401);
       const coord = await app.login(COORDINATOR);
-      expect((await coord.patch('/api/programmes/nope', { nameFr: 'Nouveau nom' })).statusCode).toBe(404);
+      expect((await coord.patch('/api/programmes/nope', { nameFr: 'Nouveau nom' })).statusCode).toBe(400);
       const body = { partners: [{ orgId: orgs.udccas, role: 'lead' }] };
-      expect((await coord.put('/api/programmes/nope/partners', body)).statusCode).toBe(404);
+      expect((await coord.put('/api/programmes/nope/partners', body)).statusCode).toBe(400);
+      const nobody = '00000000-0000-4000-8000-000000000000';
+      expect((await coord.put(`/api/programmes/${nobody}/partners`, body)).statusCode).toBe(404);
     });
   });
 

@@ -49,11 +49,11 @@ describe.skipIf(!available)('programmes API: creating, editing and partners', ()
       const fields = r.json().error.fields as Array<{ path: string; code: string; message: string }>;
       expect(fields.map((f) => [f.path, f.code])).toEqual([
         ['endsOn', 'validation.date_order'],
-        ['euAmount', 'programmes.error.eu_exceeds_total'],
+        ['euAmount', 'network.programmes.errors.eu_exceeds_total'],
       ]);
       // The coordinator's language is French.
-      expect(fields[1]!.message).toBe(t('fr', 'programmes.error.eu_exceeds_total'));
-      expect(fields[1]!.message).not.toBe('programmes.error.eu_exceeds_total');
+      expect(fields[1]!.message).toBe(t('fr', 'network.programmes.errors.eu_exceeds_total'));
+      expect(fields[1]!.message).not.toBe('network.programmes.errors.eu_exceeds_total');
 
       const schema = await c.post('/api/programmes', {
         ...valid,
@@ -74,7 +74,7 @@ describe.skipIf(!available)('programmes API: creating, editing and partners', ()
       const other = await c.post('/api/programmes', { ...valid, leadOrgId: orgs.mouscron });
       expect(other.statusCode).toBe(400);
       expect(other.json().error.fields).toMatchObject([
-        { path: 'leadOrgId', code: 'programmes.error.lead_org_not_allowed' },
+        { path: 'leadOrgId', code: 'network.programmes.errors.lead_org_not_allowed' },
       ]);
       const r = await c.post('/api/programmes', valid);
       expect(r.statusCode).toBe(201);
@@ -98,7 +98,7 @@ describe.skipIf(!available)('programmes API: creating, editing and partners', ()
         leadOrgId: '00000000-0000-4000-8000-000000000000',
       });
       expect(unknown.json().error.fields).toMatchObject([
-        { path: 'leadOrgId', code: 'programmes.error.org_unknown' },
+        { path: 'leadOrgId', code: 'network.programmes.errors.org_unknown' },
       ]);
       const r = await c.post('/api/programmes', { ...valid, acronym: 'MOUS', leadOrgId: orgs.mouscron });
       expect(r.statusCode).toBe(201);
@@ -110,7 +110,7 @@ describe.skipIf(!available)('programmes API: creating, editing and partners', ()
       const bad = await c.patch(`/api/programmes/${created.id}`, { euAmount: '300000.00' });
       expect(bad.statusCode).toBe(400);
       expect(bad.json().error.fields).toMatchObject([
-        { path: 'euAmount', code: 'programmes.error.eu_exceeds_total' },
+        { path: 'euAmount', code: 'network.programmes.errors.eu_exceeds_total' },
       ]);
       const badDates = await c.patch(`/api/programmes/${created.id}`, { startsOn: '2030-01-01' });
       expect(badDates.json().error.fields).toMatchObject([{ path: 'endsOn', code: 'validation.date_order' }]);
@@ -161,10 +161,13 @@ describe.skipIf(!available)('programmes API: creating, editing and partners', ()
         [{ placementMaxMonths: 25 }, [['placementMaxMonths', 'validation.maximum']]],
         [{ placementMinMonths: 2.5 }, [['placementMinMonths', 'validation.type']]],
         // Against the default maximum (6) when only the minimum is given.
-        [{ placementMinMonths: 8 }, [['placementMaxMonths', 'programmes.error.placement_months_order']]],
+        [
+          { placementMinMonths: 8 },
+          [['placementMaxMonths', 'network.programmes.errors.placement_months_order']],
+        ],
         [
           { placementMinMonths: 6, placementMaxMonths: 5 },
-          [['placementMaxMonths', 'programmes.error.placement_months_order']],
+          [['placementMaxMonths', 'network.programmes.errors.placement_months_order']],
         ],
       ] as const) {
         const r = await c.post('/api/programmes', { ...valid, ...body });
@@ -177,7 +180,7 @@ describe.skipIf(!available)('programmes API: creating, editing and partners', ()
         placementMaxMonths: 5,
       });
       expect(order.json().error.fields[0].message).toBe(
-        t('fr', 'programmes.error.placement_months_order', { min: 6 }),
+        t('fr', 'network.programmes.errors.placement_months_order', { min: 6 }),
       );
       expect(order.json().error.fields[0].message).toContain('6 mois');
       expect(await programmeCount()).toBe(before);
@@ -204,9 +207,13 @@ describe.skipIf(!available)('programmes API: creating, editing and partners', ()
       // A change is checked against the other, stored limit.
       const above = await c.patch(`/api/programmes/${id}`, { placementMinMonths: 13 });
       expect(above.statusCode).toBe(400);
-      expect(fieldsOf(above)).toEqual([['placementMaxMonths', 'programmes.error.placement_months_order']]);
+      expect(fieldsOf(above)).toEqual([
+        ['placementMaxMonths', 'network.programmes.errors.placement_months_order'],
+      ]);
       const below = await c.patch(`/api/programmes/${id}`, { placementMaxMonths: 2 });
-      expect(fieldsOf(below)).toEqual([['placementMaxMonths', 'programmes.error.placement_months_order']]);
+      expect(fieldsOf(below)).toEqual([
+        ['placementMaxMonths', 'network.programmes.errors.placement_months_order'],
+      ]);
       const cleared = await c.patch(`/api/programmes/${id}`, { placementMaxMonths: null });
       expect(cleared.statusCode).toBe(400);
       expect((await c.patch(`/api/programmes/${id}`, { placementMaxMonths: 25 })).statusCode).toBe(400);
@@ -243,22 +250,25 @@ describe.skipIf(!available)('programmes API: creating, editing and partners', ()
 
       it('refuses lists that break the rules, changing nothing', async () => {
         const cases: Array<[unknown[], Array<[string, string]>]> = [
-          [[{ orgId: orgs.roubaix, role: 'partner' }], [['partners', 'programmes.error.lead_missing']]],
+          [
+            [{ orgId: orgs.roubaix, role: 'partner' }],
+            [['partners', 'network.programmes.errors.lead_missing']],
+          ],
           [
             [lead(), { orgId: orgs.roubaix, role: 'lead' }],
-            [['partners.1.role', 'programmes.error.lead_not_owner']],
+            [['partners.1.role', 'network.programmes.errors.lead_not_owner']],
           ],
           [
             [lead(), { orgId: orgs.roubaix, role: 'partner' }, { orgId: orgs.roubaix, role: 'associated' }],
-            [['partners.2.orgId', 'programmes.error.duplicate_partner']],
+            [['partners.2.orgId', 'network.programmes.errors.duplicate_partner']],
           ],
           [
             [lead(), { orgId: orgs.roubaix, role: 'partner', budgetTotal: '10.00', euAmount: '10.01' }],
-            [['partners.1.euAmount', 'programmes.error.eu_exceeds_total']],
+            [['partners.1.euAmount', 'network.programmes.errors.eu_exceeds_total']],
           ],
           [
             [lead(), { orgId: '00000000-0000-4000-8000-000000000000', role: 'partner' }],
-            [['partners.1.orgId', 'programmes.error.org_unknown']],
+            [['partners.1.orgId', 'network.programmes.errors.org_unknown']],
           ],
         ];
         for (const [partners, expected] of cases) {
@@ -283,7 +293,7 @@ describe.skipIf(!available)('programmes API: creating, editing and partners', ()
         );
         const r = await put([lead(), { orgId: orgs.lille, role: 'partner' }]);
         expect(r.json().error.fields).toMatchObject([
-          { path: 'partners.1.orgId', code: 'programmes.error.org_closed' },
+          { path: 'partners.1.orgId', code: 'network.programmes.errors.org_closed' },
         ]);
         expect(await partnerCount()).toBe(1);
       });

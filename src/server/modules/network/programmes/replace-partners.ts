@@ -16,6 +16,7 @@ export async function replacePartners(
   actor: Actor,
   id: string,
   body: PartnersBody,
+  today: string,
 ): Promise<ProgrammeDetail> {
   requirePermission(actor, 'programme.update');
   const row = await loadEditable(trx, actor, id);
@@ -30,11 +31,11 @@ export async function replacePartners(
   const current = await partnerValues(trx, row.id);
   wanted.forEach((w, i) => {
     const s = status.get(w.orgId);
-    if (!s) errors.push({ path: `partners.${i}.orgId`, code: 'programmes.error.org_unknown' });
+    if (!s) errors.push({ path: `partners.${i}.orgId`, code: 'network.programmes.errors.org_unknown' });
     else if (s !== 'active' && !current.has(w.orgId))
-      errors.push({ path: `partners.${i}.orgId`, code: 'programmes.error.org_closed' });
+      errors.push({ path: `partners.${i}.orgId`, code: 'network.programmes.errors.org_closed' });
   });
   if (errors.length) throw validationFailed(errors);
   await applyPartnerChanges(trx, row.id, row.orgId, current, wanted);
-  return getProgramme(trx, actor, row.id);
+  return getProgramme(trx, actor, row.id, today);
 }

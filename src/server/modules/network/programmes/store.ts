@@ -1,4 +1,5 @@
 import { sql, type Updateable } from 'kysely';
+import { likeAnywhere, searchTerm } from '../../../../common/kernel/schemas';
 import type { Fund, OrgRef, ProgrammeStatus } from '../../../../common/network/programme-schemas';
 import type { Tx } from '../../../platform/db/context';
 import type { ProgrammesTable } from '../tables';
@@ -51,8 +52,9 @@ export const orgRef = (r: {
 
 function filtered(trx: Tx, f: Omit<ListFilters, 'limit' | 'offset'>) {
   let q = trx.selectFrom('programmes as p').innerJoin('organisations as o', 'o.id', 'p.org_id');
-  if (f.q?.trim()) {
-    const like = `%${f.q.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const term = searchTerm(f.q);
+  if (term) {
+    const like = likeAnywhere(term);
     q = q.where(
       sql<boolean>`app.fold(concat_ws(' ', p.acronym, p.name_fr, p.name_nl, p.funding_programme, o.name_fr,
         o.name_nl, o.short_name)) like app.fold(${like})`,

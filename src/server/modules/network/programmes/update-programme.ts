@@ -13,6 +13,7 @@ export async function updateProgramme(
   actor: Actor,
   id: string,
   body: ProgrammePatchBody,
+  today: string,
 ): Promise<ProgrammeDetail> {
   requirePermission(actor, 'programme.update');
   const row = await loadEditable(trx, actor, id);
@@ -45,5 +46,5 @@ export async function updateProgramme(
   });
   if (errors.length) throw validationFailed(errors);
   await update(trx, row.id, change);
-  return getProgramme(trx, actor, row.id);
+  return getProgramme(trx, actor, row.id, today);
 }

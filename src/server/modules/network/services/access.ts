@@ -1,13 +1,6 @@
 import type { Actor } from '../../../platform/actor';
 import { requirePermission } from '../../../platform/actor';
-import { forbidden, notFound, validationFailed } from '../../../platform/errors';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** An id that cannot exist is answered like one that does not: 404, never a database error. */
-export function assertServiceId(id: string): void {
-  if (!UUID.test(id)) throw notFound();
-}
+import { forbidden, validationFailed } from '../../../platform/errors';
 
 /** The organisation a manager acts for: their own; platform admins may name any. */
 export function managedOrg(actor: Actor, requested: string | undefined): string {

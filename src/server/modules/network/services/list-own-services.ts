@@ -1,4 +1,5 @@
-import type { ManagedServiceItem } from '../../../../common/network/service-schemas';
+import { pageOf } from '../../../../common/kernel/schemas';
+import type { ManagedServicesPage, ManagedServicesQuery } from '../../../../common/network/service-schemas';
 import { type Actor, requirePermission } from '../../../platform/actor';
 import type { Tx } from '../../../platform/db/context';
 import { listManaged } from './store';
@@ -7,10 +8,10 @@ import { listManaged } from './store';
 export async function listOwnServices(
   trx: Tx,
   actor: Actor,
-  page: number,
-  pageSize: number,
-): Promise<{ items: ManagedServiceItem[]; total: number; page: number; pageSize: number }> {
+  query: ManagedServicesQuery,
+): Promise<ManagedServicesPage> {
   requirePermission(actor, 'service.manage');
+  const { page, pageSize } = pageOf(query);
   const orgId = actor.platformAdmin ? null : actor.orgId;
   const r = await listManaged(trx, orgId, page, pageSize);
   return { ...r, page, pageSize };

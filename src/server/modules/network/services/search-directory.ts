@@ -1,10 +1,6 @@
 import type { Language } from '../../../../common/i18n/locales';
-import {
-  DIRECTORY_MAX_PAGE_SIZE,
-  type DirectoryPage,
-  type DirectoryQuery,
-  type Municipality,
-} from '../../../../common/network/service-schemas';
+import { pageOf } from '../../../../common/kernel/schemas';
+import type { DirectoryPage, DirectoryQuery, Municipality } from '../../../../common/network/service-schemas';
 import type { Tx } from '../../../platform/db/context';
 import { listMunicipalities, searchDirectory } from './store';
 
@@ -14,8 +10,7 @@ export async function searchServices(
   query: DirectoryQuery,
   language: Language,
 ): Promise<DirectoryPage> {
-  const page = query.page ?? 1;
-  const pageSize = Math.min(query.pageSize ?? 20, DIRECTORY_MAX_PAGE_SIZE);
+  const { page, pageSize } = pageOf(query, 20);
   const { items, total } = await searchDirectory(trx, query, language, page, pageSize);
   return { items, total, page, pageSize };
 }

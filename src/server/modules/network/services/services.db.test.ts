@@ -4,7 +4,7 @@ import { createTestApp, type TestApp } from '../../../../../test/support/app';
 import { engineAvailable } from '../../../../../test/support/engine';
 import type { DirectoryItem, DirectoryPage } from '../../../../common/network/service-schemas';
 import { withContext } from '../../../platform/db/context';
-import { DEMO_TERRITORIES } from '../demo-territories';
+import { DEMO_TERRITORIES } from '../territories/demo-territories';
 
 const available = await engineAvailable();
 
@@ -110,7 +110,8 @@ describe.skipIf(!available)('the cross-border services directory', () => {
         accessConditionsNl: 'Zonder afspraak in de voormiddag; op afspraak op woensdagnamiddag.',
         published: true,
       });
-      expect((await t.anonymous.get('/api/directory/services/not-a-uuid')).statusCode).toBe(404);
+      // An id that cannot be a record is refused by the path's schema, like every id of the API.
+      expect((await t.anonymous.get('/api/directory/services/not-a-uuid')).statusCode).toBe(400);
     });
 
     it('lists the municipalities that have published services, for the filter', async () => {
@@ -208,8 +209,8 @@ describe.skipIf(!available)('the cross-border services directory', () => {
         r.json().error.fields.map((f: { path: string; code: string; message: string }) => [f.path, f]),
       );
       expect(fields.titleFr.message).toBe('Indiquez un intitulé en français ou en néerlandais.');
-      expect(fields['openingHours.1'].code).toBe('directory.validation.hours_overlap');
-      expect(fields['openingHours.2.closes'].code).toBe('directory.validation.hours_order');
+      expect(fields['openingHours.1'].code).toBe('network.services.errors.hours_overlap');
+      expect(fields['openingHours.2.closes'].code).toBe('network.services.errors.hours_order');
       expect(fields.municipalityCode.code).toBe('validation.municipality');
       expect(Object.keys(fields)).toContain('phone');
       const schema = await c.post('/api/services', { ...valid, theme: 'gardening', languages: [] });
@@ -273,10 +274,10 @@ describe.skipIf(!available)('the cross-border services directory', () => {
       expect((await c.del(`/api/services/${s.id}`)).statusCode).toBe(404);
     });
 
-    it('answers ids that cannot exist with 404', async () => {
+    it('refuses malformed ids with 400 and answers unknown ones with 404', async () => {
       const c = await t.login('admin@cpas-mouscron.example');
-      expect((await c.patch('/api/services/1', { published: true })).statusCode).toBe(404);
-      expect((await c.del('/api/services/abc')).statusCode).toBe(404);
+      expect((await c.patch('/api/services/1', { published: true })).statusCode).toBe(400);
+      expect((await c.del('/api/services/abc')).statusCode).toBe(400);
       expect((await c.patch(`/api/services/${crypto.randomUUID()}`, { published: true })).statusCode).toBe(
         404,
       );

@@ -1,5 +1,6 @@
 import { type RawBuilder, sql } from 'kysely';
 import type { Language } from '../../../../common/i18n/locales';
+import { likeAnywhere } from '../../../../common/kernel/schemas';
 import { sortOpeningHours } from '../../../../common/network/opening-hours';
 import type {
   DirectoryItem,
@@ -90,8 +91,6 @@ function filters(q: DirectoryQuery): RawBuilder<unknown> {
   return sql.join(parts, sql` and `);
 }
 
-const likePattern = (s: string) => `%${s.replace(/[\\%_]/g, '\\$&')}%`;
-
 /**
  * One statement per search. With words: full-text in French and in Dutch on the accent-folded search
  * vectors, ranked; only when that finds nothing (the planner's one-time filter skips it otherwise), a
@@ -117,7 +116,7 @@ export async function searchDirectory(
   const candidates = folded.map((w) => `${w.slice(0, 3)}:*`).join(' | ');
   const fuzzyMatch = folded.length
     ? sql`(s.search_fr @@ to_tsquery('simple', ${candidates}) or s.search_nl @@ to_tsquery('simple', ${candidates}))
-        and (${titles} like ${likePattern(folded.join(' '))} or ${folded.join(' ')} <% ${titles})`
+        and (${titles} like ${likeAnywhere(folded.join(' '))} or ${folded.join(' ')} <% ${titles})`
     : sql`false`;
   const query = words
     ? sql<ItemRow & { total: number }>`

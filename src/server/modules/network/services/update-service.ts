@@ -3,7 +3,7 @@ import type { ServiceDetail, ServicePatch } from '../../../../common/network/ser
 import { type Actor, requirePermission } from '../../../platform/actor';
 import type { Tx } from '../../../platform/db/context';
 import { conflict, notFound, validationFailed } from '../../../platform/errors';
-import { assertOwns, assertServiceId } from './access';
+import { assertOwns } from './access';
 import { findService, territoryExists } from './store';
 import { updateService as writeService } from './store-writes';
 
@@ -18,7 +18,6 @@ export async function updateService(
   patch: ServicePatch,
 ): Promise<ServiceDetail> {
   requirePermission(actor, 'service.manage');
-  assertServiceId(id);
   const current = await findService(trx, id, { publishedOnly: false, forUpdate: true });
   if (!current) throw notFound();
   assertOwns(actor, current.orgId);

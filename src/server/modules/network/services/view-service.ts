@@ -2,7 +2,6 @@ import type { ServiceDetail } from '../../../../common/network/service-schemas';
 import type { Actor } from '../../../platform/actor';
 import type { Tx } from '../../../platform/db/context';
 import { notFound } from '../../../platform/errors';
-import { assertServiceId } from './access';
 import { findService } from './store';
 
 /**
@@ -10,7 +9,6 @@ import { findService } from './store';
  * their own organisation's drafts (a preview), as RLS allows.
  */
 export async function viewService(trx: Tx, actor: Actor | null, id: string): Promise<ServiceDetail> {
-  assertServiceId(id);
   const s = await findService(trx, id, { publishedOnly: !actor });
   if (!s) throw notFound();
   return s;

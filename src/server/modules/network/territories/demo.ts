@@ -1,9 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Tx } from '../../../platform/db/context';
-import { DEMO_TERRITORIES } from '../demo-territories';
-import { parseTerritoryFile } from '../territory-import';
+import { DEMO_TERRITORIES } from './demo-territories';
 import { upsertTerritories } from './store';
+import { parseTerritoryFile } from './territory-import';
 
 /** The shared boundaries of Nord, Pas-de-Calais and Belgium, read in place (never copied into the project). */
 export const SHARED_TERRITORIES_FILE = join(

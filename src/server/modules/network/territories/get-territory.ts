@@ -9,7 +9,7 @@ const point = (lon: number | null, lat: number | null) =>
 /** One municipality with its centroid; its boundary only when asked for (it can weigh tens of kB). */
 export async function getTerritory(trx: Tx, code: string, withGeometry: boolean): Promise<TerritoryDetail> {
   const t = await store.getTerritory(trx, code);
-  if (!t) throw notFound('territories.not_found');
+  if (!t) throw notFound('network.territories.errors.not_found');
   const detail: TerritoryDetail = {
     code: t.code,
     country: t.country,

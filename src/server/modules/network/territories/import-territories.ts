@@ -3,8 +3,8 @@ import { type Actor, requirePermission } from '../../../platform/actor';
 import { audit } from '../../../platform/audit';
 import type { Tx } from '../../../platform/db/context';
 import { AppError } from '../../../platform/errors';
-import { parseTerritoryFile, type TerritoryImportError } from '../territory-import';
 import { upsertTerritories } from './store';
+import { parseTerritoryFile, type TerritoryImportError } from './territory-import';
 
 /** Where a problem is in the file, as a field path the web app reads: 'line.12', 'feature.3' or ''. */
 const pathOf = (e: TerritoryImportError) =>
@@ -25,14 +25,14 @@ export async function importTerritories(
   if (parsed.errors.length || !parsed.format) {
     const fields = parsed.errors.map((e) => ({
       path: pathOf(e),
-      code: `territory.import.${e.code}`,
+      code: `network.territories.errors.${e.code}`,
       params: {
         ...e.params,
         ...(e.line !== undefined ? { line: e.line } : {}),
         ...(e.feature !== undefined ? { feature: e.feature } : {}),
       },
     }));
-    throw new AppError(400, 'territory.import.refused', { count: fields.length }, fields);
+    throw new AppError(400, 'network.territories.errors.refused', { count: fields.length }, fields);
   }
   const counts = await upsertTerritories(
     trx,

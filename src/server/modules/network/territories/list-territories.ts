@@ -1,9 +1,8 @@
 import type { Language } from '../../../../common/i18n/locales';
+import { pageOf } from '../../../../common/kernel/schemas';
 import type { TerritoryPage, TerritoryQuery } from '../../../../common/network/territory-schemas';
 import type { Tx } from '../../../platform/db/context';
 import * as store from './store';
-
-export const DEFAULT_PAGE_SIZE = 25;
 
 /** Municipalities, searchable by anyone (the public directory and the forms' municipality picker). */
 export async function listTerritories(
@@ -11,8 +10,7 @@ export async function listTerritories(
   language: Language,
   query: TerritoryQuery,
 ): Promise<TerritoryPage> {
-  const page = query.page ?? 1;
-  const pageSize = query.pageSize ?? DEFAULT_PAGE_SIZE;
+  const { page, pageSize } = pageOf(query);
   const { items, total } = await store.listTerritories(trx, query, language === 'nl', page, pageSize);
   return { items, total, page, pageSize };
 }

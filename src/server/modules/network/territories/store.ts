@@ -1,5 +1,6 @@
 import type { Geometry } from 'geojson';
 import { sql } from 'kysely';
+import { likeAnywhere, searchTerm } from '../../../../common/kernel/schemas';
 import { bboxOf } from '../../../../common/network/geo';
 import type { Territory } from '../../../../common/network/territory';
 import type { TerritoryListItem, TerritoryQuery } from '../../../../common/network/territory-schemas';
@@ -7,8 +8,6 @@ import type { Tx } from '../../../platform/db/context';
 
 /** Rows per INSERT: well under the bind-parameter limit, small enough to keep memory flat. */
 const CHUNK = 500;
-
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /** One page of territories and the total (window count); the search folds accents on both names. */
 export async function listTerritories(
@@ -18,10 +17,10 @@ export async function listTerritories(
   page: number,
   pageSize: number,
 ): Promise<{ items: TerritoryListItem[]; total: number }> {
-  const q = query.q?.trim();
+  const q = searchTerm(query.q);
   let select = trx.selectFrom('territories as t');
   if (q) {
-    const pattern = `%${escapeLike(q)}%`;
+    const pattern = likeAnywhere(q);
     // A code ('59350', 'FR-59350') finds its territory too.
     select = select.where(({ or }) =>
       or([

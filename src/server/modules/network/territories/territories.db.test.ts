@@ -115,12 +115,12 @@ describe.skipIf(!available)('territories: reference data, public look-up and imp
     const r = await upload(admin, 'bad.csv', bad);
     expect(r.statusCode).toBe(400);
     const error = r.json().error;
-    expect(error.code).toBe('territory.import.refused');
+    expect(error.code).toBe('network.territories.errors.refused');
     expect(error.message).toBe('The file was not imported: 3 problems to fix. Nothing was changed.');
     expect(error.fields.map((f: { path: string; code: string }) => `${f.path} ${f.code}`)).toEqual([
-      'line.3 territory.import.invalid_code',
-      'line.4 territory.import.invalid_population',
-      'line.5 territory.import.duplicate_code',
+      'line.3 network.territories.errors.invalid_code',
+      'line.4 network.territories.errors.invalid_population',
+      'line.5 network.territories.errors.duplicate_code',
     ]);
     expect(error.fields[1].message).toBe('"-5" is not a valid population.');
     expect(await stored(['FR-13055', 'FR-06088'])).toEqual([]);

@@ -1,0 +1,201 @@
+import Type from 'typebox';
+import { defineEndpoint } from '../kernel/endpoint';
+import { IdParams } from '../kernel/schemas';
+import {
+  OrganisationCreateBody,
+  OrganisationDetail,
+  OrganisationPage,
+  OrganisationPatchBody,
+  OrganisationQuery,
+} from './organisation-schemas';
+import {
+  PartnersBody,
+  ProgrammeCreateBody,
+  ProgrammeDetail,
+  ProgrammeList,
+  ProgrammeListQuery,
+  ProgrammePatchBody,
+} from './programme-schemas';
+import {
+  DirectoryPage,
+  DirectoryQuery,
+  ManagedServicesPage,
+  ManagedServicesQuery,
+  MunicipalityList,
+  ServiceDetail,
+  ServiceInput,
+  ServicePatch,
+} from './service-schemas';
+import {
+  TerritoryCodeParam,
+  TerritoryDetail,
+  TerritoryDetailQuery,
+  TerritoryImportResult,
+  TerritoryPage,
+  TerritoryQuery,
+} from './territory-schemas';
+
+/** The partner network's HTTP contract: organisations, territories, programmes, services, the directory. */
+const tags = ['network'] as const;
+
+/** Partner organisations: every signed-in member reads them; platform and organisation admins write. */
+export const organisationsApi = {
+  list: defineEndpoint({
+    method: 'GET',
+    path: '/api/organisations',
+    query: OrganisationQuery,
+    response: { 200: OrganisationPage },
+    tags,
+  }),
+  get: defineEndpoint({
+    method: 'GET',
+    path: '/api/organisations/:id',
+    params: IdParams,
+    response: { 200: OrganisationDetail },
+    tags,
+  }),
+  create: defineEndpoint({
+    method: 'POST',
+    path: '/api/organisations',
+    body: OrganisationCreateBody,
+    response: { 201: OrganisationDetail },
+    tags,
+  }),
+  update: defineEndpoint({
+    method: 'PATCH',
+    path: '/api/organisations/:id',
+    params: IdParams,
+    body: OrganisationPatchBody,
+    response: { 200: OrganisationDetail },
+    tags,
+  }),
+};
+
+/** Municipalities: public reference data (anonymous visitors too); platform admins import them. */
+export const territoriesApi = {
+  list: defineEndpoint({
+    method: 'GET',
+    path: '/api/territories',
+    query: TerritoryQuery,
+    response: { 200: TerritoryPage },
+    tags,
+  }),
+  get: defineEndpoint({
+    method: 'GET',
+    path: '/api/territories/:code',
+    params: TerritoryCodeParam,
+    query: TerritoryDetailQuery,
+    response: { 200: TerritoryDetail },
+    tags,
+  }),
+  /** Multipart upload of one file (TopoJSON, GeoJSON or CSV) in the field "file". */
+  import: defineEndpoint({
+    method: 'POST',
+    path: '/api/territories/import',
+    multipart: true,
+    response: { 200: TerritoryImportResult },
+    tags,
+  }),
+};
+
+/** Programmes (projects) of the network and their partners. */
+export const programmesApi = {
+  list: defineEndpoint({
+    method: 'GET',
+    path: '/api/programmes',
+    query: ProgrammeListQuery,
+    response: { 200: ProgrammeList },
+    tags,
+  }),
+  get: defineEndpoint({
+    method: 'GET',
+    path: '/api/programmes/:id',
+    params: IdParams,
+    response: { 200: ProgrammeDetail },
+    tags,
+  }),
+  create: defineEndpoint({
+    method: 'POST',
+    path: '/api/programmes',
+    body: ProgrammeCreateBody,
+    response: { 201: ProgrammeDetail },
+    tags,
+  }),
+  update: defineEndpoint({
+    method: 'PATCH',
+    path: '/api/programmes/:id',
+    params: IdParams,
+    body: ProgrammePatchBody,
+    response: { 200: ProgrammeDetail },
+    tags,
+  }),
+  /** The whole partner list, replaced at once. */
+  replacePartners: defineEndpoint({
+    method: 'PUT',
+    path: '/api/programmes/:id/partners',
+    params: IdParams,
+    body: PartnersBody,
+    response: { 200: ProgrammeDetail },
+    tags,
+  }),
+};
+
+/** An organisation's own services in the directory, drafts included (service managers). */
+export const servicesApi = {
+  list: defineEndpoint({
+    method: 'GET',
+    path: '/api/services',
+    query: ManagedServicesQuery,
+    response: { 200: ManagedServicesPage },
+    tags,
+  }),
+  create: defineEndpoint({
+    method: 'POST',
+    path: '/api/services',
+    body: ServiceInput,
+    response: { 201: ServiceDetail },
+    tags,
+  }),
+  update: defineEndpoint({
+    method: 'PATCH',
+    path: '/api/services/:id',
+    params: IdParams,
+    body: ServicePatch,
+    response: { 200: ServiceDetail },
+    tags,
+  }),
+  remove: defineEndpoint({
+    method: 'DELETE',
+    path: '/api/services/:id',
+    params: IdParams,
+    response: { 204: Type.Null() },
+    tags,
+  }),
+};
+
+/**
+ * The public directory: search and entries without an account (people from the other side of the
+ * border must find them); a member also reads their own organisation's drafts through `service`.
+ */
+export const directoryApi = {
+  search: defineEndpoint({
+    method: 'GET',
+    path: '/api/directory/services',
+    query: DirectoryQuery,
+    response: { 200: DirectoryPage },
+    tags,
+  }),
+  service: defineEndpoint({
+    method: 'GET',
+    path: '/api/directory/services/:id',
+    params: IdParams,
+    response: { 200: ServiceDetail },
+    tags,
+  }),
+  municipalities: defineEndpoint({
+    method: 'GET',
+    path: '/api/directory/municipalities',
+    response: { 200: MunicipalityList },
+    tags,
+  }),
+};
