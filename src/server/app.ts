@@ -8,7 +8,7 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
-import Type from 'typebox';
+import { platformApi } from '../common/platform/endpoints';
 import { MULTILINE } from '../common/validation/text';
 import { registerModules } from './modules';
 import { authRoutes } from './platform/auth/routes';
@@ -17,6 +17,7 @@ import { schemaVersion } from './platform/db/migrate';
 import type { Deps } from './platform/deps';
 import { AppError } from './platform/errors';
 import { errorBody, frameworkErrorHandler, platformHttp } from './platform/http';
+import { route } from './platform/route';
 
 export const APP_VERSION = '0.1.0';
 
@@ -91,28 +92,12 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
     app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   }
 
-  app.get(
-    '/api/health',
-    {
-      schema: {
-        tags: ['platform'],
-        response: {
-          200: Type.Object({
-            status: Type.String(),
-            engine: Type.String(),
-            schemaVersion: Type.String(),
-            version: Type.String(),
-          }),
-        },
-      },
-    },
-    async () => ({
-      status: 'ok',
-      engine: deps.engine.kind,
-      schemaVersion: await schemaVersion(deps.engine),
-      version: APP_VERSION,
-    }),
-  );
+  route(app, platformApi.health, async () => ({
+    status: 'ok',
+    engine: deps.engine.kind,
+    schemaVersion: await schemaVersion(deps.engine),
+    version: APP_VERSION,
+  }));
 
   await app.register(async (scope) => authRoutes(scope, deps));
   await registerModules(app, deps);

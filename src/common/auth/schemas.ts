@@ -1,8 +1,9 @@
 import Type, { type Static } from 'typebox';
 import { LANGUAGES } from '../i18n/locales';
+import { Uuid } from '../kernel/schemas';
 
+export { Uuid };
 export const Email = Type.String({ format: 'email', minLength: 3, maxLength: 254 });
-export const Uuid = Type.String({ format: 'uuid' });
 export const LanguageSchema = Type.Enum([...LANGUAGES]);
 
 export const LoginBody = Type.Object(
@@ -72,7 +73,23 @@ export const SessionView = Type.Object({
 });
 export type SessionView = Static<typeof SessionView>;
 
-export const LoginResult = Type.Union([
-  Type.Object({ status: Type.Literal('ok'), session: SessionView }),
-  Type.Object({ status: Type.Literal('mfa_required') }),
+/** A signed-in session's view, or a session that still waits for its second factor. */
+export const SessionAnswer = Type.Union([
+  SessionView,
+  Type.Object({ mfaRequired: Type.Literal(true), csrfToken: Type.String() }),
 ]);
+
+/** The session cookie is set either way; `mfa_required` means the code comes next. */
+export const LoginResult = Type.Object({
+  status: Type.Union([Type.Literal('ok'), Type.Literal('mfa_required')]),
+});
+
+export const InvitationAnswerParams = Type.Object({
+  orgId: Uuid,
+  answer: Type.Union([Type.Literal('accept'), Type.Literal('decline')]),
+});
+
+export const TotpDisableBody = Type.Object({ password: Type.String({ minLength: 1, maxLength: 1024 }) });
+
+/** A second factor being set up: the secret as text and as a QR code for the authenticator app. */
+export const TotpSetup = Type.Object({ secret: Type.String(), uri: Type.String(), qrSvg: Type.String() });

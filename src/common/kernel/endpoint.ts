@@ -46,12 +46,16 @@ export function defineEndpoint<
   return e;
 }
 
-type StaticOr<S, Else> = S extends TSchema ? Static<S> : Else;
+// The interface's parts are optional, so `E['body']` is `TSchema | undefined` even when a body is
+// declared: look at the schema without the `undefined` (never when the endpoint has no such part).
+type PartOf<E extends AnyEndpoint, K extends 'params' | 'query' | 'body'> = NonNullable<E[K]>;
+type StaticOr<S, Else> = [S] extends [never] ? Else : S extends TSchema ? Static<S> : Else;
+type Has<S> = [S] extends [never] ? false : true;
 type Empty = Record<string, never>;
 
-export type ParamsOf<E extends AnyEndpoint> = StaticOr<E['params'], Empty>;
-export type QueryOf<E extends AnyEndpoint> = StaticOr<E['query'], Empty>;
-export type BodyOf<E extends AnyEndpoint> = StaticOr<E['body'], undefined>;
+export type ParamsOf<E extends AnyEndpoint> = StaticOr<PartOf<E, 'params'>, Empty>;
+export type QueryOf<E extends AnyEndpoint> = StaticOr<PartOf<E, 'query'>, Empty>;
+export type BodyOf<E extends AnyEndpoint> = StaticOr<PartOf<E, 'body'>, undefined>;
 
 type SuccessStatus = 200 | 201 | 202 | 204;
 type SuccessSchema<R> =
@@ -72,11 +76,11 @@ export function successStatus(e: AnyEndpoint): number {
 }
 
 /** What a caller gives: only the parts the endpoint has. */
-export type CallInput<E extends AnyEndpoint> = (E['params'] extends TSchema
+export type CallInput<E extends AnyEndpoint> = (Has<PartOf<E, 'params'>> extends true
   ? { params: ParamsOf<E> }
   : { params?: never }) &
-  (E['query'] extends TSchema ? { query?: Partial<QueryOf<E>> } : { query?: never }) &
-  (E['body'] extends TSchema ? { body: BodyOf<E> } : { body?: never });
+  (Has<PartOf<E, 'query'>> extends true ? { query?: Partial<QueryOf<E>> } : { query?: never }) &
+  (Has<PartOf<E, 'body'>> extends true ? { body: BodyOf<E> } : { body?: never });
 
 /** A query value as it travels in a URL: booleans as true/false, arrays repeated, blanks left out. */
 export type QueryValue = string | number | boolean | null | undefined | readonly (string | number)[];

@@ -1,4 +1,4 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { QueryClientProvider } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { FormattedMessage } from 'react-intl';
 import {
@@ -10,9 +10,13 @@ import {
   useLocation,
   useRouteError,
 } from 'react-router';
+import { accountLink } from '../../common/admin/links';
+import { loginLink, mfaLink } from '../../common/auth/links';
+import { dashboardLink } from '../../common/dashboard/links';
 import { LanguageProvider } from './i18n';
 import { Layout } from './Layout';
 import { MODULES } from './modules';
+import { createQueryClient } from './query-client';
 import { SessionProvider, useSessionState } from './session';
 import { ModulesProvider } from './slots';
 import { LinkButton } from './ui/Button';
@@ -24,10 +28,10 @@ function RequireAuth({ children }: { children: ReactNode }) {
   const location = useLocation();
   if (state.status === 'loading') return <Loading />;
   if (state.status === 'anonymous')
-    return <Navigate to={`/login?next=${encodeURIComponent(location.pathname + location.search)}`} replace />;
-  if (state.status === 'mfa_required') return <Navigate to="/login/mfa" replace />;
-  if (state.session.mfaSetupRequired && location.pathname !== '/app/account')
-    return <Navigate to="/app/account" replace />;
+    return <Navigate to={loginLink.href(undefined, { next: location.pathname + location.search })} replace />;
+  if (state.status === 'mfa_required') return <Navigate to={mfaLink.href()} replace />;
+  if (state.session.mfaSetupRequired && location.pathname !== accountLink.pattern)
+    return <Navigate to={accountLink.href()} replace />;
   return <>{children}</>;
 }
 
@@ -59,7 +63,7 @@ export function buildRoutes(): RouteObject[] {
       children: [
         ...MODULES.flatMap((m) => m.publicRoutes ?? []),
         {
-          path: '/app',
+          path: dashboardLink.pattern,
           element: <RequireAuthOutlet />,
           children: MODULES.flatMap((m) => m.routes ?? []),
         },
@@ -77,9 +81,7 @@ function RequireAuthOutlet() {
   );
 }
 
-const queryClient = new QueryClient({
-  defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false, staleTime: 15_000 } },
-});
+const queryClient = createQueryClient();
 
 export function App() {
   const router = createBrowserRouter(buildRoutes());

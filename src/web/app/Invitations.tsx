@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { FormattedList, FormattedMessage, useIntl } from 'react-intl';
+import { authApi } from '../../common/auth/endpoints';
 import { localized } from '../../common/i18n/locales';
-import { post } from './api';
+import { call } from './client';
 import { useLanguage } from './i18n';
 import { useSessionState } from './session';
 import { Button } from './ui/Button';
@@ -22,7 +23,7 @@ export function Invitations() {
     setBusy(true);
     setError(null);
     try {
-      await post(`/api/me/invitations/${orgId}/${verb}`);
+      await call(authApi.answerInvitation, { params: { orgId, answer: verb } });
       await refresh();
     } catch (e) {
       setError(e);

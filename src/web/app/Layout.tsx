@@ -2,8 +2,12 @@ import { useQueryClient } from '@tanstack/react-query';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { Link, NavLink, Outlet, useNavigate } from 'react-router';
 import { can, type Role } from '../../common/access/permissions';
+import { accountLink } from '../../common/admin/links';
+import { authApi } from '../../common/auth/endpoints';
+import { loginLink } from '../../common/auth/links';
+import { dashboardLink } from '../../common/dashboard/links';
 import { isLanguage, LANGUAGES, localized } from '../../common/i18n/locales';
-import { patch, post } from './api';
+import { call } from './client';
 import { Invitations } from './Invitations';
 import { useLanguage } from './i18n';
 import type { NavItem } from './module';
@@ -26,7 +30,7 @@ function LanguageSwitcher() {
           setLanguage(next);
           // A signed-in user's choice follows them to e-mails and other devices.
           if (state.status === 'signed_in')
-            await patch('/api/me/preferences', { language: next }).catch(() => {});
+            await call(authApi.preferences, { body: { language: next } }).catch(() => {});
         }}
         aria-label={intl.formatMessage({ id: 'shell.language' })}
       >
@@ -52,9 +56,9 @@ function OrgSwitcher() {
       aria-label={intl.formatMessage({ id: 'shell.organisation' })}
       value={s.activeOrgId ?? ''}
       onChange={async (e) => {
-        await post('/api/auth/switch-org', { orgId: e.target.value });
+        await call(authApi.switchOrg, { body: { orgId: e.target.value } });
         await refresh();
-        navigate('/app');
+        navigate(dashboardLink.href());
       }}
     >
       {s.memberships.map((m) => (
@@ -87,7 +91,7 @@ export function Layout({ nav }: { nav: NavItem[] }) {
       </a>
       <header className="shell-header">
         <div className="shell-header__inner">
-          <Link to={session ? '/app' : '/'} className="brand">
+          <Link to={session ? dashboardLink.href() : '/'} className="brand">
             <FormattedMessage id="app.name" />
           </Link>
           {org && <span>{localized(language, org.nameFr, org.nameNl)}</span>}
@@ -96,16 +100,16 @@ export function Layout({ nav }: { nav: NavItem[] }) {
             <LanguageSwitcher />
             {session ? (
               <>
-                <Link className="header-button" to="/app/account">
+                <Link className="header-button" to={accountLink.href()}>
                   {session.user.displayName}
                 </Link>
                 <button
                   type="button"
                   className="header-button"
                   onClick={async () => {
-                    await post('/api/auth/logout').catch(() => {});
+                    await call(authApi.logout).catch(() => {});
                     client.clear();
-                    navigate('/login');
+                    navigate(loginLink.href());
                     window.location.reload();
                   }}
                 >
@@ -113,7 +117,7 @@ export function Layout({ nav }: { nav: NavItem[] }) {
                 </button>
               </>
             ) : (
-              <Link className="header-button" to="/login">
+              <Link className="header-button" to={loginLink.href()}>
                 <FormattedMessage id="shell.login" />
               </Link>
             )}
@@ -125,7 +129,7 @@ export function Layout({ nav }: { nav: NavItem[] }) {
           <ul>
             {items.map((n) => (
               <li key={n.to}>
-                <NavLink to={n.to} end={n.to === '/app'}>
+                <NavLink to={n.to} end={n.to === dashboardLink.pattern}>
                   <FormattedMessage id={n.labelId} />
                 </NavLink>
               </li>

@@ -1,19 +1,10 @@
 import { adminModule } from '../modules/admin';
-import { agreementsModule } from '../modules/agreements';
 import { authModule } from '../modules/auth';
 import { dashboardModule } from '../modules/dashboard';
-import { directoryModule } from '../modules/directory';
 import { homeModule } from '../modules/home';
-import { offersModule } from '../modules/offers';
-import { organisationsModule } from '../modules/organisations';
-import { pathwaysModule } from '../modules/pathways';
+import { networkModule } from '../modules/network';
 import { peopleModule } from '../modules/people';
-import { followUpModule } from '../modules/placement-followup';
-import { programmePlacementsModule } from '../modules/programme-placements';
-import { programmesModule } from '../modules/programmes';
-import { referralsModule } from '../modules/referrals';
-import { servicesModule } from '../modules/services';
-import { territoriesModule } from '../modules/territories';
+import { placementsModule } from '../modules/placements';
 import type { NavItem, WebModule } from './module';
 
 /** Every web module; the only place that lists them. */
@@ -21,18 +12,9 @@ const rest: WebModule[] = [
   homeModule,
   authModule,
   adminModule,
-  directoryModule,
-  servicesModule,
-  programmesModule,
-  organisationsModule,
-  territoriesModule,
+  networkModule,
   peopleModule,
-  pathwaysModule,
-  referralsModule,
-  offersModule,
-  agreementsModule,
-  followUpModule,
-  programmePlacementsModule,
+  placementsModule,
 ];
 export const MODULES: WebModule[] = [dashboardModule(() => allNav), ...rest];
 const allNav: NavItem[] = MODULES.flatMap((m) => m.nav ?? []);

@@ -1,9 +1,11 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { createContext, type ReactNode, useContext, useEffect } from 'react';
 import { can, type Permission, type Role } from '../../common/access/permissions';
+import { authApi } from '../../common/auth/endpoints';
 import type { SessionView } from '../../common/auth/schemas';
 import { isLanguage } from '../../common/i18n/locales';
-import { ApiError, get, setCsrfToken } from './api';
+import { ApiError, setCsrfToken } from './api';
+import { call } from './client';
 import { useLanguage } from './i18n';
 
 type SessionState =
@@ -18,7 +20,7 @@ export const SESSION_KEY = ['session'];
 
 async function fetchSession(): Promise<SessionState> {
   try {
-    const s = await get<SessionView | { mfaRequired: true; csrfToken: string }>('/api/auth/session');
+    const s = await call(authApi.session);
     if ('mfaRequired' in s) {
       // The code form posts with this session's token before the sign-in is complete.
       setCsrfToken(s.csrfToken);
@@ -34,7 +36,7 @@ async function fetchSession(): Promise<SessionState> {
 export function SessionProvider({ children }: { children: ReactNode }) {
   const client = useQueryClient();
   const { setLanguage, setCountry, language } = useLanguage();
-  const q = useQuery({ queryKey: SESSION_KEY, queryFn: fetchSession, staleTime: 60_000, retry: 1 });
+  const q = useQuery({ queryKey: SESSION_KEY, queryFn: fetchSession, staleTime: 60_000 });
   const state: SessionState = q.data ?? { status: 'loading' };
   const session = state.status === 'signed_in' ? state.session : null;
   // Runs when the session changes only: the user may switch language afterwards.

@@ -3,10 +3,11 @@ import { render } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { MemoryRouter, Route, type RouteObject, Routes } from 'react-router';
 import { vi } from 'vitest';
+import { authApi } from '../../common/auth/endpoints';
 import type { AnyEndpoint } from '../../common/kernel/endpoint';
 import { LanguageProvider } from '../app/i18n';
 import type { WebModule } from '../app/module';
-import { SessionProvider } from '../app/session';
+import { SessionProvider, useSessionState } from '../app/session';
 import { ModulesProvider } from '../app/slots';
 
 /**
@@ -51,6 +52,12 @@ export function byEndpoint(...entries: Array<[AnyEndpoint, Answer | ((call: Call
   };
 }
 
+/** As the shell's RequireAuth: a signed-in page renders once the session is known. */
+function SessionReady({ children }: { children: ReactNode }) {
+  const { state } = useSessionState();
+  return state.status === 'loading' ? null : children;
+}
+
 export interface RenderOptions {
   /** Route objects as a module declares them (or plain { path, element } pairs). */
   routes: Array<RouteObject | { path: string; element: ReactNode }>;
@@ -92,7 +99,7 @@ export function renderRoutes(opts: RenderOptions): Call[] {
     const [path = '', search = ''] = url.split('?');
     const call: Call = { method, url, path, query: new URLSearchParams(search), body };
     calls.push(call);
-    const out = path === '/api/auth/session' ? session : opts.answers?.(call);
+    const out = isCall(call, authApi.session) ? session : opts.answers?.(call);
     if (out instanceof Response) return out;
     return new Response(JSON.stringify(out ?? {}), { headers: { 'content-type': 'application/json' } });
   });
@@ -101,7 +108,12 @@ export function renderRoutes(opts: RenderOptions): Call[] {
       const o = r as RouteObject;
       // A module's signed-in routes are relative to /app, as the shell mounts them.
       const path = o.path === undefined ? undefined : o.path.startsWith('/') ? o.path : `/app/${o.path}`;
-      const own = path !== undefined ? [{ path, element: o.element }] : [];
+      const element = path?.startsWith('/app') ? (
+        <SessionReady key={path}>{o.element}</SessionReady>
+      ) : (
+        o.element
+      );
+      const own = path !== undefined ? [{ path, element }] : [];
       return [...own, ...flat((o.children ?? []) as RenderOptions['routes'])];
     });
   render(

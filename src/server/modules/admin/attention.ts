@@ -1,5 +1,7 @@
 import { sql } from 'kysely';
+import { accountLink, membersLink, outboxLink } from '../../../common/admin/links';
 import type { AttentionItem } from '../../../common/dashboard/attention';
+import { organisationLink } from '../../../common/network/links';
 import { actorCan } from '../../platform/actor';
 import { type AttentionProvider, attentionItem as item } from '../../platform/attention';
 
@@ -11,7 +13,8 @@ export const platformAttention: AttentionProvider = async (trx, actor) => {
     .select('totp_enabled')
     .where('id', '=', actor.userId)
     .executeTakeFirst();
-  if (me && !me.totp_enabled) out.push(...item('attention.mfa_recommended', 1, 'low', '/app/account'));
+  if (me && !me.totp_enabled)
+    out.push(...item('account.attention.mfa_recommended', 1, 'low', accountLink.href()));
   if (!actor.orgId || !actorCan(actor, 'member.manage')) return out;
 
   const org = await trx
@@ -26,24 +29,31 @@ export const platformAttention: AttentionProvider = async (trx, actor) => {
       org.phone,
       org.service_languages.length ? 'x' : null,
     ].filter((v) => !v).length;
-    out.push(...item('attention.org_profile_incomplete', missing, 'normal', `/app/organisations/${org.id}`));
+    out.push(
+      ...item(
+        'admin.members.attention.org_profile_incomplete',
+        missing,
+        'normal',
+        organisationLink.href({ id: org.id }),
+      ),
+    );
     if (org.mfa_required) {
       const r = await sql<{
         n: number;
       }>`select count(*)::int as n from memberships m join users u on u.id = m.user_id
         where m.org_id = ${actor.orgId} and m.active and not u.totp_enabled`.execute(trx);
-      out.push(...item('attention.members_without_mfa', r.rows[0]?.n ?? 0, 'high', '/app/admin/members'));
+      out.push(...item('admin.members.attention.without_mfa', r.rows[0]?.n ?? 0, 'high', membersLink.href()));
     }
   }
   const locked = await sql<{
     n: number;
   }>`select count(*)::int as n from memberships m join users u on u.id = m.user_id
     where m.org_id = ${actor.orgId} and u.locked_until > now()`.execute(trx);
-  out.push(...item('attention.locked_accounts', locked.rows[0]?.n ?? 0, 'high', '/app/admin/members'));
+  out.push(...item('admin.members.attention.locked', locked.rows[0]?.n ?? 0, 'high', membersLink.href()));
   const kept = await sql<{ n: number }>`select count(*)::int as n from mail_outbox
     where org_id = ${actor.orgId} and status in ('kept', 'failed') and created_at > now() - interval '7 days'`.execute(
     trx,
   );
-  out.push(...item('attention.mail_in_outbox', kept.rows[0]?.n ?? 0, 'normal', '/app/admin/outbox'));
+  out.push(...item('admin.outbox.attention.waiting', kept.rows[0]?.n ?? 0, 'normal', outboxLink.href()));
   return out;
 };

@@ -60,8 +60,8 @@ describe.skipIf(!available)('administration: audit log and outbox', () => {
     expect(r.statusCode).toBe(200);
     const body = r.json();
     expect(body.total).toBeGreaterThan(0);
-    expect(body.entries.length).toBeLessThanOrEqual(body.pageSize);
-    expect(body.entries.every((e: { orgId: string }) => e.orgId === mouscron)).toBe(true);
+    expect(body.items.length).toBeLessThanOrEqual(body.pageSize);
+    expect(body.items.every((e: { orgId: string }) => e.orgId === mouscron)).toBe(true);
     const all = await withContext(t.deps.db, { platformAdmin: true }, (trx) =>
       trx.selectFrom('audit.log').select(['org_id']).execute(),
     );
@@ -72,29 +72,29 @@ describe.skipIf(!available)('administration: audit log and outbox', () => {
     // The last page holds the remainder.
     const pages = Math.ceil(body.total / body.pageSize);
     const last = (await c.get(`/api/admin/audit?page=${pages}`)).json();
-    expect(last.entries.length).toBe(body.total - (pages - 1) * body.pageSize);
+    expect(last.items.length).toBe(body.total - (pages - 1) * body.pageSize);
   });
 
   it('filters by action, entity, record, actor and dates, with actor names', async () => {
     const c = await t.login('admin@cpas-mouscron.example');
     const logins = (await c.get('/api/admin/audit?action=login')).json();
     expect(logins.total).toBeGreaterThan(0);
-    expect(logins.entries.every((e: { action: string }) => e.action === 'login')).toBe(true);
-    expect(logins.entries[0]).toMatchObject({ actorUserId: adminId, actorName: 'Dominique Gestion' });
+    expect(logins.items.every((e: { action: string }) => e.action === 'login')).toBe(true);
+    expect(logins.items[0]).toMatchObject({ actorUserId: adminId, actorName: 'Dominique Gestion' });
 
     const memberships = (await c.get('/api/admin/audit?entity=memberships')).json();
     expect(memberships.total).toBeGreaterThan(0);
-    expect(memberships.entries.every((e: { entity: string }) => e.entity === 'memberships')).toBe(true);
+    expect(memberships.items.every((e: { entity: string }) => e.entity === 'memberships')).toBe(true);
     expect(memberships.entities).toEqual(expect.arrayContaining(['memberships', 'organisations']));
 
     const byOrg = (await c.get(`/api/admin/audit?entity=organisations&entityId=${mouscron}`)).json();
     expect(byOrg.total).toBeGreaterThan(0);
-    expect(byOrg.entries.every((e: { entityId: string }) => e.entityId === mouscron)).toBe(true);
+    expect(byOrg.items.every((e: { entityId: string }) => e.entityId === mouscron)).toBe(true);
 
     for (const actor of [adminId, 'GESTION', 'admin@cpas-mouscron']) {
       const r = (await c.get(`/api/admin/audit?actor=${encodeURIComponent(actor)}`)).json();
       expect(r.total, actor).toBeGreaterThan(0);
-      expect(r.entries.every((e: { actorUserId: string }) => e.actorUserId === adminId)).toBe(true);
+      expect(r.items.every((e: { actorUserId: string }) => e.actorUserId === adminId)).toBe(true);
     }
     expect((await c.get('/api/admin/audit?actor=nobody-like-this')).json().total).toBe(0);
 
@@ -134,7 +134,7 @@ describe.skipIf(!available)('administration: audit log and outbox', () => {
       )
     ).id;
     const c = await t.login('admin@cpas-mouscron.example');
-    const entries = (await c.get('/api/admin/audit?entity=memberships&action=create')).json().entries;
+    const entries = (await c.get('/api/admin/audit?entity=memberships&action=create')).json().items;
     const byPlatform = entries.find((e: { after: { user_id: string } }) => e.after.user_id === addedId);
     expect(byPlatform).toMatchObject({ actorName: null, orgId: mouscron });
     expect(byPlatform.actorUserId).not.toBeNull();
@@ -168,7 +168,7 @@ describe.skipIf(!available)('administration: audit log and outbox', () => {
 
     const invitation = mine.items.find((m: { to: string }) => m.to === 'nouvelle@cpas-mouscron.example');
     const full = (await c.get(`/api/admin/outbox/${invitation.id}`)).json();
-    expect(full).toMatchObject({ language: 'fr', template: 'member_invitation', status: 'sent' });
+    expect(full).toMatchObject({ language: 'fr', template: 'admin.members.invitation', status: 'sent' });
     expect(full.body).toContain('[lien envoyé au seul destinataire]');
     expect(full.body).not.toContain('#token=');
     // The addressee got the link.

@@ -1,5 +1,6 @@
 import type { ServerModule } from '../../platform/module';
 import { platformAttention } from './attention';
+import { memberInvitedNotification } from './members/notifications';
 import { adminRoutes } from './routes';
 
 /** Administration: members and invitations, the organisation's security, audit log and outbox. */
@@ -7,4 +8,5 @@ export const adminModule: ServerModule = {
   name: 'admin',
   routes: adminRoutes,
   attention: [platformAttention],
+  notifications: [memberInvitedNotification],
 };

@@ -1,5 +1,7 @@
 import { sql } from 'kysely';
+import { forgotPasswordLink } from '../../../common/auth/links';
 import { isLanguage } from '../../../common/i18n/locales';
+import { absolute } from '../../../common/kernel/links';
 import { audit } from '../audit';
 import type { Config } from '../config';
 import { decryptField } from '../crypto';
@@ -117,7 +119,7 @@ async function mailLocked(trx: Tx, config: Config, email: string, locale: string
     to: email,
     language: isLanguage(locale) ? locale : 'fr',
     template: 'account_locked',
-    params: { minutes: config.loginLockMinutes, url: `${config.publicUrl}/reset-password` },
+    params: { minutes: config.loginLockMinutes, url: absolute(config.publicUrl, forgotPasswordLink.href()) },
     orgId: null,
   });
 }

@@ -1,5 +1,7 @@
 import { sql } from 'kysely';
+import { resetPasswordHref } from '../../../common/auth/links';
 import { isLanguage } from '../../../common/i18n/locales';
+import { absolute } from '../../../common/kernel/links';
 import { audit } from '../audit';
 import type { Config } from '../config';
 import { hashToken, randomToken } from '../crypto';
@@ -72,7 +74,7 @@ export async function issuePasswordReset(
     language: isLanguage(u.locale) ? u.locale : 'fr',
     template: 'password_reset',
     params: { minutes: RESET_VALID_MINUTES },
-    secretParams: { link: `${deps.config.publicUrl}/reset-password#token=${token}` },
+    secretParams: { link: absolute(deps.config.publicUrl, resetPasswordHref(token)) },
     secretKey: deps.secretKey,
     orgId: null,
   });

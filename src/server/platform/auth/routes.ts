@@ -1,21 +1,11 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import Type from 'typebox';
-import {
-  ChangePasswordBody,
-  LoginBody,
-  MfaBody,
-  PreferencesBody,
-  ResetConfirmBody,
-  ResetRequestBody,
-  SessionView,
-  SwitchOrgBody,
-  Uuid,
-} from '../../../common/auth/schemas';
+import { authApi as api } from '../../../common/auth/endpoints';
 import { actorContext } from '../actor';
 import { audit } from '../audit';
 import { withContext } from '../db/context';
 import type { Deps } from '../deps';
 import { authed, inTx, systemTx } from '../http';
+import { route } from '../route';
 import {
   answerInvitation,
   changePassword,
@@ -27,9 +17,6 @@ import { completeMfa, login } from './login';
 import { acceptPasswordResetRequest, confirmPasswordReset } from './password-reset';
 import { revokeSession, SESSION_COOKIE } from './sessions';
 import { disableTotp, enableTotp, startTotpSetup } from './totp-setup';
-
-const Ok = Type.Object({ ok: Type.Boolean() });
-const tags = ['auth'];
 
 export async function authRoutes(app: FastifyInstance, deps: Deps) {
   const { config } = deps;
@@ -46,58 +33,49 @@ export async function authRoutes(app: FastifyInstance, deps: Deps) {
     userAgent: req.headers['user-agent'] ?? null,
     requestId: req.id,
   });
-  const loginLimit = { rateLimit: { max: config.loginRateLimit, timeWindow: '1 minute' } };
+  // Sign-in, second factor and password resets: attempts per minute per address.
+  const loginLimit = { config: { rateLimit: { max: config.loginRateLimit, timeWindow: '1 minute' } } };
 
-  app.post(
-    '/api/auth/login',
-    { schema: { tags, body: LoginBody }, config: loginLimit },
+  route(
+    app,
+    api.login,
     async (req, reply) => {
       const outcome = await systemTx(deps, req, (trx) =>
-        login(trx, config, deps.secrets, req.body as LoginBody, meta(req)),
+        login(trx, config, deps.secrets, req.body, meta(req)),
       );
       setCookie(reply, outcome.token);
-      if (outcome.status === 'mfa_required') return { status: 'mfa_required' };
-      return { status: 'ok' };
+      return { status: outcome.status };
     },
+    loginLimit,
   );
 
-  app.post('/api/auth/mfa', { schema: { tags, body: MfaBody }, config: loginLimit }, async (req) => {
-    const actor = authed(req);
-    const { code } = req.body as { code: string };
-    // Not signed in yet: the transaction acts as the user only, for no organisation.
-    await withContext(deps.db, { userId: actor.userId, requestId: req.id }, (trx) =>
-      completeMfa(
-        trx,
-        config,
-        deps.secrets,
-        { sessionId: actor.sessionId, userId: actor.userId, email: actor.email, requestId: req.id },
-        code,
-      ),
-    );
-    return { ok: true };
-  });
-
-  app.get(
-    '/api/auth/session',
-    {
-      schema: {
-        tags,
-        response: {
-          200: Type.Union([
-            SessionView,
-            Type.Object({ mfaRequired: Type.Literal(true), csrfToken: Type.String() }),
-          ]),
-        },
-      },
-    },
+  route(
+    app,
+    api.mfa,
     async (req) => {
       const actor = authed(req);
-      if (req.mfaPending) return { mfaRequired: true as const, csrfToken: actor.csrfToken };
-      return inTx(deps, req, (trx) => sessionView(trx, actor, config.sessionIdleMinutes));
+      // Not signed in yet: the transaction acts as the user only, for no organisation.
+      await withContext(deps.db, { userId: actor.userId, requestId: req.id }, (trx) =>
+        completeMfa(
+          trx,
+          config,
+          deps.secrets,
+          { sessionId: actor.sessionId, userId: actor.userId, email: actor.email, requestId: req.id },
+          req.body.code,
+        ),
+      );
+      return { ok: true };
     },
+    loginLimit,
   );
 
-  app.post('/api/auth/logout', { schema: { tags, response: { 200: Ok } } }, async (req, reply) => {
+  route(app, api.session, async (req) => {
+    const actor = authed(req);
+    if (req.mfaPending) return { mfaRequired: true as const, csrfToken: actor.csrfToken };
+    return inTx(deps, req, (trx) => sessionView(trx, actor, config.sessionIdleMinutes));
+  });
+
+  route(app, api.logout, async (req, reply) => {
     if (req.actor) {
       const actor = req.actor;
       await withContext(deps.db, actorContext(actor), async (trx) => {
@@ -109,109 +87,59 @@ export async function authRoutes(app: FastifyInstance, deps: Deps) {
     return { ok: true };
   });
 
-  app.post('/api/auth/switch-org', { schema: { tags, body: SwitchOrgBody } }, async (req) => {
-    const { orgId } = req.body as { orgId: string };
-    await inTx(deps, req, (trx, actor) => switchOrganisation(trx, actor, orgId));
+  route(app, api.switchOrg, async (req) => {
+    await inTx(deps, req, (trx, actor) => switchOrganisation(trx, actor, req.body.orgId));
     return { ok: true };
   });
 
-  app.post(
-    '/api/me/invitations/:orgId/:answer',
-    {
-      schema: {
-        tags,
-        params: Type.Object({
-          orgId: Uuid,
-          answer: Type.Union([Type.Literal('accept'), Type.Literal('decline')]),
-        }),
-        response: { 200: Ok },
-      },
-    },
+  route(app, api.answerInvitation, async (req) => {
+    const { orgId, answer } = req.params;
+    await inTx(deps, req, (trx, actor) => answerInvitation(trx, actor, orgId, answer));
+    return { ok: true };
+  });
+
+  route(
+    app,
+    api.passwordResetRequest,
     async (req) => {
-      const { orgId, answer } = req.params as { orgId: string; answer: 'accept' | 'decline' };
-      await inTx(deps, req, (trx, actor) => answerInvitation(trx, actor, orgId, answer));
+      await systemTx(deps, req, (trx) => acceptPasswordResetRequest(trx, req.body.email));
       return { ok: true };
     },
+    loginLimit,
   );
 
-  app.post(
-    '/api/auth/password-reset/request',
-    { schema: { tags, body: ResetRequestBody, response: { 202: Ok } }, config: loginLimit },
-    async (req, reply) => {
-      const { email } = req.body as { email: string };
-      await systemTx(deps, req, (trx) => acceptPasswordResetRequest(trx, email));
-      return reply.status(202).send({ ok: true });
-    },
-  );
-
-  app.post(
-    '/api/auth/password-reset/confirm',
-    { schema: { tags, body: ResetConfirmBody, response: { 200: Ok } }, config: loginLimit },
+  route(
+    app,
+    api.passwordResetConfirm,
     async (req) => {
-      const { token, password } = req.body as { token: string; password: string };
+      const { token, password } = req.body;
       await systemTx(deps, req, (trx) => confirmPasswordReset(trx, token, password, req.id));
       return { ok: true };
     },
+    loginLimit,
   );
 
-  app.post(
-    '/api/me/password',
-    { schema: { tags, body: ChangePasswordBody, response: { 200: Ok } } },
-    async (req) => {
-      await inTx(deps, req, (trx, actor) =>
-        changePassword(trx, actor, req.body as { currentPassword: string; newPassword: string }),
-      );
-      return { ok: true };
-    },
-  );
+  route(app, api.changePassword, async (req) => {
+    await inTx(deps, req, (trx, actor) => changePassword(trx, actor, req.body));
+    return { ok: true };
+  });
 
-  app.patch(
-    '/api/me/preferences',
-    { schema: { tags, body: PreferencesBody, response: { 200: Ok } } },
-    async (req) => {
-      await inTx(deps, req, (trx, actor) =>
-        updatePreferences(trx, actor, req.body as { language?: string; displayName?: string }),
-      );
-      return { ok: true };
-    },
-  );
+  route(app, api.preferences, async (req) => {
+    await inTx(deps, req, (trx, actor) => updatePreferences(trx, actor, req.body));
+    return { ok: true };
+  });
 
-  app.post('/api/auth/totp/setup', { schema: { tags } }, async (req) =>
+  route(app, api.totpSetup, (req) =>
     inTx(deps, req, (trx, actor) => startTotpSetup(trx, deps.secrets, actor)),
   );
 
-  app.post(
-    '/api/auth/totp/enable',
-    { schema: { tags, body: MfaBody, response: { 200: Ok } } },
-    async (req) => {
-      const { code } = req.body as { code: string };
-      await inTx(deps, req, (trx, actor) => enableTotp(trx, deps.secrets, actor, code));
-      return { ok: true };
-    },
-  );
+  route(app, api.totpEnable, async (req) => {
+    await inTx(deps, req, (trx, actor) => enableTotp(trx, deps.secrets, actor, req.body.code));
+    return { ok: true };
+  });
 
-  app.post(
-    '/api/auth/totp/disable',
-    {
-      schema: {
-        tags,
-        body: Type.Object({ password: Type.String({ minLength: 1, maxLength: 1024 }) }),
-        response: { 200: Ok },
-      },
-    },
-    async (req) => {
-      const { password } = req.body as { password: string };
-      await inTx(deps, req, async (trx, actor) => {
-        const org = actor.orgId
-          ? await trx
-              .selectFrom('organisations')
-              .select('mfa_required')
-              .where('id', '=', actor.orgId)
-              .executeTakeFirst()
-          : undefined;
-        await disableTotp(trx, actor, password, org?.mfa_required ?? false);
-      });
-      return { ok: true };
-    },
-  );
+  route(app, api.totpDisable, async (req) => {
+    await inTx(deps, req, (trx, actor) => disableTotp(trx, actor, req.body.password));
+    return { ok: true };
+  });
 }

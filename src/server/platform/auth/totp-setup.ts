@@ -47,13 +47,16 @@ export async function enableTotp(trx: Tx, secrets: Secrets, actor: Actor, code: 
   await audit(trx, { action: 'mfa_enabled', entity: 'user', entityId: actor.userId });
 }
 
-export async function disableTotp(
-  trx: Tx,
-  actor: Actor,
-  password: string,
-  orgRequiresMfa: boolean,
-): Promise<void> {
-  if (orgRequiresMfa) throw new AppError(409, 'auth.mfa_mandatory');
+/** Turns the second factor off, unless the organisation the user acts for requires it. */
+export async function disableTotp(trx: Tx, actor: Actor, password: string): Promise<void> {
+  const org = actor.orgId
+    ? await trx
+        .selectFrom('organisations')
+        .select('mfa_required')
+        .where('id', '=', actor.orgId)
+        .executeTakeFirst()
+    : undefined;
+  if (org?.mfa_required) throw new AppError(409, 'auth.mfa_mandatory');
   if (!(await isOwnPassword(trx, password)))
     throw new AppError(400, 'auth.current_password_wrong', {}, [
       { path: 'password', code: 'auth.current_password_wrong' },

@@ -39,47 +39,18 @@ interface PagedData<T> {
   pageSize: number;
 }
 
+/** The rows as a table of columns, or, for rows a plain table cannot show (rows that open), their own. */
+type Rows<T> =
+  | { caption: string; columns: Column<T>[]; rowKey: (row: T) => string; table?: never }
+  | { table: (rows: T[]) => ReactNode; caption?: never; columns?: never; rowKey?: never };
+
 /**
  * The shape of every list page: header, search, filters, the table with its pagination, and an empty
  * state that says what to do next (different when a search or filter found nothing).
  */
-export function ListPage<T>({
-  title,
-  description,
-  actions,
-  search,
-  filters,
-  query,
-  caption,
-  columns,
-  rowKey,
-  onPage,
-  empty,
-  noMatch,
-  filtered,
-  before,
-}: {
-  title: string;
-  description?: ReactNode;
-  actions?: ReactNode;
-  /** The search box: its label, the current words, and what to do with new ones. */
-  search?: { label: string; value: string; onSearch: (words: string) => void };
-  /** Filter fields, shown under the search box. */
-  filters?: ReactNode;
-  query: UseQueryResult<PagedData<T>>;
-  caption: string;
-  columns: Column<T>[];
-  rowKey: (row: T) => string;
-  onPage: (page: number) => void;
-  /** Nothing at all yet: what the list is for and how to start. */
-  empty: { title: ReactNode; body?: ReactNode; action?: ReactNode };
-  /** Nothing matches the search or filters. */
-  noMatch?: { title: ReactNode; body?: ReactNode };
-  /** Whether a search or filter is in force (decides which empty state shows). */
-  filtered?: boolean;
-  /** Content between the header and the list (a notice, a summary). */
-  before?: ReactNode;
-}) {
+export function ListPage<T>(props: ListPageProps<T> & Rows<T>) {
+  const { title, description, actions, search, filters, query, onPage, empty, noMatch, filtered, before } =
+    props;
   const [words, setWords] = useState(search?.value ?? '');
   useEffect(() => setWords(search?.value ?? ''), [search?.value]);
   const data = query.data;
@@ -106,10 +77,39 @@ export function ListPage<T>({
       )}
       {data && data.items.length > 0 && (
         <>
-          <DataTable caption={caption} columns={columns} rows={data.items} rowKey={rowKey} />
+          {props.table ? (
+            props.table(data.items)
+          ) : (
+            <DataTable
+              caption={props.caption}
+              columns={props.columns}
+              rows={data.items}
+              rowKey={props.rowKey}
+            />
+          )}
           <Pagination page={data.page} pageSize={data.pageSize} total={data.total} onPage={onPage} />
         </>
       )}
     </div>
   );
+}
+
+interface ListPageProps<T> {
+  title: string;
+  description?: ReactNode;
+  actions?: ReactNode;
+  /** The search box: its label, the current words, and what to do with new ones. */
+  search?: { label: string; value: string; onSearch: (words: string) => void };
+  /** Filter fields, shown under the search box. */
+  filters?: ReactNode;
+  query: UseQueryResult<PagedData<T>>;
+  onPage: (page: number) => void;
+  /** Nothing at all yet: what the list is for and how to start. */
+  empty: { title: ReactNode; body?: ReactNode; action?: ReactNode };
+  /** Nothing matches the search or filters. */
+  noMatch?: { title: ReactNode; body?: ReactNode };
+  /** Whether a search or filter is in force (decides which empty state shows). */
+  filtered?: boolean;
+  /** Content between the header and the list (a notice, a summary). */
+  before?: ReactNode;
 }

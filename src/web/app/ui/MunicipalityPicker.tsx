@@ -1,4 +1,3 @@
-import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import {
   Button as AriaButton,
@@ -13,12 +12,13 @@ import {
 } from 'react-aria-components';
 import { FormattedMessage } from 'react-intl';
 import { localized } from '../../../common/i18n/locales';
-import type { TerritoryListItem, TerritoryPage } from '../../../common/network/territory-schemas';
-import { get, qs } from '../api';
+import { territoriesApi } from '../../../common/network/endpoints';
+import type { TerritoryListItem } from '../../../common/network/territory-schemas';
+import { useEndpoint } from '../client';
 import { useLanguage } from '../i18n';
 
 /**
- * Picks a municipality from the public territory list (GET /api/territories) by typing part of its French
+ * Picks a municipality from the public territory list (`territoriesApi.list`) by typing part of its French
  * or Dutch name or its code, limited to one country when given. Clearing the text clears the choice.
  */
 export function MunicipalityPicker({
@@ -39,12 +39,11 @@ export function MunicipalityPicker({
   const { language } = useLanguage();
   const [input, setInput] = useState(initialName);
   const words = input.trim();
-  const q = useQuery({
-    queryKey: ['territories', 'picker', words, country],
-    queryFn: () => get<TerritoryPage>(`/api/territories${qs({ q: words, country, pageSize: 20 })}`),
-    enabled: words.length >= 2,
-    staleTime: 300_000,
-  });
+  const q = useEndpoint(
+    territoriesApi.list,
+    { query: { q: words, country, pageSize: 20 } },
+    { enabled: words.length >= 2, staleTime: 300_000 },
+  );
   const name = (t: Pick<TerritoryListItem, 'nameFr' | 'nameNl'>) => localized(language, t.nameFr, t.nameNl);
   return (
     <ComboBox

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { ApiError } from '../api';
 import { CATALOGS } from '../i18n';
 import { TextField } from './fields';
-import { useForm } from './form';
+import { clean, useForm } from './form';
 
 const Schema = Type.Object({
   email: Type.String({ format: 'email' }),
@@ -72,5 +72,15 @@ describe('forms validate with the API schema and speak the user language', () =>
       );
     });
     expect(screen.getByText('Déjà pris.')).toBeTruthy();
+  });
+});
+
+describe('what a form sends', () => {
+  it('trims text and leaves out blanks, but sends a password exactly as typed', () => {
+    expect(clean({ name: '  Ana ', note: '', password: ' a b ', newPassword: 'x ' })).toEqual({
+      name: 'Ana',
+      password: ' a b ',
+      newPassword: 'x ',
+    });
   });
 });

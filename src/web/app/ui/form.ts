@@ -4,12 +4,15 @@ import type { TSchema } from 'typebox';
 import { schemaErrors } from '../../../common/validation/text';
 import { ApiError } from '../api';
 
-/** Empty text fields are "not given": they are left out of what is validated and sent. */
+/** A password is sent exactly as typed: a space is a character of it, at either end too. */
+const isPasswordField = (key: string) => /password/i.test(key);
+
+/** Empty text fields are "not given": they are left out of what is validated and sent; text is trimmed. */
 export function clean<T extends Record<string, unknown>>(values: T): Partial<T> {
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(values)) {
     if (v === '' || v === undefined) continue;
-    out[k] = typeof v === 'string' ? v.trim() : v;
+    out[k] = typeof v === 'string' && !isPasswordField(k) ? v.trim() : v;
   }
   return out as Partial<T>;
 }

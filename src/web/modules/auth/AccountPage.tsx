@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
-import { ChangePasswordBody, MfaBody } from '../../../common/auth/schemas';
-import { post } from '../../app/api';
+import { authApi } from '../../../common/auth/endpoints';
+import { ChangePasswordBody, MfaBody, TotpDisableBody } from '../../../common/auth/schemas';
+import { call } from '../../app/client';
 import { useSession, useSessionState } from '../../app/session';
 import { Button } from '../../app/ui/Button';
 import { Alert, ErrorAlert } from '../../app/ui/feedback';
@@ -13,28 +14,28 @@ import { PasswordProblems } from './PasswordProblems';
 function ChangePassword() {
   const intl = useIntl();
   const session = useSession();
-  const form = useForm(ChangePasswordBody, { currentPassword: '', newPassword: '' });
-  const [error, setError] = useState<unknown>(null);
+  const empty = { currentPassword: '', newPassword: '' };
+  const form = useForm(ChangePasswordBody, empty);
   const [done, setDone] = useState(false);
+  const submit = form.onSubmit(
+    (body) =>
+      call(authApi.changePassword, {
+        body: { currentPassword: body.currentPassword ?? '', newPassword: body.newPassword ?? '' },
+      }),
+    () => {
+      form.setValues(empty);
+      setDone(true);
+    },
+  );
   return (
     <Card title={<FormattedMessage id="account.password.title" />}>
       {done && <Alert tone="success" title={<FormattedMessage id="account.password.done" />} />}
-      <ErrorAlert error={error} />
+      <ErrorAlert error={form.error} />
       <Form
         className="stack"
-        onSubmit={async (e) => {
-          e.preventDefault();
-          setError(null);
+        onSubmit={(e) => {
           setDone(false);
-          if (!form.validate()) return;
-          try {
-            await post('/api/me/password', form.body());
-            form.setValues({ currentPassword: '', newPassword: '' });
-            setDone(true);
-          } catch (err) {
-            setError(err);
-            form.fromApiError(err);
-          }
+          return submit(e);
         }}
       >
         <TextField
@@ -70,9 +71,23 @@ function TwoFactor() {
   const { refresh } = useSessionState();
   const [setup, setSetup] = useState<{ secret: string; qrSvg: string } | null>(null);
   const [error, setError] = useState<unknown>(null);
-  const form = useForm(MfaBody, { code: '' });
-  const [password, setPassword] = useState('');
+  const enable = useForm(MfaBody, { code: '' });
+  const disable = useForm(TotpDisableBody, { password: '' });
   const enabled = session.user.totpEnabled;
+  const confirm = enable.onSubmit(
+    (body) => call(authApi.totpEnable, { body: { code: body.code ?? '' } }),
+    async () => {
+      setSetup(null);
+      await refresh();
+    },
+  );
+  const turnOff = disable.onSubmit(
+    () => call(authApi.totpDisable, { body: { password: disable.values.password } }),
+    async () => {
+      disable.setValues({ password: '' });
+      await refresh();
+    },
+  );
   return (
     <Card title={<FormattedMessage id="account.mfa.title" />}>
       {session.mfaSetupRequired && (
@@ -81,13 +96,13 @@ function TwoFactor() {
       <p>
         <FormattedMessage id={enabled ? 'account.mfa.enabled' : 'account.mfa.disabled'} />
       </p>
-      <ErrorAlert error={error} />
+      <ErrorAlert error={error ?? enable.error ?? disable.error} />
       {!enabled && !setup && (
         <Button
           onPress={async () => {
             setError(null);
             try {
-              setSetup(await post('/api/auth/totp/setup'));
+              setSetup(await call(authApi.totpSetup));
             } catch (e) {
               setError(e);
             }
@@ -97,21 +112,7 @@ function TwoFactor() {
         </Button>
       )}
       {!enabled && setup && (
-        <Form
-          className="stack"
-          onSubmit={async (e) => {
-            e.preventDefault();
-            if (!form.validate()) return;
-            try {
-              await post('/api/auth/totp/enable', form.body());
-              setSetup(null);
-              await refresh();
-            } catch (err) {
-              setError(err);
-              form.fromApiError(err);
-            }
-          }}
-        >
+        <Form className="stack" onSubmit={confirm}>
           <p>
             <FormattedMessage id="account.mfa.scan" />
           </p>
@@ -128,9 +129,9 @@ function TwoFactor() {
             label={intl.formatMessage({ id: 'auth.mfa.code' })}
             inputMode="numeric"
             autoComplete="one-time-code"
-            value={form.values.code}
-            onChange={form.set('code')}
-            error={form.errors.code}
+            value={enable.values.code}
+            onChange={enable.set('code')}
+            error={enable.errors.code}
             maxLength={6}
             isRequired
           />
@@ -140,25 +141,14 @@ function TwoFactor() {
         </Form>
       )}
       {enabled && (
-        <Form
-          className="stack"
-          onSubmit={async (e) => {
-            e.preventDefault();
-            try {
-              await post('/api/auth/totp/disable', { password });
-              setPassword('');
-              await refresh();
-            } catch (err) {
-              setError(err);
-            }
-          }}
-        >
+        <Form className="stack" onSubmit={turnOff}>
           <TextField
             label={intl.formatMessage({ id: 'account.password.current' })}
             type="password"
             autoComplete="current-password"
-            value={password}
-            onChange={setPassword}
+            value={disable.values.password}
+            onChange={disable.set('password')}
+            error={disable.errors.password}
             isRequired
           />
           <Button type="submit" variant="danger">

@@ -1,8 +1,10 @@
-import { useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
+import { authApi } from '../../../common/auth/endpoints';
+import { forgotPasswordLink, loginLink, mfaLink } from '../../../common/auth/links';
 import { LoginBody, MfaBody } from '../../../common/auth/schemas';
-import { post } from '../../app/api';
+import { dashboardLink } from '../../../common/dashboard/links';
+import { call } from '../../app/client';
 import { useSessionState } from '../../app/session';
 import { Button } from '../../app/ui/Button';
 import { ErrorAlert } from '../../app/ui/feedback';
@@ -10,19 +12,26 @@ import { Form, TextField } from '../../app/ui/fields';
 import { useForm } from '../../app/ui/form';
 import { PageHeader } from '../../app/ui/layout';
 
-/** Only same-site paths are followed after sign-in, never another origin. */
-const safeNext = (next: string | null) => (next?.startsWith('/app') ? next : '/app');
+/** Only the app's own pages are followed after sign-in, never another origin. */
+const safeNext = (next: string | undefined) =>
+  next?.startsWith(dashboardLink.pattern) ? next : dashboardLink.href();
 
 export function LoginPage() {
   const intl = useIntl();
   const navigate = useNavigate();
   const [params] = useSearchParams();
+  const next = safeNext(loginLink.read(params).next);
   const { state, refresh } = useSessionState();
   const form = useForm(LoginBody, { email: '', password: '' });
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  if (state.status === 'signed_in') return <Navigate to={safeNext(params.get('next'))} replace />;
-  if (state.status === 'mfa_required') return <Navigate to="/login/mfa" replace />;
+  const submit = form.onSubmit(
+    (body) => call(authApi.login, { body: { email: body.email ?? '', password: body.password ?? '' } }),
+    async (r) => {
+      await refresh();
+      navigate(r.status === 'mfa_required' ? mfaLink.href() : next);
+    },
+  );
+  if (state.status === 'signed_in') return <Navigate to={next} replace />;
+  if (state.status === 'mfa_required') return <Navigate to={mfaLink.href()} replace />;
 
   return (
     <div className="card" style={{ maxWidth: '28rem', margin: '0 auto' }}>
@@ -30,26 +39,8 @@ export function LoginPage() {
         title={intl.formatMessage({ id: 'auth.login.title' })}
         description={<FormattedMessage id="auth.login.intro" />}
       />
-      <ErrorAlert error={error} />
-      <Form
-        className="stack"
-        onSubmit={async (e) => {
-          e.preventDefault();
-          setError(null);
-          if (!form.validate()) return;
-          setBusy(true);
-          try {
-            const r = await post<{ status: string }>('/api/auth/login', form.body());
-            await refresh();
-            navigate(r.status === 'mfa_required' ? '/login/mfa' : safeNext(params.get('next')));
-          } catch (err) {
-            setError(err);
-            form.fromApiError(err);
-          } finally {
-            setBusy(false);
-          }
-        }}
-      >
+      <ErrorAlert error={form.error} />
+      <Form className="stack" onSubmit={submit}>
         <TextField
           label={intl.formatMessage({ id: 'auth.email' })}
           type="email"
@@ -69,10 +60,10 @@ export function LoginPage() {
           isRequired
         />
         <div className="row">
-          <Button type="submit" isDisabled={busy}>
+          <Button type="submit" isDisabled={form.submitting}>
             <FormattedMessage id="auth.login.submit" />
           </Button>
-          <Link to="/forgot-password">
+          <Link to={forgotPasswordLink.href()}>
             <FormattedMessage id="auth.login.forgot" />
           </Link>
         </div>
@@ -86,32 +77,23 @@ export function MfaPage() {
   const navigate = useNavigate();
   const { state, refresh } = useSessionState();
   const form = useForm(MfaBody, { code: '' });
-  const [error, setError] = useState<unknown>(null);
-  if (state.status === 'signed_in') return <Navigate to="/app" replace />;
-  if (state.status === 'anonymous') return <Navigate to="/login" replace />;
+  const submit = form.onSubmit(
+    (body) => call(authApi.mfa, { body: { code: body.code ?? '' } }),
+    async () => {
+      await refresh();
+      navigate(dashboardLink.href());
+    },
+  );
+  if (state.status === 'signed_in') return <Navigate to={dashboardLink.href()} replace />;
+  if (state.status === 'anonymous') return <Navigate to={loginLink.href()} replace />;
   return (
     <div className="card" style={{ maxWidth: '28rem', margin: '0 auto' }}>
       <PageHeader
         title={intl.formatMessage({ id: 'auth.mfa.title' })}
         description={<FormattedMessage id="auth.mfa.intro" />}
       />
-      <ErrorAlert error={error} />
-      <Form
-        className="stack"
-        onSubmit={async (e) => {
-          e.preventDefault();
-          setError(null);
-          if (!form.validate()) return;
-          try {
-            await post('/api/auth/mfa', form.body());
-            await refresh();
-            navigate('/app');
-          } catch (err) {
-            setError(err);
-            form.fromApiError(err);
-          }
-        }}
-      >
+      <ErrorAlert error={form.error} />
+      <Form className="stack" onSubmit={submit}>
         <TextField
           label={intl.formatMessage({ id: 'auth.mfa.code' })}
           inputMode="numeric"

@@ -2,8 +2,10 @@ import { useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { Link } from 'react-router';
 import Type from 'typebox';
+import { authApi } from '../../../common/auth/endpoints';
+import { loginLink } from '../../../common/auth/links';
 import { ResetRequestBody } from '../../../common/auth/schemas';
-import { post } from '../../app/api';
+import { call } from '../../app/client';
 import { Button } from '../../app/ui/Button';
 import { Alert, ErrorAlert } from '../../app/ui/feedback';
 import { Form, TextField } from '../../app/ui/fields';
@@ -15,7 +17,10 @@ export function ForgotPasswordPage() {
   const intl = useIntl();
   const form = useForm(ResetRequestBody, { email: '' });
   const [sent, setSent] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const submit = form.onSubmit(
+    (body) => call(authApi.passwordResetRequest, { body: { email: body.email ?? '' } }),
+    () => setSent(true),
+  );
   return (
     <div className="card" style={{ maxWidth: '28rem', margin: '0 auto' }}>
       <PageHeader
@@ -26,21 +31,8 @@ export function ForgotPasswordPage() {
         <Alert tone="success" title={<FormattedMessage id="auth.forgot.sent" />} />
       ) : (
         <>
-          <ErrorAlert error={error} />
-          <Form
-            className="stack"
-            onSubmit={async (e) => {
-              e.preventDefault();
-              if (!form.validate()) return;
-              try {
-                await post('/api/auth/password-reset/request', form.body());
-                setSent(true);
-              } catch (err) {
-                setError(err);
-                form.fromApiError(err);
-              }
-            }}
-          >
+          <ErrorAlert error={form.error} />
+          <Form className="stack" onSubmit={submit}>
             <TextField
               label={intl.formatMessage({ id: 'auth.email' })}
               type="email"
@@ -57,7 +49,7 @@ export function ForgotPasswordPage() {
         </>
       )}
       <p>
-        <Link to="/login">
+        <Link to={loginLink.href()}>
           <FormattedMessage id="auth.back_to_login" />
         </Link>
       </p>
@@ -72,35 +64,25 @@ export function ResetPasswordPage() {
   const token = new URLSearchParams(window.location.hash.slice(1)).get('token') ?? '';
   const form = useForm(NewPassword, { password: '' });
   const [done, setDone] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const submit = form.onSubmit(
+    () => call(authApi.passwordResetConfirm, { body: { token, password: form.values.password } }),
+    () => setDone(true),
+  );
   return (
     <div className="card" style={{ maxWidth: '28rem', margin: '0 auto' }}>
       <PageHeader title={intl.formatMessage({ id: 'auth.reset.title' })} />
       {!token && <Alert tone="error" title={<FormattedMessage id="auth.reset_invalid" />} />}
       {done ? (
         <Alert tone="success" title={<FormattedMessage id="auth.reset.done" />}>
-          <Link to="/login">
+          <Link to={loginLink.href()}>
             <FormattedMessage id="auth.back_to_login" />
           </Link>
         </Alert>
       ) : (
         token && (
           <>
-            <ErrorAlert error={error} />
-            <Form
-              className="stack"
-              onSubmit={async (e) => {
-                e.preventDefault();
-                if (!form.validate()) return;
-                try {
-                  await post('/api/auth/password-reset/confirm', { token, password: form.values.password });
-                  setDone(true);
-                } catch (err) {
-                  setError(err);
-                  form.fromApiError(err);
-                }
-              }}
-            >
+            <ErrorAlert error={form.error} />
+            <Form className="stack" onSubmit={submit}>
               <TextField
                 label={intl.formatMessage({ id: 'auth.new_password' })}
                 type="password"

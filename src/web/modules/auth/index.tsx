@@ -1,3 +1,5 @@
+import { accountLink } from '../../../common/admin/links';
+import { forgotPasswordLink, loginLink, mfaLink, resetPasswordLink } from '../../../common/auth/links';
 import type { WebModule } from '../../app/module';
 import { AccountPage } from './AccountPage';
 import { LoginPage, MfaPage } from './LoginPage';
@@ -5,10 +7,10 @@ import { ForgotPasswordPage, ResetPasswordPage } from './PasswordResetPages';
 
 export const authModule: WebModule = {
   publicRoutes: [
-    { path: '/login', element: <LoginPage /> },
-    { path: '/login/mfa', element: <MfaPage /> },
-    { path: '/forgot-password', element: <ForgotPasswordPage /> },
-    { path: '/reset-password', element: <ResetPasswordPage /> },
+    { path: loginLink.pattern, element: <LoginPage /> },
+    { path: mfaLink.pattern, element: <MfaPage /> },
+    { path: forgotPasswordLink.pattern, element: <ForgotPasswordPage /> },
+    { path: resetPasswordLink.pattern, element: <ResetPasswordPage /> },
   ],
-  routes: [{ path: 'account', element: <AccountPage /> }],
+  routes: [{ path: accountLink.pattern, element: <AccountPage /> }],
 };

@@ -1,9 +1,9 @@
-import { useQuery } from '@tanstack/react-query';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { Link } from 'react-router';
 import { can, type Role } from '../../../common/access/permissions';
-import type { AttentionItem } from '../../../common/dashboard/attention';
-import { get } from '../../app/api';
+import { dashboardApi } from '../../../common/dashboard/endpoints';
+import { dashboardLink } from '../../../common/dashboard/links';
+import { useEndpoint } from '../../app/client';
 import type { NavItem } from '../../app/module';
 import { useSession } from '../../app/session';
 import { EmptyState, ErrorAlert, Loading } from '../../app/ui/feedback';
@@ -13,12 +13,11 @@ import { Card, PageHeader } from '../../app/ui/layout';
 export function DashboardPage({ nav }: { nav: () => NavItem[] }) {
   const intl = useIntl();
   const session = useSession();
-  const q = useQuery({
-    queryKey: ['dashboard'],
-    queryFn: () => get<{ items: AttentionItem[] }>('/api/dashboard'),
-  });
+  const q = useEndpoint(dashboardApi.attention);
   const shortcuts = nav()
-    .filter((n) => n.to !== '/app' && (!n.permission || can(session.roles as Role[], n.permission)))
+    .filter(
+      (n) => n.to !== dashboardLink.href() && (!n.permission || can(session.roles as Role[], n.permission)),
+    )
     .sort((a, b) => a.order - b.order);
   return (
     <div className="stack">

@@ -1,10 +1,11 @@
+import { dashboardLink } from '../../../common/dashboard/links';
 import type { NavItem, WebModule } from '../../app/module';
 import { DashboardPage } from './DashboardPage';
 
 /** The dashboard lists shortcuts to every menu entry the user may use, so it receives the whole menu. */
 export function dashboardModule(allNav: () => NavItem[]): WebModule {
   return {
-    nav: [{ to: '/app', labelId: 'nav.dashboard', order: 0 }],
+    nav: [{ to: dashboardLink.href(), labelId: 'nav.dashboard', order: 0 }],
     routes: [{ index: true, element: <DashboardPage nav={allNav} /> }],
   };
 }

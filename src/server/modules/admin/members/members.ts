@@ -4,13 +4,13 @@ import type {
   AddMemberResult,
   MembersPage,
   PatchMemberBody,
-} from '../../../common/admin/schemas';
-import type { Language } from '../../../common/i18n/locales';
-import { type Actor, requirePermission } from '../../platform/actor';
-import { audit } from '../../platform/audit';
-import type { Config } from '../../platform/config';
-import type { Tx } from '../../platform/db/context';
-import { AppError, badRequest, forbidden, notFound } from '../../platform/errors';
+} from '../../../../common/admin/members-schemas';
+import type { Language } from '../../../../common/i18n/locales';
+import { type Actor, requirePermission } from '../../../platform/actor';
+import { audit } from '../../../platform/audit';
+import type { Config } from '../../../platform/config';
+import type { Tx } from '../../../platform/db/context';
+import { AppError, badRequest, forbidden, notFound } from '../../../platform/errors';
 import { inviteExistingAccount, inviteNewUser } from './invitation';
 import * as store from './store';
 
@@ -23,13 +23,13 @@ export function scopeToOrg(actor: Actor, requested: string | undefined): Actor &
     if (!actor.platformAdmin) throw forbidden();
     return { ...actor, orgId: requested };
   }
-  if (!actor.orgId) throw badRequest('admin.no_organisation');
+  if (!actor.orgId) throw badRequest('admin.members.errors.no_organisation');
   return { ...actor, orgId: actor.orgId };
 }
 
 async function organisationOf(trx: Tx, orgId: string) {
   const org = await store.getOrganisation(trx, orgId);
-  if (!org) throw notFound('admin.organisation_not_found');
+  if (!org) throw notFound('admin.members.errors.organisation_not_found');
   return org;
 }
 
@@ -44,8 +44,9 @@ export async function listOrgMembers(trx: Tx, actor: Actor & { orgId: string }):
 
 /**
  * Invites a person to the organisation. Nobody joins an organisation without saying yes: a new account
- * gets an e-mail with a single-use link to choose a password (which accepts), an existing account an
- * e-mail asking its holder to accept after signing in. Until then the membership is pending and shows
+ * gets an e-mail with a single-use link to choose a password (which accepts), written here since it
+ * carries a secret; an existing account is told by the `admin.members.invited` event's handler to accept
+ * after signing in. Until then the membership is pending and shows
  * only what the inviting admin typed. The answer is the same in both cases, so it reveals no account.
  */
 export async function addMember(
@@ -64,11 +65,11 @@ export async function addMember(
   const existingId = await store.accountIdByEmail(trx, email);
   if (existingId) {
     if (await store.getMembership(trx, actor.orgId, existingId))
-      throw new AppError(409, 'admin.members.already_member', {}, [
-        { path: 'email', code: 'admin.members.already_member' },
+      throw new AppError(409, 'admin.members.errors.already_member', {}, [
+        { path: 'email', code: 'admin.members.errors.already_member' },
       ]);
     if (await store.insertMembership(trx, actor, existingId, body.roles, invited))
-      await inviteExistingAccount(trx, deps, actor, invited, org);
+      await inviteExistingAccount(trx, actor, existingId);
     return { invited: true };
   }
   const userId = randomUUID();
@@ -87,16 +88,16 @@ export async function patchMember(
 ): Promise<void> {
   requirePermission(actor, 'member.manage');
   const current = await store.getMembership(trx, actor.orgId, userId);
-  if (!current) throw notFound('admin.members.not_found');
+  if (!current) throw notFound('admin.members.errors.not_found');
   if (userId === actor.userId) {
     // Nobody locks themself out of administration by mistake; another admin has to do it.
     if (body.roles && current.roles.includes('org_admin') && !body.roles.includes('org_admin'))
-      throw new AppError(400, 'admin.members.own_admin_role', {}, [
-        { path: 'roles', code: 'admin.members.own_admin_role' },
+      throw new AppError(400, 'admin.members.errors.own_admin_role', {}, [
+        { path: 'roles', code: 'admin.members.errors.own_admin_role' },
       ]);
     if (body.active === false)
-      throw new AppError(400, 'admin.members.own_deactivation', {}, [
-        { path: 'active', code: 'admin.members.own_deactivation' },
+      throw new AppError(400, 'admin.members.errors.own_deactivation', {}, [
+        { path: 'active', code: 'admin.members.errors.own_deactivation' },
       ]);
   }
   if (body.roles !== undefined || body.active !== undefined) {
@@ -105,7 +106,7 @@ export async function patchMember(
       ...(body.active !== undefined ? { active: body.active } : {}),
     };
     if (!(await store.updateMembership(trx, actor.orgId, userId, set)))
-      throw notFound('admin.members.not_found');
+      throw notFound('admin.members.errors.not_found');
   }
   if (body.unlock) {
     await store.unlockUser(trx, userId);
@@ -130,7 +131,7 @@ export async function cancelInvitation(
 ): Promise<void> {
   requirePermission(actor, 'member.manage');
   const current = await store.getMembership(trx, actor.orgId, userId);
-  if (!current) throw notFound('admin.members.not_found');
+  if (!current) throw notFound('admin.members.errors.not_found');
   if (current.accepted_at !== null) throw new AppError(409, 'admin.members.errors.not_pending');
   await store.deletePendingMembership(trx, actor.orgId, userId);
 }
@@ -144,9 +145,9 @@ export async function setOrganisationSecurity(
   requirePermission(actor, 'organisation.security');
   // The admin who switches it on would be shut out at once without a second factor of their own.
   if (mfaRequired && !(await store.userTotpEnabled(trx, actor.userId)))
-    throw new AppError(400, 'admin.security.own_mfa_first', {}, [
-      { path: 'mfaRequired', code: 'admin.security.own_mfa_first' },
+    throw new AppError(400, 'admin.members.errors.own_mfa_first', {}, [
+      { path: 'mfaRequired', code: 'admin.members.errors.own_mfa_first' },
     ]);
   if (!(await store.setMfaRequired(trx, actor.orgId, mfaRequired)))
-    throw notFound('admin.organisation_not_found');
+    throw notFound('admin.members.errors.organisation_not_found');
 }

@@ -1,168 +1,10 @@
 import { sql } from 'kysely';
-import type {
-  AuditEntry,
-  AuditQuery,
-  MemberView,
-  OutboxItem,
-  OutboxMail,
-  OutboxQuery,
-} from '../../../common/admin/schemas';
-import type { Tx } from '../../platform/db/context';
+import type { MemberView } from '../../../../common/admin/members-schemas';
+import type { Tx } from '../../../platform/db/context';
 
-/** SQL of the administration module. Every query runs under RLS: the policies decide whose rows show. */
+/** SQL of members and invitations. Every query runs under RLS: the policies decide whose rows show. */
 
-// FR and BE share one civil time zone: a date filter means a day as the staff lived it.
-const LOCAL_DAY = sql<string>`(l.at at time zone 'Europe/Brussels')::date`;
-const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
-
-function auditBase(trx: Tx, q: AuditQuery) {
-  let query = trx
-    .selectFrom('audit.log as l')
-    // users RLS shows only members of the current organisation: other actors come back as null.
-    .leftJoin('users as u', 'u.id', 'l.actor_user_id');
-  if (q.entity) query = query.where('l.entity', '=', q.entity);
-  if (q.action) query = query.where('l.action', '=', q.action);
-  if (q.entityId) query = query.where('l.entity_id', '=', q.entityId);
-  if (q.from) query = query.where(LOCAL_DAY, '>=', q.from);
-  if (q.to) query = query.where(LOCAL_DAY, '<=', q.to);
-  const actor = q.actor?.trim();
-  if (actor) {
-    if (UUID_RE.test(actor)) query = query.where('l.actor_user_id', '=', actor);
-    else {
-      const like = `%${actor.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      query = query.where((eb) =>
-        eb.or([eb(sql<string>`u.email::text`, 'ilike', like), eb('u.display_name', 'ilike', like)]),
-      );
-    }
-  }
-  return query;
-}
-
-export async function listAudit(
-  trx: Tx,
-  q: AuditQuery,
-  page: number,
-  pageSize: number,
-): Promise<{ entries: AuditEntry[]; total: number }> {
-  const base = auditBase(trx, q);
-  const count = await base.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow();
-  const rows = await base
-    .select([
-      'l.id',
-      'l.chain',
-      'l.seq',
-      'l.at',
-      'l.org_id',
-      'l.actor_user_id',
-      'u.display_name',
-      sql<string | null>`u.email::text`.as('email'),
-      'l.action',
-      'l.entity',
-      'l.entity_id',
-      'l.before',
-      'l.after',
-      'l.detail',
-    ])
-    .orderBy('l.at', 'desc')
-    .orderBy('l.id', 'desc')
-    .limit(pageSize)
-    .offset((page - 1) * pageSize)
-    .execute();
-  return {
-    total: count.n,
-    entries: rows.map((r) => ({
-      id: Number(r.id),
-      chain: r.chain,
-      seq: Number(r.seq),
-      at: new Date(r.at).toISOString(),
-      orgId: r.org_id,
-      actorUserId: r.actor_user_id,
-      actorName: r.display_name ?? null,
-      actorEmail: r.email ?? null,
-      action: r.action,
-      entity: r.entity,
-      entityId: r.entity_id,
-      before: r.before ?? null,
-      after: r.after ?? null,
-      detail: r.detail ?? null,
-    })),
-  };
-}
-
-export async function auditEntities(trx: Tx): Promise<string[]> {
-  const rows = await trx.selectFrom('audit.log').select('entity').distinct().orderBy('entity').execute();
-  return rows.map((r) => r.entity);
-}
-
-const outboxColumns = [
-  'id',
-  'org_id',
-  'to_address',
-  'locale',
-  'template',
-  'subject',
-  'status',
-  'attempts',
-  'last_error',
-  'created_at',
-  'sent_at',
-] as const;
-
-type OutboxRow = {
-  id: string;
-  org_id: string | null;
-  to_address: string;
-  locale: string;
-  template: string;
-  subject: string;
-  status: string;
-  attempts: number;
-  last_error: string | null;
-  created_at: Date;
-  sent_at: Date | null;
-};
-const outboxItem = (r: OutboxRow): OutboxItem => ({
-  id: r.id,
-  orgId: r.org_id,
-  to: r.to_address,
-  language: r.locale,
-  template: r.template,
-  subject: r.subject,
-  status: r.status,
-  attempts: r.attempts,
-  lastError: r.last_error,
-  createdAt: new Date(r.created_at).toISOString(),
-  sentAt: iso(r.sent_at),
-});
-
-export async function listOutbox(
-  trx: Tx,
-  q: OutboxQuery,
-  page: number,
-  pageSize: number,
-): Promise<{ items: OutboxItem[]; total: number }> {
-  let base = trx.selectFrom('mail_outbox');
-  if (q.status) base = base.where('status', '=', q.status);
-  const count = await base.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow();
-  const rows = await base
-    .select([...outboxColumns])
-    .orderBy('created_at', 'desc')
-    .orderBy('id')
-    .limit(pageSize)
-    .offset((page - 1) * pageSize)
-    .execute();
-  return { total: count.n, items: rows.map(outboxItem) };
-}
-
-export async function getOutboxMail(trx: Tx, id: string): Promise<OutboxMail | null> {
-  const r = await trx
-    .selectFrom('mail_outbox')
-    .select([...outboxColumns, 'body_text'])
-    .where('id', '=', id)
-    .executeTakeFirst();
-  return r ? { ...outboxItem(r), body: r.body_text } : null;
-}
 
 export async function getOrganisation(trx: Tx, orgId: string) {
   return trx
@@ -224,6 +66,22 @@ export async function getMembership(trx: Tx, orgId: string, userId: string) {
     .where('org_id', '=', orgId)
     .where('user_id', '=', userId)
     .executeTakeFirst();
+}
+
+/**
+ * An invitation still waiting for its holder's answer: the address and language the organisation typed,
+ * and who invited (visible to the inviting admin, as whom the notification runs).
+ */
+export async function pendingInvitation(trx: Tx, orgId: string, userId: string) {
+  const r = await trx
+    .selectFrom('memberships as m')
+    .leftJoin('users as u', 'u.id', 'm.invited_by')
+    .select(['m.invited_email', 'm.invited_locale', 'u.display_name'])
+    .where('m.org_id', '=', orgId)
+    .where('m.user_id', '=', userId)
+    .where('m.accepted_at', 'is', null)
+    .executeTakeFirst();
+  return r ? { email: r.invited_email, language: r.invited_locale, inviterName: r.display_name } : null;
 }
 
 /** Whether an address has an account, across organisations (users RLS would hide other members). */

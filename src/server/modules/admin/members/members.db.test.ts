@@ -1,9 +1,9 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Client, createTestApp, type TestApp } from '../../../../test/support/app';
-import { engineAvailable } from '../../../../test/support/engine';
-import { timeStep, totpCode } from '../../platform/auth/totp';
-import { withContext } from '../../platform/db/context';
+import { type Client, createTestApp, type TestApp } from '../../../../../test/support/app';
+import { engineAvailable } from '../../../../../test/support/engine';
+import { timeStep, totpCode } from '../../../platform/auth/totp';
+import { withContext } from '../../../platform/db/context';
 
 const available = await engineAvailable();
 const NEW_PASSWORD = 'Grensloos samenwerken langs de Leie';
@@ -107,7 +107,7 @@ describe.skipIf(!available)('administration: members and organisation security',
     const { mail, token } = await linkTokenFor(admin, 'nieuw@cpas-mouscron.example');
     expect(mail).toMatchObject({
       language: 'nl',
-      template: 'member_invitation',
+      template: 'admin.members.invitation',
       orgId: mouscron,
       status: 'sent',
     });
@@ -151,7 +151,7 @@ describe.skipIf(!available)('administration: members and organisation security',
       roles: ['analyst'],
     });
     expect(again.statusCode).toBe(409);
-    expect(again.json().error.code).toBe('admin.members.already_member');
+    expect(again.json().error.code).toBe('admin.members.errors.already_member');
     // Pending: the list shows what Mouscron typed, nothing of the account (second factor, lock, last sign-in).
     const pending = (await admin.get('/api/admin/members'))
       .json()
@@ -253,7 +253,19 @@ describe.skipIf(!available)('administration: members and organisation security',
     const email = 'analist@west-vlaanderen.example';
     await admin.post('/api/admin/members', { email, displayName: 'A', language: 'nl', roles: ['analyst'] });
     const id = await userId(email);
+    // The holder of an existing account is told through an event, which names the account and nothing else.
+    const events = await withContext(t.deps.db, { scope: 'system' }, (trx) =>
+      trx.selectFrom('jobs').select(['payload', 'org_id']).where('queue', '=', 'events').execute(),
+    );
+    expect(events.map((e) => ({ ...(e.payload as object), orgId: e.org_id }))).toContainEqual({
+      type: 'admin.members.invited',
+      actorUserId: await userId('admin@cpas-mouscron.example'),
+      payload: { userId: id },
+      orgId: mouscron,
+    });
     expect((await admin.del(`/api/admin/members/${id}`)).statusCode).toBe(200);
+    // Withdrawn before the notification ran: nobody is asked to accept what no longer exists.
+    expect((await t.deliverMail()).map((m) => m.to)).not.toContain(email);
     const holder = await t.login(email);
     expect((await holder.get('/api/auth/session')).json().invitations).toEqual([]);
     expect((await admin.del(`/api/admin/members/${id}`)).statusCode).toBe(404);
@@ -280,10 +292,10 @@ describe.skipIf(!available)('administration: members and organisation security',
     const me = await userId('admin@cpas-mouscron.example');
     const own = await admin.patch(`/api/admin/members/${me}`, { roles: ['referent'] });
     expect(own.statusCode).toBe(400);
-    expect(own.json().error).toMatchObject({ code: 'admin.members.own_admin_role' });
+    expect(own.json().error).toMatchObject({ code: 'admin.members.errors.own_admin_role' });
     expect(own.json().error.message).toContain('administrateur');
     expect((await admin.patch(`/api/admin/members/${me}`, { active: false })).json().error.code).toBe(
-      'admin.members.own_deactivation',
+      'admin.members.errors.own_deactivation',
     );
     expect(
       (await admin.patch(`/api/admin/members/${me}`, { roles: ['org_admin', 'referent'] })).statusCode,
@@ -378,7 +390,7 @@ describe.skipIf(!available)('administration: members and organisation security',
   it('makes members without a second factor set one up once the organisation requires it', async () => {
     const refused = await admin.patch('/api/admin/organisation/security', { mfaRequired: true });
     expect(refused.statusCode).toBe(400);
-    expect(refused.json().error.code).toBe('admin.security.own_mfa_first');
+    expect(refused.json().error.code).toBe('admin.members.errors.own_mfa_first');
 
     const setup = (await admin.post('/api/auth/totp/setup')).json();
     const code = totpCode(setup.secret, timeStep(Date.now()));

@@ -1,21 +1,22 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
+import { membersApi } from '../../../../common/admin/endpoints';
 import type {
   MembersPage as MembersPageData,
   MemberView,
   PatchMemberBody,
-} from '../../../common/admin/schemas';
-import { type Language, localized } from '../../../common/i18n/locales';
-import { del, get, patch } from '../../app/api';
-import { useLanguage } from '../../app/i18n';
-import { useCan, useSession } from '../../app/session';
-import { Button } from '../../app/ui/Button';
-import { Alert, EmptyState, ErrorAlert, Loading } from '../../app/ui/feedback';
-import { Checkbox } from '../../app/ui/fields';
-import { Card, PageHeader } from '../../app/ui/layout';
-import { DataTable } from '../../app/ui/Table';
-import { AddMemberCard, EditRolesDialog, MEMBERS_KEY } from './MemberForms';
+} from '../../../../common/admin/members-schemas';
+import { localized } from '../../../../common/i18n/locales';
+import { call, invalidate, useEndpoint } from '../../../app/client';
+import { useLanguage } from '../../../app/i18n';
+import { useCan, useSession } from '../../../app/session';
+import { Button } from '../../../app/ui/Button';
+import { Alert, EmptyState, ErrorAlert, Loading } from '../../../app/ui/feedback';
+import { Checkbox } from '../../../app/ui/fields';
+import { Card, PageHeader } from '../../../app/ui/layout';
+import { DataTable } from '../../../app/ui/Table';
+import { AddMemberCard, EditRolesDialog } from './MemberForms';
 
 const DATE_TIME = { dateStyle: 'medium', timeStyle: 'short' } as const;
 
@@ -24,16 +25,16 @@ function SecurityCard({ data, onSaved }: { data: MembersPageData; onSaved: () =>
   const [saved, setSaved] = useState(false);
   const withoutMfa = data.members.filter((m) => m.active && !m.pending && !m.totpEnabled).length;
   return (
-    <Card title={<FormattedMessage id="admin.security.title" />}>
+    <Card title={<FormattedMessage id="admin.members.security.title" />}>
       <ErrorAlert error={error} />
-      {saved && <Alert tone="success" title={<FormattedMessage id="admin.security.saved" />} />}
+      {saved && <Alert tone="success" title={<FormattedMessage id="admin.members.security.saved" />} />}
       <Checkbox
         isSelected={data.organisation.mfaRequired}
         onChange={async (mfaRequired) => {
           setError(null);
           setSaved(false);
           try {
-            await patch('/api/admin/organisation/security', { mfaRequired });
+            await call(membersApi.security, { body: { mfaRequired } });
             await onSaved();
             setSaved(true);
           } catch (e) {
@@ -41,11 +42,11 @@ function SecurityCard({ data, onSaved }: { data: MembersPageData; onSaved: () =>
           }
         }}
       >
-        <FormattedMessage id="admin.security.mfa_required" />
+        <FormattedMessage id="admin.members.security.mfa_required" />
       </Checkbox>
       <p className="muted">
-        <FormattedMessage id="admin.security.mfa_hint" />{' '}
-        <FormattedMessage id="admin.security.without_mfa" values={{ count: withoutMfa }} />
+        <FormattedMessage id="admin.members.security.mfa_hint" />{' '}
+        <FormattedMessage id="admin.members.security.without_mfa" values={{ count: withoutMfa }} />
       </p>
     </Card>
   );
@@ -91,14 +92,15 @@ export function MembersPage() {
   const canSecure = useCan('organisation.security');
   const [error, setError] = useState<unknown>(null);
   const [updated, setUpdated] = useState(false);
-  const q = useQuery({ queryKey: MEMBERS_KEY, queryFn: () => get<MembersPageData>('/api/admin/members') });
-  const refresh = () => client.invalidateQueries({ queryKey: MEMBERS_KEY });
+  const q = useEndpoint(membersApi.list);
+  const refresh = () => invalidate(client, membersApi.list);
   const change = async (m: MemberView, body: PatchMemberBody | 'cancel') => {
     setError(null);
     setUpdated(false);
     try {
-      if (body === 'cancel') await del(`/api/admin/members/${m.userId}`);
-      else await patch(`/api/admin/members/${m.userId}`, body);
+      const params = { userId: m.userId };
+      if (body === 'cancel') await call(membersApi.cancelInvitation, { params });
+      else await call(membersApi.patch, { params, body });
       await refresh();
       setUpdated(true);
     } catch (e) {
@@ -106,7 +108,7 @@ export function MembersPage() {
     }
   };
   const org = q.data?.organisation;
-  const orgName = org ? localized(language as Language, org.nameFr, org.nameNl) : '';
+  const orgName = org ? localized(language, org.nameFr, org.nameNl) : '';
   return (
     <div className="stack">
       <PageHeader

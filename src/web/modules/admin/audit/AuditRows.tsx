@@ -1,8 +1,8 @@
 import { Fragment, useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
-import { changedFields, displayValue } from '../../../common/admin/audit-diff';
-import type { AuditEntry } from '../../../common/admin/schemas';
-import { Button } from '../../app/ui/Button';
+import { changedFields, displayValue } from '../../../../common/admin/audit-diff';
+import type { AuditEntry } from '../../../../common/admin/audit-schemas';
+import { Button } from '../../../app/ui/Button';
 
 const DATE_TIME = { dateStyle: 'medium', timeStyle: 'medium' } as const;
 

@@ -1,29 +1,26 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
-import { MEMBERSHIP_ROLES } from '../../../common/access/permissions';
-import {
-  AddMemberBody,
-  type AddMemberResult,
-  type MemberView,
-  PatchMemberBody,
-} from '../../../common/admin/schemas';
-import { defaultLanguageForRegion, LANGUAGES } from '../../../common/i18n/locales';
-import { patch, post } from '../../app/api';
-import { useSession } from '../../app/session';
-import { Button } from '../../app/ui/Button';
-import { FormDialog } from '../../app/ui/FormDialog';
-import { Alert, ErrorAlert } from '../../app/ui/feedback';
-import { CheckboxGroup, Form, Select, TextField } from '../../app/ui/fields';
-import { useForm } from '../../app/ui/form';
-import { Card } from '../../app/ui/layout';
-
-export const MEMBERS_KEY = ['admin', 'members'];
+import { MEMBERSHIP_ROLES } from '../../../../common/access/permissions';
+import { membersApi } from '../../../../common/admin/endpoints';
+import { AddMemberBody, type MemberView, PatchMemberBody } from '../../../../common/admin/members-schemas';
+import { defaultLanguageForRegion, LANGUAGES } from '../../../../common/i18n/locales';
+import { call, invalidate } from '../../../app/client';
+import { useSession } from '../../../app/session';
+import { Button } from '../../../app/ui/Button';
+import { FormDialog } from '../../../app/ui/FormDialog';
+import { Alert, ErrorAlert } from '../../../app/ui/feedback';
+import { CheckboxGroup, Form, Select, TextField } from '../../../app/ui/fields';
+import { useForm } from '../../../app/ui/form';
+import { Card } from '../../../app/ui/layout';
 
 function useRoleOptions() {
   const intl = useIntl();
   return MEMBERSHIP_ROLES.map((r) => ({ id: r, label: intl.formatMessage({ id: `role.${r}` }) }));
 }
+
+/** The roles ticked, as the API names them (the boxes are made from the same list, in the order ticked). */
+const rolesOf = (ticked: string[]) => ticked.flatMap((t) => MEMBERSHIP_ROLES.filter((r) => r === t));
 
 /** Invites a colleague by e-mail: they join once they accept (new accounts by choosing a password). */
 export function AddMemberCard() {
@@ -40,8 +37,24 @@ export function AddMemberCard() {
     roles: [] as string[],
   };
   const form = useForm(AddMemberBody, initial);
-  const [error, setError] = useState<unknown>(null);
   const [done, setDone] = useState<{ email: string } | null>(null);
+  const { values } = form;
+  const submit = form.onSubmit(
+    () =>
+      call(membersApi.add, {
+        body: {
+          email: values.email.trim(),
+          displayName: values.displayName.trim(),
+          language: LANGUAGES.find((l) => l === values.language) ?? 'fr',
+          roles: rolesOf(values.roles),
+        },
+      }),
+    async () => {
+      setDone({ email: values.email.trim() });
+      form.setValues(initial);
+      await invalidate(client, membersApi.list);
+    },
+  );
   return (
     <Card title={<FormattedMessage id="admin.members.add.title" />}>
       <p className="muted">
@@ -53,23 +66,12 @@ export function AddMemberCard() {
           title={<FormattedMessage id="admin.members.add.invited" values={{ email: done.email }} />}
         />
       )}
-      <ErrorAlert error={error} />
+      <ErrorAlert error={form.error} />
       <Form
         className="stack"
-        onSubmit={async (e) => {
-          e.preventDefault();
-          setError(null);
+        onSubmit={(e) => {
           setDone(null);
-          if (!form.validate()) return;
-          try {
-            await post<AddMemberResult>('/api/admin/members', form.body());
-            setDone({ email: form.values.email.trim() });
-            form.setValues(initial);
-            await client.invalidateQueries({ queryKey: MEMBERS_KEY });
-          } catch (err) {
-            setError(err);
-            form.fromApiError(err);
-          }
+          return submit(e);
         }}
       >
         <div className="row">
@@ -77,7 +79,7 @@ export function AddMemberCard() {
             label={intl.formatMessage({ id: 'auth.email' })}
             type="email"
             autoComplete="off"
-            value={form.values.email}
+            value={values.email}
             onChange={form.set('email')}
             error={form.errors.email}
             isRequired
@@ -85,14 +87,14 @@ export function AddMemberCard() {
           <TextField
             label={intl.formatMessage({ id: 'admin.members.add.name' })}
             autoComplete="off"
-            value={form.values.displayName}
+            value={values.displayName}
             onChange={form.set('displayName')}
             error={form.errors.displayName}
             isRequired
           />
           <Select
             label={intl.formatMessage({ id: 'admin.members.add.language' })}
-            value={form.values.language}
+            value={values.language}
             onChange={form.set('language')}
             error={form.errors.language}
             options={LANGUAGES.map((l) => ({
@@ -104,7 +106,7 @@ export function AddMemberCard() {
         </div>
         <CheckboxGroup
           label={intl.formatMessage({ id: 'admin.members.col.roles' })}
-          value={form.values.roles}
+          value={values.roles}
           onChange={form.set('roles')}
           options={roleOptions}
           error={form.errors.roles ?? form.errors['roles.0']}
@@ -139,7 +141,10 @@ export function EditRolesDialog({ member, onSaved }: { member: MemberView; onSav
       onError={form.fromApiError}
       onSubmit={async () => {
         if (!form.validate()) return false;
-        await patch(`/api/admin/members/${member.userId}`, { roles: form.values.roles });
+        await call(membersApi.patch, {
+          params: { userId: member.userId },
+          body: { roles: rolesOf(form.values.roles) },
+        });
         onSaved();
         return true;
       }}

@@ -1,18 +1,25 @@
-import type { Language } from '../../../common/i18n/locales';
-import { localized } from '../../../common/i18n/locales';
-import type { Actor } from '../../platform/actor';
-import { actorContext } from '../../platform/actor';
-import type { Config } from '../../platform/config';
-import { hashToken, randomToken } from '../../platform/crypto';
-import { switchContext, type Tx } from '../../platform/db/context';
-import { queueMail } from '../../platform/mail';
+import { resetPasswordHref } from '../../../../common/auth/links';
+import type { Language } from '../../../../common/i18n/locales';
+import { localized } from '../../../../common/i18n/locales';
+import { absolute } from '../../../../common/kernel/links';
+import type { Actor } from '../../../platform/actor';
+import { actorContext } from '../../../platform/actor';
+import type { Config } from '../../../platform/config';
+import { hashToken, randomToken } from '../../../platform/crypto';
+import { switchContext, type Tx } from '../../../platform/db/context';
+import { recordEvent } from '../../../platform/events';
+import { queueMail } from '../../../platform/mail';
 
 /** Invitations last longer than a password reset: people do not always read their mail the same day. */
 export const INVITATION_VALID_DAYS = 7;
 
+/** An existing account was invited to join an organisation; payload `{ userId }` (no secret). */
+export const MEMBER_INVITED = 'admin.members.invited';
+
 /**
  * Queues the invitation of a new account: a single-use link to the password-reset page, built on the
  * password-reset tokens (same table, same confirmation, same single use), in the invitee's language.
+ * Written here, not by a notification handler, because it carries the secret this use case creates.
  */
 export async function inviteNewUser(
   trx: Tx,
@@ -38,7 +45,7 @@ export async function inviteNewUser(
   await queueMail(trx, {
     to: invitee.email,
     language: invitee.language,
-    template: 'member_invitation',
+    template: 'admin.members.invitation',
     params: {
       name: invitee.displayName,
       inviter: actor.displayName,
@@ -46,32 +53,25 @@ export async function inviteNewUser(
       days: INVITATION_VALID_DAYS,
     },
     // The link is the invitee's alone: the outbox the organisation's admins read shows it redacted.
-    secretParams: { link: `${deps.config.publicUrl}/reset-password#token=${token}` },
+    secretParams: { link: absolute(deps.config.publicUrl, resetPasswordHref(token)) },
     secretKey: deps.secretKey,
     orgId: org.id,
   });
 }
 
 /**
- * Asks the holder of an existing account to accept an organisation's invitation. No link to follow: they
- * sign in as usual and answer on their home page, so a forged mail cannot make anyone join anything.
+ * Records that the holder of an existing account was invited. The mail that asks them to accept is
+ * written after commit by the notification handler (./notifications.ts).
  */
 export async function inviteExistingAccount(
   trx: Tx,
-  deps: { config: Config },
-  actor: Actor,
-  invitee: { email: string; displayName: string; language: Language },
-  org: { id: string; name_fr: string; name_nl: string },
+  actor: Actor & { orgId: string },
+  userId: string,
 ): Promise<void> {
-  await queueMail(trx, {
-    to: invitee.email,
-    language: invitee.language,
-    template: 'member_invitation_existing',
-    params: {
-      inviter: actor.displayName,
-      organisation: localized(invitee.language, org.name_fr, org.name_nl),
-      url: `${deps.config.publicUrl}/app`,
-    },
-    orgId: org.id,
+  await recordEvent(trx, {
+    type: MEMBER_INVITED,
+    orgId: actor.orgId,
+    actorUserId: actor.userId,
+    payload: { userId },
   });
 }

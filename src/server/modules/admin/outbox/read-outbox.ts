@@ -1,7 +1,8 @@
-import { type OutboxMail, type OutboxPage, type OutboxQuery, PAGE_SIZE } from '../../../common/admin/schemas';
-import { type Actor, requirePermission } from '../../platform/actor';
-import type { Tx } from '../../platform/db/context';
-import { notFound } from '../../platform/errors';
+import type { OutboxMail, OutboxPage, OutboxQuery } from '../../../../common/admin/outbox-schemas';
+import { pageOf } from '../../../../common/kernel/schemas';
+import { type Actor, requirePermission } from '../../../platform/actor';
+import type { Tx } from '../../../platform/db/context';
+import { notFound } from '../../../platform/errors';
 import { getOutboxMail, listOutbox } from './store';
 
 /**
@@ -10,14 +11,14 @@ import { getOutboxMail, listOutbox } from './store';
  */
 export async function readOutbox(trx: Tx, actor: Actor, q: OutboxQuery): Promise<OutboxPage> {
   requirePermission(actor, 'mail.outbox.view');
-  const page = q.page ?? 1;
-  const { items, total } = await listOutbox(trx, q, page, PAGE_SIZE);
-  return { items, total, page, pageSize: PAGE_SIZE };
+  const { page, pageSize } = pageOf(q);
+  const { items, total } = await listOutbox(trx, q, page, pageSize);
+  return { items, total, page, pageSize };
 }
 
 export async function readOutboxMail(trx: Tx, actor: Actor, id: string): Promise<OutboxMail> {
   requirePermission(actor, 'mail.outbox.view');
   const mail = await getOutboxMail(trx, id);
-  if (!mail) throw notFound('admin.outbox.not_found');
+  if (!mail) throw notFound('admin.outbox.errors.not_found');
   return mail;
 }
