@@ -101,3 +101,36 @@ export function consentStatus(
   if (c.expiresOn !== null && c.expiresOn < today) return 'expired';
   return 'active';
 }
+
+/** An override of a missing consent must be explained (the database asks for the same length). */
+export const OVERRIDE_REASON_MIN = 5;
+
+/**
+ * Why no consent covers a share, to tell the user what to record: the closest consent for this purpose
+ * and recipient (not superseded) and what it lacks, or 'none' when there is no such consent at all.
+ */
+export function explainMissingConsent(
+  consents: readonly ConsentTerms[],
+  r: ShareRequest,
+): { gap: ConsentGap | 'none'; missingFields: string[] } {
+  const superseded = new Set(consents.map((c) => c.supersedesId).filter((id) => id !== null));
+  const candidates = consents.filter(
+    (c) => !superseded.has(c.id) && c.purpose === r.purpose && c.recipientOrgIds.includes(r.recipientOrgId),
+  );
+  if (candidates.length === 0) return { gap: 'none', missingFields: [] };
+  // Prefer the consent that is only missing field groups (the easiest to complete), then the latest.
+  const ranked = [...candidates].sort((a, b) => {
+    const ga = consentGap(a, r) === 'missing_category' ? 0 : 1;
+    const gb = consentGap(b, r) === 'missing_category' ? 0 : 1;
+    return ga - gb || b.givenOn.localeCompare(a.givenOn);
+  });
+  const best = ranked[0] as ConsentTerms;
+  return {
+    gap: consentGap(best, r) ?? 'none',
+    missingFields: r.fields.filter((f) => !best.dataCategories.includes(f)),
+  };
+}
+
+/** What a person may be shared for (a grant's purpose; migration 0003 checks the same list). */
+export const SHARE_PURPOSES = ['placement', 'referral', 'immersion', 'accompaniment'] as const;
+export type SharePurpose = (typeof SHARE_PURPOSES)[number];

@@ -2,19 +2,24 @@ import { describe, expect, it } from 'vitest';
 import {
   ACTION_TRANSITIONS,
   actionDoneOn,
-  canMoveAction,
-  canMoveObjective,
+  actionWorkflow,
   MOBILITY_GOAL_KM,
   mobilityDateErrors,
   mobilitySummary,
   noteEditable,
   notInFuture,
   OBJECTIVE_TRANSITIONS,
+  objectiveWorkflow,
   pathwayDateErrors,
   pathwaySummary,
   tooShort,
 } from './pathway-rules';
-import { ACTION_STATUSES, OBJECTIVE_STATUSES } from './pathway-schemas';
+import {
+  ACTION_STATUSES,
+  type ActionStatus,
+  OBJECTIVE_STATUSES,
+  type ObjectiveStatus,
+} from './pathway-schemas';
 
 describe('status transitions', () => {
   it('lists only known statuses and never a status as its own successor', () => {
@@ -27,11 +32,7 @@ describe('status transitions', () => {
   });
 
   it('allows each objective move of the table and nothing else', () => {
-    const allowed = OBJECTIVE_STATUSES.flatMap((from) =>
-      OBJECTIVE_STATUSES.filter((to) => canMoveObjective(from, to) && from !== to).map(
-        (to) => `${from}>${to}`,
-      ),
-    );
+    const allowed = objectiveWorkflow.moves('home').map((m) => `${m.from}>${m.to}`);
     expect(allowed.sort()).toEqual(
       [
         'planned>in_progress',
@@ -45,19 +46,28 @@ describe('status transitions', () => {
         'abandoned>in_progress',
       ].sort(),
     );
-    // Keeping the same status is always allowed (a title change only).
-    for (const s of OBJECTIVE_STATUSES) expect(canMoveObjective(s, s)).toBe(true);
-    expect(canMoveObjective('achieved', 'planned')).toBe(false);
-    expect(canMoveObjective('achieved', 'abandoned')).toBe(false);
+    const move = (from: ObjectiveStatus, to: ObjectiveStatus) =>
+      objectiveWorkflow.check(from, to, 'home', ['referent']).ok;
+    expect(move('achieved', 'planned')).toBe(false);
+    expect(move('achieved', 'abandoned')).toBe(false);
+    // Only those who manage the person move it; the web offers the moves with their tone.
+    expect(objectiveWorkflow.check('planned', 'achieved', 'home', ['org_admin']).ok).toBe(false);
+    expect(objectiveWorkflow.available('planned', 'home', ['referent']).map((a) => [a.to, a.tone])).toEqual([
+      ['in_progress', 'secondary'],
+      ['achieved', 'primary'],
+      ['abandoned', 'danger'],
+    ]);
   });
 
   it('lets a done action be reopened but not cancelled directly', () => {
-    expect(canMoveAction('planned', 'done')).toBe(true);
-    expect(canMoveAction('done', 'in_progress')).toBe(true);
-    expect(canMoveAction('done', 'cancelled')).toBe(false);
-    expect(canMoveAction('done', 'planned')).toBe(false);
-    expect(canMoveAction('cancelled', 'done')).toBe(false);
-    expect(canMoveAction('cancelled', 'planned')).toBe(true);
+    const move = (from: ActionStatus, to: ActionStatus) =>
+      actionWorkflow.check(from, to, 'home', ['referent']).ok;
+    expect(move('planned', 'done')).toBe(true);
+    expect(move('done', 'in_progress')).toBe(true);
+    expect(move('done', 'cancelled')).toBe(false);
+    expect(move('done', 'planned')).toBe(false);
+    expect(move('cancelled', 'done')).toBe(false);
+    expect(move('cancelled', 'planned')).toBe(true);
   });
 });
 
@@ -84,7 +94,7 @@ describe('pathway dates', () => {
     ).toEqual([{ path: 'exitOn', code: 'validation.date_order' }]);
     expect(
       pathwayDateErrors({ entryOn: '2026-02-01', exitOn: '2026-07-01', exitReason: 'ok' }, today),
-    ).toEqual([{ path: 'exitOn', code: 'pathways.error.future_date' }]);
+    ).toEqual([{ path: 'exitOn', code: 'people.pathways.errors.future_date' }]);
     expect(
       pathwayDateErrors({ entryOn: '2026-02-01', exitOn: '2026-03-01', exitReason: '  ' }, today),
     ).toEqual([{ path: 'exitReason', code: 'validation.required' }]);
@@ -95,10 +105,10 @@ describe('pathway dates', () => {
   it('keeps mobility records within the pathway and not in the future', () => {
     const p = { entryOn: '2026-01-10', exitOn: '2026-05-31' };
     expect(mobilityDateErrors('2026-01-10', p, today)).toEqual([]);
-    expect(mobilityDateErrors('2026-01-09', p, today)[0]?.code).toBe('pathways.error.before_entry');
-    expect(mobilityDateErrors('2026-06-01', p, today)[0]?.code).toBe('pathways.error.after_exit');
+    expect(mobilityDateErrors('2026-01-09', p, today)[0]?.code).toBe('people.pathways.errors.before_entry');
+    expect(mobilityDateErrors('2026-06-01', p, today)[0]?.code).toBe('people.pathways.errors.after_exit');
     expect(mobilityDateErrors('2026-07-01', { ...p, exitOn: null }, today)[0]?.code).toBe(
-      'pathways.error.future_date',
+      'people.pathways.errors.future_date',
     );
     expect(notInFuture('x', undefined, today)).toEqual([]);
   });

@@ -1,11 +1,14 @@
+import { defineWorkflow, type Tone } from '../kernel/workflow';
 import type { FieldError } from '../validation/errors';
-import type {
-  ActionStatus,
-  MobilityRecord,
-  ObjectiveStatus,
-  PathwayAction,
-  PathwayObjective,
-  PathwaySummary,
+import {
+  ACTION_STATUSES,
+  type ActionStatus,
+  type MobilityRecord,
+  OBJECTIVE_STATUSES,
+  type ObjectiveStatus,
+  type PathwayAction,
+  type PathwayObjective,
+  type PathwaySummary,
 } from './pathway-schemas';
 
 /** The mobility goal of Action 1: travelling alone at least this far, and across the border. */
@@ -32,12 +35,50 @@ export const ACTION_TRANSITIONS: Record<ActionStatus, readonly ActionStatus[]> =
   cancelled: ['planned', 'in_progress'],
 };
 
-export const canMoveObjective = (from: ObjectiveStatus, to: ObjectiveStatus) =>
-  from === to || OBJECTIVE_TRANSITIONS[from].includes(to);
-export const canMoveAction = (from: ActionStatus, to: ActionStatus) =>
-  from === to || ACTION_TRANSITIONS[from].includes(to);
+/**
+ * The status moves as workflows: the home centre's staff (one side) with person.manage; each action is
+ * named after the status it leads to. The server checks a move with `check()`, the web offers the moves
+ * `available()` gives.
+ */
+function pathwayWorkflow<S extends string>(
+  statuses: readonly S[],
+  table: Record<S, readonly S[]>,
+  tone: (to: S) => Tone,
+) {
+  return defineWorkflow({
+    statuses,
+    sides: ['home'] as const,
+    guards: [] as never[],
+    // Every status may be left again (a closed item may be reopened).
+    terminal: [],
+    transitions: statuses.flatMap((from) =>
+      table[from].map((to) => ({
+        action: to as string,
+        from,
+        to,
+        side: 'home' as const,
+        permission: 'person.manage' as const,
+        tone: tone(to),
+      })),
+    ),
+  });
+}
 
-export const isoToday = (now = new Date()) => now.toISOString().slice(0, 10);
+const toneOf =
+  (done: string, dropped: string) =>
+  (to: string): Tone =>
+    to === done ? 'primary' : to === dropped ? 'danger' : 'secondary';
+
+export const objectiveWorkflow = pathwayWorkflow(
+  OBJECTIVE_STATUSES,
+  OBJECTIVE_TRANSITIONS,
+  toneOf('achieved', 'abandoned'),
+);
+export const actionWorkflow = pathwayWorkflow(
+  ACTION_STATUSES,
+  ACTION_TRANSITIONS,
+  toneOf('done', 'cancelled'),
+);
 
 /** Trimmed text shorter than the minimum (a blank title is "too short", not "malformed"). */
 export function tooShort(path: string, value: string | undefined | null, min: number): FieldError[] {
@@ -47,7 +88,7 @@ export function tooShort(path: string, value: string | undefined | null, min: nu
 
 /** A date that records something that happened may not lie in the future. */
 export function notInFuture(path: string, date: string | null | undefined, today: string): FieldError[] {
-  return date && date > today ? [{ path, code: 'pathways.error.future_date' }] : [];
+  return date && date > today ? [{ path, code: 'people.pathways.errors.future_date' }] : [];
 }
 
 /** Entry, exit and exit reason hold together: exit on or after entry, not in the future, with a reason. */
@@ -70,8 +111,9 @@ export function mobilityDateErrors(
   p: { entryOn: string; exitOn: string | null },
   today: string,
 ): FieldError[] {
-  if (recordedOn < p.entryOn) return [{ path: 'recordedOn', code: 'pathways.error.before_entry' }];
-  if (p.exitOn && recordedOn > p.exitOn) return [{ path: 'recordedOn', code: 'pathways.error.after_exit' }];
+  if (recordedOn < p.entryOn) return [{ path: 'recordedOn', code: 'people.pathways.errors.before_entry' }];
+  if (p.exitOn && recordedOn > p.exitOn)
+    return [{ path: 'recordedOn', code: 'people.pathways.errors.after_exit' }];
   return notInFuture('recordedOn', recordedOn, today);
 }
 

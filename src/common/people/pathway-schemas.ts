@@ -1,4 +1,5 @@
 import Type, { type Static, type TSchema } from 'typebox';
+import { IsoDate, Nullable, Uuid } from '../kernel/schemas';
 import { MultilineText } from '../validation/text';
 
 /** Modules a pathway can follow (migration 0003 checks the same list). */
@@ -16,9 +17,6 @@ export type ObjectiveStatus = (typeof OBJECTIVE_STATUSES)[number];
 export const ACTION_STATUSES = ['planned', 'in_progress', 'done', 'cancelled'] as const;
 export type ActionStatus = (typeof ACTION_STATUSES)[number];
 
-const Uuid = Type.String({ format: 'uuid' });
-const IsoDate = Type.String({ format: 'date' });
-const Nullable = <T extends TSchema>(s: T) => Type.Union([s, Type.Null()]);
 const clearable = <T extends TSchema>(s: T) => Type.Optional(Nullable(s));
 
 const modules = Type.Array(Type.Enum([...PATHWAY_MODULES]), { minItems: 1, uniqueItems: true });

@@ -1,18 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import type { ConsentTerms } from './consent';
+import { type ConsentTerms, explainMissingConsent } from './consent';
 import {
-  availableReferralActions,
-  checkReferralTransition,
-  explainMissingConsent,
   organisationLanguage,
   REFERRAL_ACTIONS,
+  REFERRAL_SIDES,
   REFERRAL_STATUSES,
-  REFERRAL_TERMINAL,
-  REFERRAL_TRANSITIONS,
   referralSide,
+  referralWorkflow,
 } from './referral-rules';
 
-describe('referral transitions', () => {
+describe('the referral workflow', () => {
   const legal: Record<string, string> = {
     'sent/accept/recipient': 'accepted',
     'sent/decline/recipient': 'declined',
@@ -20,12 +17,13 @@ describe('referral transitions', () => {
     'sent/revoke/sender': 'revoked',
     'accepted/revoke/sender': 'revoked',
   };
+  const check = referralWorkflow.check;
 
   it('allows exactly the table moves, each to its target, for a referent on the right side', () => {
     for (const status of REFERRAL_STATUSES)
       for (const action of REFERRAL_ACTIONS)
-        for (const side of ['sender', 'recipient'] as const) {
-          const r = checkReferralTransition(status, action, side, ['referent'], 'Plus de place disponible');
+        for (const side of REFERRAL_SIDES) {
+          const r = check(status, action, side, ['referent'], {}, 'Plus de place disponible');
           const expected = legal[`${status}/${action}/${side}`];
           if (expected)
             expect(r, `${status}/${action}/${side}`).toMatchObject({
@@ -36,53 +34,55 @@ describe('referral transitions', () => {
         }
   });
 
-  it('tells an action of the other side (forbidden) from one the status no longer allows (illegal)', () => {
-    expect(checkReferralTransition('sent', 'revoke', 'recipient', ['referent'])).toEqual({
+  it('tells an action of the other side (forbidden) from one the status does not allow (unknown)', () => {
+    expect(check('sent', 'revoke', 'recipient', ['referent'])).toEqual({ ok: false, code: 'forbidden' });
+    expect(check('sent', 'accept', 'sender', ['referent'])).toEqual({ ok: false, code: 'forbidden' });
+    expect(check('accepted', 'accept', 'recipient', ['referent'])).toEqual({
       ok: false,
-      code: 'forbidden',
+      code: 'unknown_action',
     });
-    expect(checkReferralTransition('sent', 'accept', 'sender', ['referent'])).toEqual({
-      ok: false,
-      code: 'forbidden',
-    });
-    expect(checkReferralTransition('accepted', 'accept', 'recipient', ['referent'])).toEqual({
-      ok: false,
-      code: 'illegal_transition',
-    });
-    expect(checkReferralTransition('revoked', 'revoke', 'sender', ['referent'])).toEqual({
-      ok: false,
-      code: 'illegal_transition',
-    });
-    expect(checkReferralTransition('sent', 'accept', null, ['referent'])).toEqual({
-      ok: false,
-      code: 'forbidden',
-    });
+    expect(check('revoked', 'revoke', 'sender', ['referent'])).toEqual({ ok: false, code: 'unknown_action' });
+    expect(check('sent', 'accept', null, ['referent'])).toEqual({ ok: false, code: 'forbidden' });
   });
 
   it('needs the permission and, to decline, a reason', () => {
-    expect(checkReferralTransition('sent', 'accept', 'recipient', ['tutor'])).toEqual({
-      ok: false,
-      code: 'forbidden',
-    });
-    expect(checkReferralTransition('sent', 'decline', 'recipient', ['referent'], '  ')).toEqual({
+    expect(check('sent', 'accept', 'recipient', ['tutor'])).toEqual({ ok: false, code: 'forbidden' });
+    expect(check('sent', 'decline', 'recipient', ['referent'], {}, '  ')).toEqual({
       ok: false,
       code: 'reason_required',
     });
   });
 
-  it('offers no action once a referral has ended, and only its own side actions before', () => {
-    for (const s of REFERRAL_TERMINAL)
-      for (const side of ['sender', 'recipient'] as const)
-        expect(availableReferralActions(s, side, ['coordinator'])).toEqual([]);
-    expect(availableReferralActions('sent', 'recipient', ['referent'])).toEqual(['accept', 'decline']);
-    expect(availableReferralActions('sent', 'sender', ['referent'])).toEqual(['revoke']);
-    expect(availableReferralActions('accepted', 'recipient', ['referent'])).toEqual(['done']);
-    expect(availableReferralActions('sent', 'recipient', ['org_admin'])).toEqual([]);
-    expect(availableReferralActions('sent', null, ['referent'])).toEqual([]);
+  it('offers no action once a referral has ended, and only its own side’s actions before, with their tone', () => {
+    const actions = (...a: Parameters<typeof referralWorkflow.available>) =>
+      referralWorkflow.available(...a).map((x) => [x.action, x.tone]);
+    for (const s of referralWorkflow.definition.terminal)
+      for (const side of REFERRAL_SIDES) expect(actions(s, side, ['coordinator'])).toEqual([]);
+    expect(actions('sent', 'recipient', ['referent'])).toEqual([
+      ['accept', 'primary'],
+      ['decline', 'danger'],
+    ]);
+    expect(actions('sent', 'sender', ['referent'])).toEqual([['revoke', 'danger']]);
+    expect(actions('accepted', 'recipient', ['referent'])).toEqual([['done', 'primary']]);
+    expect(actions('sent', 'recipient', ['org_admin'])).toEqual([]);
+    expect(actions('sent', null, ['referent'])).toEqual([]);
   });
 
   it('never leaves a terminal status', () => {
-    expect(REFERRAL_TRANSITIONS.filter((t) => REFERRAL_TERMINAL.includes(t.from))).toEqual([]);
+    const { transitions, terminal } = referralWorkflow.definition;
+    expect(transitions.filter((t) => terminal.includes(t.from))).toEqual([]);
+  });
+
+  it('lists each side’s moves, as the database guard must allow them', () => {
+    expect(referralWorkflow.moves('recipient')).toEqual([
+      { from: 'sent', to: 'accepted' },
+      { from: 'sent', to: 'declined' },
+      { from: 'accepted', to: 'done' },
+    ]);
+    expect(referralWorkflow.moves('sender')).toEqual([
+      { from: 'sent', to: 'revoked' },
+      { from: 'accepted', to: 'revoked' },
+    ]);
   });
 });
 

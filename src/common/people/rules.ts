@@ -3,13 +3,6 @@ import { validateNationalId } from '../validation/identifiers';
 
 /** Rules across fields that a schema cannot express, shared by the API and the forms. Dates are ISO. */
 
-export const isUuid = (s: string) =>
-  /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(s);
-
-/** Today in the programme's area (Brussels and Paris share a time zone), as 'YYYY-MM-DD'. */
-export const localToday = (now = new Date()) =>
-  now.toLocaleDateString('sv-SE', { timeZone: 'Europe/Brussels' });
-
 export interface PersonDates {
   birthDate?: string | null;
   benefitSince?: string | null;
@@ -20,13 +13,14 @@ export interface PersonDates {
 
 export function personRuleErrors(v: PersonDates, today: string): FieldError[] {
   const out: FieldError[] = [];
-  if (v.birthDate && v.birthDate > today) out.push({ path: 'birthDate', code: 'people.error.birth_future' });
+  if (v.birthDate && v.birthDate > today)
+    out.push({ path: 'birthDate', code: 'people.persons.errors.birth_future' });
   else if (v.birthDate && v.birthDate < '1900-01-01')
-    out.push({ path: 'birthDate', code: 'people.error.birth_too_old' });
+    out.push({ path: 'birthDate', code: 'people.persons.errors.birth_too_old' });
   if (v.benefitSince && v.benefitUntil && v.benefitUntil < v.benefitSince)
-    out.push({ path: 'benefitUntil', code: 'people.error.benefit_dates' });
+    out.push({ path: 'benefitUntil', code: 'people.persons.errors.benefit_dates' });
   if (v.contractSignedOn && v.contractNextEvaluationOn && v.contractNextEvaluationOn < v.contractSignedOn)
-    out.push({ path: 'contractNextEvaluationOn', code: 'people.error.contract_dates' });
+    out.push({ path: 'contractNextEvaluationOn', code: 'people.persons.errors.contract_dates' });
   return out;
 }
 
@@ -39,7 +33,7 @@ export function checkNationalId(
   if (r.ok) return r;
   return {
     ok: false,
-    error: { path: 'nationalId', code: `people.error.national_id_${r.code}`, params: { country } },
+    error: { path: 'nationalId', code: `people.persons.errors.national_id_${r.code}`, params: { country } },
   };
 }
 
@@ -58,17 +52,17 @@ export function consentRuleErrors(v: ConsentForm): FieldError[] {
   const out: FieldError[] = [];
   const name = v.representativeName?.trim();
   if (v.givenBy === 'legal_representative' && !name)
-    out.push({ path: 'representativeName', code: 'people.consent.error.representative_required' });
+    out.push({ path: 'representativeName', code: 'people.consents.errors.representative_required' });
   if (v.givenBy === 'person' && name)
-    out.push({ path: 'representativeName', code: 'people.consent.error.representative_only' });
+    out.push({ path: 'representativeName', code: 'people.consents.errors.representative_only' });
   if (v.givenOn && v.expiresOn && v.expiresOn < v.givenOn)
-    out.push({ path: 'expiresOn', code: 'people.consent.error.expiry_before_given' });
+    out.push({ path: 'expiresOn', code: 'people.consents.errors.expiry_before_given' });
   return out;
 }
 
 export function withdrawalRuleErrors(withdrawnOn: string, givenOn: string, today: string): FieldError[] {
-  if (withdrawnOn > today) return [{ path: 'withdrawnOn', code: 'people.consent.error.withdrawal_future' }];
+  if (withdrawnOn > today) return [{ path: 'withdrawnOn', code: 'people.consents.errors.withdrawal_future' }];
   if (withdrawnOn < givenOn)
-    return [{ path: 'withdrawnOn', code: 'people.consent.error.withdrawal_before_given' }];
+    return [{ path: 'withdrawnOn', code: 'people.consents.errors.withdrawal_before_given' }];
   return [];
 }

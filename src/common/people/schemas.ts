@@ -1,5 +1,5 @@
 import Type, { type Static, type TSchema } from 'typebox';
-import { CASELOAD_ALERTS } from '../placements/reminder-rules';
+import { IsoDate, Nullable, PageQuery, Uuid } from '../kernel/schemas';
 import { CONSENT_GIVERS, CONSENT_PURPOSES, DATA_CATEGORIES } from './consent';
 
 /** Minimum-income benefits (migration 0003 checks the same list). */
@@ -17,10 +17,9 @@ export const PERSON_LANGUAGES = ['fr', 'nl', 'en', 'de'] as const;
 export const PREFERRED_LANGUAGES = ['fr', 'nl', 'en'] as const;
 export const PERSON_STATUSES = ['active', 'archived'] as const;
 
-export const PEOPLE_MAX_PAGE_SIZE = 100;
 const MUNICIPALITY_PATTERN = '^(FR-[0-9][0-9AB][0-9]{3}|BE-[0-9]{5})$';
 
-const date = Type.String({ format: 'date' });
+const date = IsoDate;
 const cefr = Type.Enum([...CEFR_LEVELS]);
 
 const fields = {
@@ -45,7 +44,7 @@ const fields = {
   contractNextEvaluationOn: date,
   /** NISS/INSZ for a Belgian centre, NIR for a French one (checksums verified); stored encrypted. */
   nationalId: Type.String({ minLength: 11, maxLength: 30 }),
-  referentUserId: Type.String({ format: 'uuid' }),
+  referentUserId: Uuid,
 };
 
 export const PersonCreateBody = Type.Object(
@@ -81,7 +80,7 @@ export const PersonIdentityBody = Type.Object(
 );
 export type PersonIdentityBody = Static<typeof PersonIdentityBody>;
 
-const clearable = <T extends TSchema>(s: T) => Type.Optional(Type.Union([s, Type.Null()]));
+const clearable = <T extends TSchema>(s: T) => Type.Optional(Nullable(s));
 
 /** Changing a person: absent fields stay, null clears an optional one. */
 export const PersonPatchBody = Type.Object(
@@ -118,14 +117,12 @@ export const PersonQuery = Type.Object(
     /** A referent's id, or 'none' for persons without one; only with person.view_all_caseloads. */
     referent: Type.Optional(Type.String({ pattern: '^(none|[0-9a-fA-F-]{36})$' })),
     status: Type.Optional(Type.Enum([...PERSON_STATUSES])),
-    page: Type.Optional(Type.Integer({ minimum: 1, maximum: 10000 })),
-    pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: PEOPLE_MAX_PAGE_SIZE })),
+    ...PageQuery,
   },
   { additionalProperties: false },
 );
 export type PersonQuery = Static<typeof PersonQuery>;
 
-const nullable = <T extends TSchema>(s: T) => Type.Union([s, Type.Null()]);
 const Languages = Type.Record(Type.String(), Type.String());
 
 export const PersonListItem = Type.Object({
@@ -134,17 +131,18 @@ export const PersonListItem = Type.Object({
   lastName: Type.String(),
   birthDate: Type.String(),
   participantCode: Type.String(),
-  municipalityCode: nullable(Type.String()),
-  municipalityNameFr: nullable(Type.String()),
-  municipalityNameNl: nullable(Type.String()),
-  referentUserId: nullable(Type.String()),
-  referentName: nullable(Type.String()),
+  municipalityCode: Nullable(Type.String()),
+  municipalityNameFr: Nullable(Type.String()),
+  municipalityNameNl: Nullable(Type.String()),
+  referentUserId: Nullable(Type.String()),
+  referentName: Nullable(Type.String()),
   benefit: Type.String(),
   contractType: Type.String(),
-  contractNextEvaluationOn: nullable(Type.String()),
+  contractNextEvaluationOn: Nullable(Type.String()),
   status: Type.String(),
-  /** What needs the referent's attention about the person's placements (caseload list only). */
-  alerts: Type.Optional(Type.Array(Type.Enum([...CASELOAD_ALERTS]))),
+  /** What needs the referent's attention (caseload list only): codes other modules' caseload alert
+   * providers give, each rendered by its own module's view. */
+  alerts: Type.Optional(Type.Array(Type.String())),
 });
 export type PersonListItem = Static<typeof PersonListItem>;
 
@@ -161,17 +159,17 @@ export type PersonPage = Static<typeof PersonPage>;
 export const PersonDetail = Type.Object({
   ...PersonListItem.properties,
   orgId: Type.String(),
-  email: nullable(Type.String()),
-  phone: nullable(Type.String()),
-  street: nullable(Type.String()),
-  postalCode: nullable(Type.String()),
+  email: Nullable(Type.String()),
+  phone: Nullable(Type.String()),
+  street: Nullable(Type.String()),
+  postalCode: Nullable(Type.String()),
   languages: Languages,
   preferredLanguage: Type.String(),
-  benefitSince: nullable(Type.String()),
-  benefitUntil: nullable(Type.String()),
-  contractSignedOn: nullable(Type.String()),
+  benefitSince: Nullable(Type.String()),
+  benefitUntil: Nullable(Type.String()),
+  contractSignedOn: Nullable(Type.String()),
   /** Only the last characters, e.g. '•••••••••28': the full number never leaves the server. */
-  nationalIdMasked: nullable(Type.String()),
+  nationalIdMasked: Nullable(Type.String()),
   createdAt: Type.String(),
   updatedAt: Type.String(),
   canManage: Type.Boolean(),
@@ -223,13 +221,13 @@ export const ConsentCreateBody = Type.Object(
       maxItems: DATA_CATEGORIES.length,
       uniqueItems: true,
     }),
-    recipientOrgIds: Type.Array(Type.String({ format: 'uuid' }), { maxItems: 50, uniqueItems: true }),
+    recipientOrgIds: Type.Array(Uuid, { maxItems: 50, uniqueItems: true }),
     givenBy: Type.Enum([...CONSENT_GIVERS]),
     representativeName: Type.Optional(Type.String({ minLength: 2, maxLength: 200 })),
     givenOn: date,
     expiresOn: Type.Optional(date),
     /** The record this one replaces (a change of consent is a new record). */
-    supersedesId: Type.Optional(Type.String({ format: 'uuid' })),
+    supersedesId: Type.Optional(Uuid),
   },
   { additionalProperties: false },
 );
@@ -248,13 +246,13 @@ export const ConsentView = Type.Object({
   recipientOrgIds: Type.Array(Type.String()),
   recipients: Type.Array(Type.Object({ id: Type.String(), nameFr: Type.String(), nameNl: Type.String() })),
   givenBy: Type.String(),
-  representativeName: nullable(Type.String()),
+  representativeName: Nullable(Type.String()),
   givenOn: Type.String(),
-  expiresOn: nullable(Type.String()),
-  supersedesId: nullable(Type.String()),
-  recordedByName: nullable(Type.String()),
-  withdrawnOn: nullable(Type.String()),
-  withdrawalReason: nullable(Type.String()),
+  expiresOn: Nullable(Type.String()),
+  supersedesId: Nullable(Type.String()),
+  recordedByName: Nullable(Type.String()),
+  withdrawnOn: Nullable(Type.String()),
+  withdrawalReason: Nullable(Type.String()),
   status: Type.Enum(['active', 'withdrawn', 'expired', 'future', 'superseded']),
   createdAt: Type.String(),
 });

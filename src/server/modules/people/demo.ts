@@ -6,10 +6,12 @@ import type { DemoOrgIds, DemoSecrets } from '../../platform/demo';
 import { DEMO_CENTRES } from './demo-persons';
 import { participantCode } from './persons/participant-code';
 import type { ConsentsTable, PersonsTable } from './tables';
+import { today as dayOf } from './today';
 
 const MS_PER_DAY = 86_400_000;
-const shift = (today: Date, days: number) =>
-  new Date(today.getTime() + days * MS_PER_DAY).toISOString().slice(0, 10);
+/** A calendar day some days before or after another (both `YYYY-MM-DD`). */
+const shift = (day: string, days: number) =>
+  new Date(Date.parse(`${day}T00:00:00Z`) + days * MS_PER_DAY).toISOString().slice(0, 10);
 
 /**
  * Persons followed by the three Action 1 centres, with languages, benefit, contract and some placement
@@ -22,7 +24,8 @@ export async function seedDemoPersons(
   users: Record<string, string>,
   { networkSecret }: DemoSecrets,
 ): Promise<void> {
-  const today = new Date();
+  // The seeding transaction's day (app.today()), as every rule reads it.
+  const today = await dayOf(trx);
   try {
     for (const centre of DEMO_CENTRES) {
       const orgId = orgs[centre.org];

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, createTestApp, type TestApp } from '../../../../../test/support/app';
 import { engineAvailable } from '../../../../../test/support/engine';
-import { localToday } from '../../../../common/people/rules';
+import { systemClock } from '../../../../common/kernel/clock';
 import { withContext } from '../../../platform/db/context';
 
 const available = await engineAvailable();
@@ -14,7 +14,7 @@ describe.skipIf(!available)('consent records', () => {
   let orgs: Record<string, string>;
   let personId: string;
   let referentId: string;
-  const today = localToday();
+  const today = systemClock.today();
 
   const owner = () => t.db.engine.db;
   const consentCount = async () =>
@@ -159,9 +159,20 @@ describe.skipIf(!available)('consent records', () => {
     expect(stored.withdrawal_reason).toBe('Ne souhaite plus partager');
   });
 
-  it('answers 404 to another organisation and to unknown consents', async () => {
+  it('answers 404 to another organisation and to unknown consents, 400 to a malformed id', async () => {
     expect((await kortrijk.get(`/api/people/${personId}/consents`)).statusCode).toBe(404);
     expect((await kortrijk.post(`/api/people/${personId}/consents`, base())).statusCode).toBe(404);
+    expect(
+      (
+        await mouscron.post(
+          `/api/people/${personId}/consents/00000000-0000-4000-8000-000000000000/withdraw`,
+          {
+            withdrawnOn: today,
+            reason: 'Motif',
+          },
+        )
+      ).statusCode,
+    ).toBe(404);
     expect(
       (
         await mouscron.post(`/api/people/${personId}/consents/nope/withdraw`, {
@@ -169,7 +180,7 @@ describe.skipIf(!available)('consent records', () => {
           reason: 'Motif',
         })
       ).statusCode,
-    ).toBe(404);
+    ).toBe(400);
   });
 
   it('seeds demo placement consents, one of them withdrawn', async () => {

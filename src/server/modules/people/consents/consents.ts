@@ -1,5 +1,5 @@
 import { consentStatus } from '../../../../common/people/consent';
-import { consentRuleErrors, isUuid, localToday, withdrawalRuleErrors } from '../../../../common/people/rules';
+import { consentRuleErrors, withdrawalRuleErrors } from '../../../../common/people/rules';
 import type { ConsentCreateBody, ConsentView, ConsentWithdrawBody } from '../../../../common/people/schemas';
 import type { FieldError } from '../../../../common/validation/errors';
 import type { Actor } from '../../../platform/actor';
@@ -7,6 +7,7 @@ import { auditPersonRead } from '../../../platform/audit';
 import type { Tx } from '../../../platform/db/context';
 import { conflict, notFound, validationFailed } from '../../../platform/errors';
 import { loadPerson } from '../persons/get-person';
+import { today } from '../today';
 import * as store from './store';
 
 function toView(
@@ -48,8 +49,8 @@ export async function listConsents(trx: Tx, actor: Actor, personId: string): Pro
   const orgs = await store.organisationNames(trx, [...new Set(rows.flatMap((r) => r.recipient_org_ids))]);
   const names = new Map(orgs.map((o) => [o.id, o]));
   const superseded = new Set(rows.flatMap((r) => (r.supersedes_id ? [r.supersedes_id] : [])));
-  const today = localToday();
-  return rows.map((r) => toView(r, names, superseded, today));
+  const day = await today(trx);
+  return rows.map((r) => toView(r, names, superseded, day));
 }
 
 /**
@@ -66,15 +67,15 @@ export async function recordConsent(
   const errors: FieldError[] = consentRuleErrors(b);
   const recipients = [...new Set(b.recipientOrgIds.map((id) => id.toLowerCase()))];
   if (recipients.includes(person.org_id))
-    errors.push({ path: 'recipientOrgIds', code: 'people.consent.error.own_organisation' });
+    errors.push({ path: 'recipientOrgIds', code: 'people.consents.errors.own_organisation' });
   const known = await store.organisationNames(trx, recipients);
   if (known.length !== recipients.length || known.some((o) => o.status !== 'active'))
-    errors.push({ path: 'recipientOrgIds', code: 'people.consent.error.unknown_recipient' });
+    errors.push({ path: 'recipientOrgIds', code: 'people.consents.errors.unknown_recipient' });
   if (b.supersedesId) {
     const previous = await store.getConsent(trx, person.id, b.supersedesId);
-    if (!previous) errors.push({ path: 'supersedesId', code: 'people.consent.error.unknown_previous' });
+    if (!previous) errors.push({ path: 'supersedesId', code: 'people.consents.errors.unknown_previous' });
     else if (await store.isSuperseded(trx, previous.id))
-      throw conflict('people.consent.error.already_superseded');
+      throw conflict('people.consents.errors.already_superseded');
   }
   if (errors.length) throw validationFailed(errors);
   const id = await store.insertConsent(trx, {
@@ -103,15 +104,14 @@ export async function withdrawConsent(
   b: ConsentWithdrawBody,
 ): Promise<ConsentView> {
   const person = await loadPerson(trx, actor, personId, 'person.manage');
-  if (!isUuid(consentId)) throw notFound('people.consent.not_found');
   await store.lockConsent(trx, consentId);
   const consent = await store.getConsent(trx, person.id, consentId);
-  if (!consent) throw notFound('people.consent.not_found');
-  if (consent.withdrawn_on !== null) throw conflict('people.consent.error.already_withdrawn');
-  const errors = withdrawalRuleErrors(b.withdrawnOn, consent.given_on, localToday());
+  if (!consent) throw notFound('people.consents.errors.not_found');
+  if (consent.withdrawn_on !== null) throw conflict('people.consents.errors.already_withdrawn');
+  const errors = withdrawalRuleErrors(b.withdrawnOn, consent.given_on, await today(trx));
   if (errors.length) throw validationFailed(errors);
   if (!(await store.withdrawConsent(trx, consent.id, b.withdrawnOn, b.reason.trim())))
-    throw conflict('people.consent.error.already_withdrawn');
+    throw conflict('people.consents.errors.already_withdrawn');
   const all = await listConsents(trx, actor, person.id);
   return all.find((c) => c.id === consent.id)!;
 }

@@ -13,14 +13,6 @@ import {
 import { findAction, findObjective } from './store-items';
 import { findNote } from './store-notes';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** A path id that cannot be a row is "not found", like a row another organisation holds. */
-function pathId(id: string, code: string): string {
-  if (!UUID.test(id)) throw notFound(code);
-  return id.toLowerCase();
-}
-
 /**
  * Whether the actor may open this person's pathways: the person is visible under RLS (home organisation)
  * and, for a referent, in their caseload; coordinators and organisation admins see every caseload.
@@ -30,39 +22,41 @@ async function reachable(trx: Tx, actor: Actor, personId: string): Promise<boole
 }
 
 export async function loadPerson(trx: Tx, actor: Actor, id: string) {
-  const row = await findPerson(trx, pathId(id, 'pathways.error.person_not_found'));
-  if (!row || !(await reachable(trx, actor, row.id))) throw notFound('pathways.error.person_not_found');
+  const row = await findPerson(trx, id);
+  if (!row || !(await reachable(trx, actor, row.id)))
+    throw notFound('people.pathways.errors.person_not_found');
   return row;
 }
 
 export async function loadPathway(trx: Tx, actor: Actor, id: string): Promise<PathwayRow> {
-  const row = await findPathway(trx, pathId(id, 'pathways.error.not_found'));
-  if (!row || !(await reachable(trx, actor, row.personId))) throw notFound('pathways.error.not_found');
+  const row = await findPathway(trx, id);
+  if (!row || !(await reachable(trx, actor, row.personId)))
+    throw notFound('people.pathways.errors.not_found');
   return row;
 }
 
 /** An objective with its pathway (the pathway decides who may reach it). */
 export async function loadObjective(trx: Tx, actor: Actor, id: string) {
-  const row = await findObjective(trx, pathId(id, 'pathways.error.objective_not_found'));
+  const row = await findObjective(trx, id);
   const pathway = row && (await findPathway(trx, row.pathwayId));
   if (!row || !pathway || !(await reachable(trx, actor, pathway.personId)))
-    throw notFound('pathways.error.objective_not_found');
+    throw notFound('people.pathways.errors.objective_not_found');
   return { row, pathway };
 }
 
 export async function loadAction(trx: Tx, actor: Actor, id: string) {
-  const row = await findAction(trx, pathId(id, 'pathways.error.action_not_found'));
+  const row = await findAction(trx, id);
   const pathway = row && (await findPathway(trx, row.pathwayId));
   if (!row || !pathway || !(await reachable(trx, actor, pathway.personId)))
-    throw notFound('pathways.error.action_not_found');
+    throw notFound('people.pathways.errors.action_not_found');
   return { row, pathway };
 }
 
 export async function loadNote(trx: Tx, actor: Actor, id: string) {
-  const row = await findNote(trx, pathId(id, 'pathways.error.note_not_found'));
+  const row = await findNote(trx, id);
   const pathway = row && (await findPathway(trx, row.pathwayId));
   if (!row || !pathway || !(await reachable(trx, actor, pathway.personId)))
-    throw notFound('pathways.error.note_not_found');
+    throw notFound('people.pathways.errors.note_not_found');
   return { row, pathway };
 }
 
@@ -72,7 +66,7 @@ export async function referentErrors(trx: Tx, orgId: string, ids: readonly strin
   const errors: FieldError[] = [];
   ids.forEach((id, i) => {
     if (!eligible.has(id))
-      errors.push({ path: `referentUserIds.${i}`, code: 'pathways.error.referent_not_member' });
+      errors.push({ path: `referentUserIds.${i}`, code: 'people.pathways.errors.referent_not_member' });
   });
   return errors;
 }
@@ -86,7 +80,7 @@ export async function programmeErrors(
   if (!programmeId) return [];
   return (await programmeOfPartner(trx, programmeId, orgId))
     ? []
-    : [{ path: 'programmeId', code: 'pathways.error.programme_not_partner' }];
+    : [{ path: 'programmeId', code: 'people.pathways.errors.programme_not_partner' }];
 }
 
 /** Trimmed text; blank becomes null. */

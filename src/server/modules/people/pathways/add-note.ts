@@ -1,8 +1,9 @@
-import { isoToday, notInFuture, tooShort } from '../../../../common/people/pathway-rules';
+import { notInFuture, tooShort } from '../../../../common/people/pathway-rules';
 import type { NoteCreateBody, PathwayDetail } from '../../../../common/people/pathway-schemas';
 import { type Actor, requirePermission } from '../../../platform/actor';
 import type { Tx } from '../../../platform/db/context';
 import { validationFailed } from '../../../platform/errors';
+import { today } from '../today';
 import { loadPathway } from './access';
 import { pathwayDetail } from './get-pathway';
 import { insertNote } from './store-notes';
@@ -19,7 +20,10 @@ export async function addNote(
 ): Promise<PathwayDetail> {
   requirePermission(actor, 'person.manage');
   const pathway = await loadPathway(trx, actor, pathwayId);
-  const errors = [...notInFuture('notedOn', body.notedOn, isoToday()), ...tooShort('body', body.body, 1)];
+  const errors = [
+    ...notInFuture('notedOn', body.notedOn, await today(trx)),
+    ...tooShort('body', body.body, 1),
+  ];
   if (errors.length) throw validationFailed(errors);
   await insertNote(trx, {
     orgId: pathway.orgId,

@@ -24,7 +24,7 @@ export async function createPathway(
     ...(await programmeErrors(trx, person.orgId, programmeId)),
   ];
   if (errors.length) throw validationFailed(errors);
-  if (await hasOpenPathway(trx, person.id)) throw conflict('pathways.error.already_open');
+  if (await hasOpenPathway(trx, person.id)) throw conflict('people.pathways.errors.already_open');
   const id = await insertPathway(trx, {
     orgId: person.orgId,
     personId: person.id,

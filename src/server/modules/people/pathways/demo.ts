@@ -8,6 +8,7 @@ import type {
   PathwayObjectivesTable,
   PathwaysTable,
 } from '../tables';
+import { today as dayOf } from '../today';
 import { DEMO_PLANS, type DemoPlan } from './demo-content';
 
 /** Organisations whose demo persons get a pathway, with the referent who follows them and the language. */
@@ -26,8 +27,9 @@ interface Batch {
 }
 
 const MS_PER_DAY = 86_400_000;
-const daysAgo = (today: Date, n: number) =>
-  new Date(today.getTime() - n * MS_PER_DAY).toISOString().slice(0, 10);
+/** The calendar day n days before another (both `YYYY-MM-DD`). */
+const daysAgo = (today: string, n: number) =>
+  new Date(Date.parse(`${today}T00:00:00Z`) - n * MS_PER_DAY).toISOString().slice(0, 10);
 
 /**
  * Gives most demo persons of the three Action 1 centres a pathway (every fourth person has none, to show
@@ -39,7 +41,8 @@ export async function seedDemoPathways(
   orgs: Record<string, string>,
   users: Record<string, string>,
 ): Promise<void> {
-  const today = new Date();
+  // The seeding transaction's day (app.today()), as every rule reads it.
+  const today = await dayOf(trx);
   try {
     for (const f of FOLLOWED) {
       const orgId = orgs[f.org];
@@ -76,7 +79,7 @@ function plan(
   out: Batch,
   p: DemoPlan,
   who: { orgId: string; personId: string; referent: string; lang: 'fr' | 'nl' },
-  today: Date,
+  today: string,
 ) {
   const pathwayId = randomUUID();
   const org_id = who.orgId;

@@ -1,8 +1,9 @@
-import { isoToday, noteEditable, notInFuture, tooShort } from '../../../../common/people/pathway-rules';
+import { noteEditable, notInFuture, tooShort } from '../../../../common/people/pathway-rules';
 import type { NotePatchBody, PathwayDetail } from '../../../../common/people/pathway-schemas';
 import { type Actor, requirePermission } from '../../../platform/actor';
 import type { Tx } from '../../../platform/db/context';
 import { forbidden, validationFailed } from '../../../platform/errors';
+import { today } from '../today';
 import { loadNote } from './access';
 import { pathwayDetail } from './get-pathway';
 import { updateNote } from './store-notes';
@@ -19,9 +20,12 @@ export async function editNote(
 ): Promise<PathwayDetail> {
   requirePermission(actor, 'person.manage');
   const { row: note, pathway } = await loadNote(trx, actor, id);
-  if (note.authorUserId !== actor.userId) throw forbidden('pathways.error.note_not_author');
-  if (!noteEditable(note, actor.userId)) throw forbidden('pathways.error.note_edit_window');
-  const errors = [...notInFuture('notedOn', body.notedOn, isoToday()), ...tooShort('body', body.body, 1)];
+  if (note.authorUserId !== actor.userId) throw forbidden('people.pathways.errors.note_not_author');
+  if (!noteEditable(note, actor.userId)) throw forbidden('people.pathways.errors.note_edit_window');
+  const errors = [
+    ...notInFuture('notedOn', body.notedOn, await today(trx)),
+    ...tooShort('body', body.body, 1),
+  ];
   if (errors.length) throw validationFailed(errors);
   await updateNote(trx, note.id, {
     notedOn: body.notedOn ?? note.notedOn,

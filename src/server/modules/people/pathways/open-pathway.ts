@@ -6,7 +6,7 @@ import type { PathwayRow } from './store';
 
 /** Objectives, actions and mobility of a closed pathway stay as they were until it is reopened. */
 export function ensureOpen(row: PathwayRow): PathwayRow {
-  if (row.exitOn) throw conflict('pathways.error.closed');
+  if (row.exitOn) throw conflict('people.pathways.errors.closed');
   return row;
 }
 

@@ -198,7 +198,7 @@ describe.skipIf(!available)('pathways: home organisation only, notes by their au
     );
     r = await c.patch(`/api/notes/${colleague.id}`, { body: 'Réécrite' });
     expect(r.statusCode).toBe(403);
-    expect(r.json().error.code).toBe('pathways.error.note_not_author');
+    expect(r.json().error.code).toBe('people.pathways.errors.note_not_author');
     const list = (await c.get(`/api/pathways/${p.id}/notes`)).json().items as Array<{
       id: string;
       editable: boolean;
@@ -213,7 +213,7 @@ describe.skipIf(!available)('pathways: home organisation only, notes by their au
     );
     r = await c.patch(`/api/notes/${noteId}`, { body: 'Trop tard' });
     expect(r.statusCode).toBe(403);
-    expect(r.json().error.code).toBe('pathways.error.note_edit_window');
+    expect(r.json().error.code).toBe('people.pathways.errors.note_edit_window');
     const detail = (await c.get(`/api/pathways/${p.id}`)).json() as PathwayDetail;
     expect(detail.notes.find((n) => n.id === noteId)).toMatchObject({
       body: 'Confidentiel, corrigé.',

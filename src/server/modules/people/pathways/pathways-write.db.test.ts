@@ -48,12 +48,12 @@ describe.skipIf(!available)('pathways API: starting and following a pathway', ()
     expect(members.statusCode).toBe(400);
     const fields = members.json().error.fields as Fields;
     expect(fields.map((x) => [x.path, x.code])).toEqual([
-      ['referentUserIds.1', 'pathways.error.referent_not_member'],
-      ['referentUserIds.2', 'pathways.error.referent_not_member'],
+      ['referentUserIds.1', 'people.pathways.errors.referent_not_member'],
+      ['referentUserIds.2', 'people.pathways.errors.referent_not_member'],
     ]);
     // The test client asks for English, but a signed-in user's own language (French) wins.
-    expect(fields[0]!.message).toBe(t('fr', 'pathways.error.referent_not_member'));
-    expect(fields[0]!.message).not.toBe('pathways.error.referent_not_member');
+    expect(fields[0]!.message).toBe(t('fr', 'people.pathways.errors.referent_not_member'));
+    expect(fields[0]!.message).not.toBe('people.pathways.errors.referent_not_member');
 
     const programme = await f.programme('FAMI Charleroi–Binche');
     const notPartner = await c.post(`/api/people/${f.persons.mouscron}/pathways`, {
@@ -62,7 +62,7 @@ describe.skipIf(!available)('pathways API: starting and following a pathway', ()
       referentUserIds: [f.users.mouscronReferent],
       programmeId: programme,
     });
-    expect(fieldsOf(notPartner)).toEqual([['programmeId', 'pathways.error.programme_not_partner']]);
+    expect(fieldsOf(notPartner)).toEqual([['programmeId', 'people.pathways.errors.programme_not_partner']]);
     expect(await counts()).toEqual(before);
   });
 
@@ -106,7 +106,7 @@ describe.skipIf(!available)('pathways API: starting and following a pathway', ()
       referentUserIds: [f.users.mouscronReferent],
     });
     expect(again.statusCode).toBe(409);
-    expect(again.json().error.code).toBe('pathways.error.already_open');
+    expect(again.json().error.code).toBe('people.pathways.errors.already_open');
   });
 
   it('adds objectives and actions and moves them along the allowed statuses', async () => {
@@ -130,9 +130,9 @@ describe.skipIf(!available)('pathways API: starting and following a pathway', ()
     r = await c.patch(`/api/actions/${action.id}`, { status: 'done' });
     expect(r.json().objectives[0].actions[0]).toMatchObject({ status: 'done', doneOn: daysAgo(0) });
     const future = await c.patch(`/api/actions/${action.id}`, { doneOn: daysAgo(-3) });
-    expect(fieldsOf(future)).toEqual([['doneOn', 'pathways.error.future_date']]);
+    expect(fieldsOf(future)).toEqual([['doneOn', 'people.pathways.errors.future_date']]);
     const skip = await c.patch(`/api/actions/${action.id}`, { status: 'cancelled' });
-    expect(fieldsOf(skip)).toEqual([['status', 'pathways.error.transition']]);
+    expect(fieldsOf(skip)).toEqual([['status', 'people.pathways.errors.transition']]);
 
     r = await c.patch(`/api/objectives/${objective.id}`, { status: 'achieved' });
     expect(r.statusCode).toBe(200);
@@ -144,7 +144,7 @@ describe.skipIf(!available)('pathways API: starting and following a pathway', ()
     });
     const back = await c.patch(`/api/objectives/${objective.id}`, { status: 'planned' });
     expect(back.statusCode).toBe(400);
-    expect(fieldsOf(back)).toEqual([['status', 'pathways.error.transition']]);
+    expect(fieldsOf(back)).toEqual([['status', 'people.pathways.errors.transition']]);
 
     r = await c.post(`/api/pathways/${p.id}/objectives`, { title: 'Objectif saisi par erreur' });
     const mistaken = (r.json() as PathwayDetail).objectives[1]!;
@@ -159,7 +159,7 @@ describe.skipIf(!available)('pathways API: starting and following a pathway', ()
     const bad = await c.post(`/api/pathways/${p.id}/notes`, { notedOn: daysAgo(-1), body: '  ' });
     expect(fieldsOf(bad).sort()).toEqual([
       ['body', 'validation.min_length'],
-      ['notedOn', 'pathways.error.future_date'],
+      ['notedOn', 'people.pathways.errors.future_date'],
     ]);
     expect(await f.count('pathway_notes')).toBe(before);
     await c.post(`/api/pathways/${p.id}/notes`, { notedOn: daysAgo(30), body: 'Premier entretien.' });
@@ -191,7 +191,7 @@ describe.skipIf(!available)('pathways API: starting and following a pathway', ()
       radiusKm: 5,
       crossedBorder: false,
     });
-    expect(fieldsOf(early)).toEqual([['recordedOn', 'pathways.error.before_entry']]);
+    expect(fieldsOf(early)).toEqual([['recordedOn', 'people.pathways.errors.before_entry']]);
     const far = await c.post(`/api/pathways/${p.id}/mobility`, {
       recordedOn: daysAgo(1),
       radiusKm: 900,
@@ -230,7 +230,7 @@ describe.skipIf(!available)('pathways API: starting and following a pathway', ()
     const early = await c.patch(`/api/pathways/${p.id}`, { exitOn: daysAgo(100), exitReason: 'Emploi' });
     expect(fieldsOf(early)).toEqual([
       ['exitOn', 'validation.date_order'],
-      ['exitOn', 'pathways.error.mobility_outside'],
+      ['exitOn', 'people.pathways.errors.mobility_outside'],
     ]);
     const noReason = await c.patch(`/api/pathways/${p.id}`, { exitOn: daysAgo(1) });
     expect(fieldsOf(noReason)).toEqual([['exitReason', 'validation.required']]);
@@ -238,9 +238,11 @@ describe.skipIf(!available)('pathways API: starting and following a pathway', ()
       exitOn: daysAgo(10),
       exitReason: 'Emploi',
     });
-    expect(fieldsOf(beforeRecords)).toEqual([['exitOn', 'pathways.error.mobility_outside']]);
+    expect(fieldsOf(beforeRecords)).toEqual([['exitOn', 'people.pathways.errors.mobility_outside']]);
     const referents = await c.patch(`/api/pathways/${p.id}`, { referentUserIds: [f.users.kortrijkReferent] });
-    expect(fieldsOf(referents)).toEqual([['referentUserIds.0', 'pathways.error.referent_not_member']]);
+    expect(fieldsOf(referents)).toEqual([
+      ['referentUserIds.0', 'people.pathways.errors.referent_not_member'],
+    ]);
 
     let r = await c.patch(`/api/pathways/${p.id}`, {
       exitOn: daysAgo(0),
@@ -255,7 +257,7 @@ describe.skipIf(!available)('pathways API: starting and following a pathway', ()
     });
     const closed = await c.post(`/api/pathways/${p.id}/objectives`, { title: 'Trop tard' });
     expect(closed.statusCode).toBe(409);
-    expect(closed.json().error.message).toBe(t('fr', 'pathways.error.closed'));
+    expect(closed.json().error.message).toBe(t('fr', 'people.pathways.errors.closed'));
     // Notes stay possible after exit (follow-up).
     expect(
       (await c.post(`/api/pathways/${p.id}/notes`, { notedOn: daysAgo(0), body: 'Suivi après sortie.' }))
@@ -265,22 +267,26 @@ describe.skipIf(!available)('pathways API: starting and following a pathway', ()
     expect(r.json()).toMatchObject({ exitOn: null, exitReason: null });
   });
 
-  it('answers 404, never 500, to malformed or unknown ids', async () => {
+  it('refuses malformed ids (400, the one Uuid check) and answers 404, never 500, to unknown ones', async () => {
     const c = await f.app.login(KORTRIJK_REFERENT);
     const unknown = '00000000-0000-4000-8000-000000000000';
+    for (const url of ['/api/pathways/abc', '/api/people/abc/pathways', '/api/pathways/1/notes'])
+      expect((await c.get(url)).statusCode, url).toBe(400);
     for (const url of [
-      '/api/pathways/abc',
       `/api/pathways/${unknown}`,
-      '/api/people/abc/pathways',
-      '/api/pathways/1/notes',
+      `/api/people/${unknown}/pathways`,
+      `/api/pathways/${unknown}/notes`,
     ])
       expect((await c.get(url)).statusCode, url).toBe(404);
-    for (const url of ['/api/objectives/abc', '/api/actions/abc', `/api/objectives/${unknown}`])
+    for (const url of ['/api/objectives/abc', '/api/actions/abc'])
+      expect((await c.patch(url, { title: 'Valide' })).statusCode, url).toBe(400);
+    for (const url of [`/api/objectives/${unknown}`, `/api/actions/${unknown}`])
       expect((await c.patch(url, { title: 'Valide' })).statusCode, url).toBe(404);
-    for (const url of ['/api/notes/abc', `/api/notes/${unknown}`])
-      expect((await c.patch(url, { body: 'Valide' })).statusCode, url).toBe(404);
-    expect((await c.del('/api/objectives/abc')).statusCode).toBe(404);
-    expect((await c.post('/api/objectives/x/actions', { title: 'Valide' })).statusCode).toBe(404);
+    expect((await c.patch('/api/notes/abc', { body: 'Valide' })).statusCode).toBe(400);
+    expect((await c.patch(`/api/notes/${unknown}`, { body: 'Valide' })).statusCode).toBe(404);
+    expect((await c.del('/api/objectives/abc')).statusCode).toBe(400);
+    expect((await c.del(`/api/objectives/${unknown}`)).statusCode).toBe(404);
+    expect((await c.post('/api/objectives/x/actions', { title: 'Valide' })).statusCode).toBe(400);
     expect(
       (
         await c.post(`/api/pathways/${unknown}/mobility`, {

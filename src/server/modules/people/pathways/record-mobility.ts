@@ -1,8 +1,9 @@
-import { isoToday, mobilityDateErrors } from '../../../../common/people/pathway-rules';
+import { mobilityDateErrors } from '../../../../common/people/pathway-rules';
 import type { MobilityCreateBody, PathwayDetail } from '../../../../common/people/pathway-schemas';
 import { type Actor, requirePermission } from '../../../platform/actor';
 import type { Tx } from '../../../platform/db/context';
 import { validationFailed } from '../../../platform/errors';
+import { today } from '../today';
 import { text } from './access';
 import { pathwayDetail } from './get-pathway';
 import { loadOpenPathway } from './open-pathway';
@@ -17,7 +18,7 @@ export async function recordMobility(
 ): Promise<PathwayDetail> {
   requirePermission(actor, 'person.manage');
   const pathway = await loadOpenPathway(trx, actor, pathwayId);
-  const errors = mobilityDateErrors(body.recordedOn, pathway, isoToday());
+  const errors = mobilityDateErrors(body.recordedOn, pathway, await today(trx));
   if (errors.length) throw validationFailed(errors);
   await insertMobility(trx, {
     orgId: pathway.orgId,

@@ -64,6 +64,17 @@ export async function findPerson(trx: Tx, id: string) {
   return r ? { id: r.id, orgId: r.org_id, firstName: r.first_name, lastName: r.last_name } : null;
 }
 
+/** Whether a pathway is one of this person's. */
+export async function isPathwayOf(trx: Tx, pathwayId: string, personId: string): Promise<boolean> {
+  const r = await trx
+    .selectFrom('pathways')
+    .select('id')
+    .where('id', '=', pathwayId)
+    .where('person_id', '=', personId)
+    .executeTakeFirst();
+  return !!r;
+}
+
 /**
  * Whether the person is in the user's caseload: their referent, or a referent of one of their pathways
  * (the same rule as the persons module applies to referents without person.view_all_caseloads).

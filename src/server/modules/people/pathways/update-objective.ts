@@ -1,4 +1,4 @@
-import { canMoveObjective, tooShort } from '../../../../common/people/pathway-rules';
+import { objectiveWorkflow, tooShort } from '../../../../common/people/pathway-rules';
 import type { ObjectivePatchBody, PathwayDetail } from '../../../../common/people/pathway-schemas';
 import { type Actor, requirePermission } from '../../../platform/actor';
 import type { Tx } from '../../../platform/db/context';
@@ -8,7 +8,7 @@ import { pathwayDetail } from './get-pathway';
 import { ensureOpen } from './open-pathway';
 import { updateObjective as update } from './store-items';
 
-/** Renames, re-dates or moves an objective along its statuses (see OBJECTIVE_TRANSITIONS). */
+/** Renames, re-dates or moves an objective along its statuses (objectiveWorkflow). */
 export async function updateObjective(
   trx: Tx,
   actor: Actor,
@@ -20,10 +20,10 @@ export async function updateObjective(
   ensureOpen(pathway);
   const status = body.status ?? row.status;
   const errors = tooShort('title', body.title, 2);
-  if (!canMoveObjective(row.status, status))
+  if (status !== row.status && !objectiveWorkflow.check(row.status, status, 'home', actor.roles).ok)
     errors.push({
       path: 'status',
-      code: 'pathways.error.transition',
+      code: 'people.pathways.errors.transition',
       params: { from: row.status, to: status },
     });
   if (errors.length) throw validationFailed(errors);

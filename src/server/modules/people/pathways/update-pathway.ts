@@ -1,9 +1,10 @@
-import { isoToday, pathwayDateErrors } from '../../../../common/people/pathway-rules';
+import { pathwayDateErrors } from '../../../../common/people/pathway-rules';
 import type { PathwayDetail, PathwayPatchBody } from '../../../../common/people/pathway-schemas';
 import type { FieldError } from '../../../../common/validation/errors';
 import { type Actor, requirePermission } from '../../../platform/actor';
 import type { Tx } from '../../../platform/db/context';
 import { conflict, validationFailed } from '../../../platform/errors';
+import { today } from '../today';
 import { loadPathway, programmeErrors, referentErrors, text } from './access';
 import { pathwayDetail } from './get-pathway';
 import { findPathway, hasOpenPathway, updatePathway as update } from './store';
@@ -36,7 +37,7 @@ export async function updatePathway(
     referentUserIds: body.referentUserIds?.map((u) => u.toLowerCase()) ?? row.referentUserIds,
     programmeId: body.programmeId === undefined ? row.programmeId : (body.programmeId?.toLowerCase() ?? null),
   };
-  const errors: FieldError[] = pathwayDateErrors(next, isoToday());
+  const errors: FieldError[] = pathwayDateErrors(next, await today(trx));
   if (body.referentUserIds) errors.push(...(await referentErrors(trx, row.orgId, next.referentUserIds)));
   if (body.programmeId) errors.push(...(await programmeErrors(trx, row.orgId, next.programmeId)));
   if (body.entryOn || body.exitOn) {
@@ -44,13 +45,13 @@ export async function updatePathway(
     const first = dates[0];
     const last = dates.at(-1);
     if (first && first < next.entryOn)
-      errors.push({ path: 'entryOn', code: 'pathways.error.mobility_outside' });
+      errors.push({ path: 'entryOn', code: 'people.pathways.errors.mobility_outside' });
     if (last && next.exitOn && last > next.exitOn)
-      errors.push({ path: 'exitOn', code: 'pathways.error.mobility_outside' });
+      errors.push({ path: 'exitOn', code: 'people.pathways.errors.mobility_outside' });
   }
   if (errors.length) throw validationFailed(errors);
   if (row.exitOn && next.exitOn === null && (await hasOpenPathway(trx, row.personId, row.id)))
-    throw conflict('pathways.error.already_open');
+    throw conflict('people.pathways.errors.already_open');
   await update(trx, row.id, next);
   return pathwayDetail(trx, actor, (await findPathway(trx, row.id))!);
 }

@@ -15,9 +15,9 @@ export async function loadPerson(
   id: string,
   permission: 'person.view' | 'person.manage',
 ): Promise<store.PersonRow> {
-  const { scope } = personAccess(actor, id, permission);
+  const { scope } = personAccess(actor, permission);
   const row = await store.getPerson(trx, id, scope);
-  if (!row) throw notFound('people.not_found');
+  if (!row) throw notFound('people.persons.errors.not_found');
   return row;
 }
 

@@ -100,7 +100,7 @@ describe.skipIf(!available)('the "known in another centre" check', () => {
     expect(refused.statusCode).toBe(429);
     expect(refused.headers['retry-after']).toBeDefined();
     const error = refused.json().error;
-    expect(error.code).toBe('people.duplicates.rate_limited');
+    expect(error.code).toBe('people.persons.errors.rate_limited');
     // The referent reads French: the message says how long to wait, in their language.
     expect(error.message).toMatch(/^Vous avez vérifié de nombreuses identités.*minutes?/);
     expect(refused.body).not.toMatch(/knownElsewhere|duplicates"/);

@@ -1,15 +1,14 @@
+import { pageOf } from '../../../../common/kernel/schemas';
 import { parseParticipantCode } from '../../../../common/people/participant-code';
 import type { PersonPage, PersonQuery, ReferentOption } from '../../../../common/people/schemas';
 import { type Actor, requirePermission } from '../../../platform/actor';
 import { auditPersonRead } from '../../../platform/audit';
 import type { Tx } from '../../../platform/db/context';
+import type { Deps } from '../../../platform/deps';
 import { forbidden, validationFailed } from '../../../platform/errors';
-import { caseloadAlerts } from '../../placements/reminders/caseload-alerts';
 import { caseloadScope, homeOrg } from './access';
 import * as store from './store';
 import { toListItem } from './view';
-
-export const DEFAULT_PAGE_SIZE = 25;
 
 /**
  * The caseload: a referent's own persons, or (with person.view_all_caseloads) the organisation's, then
@@ -17,7 +16,12 @@ export const DEFAULT_PAGE_SIZE = 25;
  * The page is one audited read naming every person it shows (and which filters found them, not their
  * values: a searched name or birth date is itself personal data).
  */
-export async function listPersons(trx: Tx, actor: Actor, query: PersonQuery): Promise<PersonPage> {
+export async function listPersons(
+  trx: Tx,
+  deps: Pick<Deps, 'clock' | 'modules'>,
+  actor: Actor,
+  query: PersonQuery,
+): Promise<PersonPage> {
   requirePermission(actor, 'person.view');
   homeOrg(actor);
   const scope = caseloadScope(actor);
@@ -25,11 +29,10 @@ export async function listPersons(trx: Tx, actor: Actor, query: PersonQuery): Pr
   let code: string | undefined;
   if (query.code?.trim()) {
     const parsed = parseParticipantCode(query.code);
-    if (!parsed) throw validationFailed([{ path: 'code', code: 'people.error.code_format' }]);
+    if (!parsed) throw validationFailed([{ path: 'code', code: 'people.persons.errors.code_format' }]);
     code = parsed;
   }
-  const page = query.page ?? 1;
-  const pageSize = query.pageSize ?? DEFAULT_PAGE_SIZE;
+  const { page, pageSize } = pageOf(query);
   const { rows, total } = await store.listPersons(
     trx,
     scope,
@@ -51,8 +54,13 @@ export async function listPersons(trx: Tx, actor: Actor, query: PersonQuery): Pr
       filters: (['q', 'birthDate', 'code', 'referent', 'status'] as const).filter((k) => query[k]),
     },
   });
-  // The alerts read the persons' benefit (stays abroad): part of the same audited read.
-  const alerts = await caseloadAlerts(trx, rows);
+  // Every module's alerts for the page (one query each, never one per row). They read the persons'
+  // benefit (stays abroad): part of the same audited read.
+  const alerts = new Map<string, string[]>();
+  const today = deps.clock.today();
+  for (const provider of deps.modules.flatMap((m) => m.caseloadAlerts ?? []))
+    for (const [id, codes] of await provider(trx, rows, today))
+      alerts.set(id, [...(alerts.get(id) ?? []), ...codes]);
   const items = rows.map((r) => ({ ...toListItem(r), alerts: alerts.get(r.id) ?? [] }));
   return { items, total, page, pageSize, allCaseloads: scope.all };
 }

@@ -219,10 +219,13 @@ describe.skipIf(!available)('persons of a home organisation', () => {
     expect(row.first_name).toBe('Jean');
   });
 
-  it('answers 404 to malformed ids', async () => {
-    expect((await mouscron.get('/api/people/not-a-uuid')).statusCode).toBe(404);
-    expect((await mouscron.patch('/api/people/42', { firstName: 'X' })).statusCode).toBe(404);
-    expect((await mouscron.get('/api/people/42/consents')).statusCode).toBe(404);
+  it('refuses malformed ids (400, the one Uuid check) and answers 404 to unknown ones', async () => {
+    expect((await mouscron.get('/api/people/not-a-uuid')).statusCode).toBe(400);
+    expect((await mouscron.patch('/api/people/42', { firstName: 'X' })).statusCode).toBe(400);
+    expect((await mouscron.get('/api/people/42/consents')).statusCode).toBe(400);
+    const unknown = '00000000-0000-4000-8000-000000000000';
+    expect((await mouscron.get(`/api/people/${unknown}`)).statusCode).toBe(404);
+    expect((await mouscron.get(`/api/people/${unknown}/consents`)).statusCode).toBe(404);
   });
 
   it('records every read of a person in the audit log', async () => {

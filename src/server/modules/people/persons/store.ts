@@ -49,6 +49,18 @@ export async function getPerson(trx: Tx, id: string, scope: CaseloadScope): Prom
     | undefined;
 }
 
+/**
+ * A person of the actor's own organisation (RLS: the home organisation only), whoever their referent, or
+ * undefined: what another use case needs before acting on the person (a referral, an agreement).
+ */
+export async function findOwnPerson(trx: Tx, personId: string) {
+  return trx
+    .selectFrom('persons')
+    .select(['id', 'org_id', 'first_name', 'last_name', 'participant_code', 'status', 'preferred_language'])
+    .where('id', '=', personId)
+    .executeTakeFirst();
+}
+
 export interface PersonFilter {
   q?: string;
   birthDate?: string;

@@ -1,7 +1,8 @@
-import { checkNationalId, localToday, personRuleErrors } from '../../../../common/people/rules';
+import { checkNationalId, personRuleErrors } from '../../../../common/people/rules';
 import type { FieldError } from '../../../../common/validation/errors';
 import type { Tx } from '../../../platform/db/context';
 import { validationFailed } from '../../../platform/errors';
+import { today } from '../today';
 import { isReferentOf } from './store';
 
 export interface PersonChecks {
@@ -23,7 +24,7 @@ export async function validatePerson(
   org: { orgId: string; country: 'FR' | 'BE' },
   v: PersonChecks,
 ): Promise<{ nationalId: string | null }> {
-  const errors: FieldError[] = personRuleErrors(v, localToday());
+  const errors: FieldError[] = personRuleErrors(v, await today(trx));
   let nationalId: string | null = null;
   if (v.nationalId) {
     const r = checkNationalId(org.country, v.nationalId);
@@ -31,7 +32,7 @@ export async function validatePerson(
     else errors.push(r.error);
   }
   if (v.referentUserId && !(await isReferentOf(trx, org.orgId, v.referentUserId)))
-    errors.push({ path: 'referentUserId', code: 'people.error.referent_not_member' });
+    errors.push({ path: 'referentUserId', code: 'people.persons.errors.referent_not_member' });
   if (errors.length) throw validationFailed(errors);
   return { nationalId };
 }

@@ -1,6 +1,8 @@
 import { sql } from 'kysely';
 import { switchContext, type Tx } from '../../../platform/db/context';
 import type { DemoOrgIds } from '../../../platform/demo';
+import { grantPersonAccess, shareBasis } from '../shared/share';
+import { insertReferral } from './store';
 
 /**
  * One demo referral, so that the referral boxes and the shared-persons list are not empty in the demo:
@@ -20,7 +22,7 @@ export async function seedDemoReferrals(
     await switchContext(trx, { orgId: home, userId: referent });
     const consent = await trx
       .selectFrom('consents')
-      .select(['id', 'person_id', 'expires_on'])
+      .select(['id', 'person_id'])
       .where('org_id', '=', home)
       .where('purpose', '=', 'placement')
       .where('withdrawn_on', 'is', null)
@@ -30,36 +32,26 @@ export async function seedDemoReferrals(
       .limit(1)
       .executeTakeFirst();
     if (!consent) return;
-    const fields = ['identity', 'languages'];
-    const referral = await trx
-      .insertInto('referrals')
-      .values({
-        org_id: home,
-        person_id: consent.person_id,
-        recipient_org_id: recipient,
-        purpose: 'placement',
-        fields,
-        message: 'Personne motivée pour un chantier à Roubaix ; disponible dès le mois prochain.',
-        consent_id: consent.id,
-        sent_by: referent,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await trx
-      .insertInto('person_grants')
-      .values({
-        org_id: home,
-        person_id: consent.person_id,
-        recipient_org_id: recipient,
-        purpose: 'placement',
-        fields,
-        source: 'referral',
-        source_id: referral.id,
-        consent_id: consent.id,
-        expires_on: consent.expires_on,
-        created_by: referent,
-      })
-      .execute();
+    // Through the sharing door, as the referent: the consent found above is the basis.
+    const sharer = { orgId: home, userId: referent, roles: ['referent' as const], language: 'fr' as const };
+    const basis = await shareBasis(trx, sharer, {
+      personId: consent.person_id,
+      recipientOrgId: recipient,
+      purpose: 'placement',
+      fields: ['identity', 'languages'],
+    });
+    const referral = await insertReferral(trx, {
+      org_id: home,
+      person_id: consent.person_id,
+      recipient_org_id: recipient,
+      purpose: 'placement',
+      fields: [...basis.share.fields],
+      message: 'Personne motivée pour un chantier à Roubaix ; disponible dès le mois prochain.',
+      consent_id: basis.consent?.id ?? null,
+      override_reason: basis.overrideReason,
+      sent_by: referent,
+    });
+    await grantPersonAccess(trx, sharer, { basis, source: 'referral', sourceId: referral.id });
   } finally {
     await switchContext(trx, { platformAdmin: true, scope: 'system' });
   }

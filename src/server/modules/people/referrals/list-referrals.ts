@@ -1,11 +1,11 @@
+import { pageOf } from '../../../../common/kernel/schemas';
 import type { ReferralPage, ReferralQuery, ReferralView } from '../../../../common/people/referral-schemas';
 import { type Actor, requirePermission } from '../../../platform/actor';
 import type { Tx } from '../../../platform/db/context';
 import { forbidden } from '../../../platform/errors';
+import { sharedPersons } from '../shared/store';
 import * as store from './store';
 import { auditSenderReads, loadView, toView } from './view';
-
-export const DEFAULT_PAGE_SIZE = 25;
 
 /**
  * The referrals addressed to the actor's organisation (inbox) or sent by it (outbox), newest first. Either
@@ -15,8 +15,7 @@ export const DEFAULT_PAGE_SIZE = 25;
 export async function listReferrals(trx: Tx, actor: Actor, query: ReferralQuery): Promise<ReferralPage> {
   requirePermission(actor, 'person.view');
   if (!actor.orgId) throw forbidden();
-  const page = query.page ?? 1;
-  const pageSize = query.pageSize ?? DEFAULT_PAGE_SIZE;
+  const { page, pageSize } = pageOf(query);
   const { rows, total } = await store.listReferrals(
     trx,
     actor.orgId,
@@ -28,7 +27,7 @@ export async function listReferrals(trx: Tx, actor: Actor, query: ReferralQuery)
   const received = rows.filter(
     (r) => r.recipient_org_id === actor.orgId && (r.status === 'sent' || r.status === 'accepted'),
   );
-  const shared = await store.sharedPersons(
+  const shared = await sharedPersons(
     trx,
     received.map((r) => r.person_id),
     'referrals',

@@ -58,17 +58,19 @@ describe.skipIf(!available)('referral workflow', () => {
     expect(self.statusCode).toBe(400);
     expect(self.json().error.fields[0]).toMatchObject({
       path: 'recipientOrgId',
-      code: 'referrals.recipient_self',
+      code: 'people.referrals.errors.recipient_self',
     });
     const unknown = await refer('00000000-0000-4000-8000-000000000000');
-    expect(unknown.json().error.fields[0].code).toBe('referrals.recipient_unknown');
+    expect(unknown.json().error.fields[0].code).toBe('people.referrals.errors.recipient_unknown');
     const closed = await sql<{ id: string }>`select id from organisations where status = 'active'
       and id not in (${mouscron.orgId}, ${roubaix.orgId}, ${kortrijk.orgId}) limit 1`.execute(f.db);
     const closedId = closed.rows[0]?.id as string;
     await sql`update organisations set status = 'closed', closed_on = current_date where id = ${closedId}`.execute(
       f.db,
     );
-    expect((await refer(closedId)).json().error.fields[0].code).toBe('referrals.recipient_closed');
+    expect((await refer(closedId)).json().error.fields[0].code).toBe(
+      'people.referrals.errors.recipient_closed',
+    );
     const badField = await home.post(`/api/people/${personId}/referrals`, {
       recipientOrgId: roubaix.orgId,
       purpose: 'referral',
@@ -122,7 +124,7 @@ describe.skipIf(!available)('referral workflow', () => {
     // Nothing to close before it is accepted.
     const early = await recipient.post(`/api/referrals/${id}/done`);
     expect(early.statusCode).toBe(409);
-    expect(early.json().error.code).toBe('referrals.illegal_transition');
+    expect(early.json().error.code).toBe('people.referrals.errors.illegal_transition');
     expect(early.json().error.message).toMatch(/Envoyée/);
     const noReason = await recipient.post(`/api/referrals/${id}/decline`, { reason: ' ' });
     expect(noReason.statusCode).toBe(400);
@@ -165,6 +167,7 @@ describe.skipIf(!available)('referral workflow', () => {
       f.db,
     );
     await refer(kortrijk.orgId, ['identity']);
+    while ((await t.deps.jobs.runDue(50)) > 0);
     const mail = await sql<{ locale: string; subject: string }>`select locale, subject from mail_outbox
       where to_address = 'onthaal@ocmw-kortrijk.example'`.execute(f.db);
     expect(mail.rows[0]).toMatchObject({ locale: 'nl', subject: expect.stringContaining('doorverwijzing') });

@@ -1,105 +1,28 @@
 import type { FastifyInstance } from 'fastify';
-import Type from 'typebox';
-import type { ReferralAction } from '../../../../common/people/referral-rules';
-import {
-  ReferralCreateBody,
-  ReferralDeclineBody,
-  ReferralPage,
-  ReferralPreview,
-  ReferralPreviewQuery,
-  ReferralQuery,
-  ReferralView,
-} from '../../../../common/people/referral-schemas';
+import { referralsApi } from '../../../../common/people/endpoints';
 import type { Deps } from '../../../platform/deps';
 import { inTx } from '../../../platform/http';
-import { sharedRoutes } from '../shared/routes';
+import { route } from '../../../platform/route';
 import { createReferral } from './create-referral';
 import { decideReferral } from './decide-referral';
 import { getReferral, listReferrals } from './list-referrals';
-import { previewReferral } from './preview-referral';
 
-const tags = ['referrals'];
-const uuid = Type.String({ format: 'uuid' });
-const IdParams = Type.Object({ id: uuid });
-const PersonParams = Type.Object({ personId: uuid });
-
-/** Referrals between organisations and, with them, the persons shared with one's organisation. */
+/** Referrals between organisations: sent by the person's home centre, decided by the recipient. */
 export async function referralRoutes(app: FastifyInstance, deps: Deps) {
-  app.post(
-    '/api/people/:personId/referrals',
-    { schema: { tags, params: PersonParams, body: ReferralCreateBody, response: { 201: ReferralView } } },
-    async (req, reply) => {
-      const created = await inTx(deps, req, (trx, actor) =>
-        createReferral(
-          trx,
-          { config: deps.config },
-          actor,
-          (req.params as { personId: string }).personId,
-          req.body as ReferralCreateBody,
-        ),
-      );
-      return reply.status(201).send(created);
-    },
+  route(app, referralsApi.create, (req) =>
+    inTx(deps, req, (trx, actor) => createReferral(trx, actor, req.params.personId, req.body)),
   );
-
-  app.get(
-    '/api/people/:personId/referral-preview',
-    {
-      schema: {
-        tags,
-        params: PersonParams,
-        querystring: ReferralPreviewQuery,
-        response: { 200: ReferralPreview },
-      },
-    },
-    async (req) =>
-      inTx(deps, req, (trx, actor) =>
-        previewReferral(
-          trx,
-          actor,
-          (req.params as { personId: string }).personId,
-          req.query as ReferralPreviewQuery,
-        ),
-      ),
+  route(app, referralsApi.list, (req) =>
+    inTx(deps, req, (trx, actor) => listReferrals(trx, actor, req.query)),
   );
-
-  app.get(
-    '/api/referrals',
-    { schema: { tags, querystring: ReferralQuery, response: { 200: ReferralPage } } },
-    async (req) => inTx(deps, req, (trx, actor) => listReferrals(trx, actor, req.query as ReferralQuery)),
+  route(app, referralsApi.get, (req) =>
+    inTx(deps, req, (trx, actor) => getReferral(trx, actor, req.params.id)),
   );
-
-  app.get(
-    '/api/referrals/:id',
-    { schema: { tags, params: IdParams, response: { 200: ReferralView } } },
-    async (req) =>
-      inTx(deps, req, (trx, actor) => getReferral(trx, actor, (req.params as { id: string }).id)),
-  );
-
-  for (const action of ['accept', 'done', 'revoke'] as const satisfies readonly ReferralAction[])
-    app.post(
-      `/api/referrals/:id/${action}`,
-      { schema: { tags, params: IdParams, response: { 200: ReferralView } } },
-      async (req) =>
-        inTx(deps, req, (trx, actor) =>
-          decideReferral(trx, actor, (req.params as { id: string }).id, action),
-        ),
+  for (const action of ['accept', 'done', 'revoke'] as const)
+    route(app, referralsApi[action], (req) =>
+      inTx(deps, req, (trx, actor) => decideReferral(trx, actor, req.params.id, action)),
     );
-
-  app.post(
-    '/api/referrals/:id/decline',
-    { schema: { tags, params: IdParams, body: ReferralDeclineBody, response: { 200: ReferralView } } },
-    async (req) =>
-      inTx(deps, req, (trx, actor) =>
-        decideReferral(
-          trx,
-          actor,
-          (req.params as { id: string }).id,
-          'decline',
-          (req.body as ReferralDeclineBody).reason,
-        ),
-      ),
+  route(app, referralsApi.decline, (req) =>
+    inTx(deps, req, (trx, actor) => decideReferral(trx, actor, req.params.id, 'decline', req.body.reason)),
   );
-
-  await sharedRoutes(app, deps);
 }

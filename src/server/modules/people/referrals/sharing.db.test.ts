@@ -73,8 +73,10 @@ describe.skipIf(!available)('sharing a person through a referral', () => {
     expect(grants.rows).toHaveLength(1);
     expect(grants.rows[0]?.fields).toEqual(['identity', 'languages']);
     expect(grants.rows[0]?.consent_id).not.toBeNull();
+    // The recipient hears of it after commit, from the event the referral recorded.
+    while ((await t.deps.jobs.runDue(50)) > 0);
     const mail = await sql<{ to_address: string; locale: string; body_text: string; subject: string }>`
-      select to_address, locale, body_text, subject from mail_outbox where template = 'referral_received'`.execute(
+      select to_address, locale, body_text, subject from mail_outbox where template = 'people.referrals.received'`.execute(
       f.db,
     );
     expect(mail.rows).toHaveLength(1);
@@ -228,7 +230,7 @@ describe.skipIf(!available)('sharing a person through a referral', () => {
       fields: ['identity'],
     });
     expect(r.statusCode).toBe(409);
-    expect(r.json().error.code).toBe('referrals.consent_missing');
+    expect(r.json().error.code).toBe('people.shared.errors.consent_missing');
     expect(r.json().error.message).toMatch(/Roubaix/);
     // A consent that lacks a group is named as such.
     await f.createConsent(mouscron, other, { categories: ['identity'], recipients: [roubaix.orgId] });

@@ -1,17 +1,7 @@
 import { type Insertable, sql } from 'kysely';
-import type { ConsentTerms } from '../../../../common/people/consent';
 import type { ReferralStatus } from '../../../../common/people/referral-rules';
 import type { Tx } from '../../../platform/db/context';
-import type { PersonGrantsTable, ReferralsTable } from '../tables';
-
-/** A person of the actor's own organisation (RLS: the home organisation only), or undefined. */
-export async function findOwnPerson(trx: Tx, personId: string) {
-  return trx
-    .selectFrom('persons')
-    .select(['id', 'org_id', 'first_name', 'last_name', 'participant_code', 'status'])
-    .where('id', '=', personId)
-    .executeTakeFirst();
-}
+import type { ReferralsTable } from '../tables';
 
 export async function findOrganisation(trx: Tx, id: string) {
   return trx
@@ -21,40 +11,8 @@ export async function findOrganisation(trx: Tx, id: string) {
     .executeTakeFirst();
 }
 
-/** The person's consent records, in the shape the consent rules read. */
-export async function personConsents(trx: Tx, personId: string): Promise<ConsentTerms[]> {
-  const rows = await trx
-    .selectFrom('consents')
-    .select([
-      'id',
-      'purpose',
-      'data_categories',
-      'recipient_org_ids',
-      'given_on',
-      'expires_on',
-      'withdrawn_on',
-      'supersedes_id',
-    ])
-    .where('person_id', '=', personId)
-    .execute();
-  return rows.map((c) => ({
-    id: c.id,
-    purpose: c.purpose,
-    dataCategories: c.data_categories,
-    recipientOrgIds: c.recipient_org_ids,
-    givenOn: c.given_on,
-    expiresOn: c.expires_on,
-    withdrawnOn: c.withdrawn_on,
-    supersedesId: c.supersedes_id,
-  }));
-}
-
 export async function insertReferral(trx: Tx, values: Insertable<ReferralsTable>) {
   return trx.insertInto('referrals').values(values).returning('id').executeTakeFirstOrThrow();
-}
-
-export async function insertGrant(trx: Tx, values: Insertable<PersonGrantsTable>) {
-  await trx.insertInto('person_grants').values(values).execute();
 }
 
 const referralSelect = (trx: Tx) =>
@@ -139,27 +97,4 @@ export async function updateReferralStatus(
     .set({ ...set, updated_at: new Date() })
     .where('id', '=', id)
     .execute();
-}
-
-/** The person as the current organisation may see them through its grants (audited), or null. */
-export async function sharedPerson(trx: Tx, personId: string): Promise<Record<string, unknown> | null> {
-  const r = await sql<{
-    p: Record<string, unknown> | null;
-  }>`select app.shared_person(${personId}::uuid) as p`.execute(trx);
-  return r.rows[0]?.p ?? null;
-}
-
-/**
- * Several persons as the current organisation may see them through its grants, for a list: one audited
- * read naming them all, in each home organisation's chain. Persons not (or no longer) granted are absent.
- */
-export async function sharedPersons(
-  trx: Tx,
-  personIds: readonly string[],
-  what: string,
-): Promise<Map<string, Record<string, unknown>>> {
-  if (personIds.length === 0) return new Map();
-  const r = await sql<{ person_id: string; person: Record<string, unknown> }>`
-    select person_id, person from app.shared_persons(${[...personIds]}::uuid[], ${what})`.execute(trx);
-  return new Map(r.rows.map((x) => [x.person_id, x.person]));
 }

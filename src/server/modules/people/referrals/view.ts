@@ -1,13 +1,14 @@
 import {
-  availableReferralActions,
   type ReferralStatus,
   referralSide,
+  referralWorkflow,
 } from '../../../../common/people/referral-rules';
 import type { ReferralPerson, ReferralView } from '../../../../common/people/referral-schemas';
 import type { Actor } from '../../../platform/actor';
 import { auditPersonRead } from '../../../platform/audit';
 import type { Tx } from '../../../platform/db/context';
 import { notFound } from '../../../platform/errors';
+import { sharedPerson } from '../shared/store';
 import * as store from './store';
 
 const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
@@ -31,7 +32,7 @@ async function personFor(
       participantCode: row.participant_code,
     };
   if (row.status !== 'sent' && row.status !== 'accepted') return null;
-  const person = shared ? shared.get(row.person_id) : await store.sharedPerson(trx, row.person_id);
+  const person = shared ? shared.get(row.person_id) : await sharedPerson(trx, row.person_id);
   if (!person) return null;
   const text = (v: unknown) => (typeof v === 'string' ? v : null);
   return {
@@ -54,7 +55,7 @@ export async function toView(
 ): Promise<ReferralView> {
   const side = referralSide({ senderOrgId: row.org_id, recipientOrgId: row.recipient_org_id }, actor.orgId);
   // RLS only shows referrals the organisation sends or receives; anything else is not there.
-  if (!side) throw notFound('referrals.not_found');
+  if (!side) throw notFound('people.referrals.errors.not_found');
   const status = row.status as ReferralStatus;
   return {
     id: row.id,
@@ -73,14 +74,14 @@ export async function toView(
     overrideReason: side === 'sender' ? row.override_reason : null,
     person: await personFor(trx, row, side, shared),
     side,
-    actions: availableReferralActions(status, side, actor.roles),
+    actions: referralWorkflow.available(status, side, actor.roles).map((a) => a.transition.action),
   };
 }
 
 /** A referral the actor's organisation sends or receives, as a view (the person's an audited read); else 404. */
 export async function loadView(trx: Tx, actor: Actor, id: string): Promise<ReferralView> {
   const row = await store.getReferral(trx, id);
-  if (!row) throw notFound('referrals.not_found');
+  if (!row) throw notFound('people.referrals.errors.not_found');
   const view = await toView(trx, actor, row);
   await auditSenderReads(trx, [view], { referralId: view.id });
   return view;

@@ -1,25 +1,20 @@
 import type { FastifyInstance } from 'fastify';
-import Type from 'typebox';
-import { SharedPage, SharedPerson, SharedQuery } from '../../../../common/people/referral-schemas';
+import { sharedApi } from '../../../../common/people/endpoints';
 import type { Deps } from '../../../platform/deps';
 import { inTx } from '../../../platform/http';
+import { route } from '../../../platform/route';
+import { previewPersonShare } from './preview-share';
 import { getSharedPerson, listSharedPersons } from './shared-persons';
 
-const tags = ['shared persons'];
-const IdParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
-
-/** The recipient organisation's view of the persons shared with it. */
+/** The preview of a share, and the recipient organisation's view of the persons shared with it. */
 export async function sharedRoutes(app: FastifyInstance, deps: Deps) {
-  app.get(
-    '/api/shared/people',
-    { schema: { tags, querystring: SharedQuery, response: { 200: SharedPage } } },
-    async (req) => inTx(deps, req, (trx, actor) => listSharedPersons(trx, actor, req.query as SharedQuery)),
+  route(app, sharedApi.preview, (req) =>
+    inTx(deps, req, (trx, actor) => previewPersonShare(trx, actor, req.params.personId, req.query)),
   );
-
-  app.get(
-    '/api/shared/people/:id',
-    { schema: { tags, params: IdParams, response: { 200: SharedPerson } } },
-    async (req) =>
-      inTx(deps, req, (trx, actor) => getSharedPerson(trx, actor, (req.params as { id: string }).id)),
+  route(app, sharedApi.list, (req) =>
+    inTx(deps, req, (trx, actor) => listSharedPersons(trx, actor, req.query)),
+  );
+  route(app, sharedApi.get, (req) =>
+    inTx(deps, req, (trx, actor) => getSharedPerson(trx, actor, req.params.id)),
   );
 }

@@ -1,11 +1,9 @@
-import type { SharedPage, SharedPerson, SharedQuery } from '../../../../common/people/referral-schemas';
+import { pageOf } from '../../../../common/kernel/schemas';
+import type { SharedPage, SharedPerson, SharedQuery } from '../../../../common/people/shared-schemas';
 import { type Actor, requirePermission } from '../../../platform/actor';
 import type { Tx } from '../../../platform/db/context';
 import { forbidden, notFound } from '../../../platform/errors';
-import { sharedPerson, sharedPersons } from '../referrals/store';
 import * as store from './store';
-
-export const DEFAULT_PAGE_SIZE = 25;
 
 type OrgNames = { id: string; name_fr: string; name_nl: string };
 
@@ -22,10 +20,9 @@ function toShared(shared: Record<string, unknown>, home: OrgNames): SharedPerson
 export async function listSharedPersons(trx: Tx, actor: Actor, query: SharedQuery): Promise<SharedPage> {
   requirePermission(actor, 'person.view_shared');
   if (!actor.orgId) throw forbidden();
-  const page = query.page ?? 1;
-  const pageSize = query.pageSize ?? DEFAULT_PAGE_SIZE;
+  const { page, pageSize } = pageOf(query);
   const { rows, total } = await store.sharedPersonIds(trx, page, pageSize);
-  const shared = await sharedPersons(
+  const shared = await store.sharedPersons(
     trx,
     rows.map((r) => r.person_id),
     'shared_persons',
@@ -42,9 +39,9 @@ export async function listSharedPersons(trx: Tx, actor: Actor, query: SharedQuer
 export async function getSharedPerson(trx: Tx, actor: Actor, personId: string): Promise<SharedPerson> {
   requirePermission(actor, 'person.view_shared');
   if (!actor.orgId) throw forbidden();
-  const shared = await sharedPerson(trx, personId);
-  if (!shared) throw notFound('referrals.shared_not_found');
+  const shared = await store.sharedPerson(trx, personId);
+  if (!shared) throw notFound('people.shared.errors.not_found');
   const home = await store.organisationNames(trx, String(shared.homeOrgId));
-  if (!home) throw notFound('referrals.shared_not_found');
+  if (!home) throw notFound('people.shared.errors.not_found');
   return toShared(shared, home);
 }

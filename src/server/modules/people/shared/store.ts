@@ -1,5 +1,63 @@
-import { sql } from 'kysely';
+import { type Insertable, sql } from 'kysely';
+import type { ConsentTerms } from '../../../../common/people/consent';
 import type { Tx } from '../../../platform/db/context';
+import type { PersonGrantsTable } from '../tables';
+
+/** The person's consent records, in the shape the consent rules read. */
+export async function personConsents(trx: Tx, personId: string): Promise<ConsentTerms[]> {
+  const rows = await trx
+    .selectFrom('consents')
+    .select([
+      'id',
+      'purpose',
+      'data_categories',
+      'recipient_org_ids',
+      'given_on',
+      'expires_on',
+      'withdrawn_on',
+      'supersedes_id',
+    ])
+    .where('person_id', '=', personId)
+    .execute();
+  return rows.map((c) => ({
+    id: c.id,
+    purpose: c.purpose,
+    dataCategories: c.data_categories,
+    recipientOrgIds: c.recipient_org_ids,
+    givenOn: c.given_on,
+    expiresOn: c.expires_on,
+    withdrawnOn: c.withdrawn_on,
+    supersedesId: c.supersedes_id,
+  }));
+}
+
+/** The one write of a grant (the table's trigger audits it; RLS: the home organisation only). */
+export async function insertGrant(trx: Tx, values: Insertable<PersonGrantsTable>): Promise<void> {
+  await trx.insertInto('person_grants').values(values).execute();
+}
+
+/** The person as the current organisation may see them through its grants (audited), or null. */
+export async function sharedPerson(trx: Tx, personId: string): Promise<Record<string, unknown> | null> {
+  const r = await sql<{
+    p: Record<string, unknown> | null;
+  }>`select app.shared_person(${personId}::uuid) as p`.execute(trx);
+  return r.rows[0]?.p ?? null;
+}
+
+/**
+ * Several persons as the current organisation may see them through its grants, for a list: one audited
+ * read naming them all, in each home organisation's chain. Persons not (or no longer) granted are absent.
+ */
+export async function sharedPersons(
+  trx: Tx,
+  personIds: readonly string[],
+  what: string,
+): Promise<Map<string, Record<string, unknown>>> {
+  if (personIds.length === 0) return new Map();
+  const r = await sql<{ person_id: string; person: Record<string, unknown> }>`
+    select person_id, person from app.shared_persons(${[...personIds]}::uuid[], ${what})`.execute(trx);
+  return new Map(r.rows.map((x) => [x.person_id, x.person]));
+}
 
 /**
  * One page of the persons the current organisation may see through grants in force, with their home
