@@ -17,7 +17,7 @@ import {
   rankOffers,
 } from '../src/common/placements/ranking';
 import { DEMO_TRANSIT_LINES } from '../src/common/placements/transit-lines';
-import { DEMO_TERRITORIES } from '../src/server/modules/network/demo-territories';
+import { DEMO_TERRITORIES } from '../src/server/modules/network/territories/demo-territories';
 import { summarise } from './stats';
 
 const arg = (name: string, def: string) =>

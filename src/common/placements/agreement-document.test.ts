@@ -17,7 +17,9 @@ import {
 
 // This namespace's own catalogue, formatted as the server's t() does (the db test goes through t() itself).
 const catalogue = (lang: string): Record<string, string> =>
-  JSON.parse(readFileSync(join(import.meta.dirname, `../../i18n/agreement-pdf/${lang}.json`), 'utf8'));
+  JSON.parse(
+    readFileSync(join(import.meta.dirname, `../../i18n/placements/agreements/pdf/${lang}.json`), 'utf8'),
+  );
 const catalogues = { fr: catalogue('fr'), nl: catalogue('nl') };
 const translate: Translate = (language, key, values, country) => {
   const message = catalogues[language][key];
@@ -401,7 +403,7 @@ describe('agreement document', () => {
       build({ host: { ...base.host, country: 'BE' } }, { hostRegion: 'BE-VLG' }),
     ])
       for (const side of ['primary', 'host'] as const)
-        for (const text of texts(doc, side)) expect(text ?? '').not.toMatch(/agreementPdf\./);
+        for (const text of texts(doc, side)) expect(text ?? '').not.toMatch(/placements\.agreements\.pdf\./);
   });
 
   it('makes a short upper-case reference from the id', () => {

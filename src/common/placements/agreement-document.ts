@@ -30,7 +30,7 @@ import { daysInclusive } from './dates';
 
 export * from './agreement-document-types';
 
-const P = 'agreementPdf.';
+const P = 'placements.agreements.pdf.';
 
 export function agreementDocument(
   input: AgreementDocumentInput,

@@ -7,7 +7,7 @@ import {
   SIGNATURE_ROLES,
   signedRoles,
 } from './agreement-rules';
-import { checkTransition } from './agreement-workflow';
+import { agreementWorkflow } from './agreement-workflow';
 import { DEFAULT_DURATION } from './dates';
 
 const base = (): AgreementFacts => ({
@@ -29,7 +29,7 @@ const allSigned = (version: number) =>
 describe('guard facts of an agreement', () => {
   it('a complete draft may be sent for signature', () => {
     const f = guardFacts(base());
-    expect(checkTransition('draft', 'send_for_signature', 'home', ['referent'], f)).toMatchObject({
+    expect(agreementWorkflow.check('draft', 'send_for_signature', 'home', ['referent'], f)).toMatchObject({
       ok: true,
     });
   });
@@ -52,7 +52,7 @@ describe('guard facts of an agreement', () => {
 
   it('refuses validation when the start is past, and activation before the start or without insurance', () => {
     const late = { ...base(), today: '2027-01-05', signatures: allSigned(1) };
-    const check = checkTransition(
+    const check = agreementWorkflow.check(
       'host_validation',
       'validate_host',
       'host',
@@ -61,7 +61,7 @@ describe('guard facts of an agreement', () => {
     );
     expect(check).toEqual({ ok: false, code: 'guards_failed', failed: ['start_not_past'] });
     const early = guardFacts(base());
-    expect(checkTransition('validated', 'activate', 'home', ['referent'], early)).toEqual({
+    expect(agreementWorkflow.check('validated', 'activate', 'home', ['referent'], early)).toEqual({
       ok: false,
       code: 'guards_failed',
       failed: ['insurance_recorded', 'start_reached'],

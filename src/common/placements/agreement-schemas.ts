@@ -3,17 +3,15 @@
  * answers with. Follow-up (attendance, evaluations, incidents, mobility, stays, outcomes) has its own file.
  */
 import Type, { type Static, type TSchema } from 'typebox';
+import { IsoDate, Nullable, Paged, PageQuery, Uuid } from '../kernel/schemas';
 import { DATA_CATEGORIES } from '../people/consent';
 import { MultilineText } from '../validation/text';
 import { SIGNATURE_ROLES } from './agreement-rules';
-import { AGREEMENT_STATUSES, GUARDS } from './agreement-workflow';
+import { AGREEMENT_SIDES, AGREEMENT_STATUSES, GUARDS } from './agreement-workflow';
 
 const O = Type.Optional;
-const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
 const Clearable = <T extends TSchema>(t: T) => O(Nullable(t));
 const text = (min: number, max: number) => Type.String({ minLength: min, maxLength: max });
-const date = () => Type.String({ format: 'date' });
-const uuid = () => Type.String({ format: 'uuid' });
 
 export const AGREEMENT_LANGUAGES = ['fr', 'nl'] as const;
 export const SIGNATORIES = ['person', 'legal_representative'] as const;
@@ -26,16 +24,16 @@ const terms = {
   tasks: MultilineText({ minLength: 1, maxLength: 5000 }),
   schedule: text(1, 200),
   hoursPerWeek: Type.Number({ minimum: 1, maximum: 48, multipleOf: 0.5 }),
-  startsOn: date(),
-  endsOn: date(),
-  tutorUserId: uuid(),
+  startsOn: IsoDate,
+  endsOn: IsoDate,
+  tutorUserId: Uuid,
   signatory: Type.Enum([...SIGNATORIES]),
   representativeName: text(2, 200),
   language: Type.Enum([...AGREEMENT_LANGUAGES]),
   accidentInsuranceRef: text(2, 100),
   liabilityInsuranceRef: text(2, 100),
-  programmeId: uuid(),
-  pathwayId: uuid(),
+  programmeId: Uuid,
+  pathwayId: Uuid,
 };
 
 /**
@@ -44,9 +42,9 @@ const terms = {
  */
 export const PlacementCreateBody = Type.Object(
   {
-    personId: uuid(),
-    offerId: O(uuid()),
-    hostOrgId: O(uuid()),
+    personId: Uuid,
+    offerId: O(Uuid),
+    hostOrgId: O(Uuid),
     siteName: O(terms.siteName),
     municipalityCode: O(terms.municipalityCode),
     tasks: O(terms.tasks),
@@ -130,6 +128,8 @@ export type SignatureView = Static<typeof SignatureView>;
 export const ActionView = Type.Object({
   action: Type.String(),
   to: Type.Enum([...AGREEMENT_STATUSES]),
+  /** How the web shows it: the expected next step, another option, or a step back or out. */
+  tone: Type.Enum(['primary', 'secondary', 'danger']),
   reasonRequired: Type.Boolean(),
   /** Guards that fail now: the action is shown disabled with these reasons. */
   blockedBy: Type.Array(Type.Enum([...GUARDS])),
@@ -140,7 +140,7 @@ const OrgRef = Type.Object({ id: Type.String(), nameFr: Type.String(), nameNl: T
 
 export const PlacementView = Type.Object({
   id: Type.String(),
-  side: Type.Enum(['home', 'host']),
+  side: Type.Enum([...AGREEMENT_SIDES]),
   status: Type.Enum([...AGREEMENT_STATUSES]),
   version: Type.Integer(),
   personId: Type.String(),
@@ -188,12 +188,12 @@ export type PlacementView = Static<typeof PlacementView>;
 
 export const PlacementQuery = Type.Object(
   {
-    side: O(Type.Enum(['home', 'host'])),
+    side: O(Type.Enum([...AGREEMENT_SIDES])),
     status: O(Type.Enum([...AGREEMENT_STATUSES])),
-    personId: O(uuid()),
+    personId: O(Uuid),
     /** Only the agreements the actor is referent or tutor of. */
     mine: O(Type.Boolean()),
-    page: O(Type.Integer({ minimum: 1, maximum: 10000 })),
+    ...PageQuery,
     pageSize: O(Type.Integer({ minimum: 1, maximum: PLACEMENTS_MAX_PAGE_SIZE })),
   },
   { additionalProperties: false },
@@ -202,7 +202,7 @@ export type PlacementQuery = Static<typeof PlacementQuery>;
 
 export const PlacementItem = Type.Object({
   id: Type.String(),
-  side: Type.Enum(['home', 'host']),
+  side: Type.Enum([...AGREEMENT_SIDES]),
   status: Type.Enum([...AGREEMENT_STATUSES]),
   personId: Type.String(),
   /** Shown on the home side only; the host list shows the participant code (no audited read per row). */
@@ -220,12 +220,7 @@ export const PlacementItem = Type.Object({
 });
 export type PlacementItem = Static<typeof PlacementItem>;
 
-export const PlacementPage = Type.Object({
-  items: Type.Array(PlacementItem),
-  total: Type.Integer(),
-  page: Type.Integer(),
-  pageSize: Type.Integer(),
-});
+export const PlacementPage = Paged(PlacementItem);
 export type PlacementPage = Static<typeof PlacementPage>;
 
 /** What a signer sees through their link (no session): the terms they sign, in the agreement's language. */

@@ -3,11 +3,9 @@
  * (for the wizard) and the body of a signature link's look-up.
  */
 import Type, { type Static } from 'typebox';
+import { Uuid } from '../kernel/schemas';
 
-export const HostTutorQuery = Type.Object(
-  { hostOrgId: Type.String({ format: 'uuid' }) },
-  { additionalProperties: false },
-);
+export const HostTutorQuery = Type.Object({ hostOrgId: Uuid }, { additionalProperties: false });
 export type HostTutorQuery = Static<typeof HostTutorQuery>;
 
 /** Staff of the host who may tutor (tutors and coordinators): names only, no contact. */

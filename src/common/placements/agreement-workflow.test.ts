@@ -3,14 +3,15 @@ import { MEMBERSHIP_ROLES, type Role } from '../access/permissions';
 import {
   AGREEMENT_STATUSES,
   type AgreementStatus,
-  availableTransitions,
-  checkTransition,
+  agreementWorkflow,
   GUARDS,
   type GuardFacts,
   type Side,
   TERMINAL,
   TRANSITIONS,
 } from './agreement-workflow';
+
+const checkTransition = agreementWorkflow.check;
 
 const allTrue = Object.fromEntries(GUARDS.map((g) => [g, true])) as GuardFacts;
 const sides: Side[] = ['home', 'host'];
@@ -142,12 +143,58 @@ describe('the agreement transition table', () => {
     for (const status of AGREEMENT_STATUSES)
       for (const side of sides)
         for (const role of MEMBERSHIP_ROLES) {
-          const offered = availableTransitions(status, side, [role]).map((t) => t.action);
+          const offered = agreementWorkflow.available(status, side, [role]).map((t) => t.action);
           const allowed = TRANSITIONS.filter((t) => t.from === status)
             .filter((t) => checkTransition(status, t.action, side, [role], allTrue, 'r').ok)
             .map((t) => t.action);
           expect(offered.sort(), `${status}/${side}/${role}`).toEqual(allowed.sort());
         }
-    expect(availableTransitions('draft', 'home', ['tutor'])).toEqual([]);
+    expect(agreementWorkflow.available('draft', 'home', ['tutor'])).toEqual([]);
+  });
+
+  it('shows steps back or out as dangerous, the expected next steps as primary', () => {
+    const tones = Object.fromEntries(TRANSITIONS.map((t) => [t.action, t.tone]));
+    expect(tones).toEqual({
+      send_for_signature: 'primary',
+      submit_for_review: 'primary',
+      approve_home: 'primary',
+      return_to_draft: 'danger',
+      validate_host: 'primary',
+      refuse_host: 'danger',
+      activate: 'primary',
+      complete: 'primary',
+      interrupt: 'danger',
+      cancel: 'danger',
+      amend: 'secondary',
+    });
+    // Every step back or out asks why.
+    for (const t of TRANSITIONS) expect(t.tone === 'danger', t.action).toBe(t.reasonRequired === true);
+    const actions = agreementWorkflow.available('draft', 'home', ['referent'], {
+      ...allTrue,
+      no_overlap: false,
+    });
+    expect(actions.map((a) => [a.action, a.tone, a.blockedBy])).toEqual([
+      ['send_for_signature', 'primary', ['no_overlap']],
+      ['cancel', 'danger', []],
+    ]);
+  });
+
+  it('lists each side’s moves: the host only validates, refuses and interrupts', () => {
+    const pairs = (side: Side) => agreementWorkflow.moves(side).map((m) => `${m.from}>${m.to}`);
+    expect(pairs('host').sort()).toEqual([
+      'active>interrupted',
+      'host_validation>draft',
+      'host_validation>validated',
+    ]);
+    const table = (side: Side) => [
+      ...new Set(
+        TRANSITIONS.filter((t) => t.side === side || t.side === 'either').map((t) => `${t.from}>${t.to}`),
+      ),
+    ];
+    expect(pairs('home').sort()).toEqual(table('home').sort());
+    // Between them, the two sides make every move of the table.
+    expect(new Set([...pairs('home'), ...pairs('host')])).toEqual(
+      new Set(TRANSITIONS.map((t) => `${t.from}>${t.to}`)),
+    );
   });
 });

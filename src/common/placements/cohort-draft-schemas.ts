@@ -3,6 +3,7 @@
  * refused on its own (a refusal of one does not undo the others).
  */
 import Type, { type Static } from 'typebox';
+import { Nullable, Uuid } from '../kernel/schemas';
 import { DATA_CATEGORIES } from '../people/consent';
 import { MultilineText } from '../validation/text';
 
@@ -10,13 +11,10 @@ export const COHORT_DRAFTS_MAX = 200;
 
 export const CohortDraftBody = Type.Object(
   {
-    assignments: Type.Array(
-      Type.Object(
-        { personId: Type.String({ format: 'uuid' }), offerId: Type.String({ format: 'uuid' }) },
-        { additionalProperties: false },
-      ),
-      { minItems: 1, maxItems: COHORT_DRAFTS_MAX },
-    ),
+    assignments: Type.Array(Type.Object({ personId: Uuid, offerId: Uuid }, { additionalProperties: false }), {
+      minItems: 1,
+      maxItems: COHORT_DRAFTS_MAX,
+    }),
     /** Field groups the hosts will see of each person (each needs its consent, or the override). */
     sharedFields: Type.Array(Type.Enum([...DATA_CATEGORIES]), {
       minItems: 1,
@@ -28,8 +26,6 @@ export const CohortDraftBody = Type.Object(
   { additionalProperties: false },
 );
 export type CohortDraftBody = Static<typeof CohortDraftBody>;
-
-const Nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()]);
 
 export const CohortDraftResult = Type.Object({
   results: Type.Array(

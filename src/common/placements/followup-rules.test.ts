@@ -108,25 +108,25 @@ describe('a week of attendance', () => {
     expect(problems).toEqual([
       {
         path: 'days.0.day',
-        code: 'followup.errors.outside_period',
+        code: 'placements.followup.errors.outside_period',
         params: { start: '2026-11-04', end: '2027-01-29' },
       },
-      { path: 'days.1.day', code: 'followup.errors.outside_week' },
-      { path: 'days.2.hours', code: 'followup.errors.hours_required' },
-      { path: 'days.3.day', code: 'followup.errors.duplicate_day' },
-      { path: 'days.4.plannedHours', code: 'followup.errors.absence_not_planned' },
-      { path: 'days.4.hours', code: 'followup.errors.hours_when_absent' },
-      { path: 'days.5.plannedHours', code: 'followup.errors.not_planned_hours' },
-      { path: 'days.5.hours', code: 'followup.errors.hours_when_not_planned' },
+      { path: 'days.1.day', code: 'placements.followup.errors.outside_week' },
+      { path: 'days.2.hours', code: 'placements.followup.errors.hours_required' },
+      { path: 'days.3.day', code: 'placements.followup.errors.duplicate_day' },
+      { path: 'days.4.plannedHours', code: 'placements.followup.errors.absence_not_planned' },
+      { path: 'days.4.hours', code: 'placements.followup.errors.hours_when_absent' },
+      { path: 'days.5.plannedHours', code: 'placements.followup.errors.not_planned_hours' },
+      { path: 'days.5.hours', code: 'placements.followup.errors.hours_when_not_planned' },
     ]);
   });
 
   it('refuses days after today', () => {
     expect(weekEntryProblems([day('2026-11-24', 'present', 7, 7)], { ...ctx, week: '2026-11-23' })).toEqual([
-      { path: 'days.0.day', code: 'followup.errors.future' },
+      { path: 'days.0.day', code: 'placements.followup.errors.future' },
     ]);
     expect(weekEntryProblems([day('2026-11-23', 'present', 0, 0)], { ...ctx, week: '2026-11-23' })).toEqual([
-      { path: 'days.0.hours', code: 'followup.errors.hours_required' },
+      { path: 'days.0.hours', code: 'placements.followup.errors.hours_required' },
     ]);
   });
 });
@@ -221,14 +221,20 @@ describe('evaluations', () => {
   it('allows the mid-term evaluation any day of the period up to today', () => {
     expect(evaluationProblems('mid_term', '2026-11-20', ctx)).toEqual([]);
     expect(evaluationProblems('mid_term', '2027-01-21', ctx)).toEqual([
-      { path: 'heldOn', code: 'followup.errors.future' },
+      { path: 'heldOn', code: 'placements.followup.errors.future' },
     ]);
-    expect(evaluationProblems('mid_term', '2026-11-01', ctx)[0]?.code).toBe('followup.errors.outside_period');
+    expect(evaluationProblems('mid_term', '2026-11-01', ctx)[0]?.code).toBe(
+      'placements.followup.errors.outside_period',
+    );
   });
 
   it('allows the final evaluation from the midpoint on', () => {
     expect(evaluationProblems('final', '2026-12-16', ctx)).toEqual([
-      { path: 'heldOn', code: 'followup.errors.final_before_midpoint', params: { date: '2026-12-17' } },
+      {
+        path: 'heldOn',
+        code: 'placements.followup.errors.final_before_midpoint',
+        params: { date: '2026-12-17' },
+      },
     ]);
     expect(evaluationProblems('final', '2026-12-17', ctx)).toEqual([]);
     // An interrupted placement may close with its final evaluation before the midpoint.
@@ -238,7 +244,9 @@ describe('evaluations', () => {
       status: 'interrupted' as const,
     };
     expect(evaluationProblems('final', '2026-11-30', cut)).toEqual([]);
-    expect(evaluationProblems('final', '2026-12-01', cut)[0]?.code).toBe('followup.errors.outside_period');
+    expect(evaluationProblems('final', '2026-12-01', cut)[0]?.code).toBe(
+      'placements.followup.errors.outside_period',
+    );
   });
 });
 
@@ -256,17 +264,17 @@ describe('stays abroad', () => {
     expect(stayProblems({ start: '2026-11-01', end: '2027-02-02' }, period)).toEqual([
       {
         path: 'startsOn',
-        code: 'followup.errors.outside_period',
+        code: 'placements.followup.errors.outside_period',
         params: { start: period.start, end: period.end },
       },
       {
         path: 'endsOn',
-        code: 'followup.errors.outside_period',
+        code: 'placements.followup.errors.outside_period',
         params: { start: period.start, end: period.end },
       },
     ]);
     expect(stayProblems({ start: '2026-12-10', end: '2026-12-09' }, period)).toEqual([
-      { path: 'endsOn', code: 'followup.errors.end_before_start' },
+      { path: 'endsOn', code: 'placements.followup.errors.end_before_start' },
     ]);
   });
 
@@ -296,7 +304,7 @@ describe('outcomes', () => {
   it('waits for the placement to end', () => {
     for (const status of ['active', 'validated', 'cancelled'] as const)
       expect(outcomeProblems('exit', job, { ...ended, status }).conflict).toEqual({
-        code: 'followup.errors.outcome_not_ended',
+        code: 'placements.followup.errors.outcome_not_ended',
       });
     expect(outcomeProblems('exit', job, { ...ended, endedOn: null }).conflict).not.toBeNull();
     expect(outcomeProblems('exit', job, { ...ended, status: 'interrupted' })).toEqual({
@@ -308,7 +316,7 @@ describe('outcomes', () => {
   it('waits six months for the second outcome', () => {
     const early = { ...ended, today: '2026-12-29' };
     expect(outcomeProblems('six_months', { ...job, observedOn: '2026-12-29' }, early).conflict).toEqual({
-      code: 'followup.errors.outcome_not_open',
+      code: 'placements.followup.errors.outcome_not_open',
       params: { date: '2026-12-30' },
     });
     expect(outcomeProblems('six_months', { ...job, observedOn: '2026-12-31' }, ended)).toEqual({
@@ -316,16 +324,20 @@ describe('outcomes', () => {
       fields: [],
     });
     expect(outcomeProblems('six_months', job, ended).fields).toEqual([
-      { path: 'observedOn', code: 'followup.errors.observed_before', params: { date: '2026-12-30' } },
+      {
+        path: 'observedOn',
+        code: 'placements.followup.errors.observed_before',
+        params: { date: '2026-12-30' },
+      },
     ]);
   });
 
   it('dates the observation between the opening and today', () => {
     expect(outcomeProblems('exit', { ...job, observedOn: '2026-06-29' }, ended).fields[0]?.code).toBe(
-      'followup.errors.observed_before',
+      'placements.followup.errors.observed_before',
     );
     expect(outcomeProblems('exit', { ...job, observedOn: '2027-01-06' }, ended).fields).toEqual([
-      { path: 'observedOn', code: 'followup.errors.future' },
+      { path: 'observedOn', code: 'placements.followup.errors.future' },
     ]);
   });
 
@@ -334,7 +346,7 @@ describe('outcomes', () => {
       outcomeProblems('exit', { ...job, ...o }, ended).fields;
     expect(at({ contractType: undefined })).toEqual([{ path: 'contractType', code: 'validation.required' }]);
     expect(at({ situation: 'training' })).toEqual([
-      { path: 'contractType', code: 'followup.errors.contract_only_for_job' },
+      { path: 'contractType', code: 'placements.followup.errors.contract_only_for_job' },
     ]);
     expect(at({ situation: 'drop_out', contractType: null })).toEqual([
       { path: 'dropOutReason', code: 'validation.required' },
@@ -347,7 +359,7 @@ describe('outcomes', () => {
     ]);
     expect(at({ situation: 'drop_out', contractType: null, dropOutReason: 'Déménagement' })).toEqual([]);
     expect(at({ dropOutReason: 'Déménagement' })).toEqual([
-      { path: 'dropOutReason', code: 'followup.errors.reason_only_for_drop_out' },
+      { path: 'dropOutReason', code: 'placements.followup.errors.reason_only_for_drop_out' },
     ]);
     for (const situation of ['training', 'art60_aci', 'continued_activation', 'no_change'] as const)
       expect(at({ situation, contractType: null })).toEqual([]);

@@ -101,8 +101,12 @@ export function dayProblem(day: string, period: Period, today: string): DayProbl
 /** The field error for a day's problem, with the period in its parameters. */
 export function dayError(path: string, problem: DayProblem, period: Period): FieldError {
   return problem === 'future'
-    ? { path, code: 'followup.errors.future' }
-    : { path, code: 'followup.errors.outside_period', params: { start: period.start, end: period.end } };
+    ? { path, code: 'placements.followup.errors.future' }
+    : {
+        path,
+        code: 'placements.followup.errors.outside_period',
+        params: { start: period.start, end: period.end },
+      };
 }
 
 /** Planned hours of a day when the tutor has not recorded it: the weekly hours spread Monday to Friday. */
@@ -133,8 +137,9 @@ export function weekEntryProblems(
   const seen = new Set<string>();
   days.forEach((d, i) => {
     const at = (f: string) => `days.${i}.${f}`;
-    if (d.day < ctx.week || d.day > last) out.push({ path: at('day'), code: 'followup.errors.outside_week' });
-    else if (seen.has(d.day)) out.push({ path: at('day'), code: 'followup.errors.duplicate_day' });
+    if (d.day < ctx.week || d.day > last)
+      out.push({ path: at('day'), code: 'placements.followup.errors.outside_week' });
+    else if (seen.has(d.day)) out.push({ path: at('day'), code: 'placements.followup.errors.duplicate_day' });
     else {
       const problem = dayProblem(d.day, ctx.period, ctx.today);
       if (problem) out.push(dayError(at('day'), problem, ctx.period));
@@ -142,16 +147,16 @@ export function weekEntryProblems(
     seen.add(d.day);
     const worked = d.hours !== null && d.hours > 0;
     if (d.status === 'present' && !worked)
-      out.push({ path: at('hours'), code: 'followup.errors.hours_required' });
+      out.push({ path: at('hours'), code: 'placements.followup.errors.hours_required' });
     if (d.status === 'justified_absence' || d.status === 'unjustified_absence') {
       if (d.plannedHours <= 0)
-        out.push({ path: at('plannedHours'), code: 'followup.errors.absence_not_planned' });
-      if (worked) out.push({ path: at('hours'), code: 'followup.errors.hours_when_absent' });
+        out.push({ path: at('plannedHours'), code: 'placements.followup.errors.absence_not_planned' });
+      if (worked) out.push({ path: at('hours'), code: 'placements.followup.errors.hours_when_absent' });
     }
     if (d.status === 'not_planned') {
       if (d.plannedHours > 0)
-        out.push({ path: at('plannedHours'), code: 'followup.errors.not_planned_hours' });
-      if (worked) out.push({ path: at('hours'), code: 'followup.errors.hours_when_not_planned' });
+        out.push({ path: at('plannedHours'), code: 'placements.followup.errors.not_planned_hours' });
+      if (worked) out.push({ path: at('hours'), code: 'placements.followup.errors.hours_when_not_planned' });
     }
   });
   return out;
@@ -248,7 +253,13 @@ export function evaluationProblems(
   if (problem) return [dayError('heldOn', problem, ctx.period)];
   const midpoint = evaluationMidpoint(ctx.agreed);
   if (kind === 'final' && heldOn < midpoint && ctx.status !== 'interrupted')
-    return [{ path: 'heldOn', code: 'followup.errors.final_before_midpoint', params: { date: midpoint } }];
+    return [
+      {
+        path: 'heldOn',
+        code: 'placements.followup.errors.final_before_midpoint',
+        params: { date: midpoint },
+      },
+    ];
   return [];
 }
 
@@ -262,10 +273,11 @@ export function stayProblems(stay: Period, period: Period): FieldError[] {
   const out: FieldError[] = [];
   const params = { start: period.start, end: period.end };
   if (stay.start < period.start || stay.start > period.end)
-    out.push({ path: 'startsOn', code: 'followup.errors.outside_period', params });
-  if (stay.end < stay.start) out.push({ path: 'endsOn', code: 'followup.errors.end_before_start' });
+    out.push({ path: 'startsOn', code: 'placements.followup.errors.outside_period', params });
+  if (stay.end < stay.start)
+    out.push({ path: 'endsOn', code: 'placements.followup.errors.end_before_start' });
   else if (stay.end > period.end)
-    out.push({ path: 'endsOn', code: 'followup.errors.outside_period', params });
+    out.push({ path: 'endsOn', code: 'placements.followup.errors.outside_period', params });
   return out;
 }
 
@@ -308,24 +320,32 @@ export function outcomeProblems(
   ctx: { status: AgreementStatus; endedOn: string | null; today: string },
 ): { conflict: { code: string; params?: Record<string, string> } | null; fields: FieldError[] } {
   if (!isEnded(ctx.status) || !ctx.endedOn)
-    return { conflict: { code: 'followup.errors.outcome_not_ended' }, fields: [] };
+    return { conflict: { code: 'placements.followup.errors.outcome_not_ended' }, fields: [] };
   const { opensOn } = outcomeWindow(kind, ctx.endedOn);
   if (ctx.today < opensOn)
-    return { conflict: { code: 'followup.errors.outcome_not_open', params: { date: opensOn } }, fields: [] };
+    return {
+      conflict: { code: 'placements.followup.errors.outcome_not_open', params: { date: opensOn } },
+      fields: [],
+    };
   const fields: FieldError[] = [];
   if (o.observedOn < opensOn)
-    fields.push({ path: 'observedOn', code: 'followup.errors.observed_before', params: { date: opensOn } });
-  else if (o.observedOn > ctx.today) fields.push({ path: 'observedOn', code: 'followup.errors.future' });
+    fields.push({
+      path: 'observedOn',
+      code: 'placements.followup.errors.observed_before',
+      params: { date: opensOn },
+    });
+  else if (o.observedOn > ctx.today)
+    fields.push({ path: 'observedOn', code: 'placements.followup.errors.future' });
   const contract = o.contractType?.trim();
   if (o.situation === 'job' && !contract) fields.push({ path: 'contractType', code: 'validation.required' });
   if (o.situation !== 'job' && contract)
-    fields.push({ path: 'contractType', code: 'followup.errors.contract_only_for_job' });
+    fields.push({ path: 'contractType', code: 'placements.followup.errors.contract_only_for_job' });
   const reason = o.dropOutReason?.trim();
   if (o.situation === 'drop_out' && !reason)
     fields.push({ path: 'dropOutReason', code: 'validation.required' });
   if (o.situation === 'drop_out' && reason && reason.length < 2)
     fields.push({ path: 'dropOutReason', code: 'validation.min_length', params: { limit: 2 } });
   if (o.situation !== 'drop_out' && reason)
-    fields.push({ path: 'dropOutReason', code: 'followup.errors.reason_only_for_drop_out' });
+    fields.push({ path: 'dropOutReason', code: 'placements.followup.errors.reason_only_for_drop_out' });
   return { conflict: null, fields };
 }

@@ -2,7 +2,8 @@
  * A placement's follow-up: the bodies the API validates (and the web forms reuse) and the shapes it answers
  * with. Rules beyond a field's own shape (periods, midpoint, outcome windows) are in followup-rules.ts.
  */
-import Type, { type Static, type TSchema } from 'typebox';
+import Type, { type Static } from 'typebox';
+import { IsoDate, Nullable, Uuid } from '../kernel/schemas';
 import { MultilineText } from '../validation/text';
 import { AGREEMENT_STATUSES } from './agreement-workflow';
 import {
@@ -19,32 +20,29 @@ import {
 } from './followup-rules';
 
 const O = Type.Optional;
-const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
 const text = (min: number, max: number) => Type.String({ minLength: min, maxLength: max });
-const date = () => Type.String({ format: 'date' });
 const hours = () => Type.Number({ minimum: 0, maximum: 24 });
 
-export const FollowUpParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
 export const EvaluationParams = Type.Object({
-  id: Type.String({ format: 'uuid' }),
+  id: Uuid,
   kind: Type.Enum([...EVALUATION_KINDS]),
 });
 export const OutcomeParams = Type.Object({
-  id: Type.String({ format: 'uuid' }),
+  id: Uuid,
   kind: Type.Enum([...OUTCOME_KINDS]),
 });
 export const StayParams = Type.Object({
-  id: Type.String({ format: 'uuid' }),
-  stayId: Type.String({ format: 'uuid' }),
+  id: Uuid,
+  stayId: Uuid,
 });
 
 /** The week to show or replace: any day of it (the Monday is taken); without it, the current week. */
-export const WeekQuery = Type.Object({ week: O(date()) }, { additionalProperties: false });
+export const WeekQuery = Type.Object({ week: O(IsoDate) }, { additionalProperties: false });
 export type WeekQuery = Static<typeof WeekQuery>;
 
 export const AttendanceDayInput = Type.Object(
   {
-    day: date(),
+    day: IsoDate,
     status: Type.Enum([...ATTENDANCE_STATUSES]),
     plannedHours: hours(),
     hours: O(Nullable(hours())),
@@ -119,7 +117,7 @@ export type Scores = Static<typeof Scores>;
 
 export const EvaluationBody = Type.Object(
   {
-    heldOn: date(),
+    heldOn: IsoDate,
     scores: Scores,
     personPresent: Type.Boolean(),
     referentPresent: Type.Boolean(),
@@ -150,7 +148,7 @@ export type EvaluationView = Static<typeof EvaluationView>;
 
 export const IncidentBody = Type.Object(
   {
-    occurredOn: date(),
+    occurredOn: IsoDate,
     kind: Type.Enum([...INCIDENT_KINDS]),
     description: MultilineText({ minLength: 5, maxLength: 3000 }),
     actionTaken: O(MultilineText({ minLength: 1, maxLength: 3000 })),
@@ -170,7 +168,7 @@ export type IncidentView = Static<typeof IncidentView>;
 
 export const MobilityBody = Type.Object(
   {
-    travelledOn: date(),
+    travelledOn: IsoDate,
     mode: Type.Enum([...MOBILITY_MODES]),
     doorToDoorMinutes: O(Type.Integer({ minimum: 1, maximum: 600 })),
     costRefundedCents: O(Type.Integer({ minimum: 0, maximum: 100_000_000 })),
@@ -197,7 +195,7 @@ export type MobilityView = Static<typeof MobilityView>;
 // ------------------------------------------------------------------------------------- stays abroad
 
 export const StayBody = Type.Object(
-  { startsOn: date(), endsOn: date(), reason: O(text(1, 500)) },
+  { startsOn: IsoDate, endsOn: IsoDate, reason: O(text(1, 500)) },
   { additionalProperties: false },
 );
 export type StayBody = Static<typeof StayBody>;
@@ -224,7 +222,7 @@ export type StayAlertView = Static<typeof StayAlertView>;
 
 export const OutcomeBody = Type.Object(
   {
-    observedOn: date(),
+    observedOn: IsoDate,
     situation: Type.Enum([...OUTCOME_SITUATIONS]),
     contractType: O(Type.Enum([...CONTRACT_TYPES])),
     dropOutReason: O(MultilineText({ minLength: 2, maxLength: 1000 })),

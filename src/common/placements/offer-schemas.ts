@@ -4,6 +4,7 @@
  * cannot say (`offerProblems`).
  */
 import Type, { type Static, type TSchema } from 'typebox';
+import { IsoDate, Nullable, Paged, Uuid } from '../kernel/schemas';
 import type { FieldError } from '../validation/errors';
 import { MultilineText } from '../validation/text';
 import { CEFR_LEVELS } from './ranking';
@@ -32,7 +33,6 @@ export const COHORT_MAX_PERSONS = 300;
 
 const MUNICIPALITY_PATTERN = '^(FR-[0-9][0-9AB][0-9]{3}|BE-[0-9]{5})$';
 const text = (min: number, max: number) => Type.String({ minLength: min, maxLength: max });
-const date = () => Type.String({ format: 'date' });
 
 const fields = {
   siteName: text(2, 200),
@@ -45,20 +45,19 @@ const fields = {
   tasksFr: MultilineText({ minLength: 1, maxLength: 5000 }),
   tasksNl: MultilineText({ minLength: 1, maxLength: 5000 }),
   positions: Type.Integer({ minimum: 1, maximum: 100 }),
-  startsOn: date(),
-  endsOn: date(),
+  startsOn: IsoDate,
+  endsOn: IsoDate,
   schedule: text(1, 200),
   hoursPerWeek: Type.Number({ minimum: 1, maximum: 48, multipleOf: 0.5 }),
   languageCode: Type.Enum([...OFFER_LANGUAGES]),
   languageLevel: Type.Enum([...CEFR_LEVELS]),
   accessibility: MultilineText({ minLength: 1, maxLength: 1000 }),
-  tutorUserId: Type.String({ format: 'uuid' }),
-  programmeId: Type.String({ format: 'uuid' }),
+  tutorUserId: Uuid,
+  programmeId: Uuid,
   status: Type.Enum([...OFFER_STATUSES]),
 };
 
 const O = Type.Optional;
-const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
 /** Optional value that a change may clear with null. */
 const Clearable = <T extends TSchema>(t: T) => O(Nullable(t));
 
@@ -133,13 +132,13 @@ const given = (s: string | null | undefined) => typeof s === 'string' && s.trim(
 export function offerProblems(o: OfferRuleInput): FieldError[] {
   const problems: FieldError[] = [];
   if (!given(o.titleFr) && !given(o.titleNl))
-    problems.push({ path: 'titleFr', code: 'placements.validation.title_required' });
+    problems.push({ path: 'titleFr', code: 'placements.offers.errors.title_required' });
   if (given(o.startsOn) && given(o.endsOn) && o.endsOn! < o.startsOn!)
-    problems.push({ path: 'endsOn', code: 'placements.validation.end_before_start' });
+    problems.push({ path: 'endsOn', code: 'placements.offers.errors.end_before_start' });
   if (given(o.languageCode) && !given(o.languageLevel))
-    problems.push({ path: 'languageLevel', code: 'placements.validation.level_required' });
+    problems.push({ path: 'languageLevel', code: 'placements.offers.errors.level_required' });
   if (!given(o.languageCode) && given(o.languageLevel))
-    problems.push({ path: 'languageCode', code: 'placements.validation.language_required' });
+    problems.push({ path: 'languageCode', code: 'placements.offers.errors.language_required' });
   return problems;
 }
 
@@ -187,12 +186,7 @@ export const OfferItem = Type.Object({
 });
 export type OfferItem = Static<typeof OfferItem>;
 
-export const OfferPage = Type.Object({
-  items: Type.Array(OfferItem),
-  total: Type.Integer(),
-  page: Type.Integer(),
-  pageSize: Type.Integer(),
-});
+export const OfferPage = Paged(OfferItem);
 export type OfferPage = Static<typeof OfferPage>;
 
 export const OfferDetail = Type.Object({
@@ -213,7 +207,10 @@ export const OfferDetail = Type.Object({
 });
 export type OfferDetail = Static<typeof OfferDetail>;
 
-export const RankingQuery = Type.Object({ from: O(date()), to: O(date()) }, { additionalProperties: false });
+export const RankingQuery = Type.Object(
+  { from: O(IsoDate), to: O(IsoDate) },
+  { additionalProperties: false },
+);
 export type RankingQuery = Static<typeof RankingQuery>;
 
 export const ReasonOut = Type.Object({
@@ -260,15 +257,13 @@ export type OfferRanking = Static<typeof OfferRanking>;
 export const CohortRequest = Type.Object(
   {
     personIds: O(
-      Type.Array(Type.String({ format: 'uuid' }), {
+      Type.Array(Uuid, {
         minItems: 1,
         maxItems: COHORT_MAX_PERSONS,
         uniqueItems: true,
       }),
     ),
-    offerIds: O(
-      Type.Array(Type.String({ format: 'uuid' }), { minItems: 1, maxItems: 2000, uniqueItems: true }),
-    ),
+    offerIds: O(Type.Array(Uuid, { minItems: 1, maxItems: 2000, uniqueItems: true })),
   },
   { additionalProperties: false },
 );

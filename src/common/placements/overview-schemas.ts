@@ -2,7 +2,8 @@
  * The coordinator's overview of every placement of a programme: its filters (shared by the page, the CSV
  * and the XLSX export) and the pseudonymous rows it answers with (participant code, never a name).
  */
-import Type, { type Static, type TSchema } from 'typebox';
+import Type, { type Static } from 'typebox';
+import { IsoDate, Nullable, PageQuery, Uuid } from '../kernel/schemas';
 import { AGREEMENT_STATUSES } from './agreement-workflow';
 import { OUTCOME_SITUATIONS } from './followup-rules';
 
@@ -21,17 +22,14 @@ export const OVERVIEW_MAX_PAGE_SIZE = 100;
 export const OVERVIEW_EXPORT_MAX_ROWS = 20_000;
 
 const O = Type.Optional;
-const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
-const date = () => Type.String({ format: 'date' });
-const uuid = () => Type.String({ format: 'uuid' });
 
 /** Filters of the overview and its exports. The period keeps placements that overlap from–to. */
 export const OverviewFilters = {
   status: O(Type.Enum([...AGREEMENT_STATUSES])),
-  homeOrgId: O(uuid()),
-  hostOrgId: O(uuid()),
-  from: O(date()),
-  to: O(date()),
+  homeOrgId: O(Uuid),
+  hostOrgId: O(Uuid),
+  from: O(IsoDate),
+  to: O(IsoDate),
   /** A participant code, in any case and with or without dashes. */
   code: O(Type.String({ maxLength: 30 })),
   sort: O(Type.Enum([...OVERVIEW_SORTS])),
@@ -41,7 +39,7 @@ export const OverviewFilters = {
 export const OverviewQuery = Type.Object(
   {
     ...OverviewFilters,
-    page: O(Type.Integer({ minimum: 1, maximum: 10000 })),
+    ...PageQuery,
     pageSize: O(Type.Integer({ minimum: 1, maximum: OVERVIEW_MAX_PAGE_SIZE })),
   },
   { additionalProperties: false },

@@ -3,6 +3,7 @@ import type { OfferSector } from '../../../common/placements/offer-schemas';
 import type { CefrLevel } from '../../../common/placements/ranking';
 import { DEMO_TRANSIT_LINES } from '../../../common/placements/transit-lines';
 import type { Tx } from '../../platform/db/context';
+import { today as todayOf } from './today';
 
 /**
  * Demo placement offers at the fictional host sites (and two at social centres), with dates counted from
@@ -241,7 +242,7 @@ export async function seedPlacements(trx: Tx, orgs: Record<string, string>, user
       })),
     )
     .execute();
-  const today = new Date().toISOString().slice(0, 10);
+  const today = await todayOf(trx);
   await trx
     .insertInto('placement_offers')
     .values(

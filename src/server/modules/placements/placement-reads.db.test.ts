@@ -55,7 +55,7 @@ describe.skipIf(!available)('reads of persons through placements are audited onc
     f = followUpFixtures(t);
     home = await f.member('referent@cpas-mouscron.example');
     host = await f.member('tuteur@atelier-roubaix.example');
-    const today = await f.dbToday();
+    const today = f.today();
     a.push(
       await f.createAgreement(home, host, {
         tutorUserId: host.userId,

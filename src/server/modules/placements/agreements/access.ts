@@ -3,7 +3,6 @@ import type { Side } from '../../../../common/placements/agreement-workflow';
 import { type Actor, requirePermission } from '../../../platform/actor';
 import type { Tx } from '../../../platform/db/context';
 import { forbidden, notFound } from '../../../platform/errors';
-import { assertId } from '../offers/access';
 
 export type PlacementRow = NonNullable<Awaited<ReturnType<typeof findPlacement>>>;
 
@@ -30,12 +29,11 @@ export async function placementForActor(
   permission: Permission = 'placement.view',
 ): Promise<PlacementAccess> {
   requirePermission(actor, permission);
-  assertId(id);
   const row = await findPlacement(trx, id);
-  if (!row || !actor.orgId) throw notFound('agreements.errors.not_found');
+  if (!row || !actor.orgId) throw notFound('placements.agreements.errors.not_found');
   const side: Side = row.org_id === actor.orgId ? 'home' : 'host';
   if (side === 'host' && isTutorOnly(actor) && row.tutor_user_id !== actor.userId)
-    throw notFound('agreements.errors.not_found');
+    throw notFound('placements.agreements.errors.not_found');
   return { row, side };
 }
 
@@ -45,5 +43,5 @@ export const isTutorOnly = (actor: Actor) =>
   !actor.roles.some((r) => r === 'coordinator' || r === 'org_admin' || r === 'referent');
 
 export function assertSide(access: PlacementAccess, side: Side): void {
-  if (access.side !== side) throw forbidden('agreements.errors.wrong_side');
+  if (access.side !== side) throw forbidden('placements.agreements.errors.wrong_side');
 }

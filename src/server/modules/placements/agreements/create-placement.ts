@@ -1,18 +1,14 @@
-import { localized } from '../../../../common/i18n/locales';
-import { findValidConsent } from '../../../../common/people/consent';
-import { explainMissingConsent, organisationLanguage } from '../../../../common/people/referral-rules';
+import { organisationLanguage } from '../../../../common/people/referral-rules';
 import type { PlacementCreateBody, PlacementView } from '../../../../common/placements/agreement-schemas';
 import type { OfferDetail } from '../../../../common/placements/offer-schemas';
 import type { FieldError } from '../../../../common/validation/errors';
-import { type Actor, actorCan, requirePermission } from '../../../platform/actor';
-import { audit } from '../../../platform/audit';
+import { type Actor, requirePermission } from '../../../platform/actor';
 import type { Tx } from '../../../platform/db/context';
 import { conflict, forbidden, notFound, validationFailed } from '../../../platform/errors';
-import { t } from '../../../platform/i18n';
-import { personConsents } from '../../people/referrals/store';
+import { grantPersonAccess, shareBasis } from '../../people';
 import { findOffer } from '../offers/store';
 import * as store from './store';
-import { insertGrant, insertPlacement } from './store-writes';
+import { insertPlacement } from './store-writes';
 import { checkTerms } from './validate';
 import { loadView } from './view';
 
@@ -21,39 +17,6 @@ const nonEmpty = (s: string | null | undefined) => (s?.trim() ? s.trim() : null)
 /** The offer's tasks in the agreement's language, or in the other one when that is all there is. */
 const offerTasks = (o: OfferDetail, language: 'fr' | 'nl') =>
   nonEmpty(language === 'nl' ? (o.tasksNl ?? o.tasksFr) : (o.tasksFr ?? o.tasksNl)) ?? null;
-
-/**
- * The consent the host's view of the person rests on, or the override that replaces it (a separate
- * permission, a reason, an audit entry once the agreement exists). Refuses otherwise, saying what is missing.
- */
-async function shareBasis(
-  trx: Tx,
-  actor: Actor,
-  personId: string,
-  host: { id: string; name_fr: string; name_nl: string },
-  fields: string[],
-  overrideReasonIn: string | undefined,
-) {
-  const request = { purpose: 'placement', recipientOrgId: host.id, fields, today: await store.today(trx) };
-  const consents = await personConsents(trx, personId);
-  const consent = findValidConsent(consents, request);
-  if (consent) return { consent, overrideReason: null };
-  const overrideReason = nonEmpty(overrideReasonIn);
-  if (overrideReason && overrideReason.length < 5)
-    throw validationFailed([{ path: 'overrideReason', code: 'validation.min_length', params: { limit: 5 } }]);
-  if (overrideReason) {
-    if (!actorCan(actor, 'consent.override')) throw forbidden('agreements.errors.override_forbidden');
-    return { consent: null, overrideReason };
-  }
-  const lang = actor.language;
-  const { gap, missingFields } = explainMissingConsent(consents, request);
-  throw conflict('agreements.errors.consent_missing', {
-    organisation: localized(lang, host.name_fr, host.name_nl),
-    detail: t(lang, `referrals.consent_gap.${gap}`, {
-      fields: missingFields.map((f) => t(lang, `referrals.enum.field.${f}`)).join(', '),
-    }),
-  });
-}
 
 /**
  * A new draft agreement for one of the home centre's persons, from an offer (its terms are the defaults)
@@ -66,17 +29,18 @@ export async function createPlacement(trx: Tx, actor: Actor, body: PlacementCrea
   const orgId = actor.orgId;
   if (!orgId) throw forbidden();
   const person = await store.findOwnPerson(trx, body.personId);
-  if (!person || person.org_id !== orgId) throw notFound('agreements.errors.person_not_found');
-  if (person.status !== 'active') throw conflict('agreements.errors.person_archived');
+  if (!person || person.org_id !== orgId) throw notFound('placements.agreements.errors.person_not_found');
+  if (person.status !== 'active') throw conflict('placements.agreements.errors.person_archived');
 
   let offer: OfferDetail | undefined;
   if (body.offerId) {
     offer = await findOffer(trx, body.offerId);
-    if (!offer) throw validationFailed([{ path: 'offerId', code: 'agreements.errors.offer_unknown' }]);
+    if (!offer)
+      throw validationFailed([{ path: 'offerId', code: 'placements.agreements.errors.offer_unknown' }]);
     if (offer.status !== 'open')
-      throw validationFailed([{ path: 'offerId', code: 'agreements.errors.offer_closed' }]);
+      throw validationFailed([{ path: 'offerId', code: 'placements.agreements.errors.offer_closed' }]);
     if (body.hostOrgId && body.hostOrgId !== offer.orgId)
-      throw validationFailed([{ path: 'hostOrgId', code: 'agreements.errors.host_not_offer' }]);
+      throw validationFailed([{ path: 'hostOrgId', code: 'placements.agreements.errors.host_not_offer' }]);
   }
   const required: FieldError[] = [];
   const need = <T>(path: string, v: T | null | undefined): T => {
@@ -91,11 +55,12 @@ export async function createPlacement(trx: Tx, actor: Actor, body: PlacementCrea
   if (required.length) throw validationFailed(required);
 
   if (hostOrgId === orgId)
-    throw validationFailed([{ path: 'hostOrgId', code: 'agreements.errors.host_self' }]);
+    throw validationFailed([{ path: 'hostOrgId', code: 'placements.agreements.errors.host_self' }]);
   const host = await store.findOrganisation(trx, hostOrgId);
-  if (!host) throw validationFailed([{ path: 'hostOrgId', code: 'agreements.errors.host_unknown' }]);
+  if (!host)
+    throw validationFailed([{ path: 'hostOrgId', code: 'placements.agreements.errors.host_unknown' }]);
   if (host.status !== 'active')
-    throw validationFailed([{ path: 'hostOrgId', code: 'agreements.errors.host_closed' }]);
+    throw validationFailed([{ path: 'hostOrgId', code: 'placements.agreements.errors.host_closed' }]);
 
   const home = await store.findOrganisation(trx, orgId);
   const preferred = person.preferred_language;
@@ -123,9 +88,14 @@ export async function createPlacement(trx: Tx, actor: Actor, body: PlacementCrea
   };
   await checkTerms(trx, terms);
 
-  const fields = [...new Set(body.sharedFields)];
-  const basis = await shareBasis(trx, actor, person.id, host, fields, body.overrideReason);
-  const consentId = basis.consent?.id ?? null;
+  // What the host will see of the person rests on a consent for 'placement', or on an audited override.
+  const basis = await shareBasis(trx, actor, {
+    personId: person.id,
+    recipientOrgId: hostOrgId,
+    purpose: 'placement',
+    fields: body.sharedFields,
+    overrideReason: body.overrideReason,
+  });
   const id = await insertPlacement(trx, {
     org_id: orgId,
     person_id: person.id,
@@ -145,38 +115,12 @@ export async function createPlacement(trx: Tx, actor: Actor, body: PlacementCrea
     signatory,
     representative_name: signatory === 'legal_representative' ? nonEmpty(body.representativeName) : null,
     language,
-    shared_fields: fields,
-    consent_id: consentId,
+    shared_fields: [...basis.share.fields],
+    consent_id: basis.consent?.id ?? null,
     override_reason: basis.overrideReason,
     created_by: actor.userId,
   });
-  await insertGrant(trx, {
-    org_id: orgId,
-    person_id: person.id,
-    recipient_org_id: hostOrgId,
-    purpose: 'placement',
-    fields,
-    source: 'placement',
-    source_id: id,
-    consent_id: consentId,
-    override_reason: basis.overrideReason,
-    created_by: actor.userId,
-    // The grant cannot outlive the consent it rests on (the database checks the consent again on read).
-    expires_on: basis.consent?.expiresOn ?? null,
-  });
-  if (!basis.consent)
-    await audit(trx, {
-      action: 'override',
-      entity: 'placements',
-      entityId: id,
-      detail: {
-        personId: person.id,
-        recipientOrgId: hostOrgId,
-        purpose: 'placement',
-        fields,
-        reason: basis.overrideReason,
-      },
-    });
+  await grantPersonAccess(trx, actor, { basis, source: 'placement', sourceId: id });
   return id;
 }
 

@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { findValidConsent } from '../../../../common/people/consent';
 import { addDays, addMonths } from '../../../../common/placements/dates';
 import { hashToken } from '../../../platform/crypto';
 import { switchContext, type Tx } from '../../../platform/db/context';
-import { personConsents } from '../../people/referrals/store';
-import { insertGrant, insertPlacement, updatePlacement, upsertSignature } from './store-writes';
+import { grantPersonAccess, type Sharer, shareBasis } from '../../people';
+import { today as todayOf } from '../today';
+import { insertPlacement, updatePlacement, upsertSignature } from './store-writes';
 
 /**
  * Demo agreements of persons followed by the CPAS of Mouscron, one per stage of the workflow: an active
@@ -27,7 +27,7 @@ export async function seedAgreements(trx: Tx, orgs: Ids, users: Ids): Promise<vo
   const referent = need(users, 'referent_be_wal');
   const tutor = need(users, 'tutor');
   const hostCoordinator = need(users, 'host_coordinator');
-  const today = new Date().toISOString().slice(0, 10);
+  const today = await todayOf(trx);
   const at = (iso: string) => new Date(`${iso}T09:00:00Z`);
 
   const sam = await trx
@@ -48,6 +48,7 @@ export async function seedAgreements(trx: Tx, orgs: Ids, users: Ids): Promise<vo
     .where('sector', '=', 'logistics')
     .executeTakeFirstOrThrow();
 
+  const sharer: Sharer = { orgId: mouscron, userId: referent, roles: ['referent'], language: 'fr' };
   const asHome = () => switchContext(trx, { orgId: mouscron, userId: referent });
   const asHost = () => switchContext(trx, { orgId: atelier, userId: hostCoordinator });
   try {
@@ -87,14 +88,14 @@ export async function seedAgreements(trx: Tx, orgs: Ids, users: Ids): Promise<vo
       extra: { tutor?: string; offerId?: string; insurance?: boolean } = {},
     ) => {
       const personId = person(first);
-      const fields = ['identity', 'languages'];
-      const consent = findValidConsent(await personConsents(trx, personId), {
-        purpose: 'placement',
+      // Through the people module's sharing door, as the referent: the consents above are the basis.
+      const basis = await shareBasis(trx, sharer, {
+        personId,
         recipientOrgId: hostOrgId,
-        fields,
-        today,
+        purpose: 'placement',
+        fields: ['identity', 'languages'],
       });
-      if (!consent) throw new Error(`demo person ${first} has no placement consent`);
+      if (!basis.consent) throw new Error(`demo person ${first} has no placement consent`);
       const id = await insertPlacement(trx, {
         org_id: mouscron,
         person_id: personId,
@@ -113,22 +114,11 @@ export async function seedAgreements(trx: Tx, orgs: Ids, users: Ids): Promise<vo
         language: 'fr',
         accident_insurance_ref: extra.insurance ? 'ETHIAS-AT-2026-04127' : null,
         liability_insurance_ref: extra.insurance ? 'ETHIAS-RC-2026-04128' : null,
-        shared_fields: fields,
-        consent_id: consent.id,
+        shared_fields: [...basis.share.fields],
+        consent_id: basis.consent.id,
         created_by: referent,
       });
-      await insertGrant(trx, {
-        org_id: mouscron,
-        person_id: personId,
-        recipient_org_id: hostOrgId,
-        purpose: 'placement',
-        fields,
-        source: 'placement',
-        source_id: id,
-        consent_id: consent.id,
-        created_by: referent,
-        expires_on: consent.expiresOn,
-      });
+      await grantPersonAccess(trx, sharer, { basis, source: 'placement', sourceId: id });
       return id;
     };
     const signInPerson = async (id: string, role: string, name: string, by: string, on: string) =>

@@ -7,6 +7,7 @@ import {
 import type { AgreementStatus, GuardFacts, Side } from '../../../../common/placements/agreement-workflow';
 import { DEFAULT_DURATION, type DurationRule } from '../../../../common/placements/dates';
 import type { Tx } from '../../../platform/db/context';
+import { today } from '../today';
 import type { PlacementRow } from './access';
 import * as store from './store';
 
@@ -59,7 +60,7 @@ export async function loadFacts(
     status: row.status as AgreementStatus,
     version: row.version,
     period: { start: row.starts_on, end: row.ends_on },
-    today: await store.today(trx),
+    today: await today(trx),
     rule: await durationRule(trx, row.programme_id),
     terms: {
       tasks: row.tasks,

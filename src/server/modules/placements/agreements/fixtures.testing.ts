@@ -32,7 +32,7 @@ export async function agreementFixtures(t: TestApp) {
     f.db,
   );
   const programme = (acronym: string) => programmes.rows.find((p) => p.acronym === acronym)?.id as string;
-  const today = (await sql<{ d: string }>`select current_date::text as d`.execute(f.db)).rows[0]?.d as string;
+  const today = t.deps.clock.today();
 
   /** A Mouscron person with a placement consent to the Atelier du Pile (identity and languages). */
   const person = async (firstName: string, consent = true) => {
@@ -82,12 +82,15 @@ export async function agreementFixtures(t: TestApp) {
       ),
     );
 
-  const mails = async (template: string) =>
-    (
+  /** The mails of a template in the outbox, once the notifications of the events recorded so far ran. */
+  const mails = async (template: string) => {
+    while ((await t.deps.jobs.runDue(50)) > 0);
+    return (
       await sql<{ to_address: string; locale: string; subject: string; body_text: string }>`
         select to_address, locale, subject, body_text from mail_outbox where template = ${template}
         order by created_at, id`.execute(f.db)
     ).rows;
+  };
 
   /** The link of the newest signature mail, as the signer receives it (the outbox shows it redacted). */
   const lastToken = async () => {
@@ -95,7 +98,7 @@ export async function agreementFixtures(t: TestApp) {
     const sent = t.mails.filter((m) => /\/sign#token=/.test(m.text));
     const m = /sign#token=([A-Za-z0-9_-]+)/.exec(sent[sent.length - 1]?.text ?? '');
     if (!m?.[1]) throw new Error('no signature link mailed');
-    const stored = await mails('agreement_signature_request');
+    const stored = await mails('placements.agreements.signature_request');
     if (stored.some((x) => x.body_text.includes(m[1]!)))
       throw new Error('a live token is stored in the outbox');
     return m[1];

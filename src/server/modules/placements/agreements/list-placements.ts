@@ -1,4 +1,5 @@
 import { type RawBuilder, sql } from 'kysely';
+import { pageOf } from '../../../../common/kernel/schemas';
 import { SIGNATURE_ROLES } from '../../../../common/placements/agreement-rules';
 import type {
   PlacementItem,
@@ -10,7 +11,6 @@ import { type Actor, requirePermission } from '../../../platform/actor';
 import { auditPersonRead } from '../../../platform/audit';
 import type { Tx } from '../../../platform/db/context';
 import { forbidden, notFound } from '../../../platform/errors';
-import { assertId } from '../offers/access';
 import { isTutorOnly } from './access';
 import * as store from './store';
 
@@ -43,8 +43,7 @@ export async function listPlacements(trx: Tx, actor: Actor, q: PlacementQuery): 
   requirePermission(actor, 'placement.view');
   const orgId = actor.orgId;
   if (!orgId) throw forbidden();
-  const page = q.page ?? 1;
-  const pageSize = q.pageSize ?? 20;
+  const { page, pageSize, offset } = pageOf(q, 20);
   const where: RawBuilder<unknown>[] = [sql`(p.org_id = ${orgId} or p.host_org_id = ${orgId})`];
   if (q.side === 'home') where.push(sql`p.org_id = ${orgId}`);
   if (q.side === 'host') where.push(sql`p.host_org_id = ${orgId}`);
@@ -68,7 +67,7 @@ export async function listPlacements(trx: Tx, actor: Actor, q: PlacementQuery): 
       left join persons pe on pe.id = p.person_id and p.org_id = ${orgId}
     where ${sql.join(where, sql` and `)}
     order by p.created_at desc, p.id
-    limit ${pageSize} offset ${(page - 1) * pageSize}`.execute(trx);
+    limit ${pageSize} offset ${offset}`.execute(trx);
 
   const names = await store.parties(
     trx,
@@ -108,8 +107,8 @@ export async function listPlacements(trx: Tx, actor: Actor, q: PlacementQuery): 
 /** Who may tutor at a host (tutors and coordinators), for the agreement wizard: ids and names only. */
 export async function listHostTutors(trx: Tx, actor: Actor, hostOrgId: string) {
   requirePermission(actor, 'placement.view');
-  assertId(hostOrgId);
-  if (!(await store.findOrganisation(trx, hostOrgId))) throw notFound('agreements.errors.host_unknown');
+  if (!(await store.findOrganisation(trx, hostOrgId)))
+    throw notFound('placements.agreements.errors.host_unknown');
   const rows = await store.hostTutors(trx, hostOrgId);
   return { items: rows.map((u) => ({ id: u.user_id, displayName: u.display_name })) };
 }

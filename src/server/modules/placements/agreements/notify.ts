@@ -1,5 +1,7 @@
 import { localized } from '../../../../common/i18n/locales';
+import { absolute } from '../../../../common/kernel/links';
 import { organisationLanguage } from '../../../../common/people/referral-rules';
+import { placementLink, signLink } from '../../../../common/placements/links';
 import type { Config } from '../../../platform/config';
 import type { Tx } from '../../../platform/db/context';
 import { queueMail } from '../../../platform/mail';
@@ -13,13 +15,11 @@ export interface MailDeps {
 
 /** Mails an agreement's event can cause, each to the organisation that must act. */
 export type AgreementMail =
-  | 'agreement_to_sign'
-  | 'agreement_host_validation'
-  | 'agreement_validated'
-  | 'agreement_refused'
-  | 'agreement_interrupted';
-
-export const agreementLink = (config: Config, id: string) => `${config.publicUrl}/app/placements/${id}`;
+  | 'placements.agreements.to_sign'
+  | 'placements.agreements.host_validation'
+  | 'placements.agreements.validated'
+  | 'placements.agreements.refused'
+  | 'placements.agreements.interrupted';
 
 /**
  * Tells an organisation (at its own address, in its region's language) that an agreement needs it: the
@@ -27,7 +27,7 @@ export const agreementLink = (config: Config, id: string) => `${config.publicUrl
  */
 export async function mailOrganisation(
   trx: Tx,
-  deps: MailDeps,
+  deps: { config: Pick<Config, 'publicUrl'> },
   template: AgreementMail,
   p: { id: string; toOrgId: string; fromOrgId: string; outboxOrgId: string },
 ): Promise<void> {
@@ -42,7 +42,7 @@ export async function mailOrganisation(
     params: {
       organisation: localized(language, to.name_fr, to.name_nl),
       partner: from ? localized(language, from.name_fr, from.name_nl) : '',
-      link: agreementLink(deps.config, p.id),
+      link: absolute(deps.config.publicUrl, placementLink.href({ id: p.id })),
     },
     orgId: p.outboxOrgId,
   });
@@ -70,7 +70,7 @@ export async function mailSignatureLink(
   await queueMail(trx, {
     to: p.to,
     language: p.language,
-    template: 'agreement_signature_request',
+    template: 'placements.agreements.signature_request',
     params: {
       home: home ? localized(p.language, home.name_fr, home.name_nl) : '',
       host: host ? localized(p.language, host.name_fr, host.name_nl) : '',
@@ -78,7 +78,7 @@ export async function mailSignatureLink(
     },
     // Only the signer reads the link: in the outbox (which admins read) it is redacted, so nobody else
     // can sign in the person's name.
-    secretParams: { link: `${deps.config.publicUrl}/sign#token=${p.token}` },
+    secretParams: { link: `${absolute(deps.config.publicUrl, signLink.href())}#token=${p.token}` },
     secretKey: deps.secretKey,
     orgId: p.outboxOrgId,
   });

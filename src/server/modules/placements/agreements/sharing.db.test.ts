@@ -191,7 +191,7 @@ describe.skipIf(!available)('placement agreements: sharing and tenancy', () => {
   it('lets the host change no term: 403 in the API, refused by the database guard', async () => {
     const r = await hostC.patch(`/api/placements/${agreement.id}`, { schedule: 'sam–dim' });
     expect(r.statusCode).toBe(403);
-    expect(r.json().error.code).toBe('agreements.errors.wrong_side');
+    expect(r.json().error.code).toBe('placements.agreements.errors.wrong_side');
     await expect(
       inSql(f.host, (trx) =>
         trx.updateTable('placements').set({ site_name: 'Ailleurs' }).where('id', '=', agreement.id).execute(),
@@ -233,7 +233,7 @@ describe.skipIf(!available)('placement agreements: sharing and tenancy', () => {
       sharedFields: ['identity'],
     });
     expect(r.statusCode).toBe(409);
-    expect(r.json().error.code).toBe('agreements.errors.consent_missing');
+    expect(r.json().error.code).toBe('people.shared.errors.consent_missing');
     expect(r.json().error.message).toContain('Atelier Solidaire du Canal');
     const count = async () =>
       Number(
@@ -252,7 +252,7 @@ describe.skipIf(!available)('placement agreements: sharing and tenancy', () => {
     };
     const refused = await referent.post('/api/placements', body);
     expect(refused.statusCode).toBe(403);
-    expect(refused.json().error.code).toBe('agreements.errors.override_forbidden');
+    expect(refused.json().error.code).toBe('people.shared.errors.override_forbidden');
     // A coordinator may override, with a reason: audited in the home centre's chain.
     await sql`update memberships set roles = array['org_admin', 'coordinator'] where user_id = (
       select id from users where email = ${HOME_ADMIN})`.execute(f.db);
@@ -281,7 +281,7 @@ describe.skipIf(!available)('placement agreements: sharing and tenancy', () => {
     expect(res.results[0]?.placementId).toBeTruthy();
     expect(res.results[1]).toMatchObject({
       placementId: null,
-      error: { code: 'agreements.errors.consent_missing' },
+      error: { code: 'people.shared.errors.consent_missing' },
     });
     expect(res.results[1]?.error?.message).toContain('consent');
     const drafted = (

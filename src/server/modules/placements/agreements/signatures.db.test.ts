@@ -49,7 +49,7 @@ describe.skipIf(!available)('placement agreements: signatures', () => {
     const d = await f.draft(referent, await f.person('Ulla'));
     const early = await requestLink(d.id);
     expect(early.statusCode).toBe(409);
-    expect(early.json().error.code).toBe('agreements.errors.not_awaiting_signatures');
+    expect(early.json().error.code).toBe('placements.agreements.errors.not_awaiting_signatures');
     await f.step(referent, d.id, 'send_for_signature');
     const noMail = await referent.post(`/api/placements/${d.id}/signatures`, {
       role: 'person',
@@ -59,14 +59,14 @@ describe.skipIf(!available)('placement agreements: signatures', () => {
     expect(noMail.statusCode).toBe(400);
     expect(noMail.json().error.fields[0]).toMatchObject({
       path: 'email',
-      code: 'agreements.errors.email_required',
+      code: 'placements.agreements.errors.email_required',
     });
 
     const r = await requestLink(d.id);
     expect(r.statusCode, r.body).toBe(201);
     const pending = (r.json() as PlacementView).signatures[0];
     expect(pending).toMatchObject({ role: 'person', method: null, signedAt: null, linkPending: true });
-    const mail = (await f.mails('agreement_signature_request')).at(-1);
+    const mail = (await f.mails('placements.agreements.signature_request')).at(-1);
     expect(mail).toMatchObject({ to_address: 'signataire@personnes.example', locale: 'fr' });
     expect(mail?.body_text).not.toMatch(/Ulla|Fictivaert/);
     const token = await f.lastToken();
@@ -90,14 +90,14 @@ describe.skipIf(!available)('placement agreements: signatures', () => {
     expect((await sign(token)).statusCode).toBe(404);
     const gone = await lookup(token);
     expect(gone.statusCode).toBe(404);
-    expect(gone.json().error.code).toBe('agreements.errors.link_invalid');
+    expect(gone.json().error.code).toBe('placements.agreements.errors.link_invalid');
     const v = (await referent.get(`/api/placements/${d.id}`)).json() as PlacementView;
     expect(v.signatures[0]).toMatchObject({ role: 'person', method: 'link', linkPending: false });
     expect(v.signatures[0]?.signedAt).not.toBeNull();
     // A signature given is not asked again.
     const again = await requestLink(d.id);
     expect(again.statusCode).toBe(409);
-    expect(again.json().error.code).toBe('agreements.errors.already_signed');
+    expect(again.json().error.code).toBe('placements.agreements.errors.already_signed');
   });
 
   it('refuses unknown, replaced, expired and outdated links', async () => {
@@ -141,7 +141,7 @@ describe.skipIf(!available)('placement agreements: signatures', () => {
       email: 'direction@atelier-roubaix.example',
     });
     expect(r.statusCode, r.body).toBe(201);
-    expect((await f.mails('agreement_signature_request')).at(-1)?.locale).toBe('fr');
+    expect((await f.mails('placements.agreements.signature_request')).at(-1)?.locale).toBe('fr');
     const token = await f.lastToken();
     expect((await sign(token)).statusCode).toBe(204);
     const entries = await sql<{ action: string; after: { method?: string } | null }>`

@@ -32,13 +32,14 @@ export async function requestSignature(
 ): Promise<PlacementView> {
   const access = await placementForActor(trx, actor, id);
   const { side } = access;
-  if (SIGNATURE_SIDE[body.role] !== side) throw forbidden('agreements.errors.wrong_side');
+  if (SIGNATURE_SIDE[body.role] !== side) throw forbidden('placements.agreements.errors.wrong_side');
   const allowed =
     actorCan(actor, 'placement.manage') || (side === 'host' && actorCan(actor, 'placement.host_validate'));
-  if (!allowed) throw forbidden('agreements.errors.action_forbidden');
+  if (!allowed) throw forbidden('placements.agreements.errors.action_forbidden');
   const row = await store.lockPlacement(trx, access.row.id);
-  if (!row) throw notFound('agreements.errors.not_found');
-  if (row.status !== 'awaiting_signatures') throw conflict('agreements.errors.not_awaiting_signatures');
+  if (!row) throw notFound('placements.agreements.errors.not_found');
+  if (row.status !== 'awaiting_signatures')
+    throw conflict('placements.agreements.errors.not_awaiting_signatures');
 
   const email = body.email?.trim() || null;
   const common = {
@@ -58,18 +59,19 @@ export async function requestSignature(
       signed_at: new Date(),
       recorded_by: actor.userId,
     });
-    if (!done) throw conflict('agreements.errors.already_signed');
+    if (!done) throw conflict('placements.agreements.errors.already_signed');
     return loadView(trx, actor, row.id);
   }
 
-  if (!email) throw validationFailed([{ path: 'email', code: 'agreements.errors.email_required' }]);
+  if (!email)
+    throw validationFailed([{ path: 'email', code: 'placements.agreements.errors.email_required' }]);
   const token = randomToken();
   const done = await upsertSignature(trx, {
     ...common,
     token_hash: hashToken(token),
     token_expires_at: new Date(Date.now() + SIGNATURE_LINK_DAYS * DAY_MS),
   });
-  if (!done) throw conflict('agreements.errors.already_signed');
+  if (!done) throw conflict('placements.agreements.errors.already_signed');
   const signerOrg = body.role === 'host_representative' ? row.host_org_id : row.org_id;
   const language =
     body.role === 'person'
@@ -93,7 +95,7 @@ const strOrNull = (v: unknown) => (typeof v === 'string' ? v : null);
 /** What the holder of a link signs (no session). Unknown, used, expired or outdated links are all 404. */
 export async function lookupSignature(trx: Tx, token: string): Promise<SignatureLinkView> {
   const v = await store.signatureByToken(trx, hashToken(token));
-  if (!v) throw notFound('agreements.errors.link_invalid');
+  if (!v) throw notFound('placements.agreements.errors.link_invalid');
   const language = v.language === 'nl' ? 'nl' : 'fr';
   return {
     role: v.role as SignatureLinkView['role'],
@@ -115,5 +117,5 @@ export async function lookupSignature(trx: Tx, token: string): Promise<Signature
 /** Signs through the link, once; the change is audited by the signatures table's trigger. */
 export async function signWithToken(trx: Tx, token: string): Promise<void> {
   const r = await store.signWithToken(trx, hashToken(token));
-  if (!r) throw notFound('agreements.errors.link_invalid');
+  if (!r) throw notFound('placements.agreements.errors.link_invalid');
 }

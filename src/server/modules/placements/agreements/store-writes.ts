@@ -1,6 +1,5 @@
 import type { Insertable, Updateable } from 'kysely';
 import type { Tx } from '../../../platform/db/context';
-import type { PersonGrantsTable } from '../../people/tables';
 import type { PlacementSignaturesTable, PlacementsTable } from '../agreement-tables';
 
 /** Writes of placement agreements, under RLS and audited by the tables' triggers. */
@@ -16,11 +15,6 @@ export async function updatePlacement(trx: Tx, id: string, set: Updateable<Place
     .set({ ...set, updated_at: new Date() })
     .where('id', '=', id)
     .execute();
-}
-
-/** The host's view of the person, ended by the database when the agreement ends. */
-export async function insertGrant(trx: Tx, values: Insertable<PersonGrantsTable>): Promise<void> {
-  await trx.insertInto('person_grants').values(values).execute();
 }
 
 /**

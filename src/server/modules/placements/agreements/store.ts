@@ -1,7 +1,6 @@
 import { sql } from 'kysely';
 import type { Period } from '../../../../common/placements/dates';
 import type { Tx } from '../../../platform/db/context';
-import { findOrganisation } from '../../people/referrals/store';
 
 /**
  * Reads of placement agreements. Everything runs under RLS: the home centre and the host see the
@@ -9,22 +8,20 @@ import { findOrganisation } from '../../people/referrals/store';
  * functions of migration 0006 reveal to a party (participant code, staff names, committed periods).
  */
 
-export async function today(trx: Tx): Promise<string> {
-  const r = await sql<{ d: string }>`select current_date::text as d`.execute(trx);
-  return r.rows[0]?.d as string;
-}
+/**
+ * The home centre's own person and whether a pathway is theirs: the people module's answers (persons and
+ * pathways are its tables).
+ */
+export { findOwnPerson, isPathwayOf as pathwayOfPerson } from '../../people';
 
-/** A person of the actor's own organisation (RLS: the home organisation only), or undefined. */
-export async function findOwnPerson(trx: Tx, personId: string) {
+/** Status, e-mail, region and names of an organisation (the partner directory, readable by every member). */
+export async function findOrganisation(trx: Tx, id: string) {
   return trx
-    .selectFrom('persons')
-    .select(['id', 'org_id', 'first_name', 'last_name', 'participant_code', 'status', 'preferred_language'])
-    .where('id', '=', personId)
+    .selectFrom('organisations')
+    .select(['id', 'status', 'email', 'region', 'name_fr', 'name_nl'])
+    .where('id', '=', id)
     .executeTakeFirst();
 }
-
-/** The same lookup the referrals use: status, e-mail, region and names of an organisation. */
-export { findOrganisation };
 
 export async function findProgramme(trx: Tx, id: string) {
   return trx
@@ -40,16 +37,6 @@ export async function isProgrammePartner(trx: Tx, programmeId: string, orgId: st
     .select('partner_org_id')
     .where('programme_id', '=', programmeId)
     .where('partner_org_id', '=', orgId)
-    .executeTakeFirst();
-  return !!r;
-}
-
-export async function pathwayOfPerson(trx: Tx, pathwayId: string, personId: string): Promise<boolean> {
-  const r = await trx
-    .selectFrom('pathways')
-    .select('id')
-    .where('id', '=', pathwayId)
-    .where('person_id', '=', personId)
     .executeTakeFirst();
   return !!r;
 }

@@ -1,11 +1,11 @@
 import type { Updateable } from 'kysely';
 import type { PlacementView, TransitionBody } from '../../../../common/placements/agreement-schemas';
 import {
+  AGREEMENT_ACTIONS,
   type AgreementStatus,
-  checkTransition,
+  agreementWorkflow,
   type GuardFacts,
   type Side,
-  TRANSITIONS,
 } from '../../../../common/placements/agreement-workflow';
 import type { Actor } from '../../../platform/actor';
 import type { Tx } from '../../../platform/db/context';
@@ -19,9 +19,10 @@ import {
 } from '../../../platform/errors';
 import { t } from '../../../platform/i18n';
 import type { PlacementsTable } from '../agreement-tables';
+import { today } from '../today';
 import { type PlacementRow, placementForActor } from './access';
+import { recordAgreementEvent } from './events';
 import { loadFacts } from './facts';
-import { type AgreementMail, type MailDeps, mailOrganisation } from './notify';
 import * as store from './store';
 import { hasSignatureRows, updatePlacement } from './store-writes';
 import { loadView } from './view';
@@ -40,78 +41,50 @@ export function assertTransition(
   reason?: string | null,
 ) {
   const status = row.status as AgreementStatus;
-  const check = checkTransition(status, action, side, actor.roles, guards, reason);
+  const check = agreementWorkflow.check(status, action, side, actor.roles, guards, reason);
   if (check.ok) return check.transition;
   const lang = actor.language;
   switch (check.code) {
     case 'unknown_action':
-      if (!TRANSITIONS.some((x) => x.action === action)) throw badRequest('agreements.errors.unknown_action');
-      throw conflict('agreements.errors.illegal_transition', {
-        action: t(lang, `agreements.action.${action}`),
-        status: t(lang, `agreements.status.${status}`),
+      if (!AGREEMENT_ACTIONS.includes(action))
+        throw badRequest('placements.agreements.errors.unknown_action');
+      throw conflict('placements.agreements.errors.illegal_transition', {
+        action: t(lang, `placements.agreements.action.${action}`),
+        status: t(lang, `placements.agreements.status.${status}`),
       });
     case 'forbidden':
-      throw forbidden('agreements.errors.action_forbidden');
+      throw forbidden('placements.agreements.errors.action_forbidden');
     case 'reason_required':
-      throw validationFailed([{ path: 'reason', code: 'agreements.errors.reason_required' }]);
+      throw validationFailed([{ path: 'reason', code: 'placements.agreements.errors.reason_required' }]);
     case 'guards_failed':
       throw new AppError(
         409,
-        'agreements.errors.guards_failed',
+        'placements.agreements.errors.guards_failed',
         {
-          action: t(lang, `agreements.action.${action}`),
-          guards: check.failed.map((g) => t(lang, `agreements.guard.${g}`)).join(' ; '),
+          action: t(lang, `placements.agreements.action.${action}`),
+          guards: check.failed.map((g) => t(lang, `placements.agreements.guard.${g}`)).join(' ; '),
           codes: check.failed.join(','),
         },
-        check.failed.map((g) => ({ path: `guards.${g}`, code: `agreements.guard.${g}` })),
+        check.failed.map((g) => ({ path: `guards.${g}`, code: `placements.agreements.guard.${g}` })),
       );
   }
 }
 
-/** Who must hear of the new status: the side that has to act next, or that should know. */
-const MAILS: Partial<Record<string, { template: AgreementMail; to: 'home' | 'host' | 'other' }>> = {
-  send_for_signature: { template: 'agreement_to_sign', to: 'host' },
-  amend: { template: 'agreement_to_sign', to: 'host' },
-  approve_home: { template: 'agreement_host_validation', to: 'host' },
-  validate_host: { template: 'agreement_validated', to: 'home' },
-  refuse_host: { template: 'agreement_refused', to: 'home' },
-  interrupt: { template: 'agreement_interrupted', to: 'other' },
-};
-
-export async function notifyTransition(
-  trx: Tx,
-  deps: MailDeps,
-  row: Pick<PlacementRow, 'id' | 'org_id' | 'host_org_id'>,
-  action: string,
-  side: Side,
-) {
-  const mail = MAILS[action];
-  if (!mail) return;
-  const toHost = mail.to === 'host' || (mail.to === 'other' && side === 'home');
-  await mailOrganisation(trx, deps, mail.template, {
-    id: row.id,
-    toOrgId: toHost ? row.host_org_id : row.org_id,
-    fromOrgId: toHost ? row.org_id : row.host_org_id,
-    // The mail is in the outbox of the organisation that acted.
-    outboxOrgId: side === 'home' ? row.org_id : row.host_org_id,
-  });
-}
-
 /**
  * Moves an agreement along the transition table (guards read from the record, the host limited to its own
- * moves here and by the database guard). Signatures are never deleted: a new round of signatures raises
- * the version, and only the current version's signatures count.
+ * moves here and by the database guard), and records the move as an event: who hears of it is decided by
+ * the module's notification handlers. Signatures are never deleted: a new round of signatures raises the
+ * version, and only the current version's signatures count.
  */
 export async function transitionPlacement(
   trx: Tx,
-  deps: MailDeps,
   actor: Actor,
   id: string,
   body: TransitionBody,
 ): Promise<PlacementView> {
   const access = await placementForActor(trx, actor, id);
   const row = await store.lockPlacement(trx, access.row.id);
-  if (!row) throw notFound('agreements.errors.not_found');
+  if (!row) throw notFound('placements.agreements.errors.not_found');
   const { guards } = await loadFacts(trx, row, access.side);
   const reason = body.reason?.trim() || null;
   const transition = assertTransition(actor, row, body.action, access.side, guards, reason);
@@ -134,10 +107,10 @@ export async function transitionPlacement(
       break;
     case 'complete':
     case 'interrupt':
-      set.ended_on = await store.today(trx);
+      set.ended_on = await today(trx);
       break;
   }
   await updatePlacement(trx, row.id, set);
-  await notifyTransition(trx, deps, row, transition.action, access.side);
+  await recordAgreementEvent(trx, actor, row, transition.action, access.side);
   return loadView(trx, actor, row.id);
 }

@@ -12,11 +12,11 @@ import { conflict, notFound } from '../../../platform/errors';
 import { t } from '../../../platform/i18n';
 import type { PlacementsTable } from '../agreement-tables';
 import { assertSide, type PlacementRow, placementForActor } from './access';
+import { recordAgreementEvent } from './events';
 import { loadFacts } from './facts';
-import type { MailDeps } from './notify';
 import * as store from './store';
 import { updatePlacement } from './store-writes';
-import { assertTransition, notifyTransition } from './transition';
+import { assertTransition } from './transition';
 import { checkTerms, type TermsToCheck } from './validate';
 import { loadView } from './view';
 
@@ -64,7 +64,6 @@ const substanceOf = (row: PlacementRow): Record<SubstanceField, unknown> => ({
  */
 export async function updatePlacementTerms(
   trx: Tx,
-  deps: MailDeps,
   actor: Actor,
   id: string,
   patch: PlacementPatch,
@@ -73,11 +72,11 @@ export async function updatePlacementTerms(
   assertSide(access, 'home');
   requirePermission(actor, 'placement.manage');
   const row = await store.lockPlacement(trx, access.row.id);
-  if (!row) throw notFound('agreements.errors.not_found');
+  if (!row) throw notFound('placements.agreements.errors.not_found');
   const status = row.status as AgreementStatus;
   if (!EDITABLE_STATUSES.includes(status))
-    throw conflict('agreements.errors.not_editable', {
-      status: t(actor.language, `agreements.status.${status}`),
+    throw conflict('placements.agreements.errors.not_editable', {
+      status: t(actor.language, `placements.agreements.status.${status}`),
     });
 
   const set: Updateable<PlacementsTable> = {};
@@ -122,6 +121,6 @@ export async function updatePlacementTerms(
     set.status = 'awaiting_signatures';
   }
   if (Object.keys(set).length) await updatePlacement(trx, row.id, set);
-  if (amend) await notifyTransition(trx, deps, row, 'amend', 'home');
+  if (amend) await recordAgreementEvent(trx, actor, row, 'amend', 'home');
   return loadView(trx, actor, row.id);
 }

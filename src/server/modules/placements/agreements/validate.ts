@@ -32,22 +32,24 @@ export async function checkTerms(
   const is = (k: keyof TermsToCheck) => changed === 'all' || changed.has(k);
   const errors: FieldError[] = [];
   const datesOk = isIsoDate(t.startsOn) && isIsoDate(t.endsOn);
-  if (!isIsoDate(t.startsOn)) errors.push({ path: 'startsOn', code: 'agreements.errors.invalid_date' });
-  if (!isIsoDate(t.endsOn)) errors.push({ path: 'endsOn', code: 'agreements.errors.invalid_date' });
+  if (!isIsoDate(t.startsOn))
+    errors.push({ path: 'startsOn', code: 'placements.agreements.errors.invalid_date' });
+  if (!isIsoDate(t.endsOn))
+    errors.push({ path: 'endsOn', code: 'placements.agreements.errors.invalid_date' });
   if (datesOk && t.endsOn < t.startsOn)
-    errors.push({ path: 'endsOn', code: 'agreements.errors.end_before_start' });
+    errors.push({ path: 'endsOn', code: 'placements.agreements.errors.end_before_start' });
   if (is('municipalityCode') && t.municipalityCode && !(await territoryExists(trx, t.municipalityCode)))
-    errors.push({ path: 'municipalityCode', code: 'agreements.errors.municipality_unknown' });
+    errors.push({ path: 'municipalityCode', code: 'placements.agreements.errors.municipality_unknown' });
   if (is('tutorUserId') && t.tutorUserId) {
     const tutors = await store.hostTutors(trx, t.hostOrgId);
     if (!tutors.some((u) => u.user_id === t.tutorUserId))
-      errors.push({ path: 'tutorUserId', code: 'agreements.errors.tutor_not_host' });
+      errors.push({ path: 'tutorUserId', code: 'placements.agreements.errors.tutor_not_host' });
   }
   if (is('programmeId') && t.programmeId && !(await store.findProgramme(trx, t.programmeId)))
-    errors.push({ path: 'programmeId', code: 'agreements.errors.programme_unknown' });
+    errors.push({ path: 'programmeId', code: 'placements.agreements.errors.programme_unknown' });
   if (is('pathwayId') && t.pathwayId && !(await store.pathwayOfPerson(trx, t.pathwayId, t.personId)))
-    errors.push({ path: 'pathwayId', code: 'agreements.errors.pathway_unknown' });
+    errors.push({ path: 'pathwayId', code: 'placements.agreements.errors.pathway_unknown' });
   if (t.signatory === 'legal_representative' && !t.representativeName?.trim())
-    errors.push({ path: 'representativeName', code: 'agreements.errors.representative_required' });
+    errors.push({ path: 'representativeName', code: 'placements.agreements.errors.representative_required' });
   if (errors.length) throw validationFailed(errors);
 }

@@ -4,7 +4,7 @@ import { EDITABLE_STATUSES } from '../../../../common/placements/agreement-rules
 import type { PlacementView, SignatureView } from '../../../../common/placements/agreement-schemas';
 import {
   type AgreementStatus,
-  availableTransitions,
+  agreementWorkflow,
   TERMINAL,
 } from '../../../../common/placements/agreement-workflow';
 import type { Actor } from '../../../platform/actor';
@@ -122,12 +122,15 @@ export async function toView(trx: Tx, actor: Actor, access: PlacementAccess): Pr
     statusReason: row.status_reason,
     durationRule: facts.rule,
     signatures,
-    actions: availableTransitions(status, side, actor.roles).map((t) => ({
-      action: t.action,
-      to: t.to,
-      reasonRequired: Boolean(t.reasonRequired),
-      blockedBy: t.guards.filter((g) => !guards[g]),
-    })),
+    actions: agreementWorkflow
+      .available(status, side, actor.roles, guards)
+      .map(({ action, to, tone, reasonRequired, blockedBy }) => ({
+        action,
+        to,
+        tone,
+        reasonRequired,
+        blockedBy,
+      })),
     editable: side === 'home' && EDITABLE_STATUSES.includes(status) && can(actor.roles, 'placement.manage'),
     validatedAt: iso(row.validated_at),
     activatedAt: iso(row.activated_at),

@@ -86,7 +86,7 @@ describe.skipIf(!available)('placement agreements: workflow', () => {
 
     const sent = await f.step(referent, d.id, 'send_for_signature');
     expect(sent).toMatchObject({ status: 'awaiting_signatures', version: 1 });
-    const toSign = await f.mails('agreement_to_sign');
+    const toSign = await f.mails('placements.agreements.to_sign');
     expect(toSign.at(-1)).toMatchObject({ to_address: 'contact@atelier-roubaix.example', locale: 'fr' });
     expect(toSign.at(-1)?.body_text).toContain(`/app/placements/${d.id}`);
     expect(toSign.at(-1)?.body_text).not.toMatch(/Hélène|Fictivaert/);
@@ -107,7 +107,7 @@ describe.skipIf(!available)('placement agreements: workflow', () => {
     expect((await f.act(referent, d.id, 'approve_home')).statusCode).toBe(403);
     const approved = await f.step(admin, d.id, 'approve_home');
     expect(approved.status).toBe('host_validation');
-    expect((await f.mails('agreement_host_validation')).at(-1)?.to_address).toBe(
+    expect((await f.mails('placements.agreements.host_validation')).at(-1)?.to_address).toBe(
       'contact@atelier-roubaix.example',
     );
 
@@ -117,7 +117,9 @@ describe.skipIf(!available)('placement agreements: workflow', () => {
     const validated = await f.step(hostC, d.id, 'validate_host');
     expect(validated.status).toBe('validated');
     expect(validated.validatedAt).not.toBeNull();
-    expect((await f.mails('agreement_validated')).at(-1)?.to_address).toBe('contact@cpas-mouscron.example');
+    expect((await f.mails('placements.agreements.validated')).at(-1)?.to_address).toBe(
+      'contact@cpas-mouscron.example',
+    );
 
     // Not before its start, and not without both insurance references.
     let r = await f.act(referent, d.id, 'activate');
@@ -150,11 +152,11 @@ describe.skipIf(!available)('placement agreements: workflow', () => {
     expect((await f.act(referent, d.id, 'fly')).statusCode).toBe(400);
     const wrong = await f.act(referent, d.id, 'activate');
     expect(wrong.statusCode).toBe(409);
-    expect(wrong.json().error.code).toBe('agreements.errors.illegal_transition');
+    expect(wrong.json().error.code).toBe('placements.agreements.errors.illegal_transition');
     const noReason = await f.act(referent, d.id, 'cancel');
     expect(noReason.statusCode).toBe(400);
     expect(noReason.json().error.fields).toEqual([
-      expect.objectContaining({ path: 'reason', code: 'agreements.errors.reason_required' }),
+      expect.objectContaining({ path: 'reason', code: 'placements.agreements.errors.reason_required' }),
     ]);
     const cancelled = await f.step(referent, d.id, 'cancel', 'La personne a trouvé un emploi.');
     expect(cancelled).toMatchObject({ status: 'cancelled', statusReason: 'La personne a trouvé un emploi.' });
@@ -178,7 +180,7 @@ describe.skipIf(!available)('placement agreements: workflow', () => {
       });
       const r = await f.act(referent, bare.id, 'send_for_signature');
       expect(r.statusCode).toBe(409);
-      expect(r.json().error.code).toBe('agreements.errors.guards_failed');
+      expect(r.json().error.code).toBe('placements.agreements.errors.guards_failed');
       expect(f.guardCodes(r.json())).toEqual(['agreement_complete', 'duration_allowed', 'host_in_programme']);
       expect(bare.actions[0]?.blockedBy.sort()).toEqual([
         'agreement_complete',
@@ -218,7 +220,7 @@ describe.skipIf(!available)('placement agreements: workflow', () => {
       expect((await f.act(hostC, first.id, 'interrupt')).statusCode).toBe(400);
       const stopped = await f.step(hostC, first.id, 'interrupt', 'Absences répétées');
       expect(stopped).toMatchObject({ status: 'interrupted', endedOn: f.today, personName: null });
-      expect((await f.mails('agreement_interrupted')).at(-1)?.to_address).toBe(
+      expect((await f.mails('placements.agreements.interrupted')).at(-1)?.to_address).toBe(
         'contact@cpas-mouscron.example',
       );
       // With the first one ended, the third may go.
@@ -237,7 +239,9 @@ describe.skipIf(!available)('placement agreements: workflow', () => {
       // The host refuses it instead, with a reason: back to draft, the home centre is told.
       const refused = await f.step(hostC, late.id, 'refuse_host', 'Date de début dépassée');
       expect(refused).toMatchObject({ status: 'draft', statusReason: 'Date de début dépassée' });
-      expect((await f.mails('agreement_refused')).at(-1)?.to_address).toBe('contact@cpas-mouscron.example');
+      expect((await f.mails('placements.agreements.refused')).at(-1)?.to_address).toBe(
+        'contact@cpas-mouscron.example',
+      );
       // Sent again, it is a new version: the earlier signatures stay, for version 1.
       await f.shiftDates(late.id, 30);
       const again = await f.step(referent, late.id, 'send_for_signature');
@@ -286,8 +290,8 @@ describe.skipIf(!available)('placement agreements: workflow', () => {
     });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.fields.map((x: { path: string; code: string }) => [x.path, x.code])).toEqual([
-      ['endsOn', 'agreements.errors.end_before_start'],
-      ['tutorUserId', 'agreements.errors.tutor_not_host'],
+      ['endsOn', 'placements.agreements.errors.end_before_start'],
+      ['tutorUserId', 'placements.agreements.errors.tutor_not_host'],
     ]);
   });
 
@@ -320,7 +324,7 @@ describe.skipIf(!available)('placement agreements: workflow', () => {
       sharedFields: ['identity'],
     });
     expect(dates.json().error.fields).toEqual([
-      expect.objectContaining({ path: 'endsOn', code: 'agreements.errors.end_before_start' }),
+      expect.objectContaining({ path: 'endsOn', code: 'placements.agreements.errors.end_before_start' }),
     ]);
     expect((await referent.post('/api/placements', { personId: p, sharedFields: [] })).statusCode).toBe(400);
   });

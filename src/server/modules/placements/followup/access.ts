@@ -7,7 +7,7 @@ import { type Actor, actorCan } from '../../../platform/actor';
 import type { Tx } from '../../../platform/db/context';
 import { conflict, forbidden } from '../../../platform/errors';
 import { type PlacementAccess, placementForActor } from '../agreements/access';
-import { today } from './store';
+import { today } from '../today';
 
 export interface FollowUpAccess extends PlacementAccess {
   status: AgreementStatus;
@@ -40,7 +40,7 @@ export const isRecording = (status: AgreementStatus) => FOLLOW_UP_STATUSES.inclu
 
 /** Follow-up is written only once the placement has started (and corrected after it ended). */
 export function assertRecording(a: FollowUpAccess): void {
-  if (!isRecording(a.status)) throw conflict('followup.errors.not_running');
+  if (!isRecording(a.status)) throw conflict('placements.followup.errors.not_running');
 }
 
 /** Evaluations are written by the tutor or the referent: either permission will do. */
@@ -53,5 +53,5 @@ export function assertCanEvaluate(actor: Actor): void {
 
 /** Stays abroad and outcomes concern the person's benefit and life after: the home centre's. */
 export function assertHome(a: FollowUpAccess): void {
-  if (a.side !== 'home') throw forbidden('followup.errors.home_only');
+  if (a.side !== 'home') throw forbidden('placements.followup.errors.home_only');
 }

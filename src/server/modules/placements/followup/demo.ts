@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import { addDays } from '../../../../common/placements/dates';
 import {
   defaultPlannedHours,
@@ -10,6 +9,7 @@ import {
 } from '../../../../common/placements/followup-rules';
 import { switchContext, type Tx } from '../../../platform/db/context';
 import type { PlacementRow } from '../agreements/access';
+import { today } from '../today';
 import { type AttendanceRowInput, parties, replaceWeek, upsertEvaluation } from './store';
 
 /** How many of the last weeks gone by get an attendance sheet. */
@@ -24,9 +24,9 @@ const DEMO_WEEKS = 4;
 export async function seedFollowUp(trx: Tx): Promise<void> {
   const active = await trx.selectFrom('placements').selectAll().where('status', '=', 'active').execute();
   if (!active.length) return;
-  const today = (await sql<{ d: string }>`select current_date::text as d`.execute(trx)).rows[0]?.d as string;
+  const day = await today(trx);
   try {
-    for (const p of active) await seedOne(trx, p, today);
+    for (const p of active) await seedOne(trx, p, day);
   } finally {
     await switchContext(trx, { platformAdmin: true, scope: 'system' });
   }

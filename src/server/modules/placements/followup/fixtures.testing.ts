@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import type { TestApp } from '../../../../../test/support/app';
 import { addDays } from '../../../../common/placements/dates';
 import { referralFixtures } from '../../people/referrals/fixtures.testing';
@@ -11,8 +10,8 @@ export function followUpFixtures(t: TestApp) {
   const f = referralFixtures(t);
   type Member = Awaited<ReturnType<typeof f.member>>;
 
-  const dbToday = async () =>
-    (await sql<{ d: string }>`select current_date::text as d`.execute(f.db)).rows[0]?.d as string;
+  /** The app's day (its clock), the one its rules and queries use. */
+  const today = () => t.deps.clock.today();
 
   const createAgreement = async (
     home: Member,
@@ -89,5 +88,5 @@ export function followUpFixtures(t: TestApp) {
   /** A running placement: started five weeks ago, ends in two months. */
   const runningPeriod = (today: string) => ({ startsOn: addDays(today, -35), endsOn: addDays(today, 60) });
 
-  return { ...f, dbToday, createAgreement, setStatus, runningPeriod };
+  return { ...f, today, createAgreement, setStatus, runningPeriod };
 }

@@ -40,7 +40,7 @@ describe.skipIf(!available)('placement follow-up between organisations', () => {
     home = await f.member('referent@cpas-mouscron.example');
     host = await f.member('tuteur@atelier-roubaix.example');
     third = await f.member('trajectbegeleider@ocmw-kortrijk.example');
-    today = await f.dbToday();
+    today = f.today();
     ({ id } = await f.createAgreement(home, host, {
       tutorUserId: host.userId,
       benefit: 'leefloon',
@@ -160,7 +160,7 @@ describe.skipIf(!available)('placement follow-up between organisations', () => {
       situation: 'no_change',
     });
     expect(early.statusCode).toBe(409);
-    expect(early.json().error.code).toBe('followup.errors.outcome_not_ended');
+    expect(early.json().error.code).toBe('placements.followup.errors.outcome_not_ended');
     await f.setStatus(home, id, 'interrupted', addDays(today, -3));
     const noContract = await homeRef.put(`/api/placements/${id}/outcomes/exit`, {
       observedOn: today,
@@ -183,7 +183,7 @@ describe.skipIf(!available)('placement follow-up between organisations', () => {
       contractType: 'permanent',
     });
     expect(both.json().error.fields).toMatchObject([
-      { path: 'contractType', code: 'followup.errors.contract_only_for_job' },
+      { path: 'contractType', code: 'placements.followup.errors.contract_only_for_job' },
     ]);
     const ok = await homeRef.put(`/api/placements/${id}/outcomes/exit`, {
       observedOn: today,
@@ -201,7 +201,7 @@ describe.skipIf(!available)('placement follow-up between organisations', () => {
       situation: 'no_change',
     });
     expect(six.statusCode).toBe(409);
-    expect(six.json().error.code).toBe('followup.errors.outcome_not_open');
+    expect(six.json().error.code).toBe('placements.followup.errors.outcome_not_open');
     // Corrections of the follow-up stay possible after the end, up to the interruption day only.
     const late = await tutor.post(`/api/placements/${id}/incidents`, {
       occurredOn: addDays(today, -1),
@@ -209,7 +209,7 @@ describe.skipIf(!available)('placement follow-up between organisations', () => {
       description: 'Après l’interruption',
     });
     expect(late.statusCode).toBe(400);
-    expect(late.json().error.fields[0].code).toBe('followup.errors.outside_period');
+    expect(late.json().error.fields[0].code).toBe('placements.followup.errors.outside_period');
     await f.setStatus(home, id, 'active');
   });
 

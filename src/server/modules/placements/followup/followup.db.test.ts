@@ -33,7 +33,7 @@ describe.skipIf(!available)('placement follow-up', () => {
     f = followUpFixtures(t);
     const home = await f.member('referent@cpas-mouscron.example');
     const host = await f.member('tuteur@atelier-roubaix.example');
-    today = await f.dbToday();
+    today = f.today();
     monday = mondayOf(addDays(today, -14));
     ({ id } = await f.createAgreement(home, host, { tutorUserId: host.userId, ...f.runningPeriod(today) }));
     tutor = await t.login('tuteur@atelier-roubaix.example');
@@ -122,8 +122,8 @@ describe.skipIf(!available)('placement follow-up', () => {
     expect(r.statusCode).toBe(400);
     const fields = r.json().error.fields.map((x: { path: string; code: string }) => [x.path, x.code]);
     expect(fields).toEqual([
-      ['days.2.hours', 'followup.errors.hours_required'],
-      ['days.4.day', 'followup.errors.outside_week'],
+      ['days.2.hours', 'placements.followup.errors.hours_required'],
+      ['days.4.day', 'placements.followup.errors.outside_week'],
     ]);
     expect(r.json().error.fields[0].message).toBe('Indiquez les heures effectuées.');
     const v = (await tutor.get(`/api/placements/${id}/attendance?week=${monday}`)).json();
@@ -139,7 +139,7 @@ describe.skipIf(!available)('placement follow-up', () => {
     expect(future.statusCode).toBe(400);
     expect(future.json().error.fields[0]).toMatchObject({
       path: 'days.0.day',
-      code: 'followup.errors.future',
+      code: 'placements.followup.errors.future',
     });
     const current = (await tutor.get(`/api/placements/${id}/attendance`)).json();
     expect(current.week).toBe(thisWeek);
@@ -151,7 +151,7 @@ describe.skipIf(!available)('placement follow-up', () => {
     expect(outside.statusCode).toBe(400);
     expect(outside.json().error.fields[0]).toMatchObject({
       path: 'days.0.day',
-      code: 'followup.errors.outside_period',
+      code: 'placements.followup.errors.outside_period',
       params: { start },
     });
   });
@@ -208,7 +208,7 @@ describe.skipIf(!available)('placement follow-up', () => {
     expect(final.statusCode).toBe(400);
     expect(final.json().error.fields[0]).toMatchObject({
       path: 'heldOn',
-      code: 'followup.errors.final_before_midpoint',
+      code: 'placements.followup.errors.final_before_midpoint',
     });
     const badScore = await tutor.put(`/api/placements/${id}/evaluations/mid_term`, {
       ...evaluation(today),
@@ -245,7 +245,7 @@ describe.skipIf(!available)('placement follow-up', () => {
       travelledOn: addDays(today, -1),
     });
     expect(second.statusCode).toBe(201);
-    expect(second.json().warnings).toEqual(['followup.warnings.first_crossing_already']);
+    expect(second.json().warnings).toEqual(['placements.followup.warnings.first_crossing_already']);
     expect(second.json().mobility).toHaveLength(2);
     expect(second.json().firstCrossingOn).toBe(trip.travelledOn);
     const late = await tutor.post(`/api/placements/${id}/mobility`, {
@@ -255,7 +255,7 @@ describe.skipIf(!available)('placement follow-up', () => {
     expect(late.statusCode).toBe(400);
     expect(late.json().error.fields[0]).toMatchObject({
       path: 'travelledOn',
-      code: 'followup.errors.future',
+      code: 'placements.followup.errors.future',
     });
   });
 
@@ -274,7 +274,7 @@ describe.skipIf(!available)('placement follow-up', () => {
         (select count(*)::int from placement_evaluations e where e.placement_id = p.id and e.kind = 'mid_term') as mid,
         (select count(*)::int from placement_mobility m where m.placement_id = p.id) as trips,
         (select count(*)::int from placement_mobility m where m.placement_id = p.id and m.first_autonomous_crossing) as first
-      from placements p where p.status = 'active' and p.starts_on < current_date - 7 and p.id <> ${id}`.execute(
+      from placements p where p.status = 'active' and p.starts_on < ${today}::date - 7 and p.id <> ${id}`.execute(
       f.db,
     );
     expect(r.rows.length).toBeGreaterThan(0);
@@ -293,7 +293,7 @@ describe.skipIf(!available)('placement follow-up', () => {
     });
     const r = await tutor.put(`/api/placements/${later}/attendance?week=${today}`, { days: [] });
     expect(r.statusCode).toBe(409);
-    expect(r.json().error.code).toBe('followup.errors.not_running');
+    expect(r.json().error.code).toBe('placements.followup.errors.not_running');
     const v = (await tutor.get(`/api/placements/${later}/follow-up`)).json();
     expect(v).toMatchObject({
       canRecord: false,

@@ -24,7 +24,7 @@ export async function logMobility(
   const warnings: string[] = [];
   if (body.firstAutonomousCrossing) {
     const earlier = (await store.mobility(trx, a.row.id)).some((m) => m.first_autonomous_crossing);
-    if (earlier) warnings.push('followup.warnings.first_crossing_already');
+    if (earlier) warnings.push('placements.followup.warnings.first_crossing_already');
   }
   await store.insertMobility(trx, {
     ...store.parties(a.row),

@@ -12,11 +12,6 @@ import type { PlacementRow } from '../agreements/access';
 
 const num = (v: string | number | null) => (v === null ? null : Number(v));
 
-export async function today(trx: Tx): Promise<string> {
-  const r = await sql<{ d: string }>`select current_date::text as d`.execute(trx);
-  return r.rows[0]?.d as string;
-}
-
 /** The organisations every follow-up row carries, copied from the agreement. */
 export const parties = (p: PlacementRow) => ({
   org_id: p.org_id,

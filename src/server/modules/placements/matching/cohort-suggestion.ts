@@ -9,6 +9,7 @@ import { type Actor, requirePermission } from '../../../platform/actor';
 import { auditPersonRead } from '../../../platform/audit';
 import type { Tx } from '../../../platform/db/context';
 import { badRequest, validationFailed } from '../../../platform/errors';
+import { today } from '../today';
 import { availability, rankingPerson } from './rank-for-person';
 import { cohortPersonIds, findMatchingPersons, openOffers, transitLines } from './store';
 
@@ -22,17 +23,17 @@ export async function cohortSuggestion(trx: Tx, actor: Actor, body: CohortReques
   requirePermission(actor, 'placement.programme_overview');
   const orgId = actor.orgId;
   // Persons belong to an organisation: a platform admin acting for none has nobody to assign.
-  if (!orgId) throw badRequest('placements.validation.no_organisation');
+  if (!orgId) throw badRequest('placements.offers.errors.no_organisation');
   const ids = body.personIds ?? (await cohortPersonIds(trx, orgId, COHORT_MAX_PERSONS));
   if (ids.length > COHORT_MAX_PERSONS)
-    throw badRequest('placements.cohort.too_many', { max: COHORT_MAX_PERSONS });
+    throw badRequest('placements.offers.cohort.too_many', { max: COHORT_MAX_PERSONS });
   // Persons are read under RLS: ids of another organisation's persons are simply not found.
   const persons = await findMatchingPersons(trx, ids);
   if (body.personIds && persons.length < body.personIds.length)
-    throw validationFailed([{ path: 'personIds', code: 'placements.cohort.unknown_person' }]);
+    throw validationFailed([{ path: 'personIds', code: 'placements.offers.cohort.unknown_person' }]);
   const offers = await openOffers(trx, body.offerIds);
   const lines = await transitLines(trx);
-  const available = availability({});
+  const available = availability({}, await today(trx));
   const rankingOffers: RankingOffer[] = offers.map((o) => ({
     id: o.item.id,
     place: o.place,

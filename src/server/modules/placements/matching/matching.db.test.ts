@@ -166,7 +166,7 @@ describe.skipIf(!available)('offer ranking and cohort suggestion', () => {
     it('answers 404 to another organisation and 403 without the permissions', async () => {
       const kortrijk = await t.login('trajectbegeleider@ocmw-kortrijk.example');
       expect((await kortrijk.get(`/api/people/${persons.Alix}/offer-ranking`)).statusCode).toBe(404);
-      expect((await kortrijk.get('/api/people/not-a-uuid/offer-ranking')).statusCode).toBe(404);
+      expect((await kortrijk.get('/api/people/not-a-uuid/offer-ranking')).statusCode).toBe(400);
       const tutor = await t.login('tuteur@atelier-roubaix.example');
       expect((await tutor.get(`/api/people/${persons.Alix}/offer-ranking`)).statusCode).toBe(403);
       expect((await t.anonymous.get(`/api/people/${persons.Alix}/offer-ranking`)).statusCode).toBe(401);
@@ -227,7 +227,7 @@ describe.skipIf(!available)('offer ranking and cohort suggestion', () => {
       const coordinator = await t.login('coordination@udccas-nord.example');
       const foreign = await coordinator.post('/api/offers/cohort-suggestion', { personIds: [persons.Alix] });
       expect(foreign.statusCode).toBe(400);
-      expect(foreign.json().error.fields[0].code).toBe('placements.cohort.unknown_person');
+      expect(foreign.json().error.fields[0].code).toBe('placements.offers.cohort.unknown_person');
     });
   });
 });

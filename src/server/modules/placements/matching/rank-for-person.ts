@@ -5,25 +5,24 @@ import { type Actor, requirePermission } from '../../../platform/actor';
 import { auditPersonRead } from '../../../platform/audit';
 import type { Tx } from '../../../platform/db/context';
 import { badRequest, notFound, validationFailed } from '../../../platform/errors';
-import { assertId } from '../offers/access';
+import { today } from '../today';
 import { findMatchingPerson, type MatchingPerson, openOffers, transitLines } from './store';
 
 /** How far someone travels when nothing is recorded yet: the next town, not across the border. */
 export const DEFAULT_RADIUS_KM = 5;
 
-export const todayIso = () => new Date().toISOString().slice(0, 10);
-
 /** The period a person is available in: the query's, else from today for twelve months. */
-export function availability(q: RankingQuery): { start: string; end: string } {
-  const start = q.from ?? todayIso();
+export function availability(q: RankingQuery, today: string): { start: string; end: string } {
+  const start = q.from ?? today;
   const end = q.to ?? addMonths(start, 12);
-  if (end < start) throw validationFailed([{ path: 'to', code: 'placements.validation.end_before_start' }]);
+  if (end < start)
+    throw validationFailed([{ path: 'to', code: 'placements.offers.errors.end_before_start' }]);
   return { start, end };
 }
 
 /** The ranking's view of a person who has a home place (checked by the caller). */
 export function rankingPerson(p: MatchingPerson, available: { start: string; end: string }): RankingPerson {
-  if (!p.home) throw badRequest('placements.ranking.no_home');
+  if (!p.home) throw badRequest('placements.offers.ranking.no_home');
   return {
     home: p.home,
     mobilityRadiusKm: p.radiusKm ?? DEFAULT_RADIUS_KM,
@@ -45,10 +44,9 @@ export async function rankOffersForPerson(
 ): Promise<OfferRanking> {
   requirePermission(actor, 'offer.view');
   requirePermission(actor, 'person.view');
-  assertId(personId);
   const person = await findMatchingPerson(trx, personId);
   if (!person) throw notFound();
-  const available = availability(q);
+  const available = availability(q, await today(trx));
   const subject = rankingPerson(person, available);
   await auditPersonRead(trx, { personIds: [person.id], what: 'offer_ranking' });
   // One after the other: both run on the transaction's single connection.

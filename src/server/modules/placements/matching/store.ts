@@ -107,7 +107,7 @@ export async function cohortPersonIds(trx: Tx, orgId: string, limit: number): Pr
     select p.id from persons p
     where p.org_id = ${orgId} and p.status = 'active' and exists (
       select 1 from pathways w where w.person_id = p.id and 'placement' = any(w.modules)
-        and (w.exit_on is null or w.exit_on >= current_date))
+        and (w.exit_on is null or w.exit_on >= app.today()))
     order by p.id limit ${limit + 1}`.execute(trx);
   if (placement.rows.length) return placement.rows.map((r) => r.id);
   const all = await sql<{ id: string }>`

@@ -109,7 +109,7 @@ describe.skipIf(!available)('placement offers', () => {
       expect(other.statusCode).toBe(200);
       expect(other.json().tutorName).toBeNull();
       expect(other.json().tutorUserId).toBe(own.tutorUserId);
-      expect((await referent.get('/api/offers/not-a-uuid')).statusCode).toBe(404);
+      expect((await referent.get('/api/offers/not-a-uuid')).statusCode).toBe(400);
       expect((await referent.get(`/api/offers/${crypto.randomUUID()}`)).statusCode).toBe(404);
     });
   });
@@ -133,11 +133,11 @@ describe.skipIf(!available)('placement offers', () => {
       );
       // The tutor's interface is in French: so are the messages.
       expect(fields.titleFr.message).toBe('Indiquez un intitulé en français ou en néerlandais.');
-      expect(fields.endsOn.code).toBe('placements.validation.end_before_start');
+      expect(fields.endsOn.code).toBe('placements.offers.errors.end_before_start');
       expect(fields.endsOn.message).toBe('La date de fin ne peut pas précéder la date de début.');
       expect(fields.municipalityCode.code).toBe('validation.municipality');
-      expect(fields.languageCode.code).toBe('placements.validation.language_required');
-      expect(fields.tutorUserId.code).toBe('placements.validation.tutor_not_member');
+      expect(fields.languageCode.code).toBe('placements.offers.errors.language_required');
+      expect(fields.tutorUserId.code).toBe('placements.offers.errors.tutor_not_member');
       const schema = await tutor.post('/api/offers', { ...valid, positions: 0, languageLevel: 'D1' });
       expect(schema.statusCode).toBe(400);
       expect(
@@ -195,7 +195,7 @@ describe.skipIf(!available)('placement offers', () => {
       const other = await t.login('admin@cpas-mouscron.example');
       const r = await other.patch(`/api/offers/${parks()}`, { positions: 9 });
       expect(r.statusCode).toBe(403);
-      expect(r.json().error.code).toBe('placements.errors.not_host');
+      expect(r.json().error.code).toBe('placements.offers.errors.not_host');
       const updated = await withContext(t.deps.db, { orgId: orgs['cpas-mouscron']! }, (trx) =>
         trx
           .updateTable('placement_offers')

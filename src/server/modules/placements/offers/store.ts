@@ -65,8 +65,8 @@ export const toItem = (r: ItemRow): OfferItem => ({
   status: r.status,
 });
 
-/** An open offer: not closed by its host and not ended yet. */
-export const OPEN = sql`o.status = 'open' and o.ends_on >= current_date`;
+/** An open offer: not closed by its host and not ended yet (on the transaction's day, app.today()). */
+export const OPEN = sql`o.status = 'open' and o.ends_on >= app.today()`;
 
 const likePattern = (s: string) => `%${s.replace(/[\\%_]/g, '\\$&')}%`;
 

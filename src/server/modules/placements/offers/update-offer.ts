@@ -2,7 +2,7 @@ import type { OfferDetail, OfferPatch } from '../../../../common/placements/offe
 import { type Actor, requirePermission } from '../../../platform/actor';
 import type { Tx } from '../../../platform/db/context';
 import { conflict, notFound } from '../../../platform/errors';
-import { assertHost, assertId } from './access';
+import { assertHost } from './access';
 import { findOffer } from './store';
 import { updateOffer as writeOffer } from './store-writes';
 import { assertValidOffer } from './validate';
@@ -18,7 +18,6 @@ export async function updateOffer(
   patch: OfferPatch,
 ): Promise<OfferDetail> {
   requirePermission(actor, 'offer.manage');
-  assertId(id);
   // Readable by the whole network, lockable only by its host (FOR UPDATE applies the write policy):
   // check the host on a plain read, then lock.
   const seen = await findOffer(trx, id);

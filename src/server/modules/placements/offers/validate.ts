@@ -18,8 +18,8 @@ export async function assertValidOffer(
   if (changed.municipalityCode && !(await territoryExists(trx, changed.municipalityCode)))
     problems.push({ path: 'municipalityCode', code: 'validation.municipality' });
   if (changed.programmeId && !(await programmeExists(trx, changed.programmeId)))
-    problems.push({ path: 'programmeId', code: 'placements.validation.programme_unknown' });
+    problems.push({ path: 'programmeId', code: 'placements.offers.errors.programme_unknown' });
   if (changed.tutorUserId && !(await isActiveMember(trx, orgId, changed.tutorUserId)))
-    problems.push({ path: 'tutorUserId', code: 'placements.validation.tutor_not_member' });
+    problems.push({ path: 'tutorUserId', code: 'placements.offers.errors.tutor_not_member' });
   if (problems.length) throw validationFailed(problems);
 }

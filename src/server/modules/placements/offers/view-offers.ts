@@ -1,9 +1,9 @@
 import type { Language } from '../../../../common/i18n/locales';
+import { pageOf } from '../../../../common/kernel/schemas';
 import type { OfferDetail, OfferPage, OfferQuery } from '../../../../common/placements/offer-schemas';
 import { type Actor, requirePermission } from '../../../platform/actor';
 import type { Tx } from '../../../platform/db/context';
 import { notFound } from '../../../platform/errors';
-import { assertId } from './access';
 import { findOffer, listOffers } from './store';
 
 /** The network's offer catalogue, open offers by default. */
@@ -14,15 +14,13 @@ export async function searchOffers(
   language: Language,
 ): Promise<OfferPage> {
   requirePermission(actor, 'offer.view');
-  const page = q.page ?? 1;
-  const pageSize = q.pageSize ?? 20;
+  const { page, pageSize } = pageOf(q, 20);
   const { items, total } = await listOffers(trx, q, actor.orgId, language, page, pageSize);
   return { items, total, page, pageSize };
 }
 
 export async function viewOffer(trx: Tx, actor: Actor, id: string): Promise<OfferDetail> {
   requirePermission(actor, 'offer.view');
-  assertId(id);
   const offer = await findOffer(trx, id);
   if (!offer) throw notFound();
   return offer;

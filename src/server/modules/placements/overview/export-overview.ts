@@ -5,6 +5,7 @@ import { audit } from '../../../platform/audit';
 import type { Tx } from '../../../platform/db/context';
 import { badRequest } from '../../../platform/errors';
 import { t } from '../../../platform/i18n';
+import { today } from '../today';
 import { exportColumns, exportRow } from './export-table';
 import * as store from './store';
 import { overviewFilter, overviewOrder, overviewProgramme } from './view-overview';
@@ -33,7 +34,6 @@ export async function exportOverview(
   programmeId: string,
   q: ExportQuery,
   format: ExportFormat,
-  today = new Date().toISOString().slice(0, 10),
 ): Promise<ExportFile> {
   const programme = await overviewProgramme(trx, actor, programmeId, 'placement.export');
   const filter = overviewFilter(q);
@@ -42,7 +42,7 @@ export async function exportOverview(
     ? (counts[filter.status] ?? 0)
     : Object.values(counts).reduce((a, b) => a + b, 0);
   if (total > OVERVIEW_EXPORT_MAX_ROWS)
-    throw badRequest('overview.errors.export_too_large', { max: OVERVIEW_EXPORT_MAX_ROWS });
+    throw badRequest('placements.overview.errors.export_too_large', { max: OVERVIEW_EXPORT_MAX_ROWS });
   const items = await store.listProgrammePlacements(
     trx,
     programmeId,
@@ -62,7 +62,7 @@ export async function exportOverview(
     detail: { programmeId, format, filters: q, rows: rows.length },
   });
 
-  const base = `${(programme.acronym ?? 'programme').replace(/[^\w-]+/g, '_')}-placements-${today}`;
+  const base = `${(programme.acronym ?? 'programme').replace(/[^\w-]+/g, '_')}-placements-${await today(trx)}`;
   if (format === 'csv')
     return {
       filename: `${base}.csv`,
@@ -73,6 +73,6 @@ export async function exportOverview(
   return {
     filename: `${base}.xlsx`,
     contentType: CONTENT_TYPES.xlsx,
-    body: await toXlsx(t(language, 'overview.sheet_name'), columns, rows),
+    body: await toXlsx(t(language, 'placements.overview.sheet_name'), columns, rows),
   };
 }

@@ -25,15 +25,15 @@ export type ExportKey = (typeof COLUMNS)[number][0];
 
 /** The export's columns with headers in the reader's language. */
 export const exportColumns = (language: Language): ExportColumn<ExportKey>[] =>
-  COLUMNS.map(([key, type]) => ({ key, type, header: t(language, `overview.column.${key}`) }));
+  COLUMNS.map(([key, type]) => ({ key, type, header: t(language, `placements.overview.column.${key}`) }));
 
 /**
  * One placement as an export row: labels translated, dates as ISO dates, the attendance as a ratio.
  * Pseudonymous like the overview: the participant code stands for the person.
  */
 export function exportRow(i: OverviewItem, language: Language): ExportRow<ExportKey> {
-  const yesNo = (b: boolean) => t(language, b ? 'overview.yes' : 'overview.no');
-  const situation = (s: string | null) => (s ? t(language, `overview.situation.${s}`) : null);
+  const yesNo = (b: boolean) => t(language, b ? 'placements.overview.yes' : 'placements.overview.no');
+  const situation = (s: string | null) => (s ? t(language, `placements.overview.situation.${s}`) : null);
   return {
     participant_code: i.participantCode,
     home_org: localized(language, i.homeOrg.nameFr, i.homeOrg.nameNl),
@@ -43,7 +43,7 @@ export function exportRow(i: OverviewItem, language: Language): ExportRow<Export
     starts_on: i.startsOn,
     ends_on: i.endsOn,
     ended_on: i.endedOn,
-    status: t(language, `agreements.status.${i.status}`),
+    status: t(language, `placements.agreements.status.${i.status}`),
     version: i.version,
     attendance: i.attendanceRate,
     mid_term: yesNo(i.midTermDone),

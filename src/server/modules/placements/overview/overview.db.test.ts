@@ -142,7 +142,7 @@ describe('programme overview', () => {
     expect(
       (await coord.get('/api/programmes/00000000-0000-4000-8000-000000000000/placements')).statusCode,
     ).toBe(404);
-    expect((await coord.get('/api/programmes/not-an-id/placements')).statusCode).toBe(404);
+    expect((await coord.get('/api/programmes/not-an-id/placements')).statusCode).toBe(400);
     for (const email of [
       'referent@cpas-mouscron.example',
       'admin@cpas-mouscron.example',

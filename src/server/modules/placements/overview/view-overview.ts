@@ -1,4 +1,5 @@
 import type { Permission } from '../../../../common/access/permissions';
+import { pageOf } from '../../../../common/kernel/schemas';
 import { parseParticipantCode } from '../../../../common/people/participant-code';
 import type {
   ExportQuery,
@@ -8,10 +9,7 @@ import type {
 import { type Actor, actorCan, requirePermission } from '../../../platform/actor';
 import type { Tx } from '../../../platform/db/context';
 import { forbidden, notFound, validationFailed } from '../../../platform/errors';
-import { assertId } from '../offers/access';
 import * as store from './store';
-
-export const DEFAULT_PAGE_SIZE = 25;
 
 /**
  * The programme whose placements the actor may overview: they hold the permission and act for the
@@ -21,10 +19,10 @@ export const DEFAULT_PAGE_SIZE = 25;
 export async function overviewProgramme(trx: Tx, actor: Actor, id: string, permission?: Permission) {
   requirePermission(actor, 'placement.programme_overview');
   if (permission) requirePermission(actor, permission);
-  assertId(id);
   const programme = await store.findProgramme(trx, id);
   if (!programme) throw notFound();
-  if (!actor.platformAdmin && programme.org_id !== actor.orgId) throw forbidden('overview.errors.not_lead');
+  if (!actor.platformAdmin && programme.org_id !== actor.orgId)
+    throw forbidden('placements.overview.errors.not_lead');
   return programme;
 }
 
@@ -33,10 +31,10 @@ export function overviewFilter(q: ExportQuery): store.OverviewFilter {
   let code: string | null = null;
   if (q.code?.trim()) {
     code = parseParticipantCode(q.code);
-    if (!code) throw validationFailed([{ path: 'code', code: 'people.error.code_format' }]);
+    if (!code) throw validationFailed([{ path: 'code', code: 'people.persons.errors.code_format' }]);
   }
   if (q.from && q.to && q.to < q.from)
-    throw validationFailed([{ path: 'to', code: 'overview.errors.period_order' }]);
+    throw validationFailed([{ path: 'to', code: 'placements.overview.errors.period_order' }]);
   return {
     status: q.status ?? null,
     homeOrgId: q.homeOrgId ?? null,
@@ -63,21 +61,20 @@ export async function viewOverview(
 ): Promise<OverviewPage> {
   await overviewProgramme(trx, actor, programmeId);
   const filter = overviewFilter(q);
-  const page = q.page ?? 1;
-  const pageSize = q.pageSize ?? DEFAULT_PAGE_SIZE;
+  const { page, pageSize, offset } = pageOf(q);
   const counts = await store.countProgrammePlacements(trx, programmeId, filter);
   const total = filter.status
     ? (counts[filter.status] ?? 0)
     : Object.values(counts).reduce((a, b) => a + b, 0);
   const items =
-    (page - 1) * pageSize < total
+    offset < total
       ? await store.listProgrammePlacements(
           trx,
           programmeId,
           filter,
           overviewOrder(q, actor),
           pageSize,
-          (page - 1) * pageSize,
+          offset,
         )
       : [];
   return { items, total, page, pageSize, counts, canExport: actorCan(actor, 'placement.export') };

@@ -244,7 +244,7 @@ describe.skipIf(!available)('agreement PDF', () => {
     expect(r.headers['content-disposition']).toMatch(/^attachment; filename="convention-[0-9A-F]{8}\.pdf"$/);
   });
 
-  it('answers 404 to another organisation, an unknown id and a malformed id, and 401 without a session', async () => {
+  it('answers 404 to another organisation and an unknown id, 400 to a malformed id, 401 without a session', async () => {
     const before = await exports(bilingualId);
     const other = await mouscronRef.get(`/api/placements/${bilingualId}/agreement.pdf`);
     expect(other.statusCode).toBe(404);
@@ -252,7 +252,7 @@ describe.skipIf(!available)('agreement PDF', () => {
     expect(await exports(bilingualId)).toBe(before);
     expect((await homeRef.get(`/api/placements/${randomUUID()}/agreement.pdf`)).statusCode).toBe(404);
     for (const bad of ['not-a-uuid', "1'%20or%20'1'='1", '00000000-0000-0000-0000-00000000000g'])
-      expect((await homeRef.get(`/api/placements/${bad}/agreement.pdf`)).statusCode).toBe(404);
+      expect((await homeRef.get(`/api/placements/${bad}/agreement.pdf`)).statusCode).toBe(400);
     expect((await t.anonymous.get(`/api/placements/${bilingualId}/agreement.pdf`)).statusCode).toBe(401);
   });
 

@@ -8,7 +8,12 @@ import { WIN_ANSI_EXTRA } from './win-ansi';
 /** Test helpers: this namespace's catalogue on its own, a sample agreement, and reading text back from a PDF. */
 
 const catalogue = (lang: string): Record<string, string> =>
-  JSON.parse(readFileSync(join(import.meta.dirname, `../../../../i18n/agreement-pdf/${lang}.json`), 'utf8'));
+  JSON.parse(
+    readFileSync(
+      join(import.meta.dirname, `../../../../i18n/placements/agreements/pdf/${lang}.json`),
+      'utf8',
+    ),
+  );
 const catalogues = { fr: catalogue('fr'), nl: catalogue('nl') };
 
 /** Formats like the server's t(), from the agreement-pdf catalogue only. */

@@ -97,7 +97,10 @@ describe('WinAnsi text', () => {
     const { join } = await import('node:path');
     for (const lang of ['fr', 'nl']) {
       const messages: Record<string, string> = JSON.parse(
-        readFileSync(join(import.meta.dirname, `../../../../i18n/agreement-pdf/${lang}.json`), 'utf8'),
+        readFileSync(
+          join(import.meta.dirname, `../../../../i18n/placements/agreements/pdf/${lang}.json`),
+          'utf8',
+        ),
       );
       const bad = Object.entries(messages).filter(([, m]) => [...m].some((ch) => !isWinAnsi(ch)));
       expect(bad).toEqual([]);

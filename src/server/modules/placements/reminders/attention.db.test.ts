@@ -1,19 +1,25 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../../test/support/app';
 import type { AttentionItem } from '../../../../common/dashboard/attention';
+import { fixedClock, systemClock } from '../../../../common/kernel/clock';
+import { urlOf } from '../../../../common/kernel/endpoint';
 import type { PersonPage } from '../../../../common/people/schemas';
+import type { PlacementPage } from '../../../../common/placements/agreement-schemas';
 import { addDays } from '../../../../common/placements/dates';
+import { placementsEndpoints } from '../../../../common/placements/endpoints';
+import { placementsLink } from '../../../../common/placements/links';
 import { agreementFixtures } from './fixtures.testing';
-import { localToday } from './store';
 
 let t: TestApp;
 let fx: ReturnType<typeof agreementFixtures>;
-const today = localToday();
+// One day for the whole file: the app's clock stays on it, whatever the time the run crosses midnight.
+const today = systemClock.today();
 const year = today.slice(0, 4);
 const persons: Record<string, string> = {};
+const agreements: Record<string, string> = {};
 
 beforeAll(async () => {
-  t = await createTestApp();
+  t = await createTestApp({ clock: fixedClock(today) });
   fx = agreementFixtures(t);
   const home = await fx.member('referent@cpas-mouscron.example');
   const host = await fx.member('tuteur@atelier-roubaix.example');
@@ -32,6 +38,15 @@ beforeAll(async () => {
     endsOn: addDays(today, 120),
   });
   await fx.addSignature(signing, 'person', 0);
+  // The same, held by another member of the home centre (its administrator is the referent there).
+  const admin = await fx.member('admin@cpas-mouscron.example');
+  const others = await fx.createAgreement(admin, host, {
+    lastName: 'Alerteh',
+    status: 'awaiting_signatures',
+    startsOn: addDays(today, 30),
+    endsOn: addDays(today, 120),
+  });
+  await fx.addSignature(others, 'person', 0);
   // Ended 2 days ago without exit situation.
   const ended = await fx.createAgreement(home, host, {
     lastName: 'Alertec',
@@ -69,6 +84,7 @@ beforeAll(async () => {
     startsOn: addDays(today, 30),
     endsOn: addDays(today, 120),
   });
+  Object.assign(agreements, { signing: signing.id, others: others.id });
   Object.assign(persons, {
     evaluation: evaluation.personId,
     signing: signing.personId,
@@ -82,7 +98,9 @@ afterAll(async () => t?.close());
 const dashboard = async (email: string) => {
   const r = await (await t.login(email)).get('/api/dashboard');
   expect(r.statusCode).toBe(200);
-  return (r.json() as { items: AttentionItem[] }).items.filter((i) => i.key.startsWith('overview.'));
+  return (r.json() as { items: AttentionItem[] }).items.filter((i) =>
+    i.key.startsWith('placements.overview.'),
+  );
 };
 
 describe('caseload alerts', () => {
@@ -111,29 +129,61 @@ describe('dashboard attention', () => {
     const items = await dashboard('referent@cpas-mouscron.example');
     const byKey = Object.fromEntries(items.map((i) => [i.key, i]));
     // Demo agreements of this referent may add to the counts; ours are the floor.
-    expect(byKey['overview.attention.signatures_pending']?.count).toBeGreaterThanOrEqual(1);
-    expect(byKey['overview.attention.evaluations_due']?.count).toBeGreaterThanOrEqual(1);
-    expect(byKey['overview.attention.outcomes_due']?.count).toBeGreaterThanOrEqual(1);
-    expect(byKey['overview.attention.signatures_pending']?.link).toBe(
-      '/app/placements?side=home&status=awaiting_signatures&mine=true',
+    expect(byKey['placements.overview.attention.signatures_pending']?.count).toBeGreaterThanOrEqual(1);
+    expect(byKey['placements.overview.attention.evaluations_due']?.count).toBeGreaterThanOrEqual(1);
+    expect(byKey['placements.overview.attention.outcomes_due']?.count).toBeGreaterThanOrEqual(1);
+    expect(byKey['placements.overview.attention.signatures_pending']?.link).toBe(
+      '/app/placements?side=home&status=awaiting_signatures&mine=1',
     );
     // A referent reviews and validates nothing.
-    expect(byKey['overview.attention.home_review']).toBeUndefined();
+    expect(byKey['placements.overview.attention.home_review']).toBeUndefined();
   });
 
   it('the home centre admin sees the review queue; the host coordinator the validation queue', async () => {
     const admin = await dashboard('admin@cpas-mouscron.example');
-    expect(admin.find((i) => i.key === 'overview.attention.home_review')).toMatchObject({
+    expect(admin.find((i) => i.key === 'placements.overview.attention.home_review')).toMatchObject({
       link: '/app/placements?side=home&status=home_review',
     });
-    expect(admin.find((i) => i.key === 'overview.attention.home_review')?.count).toBeGreaterThanOrEqual(1);
+    expect(
+      admin.find((i) => i.key === 'placements.overview.attention.home_review')?.count,
+    ).toBeGreaterThanOrEqual(1);
     // Their own agreements: none (the referent holds them).
-    expect(admin.find((i) => i.key === 'overview.attention.evaluations_due')).toBeUndefined();
+    expect(admin.find((i) => i.key === 'placements.overview.attention.evaluations_due')).toBeUndefined();
     const host = await dashboard('coordination@udccas-nord.example');
-    expect(host.find((i) => i.key === 'overview.attention.host_validation')).toMatchObject({
+    expect(host.find((i) => i.key === 'placements.overview.attention.host_validation')).toMatchObject({
       count: 1,
       link: '/app/placements?side=host&status=host_validation',
     });
-    expect(host.find((i) => i.key === 'overview.attention.home_review')).toBeUndefined();
+    expect(host.find((i) => i.key === 'placements.overview.attention.home_review')).toBeUndefined();
+  });
+});
+
+describe('the dashboard’s “my agreements” link', () => {
+  it('opens the agreements list filtered to the reader’s own', async () => {
+    const item = (await dashboard('referent@cpas-mouscron.example')).find(
+      (i) => i.key === 'placements.overview.attention.signatures_pending',
+    );
+    const [path, search = ''] = (item?.link ?? '').split('?');
+    expect(path).toBe(placementsLink.pattern);
+    // The page reads its filters with the same link: "mine" is on.
+    const filters = placementsLink.read(search);
+    expect(filters).toEqual({ side: 'home', status: 'awaiting_signatures', mine: true });
+
+    const referent = await t.login('referent@cpas-mouscron.example');
+    const list = async (query: ReturnType<typeof placementsLink.read>) => {
+      const r = await referent.get(
+        urlOf(placementsEndpoints.placements, { query: { ...query, pageSize: 50 } }),
+      );
+      expect(r.statusCode, r.body).toBe(200);
+      return r.json() as PlacementPage;
+    };
+    const opened = await list(filters);
+    const ids = opened.items.map((i) => i.id);
+    expect(ids).toContain(agreements.signing);
+    expect(ids).not.toContain(agreements.others);
+    expect(new Set(opened.items.map((i) => i.referentName))).toEqual(new Set(['Sacha Référente']));
+    // Without "mine", the colleague's agreement is there too.
+    const { mine: _, ...everyone } = filters;
+    expect((await list(everyone)).items.map((i) => i.id)).toContain(agreements.others);
   });
 });

@@ -1,54 +1,51 @@
 import { sql } from 'kysely';
 import type { AttentionItem } from '../../../../common/dashboard/attention';
 import { addMonths } from '../../../../common/placements/dates';
+import { placementsLink } from '../../../../common/placements/links';
 import {
   agreementAlerts,
   type CaseloadAlert,
   SIX_MONTH_WINDOW_MONTHS,
 } from '../../../../common/placements/reminder-rules';
 import { actorCan } from '../../../platform/actor';
-import type { AttentionProvider } from '../../../platform/attention';
-import { agreementFacts, localToday } from './store';
+import { type AttentionProvider, attentionItem } from '../../../platform/attention';
+import { agreementFacts } from './store';
 
-const item = (key: string, count: number, severity: AttentionItem['severity'], link: string) =>
-  count > 0 ? [{ key, count, severity, link }] : [];
+/** The agreements list, filtered: what each item opens (the list page reads the same filters). */
+const mine = (status?: 'awaiting_signatures' | 'active') =>
+  placementsLink.href(undefined, { side: 'home', status, mine: true });
 
 /**
  * Agreements waiting on the reader: a referent's own with signatures pending, evaluations or outcomes due
- * (the same rules as the mailed reminders); for coordinators and organisation admins, the agreements their
- * side must review (home centre) or validate (host). Links open the agreements list with its filters.
+ * (the same rules as the mailed reminders, on the same day); for coordinators and organisation admins, the
+ * agreements their side must review (home centre) or validate (host). Links open the agreements list with
+ * its filters.
  */
-export const placementAttention: AttentionProvider = async (trx, actor) => {
+export const placementAttention: AttentionProvider = async (trx, actor, { today }) => {
   if (!actor.orgId || !actorCan(actor, 'placement.view')) return [];
   const out: AttentionItem[] = [];
-  const today = localToday();
 
-  const mine = await agreementFacts(
+  const own = await agreementFacts(
     trx,
     sql<boolean>`p.org_id = ${actor.orgId}::uuid and p.referent_user_id = ${actor.userId}::uuid
       and (p.ended_on is null or p.ended_on >= ${addMonths(today, -SIX_MONTH_WINDOW_MONTHS)}::date)`,
   );
-  const alerts = mine.map((a) => agreementAlerts(a.facts, today));
+  const alerts = own.map((a) => agreementAlerts(a.facts, today));
   const count = (code: CaseloadAlert) => alerts.filter((a) => a.includes(code)).length;
   out.push(
-    ...item(
-      'overview.attention.signatures_pending',
+    ...attentionItem(
+      'placements.overview.attention.signatures_pending',
       count('signature_pending'),
       'normal',
-      '/app/placements?side=home&status=awaiting_signatures&mine=true',
+      mine('awaiting_signatures'),
     ),
-    ...item(
-      'overview.attention.evaluations_due',
+    ...attentionItem(
+      'placements.overview.attention.evaluations_due',
       count('evaluation_due'),
       'high',
-      '/app/placements?side=home&status=active&mine=true',
+      mine('active'),
     ),
-    ...item(
-      'overview.attention.outcomes_due',
-      count('outcome_due'),
-      'high',
-      '/app/placements?side=home&mine=true',
-    ),
+    ...attentionItem('placements.overview.attention.outcomes_due', count('outcome_due'), 'high', mine()),
   );
 
   const review = actorCan(actor, 'placement.home_review');
@@ -62,20 +59,20 @@ export const placementAttention: AttentionProvider = async (trx, actor) => {
     const c = r.rows[0];
     if (review)
       out.push(
-        ...item(
-          'overview.attention.home_review',
+        ...attentionItem(
+          'placements.overview.attention.home_review',
           c?.home ?? 0,
           'high',
-          '/app/placements?side=home&status=home_review',
+          placementsLink.href(undefined, { side: 'home', status: 'home_review' }),
         ),
       );
     if (validate)
       out.push(
-        ...item(
-          'overview.attention.host_validation',
+        ...attentionItem(
+          'placements.overview.attention.host_validation',
           c?.host ?? 0,
           'high',
-          '/app/placements?side=host&status=host_validation',
+          placementsLink.href(undefined, { side: 'host', status: 'host_validation' }),
         ),
       );
   }

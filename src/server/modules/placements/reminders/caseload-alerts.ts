@@ -7,7 +7,7 @@ import {
   type CaseloadAlert,
 } from '../../../../common/placements/reminder-rules';
 import type { Tx } from '../../../platform/db/context';
-import { agreementFacts, localToday } from './store';
+import { agreementFacts } from './store';
 
 /**
  * Alerts for one page of a caseload, from the persons' agreements in one query (never one per row):
@@ -17,7 +17,7 @@ import { agreementFacts, localToday } from './store';
 export async function caseloadAlerts(
   trx: Tx,
   persons: ReadonlyArray<{ id: string; benefit: string }>,
-  today = localToday(),
+  today: string,
 ): Promise<Map<string, CaseloadAlert[]>> {
   const out = new Map<string, CaseloadAlert[]>();
   if (!persons.length) return out;

@@ -1,18 +1,17 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../../test/support/app';
+import { fixedClock, systemClock } from '../../../../common/kernel/clock';
 import { addDays, addMonths } from '../../../../common/placements/dates';
 import { addWorkingDays } from '../../../../common/placements/reminder-rules';
 import { agreementFixtures } from './fixtures.testing';
 import { runPlacementReminders } from './run-reminders';
-import { localToday } from './store';
 
 let t: TestApp;
 let fx: ReturnType<typeof agreementFixtures>;
-const today = localToday();
+const today = systemClock.today();
 const ids: Record<string, string> = {};
 const signatures: Record<string, string> = {};
-const deps = { config: { publicUrl: 'https://samen.test' } };
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -105,13 +104,17 @@ const mails = async () =>
   (
     await sql<{ to_address: string; locale: string; subject: string; body_text: string; template: string }>`
       select to_address, locale, subject, body_text, template from mail_outbox
-      where template = 'placement_reminder' order by id`.execute(fx.db)
+      where template = 'placements.overview.reminder' order by id`.execute(fx.db)
   ).rows.filter((m) => mine().some((id) => m.body_text.includes(`/app/placements/${id}\n`)));
-/** Runs the job and counts what it recorded for this file's agreements. */
-const run = async (day: string) => {
+/** Runs the job on a day (its clock fixed there) and counts what it recorded for this file's agreements. */
+const run = async (day: string | Date) => {
   const before = (await reminders()).filter((r) => mine().includes(r.placement_id));
   const mailsBefore = (await mails()).length;
-  await runPlacementReminders(fx.db, deps, day);
+  await runPlacementReminders({
+    db: fx.db,
+    config: { publicUrl: 'https://samen.test' },
+    clock: fixedClock(day),
+  });
   const after = (await reminders()).filter((r) => mine().includes(r.placement_id));
   return { mails: (await mails()).length - mailsBefore, reminders: after.length - before.length };
 };
@@ -221,5 +224,25 @@ describe('placement reminders', () => {
         ),
       ).rejects.toThrow();
     }
+  });
+
+  it('turns at midnight in Brussels, not at midnight UTC', async () => {
+    const home = await fx.member('referent@cpas-mouscron.example');
+    const host = await fx.member('tuteur@atelier-roubaix.example');
+    // Ends on a later day, so that no earlier run of this file saw it due.
+    const day = addDays(today, 20);
+    const a = await fx.createAgreement(home, host, {
+      lastName: 'Rappelh',
+      status: 'completed',
+      startsOn: addDays(day, -90),
+      endsOn: day,
+      endedOn: day,
+    });
+    ids.h = a.id;
+    await run(new Date(`${addDays(day, -1)}T12:00:00Z`));
+    expect(await kindsOf(a.id)).toEqual([]);
+    // 23:30 UTC the day before is already the day itself in Brussels (UTC+1 in winter, +2 in summer).
+    await run(new Date(`${addDays(day, -1)}T23:30:00Z`));
+    expect(await kindsOf(a.id)).toEqual(['exit_outcome']);
   });
 });

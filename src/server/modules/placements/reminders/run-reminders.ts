@@ -1,7 +1,8 @@
-import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
 import { isLanguage } from '../../../../common/i18n/locales';
+import { absolute } from '../../../../common/kernel/links';
 import { addMonths, parseIsoDate } from '../../../../common/placements/dates';
+import { placementLink } from '../../../../common/placements/links';
 import {
   type DueReminder,
   dueReminders,
@@ -9,13 +10,12 @@ import {
 } from '../../../../common/placements/reminder-rules';
 import type { Config } from '../../../platform/config';
 import { type Tx, withContext } from '../../../platform/db/context';
-import type { Database } from '../../../platform/db/database';
 import type { Deps } from '../../../platform/deps';
 import { t } from '../../../platform/i18n';
 import { queueMail } from '../../../platform/mail';
 import * as store from './store';
 
-export interface ReminderDeps {
+export interface ReminderDeps extends Pick<Deps, 'db' | 'clock'> {
   config: Pick<Config, 'publicUrl'>;
   log?: Deps['log'];
 }
@@ -25,7 +25,7 @@ export const REMINDER_INTERVAL_MS = 3600_000;
 
 export function registerPlacementReminders(deps: Deps): void {
   deps.jobs.every('placements.reminders', REMINDER_INTERVAL_MS, async () => {
-    await runPlacementReminders(deps.db, deps);
+    await runPlacementReminders(deps);
   });
 }
 
@@ -36,13 +36,14 @@ export function registerPlacementReminders(deps: Deps): void {
  * scope), which alone may read the referent's address and the participant code.
  */
 export async function runPlacementReminders(
-  db: Kysely<Database>,
   deps: ReminderDeps,
-  today = store.localToday(),
 ): Promise<{ mails: number; reminders: number }> {
+  const { db } = deps;
+  // One day for the whole run, as the staff live it (Europe/Brussels): reminders turn at local midnight.
+  const today = deps.clock.today();
   // Ended agreements matter until their 6-month reminder goes stale.
   const oldestEnd = addMonths(today, -SIX_MONTH_WINDOW_MONTHS);
-  const candidates = await withContext(db, { scope: 'system' }, (trx) =>
+  const candidates = await withContext(db, { scope: 'system', today }, (trx) =>
     store.agreementFacts(trx, sql<boolean>`(p.ended_on is null or p.ended_on >= ${oldestEnd}::date)`),
   );
   let mails = 0;
@@ -51,7 +52,7 @@ export async function runPlacementReminders(
     const due = dueReminders(c.facts, today);
     if (!due.length) continue;
     try {
-      const sent = await withContext(db, { scope: 'system', orgId: c.orgId }, (trx) =>
+      const sent = await withContext(db, { scope: 'system', orgId: c.orgId, today }, (trx) =>
         remind(trx, deps, c, due),
       );
       reminders += sent;
@@ -87,19 +88,19 @@ async function remind(
   const day = (iso: string) => new Date(parseIsoDate(iso) + 12 * 3600_000);
   const lines = fresh.map(
     (r) =>
-      `- ${t(language, `overview.reminder.${r.kind}`, {
+      `- ${t(language, `placements.overview.reminder.${r.kind}`, {
         date: day(r.kind === 'end' || r.kind === 'final_evaluation' ? c.facts.endsOn : r.dueOn),
-        role: r.role ? t(language, `agreements.role.${r.role}`) : '',
+        role: r.role ? t(language, `placements.agreements.role.${r.role}`) : '',
       })}`,
   );
   await queueMail(trx, {
     to: to.email,
     language,
-    template: 'placement_reminder',
+    template: 'placements.overview.reminder',
     params: {
       code: to.participant_code,
       items: lines.join('\n'),
-      link: `${deps.config.publicUrl}/app/placements/${c.id}`,
+      link: absolute(deps.config.publicUrl, placementLink.href({ id: c.id })),
     },
     orgId: c.orgId,
   });

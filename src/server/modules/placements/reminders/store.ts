@@ -10,10 +10,6 @@ import type {
 } from '../../../../common/placements/reminder-rules';
 import type { Tx } from '../../../platform/db/context';
 
-/** The day in the partners' time zone (France and Belgium share it): reminders turn at local midnight. */
-export const localToday = (now = new Date()) =>
-  new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussels' }).format(now);
-
 export interface AgreementFacts {
   id: string;
   orgId: string;
