@@ -1,29 +1,26 @@
-import { useMutation } from '@tanstack/react-query';
 import { FormattedMessage, useIntl } from 'react-intl';
+import type { Tone } from '../../../../common/kernel/workflow';
 import {
   type ActionView,
   type PlacementView,
   TransitionBody,
-} from '../../../common/placements/agreement-schemas';
-import { post } from '../../app/api';
-import { Button } from '../../app/ui/Button';
-import { FormDialog } from '../../app/ui/FormDialog';
-import { ErrorAlert } from '../../app/ui/feedback';
-import { TextArea } from '../../app/ui/fields';
-import { useForm } from '../../app/ui/form';
-import { Card } from '../../app/ui/layout';
+} from '../../../../common/placements/agreement-schemas';
+import { placementsEndpoints } from '../../../../common/placements/endpoints';
+import { call, useEndpointMutation } from '../../../app/client';
+import { Button } from '../../../app/ui/Button';
+import { FormDialog } from '../../../app/ui/FormDialog';
+import { ErrorAlert } from '../../../app/ui/feedback';
+import { TextArea } from '../../../app/ui/fields';
+import { useForm } from '../../../app/ui/form';
+import { Card } from '../../../app/ui/layout';
 
-/** Actions that end or undo something are shown as such. */
-const DANGER = new Set(['cancel', 'interrupt', 'refuse_host', 'return_to_draft']);
 /** A change of substance after signature happens by editing the terms (the server then asks new signatures). */
 const BY_EDITING = new Set(['amend']);
 
-const transition = (id: string, body: TransitionBody) =>
-  post<unknown>(`/api/placements/${encodeURIComponent(id)}/transitions`, body);
-
 /**
  * What the actor may do now. Actions whose conditions fail stay visible but disabled, with the reasons
- * listed under them, so the user knows what to fix rather than wondering where the button went.
+ * listed under them, so the user knows what to fix rather than wondering where the button went. Each
+ * button looks as the workflow's tone says (next step, other option, step back or out).
  */
 export function ActionsCard({
   placement: p,
@@ -32,14 +29,12 @@ export function ActionsCard({
   placement: PlacementView;
   onChanged: () => void;
 }) {
-  const run = useMutation({
-    mutationFn: (action: string) => transition(p.id, { action }),
-    onSuccess: onChanged,
-  });
+  // The page reloads the agreement and its lists through `onChanged`.
+  const run = useEndpointMutation(placementsEndpoints.transition);
   const actions = p.actions.filter((a) => !BY_EDITING.has(a.action));
   if (!actions.length) return null;
   return (
-    <Card title={<FormattedMessage id="agreementScreens.actions.title" />}>
+    <Card title={<FormattedMessage id="placements.agreements.actions.title" />}>
       <ErrorAlert error={run.error} />
       <ul className="stack">
         {actions.map((a) => (
@@ -47,14 +42,16 @@ export function ActionsCard({
             {a.blockedBy.length > 0 ? (
               <BlockedAction action={a} />
             ) : a.reasonRequired ? (
-              <ReasonDialog placementId={p.id} action={a.action} onDone={onChanged} />
+              <ReasonDialog placementId={p.id} action={a.action} tone={a.tone} onDone={onChanged} />
             ) : (
               <Button
-                variant={DANGER.has(a.action) ? 'danger' : 'primary'}
-                onPress={() => run.mutate(a.action)}
+                variant={a.tone}
+                onPress={() =>
+                  run.mutate({ params: { id: p.id }, body: { action: a.action } }, { onSuccess: onChanged })
+                }
                 isDisabled={run.isPending}
               >
-                <FormattedMessage id={`agreements.action.${a.action}`} />
+                <FormattedMessage id={`placements.agreements.action.${a.action}`} />
               </Button>
             )}
           </li>
@@ -69,14 +66,14 @@ function BlockedAction({ action: a }: { action: ActionView }) {
   return (
     <>
       <Button variant="secondary" isDisabled aria-describedby={id}>
-        <FormattedMessage id={`agreements.action.${a.action}`} />
+        <FormattedMessage id={`placements.agreements.action.${a.action}`} />
       </Button>
       <div id={id} className="muted">
-        <FormattedMessage id="agreementScreens.actions.blocked" />
+        <FormattedMessage id="placements.agreements.actions.blocked" />
         <ul>
           {a.blockedBy.map((g) => (
             <li key={g}>
-              <FormattedMessage id={`agreements.guard.${g}`} />
+              <FormattedMessage id={`placements.agreements.guard.${g}`} />
             </li>
           ))}
         </ul>
@@ -89,33 +86,38 @@ function BlockedAction({ action: a }: { action: ActionView }) {
 function ReasonDialog({
   placementId,
   action,
+  tone,
   onDone,
 }: {
   placementId: string;
   action: string;
+  tone: Tone;
   onDone: () => void;
 }) {
   const intl = useIntl();
   const form = useForm(TransitionBody, { action, reason: '' });
-  const label = intl.formatMessage({ id: `agreements.action.${action}` });
-  const variant = DANGER.has(action) ? 'danger' : 'primary';
+  const label = intl.formatMessage({ id: `placements.agreements.action.${action}` });
   return (
     <FormDialog
-      trigger={<Button variant={variant}>{label}</Button>}
+      trigger={<Button variant={tone}>{label}</Button>}
       title={label}
-      submitLabel={<FormattedMessage id="agreementScreens.actions.confirm" />}
-      variant={variant}
+      submitLabel={<FormattedMessage id="placements.agreements.actions.confirm" />}
+      // The confirmation keeps the warning of a step back; anything else confirms plainly.
+      variant={tone === 'danger' ? 'danger' : 'primary'}
       onError={form.fromApiError}
       onSubmit={async () => {
         if (!form.validate()) return false;
-        await transition(placementId, { action, reason: form.values.reason.trim() });
+        await call(placementsEndpoints.transition, {
+          params: { id: placementId },
+          body: { action, reason: form.values.reason.trim() },
+        });
         onDone();
         return true;
       }}
     >
       <TextArea
-        label={intl.formatMessage({ id: 'agreementScreens.actions.reason' })}
-        description={<FormattedMessage id="agreementScreens.actions.reason_hint" />}
+        label={intl.formatMessage({ id: 'placements.agreements.actions.reason' })}
+        description={<FormattedMessage id="placements.agreements.actions.reason_hint" />}
         value={form.values.reason}
         onChange={form.set('reason')}
         error={form.errors.reason}

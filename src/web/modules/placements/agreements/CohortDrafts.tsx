@@ -1,16 +1,17 @@
-import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { Link } from 'react-router';
-import { DATA_CATEGORIES } from '../../../common/people/consent';
-import { CohortDraftBody, type CohortDraftResult } from '../../../common/placements/cohort-draft-schemas';
-import { schemaErrors } from '../../../common/validation/text';
-import { post } from '../../app/api';
-import { Button } from '../../app/ui/Button';
-import { FormDialog } from '../../app/ui/FormDialog';
-import { Alert, ErrorAlert } from '../../app/ui/feedback';
-import { CheckboxGroup, TextArea } from '../../app/ui/fields';
-import { Card } from '../../app/ui/layout';
+import { DATA_CATEGORIES } from '../../../../common/people/consent';
+import { CohortDraftBody } from '../../../../common/placements/cohort-draft-schemas';
+import { placementsEndpoints } from '../../../../common/placements/endpoints';
+import { placementLink } from '../../../../common/placements/links';
+import { schemaErrors } from '../../../../common/validation/text';
+import { useEndpointMutation } from '../../../app/client';
+import { Button } from '../../../app/ui/Button';
+import { FormDialog } from '../../../app/ui/FormDialog';
+import { Alert, ErrorAlert } from '../../../app/ui/feedback';
+import { CheckboxGroup, TextArea } from '../../../app/ui/fields';
+import { Card } from '../../../app/ui/layout';
 
 interface Person {
   id: string;
@@ -34,9 +35,8 @@ export function CohortDrafts({
   const [overrideReason, setOverrideReason] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const names = new Map(persons.map((p) => [p.id, `${p.firstName} ${p.lastName}`]));
-  const create = useMutation({
-    mutationFn: (body: CohortDraftBody) => post<CohortDraftResult>('/api/placements/from-cohort', body),
-  });
+  // The new drafts belong in the agreement lists.
+  const create = useEndpointMutation(placementsEndpoints.draftsFromCohort, [placementsEndpoints.placements]);
   const body = (): CohortDraftBody => ({
     assignments,
     sharedFields: fields as CohortDraftBody['sharedFields'],
@@ -44,19 +44,25 @@ export function CohortDrafts({
   });
   const result = create.data;
   return (
-    <Card title={<FormattedMessage id="agreementScreens.cohort.title" />}>
+    <Card title={<FormattedMessage id="placements.agreements.cohort.title" />}>
       <p className="muted">
-        <FormattedMessage id="agreementScreens.cohort.intro" />
+        <FormattedMessage id="placements.agreements.cohort.intro" />
       </p>
       <FormDialog
         trigger={
           <Button isDisabled={assignments.length === 0 || create.isPending}>
-            <FormattedMessage id="agreementScreens.cohort.create" values={{ count: assignments.length }} />
+            <FormattedMessage
+              id="placements.agreements.cohort.create"
+              values={{ count: assignments.length }}
+            />
           </Button>
         }
-        title={<FormattedMessage id="agreementScreens.cohort.title" />}
+        title={<FormattedMessage id="placements.agreements.cohort.title" />}
         submitLabel={
-          <FormattedMessage id="agreementScreens.cohort.confirm" values={{ count: assignments.length }} />
+          <FormattedMessage
+            id="placements.agreements.cohort.confirm"
+            values={{ count: assignments.length }}
+          />
         }
         onSubmit={async () => {
           const b = body();
@@ -66,24 +72,24 @@ export function CohortDrafts({
           );
           if (problems.length) return false;
           // The outcome per person is shown below the card, not in the dialog.
-          create.mutate(b);
+          create.mutate({ body: b });
           return true;
         }}
       >
         <CheckboxGroup
-          label={intl.formatMessage({ id: 'agreementScreens.sharing.fields' })}
-          description={<FormattedMessage id="agreementScreens.sharing.fields_hint" />}
+          label={intl.formatMessage({ id: 'placements.agreements.sharing.fields' })}
+          description={<FormattedMessage id="placements.agreements.sharing.fields_hint" />}
           value={fields}
           onChange={setFields}
           error={errors.sharedFields}
           options={DATA_CATEGORIES.map((f) => ({
             id: f,
-            label: intl.formatMessage({ id: `referrals.enum.field.${f}` }),
+            label: intl.formatMessage({ id: `people.shared.field.${f}` }),
           }))}
         />
         <TextArea
-          label={intl.formatMessage({ id: 'agreementScreens.sharing.override_reason' })}
-          description={<FormattedMessage id="agreementScreens.cohort.override_hint" />}
+          label={intl.formatMessage({ id: 'placements.agreements.sharing.override_reason' })}
+          description={<FormattedMessage id="placements.agreements.cohort.override_hint" />}
           value={overrideReason}
           onChange={setOverrideReason}
           error={errors.overrideReason}
@@ -96,7 +102,7 @@ export function CohortDrafts({
             tone={result.created === result.results.length ? 'success' : 'warning'}
             title={
               <FormattedMessage
-                id="agreementScreens.cohort.summary"
+                id="placements.agreements.cohort.summary"
                 values={{ created: result.created, total: result.results.length }}
               />
             }
@@ -107,8 +113,8 @@ export function CohortDrafts({
                 <strong>{names.get(r.personId) ?? r.personId}</strong>
                 {' — '}
                 {r.placementId ? (
-                  <Link to={`/app/placements/${r.placementId}`}>
-                    <FormattedMessage id="agreementScreens.cohort.open" />
+                  <Link to={placementLink.href({ id: r.placementId })}>
+                    <FormattedMessage id="placements.agreements.cohort.open" />
                   </Link>
                 ) : (
                   <span className="field-error">{r.error?.message}</span>

@@ -1,39 +1,50 @@
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { PlacementView } from '../../../common/placements/agreement-schemas';
-import { PLACEMENT, placement, serve } from './harness.testing';
-import { PlacementPage } from './PlacementPage';
+import { urlOf } from '../../../../common/kernel/endpoint';
+import { programmesApi } from '../../../../common/network/endpoints';
+import { personLink } from '../../../../common/people/links';
+import type { PlacementView } from '../../../../common/placements/agreement-schemas';
+import { placementsEndpoints } from '../../../../common/placements/endpoints';
+import { placementLink, placementsLink } from '../../../../common/placements/links';
+import { byEndpoint, type Call, isCall, renderRoutes } from '../../../testing/render-routes';
+import { placementsModule } from '..';
+import { PERSON, PLACEMENT, placement } from './fixtures.testing';
 
 afterEach(() => {
   cleanup();
   vi.unstubAllGlobals();
 });
 
+const e = placementsEndpoints;
+
 function open(view: PlacementView) {
   let current = view;
-  const calls = serve(
-    'fr',
-    `/app/placements/${PLACEMENT}`,
-    [{ path: '/app/placements/:id', element: <PlacementPage /> }],
-    (method, url, body) => {
-      if (method === 'PATCH') {
-        current = {
-          ...current,
-          ...(body as object),
-          version: current.version + 1,
-          status: 'awaiting_signatures',
-        };
-        return current;
-      }
-      if (method === 'POST' && url.endsWith('/transitions')) return current;
-      if (url === `/api/placements/${PLACEMENT}`) return current;
-      if (url.startsWith('/api/placements/tutors')) return { items: [] };
-      if (url.startsWith('/api/programmes')) return { items: [] };
-      return {};
-    },
-  );
-  return calls;
+  return renderRoutes({
+    routes: placementsModule.routes ?? [],
+    path: placementLink.href({ id: PLACEMENT }),
+    answers: byEndpoint(
+      [
+        e.updatePlacement,
+        (c: Call) => {
+          current = {
+            ...current,
+            ...(c.body as object),
+            version: current.version + 1,
+            status: 'awaiting_signatures',
+          };
+          return current;
+        },
+      ],
+      [e.transition, () => current],
+      // Before `placement`, whose `/:id` the tutors' path would match too.
+      [e.hostTutors, { items: [] }],
+      [e.placement, () => current],
+      [programmesApi.list, { items: [] }],
+    ),
+  });
 }
+
+const sent = (calls: Call[], endpoint: (typeof e)[keyof typeof e]) => calls.find((c) => isCall(c, endpoint));
 
 describe('placement page', () => {
   it('shows a blocked action disabled, with the reasons that block it', async () => {
@@ -43,10 +54,11 @@ describe('placement page', () => {
           {
             action: 'send_for_signature',
             to: 'awaiting_signatures',
+            tone: 'primary',
             reasonRequired: false,
             blockedBy: ['agreement_complete', 'duration_allowed'],
           },
-          { action: 'cancel', to: 'cancelled', reasonRequired: true, blockedBy: [] },
+          { action: 'cancel', to: 'cancelled', tone: 'danger', reasonRequired: true, blockedBy: [] },
         ],
       }),
     );
@@ -63,10 +75,60 @@ describe('placement page', () => {
     });
     fireEvent.click(within(dialog).getByRole('button', { name: 'Confirmer' }));
     await waitFor(() =>
-      expect(calls.find((c) => c.url.endsWith('/transitions'))?.body).toEqual({
+      expect(sent(calls, e.transition)?.body).toEqual({
         action: 'cancel',
         reason: 'La personne a trouvé un emploi',
       }),
+    );
+  });
+
+  it('shows each action as the workflow’s tone says, and runs it', async () => {
+    const calls = open(
+      placement({
+        status: 'validated',
+        actions: [
+          // A tone the page could not guess from the action's name: the kit's tone decides.
+          { action: 'activate', to: 'active', tone: 'secondary', reasonRequired: false, blockedBy: [] },
+          { action: 'cancel', to: 'cancelled', tone: 'danger', reasonRequired: true, blockedBy: [] },
+          // Done by editing the terms, never as a button.
+          {
+            action: 'amend',
+            to: 'awaiting_signatures',
+            tone: 'secondary',
+            reasonRequired: false,
+            blockedBy: [],
+          },
+        ],
+      }),
+    );
+    const activate = await screen.findByRole('button', { name: 'Démarrer la mise en situation' });
+    expect(activate.className).toBe('button button--secondary');
+    expect(screen.getByRole('button', { name: 'Annuler la convention' }).className).toBe(
+      'button button--danger',
+    );
+    expect(screen.queryByRole('button', { name: 'Modifier et faire signer à nouveau' })).toBeNull();
+    const before = calls.filter((c) => isCall(c, e.placement)).length;
+    fireEvent.click(activate);
+    await waitFor(() =>
+      expect(sent(calls, e.transition)).toMatchObject({
+        path: urlOf(e.transition, { params: { id: PLACEMENT } }),
+        body: { action: 'activate' },
+      }),
+    );
+    // The agreement is read again after the change.
+    await waitFor(() => expect(calls.filter((c) => isCall(c, e.placement)).length).toBeGreaterThan(before));
+  });
+
+  it('links to the list, the person and the PDF through the declared addresses', async () => {
+    open(placement());
+    expect(
+      (await screen.findByRole('link', { name: 'Télécharger la convention (PDF)' })).getAttribute('href'),
+    ).toBe(urlOf(e.agreementPdf, { params: { id: PLACEMENT } }));
+    expect(screen.getByRole('link', { name: 'Retour aux conventions' }).getAttribute('href')).toBe(
+      placementsLink.href(),
+    );
+    expect(screen.getByRole('link', { name: 'Lucie Fictivelle' }).getAttribute('href')).toBe(
+      personLink.href({ id: PERSON }),
     );
   });
 
@@ -100,13 +162,11 @@ describe('placement page', () => {
     expect(within(dialog).getByText('De nouvelles signatures seront nécessaires')).toBeTruthy();
     expect(within(dialog).getByText(/en version 3/)).toBeTruthy();
     expect(within(dialog).getByText('Modifié : Fin.')).toBeTruthy();
-    expect(calls.some((c) => c.method === 'PATCH')).toBe(false);
+    expect(calls.some((c) => isCall(c, e.updatePlacement))).toBe(false);
     fireEvent.click(
       within(dialog).getByRole('button', { name: 'Enregistrer et demander de nouvelles signatures' }),
     );
-    await waitFor(() =>
-      expect(calls.find((c) => c.method === 'PATCH')?.body).toEqual({ endsOn: '2027-06-30' }),
-    );
+    await waitFor(() => expect(sent(calls, e.updatePlacement)?.body).toEqual({ endsOn: '2027-06-30' }));
     expect(await screen.findByText('version 3')).toBeTruthy();
   });
 
@@ -118,7 +178,7 @@ describe('placement page', () => {
     });
     fireEvent.click(screen.getByRole('button', { name: 'Enregistrer' }));
     await waitFor(() =>
-      expect(calls.find((c) => c.method === 'PATCH')?.body).toEqual({ accidentInsuranceRef: 'AXA-123' }),
+      expect(sent(calls, e.updatePlacement)?.body).toEqual({ accidentInsuranceRef: 'AXA-123' }),
     );
     expect(screen.queryByRole('alertdialog')).toBeNull();
   });

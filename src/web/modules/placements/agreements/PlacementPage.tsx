@@ -1,9 +1,13 @@
 import { FormattedMessage, useIntl } from 'react-intl';
 import { Link, useParams } from 'react-router';
-import { FOLLOW_UP_STATUSES } from '../../../common/placements/agreement-rules';
-import { Alert, ErrorAlert, Loading } from '../../app/ui/feedback';
-import { Card, Facts, PageHeader } from '../../app/ui/layout';
-import { FollowUpSection } from '../placement-followup/FollowUpSection';
+import { personLink } from '../../../../common/people/links';
+import { FOLLOW_UP_STATUSES } from '../../../../common/placements/agreement-rules';
+import { placementsEndpoints } from '../../../../common/placements/endpoints';
+import { placementsLink } from '../../../../common/placements/links';
+import { hrefOf } from '../../../app/client';
+import { Alert, ErrorAlert, Loading } from '../../../app/ui/feedback';
+import { Card, Facts, PageHeader } from '../../../app/ui/layout';
+import { FollowUpSection } from '../followup/FollowUpSection';
 import { ActionsCard } from './ActionsCard';
 import { StatusBadge, useAgreementFormat } from './format';
 import { SignaturesCard } from './SignaturesCard';
@@ -27,57 +31,57 @@ export function PlacementPage() {
     <div className="stack">
       <PageHeader
         title={intl.formatMessage(
-          { id: 'agreementScreens.page.title' },
+          { id: 'placements.agreements.page.title' },
           { person, host: fmt.orgName(p.hostOrg) },
         )}
         description={
           <>
             <StatusBadge status={p.status} />{' '}
-            <FormattedMessage id="agreementScreens.page.version" values={{ version: p.version }} />{' '}
+            <FormattedMessage id="placements.agreements.page.version" values={{ version: p.version }} />{' '}
             <span className="muted">
-              <FormattedMessage id={`agreements.side.${p.side}`} />
+              <FormattedMessage id={`placements.agreements.side.${p.side}`} />
             </span>
           </>
         }
         actions={
           <a
             className="button button--secondary"
-            href={`/api/placements/${encodeURIComponent(p.id)}/agreement.pdf`}
+            href={hrefOf(placementsEndpoints.agreementPdf, { params: { id: p.id } })}
           >
-            <FormattedMessage id="agreementScreens.page.pdf" />
+            <FormattedMessage id="placements.agreements.page.pdf" />
           </a>
         }
       />
       <p>
-        <Link to="/app/placements">
-          <FormattedMessage id="agreementScreens.page.back_to_list" />
+        <Link to={placementsLink.href()}>
+          <FormattedMessage id="placements.agreements.page.back_to_list" />
         </Link>
       </p>
       {p.statusReason && (
         <Alert
           tone={p.status === 'draft' ? 'warning' : 'info'}
-          title={<FormattedMessage id="agreementScreens.page.reason" />}
+          title={<FormattedMessage id="placements.agreements.page.reason" />}
         >
           {p.statusReason}
         </Alert>
       )}
-      <Card title={<FormattedMessage id="agreementScreens.page.parties" />}>
+      <Card title={<FormattedMessage id="placements.agreements.page.parties" />}>
         <Facts
           items={[
             [
-              <FormattedMessage key="p" id="agreementScreens.field.person" />,
+              <FormattedMessage key="p" id="placements.agreements.field.person" />,
               p.side === 'home' ? (
-                <Link key="pl" to={`/app/people/${p.personId}`}>
+                <Link key="pl" to={personLink.href({ id: p.personId })}>
                   {person}
                 </Link>
               ) : (
                 person
               ),
             ],
-            [<FormattedMessage key="h" id="agreements.side.home" />, fmt.orgName(p.homeOrg)],
-            [<FormattedMessage key="o" id="agreementScreens.field.host" />, fmt.orgName(p.hostOrg)],
+            [<FormattedMessage key="h" id="placements.agreements.side.home" />, fmt.orgName(p.homeOrg)],
+            [<FormattedMessage key="o" id="placements.agreements.field.host" />, fmt.orgName(p.hostOrg)],
             [
-              <FormattedMessage key="r" id="agreementScreens.field.referent" />,
+              <FormattedMessage key="r" id="placements.agreements.field.referent" />,
               p.referentName ?? intl.formatMessage({ id: 'common.not_given' }),
             ],
           ]}

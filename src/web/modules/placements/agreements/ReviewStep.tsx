@@ -1,10 +1,9 @@
-import { useQuery } from '@tanstack/react-query';
 import { FormattedMessage, useIntl } from 'react-intl';
-import { type Language, localized } from '../../../common/i18n/locales';
-import type { TerritoryDetail } from '../../../common/network/territory-schemas';
-import { get } from '../../app/api';
-import { useLanguage } from '../../app/i18n';
-import { Facts } from '../../app/ui/layout';
+import { type Language, localized } from '../../../../common/i18n/locales';
+import { territoriesApi } from '../../../../common/network/endpoints';
+import { useEndpoint } from '../../../app/client';
+import { useLanguage } from '../../../app/i18n';
+import { Facts } from '../../../app/ui/layout';
 import { useAgreementFormat } from './format';
 import { useProgrammes, useTutors } from './TermsFields';
 import { hours, type WizardValues } from './wizard-values';
@@ -13,12 +12,7 @@ import { hours, type WizardValues } from './wizard-values';
 export function useMunicipalityName(code: string, inLanguage?: Language): string {
   const { language: ui } = useLanguage();
   const language = inLanguage ?? ui;
-  const q = useQuery({
-    queryKey: ['territories', 'one', code],
-    queryFn: () => get<TerritoryDetail>(`/api/territories/${encodeURIComponent(code)}`),
-    enabled: !!code,
-    staleTime: 300_000,
-  });
+  const q = useEndpoint(territoriesApi.get, { params: { code } }, { enabled: !!code, staleTime: 300_000 });
   return q.data ? localized(language, q.data.nameFr, q.data.nameNl) : code;
 }
 
@@ -44,48 +38,48 @@ export function ReviewStep({
   return (
     <div className="stack">
       <p>
-        <FormattedMessage id="agreementScreens.review.intro" />
+        <FormattedMessage id="placements.agreements.review.intro" />
       </p>
       <Facts
         items={[
-          [label('agreementScreens.field.person'), personName],
-          [label('agreementScreens.field.host'), hostName || notGiven],
-          [label('placements.field.site'), v.siteName || notGiven],
-          [label('placements.field.municipality'), v.municipalityCode ? municipality : notGiven],
+          [label('placements.agreements.field.person'), personName],
+          [label('placements.agreements.field.host'), hostName || notGiven],
+          [label('placements.offers.field.site'), v.siteName || notGiven],
+          [label('placements.offers.field.municipality'), v.municipalityCode ? municipality : notGiven],
           [
-            label('agreementScreens.field.period'),
+            label('placements.agreements.field.period'),
             v.startsOn && v.endsOn ? fmt.period(v.startsOn, v.endsOn) : notGiven,
           ],
-          [label('placements.field.schedule'), v.schedule || notGiven],
-          [label('placements.field.hours_per_week'), fmt.hours(hours(v.hoursPerWeek))],
-          [label('agreementScreens.terms.tasks'), v.tasks || notGiven],
+          [label('placements.offers.field.schedule'), v.schedule || notGiven],
+          [label('placements.offers.field.hours_per_week'), fmt.hours(hours(v.hoursPerWeek))],
+          [label('placements.agreements.terms.tasks'), v.tasks || notGiven],
           [
-            label('placements.field.tutor'),
+            label('placements.offers.field.tutor'),
             v.tutorUserId
-              ? (tutors.data?.find((t) => t.id === v.tutorUserId)?.displayName ??
-                intl.formatMessage({ id: 'agreementScreens.terms.tutor_hidden' }))
+              ? (tutors.data?.items.find((t) => t.id === v.tutorUserId)?.displayName ??
+                intl.formatMessage({ id: 'placements.agreements.terms.tutor_hidden' }))
               : notGiven,
           ],
           [
-            label('agreementScreens.terms.programme'),
+            label('placements.agreements.terms.programme'),
             programme ? localized(language, programme.nameFr, programme.nameNl) : notGiven,
           ],
           [
-            label('agreementScreens.sharing.fields'),
-            v.sharedFields.map((f) => intl.formatMessage({ id: `referrals.enum.field.${f}` })).join(', '),
+            label('placements.agreements.sharing.fields'),
+            v.sharedFields.map((f) => intl.formatMessage({ id: `people.shared.field.${f}` })).join(', '),
           ],
           [
-            label('agreementScreens.signatory.who'),
+            label('placements.agreements.signatory.who'),
             v.signatory === 'legal_representative'
               ? intl.formatMessage(
-                  { id: 'agreementScreens.signatory.representative' },
+                  { id: 'placements.agreements.signatory.representative' },
                   { name: v.representativeName },
                 )
-              : intl.formatMessage({ id: 'agreements.signatory.person' }),
+              : intl.formatMessage({ id: 'placements.agreements.signatory.person' }),
           ],
           [
-            label('agreementScreens.signatory.language'),
-            intl.formatMessage({ id: `placements.enum.language.${v.language}` }),
+            label('placements.agreements.signatory.language'),
+            intl.formatMessage({ id: `placements.offers.enum.language.${v.language}` }),
           ],
         ]}
       />

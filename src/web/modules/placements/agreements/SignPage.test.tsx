@@ -1,8 +1,11 @@
 import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { SignatureLinkView } from '../../../common/placements/agreement-schemas';
-import { apiError, serve } from './harness.testing';
-import { SignPage } from './SignPage';
+import { territoriesApi } from '../../../../common/network/endpoints';
+import type { SignatureLinkView } from '../../../../common/placements/agreement-schemas';
+import { placementsEndpoints } from '../../../../common/placements/endpoints';
+import { signLink } from '../../../../common/placements/links';
+import { apiError, byEndpoint, type Call, isCall, renderRoutes } from '../../../testing/render-routes';
+import { placementsModule } from '..';
 
 afterEach(() => {
   cleanup();
@@ -28,15 +31,22 @@ const view: SignatureLinkView = {
   endsOn: '2027-05-31',
 };
 
+const e = placementsEndpoints;
+
+/** The public page as the module mounts it (no session needed), the token in the address's fragment. */
 function open(lookup: () => unknown) {
-  return serve('fr', '/sign', [{ path: '/sign', element: <SignPage /> }], (_method, url) => {
-    if (url === '/api/signatures/lookup') return lookup();
-    if (url === '/api/signatures/sign') return new Response(null, { status: 204 });
-    if (url.startsWith('/api/territories/'))
-      return { code: 'FR-59512', nameFr: 'Roubaix', nameNl: 'Robaais' };
-    return {};
+  return renderRoutes({
+    routes: placementsModule.publicRoutes ?? [],
+    path: signLink.href(),
+    answers: byEndpoint(
+      [e.signatureLookup, lookup],
+      [e.sign, new Response(null, { status: 204 })],
+      [territoriesApi.get, { code: 'FR-59512', nameFr: 'Roubaix', nameNl: 'Robaais' }],
+    ),
   });
 }
+const lookedUp = (c: Call) => isCall(c, e.signatureLookup);
+const signed = (c: Call) => isCall(c, e.sign);
 
 describe('public signature page', () => {
   it('shows the terms in the agreement’s language and signs once accepted', async () => {
@@ -51,8 +61,8 @@ describe('public signature page', () => {
     fireEvent.click(screen.getByRole('checkbox', { name: /Ik heb de overeenkomst gelezen/ }));
     fireEvent.click(sign);
     expect(await screen.findByText('Dank u: uw handtekening is geregistreerd.')).toBeTruthy();
-    expect(calls.find((c) => c.url === '/api/signatures/lookup')?.body).toEqual({ token: TOKEN });
-    expect(calls.find((c) => c.url === '/api/signatures/sign')?.body).toEqual({ token: TOKEN, accept: true });
+    expect(calls.find(lookedUp)?.body).toEqual({ token: TOKEN });
+    expect(calls.find(signed)?.body).toEqual({ token: TOKEN, accept: true });
   });
 
   it('says clearly when a link no longer works', async () => {
@@ -60,7 +70,7 @@ describe('public signature page', () => {
     const calls = open(() =>
       apiError(
         404,
-        'agreements.errors.link_invalid',
+        'placements.agreements.errors.link_invalid',
         'Ce lien de signature ne fonctionne plus : déjà utilisé ou expiré.',
       ),
     );
@@ -69,12 +79,12 @@ describe('public signature page', () => {
       screen.getByText('Ce lien de signature ne fonctionne plus : déjà utilisé ou expiré.'),
     ).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Signer' })).toBeNull();
-    await waitFor(() => expect(calls.some((c) => c.url === '/api/signatures/sign')).toBe(false));
+    await waitFor(() => expect(calls.some(signed)).toBe(false));
   });
 
   it('does not even ask the server without a token', async () => {
     const calls = open(() => view);
     expect(await screen.findByText('Ce lien de signature n’est pas utilisable')).toBeTruthy();
-    expect(calls.some((c) => c.url.startsWith('/api/signatures'))).toBe(false);
+    expect(calls.some((c) => lookedUp(c) || signed(c))).toBe(false);
   });
 });

@@ -1,15 +1,16 @@
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { I18nProvider } from 'react-aria-components';
 import { FormattedMessage, IntlProvider, useIntl } from 'react-intl';
-import { formattingLocale } from '../../../common/i18n/locales';
-import type { SignatureLinkView } from '../../../common/placements/agreement-schemas';
-import { post } from '../../app/api';
-import { CATALOGS } from '../../app/i18n';
-import { Button } from '../../app/ui/Button';
-import { Alert, ErrorAlert, Loading } from '../../app/ui/feedback';
-import { Checkbox } from '../../app/ui/fields';
-import { Facts, PageHeader } from '../../app/ui/layout';
+import { formattingLocale } from '../../../../common/i18n/locales';
+import type { SignatureLinkView } from '../../../../common/placements/agreement-schemas';
+import { placementsEndpoints } from '../../../../common/placements/endpoints';
+import { call, keyOf, useEndpointMutation } from '../../../app/client';
+import { CATALOGS } from '../../../app/i18n';
+import { Button } from '../../../app/ui/Button';
+import { Alert, ErrorAlert, Loading } from '../../../app/ui/feedback';
+import { Checkbox } from '../../../app/ui/fields';
+import { Facts, PageHeader } from '../../../app/ui/layout';
 import { useAgreementFormat } from './format';
 import { useMunicipalityName } from './ReviewStep';
 
@@ -19,9 +20,10 @@ import { useMunicipalityName } from './ReviewStep';
  */
 export function SignPage() {
   const token = new URLSearchParams(window.location.hash.slice(1)).get('token') ?? '';
+  // A look-up sent by POST, so that the token never travels in a URL; read once, like a GET, per token.
   const lookup = useQuery({
-    queryKey: ['signature-link', token],
-    queryFn: () => post<SignatureLinkView>('/api/signatures/lookup', { token }),
+    queryKey: [...keyOf(placementsEndpoints.signatureLookup), token],
+    queryFn: () => call(placementsEndpoints.signatureLookup, { body: { token } }),
     enabled: !!token,
     retry: false,
     staleTime: Number.POSITIVE_INFINITY,
@@ -49,9 +51,9 @@ function Unusable({ error }: { error: unknown }) {
   const intl = useIntl();
   return (
     <div className="card stack" style={{ maxWidth: '40rem', margin: '0 auto' }}>
-      <PageHeader title={intl.formatMessage({ id: 'agreementScreens.sign.title' })} />
-      <Alert tone="error" title={<FormattedMessage id="agreementScreens.sign.unusable" />}>
-        <FormattedMessage id="agreementScreens.sign.unusable_hint" />
+      <PageHeader title={intl.formatMessage({ id: 'placements.agreements.sign.title' })} />
+      <Alert tone="error" title={<FormattedMessage id="placements.agreements.sign.unusable" />}>
+        <FormattedMessage id="placements.agreements.sign.unusable_hint" />
       </Alert>
       {error ? <ErrorAlert error={error} /> : null}
     </div>
@@ -63,49 +65,52 @@ function SignForm({ token, view: v }: { token: string; view: SignatureLinkView }
   const fmt = useAgreementFormat();
   const municipality = useMunicipalityName(v.municipalityCode, v.language);
   const [accepted, setAccepted] = useState(false);
-  const sign = useMutation({ mutationFn: () => post<void>('/api/signatures/sign', { token, accept: true }) });
+  const sign = useEndpointMutation(placementsEndpoints.sign);
   const none = intl.formatMessage({ id: 'common.not_given' });
   const label = (id: string) => <FormattedMessage key={id} id={id} />;
   return (
     <div className="card stack" style={{ maxWidth: '40rem', margin: '0 auto' }}>
       <PageHeader
-        title={intl.formatMessage({ id: 'agreementScreens.sign.title' })}
+        title={intl.formatMessage({ id: 'placements.agreements.sign.title' })}
         description={
           <FormattedMessage
-            id="agreementScreens.sign.intro"
+            id="placements.agreements.sign.intro"
             values={{
               name: v.signerName,
-              role: intl.formatMessage({ id: `agreements.role.${v.role}` }),
+              role: intl.formatMessage({ id: `placements.agreements.role.${v.role}` }),
             }}
           />
         }
       />
       <Facts
         items={[
-          [label('agreementScreens.field.person'), v.personName],
-          [label('agreements.side.home'), v.homeOrgName],
-          [label('agreementScreens.field.host'), v.hostOrgName],
-          [label('placements.field.site'), v.siteName],
-          [label('placements.field.municipality'), municipality],
-          [label('agreementScreens.field.period'), fmt.period(v.startsOn, v.endsOn)],
-          [label('placements.field.schedule'), v.schedule ?? none],
-          [label('placements.field.hours_per_week'), fmt.hours(v.hoursPerWeek)],
-          [label('agreementScreens.terms.tasks'), v.tasks ?? none],
+          [label('placements.agreements.field.person'), v.personName],
+          [label('placements.agreements.side.home'), v.homeOrgName],
+          [label('placements.agreements.field.host'), v.hostOrgName],
+          [label('placements.offers.field.site'), v.siteName],
+          [label('placements.offers.field.municipality'), municipality],
+          [label('placements.agreements.field.period'), fmt.period(v.startsOn, v.endsOn)],
+          [label('placements.offers.field.schedule'), v.schedule ?? none],
+          [label('placements.offers.field.hours_per_week'), fmt.hours(v.hoursPerWeek)],
+          [label('placements.agreements.terms.tasks'), v.tasks ?? none],
         ]}
       />
       {sign.isSuccess ? (
-        <Alert tone="success" title={<FormattedMessage id="agreementScreens.sign.done" />}>
-          <FormattedMessage id="agreementScreens.sign.done_hint" />
+        <Alert tone="success" title={<FormattedMessage id="placements.agreements.sign.done" />}>
+          <FormattedMessage id="placements.agreements.sign.done_hint" />
         </Alert>
       ) : (
         <>
           <ErrorAlert error={sign.error} />
           <Checkbox isSelected={accepted} onChange={setAccepted}>
-            <FormattedMessage id="agreementScreens.sign.accept" />
+            <FormattedMessage id="placements.agreements.sign.accept" />
           </Checkbox>
           <div className="row">
-            <Button onPress={() => sign.mutate()} isDisabled={!accepted || sign.isPending}>
-              <FormattedMessage id="agreementScreens.sign.submit" />
+            <Button
+              onPress={() => sign.mutate({ body: { token, accept: true } })}
+              isDisabled={!accepted || sign.isPending}
+            >
+              <FormattedMessage id="placements.agreements.sign.submit" />
             </Button>
           </div>
         </>

@@ -1,6 +1,6 @@
 import { FormattedMessage, useIntl } from 'react-intl';
-import { AGREEMENT_LANGUAGES, SIGNATORIES } from '../../../common/placements/agreement-schemas';
-import { Select, TextField } from '../../app/ui/fields';
+import { AGREEMENT_LANGUAGES, SIGNATORIES } from '../../../../common/placements/agreement-schemas';
+import { Select, TextField } from '../../../app/ui/fields';
 
 /** Who signs for the person (themselves or a legal representative, named) and the agreement's language. */
 export function SignatoryFields({
@@ -22,16 +22,16 @@ export function SignatoryFields({
     <div className="stack">
       <div className="grid-2">
         <Select
-          label={label('agreementScreens.signatory.who')}
+          label={label('placements.agreements.signatory.who')}
           value={signatory}
           onChange={set('signatory')}
-          options={SIGNATORIES.map((s) => ({ id: s, label: label(`agreements.signatory.${s}`) }))}
+          options={SIGNATORIES.map((s) => ({ id: s, label: label(`placements.agreements.signatory.${s}`) }))}
           error={errors.signatory}
           isRequired
         />
         {signatory === 'legal_representative' && (
           <TextField
-            label={label('agreementScreens.signatory.representative_name')}
+            label={label('placements.agreements.signatory.representative_name')}
             value={representativeName}
             onChange={set('representativeName')}
             error={errors.representativeName}
@@ -41,11 +41,14 @@ export function SignatoryFields({
         )}
       </div>
       <Select
-        label={label('agreementScreens.signatory.language')}
+        label={label('placements.agreements.signatory.language')}
         value={language}
         onChange={set('language')}
-        options={AGREEMENT_LANGUAGES.map((l) => ({ id: l, label: label(`placements.enum.language.${l}`) }))}
-        description={<FormattedMessage id="agreementScreens.signatory.language_hint" />}
+        options={AGREEMENT_LANGUAGES.map((l) => ({
+          id: l,
+          label: label(`placements.offers.enum.language.${l}`),
+        }))}
+        description={<FormattedMessage id="placements.agreements.signatory.language_hint" />}
         error={errors.language}
         isRequired
       />

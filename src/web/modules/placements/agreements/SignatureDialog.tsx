@@ -1,12 +1,13 @@
 import { useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
-import type { SignatureRole } from '../../../common/placements/agreement-rules';
-import { SignatureBody } from '../../../common/placements/agreement-schemas';
-import { post } from '../../app/api';
-import { Button } from '../../app/ui/Button';
-import { FormDialog } from '../../app/ui/FormDialog';
-import { Checkbox, TextField } from '../../app/ui/fields';
-import { useForm } from '../../app/ui/form';
+import type { SignatureRole } from '../../../../common/placements/agreement-rules';
+import { SignatureBody } from '../../../../common/placements/agreement-schemas';
+import { placementsEndpoints } from '../../../../common/placements/endpoints';
+import { call } from '../../../app/client';
+import { Button } from '../../../app/ui/Button';
+import { FormDialog } from '../../../app/ui/FormDialog';
+import { Checkbox, TextField } from '../../../app/ui/fields';
+import { useForm } from '../../../app/ui/form';
 
 /**
  * Asks one party to sign: a single-use link by e-mail, or a signature made in person on paper and recorded
@@ -28,8 +29,8 @@ export function SignatureDialog({
   const intl = useIntl();
   const form = useForm(SignatureBody, { role, method, signerName: defaultName, email: '' });
   const [witnessed, setWitnessed] = useState(false);
-  const roleName = intl.formatMessage({ id: `agreements.role.${role}` });
-  const title = intl.formatMessage({ id: `agreementScreens.signatures.${method}` });
+  const roleName = intl.formatMessage({ id: `placements.agreements.role.${role}` });
+  const title = intl.formatMessage({ id: `placements.agreements.signatures.${method}` });
   return (
     <FormDialog
       trigger={
@@ -38,7 +39,7 @@ export function SignatureDialog({
         </Button>
       }
       title={`${title} · ${roleName}`}
-      submitLabel={<FormattedMessage id={`agreementScreens.signatures.${method}_submit`} />}
+      submitLabel={<FormattedMessage id={`placements.agreements.signatures.${method}_submit`} />}
       isSubmitDisabled={method === 'in_person' && !witnessed}
       onError={form.fromApiError}
       onSubmit={async () => {
@@ -48,13 +49,17 @@ export function SignatureDialog({
           return false;
         }
         if (!ok || (method === 'in_person' && !witnessed)) return false;
-        await post<unknown>(`/api/placements/${encodeURIComponent(placementId)}/signatures`, form.body());
+        // Validated above against the endpoint's own schema.
+        await call(placementsEndpoints.requestSignature, {
+          params: { id: placementId },
+          body: form.body() as SignatureBody,
+        });
         onDone();
         return true;
       }}
     >
       <TextField
-        label={intl.formatMessage({ id: 'agreementScreens.signatures.signer_name' })}
+        label={intl.formatMessage({ id: 'placements.agreements.signatures.signer_name' })}
         value={form.values.signerName}
         onChange={form.set('signerName')}
         error={form.errors.signerName}
@@ -63,8 +68,8 @@ export function SignatureDialog({
       />
       {method === 'link' ? (
         <TextField
-          label={intl.formatMessage({ id: 'agreementScreens.signatures.email' })}
-          description={<FormattedMessage id="agreementScreens.signatures.email_hint" />}
+          label={intl.formatMessage({ id: 'placements.agreements.signatures.email' })}
+          description={<FormattedMessage id="placements.agreements.signatures.email_hint" />}
           type="email"
           value={form.values.email}
           onChange={form.set('email')}
@@ -73,7 +78,7 @@ export function SignatureDialog({
         />
       ) : (
         <Checkbox isSelected={witnessed} onChange={setWitnessed}>
-          <FormattedMessage id="agreementScreens.signatures.witnessed" />
+          <FormattedMessage id="placements.agreements.signatures.witnessed" />
         </Checkbox>
       )}
     </FormDialog>

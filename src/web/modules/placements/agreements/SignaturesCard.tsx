@@ -3,11 +3,11 @@ import {
   SIGNATURE_ROLES,
   SIGNATURE_SIDE,
   type SignatureRole,
-} from '../../../common/placements/agreement-rules';
-import type { PlacementView, SignatureView } from '../../../common/placements/agreement-schemas';
-import { useCan } from '../../app/session';
-import { Card } from '../../app/ui/layout';
-import { DataTable } from '../../app/ui/Table';
+} from '../../../../common/placements/agreement-rules';
+import type { PlacementView, SignatureView } from '../../../../common/placements/agreement-schemas';
+import { useCan } from '../../../app/session';
+import { Card } from '../../../app/ui/layout';
+import { DataTable } from '../../../app/ui/Table';
 import { useAgreementFormat } from './format';
 import { SignatureDialog } from './SignatureDialog';
 
@@ -45,54 +45,56 @@ export function SignaturesCard({
         : '';
   const status = (role: SignatureRole) => {
     const s = currentSignature(p, role);
-    if (!s) return intl.formatMessage({ id: 'agreementScreens.signatures.not_requested' });
+    if (!s) return intl.formatMessage({ id: 'placements.agreements.signatures.not_requested' });
     if (s.signedAt)
       return intl.formatMessage(
-        { id: 'agreementScreens.signatures.signed' },
+        { id: 'placements.agreements.signatures.signed' },
         {
           name: s.signerName,
-          method: intl.formatMessage({ id: `agreements.method.${s.method ?? 'in_person'}` }),
+          method: intl.formatMessage({ id: `placements.agreements.method.${s.method ?? 'in_person'}` }),
           when: fmt.dateTime(s.signedAt),
         },
       );
     if (s.linkPending)
       return intl.formatMessage(
-        { id: 'agreementScreens.signatures.link_pending' },
+        { id: 'placements.agreements.signatures.link_pending' },
         { name: s.signerName, email: s.email ?? '', when: fmt.dateTime(s.requestedAt) },
       );
-    return intl.formatMessage({ id: 'agreementScreens.signatures.link_lapsed' }, { name: s.signerName });
+    return intl.formatMessage({ id: 'placements.agreements.signatures.link_lapsed' }, { name: s.signerName });
   };
   return (
-    <Card title={<FormattedMessage id="agreementScreens.signatures.title" values={{ version: p.version }} />}>
+    <Card
+      title={<FormattedMessage id="placements.agreements.signatures.title" values={{ version: p.version }} />}
+    >
       {!collecting && (
         <p className="muted">
           <FormattedMessage
             id={
               p.status === 'draft'
-                ? 'agreementScreens.signatures.draft'
-                : 'agreementScreens.signatures.closed'
+                ? 'placements.agreements.signatures.draft'
+                : 'placements.agreements.signatures.closed'
             }
           />
         </p>
       )}
       <DataTable
-        caption={intl.formatMessage({ id: 'agreementScreens.signatures.title' }, { version: p.version })}
+        caption={intl.formatMessage({ id: 'placements.agreements.signatures.title' }, { version: p.version })}
         rows={[...SIGNATURE_ROLES]}
         rowKey={(r) => r}
         columns={[
           {
             key: 'role',
-            header: <FormattedMessage id="agreementScreens.signatures.col.role" />,
-            render: (r) => <FormattedMessage id={`agreements.role.${r}`} />,
+            header: <FormattedMessage id="placements.agreements.signatures.col.role" />,
+            render: (r) => <FormattedMessage id={`placements.agreements.role.${r}`} />,
           },
           {
             key: 'status',
-            header: <FormattedMessage id="agreementScreens.signatures.col.status" />,
+            header: <FormattedMessage id="placements.agreements.signatures.col.status" />,
             render: status,
           },
           {
             key: 'do',
-            header: <FormattedMessage id="agreementScreens.signatures.col.actions" />,
+            header: <FormattedMessage id="placements.agreements.signatures.col.actions" />,
             render: (r) =>
               collecting && canManage && SIGNATURE_SIDE[r] === p.side && !currentSignature(p, r)?.signedAt ? (
                 <div className="row">

@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
-import type { PlacementView } from '../../../common/placements/agreement-schemas';
-import { Button } from '../../app/ui/Button';
-import { Card, Facts } from '../../app/ui/layout';
+import type { PlacementView } from '../../../../common/placements/agreement-schemas';
+import { Button } from '../../../app/ui/Button';
+import { Card, Facts } from '../../../app/ui/layout';
 import { useAgreementFormat } from './format';
 import { TermsEditForm } from './TermsEditForm';
 
@@ -15,7 +15,7 @@ export function TermsCard({ placement: p, onChanged }: { placement: PlacementVie
   const label = (id: string) => <FormattedMessage key={id} id={id} />;
   if (editing && p.editable)
     return (
-      <Card title={<FormattedMessage id="agreementScreens.terms.edit_title" />}>
+      <Card title={<FormattedMessage id="placements.agreements.terms.edit_title" />}>
         <TermsEditForm
           placement={p}
           onCancel={() => setEditing(false)}
@@ -28,47 +28,47 @@ export function TermsCard({ placement: p, onChanged }: { placement: PlacementVie
     );
   return (
     <Card
-      title={<FormattedMessage id="agreementScreens.terms.title" />}
+      title={<FormattedMessage id="placements.agreements.terms.title" />}
       actions={
         p.editable && (
           <Button variant="secondary" onPress={() => setEditing(true)}>
-            <FormattedMessage id="agreementScreens.terms.edit" />
+            <FormattedMessage id="placements.agreements.terms.edit" />
           </Button>
         )
       }
     >
       <Facts
         items={[
-          [label('placements.field.site'), p.siteName],
-          [label('placements.field.municipality'), p.municipalityName ?? p.municipalityCode],
-          [label('agreementScreens.field.period'), fmt.period(p.startsOn, p.endsOn)],
-          [label('placements.field.schedule'), p.schedule ?? none],
-          [label('placements.field.hours_per_week'), fmt.hours(p.hoursPerWeek)],
-          [label('agreementScreens.terms.tasks'), p.tasks ?? none],
-          [label('placements.field.tutor'), p.tutorName ?? none],
-          [label('agreementScreens.terms.programme'), p.programmeName ?? none],
+          [label('placements.offers.field.site'), p.siteName],
+          [label('placements.offers.field.municipality'), p.municipalityName ?? p.municipalityCode],
+          [label('placements.agreements.field.period'), fmt.period(p.startsOn, p.endsOn)],
+          [label('placements.offers.field.schedule'), p.schedule ?? none],
+          [label('placements.offers.field.hours_per_week'), fmt.hours(p.hoursPerWeek)],
+          [label('placements.agreements.terms.tasks'), p.tasks ?? none],
+          [label('placements.offers.field.tutor'), p.tutorName ?? none],
+          [label('placements.agreements.terms.programme'), p.programmeName ?? none],
           [
-            label('agreementScreens.signatory.who'),
+            label('placements.agreements.signatory.who'),
             p.signatory === 'legal_representative'
               ? intl.formatMessage(
-                  { id: 'agreementScreens.signatory.representative' },
+                  { id: 'placements.agreements.signatory.representative' },
                   { name: p.representativeName ?? none },
                 )
-              : intl.formatMessage({ id: 'agreements.signatory.person' }),
+              : intl.formatMessage({ id: 'placements.agreements.signatory.person' }),
           ],
           [
-            label('agreementScreens.signatory.language'),
-            intl.formatMessage({ id: `placements.enum.language.${p.language}` }),
+            label('placements.agreements.signatory.language'),
+            intl.formatMessage({ id: `placements.offers.enum.language.${p.language}` }),
           ],
-          [label('agreementScreens.terms.accident_insurance'), p.accidentInsuranceRef ?? none],
-          [label('agreementScreens.terms.liability_insurance'), p.liabilityInsuranceRef ?? none],
+          [label('placements.agreements.terms.accident_insurance'), p.accidentInsuranceRef ?? none],
+          [label('placements.agreements.terms.liability_insurance'), p.liabilityInsuranceRef ?? none],
           [
-            label('agreementScreens.sharing.fields'),
-            p.sharedFields.map((f) => intl.formatMessage({ id: `referrals.enum.field.${f}` })).join(', '),
+            label('placements.agreements.sharing.fields'),
+            p.sharedFields.map((f) => intl.formatMessage({ id: `people.shared.field.${f}` })).join(', '),
           ],
           [
-            label('agreementScreens.terms.duration_rule'),
-            intl.formatMessage({ id: 'agreementScreens.terms.duration_rule_value' }, p.durationRule),
+            label('placements.agreements.terms.duration_rule'),
+            intl.formatMessage({ id: 'placements.agreements.terms.duration_rule_value' }, p.durationRule),
           ],
         ]}
       />

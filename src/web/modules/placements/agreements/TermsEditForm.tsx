@@ -1,12 +1,14 @@
 import { useState } from 'react';
 import { Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
 import { FormattedMessage, useIntl } from 'react-intl';
-import type { SubstanceField } from '../../../common/placements/agreement-rules';
-import type { PlacementView } from '../../../common/placements/agreement-schemas';
-import { ApiError, patch } from '../../app/api';
-import { Button } from '../../app/ui/Button';
-import { ErrorAlert } from '../../app/ui/feedback';
-import { Form, TextField } from '../../app/ui/fields';
+import type { SubstanceField } from '../../../../common/placements/agreement-rules';
+import type { PlacementPatch, PlacementView } from '../../../../common/placements/agreement-schemas';
+import { placementsEndpoints } from '../../../../common/placements/endpoints';
+import { ApiError } from '../../../app/api';
+import { call } from '../../../app/client';
+import { Button } from '../../../app/ui/Button';
+import { ErrorAlert } from '../../../app/ui/feedback';
+import { Form, TextField } from '../../../app/ui/fields';
 import { SignatoryFields } from './SignatoryFields';
 import { TermsFields } from './TermsFields';
 import {
@@ -45,7 +47,11 @@ export function TermsEditForm({
     setError(null);
     setBusy(true);
     try {
-      await patch<unknown>(`/api/placements/${encodeURIComponent(p.id)}`, patchBody(p, values));
+      // patchProblems() checked this body against PlacementPatch before it got here.
+      await call(placementsEndpoints.updatePlacement, {
+        params: { id: p.id },
+        body: patchBody(p, values) as PlacementPatch,
+      });
       onSaved();
     } catch (e) {
       setError(e);
@@ -96,14 +102,14 @@ export function TermsEditForm({
       />
       <div className="grid-2">
         <TextField
-          label={label('agreementScreens.terms.accident_insurance')}
+          label={label('placements.agreements.terms.accident_insurance')}
           value={values.accidentInsuranceRef}
           onChange={set('accidentInsuranceRef')}
           error={errors.accidentInsuranceRef}
           maxLength={100}
         />
         <TextField
-          label={label('agreementScreens.terms.liability_insurance')}
+          label={label('placements.agreements.terms.liability_insurance')}
           value={values.liabilityInsuranceRef}
           onChange={set('liabilityInsuranceRef')}
           error={errors.liabilityInsuranceRef}
@@ -111,7 +117,7 @@ export function TermsEditForm({
         />
       </div>
       <p className="muted">
-        <FormattedMessage id="agreementScreens.terms.insurance_hint" />
+        <FormattedMessage id="placements.agreements.terms.insurance_hint" />
       </p>
       <div className="row">
         <Button type="submit" isDisabled={busy}>
@@ -130,20 +136,20 @@ export function TermsEditForm({
         <Modal className="modal">
           <Dialog className="stack" role="alertdialog">
             <Heading slot="title">
-              <FormattedMessage id="agreementScreens.resign.title" />
+              <FormattedMessage id="placements.agreements.resign.title" />
             </Heading>
             <p>
-              <FormattedMessage id="agreementScreens.resign.body" values={{ version: p.version + 1 }} />
+              <FormattedMessage id="placements.agreements.resign.body" values={{ version: p.version + 1 }} />
             </p>
             <p>
               <FormattedMessage
-                id="agreementScreens.resign.fields"
+                id="placements.agreements.resign.fields"
                 values={{ fields: (confirming ?? []).map((f) => label(FIELD_LABEL[f])).join(', ') }}
               />
             </p>
             <div className="row">
               <Button onPress={() => void send()}>
-                <FormattedMessage id="agreementScreens.resign.confirm" />
+                <FormattedMessage id="placements.agreements.resign.confirm" />
               </Button>
               <Button variant="secondary" onPress={() => setConfirming(null)}>
                 <FormattedMessage id="common.cancel" />

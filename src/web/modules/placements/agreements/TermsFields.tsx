@@ -1,34 +1,31 @@
-import { useQuery } from '@tanstack/react-query';
 import { FormattedMessage, useIntl } from 'react-intl';
-import { localized } from '../../../common/i18n/locales';
-import type { ProgrammeList } from '../../../common/network/programme-schemas';
-import type { HostTutorList } from '../../../common/placements/agreement-support-schemas';
-import { get, qs } from '../../app/api';
-import { useLanguage } from '../../app/i18n';
-import { type Option, Select, TextArea, TextField } from '../../app/ui/fields';
-import { MunicipalityPicker } from '../../app/ui/MunicipalityPicker';
+import { localized } from '../../../../common/i18n/locales';
+import { programmesApi } from '../../../../common/network/endpoints';
+import { placementsEndpoints } from '../../../../common/placements/endpoints';
+import { useEndpoint } from '../../../app/client';
+import { useLanguage } from '../../../app/i18n';
+import { type Option, Select, TextArea, TextField } from '../../../app/ui/fields';
+import { MunicipalityPicker } from '../../../app/ui/MunicipalityPicker';
 import { periodProblem, type TermValues } from './wizard-values';
 
 const NONE = 'none';
 
-/** The host's staff who may tutor (GET /api/placements/tutors). */
+/** The host's staff who may tutor. */
 export function useTutors(hostOrgId: string) {
-  return useQuery({
-    queryKey: ['placements', 'tutors', hostOrgId],
-    queryFn: async () => (await get<HostTutorList>(`/api/placements/tutors${qs({ hostOrgId })}`)).items,
-    enabled: !!hostOrgId,
-    staleTime: 300_000,
-  });
+  return useEndpoint(
+    placementsEndpoints.hostTutors,
+    { query: { hostOrgId } },
+    { enabled: !!hostOrgId, staleTime: 300_000 },
+  );
 }
 
 /** Programmes the host is a partner of: an agreement's host must be one (guard host_in_programme). */
 export function useProgrammes(hostOrgId: string) {
-  return useQuery({
-    queryKey: ['programmes', 'of-org', hostOrgId],
-    queryFn: () => get<ProgrammeList>(`/api/programmes${qs({ org: hostOrgId, pageSize: 100 })}`),
-    enabled: !!hostOrgId,
-    staleTime: 300_000,
-  });
+  return useEndpoint(
+    programmesApi.list,
+    { query: { org: hostOrgId, pageSize: 100 } },
+    { enabled: !!hostOrgId, staleTime: 300_000 },
+  );
 }
 
 /**
@@ -58,15 +55,15 @@ export function TermsFields({
   const label = (id: string) => intl.formatMessage({ id });
   const tutors = useTutors(hostOrgId);
   const programmes = useProgrammes(hostOrgId);
-  const none: Option = { id: NONE, label: label('agreementScreens.terms.none') };
+  const none: Option = { id: NONE, label: label('placements.agreements.terms.none') };
   const tutorOptions: Option[] = [
     none,
-    ...(tutors.data ?? []).map((t) => ({ id: t.id, label: t.displayName })),
+    ...(tutors.data?.items ?? []).map((t) => ({ id: t.id, label: t.displayName })),
   ];
   if (v.tutorUserId && !tutorOptions.some((o) => o.id === v.tutorUserId))
     tutorOptions.push({
       id: v.tutorUserId,
-      label: known?.tutorName ?? label('agreementScreens.terms.tutor_hidden'),
+      label: known?.tutorName ?? label('placements.agreements.terms.tutor_hidden'),
     });
   const programmeOptions: Option[] = [
     none,
@@ -78,7 +75,7 @@ export function TermsFields({
   if (v.programmeId && !programmeOptions.some((o) => o.id === v.programmeId))
     programmeOptions.push({
       id: v.programmeId,
-      label: known?.programmeName ?? label('agreementScreens.terms.programme_other'),
+      label: known?.programmeName ?? label('placements.agreements.terms.programme_other'),
     });
   const text = (key: keyof TermValues) => ({ value: v[key], onChange: set(key), error: errors[key] });
   const pick = (key: 'tutorUserId' | 'programmeId') => ({
@@ -96,45 +93,60 @@ export function TermsFields({
   return (
     <div className="stack">
       <div className="grid-2">
-        <TextField label={label('placements.field.site')} {...text('siteName')} maxLength={200} isRequired />
+        <TextField
+          label={label('placements.offers.field.site')}
+          {...text('siteName')}
+          maxLength={200}
+          isRequired
+        />
         <MunicipalityPicker
-          label={label('placements.field.municipality')}
+          label={label('placements.offers.field.municipality')}
           value={v.municipalityCode}
           initialName={municipalityName}
           onChange={set('municipalityCode')}
           error={errors.municipalityCode}
         />
-        <TextField label={label('placements.field.starts_on')} type="date" {...text('startsOn')} isRequired />
-        <TextField label={label('placements.field.ends_on')} type="date" {...text('endsOn')} isRequired />
+        <TextField
+          label={label('placements.offers.field.starts_on')}
+          type="date"
+          {...text('startsOn')}
+          isRequired
+        />
+        <TextField
+          label={label('placements.offers.field.ends_on')}
+          type="date"
+          {...text('endsOn')}
+          isRequired
+        />
       </div>
       {(problem === 'too_short' || problem === 'too_long') && (
         <p className="muted" role="status">
-          <FormattedMessage id={`agreementScreens.terms.${problem}`} values={rule} />
+          <FormattedMessage id={`placements.agreements.terms.${problem}`} values={rule} />
         </p>
       )}
       <div className="grid-2">
-        <TextField label={label('placements.field.schedule')} {...text('schedule')} maxLength={200} />
+        <TextField label={label('placements.offers.field.schedule')} {...text('schedule')} maxLength={200} />
         <TextField
-          label={label('placements.field.hours_per_week')}
+          label={label('placements.offers.field.hours_per_week')}
           {...text('hoursPerWeek')}
           inputMode="numeric"
         />
       </div>
-      <TextArea label={label('agreementScreens.terms.tasks')} {...text('tasks')} />
+      <TextArea label={label('placements.agreements.terms.tasks')} {...text('tasks')} />
       <div className="grid-2">
         <Select
-          label={label('placements.field.tutor')}
+          label={label('placements.offers.field.tutor')}
           {...pick('tutorUserId')}
           options={tutorOptions}
           isDisabled={!hostOrgId}
-          description={<FormattedMessage id="agreementScreens.terms.tutor_hint" />}
+          description={<FormattedMessage id="placements.agreements.terms.tutor_hint" />}
         />
         <Select
-          label={label('agreementScreens.terms.programme')}
+          label={label('placements.agreements.terms.programme')}
           {...pick('programmeId')}
           options={programmeOptions}
           isDisabled={!hostOrgId}
-          description={<FormattedMessage id="agreementScreens.terms.programme_hint" />}
+          description={<FormattedMessage id="placements.agreements.terms.programme_hint" />}
         />
       </div>
     </div>

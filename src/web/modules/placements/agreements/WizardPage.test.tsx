@@ -1,18 +1,14 @@
 import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { OfferDetail } from '../../../common/placements/offer-schemas';
-import {
-  apiError,
-  HOST,
-  OFFER,
-  PERSON,
-  PLACEMENT,
-  PROGRAMME,
-  placement,
-  serve,
-  TUTOR,
-} from './harness.testing';
-import { WizardPage } from './WizardPage';
+import { urlOf } from '../../../../common/kernel/endpoint';
+import { programmesApi, territoriesApi } from '../../../../common/network/endpoints';
+import { personsApi, sharedApi } from '../../../../common/people/endpoints';
+import { placementsEndpoints } from '../../../../common/placements/endpoints';
+import { newAgreementLink } from '../../../../common/placements/links';
+import type { OfferDetail } from '../../../../common/placements/offer-schemas';
+import { apiError, byEndpoint, type Call, isCall, renderRoutes } from '../../../testing/render-routes';
+import { placementsModule } from '..';
+import { HOST, OFFER, PERSON, PLACEMENT, PROGRAMME, placement, TUTOR } from './fixtures.testing';
 
 afterEach(() => {
   cleanup();
@@ -52,22 +48,25 @@ const offer = {
 /** The programme's placement duration, as its list item carries it. */
 let limits = { min: 2, max: 6 };
 
+const e = placementsEndpoints;
+
+/** The wizard as the module mounts it, opened from an offer as the person's ranked offers link to it. */
 function open(create: (body: unknown) => unknown, roles = ['referent']) {
-  return serve(
-    'fr',
-    `/app/people/${PERSON}/agreements/new?offer=${OFFER}`,
-    [
-      { path: '/app/people/:id/agreements/new', element: <WizardPage /> },
-      { path: '/app/placements/:id', element: <h1>{PLACEMENT}</h1> },
-    ],
-    (method, url, body) => {
-      if (method === 'POST' && url === '/api/placements') return create(body);
-      if (url === `/api/people/${PERSON}`) return person;
-      if (url === `/api/offers/${OFFER}`) return offer;
-      if (url.startsWith('/api/placements/tutors'))
-        return { items: [{ id: TUTOR, displayName: 'Tess Tuteur' }] };
-      if (url.startsWith('/api/programmes'))
-        return {
+  return renderRoutes({
+    routes: placementsModule.routes ?? [],
+    path: newAgreementLink.href({ personId: PERSON }, { offer: OFFER }),
+    roles,
+    answers: byEndpoint(
+      [e.createPlacement, (c: Call) => create(c.body)],
+      [personsApi.get, person],
+      [e.offer, offer],
+      // Before `placement`, whose `/:id` the tutors' path would match too.
+      [e.hostTutors, { items: [{ id: TUTOR, displayName: 'Tess Tuteur' }] }],
+      // The page the wizard opens once the draft is created.
+      [e.placement, () => placement()],
+      [
+        programmesApi.list,
+        () => ({
           items: [
             {
               id: PROGRAMME,
@@ -78,9 +77,11 @@ function open(create: (body: unknown) => unknown, roles = ['referent']) {
               placementMaxMonths: limits.max,
             },
           ],
-        };
-      if (url.includes('/referral-preview'))
-        return {
+        }),
+      ],
+      [
+        sharedApi.preview,
+        {
           person,
           canOverride: false,
           check: {
@@ -88,14 +89,13 @@ function open(create: (body: unknown) => unknown, roles = ['referent']) {
             gap: null,
             missingFields: [],
           },
-        };
-      if (url.startsWith('/api/territories/'))
-        return { code: 'FR-59512', nameFr: 'Roubaix', nameNl: 'Roubaix' };
-      return {};
-    },
-    roles,
-  );
+        },
+      ],
+      [territoriesApi.get, { code: 'FR-59512', nameFr: 'Roubaix', nameNl: 'Roubaix' }],
+    ),
+  });
 }
+const created = (calls: Call[]) => calls.filter((c) => isCall(c, e.createPlacement));
 
 const next = () => fireEvent.click(screen.getByRole('button', { name: 'Étape suivante' }));
 
@@ -157,7 +157,7 @@ describe('agreement wizard', () => {
     expect(screen.getByText('24,5 h par semaine')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Créer la convention en brouillon' }));
     await waitFor(() =>
-      expect(calls.find((c) => c.method === 'POST' && c.url === '/api/placements')?.body).toEqual({
+      expect(created(calls)[0]?.body).toEqual({
         personId: PERSON,
         offerId: OFFER,
         siteName: 'Atelier vélo',
@@ -175,14 +175,24 @@ describe('agreement wizard', () => {
         language: 'fr',
       }),
     );
-    // Created: the placement page opens.
-    expect(await screen.findByRole('heading', { name: PLACEMENT })).toBeTruthy();
+    // Created: the placement page opens, on the agreement the server answered with.
+    expect(
+      await screen.findByRole('heading', {
+        level: 1,
+        name: 'Convention : Lucie Fictivelle chez Atelier du Pile',
+      }),
+    ).toBeTruthy();
+    expect(calls.some((c) => c.path === urlOf(e.placement, { params: { id: PLACEMENT } }))).toBe(true);
   });
 
   it('puts the server’s field errors on their fields, back on the step that holds them', async () => {
     open(() =>
       apiError(400, 'errors.validation', 'Certaines données ne sont pas valables.', [
-        { path: 'startsOn', code: 'agreements.errors.start_past', message: 'La date de début est passée.' },
+        {
+          path: 'startsOn',
+          code: 'placements.agreements.errors.start_past',
+          message: 'La date de début est passée.',
+        },
       ]),
     );
     await screen.findByRole('heading', { level: 1, name: /Nouvelle convention/ });
@@ -206,7 +216,7 @@ describe('agreement wizard', () => {
       refused = true;
       return apiError(
         409,
-        'agreements.errors.consent_missing',
+        'placements.agreements.errors.consent_missing',
         'Aucun consentement valable ne permet ce partage.',
       );
     }, ['coordinator']);
@@ -226,9 +236,7 @@ describe('agreement wizard', () => {
     next();
     fireEvent.click(await screen.findByRole('button', { name: 'Créer la convention en brouillon' }));
     await waitFor(() =>
-      expect(
-        calls.filter((c) => c.method === 'POST' && c.url === '/api/placements').at(-1)?.body,
-      ).toMatchObject({
+      expect(created(calls).at(-1)?.body).toMatchObject({
         overrideReason: 'Démarrage urgent du chantier',
       }),
     );

@@ -1,21 +1,24 @@
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
-import { isLanguage } from '../../../common/i18n/locales';
-import type { PersonDetail } from '../../../common/people/schemas';
-import type { PlacementView } from '../../../common/placements/agreement-schemas';
-import type { OfferDetail } from '../../../common/placements/offer-schemas';
-import { ApiError, get, post } from '../../app/api';
-import { useLanguage } from '../../app/i18n';
-import { useCan } from '../../app/session';
-import { Button, LinkButton } from '../../app/ui/Button';
-import { EmptyState, ErrorAlert, Loading } from '../../app/ui/feedback';
-import { Form } from '../../app/ui/fields';
-import { Card, PageHeader } from '../../app/ui/layout';
+import { isLanguage } from '../../../../common/i18n/locales';
+import { personsApi } from '../../../../common/people/endpoints';
+import { personLink } from '../../../../common/people/links';
+import type { PersonDetail } from '../../../../common/people/schemas';
+import { placementsEndpoints } from '../../../../common/placements/endpoints';
+import { newAgreementLink, personOffersLink, placementLink } from '../../../../common/placements/links';
+import type { OfferDetail } from '../../../../common/placements/offer-schemas';
+import { ApiError } from '../../../app/api';
+import { call, invalidate, useEndpoint } from '../../../app/client';
+import { useLanguage } from '../../../app/i18n';
+import { useCan } from '../../../app/session';
+import { Button, LinkButton } from '../../../app/ui/Button';
+import { EmptyState, ErrorAlert, Loading } from '../../../app/ui/feedback';
+import { Form } from '../../../app/ui/fields';
+import { Card, PageHeader } from '../../../app/ui/layout';
+import { OrganisationPicker, type PickedOrg } from '../../people';
 import { useOfferText } from '../offers/text';
-import { personKey } from '../people/labels';
-import { OrganisationPicker, type PickedOrg } from '../referrals/OrganisationPicker';
 import { useAgreementFormat } from './format';
 import { ReviewStep } from './ReviewStep';
 import { SharingStep } from './SharingStep';
@@ -34,20 +37,17 @@ import {
 
 /** The agreement wizard: loads the person (and the offer, when started from one), then runs the steps. */
 export function WizardPage() {
-  const { id = '' } = useParams();
+  // The parameter's name is the link's (`newAgreementLink`), the one the router mounts.
+  const { personId = '' } = useParams();
   const [search] = useSearchParams();
-  const offerId = search.get('offer') ?? '';
+  const offerId = newAgreementLink.read(search).offer ?? '';
   const canManage = useCan('placement.manage');
-  const person = useQuery({
-    queryKey: personKey(id),
-    queryFn: () => get<PersonDetail>(`/api/people/${encodeURIComponent(id)}`),
-    enabled: canManage,
-  });
-  const offer = useQuery({
-    queryKey: ['offers', 'detail', offerId],
-    queryFn: () => get<OfferDetail>(`/api/offers/${encodeURIComponent(offerId)}`),
-    enabled: canManage && !!offerId,
-  });
+  const person = useEndpoint(personsApi.get, { params: { id: personId } }, { enabled: canManage });
+  const offer = useEndpoint(
+    placementsEndpoints.offer,
+    { params: { id: offerId } },
+    { enabled: canManage && !!offerId },
+  );
   if (!canManage) return <EmptyState title={<FormattedMessage id="errors.forbidden" />} />;
   if (person.isLoading || offer.isLoading) return <Loading />;
   if (!person.data) return <ErrorAlert error={person.error} />;
@@ -112,9 +112,14 @@ function Wizard({ person, offer }: { person: PersonDetail; offer: OfferDetail | 
     const first = problems.map((p) => STEPS.indexOf(stepOf(p.path))).sort()[0];
     return first === undefined ? null : STEPS[first]!;
   };
+  const client = useQueryClient();
   const create = useMutation({
-    mutationFn: () => post<PlacementView>('/api/placements', createBody(person.id, values)),
-    onSuccess: (p) => navigate(`/app/placements/${p.id}`),
+    mutationFn: () => call(placementsEndpoints.createPlacement, { body: createBody(person.id, values) }),
+    onSuccess: (p) => {
+      // The new draft shows in the lists (the organisation's, the person page's card).
+      void invalidate(client, placementsEndpoints.placements);
+      navigate(placementLink.href({ id: p.id }));
+    },
     onError: (e) => {
       if (e instanceof ApiError && e.status === 409 && e.code.includes('consent')) {
         setRefused(e);
@@ -139,15 +144,15 @@ function Wizard({ person, offer }: { person: PersonDetail; offer: OfferDetail | 
   return (
     <div className="stack">
       <PageHeader
-        title={intl.formatMessage({ id: 'agreementScreens.wizard.title' }, { name: personName })}
-        description={<FormattedMessage id="agreementScreens.wizard.intro" />}
+        title={intl.formatMessage({ id: 'placements.agreements.wizard.title' }, { name: personName })}
+        description={<FormattedMessage id="placements.agreements.wizard.intro" />}
         actions={
-          <LinkButton to={`/app/people/${person.id}`} variant="ghost">
+          <LinkButton to={personLink.href({ id: person.id })} variant="ghost">
             <FormattedMessage id="common.back" />
           </LinkButton>
         }
       />
-      <nav aria-label={intl.formatMessage({ id: 'agreementScreens.wizard.steps' })}>
+      <nav aria-label={intl.formatMessage({ id: 'placements.agreements.wizard.steps' })}>
         <ol className="row" style={{ listStyle: 'none', padding: 0 }}>
           {STEPS.map((s, i) => (
             <li
@@ -156,8 +161,11 @@ function Wizard({ person, offer }: { person: PersonDetail; offer: OfferDetail | 
               aria-current={s === step ? 'step' : undefined}
             >
               <FormattedMessage
-                id="agreementScreens.wizard.step_of"
-                values={{ n: i + 1, label: intl.formatMessage({ id: `agreementScreens.wizard.step.${s}` }) }}
+                id="placements.agreements.wizard.step_of"
+                values={{
+                  n: i + 1,
+                  label: intl.formatMessage({ id: `placements.agreements.wizard.step.${s}` }),
+                }}
               />
             </li>
           ))}
@@ -174,10 +182,10 @@ function Wizard({ person, offer }: { person: PersonDetail; offer: OfferDetail | 
         >
           <h2 ref={heading} tabIndex={-1}>
             <FormattedMessage
-              id="agreementScreens.wizard.step_of"
+              id="placements.agreements.wizard.step_of"
               values={{
                 n: index + 1,
-                label: intl.formatMessage({ id: `agreementScreens.wizard.step.${step}` }),
+                label: intl.formatMessage({ id: `placements.agreements.wizard.step.${step}` }),
               }}
             />
           </h2>
@@ -186,19 +194,19 @@ function Wizard({ person, offer }: { person: PersonDetail; offer: OfferDetail | 
               {offer ? (
                 <p>
                   <FormattedMessage
-                    id="agreementScreens.wizard.from_offer"
+                    id="placements.agreements.wizard.from_offer"
                     values={{ title: offerText.title(offer) || offer.siteName, host: hostName }}
                   />{' '}
-                  <Link to={`/app/people/${person.id}/offers`}>
-                    <FormattedMessage id="agreementScreens.wizard.other_offer" />
+                  <Link to={personOffersLink.href({ personId: person.id })}>
+                    <FormattedMessage id="placements.agreements.wizard.other_offer" />
                   </Link>
                 </p>
               ) : (
                 <>
                   <p className="muted">
-                    <FormattedMessage id="agreementScreens.wizard.no_offer" />{' '}
-                    <Link to={`/app/people/${person.id}/offers`}>
-                      <FormattedMessage id="agreementScreens.wizard.see_offers" />
+                    <FormattedMessage id="placements.agreements.wizard.no_offer" />{' '}
+                    <Link to={personOffersLink.href({ personId: person.id })}>
+                      <FormattedMessage id="placements.agreements.wizard.see_offers" />
                     </Link>
                   </p>
                   <OrganisationPicker
@@ -248,12 +256,16 @@ function Wizard({ person, offer }: { person: PersonDetail; offer: OfferDetail | 
           <div className="row">
             {index > 0 && (
               <Button variant="secondary" onPress={() => go(STEPS[index - 1]!)}>
-                <FormattedMessage id="agreementScreens.wizard.previous" />
+                <FormattedMessage id="placements.agreements.wizard.previous" />
               </Button>
             )}
             <Button type="submit" isDisabled={create.isPending}>
               <FormattedMessage
-                id={step === 'review' ? 'agreementScreens.wizard.create' : 'agreementScreens.wizard.next'}
+                id={
+                  step === 'review'
+                    ? 'placements.agreements.wizard.create'
+                    : 'placements.agreements.wizard.next'
+                }
               />
             </Button>
           </div>

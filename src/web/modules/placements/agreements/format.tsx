@@ -1,7 +1,7 @@
 import { FormattedMessage, useIntl } from 'react-intl';
-import type { PlacementItem } from '../../../common/placements/agreement-schemas';
-import type { AgreementStatus } from '../../../common/placements/agreement-workflow';
-import { useCommonFormat } from '../../app/ui/format';
+import type { PlacementItem } from '../../../../common/placements/agreement-schemas';
+import type { AgreementStatus } from '../../../../common/placements/agreement-workflow';
+import { useCommonFormat } from '../../../app/ui/format';
 
 /** Display helpers shared by the agreement pages. */
 export function useAgreementFormat() {
@@ -11,15 +11,15 @@ export function useAgreementFormat() {
     date: f.day,
     dateTime: f.dateTime,
     period: (start: string, end: string) =>
-      intl.formatMessage({ id: 'agreementScreens.period' }, { start: f.day(start), end: f.day(end) }),
+      intl.formatMessage({ id: 'placements.agreements.period' }, { start: f.day(start), end: f.day(end) }),
     orgName: f.orgName,
     /** The host side sees a participant code when it was not granted the person's identity. */
     person: (p: Pick<PlacementItem, 'personName' | 'participantCode'>) =>
-      p.personName ?? p.participantCode ?? intl.formatMessage({ id: 'agreementScreens.person_hidden' }),
+      p.personName ?? p.participantCode ?? intl.formatMessage({ id: 'placements.agreements.person_hidden' }),
     hours: (h: number | null) =>
       h === null
         ? intl.formatMessage({ id: 'common.not_given' })
-        : intl.formatMessage({ id: 'agreementScreens.hours_value' }, { hours: h }),
+        : intl.formatMessage({ id: 'placements.agreements.hours_value' }, { hours: h }),
   };
 }
 
@@ -38,7 +38,7 @@ const TONE: Record<AgreementStatus, string> = {
 export function StatusBadge({ status }: { status: AgreementStatus }) {
   return (
     <span className={`tag ${TONE[status]}`}>
-      <FormattedMessage id={`agreements.status.${status}`} />
+      <FormattedMessage id={`placements.agreements.status.${status}`} />
     </span>
   );
 }

@@ -2,10 +2,10 @@ import {
   changedSubstance,
   SIGNED_OR_SIGNING,
   type SubstanceField,
-} from '../../../common/placements/agreement-rules';
-import { PlacementPatch, type PlacementView } from '../../../common/placements/agreement-schemas';
-import type { FieldError } from '../../../common/validation/errors';
-import { schemaErrors } from '../../../common/validation/text';
+} from '../../../../common/placements/agreement-rules';
+import { PlacementPatch, type PlacementView } from '../../../../common/placements/agreement-schemas';
+import type { FieldError } from '../../../../common/validation/errors';
+import { schemaErrors } from '../../../../common/validation/text';
 import { hours, periodProblem, type TermValues } from './wizard-values';
 
 export interface EditValues extends TermValues {
@@ -74,7 +74,7 @@ export function patchProblems(p: PlacementView, v: EditValues): FieldError[] {
   if (v.signatory === 'legal_representative' && !v.representativeName.trim())
     out.push({ path: 'representativeName', code: 'validation.required' });
   if (v.startsOn && v.endsOn && periodProblem(v.startsOn, v.endsOn) === 'end_before_start')
-    out.push({ path: 'endsOn', code: 'agreementScreens.terms.end_before_start' });
+    out.push({ path: 'endsOn', code: 'placements.agreements.terms.end_before_start' });
   return out;
 }
 
@@ -86,15 +86,15 @@ export function resignatureFields(p: PlacementView, body: Record<string, unknown
 
 /** Message ids naming each term in the confirmation. */
 export const FIELD_LABEL: Record<SubstanceField, string> = {
-  siteName: 'placements.field.site',
-  municipalityCode: 'placements.field.municipality',
-  tasks: 'agreementScreens.terms.tasks',
-  schedule: 'placements.field.schedule',
-  hoursPerWeek: 'placements.field.hours_per_week',
-  startsOn: 'placements.field.starts_on',
-  endsOn: 'placements.field.ends_on',
-  tutorUserId: 'placements.field.tutor',
-  signatory: 'agreementScreens.signatory.who',
-  representativeName: 'agreementScreens.signatory.representative_name',
-  language: 'agreementScreens.signatory.language',
+  siteName: 'placements.offers.field.site',
+  municipalityCode: 'placements.offers.field.municipality',
+  tasks: 'placements.agreements.terms.tasks',
+  schedule: 'placements.offers.field.schedule',
+  hoursPerWeek: 'placements.offers.field.hours_per_week',
+  startsOn: 'placements.offers.field.starts_on',
+  endsOn: 'placements.offers.field.ends_on',
+  tutorUserId: 'placements.offers.field.tutor',
+  signatory: 'placements.agreements.signatory.who',
+  representativeName: 'placements.agreements.signatory.representative_name',
+  language: 'placements.agreements.signatory.language',
 };

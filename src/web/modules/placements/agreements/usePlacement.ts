@@ -1,16 +1,14 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import type { PlacementView } from '../../../common/placements/agreement-schemas';
-import { get } from '../../app/api';
+import { useQueryClient } from '@tanstack/react-query';
+import { placementsEndpoints } from '../../../../common/placements/endpoints';
+import { invalidate, useEndpoint } from '../../../app/client';
 
-export const placementKey = (id: string) => ['placements', 'detail', id];
-
-/** One agreement as the actor may see it, and a way to reload it (and the lists) after a change. */
+/**
+ * One agreement as the actor may see it, and a way to reload it after a change. The lists are reloaded
+ * too (the organisation's list, the person page's card): a change of status or terms shows in them.
+ */
 export function usePlacement(id: string) {
   const client = useQueryClient();
-  const q = useQuery({
-    queryKey: placementKey(id),
-    queryFn: () => get<PlacementView>(`/api/placements/${encodeURIComponent(id)}`),
-  });
-  const refresh = () => client.invalidateQueries({ queryKey: ['placements'] });
+  const q = useEndpoint(placementsEndpoints.placement, { params: { id } });
+  const refresh = () => invalidate(client, placementsEndpoints.placement, placementsEndpoints.placements);
   return { ...q, refresh };
 }

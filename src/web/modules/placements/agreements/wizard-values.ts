@@ -1,10 +1,10 @@
-import type { Language } from '../../../common/i18n/locales';
-import { localized } from '../../../common/i18n/locales';
-import { PlacementCreateBody } from '../../../common/placements/agreement-schemas';
-import { durationProblem } from '../../../common/placements/dates';
-import type { OfferDetail } from '../../../common/placements/offer-schemas';
-import type { FieldError } from '../../../common/validation/errors';
-import { schemaErrors } from '../../../common/validation/text';
+import type { Language } from '../../../../common/i18n/locales';
+import { localized } from '../../../../common/i18n/locales';
+import { PlacementCreateBody } from '../../../../common/placements/agreement-schemas';
+import { durationProblem } from '../../../../common/placements/dates';
+import type { OfferDetail } from '../../../../common/placements/offer-schemas';
+import type { FieldError } from '../../../../common/validation/errors';
+import { schemaErrors } from '../../../../common/validation/text';
 
 /** The agreement's terms as the forms hold them: text, as typed. */
 export interface TermValues {
@@ -86,8 +86,11 @@ export const hours = (s: string): number | null => {
   return t ? Number(t) : null;
 };
 
-/** What the wizard posts: empty fields left out, numbers as numbers, a representative only when one signs. */
-export function createBody(personId: string, v: WizardValues): Record<string, unknown> {
+/**
+ * What the wizard posts: empty fields left out, numbers as numbers, a representative only when one signs.
+ * Typed as the endpoint's body; `wizardProblems()` checks it against that schema before it is sent.
+ */
+export function createBody(personId: string, v: WizardValues): PlacementCreateBody {
   const out: Record<string, unknown> = { personId };
   const keys = Object.keys(v) as Array<keyof WizardValues>;
   for (const k of keys) {
@@ -103,13 +106,12 @@ export function createBody(personId: string, v: WizardValues): Record<string, un
   // From an offer the server takes the host from it.
   if (out.offerId) delete out.hostOrgId;
   if (v.signatory !== 'legal_representative') delete out.representativeName;
-  return out;
+  return out as PlacementCreateBody;
 }
 
 /** Schema problems and the rules the schema cannot say, each on its field. */
 export function wizardProblems(personId: string, v: WizardValues): FieldError[] {
-  const body = createBody(personId, v);
-  const out = schemaErrors(PlacementCreateBody, body);
+  const out = schemaErrors(PlacementCreateBody, createBody(personId, v));
   const add = (path: string, code: string) => {
     if (!out.some((e) => e.path === path)) out.push({ path, code });
   };
@@ -121,7 +123,7 @@ export function wizardProblems(personId: string, v: WizardValues): FieldError[] 
   if (v.signatory === 'legal_representative' && !v.representativeName.trim())
     add('representativeName', 'validation.required');
   if (v.startsOn && v.endsOn && periodProblem(v.startsOn, v.endsOn) === 'end_before_start')
-    add('endsOn', 'agreementScreens.terms.end_before_start');
+    add('endsOn', 'placements.agreements.terms.end_before_start');
   return out;
 }
 

@@ -1,8 +1,9 @@
 import { FormattedMessage } from 'react-intl';
-import type { FollowUpView } from '../../../common/placements/followup-schemas';
-import { useCan } from '../../app/session';
-import { LinkButton } from '../../app/ui/Button';
-import { Card } from '../../app/ui/layout';
+import type { FollowUpView } from '../../../../common/placements/followup-schemas';
+import { followupLink } from '../../../../common/placements/links';
+import { useCan } from '../../../app/session';
+import { LinkButton } from '../../../app/ui/Button';
+import { Card } from '../../../app/ui/layout';
 import { AttendanceSummaryFacts, MissingWeeks } from './AttendanceSummary';
 
 /** The attendance summary and the way to the tutor's weekly sheet. */
@@ -10,12 +11,16 @@ export function AttendanceCard({ f }: { f: FollowUpView }) {
   const canSheet = useCan('placement.attendance');
   return (
     <Card
-      title={<FormattedMessage id="followup.attendance.title" />}
+      title={<FormattedMessage id="placements.followup.attendance.title" />}
       actions={
         canSheet && (
-          <LinkButton to={`/app/placements/${f.placementId}/attendance`} variant="secondary">
+          <LinkButton to={followupLink.href({ id: f.placementId })} variant="secondary">
             <FormattedMessage
-              id={f.canRecord ? 'followup.attendance.open_sheet' : 'followup.attendance.view_sheet'}
+              id={
+                f.canRecord
+                  ? 'placements.followup.attendance.open_sheet'
+                  : 'placements.followup.attendance.view_sheet'
+              }
             />
           </LinkButton>
         )

@@ -1,21 +1,38 @@
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import axe from 'axe-core';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { AttendanceSheetPage } from './AttendanceSheetPage';
-import { type Answer, serve, week } from './harness.testing';
+import { urlOf } from '../../../../common/kernel/endpoint';
+import { placementsEndpoints } from '../../../../common/placements/endpoints';
+import { followupLink } from '../../../../common/placements/links';
+import {
+  type Answer,
+  apiError,
+  byEndpoint,
+  type Call,
+  isCall,
+  renderRoutes,
+} from '../../../testing/render-routes';
+import { placementsModule } from '..';
+import { week } from './fixtures.testing';
+
+// Pages load after the session and the data: a busy machine may take more than the default second.
+const SLOW = { timeout: 10_000 };
+const { attendanceWeek, saveAttendanceWeek } = placementsEndpoints;
 
 afterEach(() => {
   cleanup();
   vi.unstubAllGlobals();
 });
 
-function open(onPut: (body: unknown) => Answer = () => week()) {
-  return serve(
-    '/app/placements/p1/attendance',
-    [{ path: '/app/placements/:id/attendance', element: <AttendanceSheetPage /> }],
-    ['tutor'],
-    (method, _url, body) => (method === 'PUT' ? onPut(body) : week()),
-  );
+/** The tutor opens placement p1's sheet (the current week) through the module's routes. */
+function open(onPut: (body: unknown) => Answer = () => week(), view = week()) {
+  return renderRoutes({
+    routes: placementsModule.routes!,
+    path: followupLink.href({ id: 'p1' }),
+    roles: ['tutor'],
+    region: 'FR-HDF',
+    answers: byEndpoint([saveAttendanceWeek, (c: Call) => onPut(c.body)], [attendanceWeek, view]),
+  });
 }
 
 const day = (name: RegExp) => within(screen.getByRole('group', { name }));
@@ -30,7 +47,7 @@ describe('the tutor’s attendance sheet', () => {
   it('fills and saves a week: planned days start as present, the exceptions are corrected', async () => {
     const calls = open();
     expect(
-      await screen.findByRole('heading', { level: 1, name: 'Feuille de présence – Atelier du Pile' }),
+      await screen.findByRole('heading', { level: 1, name: 'Feuille de présence – Atelier du Pile' }, SLOW),
     ).toBeTruthy();
     expect(screen.getByRole('heading', { level: 2, name: 'Semaine du 16 nov. 2026' })).toBeTruthy();
     // Friday is still to come: shown, not editable.
@@ -43,9 +60,10 @@ describe('the tutor’s attendance sheet', () => {
       target: { value: 'Certificat médical' },
     });
     save();
-    await waitFor(() => expect(calls.find((c) => c.method === 'PUT')).toBeTruthy());
-    const put = calls.find((c) => c.method === 'PUT');
-    expect(put?.url).toBe('/api/placements/p1/attendance?week=2026-11-16');
+    await waitFor(() => expect(calls.find((c) => isCall(c, saveAttendanceWeek))).toBeTruthy());
+    const put = calls.find((c) => isCall(c, saveAttendanceWeek));
+    // The week shown is the week saved, though the address named none.
+    expect(put?.url).toBe(urlOf(saveAttendanceWeek, { params: { id: 'p1' }, query: { week: '2026-11-16' } }));
     expect(put?.body).toEqual({
       days: [
         { day: '2026-11-16', status: 'present', plannedHours: 7, hours: 7 },
@@ -64,23 +82,16 @@ describe('the tutor’s attendance sheet', () => {
   });
 
   it('shows each error on its day and field, before sending and from the server', async () => {
-    const calls = open(() => ({
-      status: 400,
-      body: {
-        error: {
-          code: 'errors.validation',
-          message: 'Certaines informations ne sont pas valides.',
-          fields: [
-            {
-              path: 'days.3.day',
-              code: 'followup.errors.future',
-              message: 'Ce jour n’est pas encore passé.',
-            },
-          ],
+    const calls = open(() =>
+      apiError(400, 'errors.validation', 'Certaines informations ne sont pas valides.', [
+        {
+          path: 'days.3.day',
+          code: 'placements.followup.errors.future',
+          message: 'Ce jour n’est pas encore passé.',
         },
-      },
-    }));
-    await screen.findByRole('heading', { level: 1 });
+      ]),
+    );
+    await screen.findByRole('heading', { level: 1 }, SLOW);
     const monday = /lundi 16 novembre/;
     fireEvent.change(day(monday).getByRole('textbox', { name: 'Heures effectuées' }), {
       target: { value: '' },
@@ -94,7 +105,7 @@ describe('the tutor’s attendance sheet', () => {
     expect(day(monday).getByRole('textbox', { name: 'Heures effectuées' }).getAttribute('aria-invalid')).toBe(
       'true',
     );
-    expect(calls.some((c) => c.method === 'PUT')).toBe(false);
+    expect(calls.some((c) => isCall(c, saveAttendanceWeek))).toBe(false);
     // Corrected; the server then refuses Thursday (its clock is the one that counts).
     fireEvent.change(day(monday).getByRole('textbox', { name: 'Heures effectuées' }), {
       target: { value: '7' },
@@ -110,10 +121,12 @@ describe('the tutor’s attendance sheet', () => {
 
   it('moves from week to week and has no accessibility violation', async () => {
     const calls = open();
-    await screen.findByRole('heading', { level: 1 });
+    await screen.findByRole('heading', { level: 1 }, SLOW);
+    // The current week first (no week asked), then the previous one, read from the address.
+    expect(calls.find((c) => isCall(c, attendanceWeek))?.query.has('week')).toBe(false);
     fireEvent.click(screen.getByRole('button', { name: 'Semaine précédente' }));
     await waitFor(() =>
-      expect(calls.some((c) => c.url === '/api/placements/p1/attendance?week=2026-11-09')).toBe(true),
+      expect(calls.some((c) => isCall(c, attendanceWeek) && c.query.get('week') === '2026-11-09')).toBe(true),
     );
     // The WCAG rules the e2e suite applies; happy-dom has no layout, so contrast is left to the browser.
     const results = await axe.run(document.body, {
@@ -125,14 +138,23 @@ describe('the tutor’s attendance sheet', () => {
     ).toEqual([]);
   });
 
+  it('opens the week the address names', async () => {
+    const calls = renderRoutes({
+      routes: placementsModule.routes!,
+      path: followupLink.href({ id: 'p1' }, { week: '2026-11-09' }),
+      roles: ['tutor'],
+      region: 'FR-HDF',
+      answers: byEndpoint([attendanceWeek, week()]),
+    });
+    await screen.findByRole('heading', { level: 1 }, SLOW);
+    expect(calls.filter((c) => isCall(c, attendanceWeek)).map((c) => c.query.get('week'))).toEqual([
+      '2026-11-09',
+    ]);
+  });
+
   it('reads a week without changing it once the placement is over', async () => {
-    serve(
-      '/app/placements/p1/attendance',
-      [{ path: '/app/placements/:id/attendance', element: <AttendanceSheetPage /> }],
-      ['tutor'],
-      () => week({ canEdit: false, status: 'cancelled' }),
-    );
-    expect(await screen.findByText(/la feuille se consulte sans modification/)).toBeTruthy();
+    open(undefined, week({ canEdit: false, status: 'cancelled' }));
+    expect(await screen.findByText(/la feuille se consulte sans modification/, {}, SLOW)).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Enregistrer la semaine' })).toBeNull();
   });
 });

@@ -1,6 +1,6 @@
 import { FormattedMessage } from 'react-intl';
-import type { AttendanceSummaryView } from '../../../common/placements/followup-schemas';
-import { Facts } from '../../app/ui/layout';
+import type { AttendanceSummaryView } from '../../../../common/placements/followup-schemas';
+import { Facts } from '../../../app/ui/layout';
 import { useFollowUpFormat } from './format';
 
 /** Planned and present days and hours, absences and the attendance rate. */
@@ -10,24 +10,24 @@ export function AttendanceSummaryFacts({ s }: { s: AttendanceSummaryView }) {
     <Facts
       items={[
         [
-          <FormattedMessage key="k" id="followup.summary.planned" />,
+          <FormattedMessage key="k" id="placements.followup.summary.planned" />,
           <FormattedMessage
             key="v"
-            id="followup.summary.days_hours"
+            id="placements.followup.summary.days_hours"
             values={{ days: s.plannedDays, hours: fmt.hours(s.plannedHours) }}
           />,
         ],
         [
-          <FormattedMessage key="k" id="followup.summary.present" />,
+          <FormattedMessage key="k" id="placements.followup.summary.present" />,
           <FormattedMessage
             key="v"
-            id="followup.summary.days_hours"
+            id="placements.followup.summary.days_hours"
             values={{ days: s.presentDays, hours: fmt.hours(s.presentHours) }}
           />,
         ],
-        [<FormattedMessage key="k" id="followup.summary.justified" />, s.justifiedAbsences],
-        [<FormattedMessage key="k" id="followup.summary.unjustified" />, s.unjustifiedAbsences],
-        [<FormattedMessage key="k" id="followup.summary.rate" />, fmt.percent(s.attendanceRate)],
+        [<FormattedMessage key="k" id="placements.followup.summary.justified" />, s.justifiedAbsences],
+        [<FormattedMessage key="k" id="placements.followup.summary.unjustified" />, s.unjustifiedAbsences],
+        [<FormattedMessage key="k" id="placements.followup.summary.rate" />, fmt.percent(s.attendanceRate)],
       ]}
     />
   );
@@ -39,16 +39,16 @@ export function MissingWeeks({ weeks }: { weeks: readonly string[] }) {
   if (!weeks.length)
     return (
       <p className="muted">
-        <FormattedMessage id="followup.summary.all_entered" />
+        <FormattedMessage id="placements.followup.summary.all_entered" />
       </p>
     );
   return (
     <p>
       <span className="tag tag--warning">
-        <FormattedMessage id="followup.summary.missing" values={{ count: weeks.length }} />
+        <FormattedMessage id="placements.followup.summary.missing" values={{ count: weeks.length }} />
       </span>{' '}
       <FormattedMessage
-        id="followup.summary.missing_list"
+        id="placements.followup.summary.missing_list"
         values={{ weeks: weeks.map((w) => fmt.date(w)).join(', ') }}
       />
     </p>

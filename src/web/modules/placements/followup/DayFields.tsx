@@ -1,7 +1,7 @@
 import { FormattedMessage, useIntl } from 'react-intl';
-import { ATTENDANCE_STATUSES, type AttendanceStatus } from '../../../common/placements/followup-rules';
-import type { AttendanceDayView } from '../../../common/placements/followup-schemas';
-import { Select, TextField } from '../../app/ui/fields';
+import { ATTENDANCE_STATUSES, type AttendanceStatus } from '../../../../common/placements/followup-rules';
+import type { AttendanceDayView } from '../../../../common/placements/followup-schemas';
+import { Select, TextField } from '../../../app/ui/fields';
 import { useFollowUpFormat } from './format';
 import { type DayState, withStatus } from './week-form';
 
@@ -33,29 +33,33 @@ export function DayFields({
         <strong>{fmt.weekday(d.day)}</strong>{' '}
         {d.open ? (
           <span className={d.recorded ? 'tag tag--success' : 'tag'}>
-            <FormattedMessage id={d.recorded ? 'followup.sheet.recorded' : 'followup.sheet.not_recorded'} />
+            <FormattedMessage
+              id={
+                d.recorded ? 'placements.followup.sheet.recorded' : 'placements.followup.sheet.not_recorded'
+              }
+            />
           </span>
         ) : (
           <span className="muted">
-            <FormattedMessage id={`followup.sheet.closed.${d.problem ?? 'future'}`} />
+            <FormattedMessage id={`placements.followup.sheet.closed.${d.problem ?? 'future'}`} />
           </span>
         )}
       </legend>
       {d.open && (
         <div className="row">
           <Select
-            label={label('followup.field.status')}
+            label={label('placements.followup.field.status')}
             value={value.status}
             onChange={(s) => onChange(withStatus(value, s as AttendanceStatus))}
             options={ATTENDANCE_STATUSES.map((s) => ({
               id: s,
-              label: intl.formatMessage({ id: `followup.attendance_status.${s}` }),
+              label: intl.formatMessage({ id: `placements.followup.attendance_status.${s}` }),
             }))}
             isDisabled={isDisabled}
             isRequired
           />
           <TextField
-            label={label('followup.field.planned_hours')}
+            label={label('placements.followup.field.planned_hours')}
             value={value.plannedHours}
             onChange={(plannedHours) => onChange({ ...value, plannedHours })}
             error={errors.plannedHours}
@@ -63,7 +67,7 @@ export function DayFields({
             maxLength={5}
           />
           <TextField
-            label={label('followup.field.hours')}
+            label={label('placements.followup.field.hours')}
             value={value.hours}
             onChange={(hours) => onChange({ ...value, hours })}
             error={errors.hours}
@@ -71,7 +75,7 @@ export function DayFields({
             maxLength={5}
           />
           <TextField
-            label={label('followup.field.note')}
+            label={label('placements.followup.field.note')}
             value={value.note}
             onChange={(note) => onChange({ ...value, note })}
             error={errors.note}

@@ -1,12 +1,19 @@
 import { type ReactNode, useState } from 'react';
-import type { TSchema } from 'typebox';
-import type { FollowUpView } from '../../../common/placements/followup-schemas';
-import { post } from '../../app/api';
-import { Button } from '../../app/ui/Button';
-import { ErrorAlert } from '../../app/ui/feedback';
-import { Form } from '../../app/ui/fields';
-import { followUpUrl, useFollowUpChange } from './useFollowUp';
+import type { CallInput } from '../../../../common/kernel/endpoint';
+import type { placementsEndpoints } from '../../../../common/placements/endpoints';
+import type { FollowUpView } from '../../../../common/placements/followup-schemas';
+import { call } from '../../../app/client';
+import { Button } from '../../../app/ui/Button';
+import { ErrorAlert } from '../../../app/ui/feedback';
+import { Form } from '../../../app/ui/fields';
+import { useFollowUpChange } from './useFollowUp';
 import { useBodyCheck } from './validate';
+
+/** The follow-up's collections a new entry is added to. */
+type EntryEndpoint =
+  | typeof placementsEndpoints.reportIncident
+  | typeof placementsEndpoints.logMobility
+  | typeof placementsEndpoints.recordStay;
 
 /**
  * One new follow-up entry (incident, journey, stay): the values as typed, the body checked against the
@@ -15,10 +22,9 @@ import { useBodyCheck } from './validate';
  */
 export function useEntryForm<V extends Record<string, unknown>>(opts: {
   placementId: string;
-  /** The collection under /api/placements/:id/ the entry is posted to. */
-  path: string;
+  /** Where the entry is added; its body schema is the one checked before sending. */
+  endpoint: EntryEndpoint;
   blank: V;
-  schema: TSchema;
   /** The request body, and the errors the schema cannot see (numbers typed the local way). */
   toBody: (v: V) => { body: Record<string, unknown>; errors?: Record<string, string> };
   onSaved?: (next: FollowUpView) => void;
@@ -32,7 +38,9 @@ export function useEntryForm<V extends Record<string, unknown>>(opts: {
       setV((s) => ({ ...s, [k]: x }));
   const add = useFollowUpChange(
     opts.placementId,
-    (body: unknown) => post<FollowUpView>(followUpUrl(opts.placementId, opts.path), body),
+    // submit() sends only a body the endpoint's schema accepted: the cast names what was checked.
+    (body: Record<string, unknown>) =>
+      call(opts.endpoint, { params: { id: opts.placementId }, body } as CallInput<EntryEndpoint>),
     (next) => {
       opts.onSaved?.(next);
       setV(opts.blank);
@@ -41,7 +49,7 @@ export function useEntryForm<V extends Record<string, unknown>>(opts: {
   const submit = () => {
     const { body, errors: local = {} } = opts.toBody(v);
     // Undefined members are left out, as they would be on the wire.
-    const found = { ...check(opts.schema, JSON.parse(JSON.stringify(body))), ...local };
+    const found = { ...check(opts.endpoint.body!, JSON.parse(JSON.stringify(body))), ...local };
     setErrors(found);
     if (!Object.keys(found).length) add.mutate(body, { onError: (x) => setErrors(fromApi(x)) });
   };

@@ -1,22 +1,24 @@
 import { useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
+import type { BodyOf } from '../../../../common/kernel/endpoint';
+import { placementsEndpoints } from '../../../../common/placements/endpoints';
 import {
   EVALUATION_CRITERIA,
   type EvaluationKind,
   SCORE_MAX,
   SCORE_MIN,
-} from '../../../common/placements/followup-rules';
+} from '../../../../common/placements/followup-rules';
 import {
   EvaluationBody,
   type EvaluationView,
   type FollowUpView,
-} from '../../../common/placements/followup-schemas';
-import { put } from '../../app/api';
-import { Button } from '../../app/ui/Button';
-import { ErrorAlert } from '../../app/ui/feedback';
-import { Checkbox, Form, Select, TextArea, TextField } from '../../app/ui/fields';
+} from '../../../../common/placements/followup-schemas';
+import { call } from '../../../app/client';
+import { Button } from '../../../app/ui/Button';
+import { ErrorAlert } from '../../../app/ui/feedback';
+import { Checkbox, Form, Select, TextArea, TextField } from '../../../app/ui/fields';
 import { defaultDay } from './format';
-import { followUpUrl, useFollowUpChange } from './useFollowUp';
+import { useFollowUpChange } from './useFollowUp';
 import { given, useBodyCheck } from './validate';
 
 const SCORES = Array.from({ length: SCORE_MAX - SCORE_MIN + 1 }, (_, i) => String(SCORE_MIN + i));
@@ -53,7 +55,8 @@ export function EvaluationForm({
       setV((s) => ({ ...s, [k]: x }));
   const save = useFollowUpChange(
     f.placementId,
-    (body: unknown) => put<FollowUpView>(followUpUrl(f.placementId, `evaluations/${kind}`), body),
+    (body: BodyOf<typeof placementsEndpoints.saveEvaluation>) =>
+      call(placementsEndpoints.saveEvaluation, { params: { id: f.placementId, kind }, body }),
     onDone,
   );
   const submit = () => {
@@ -69,14 +72,18 @@ export function EvaluationForm({
     };
     const found = check(EvaluationBody, JSON.parse(JSON.stringify(body)));
     setErrors(found);
-    if (!Object.keys(found).length) save.mutate(body, { onError: (x) => setErrors(fromApi(x)) });
+    // Sent only once the schema accepted it (every score given): the cast names what was checked.
+    if (!Object.keys(found).length)
+      save.mutate(body as BodyOf<typeof placementsEndpoints.saveEvaluation>, {
+        onError: (x) => setErrors(fromApi(x)),
+      });
   };
   return (
     <Form
       className="stack"
       aria-label={intl.formatMessage(
-        { id: 'followup.evaluations.form' },
-        { kind: label(`followup.evaluation_kind.${kind}`) },
+        { id: 'placements.followup.evaluations.form' },
+        { kind: label(`placements.followup.evaluation_kind.${kind}`) },
       )}
       onSubmit={(ev) => {
         ev.preventDefault();
@@ -85,7 +92,7 @@ export function EvaluationForm({
     >
       <ErrorAlert error={save.error} />
       <TextField
-        label={label('followup.field.held_on')}
+        label={label('placements.followup.field.held_on')}
         type="date"
         isRequired
         value={v.heldOn}
@@ -96,10 +103,10 @@ export function EvaluationForm({
         {EVALUATION_CRITERIA.map((c) => (
           <Select
             key={c}
-            label={label(`followup.criterion.${c}`)}
+            label={label(`placements.followup.criterion.${c}`)}
             value={v.scores[c] || null}
             onChange={(s) => setV((x) => ({ ...x, scores: { ...x.scores, [c]: s } }))}
-            options={SCORES.map((s) => ({ id: s, label: label(`followup.score.${s}`) }))}
+            options={SCORES.map((s) => ({ id: s, label: label(`placements.followup.score.${s}`) }))}
             error={errors[`scores.${c}`]}
             isRequired
           />
@@ -107,39 +114,39 @@ export function EvaluationForm({
       </div>
       <fieldset className="stack">
         <legend>
-          <FormattedMessage id="followup.field.present_parties" />
+          <FormattedMessage id="placements.followup.field.present_parties" />
         </legend>
         <Checkbox isSelected={v.personPresent} onChange={set('personPresent')}>
-          <FormattedMessage id="followup.field.person_present" />
+          <FormattedMessage id="placements.followup.field.person_present" />
         </Checkbox>
         <Checkbox isSelected={v.referentPresent} onChange={set('referentPresent')}>
-          <FormattedMessage id="followup.field.referent_present" />
+          <FormattedMessage id="placements.followup.field.referent_present" />
         </Checkbox>
         <Checkbox isSelected={v.tutorPresent} onChange={set('tutorPresent')}>
-          <FormattedMessage id="followup.field.tutor_present" />
+          <FormattedMessage id="placements.followup.field.tutor_present" />
         </Checkbox>
       </fieldset>
       <TextArea
-        label={label('followup.field.strengths')}
+        label={label('placements.followup.field.strengths')}
         value={v.strengths}
         onChange={set('strengths')}
         error={errors.strengths}
       />
       <TextArea
-        label={label('followup.field.improvements')}
+        label={label('placements.followup.field.improvements')}
         value={v.improvements}
         onChange={set('improvements')}
         error={errors.improvements}
       />
       <TextArea
-        label={label('followup.field.next_steps')}
+        label={label('placements.followup.field.next_steps')}
         value={v.nextSteps}
         onChange={set('nextSteps')}
         error={errors.nextSteps}
       />
       <div className="row">
         <Button type="submit" isDisabled={save.isPending}>
-          <FormattedMessage id="followup.evaluations.save" />
+          <FormattedMessage id="placements.followup.evaluations.save" />
         </Button>
         {e && (
           <Button variant="ghost" onPress={onDone}>

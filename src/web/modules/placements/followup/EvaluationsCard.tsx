@@ -4,17 +4,17 @@ import {
   EVALUATION_CRITERIA,
   EVALUATION_KINDS,
   type EvaluationKind,
-} from '../../../common/placements/followup-rules';
-import type { EvaluationView, FollowUpView } from '../../../common/placements/followup-schemas';
-import { Button } from '../../app/ui/Button';
-import { Card, Facts } from '../../app/ui/layout';
+} from '../../../../common/placements/followup-rules';
+import type { EvaluationView, FollowUpView } from '../../../../common/placements/followup-schemas';
+import { Button } from '../../../app/ui/Button';
+import { Card, Facts } from '../../../app/ui/layout';
 import { EvaluationForm } from './EvaluationForm';
 import { useFollowUpFormat } from './format';
 
 /** The mid-term and final tripartite evaluations: what was scored, or the form to record it. */
 export function EvaluationsCard({ f }: { f: FollowUpView }) {
   return (
-    <Card title={<FormattedMessage id="followup.evaluations.title" />}>
+    <Card title={<FormattedMessage id="placements.followup.evaluations.title" />}>
       <div className="stack">
         {EVALUATION_KINDS.map((kind) => (
           <EvaluationBlock key={kind} f={f} kind={kind} e={f.evaluations.find((x) => x.kind === kind)} />
@@ -32,24 +32,30 @@ function EvaluationBlock({ f, kind, e }: { f: FollowUpView; kind: EvaluationKind
   return (
     <div className="stack">
       <h3>
-        <FormattedMessage id={`followup.evaluation_kind.${kind}`} />
+        <FormattedMessage id={`placements.followup.evaluation_kind.${kind}`} />
       </h3>
       {e && !editing && <EvaluationFacts e={e} />}
       {e && !editing && f.canEvaluate && (
         <div className="row">
           <Button variant="secondary" onPress={() => setEditing(true)}>
-            <FormattedMessage id="followup.evaluations.correct" values={{ kind: kindLabel(kind) }} />
+            <FormattedMessage
+              id="placements.followup.evaluations.correct"
+              values={{ kind: kindLabel(kind) }}
+            />
           </Button>
         </div>
       )}
       {!e && opensLater && (
         <p className="muted">
-          <FormattedMessage id="followup.evaluations.final_opens" values={{ date: fmt.date(f.midpoint) }} />
+          <FormattedMessage
+            id="placements.followup.evaluations.final_opens"
+            values={{ date: fmt.date(f.midpoint) }}
+          />
         </p>
       )}
       {!e && !opensLater && !f.canEvaluate && (
         <p className="muted">
-          <FormattedMessage id="followup.evaluations.none" />
+          <FormattedMessage id="placements.followup.evaluations.none" />
         </p>
       )}
       {f.canEvaluate && (editing || (!e && !opensLater)) && (
@@ -59,7 +65,9 @@ function EvaluationBlock({ f, kind, e }: { f: FollowUpView; kind: EvaluationKind
   );
 }
 
-const kindLabel = (kind: EvaluationKind) => <FormattedMessage id={`followup.evaluation_kind.${kind}`} />;
+const kindLabel = (kind: EvaluationKind) => (
+  <FormattedMessage id={`placements.followup.evaluation_kind.${kind}`} />
+);
 
 function EvaluationFacts({ e }: { e: EvaluationView }) {
   const fmt = useFollowUpFormat();
@@ -67,17 +75,20 @@ function EvaluationFacts({ e }: { e: EvaluationView }) {
   return (
     <Facts
       items={[
-        [<FormattedMessage key="k" id="followup.field.held_on" />, fmt.date(e.heldOn)],
+        [<FormattedMessage key="k" id="placements.followup.field.held_on" />, fmt.date(e.heldOn)],
         ...EVALUATION_CRITERIA.map((c): [ReactNode, ReactNode] => [
-          <FormattedMessage key="k" id={`followup.criterion.${c}`} />,
-          <FormattedMessage key="v" id={`followup.score.${e.scores[c]}`} />,
+          <FormattedMessage key="k" id={`placements.followup.criterion.${c}`} />,
+          <FormattedMessage key="v" id={`placements.followup.score.${e.scores[c]}`} />,
         ]),
-        [<FormattedMessage key="k" id="followup.field.person_present" />, yesNo(e.personPresent)],
-        [<FormattedMessage key="k" id="followup.field.referent_present" />, yesNo(e.referentPresent)],
-        [<FormattedMessage key="k" id="followup.field.tutor_present" />, yesNo(e.tutorPresent)],
-        [<FormattedMessage key="k" id="followup.field.strengths" />, e.strengths ?? '—'],
-        [<FormattedMessage key="k" id="followup.field.improvements" />, e.improvements ?? '—'],
-        [<FormattedMessage key="k" id="followup.field.next_steps" />, e.nextSteps ?? '—'],
+        [<FormattedMessage key="k" id="placements.followup.field.person_present" />, yesNo(e.personPresent)],
+        [
+          <FormattedMessage key="k" id="placements.followup.field.referent_present" />,
+          yesNo(e.referentPresent),
+        ],
+        [<FormattedMessage key="k" id="placements.followup.field.tutor_present" />, yesNo(e.tutorPresent)],
+        [<FormattedMessage key="k" id="placements.followup.field.strengths" />, e.strengths ?? '—'],
+        [<FormattedMessage key="k" id="placements.followup.field.improvements" />, e.improvements ?? '—'],
+        [<FormattedMessage key="k" id="placements.followup.field.next_steps" />, e.nextSteps ?? '—'],
       ]}
     />
   );

@@ -1,8 +1,16 @@
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { PlacementView } from '../../../common/placements/agreement-schemas';
+import { urlOf } from '../../../../common/kernel/endpoint';
+import type { PlacementView } from '../../../../common/placements/agreement-schemas';
+import { placementsEndpoints } from '../../../../common/placements/endpoints';
+import { followupLink, placementLink } from '../../../../common/placements/links';
+import { type Answer, byEndpoint, isCall, renderRoutes } from '../../../testing/render-routes';
 import { FollowUpSection } from './FollowUpSection';
-import { type Answer, followUp, serve } from './harness.testing';
+import { followUp } from './fixtures.testing';
+
+// Pages load after the session and the data: a busy machine may take more than the default second.
+const SLOW = { timeout: 10_000 };
+const { followUp: readFollowUp, reportIncident } = placementsEndpoints;
 
 afterEach(() => {
   cleanup();
@@ -11,17 +19,17 @@ afterEach(() => {
 
 const placement = (status: PlacementView['status'] = 'active') => ({ id: 'p1', status }) as PlacementView;
 
-function open(
-  view: ReturnType<typeof followUp>,
-  roles = ['referent'],
-  onWrite?: (m: string, u: string, b: unknown) => Answer,
-) {
-  return serve(
-    '/app/placements/p1',
-    [{ path: '/app/placements/:id', element: <FollowUpSection placement={placement(view.status)} /> }],
+/** The section as the placement's page shows it (that page is the agreements feature's, tested there). */
+function open(view: ReturnType<typeof followUp>, roles = ['referent'], onIncident: Answer = view) {
+  return renderRoutes({
+    routes: [
+      { path: placementLink.pattern, element: <FollowUpSection placement={placement(view.status)} /> },
+    ],
+    path: placementLink.href({ id: 'p1' }),
     roles,
-    (method, url, body) => (method === 'GET' ? view : (onWrite?.(method, url, body) ?? view)),
-  );
+    region: 'FR-HDF',
+    answers: byEndpoint([readFollowUp, view], [reportIncident, onIncident]),
+  });
 }
 
 const card = (name: string) => {
@@ -32,19 +40,19 @@ const card = (name: string) => {
 describe('the follow-up section of a placement', () => {
   it('sums up attendance and leads to the sheet', async () => {
     open(followUp());
-    expect(await screen.findByRole('heading', { level: 2, name: 'Suivi du stage' })).toBeTruthy();
+    expect(await screen.findByRole('heading', { level: 2, name: 'Suivi du stage' }, SLOW)).toBeTruthy();
     const attendance = card('Présences');
     expect(attendance.getByText('80 %')).toBeTruthy();
     expect(attendance.getByText('12 jours (84 h)')).toBeTruthy();
     expect(attendance.getByText('1 semaine à saisir')).toBeTruthy();
     expect(
       attendance.getByRole('link', { name: 'Remplir la feuille de présence' }).getAttribute('href'),
-    ).toBe('/app/placements/p1/attendance');
+    ).toBe(followupLink.href({ id: 'p1' }));
   });
 
   it('alerts the home centre on a long stay abroad and shows the outcomes', async () => {
     open(followUp());
-    await screen.findByRole('heading', { level: 2, name: 'Suivi du stage' });
+    await screen.findByRole('heading', { level: 2, name: 'Suivi du stage' }, SLOW);
     const stays = card('Séjours à l’étranger');
     expect(stays.getByText(/Séjour à l’étranger de 8 jours consécutifs/)).toBeTruthy();
     expect(stays.getByText('À signaler (revenu d’intégration / leefloon)')).toBeTruthy();
@@ -57,7 +65,7 @@ describe('the follow-up section of a placement', () => {
     open(followUp({ side: 'host', stays: null, stayAlerts: null, outcomes: null, canRecordStays: false }), [
       'tutor',
     ]);
-    await screen.findByRole('heading', { level: 2, name: 'Suivi du stage' });
+    await screen.findByRole('heading', { level: 2, name: 'Suivi du stage' }, SLOW);
     expect(screen.queryByRole('heading', { name: 'Séjours à l’étranger' })).toBeNull();
     expect(screen.queryByRole('heading', { name: 'Sorties' })).toBeNull();
     expect(screen.getByRole('heading', { name: 'Journal de mobilité' })).toBeTruthy();
@@ -65,16 +73,18 @@ describe('the follow-up section of a placement', () => {
 
   it('checks the mid-term evaluation before sending it', async () => {
     const calls = open(followUp());
-    await screen.findByRole('heading', { level: 2, name: 'Suivi du stage' });
+    await screen.findByRole('heading', { level: 2, name: 'Suivi du stage' }, SLOW);
     fireEvent.click(
       card('Évaluations tripartites').getByRole('button', { name: 'Enregistrer l’évaluation' }),
     );
     expect((await screen.findAllByText('Ce champ est obligatoire.')).length).toBe(5);
-    expect(calls.some((c) => c.method === 'PUT')).toBe(false);
+    expect(calls.some((c) => isCall(c, placementsEndpoints.saveEvaluation))).toBe(false);
   });
 
   it('reports an incident and warns before a second first border crossing', async () => {
-    const calls = open(followUp({ firstCrossingOn: '2026-11-03' }), ['referent'], (_m, _u, _b) =>
+    const calls = open(
+      followUp({ firstCrossingOn: '2026-11-03' }),
+      ['referent'],
       followUp({
         firstCrossingOn: '2026-11-03',
         incidents: [
@@ -88,7 +98,7 @@ describe('the follow-up section of a placement', () => {
         ],
       }),
     );
-    await screen.findByRole('heading', { level: 2, name: 'Suivi du stage' });
+    await screen.findByRole('heading', { level: 2, name: 'Suivi du stage' }, SLOW);
     const incidents = card('Incidents');
     fireEvent.click(incidents.getByRole('button', { name: /Type d’incident/ }));
     fireEvent.click(await screen.findByRole('option', { name: 'Conflit' }));
@@ -97,8 +107,8 @@ describe('the follow-up section of a placement', () => {
     });
     fireEvent.click(incidents.getByRole('button', { name: 'Signaler' }));
     await waitFor(() =>
-      expect(calls.find((c) => c.method === 'POST')).toMatchObject({
-        url: '/api/placements/p1/incidents',
+      expect(calls.find((c) => isCall(c, reportIncident))).toMatchObject({
+        url: urlOf(reportIncident, { params: { id: 'p1' } }),
         body: { occurredOn: '2026-11-20', kind: 'conflict', description: 'Désaccord sur les horaires' },
       }),
     );
@@ -113,7 +123,7 @@ describe('the follow-up section of a placement', () => {
 
   it('says follow-up waits for the placement to start', async () => {
     const calls = open(followUp({ status: 'validated' }));
-    expect(await screen.findByText(/commence quand le stage démarre/)).toBeTruthy();
-    expect(calls.some((c) => c.url.includes('/follow-up'))).toBe(false);
+    expect(await screen.findByText(/commence quand le stage démarre/, {}, SLOW)).toBeTruthy();
+    expect(calls.some((c) => isCall(c, readFollowUp))).toBe(false);
   });
 });

@@ -1,8 +1,8 @@
 import { FormattedMessage } from 'react-intl';
-import { FOLLOW_UP_STATUSES } from '../../../common/placements/agreement-rules';
-import type { PlacementView } from '../../../common/placements/agreement-schemas';
-import { ErrorAlert, Loading } from '../../app/ui/feedback';
-import { Card } from '../../app/ui/layout';
+import { FOLLOW_UP_STATUSES } from '../../../../common/placements/agreement-rules';
+import type { PlacementView } from '../../../../common/placements/agreement-schemas';
+import { ErrorAlert, Loading } from '../../../app/ui/feedback';
+import { Card } from '../../../app/ui/layout';
 import { AttendanceCard } from './AttendanceCard';
 import { EvaluationsCard } from './EvaluationsCard';
 import { IncidentsCard } from './IncidentsCard';
@@ -19,9 +19,9 @@ import { useFollowUp } from './useFollowUp';
 export function FollowUpSection({ placement }: { placement: PlacementView }) {
   if (!FOLLOW_UP_STATUSES.includes(placement.status))
     return (
-      <Card title={<FormattedMessage id="followup.title" />}>
+      <Card title={<FormattedMessage id="placements.followup.title" />}>
         <p className="muted">
-          <FormattedMessage id="followup.not_started" />
+          <FormattedMessage id="placements.followup.not_started" />
         </p>
       </Card>
     );
@@ -36,7 +36,7 @@ function FollowUpCards({ placementId }: { placementId: string }) {
   return (
     <section className="stack" aria-labelledby="followup-title">
       <h2 id="followup-title">
-        <FormattedMessage id="followup.title" />
+        <FormattedMessage id="placements.followup.title" />
       </h2>
       <AttendanceCard f={f} />
       <EvaluationsCard f={f} />

@@ -1,9 +1,10 @@
 import { FormattedMessage, useIntl } from 'react-intl';
-import { INCIDENT_KINDS } from '../../../common/placements/followup-rules';
-import { type FollowUpView, IncidentBody } from '../../../common/placements/followup-schemas';
-import { Select, TextArea, TextField } from '../../app/ui/fields';
-import { Card } from '../../app/ui/layout';
-import { DataTable } from '../../app/ui/Table';
+import { placementsEndpoints } from '../../../../common/placements/endpoints';
+import { INCIDENT_KINDS } from '../../../../common/placements/followup-rules';
+import type { FollowUpView } from '../../../../common/placements/followup-schemas';
+import { Select, TextArea, TextField } from '../../../app/ui/fields';
+import { Card } from '../../../app/ui/layout';
+import { DataTable } from '../../../app/ui/Table';
 import { EntryForm, useEntryForm } from './EntryForm';
 import { defaultDay, useFollowUpFormat } from './format';
 import { given } from './validate';
@@ -13,39 +14,39 @@ export function IncidentsCard({ f }: { f: FollowUpView }) {
   const intl = useIntl();
   const fmt = useFollowUpFormat();
   return (
-    <Card title={<FormattedMessage id="followup.incidents.title" />}>
+    <Card title={<FormattedMessage id="placements.followup.incidents.title" />}>
       <div className="stack">
         {f.incidents.length ? (
           <DataTable
-            caption={intl.formatMessage({ id: 'followup.incidents.title' })}
+            caption={intl.formatMessage({ id: 'placements.followup.incidents.title' })}
             rowKey={(i) => i.id}
             rows={f.incidents}
             columns={[
               {
                 key: 'd',
-                header: <FormattedMessage id="followup.field.occurred_on" />,
+                header: <FormattedMessage id="placements.followup.field.occurred_on" />,
                 render: (i) => fmt.date(i.occurredOn),
               },
               {
                 key: 'k',
-                header: <FormattedMessage id="followup.field.incident_kind" />,
-                render: (i) => <FormattedMessage id={`followup.incident_kind.${i.kind}`} />,
+                header: <FormattedMessage id="placements.followup.field.incident_kind" />,
+                render: (i) => <FormattedMessage id={`placements.followup.incident_kind.${i.kind}`} />,
               },
               {
                 key: 'w',
-                header: <FormattedMessage id="followup.field.description" />,
+                header: <FormattedMessage id="placements.followup.field.description" />,
                 render: (i) => i.description,
               },
               {
                 key: 'a',
-                header: <FormattedMessage id="followup.field.action_taken" />,
+                header: <FormattedMessage id="placements.followup.field.action_taken" />,
                 render: (i) => i.actionTaken ?? '—',
               },
             ]}
           />
         ) : (
           <p className="muted">
-            <FormattedMessage id="followup.incidents.empty" />
+            <FormattedMessage id="placements.followup.incidents.empty" />
           </p>
         )}
         {f.canRecord && <IncidentForm f={f} />}
@@ -59,9 +60,8 @@ function IncidentForm({ f }: { f: FollowUpView }) {
   const label = (id: string) => intl.formatMessage({ id });
   const entry = useEntryForm({
     placementId: f.placementId,
-    path: 'incidents',
+    endpoint: placementsEndpoints.reportIncident,
     blank: { occurredOn: defaultDay(f), kind: '', description: '', actionTaken: '' },
-    schema: IncidentBody,
     toBody: (v) => ({
       body: {
         occurredOn: v.occurredOn,
@@ -74,12 +74,12 @@ function IncidentForm({ f }: { f: FollowUpView }) {
   const { v, set, errors } = entry;
   return (
     <EntryForm
-      title={<FormattedMessage id="followup.incidents.add_title" />}
-      submitLabel={<FormattedMessage id="followup.incidents.add" />}
+      title={<FormattedMessage id="placements.followup.incidents.add_title" />}
+      submitLabel={<FormattedMessage id="placements.followup.incidents.add" />}
       entry={entry}
     >
       <TextField
-        label={label('followup.field.occurred_on')}
+        label={label('placements.followup.field.occurred_on')}
         type="date"
         isRequired
         value={v.occurredOn}
@@ -87,22 +87,25 @@ function IncidentForm({ f }: { f: FollowUpView }) {
         error={errors.occurredOn}
       />
       <Select
-        label={label('followup.field.incident_kind')}
+        label={label('placements.followup.field.incident_kind')}
         value={v.kind || null}
         onChange={set('kind')}
-        options={INCIDENT_KINDS.map((k) => ({ id: k, label: label(`followup.incident_kind.${k}`) }))}
+        options={INCIDENT_KINDS.map((k) => ({
+          id: k,
+          label: label(`placements.followup.incident_kind.${k}`),
+        }))}
         error={errors.kind}
         isRequired
       />
       <TextArea
-        label={label('followup.field.description')}
+        label={label('placements.followup.field.description')}
         value={v.description}
         onChange={set('description')}
         error={errors.description}
         isRequired
       />
       <TextArea
-        label={label('followup.field.action_taken')}
+        label={label('placements.followup.field.action_taken')}
         value={v.actionTaken}
         onChange={set('actionTaken')}
         error={errors.actionTaken}

@@ -1,11 +1,12 @@
 import { useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
-import { MOBILITY_MODES } from '../../../common/placements/followup-rules';
-import { type FollowUpView, MobilityBody } from '../../../common/placements/followup-schemas';
-import { Alert } from '../../app/ui/feedback';
-import { Checkbox, Select, TextField } from '../../app/ui/fields';
-import { Card } from '../../app/ui/layout';
-import { DataTable } from '../../app/ui/Table';
+import { placementsEndpoints } from '../../../../common/placements/endpoints';
+import { MOBILITY_MODES } from '../../../../common/placements/followup-rules';
+import type { FollowUpView } from '../../../../common/placements/followup-schemas';
+import { Alert } from '../../../app/ui/feedback';
+import { Checkbox, Select, TextField } from '../../../app/ui/fields';
+import { Card } from '../../../app/ui/layout';
+import { DataTable } from '../../../app/ui/Table';
 import { EntryForm, useEntryForm } from './EntryForm';
 import { defaultDay, parseDecimal, useFollowUpFormat } from './format';
 import { given } from './validate';
@@ -16,62 +17,65 @@ export function MobilityCard({ f }: { f: FollowUpView }) {
   const fmt = useFollowUpFormat();
   const yesNo = (b: boolean) => <FormattedMessage id={b ? 'common.yes' : 'common.no'} />;
   return (
-    <Card title={<FormattedMessage id="followup.mobility.title" />}>
+    <Card title={<FormattedMessage id="placements.followup.mobility.title" />}>
       <div className="stack">
         {f.firstCrossingOn && (
           <Alert tone="success">
             <FormattedMessage
-              id="followup.mobility.first_crossing_on"
+              id="placements.followup.mobility.first_crossing_on"
               values={{ date: fmt.date(f.firstCrossingOn) }}
             />
           </Alert>
         )}
         {f.mobility.length ? (
           <DataTable
-            caption={intl.formatMessage({ id: 'followup.mobility.title' })}
+            caption={intl.formatMessage({ id: 'placements.followup.mobility.title' })}
             rowKey={(m) => m.id}
             rows={f.mobility}
             columns={[
               {
                 key: 'd',
-                header: <FormattedMessage id="followup.field.travelled_on" />,
+                header: <FormattedMessage id="placements.followup.field.travelled_on" />,
                 render: (m) => fmt.date(m.travelledOn),
               },
               {
                 key: 'm',
-                header: <FormattedMessage id="followup.field.mode" />,
-                render: (m) => <FormattedMessage id={`followup.mobility_mode.${m.mode}`} />,
+                header: <FormattedMessage id="placements.followup.field.mode" />,
+                render: (m) => <FormattedMessage id={`placements.followup.mobility_mode.${m.mode}`} />,
               },
               {
                 key: 't',
-                header: <FormattedMessage id="followup.field.door_to_door" />,
+                header: <FormattedMessage id="placements.followup.field.door_to_door" />,
                 render: (m) =>
                   m.doorToDoorMinutes === null ? (
                     '—'
                   ) : (
-                    <FormattedMessage id="followup.minutes_value" values={{ minutes: m.doorToDoorMinutes }} />
+                    <FormattedMessage
+                      id="placements.followup.minutes_value"
+                      values={{ minutes: m.doorToDoorMinutes }}
+                    />
                   ),
               },
               {
                 key: 'c',
-                header: <FormattedMessage id="followup.field.cost_refunded" />,
+                header: <FormattedMessage id="placements.followup.field.cost_refunded" />,
                 render: (m) => fmt.money(m.costRefundedCents),
               },
               {
                 key: 'a',
-                header: <FormattedMessage id="followup.field.travels_alone" />,
+                header: <FormattedMessage id="placements.followup.field.travels_alone" />,
                 render: (m) => yesNo(m.travelsAlone),
               },
               {
                 key: 'x',
-                header: <FormattedMessage id="followup.field.first_crossing" />,
+                header: <FormattedMessage id="placements.followup.field.first_crossing" />,
                 render: (m) => yesNo(m.firstAutonomousCrossing),
               },
             ]}
           />
         ) : (
           <p className="muted">
-            <FormattedMessage id="followup.mobility.empty" />
+            <FormattedMessage id="placements.followup.mobility.empty" />
           </p>
         )}
         {f.canRecord && <MobilityForm f={f} />}
@@ -87,7 +91,7 @@ function MobilityForm({ f }: { f: FollowUpView }) {
   const [warnings, setWarnings] = useState<string[]>([]);
   const entry = useEntryForm({
     placementId: f.placementId,
-    path: 'mobility',
+    endpoint: placementsEndpoints.logMobility,
     blank: {
       travelledOn: defaultDay(f),
       mode: '',
@@ -97,14 +101,13 @@ function MobilityForm({ f }: { f: FollowUpView }) {
       firstAutonomousCrossing: false,
       note: '',
     },
-    schema: MobilityBody,
     toBody: (v) => {
       setWarnings([]);
       const minutes = parseDecimal(v.minutes);
       const euros = parseDecimal(v.cost);
       const errors: Record<string, string> = {};
-      if (Number.isNaN(minutes)) errors.doorToDoorMinutes = label('followup.errors.not_a_number');
-      if (Number.isNaN(euros)) errors.costRefundedCents = label('followup.errors.not_a_number');
+      if (Number.isNaN(minutes)) errors.doorToDoorMinutes = label('placements.followup.errors.not_a_number');
+      if (Number.isNaN(euros)) errors.costRefundedCents = label('placements.followup.errors.not_a_number');
       const body = {
         travelledOn: v.travelledOn,
         mode: v.mode || undefined,
@@ -122,8 +125,8 @@ function MobilityForm({ f }: { f: FollowUpView }) {
   const { v, set, errors } = entry;
   return (
     <EntryForm
-      title={<FormattedMessage id="followup.mobility.add_title" />}
-      submitLabel={<FormattedMessage id="followup.mobility.add" />}
+      title={<FormattedMessage id="placements.followup.mobility.add_title" />}
+      submitLabel={<FormattedMessage id="placements.followup.mobility.add" />}
       entry={entry}
     >
       {warnings.map((w) => (
@@ -132,7 +135,7 @@ function MobilityForm({ f }: { f: FollowUpView }) {
         </Alert>
       ))}
       <TextField
-        label={label('followup.field.travelled_on')}
+        label={label('placements.followup.field.travelled_on')}
         type="date"
         isRequired
         value={v.travelledOn}
@@ -140,15 +143,18 @@ function MobilityForm({ f }: { f: FollowUpView }) {
         error={errors.travelledOn}
       />
       <Select
-        label={label('followup.field.mode')}
+        label={label('placements.followup.field.mode')}
         value={v.mode || null}
         onChange={set('mode')}
-        options={MOBILITY_MODES.map((m) => ({ id: m, label: label(`followup.mobility_mode.${m}`) }))}
+        options={MOBILITY_MODES.map((m) => ({
+          id: m,
+          label: label(`placements.followup.mobility_mode.${m}`),
+        }))}
         error={errors.mode}
         isRequired
       />
       <TextField
-        label={label('followup.field.door_to_door_minutes')}
+        label={label('placements.followup.field.door_to_door_minutes')}
         inputMode="numeric"
         value={v.minutes}
         onChange={set('minutes')}
@@ -156,28 +162,28 @@ function MobilityForm({ f }: { f: FollowUpView }) {
         maxLength={3}
       />
       <TextField
-        label={label('followup.field.cost_refunded_euros')}
+        label={label('placements.followup.field.cost_refunded_euros')}
         value={v.cost}
         onChange={set('cost')}
         error={errors.costRefundedCents}
         maxLength={10}
       />
       <Checkbox isSelected={v.travelsAlone} onChange={set('travelsAlone')}>
-        <FormattedMessage id="followup.field.travels_alone" />
+        <FormattedMessage id="placements.followup.field.travels_alone" />
       </Checkbox>
       <Checkbox isSelected={v.firstAutonomousCrossing} onChange={set('firstAutonomousCrossing')}>
-        <FormattedMessage id="followup.field.first_crossing" />
+        <FormattedMessage id="placements.followup.field.first_crossing" />
       </Checkbox>
       {v.firstAutonomousCrossing && f.firstCrossingOn && (
         <Alert tone="warning">
           <FormattedMessage
-            id="followup.mobility.first_crossing_recorded"
+            id="placements.followup.mobility.first_crossing_recorded"
             values={{ date: fmt.date(f.firstCrossingOn) }}
           />
         </Alert>
       )}
       <TextField
-        label={label('followup.field.note')}
+        label={label('placements.followup.field.note')}
         value={v.note}
         onChange={set('note')}
         error={errors.note}

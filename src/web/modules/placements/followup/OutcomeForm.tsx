@@ -1,16 +1,18 @@
 import { useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
-import { CONTRACT_TYPES, OUTCOME_SITUATIONS } from '../../../common/placements/followup-rules';
+import type { BodyOf } from '../../../../common/kernel/endpoint';
+import { placementsEndpoints } from '../../../../common/placements/endpoints';
+import { CONTRACT_TYPES, OUTCOME_SITUATIONS } from '../../../../common/placements/followup-rules';
 import {
   type FollowUpView,
   OutcomeBody,
   type OutcomeSlot,
-} from '../../../common/placements/followup-schemas';
-import { put } from '../../app/api';
-import { Button } from '../../app/ui/Button';
-import { ErrorAlert } from '../../app/ui/feedback';
-import { Form, Select, TextArea, TextField } from '../../app/ui/fields';
-import { followUpUrl, useFollowUpChange } from './useFollowUp';
+} from '../../../../common/placements/followup-schemas';
+import { call } from '../../../app/client';
+import { Button } from '../../../app/ui/Button';
+import { ErrorAlert } from '../../../app/ui/feedback';
+import { Form, Select, TextArea, TextField } from '../../../app/ui/fields';
+import { useFollowUpChange } from './useFollowUp';
 import { given, useBodyCheck } from './validate';
 
 /** Records (or corrects) one outcome: a job asks for its contract, a drop-out for its reason. */
@@ -30,7 +32,8 @@ export function OutcomeForm({ f, slot, onDone }: { f: FollowUpView; slot: Outcom
   const set = (k: keyof typeof v) => (x: string) => setV((s) => ({ ...s, [k]: x }));
   const save = useFollowUpChange(
     f.placementId,
-    (body: unknown) => put<FollowUpView>(followUpUrl(f.placementId, `outcomes/${slot.kind}`), body),
+    (body: BodyOf<typeof placementsEndpoints.saveOutcome>) =>
+      call(placementsEndpoints.saveOutcome, { params: { id: f.placementId, kind: slot.kind }, body }),
     onDone,
   );
   const submit = () => {
@@ -46,12 +49,16 @@ export function OutcomeForm({ f, slot, onDone }: { f: FollowUpView; slot: Outcom
     if (v.situation === 'job' && !body.contractType) found.contractType = label('validation.required');
     if (v.situation === 'drop_out' && !body.dropOutReason) found.dropOutReason = label('validation.required');
     setErrors(found);
-    if (!Object.keys(found).length) save.mutate(body, { onError: (x) => setErrors(fromApi(x)) });
+    // Sent only once the schema accepted it (a situation chosen): the cast names what was checked.
+    if (!Object.keys(found).length)
+      save.mutate(body as BodyOf<typeof placementsEndpoints.saveOutcome>, {
+        onError: (x) => setErrors(fromApi(x)),
+      });
   };
   return (
     <Form
       className="stack"
-      aria-label={label(`followup.outcome_kind.${slot.kind}`)}
+      aria-label={label(`placements.followup.outcome_kind.${slot.kind}`)}
       onSubmit={(e) => {
         e.preventDefault();
         submit();
@@ -59,7 +66,7 @@ export function OutcomeForm({ f, slot, onDone }: { f: FollowUpView; slot: Outcom
     >
       <ErrorAlert error={save.error} />
       <TextField
-        label={label('followup.field.observed_on')}
+        label={label('placements.followup.field.observed_on')}
         type="date"
         isRequired
         value={v.observedOn}
@@ -67,26 +74,32 @@ export function OutcomeForm({ f, slot, onDone }: { f: FollowUpView; slot: Outcom
         error={errors.observedOn}
       />
       <Select
-        label={label('followup.field.situation')}
+        label={label('placements.followup.field.situation')}
         value={v.situation || null}
         onChange={set('situation')}
-        options={OUTCOME_SITUATIONS.map((s) => ({ id: s, label: label(`followup.situation.${s}`) }))}
+        options={OUTCOME_SITUATIONS.map((s) => ({
+          id: s,
+          label: label(`placements.followup.situation.${s}`),
+        }))}
         error={errors.situation}
         isRequired
       />
       {v.situation === 'job' && (
         <Select
-          label={label('followup.field.contract_type')}
+          label={label('placements.followup.field.contract_type')}
           value={v.contractType || null}
           onChange={set('contractType')}
-          options={CONTRACT_TYPES.map((c) => ({ id: c, label: label(`followup.contract_type.${c}`) }))}
+          options={CONTRACT_TYPES.map((c) => ({
+            id: c,
+            label: label(`placements.followup.contract_type.${c}`),
+          }))}
           error={errors.contractType}
           isRequired
         />
       )}
       {v.situation === 'drop_out' && (
         <TextArea
-          label={label('followup.field.drop_out_reason')}
+          label={label('placements.followup.field.drop_out_reason')}
           value={v.dropOutReason}
           onChange={set('dropOutReason')}
           error={errors.dropOutReason}
@@ -94,14 +107,14 @@ export function OutcomeForm({ f, slot, onDone }: { f: FollowUpView; slot: Outcom
         />
       )}
       <TextArea
-        label={label('followup.field.note')}
+        label={label('placements.followup.field.note')}
         value={v.note}
         onChange={set('note')}
         error={errors.note}
       />
       <div className="row">
         <Button type="submit" isDisabled={save.isPending}>
-          <FormattedMessage id="followup.outcomes.save" />
+          <FormattedMessage id="placements.followup.outcomes.save" />
         </Button>
         {o && (
           <Button variant="ghost" onPress={onDone}>

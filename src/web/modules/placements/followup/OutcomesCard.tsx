@@ -1,8 +1,8 @@
 import { type ReactNode, useState } from 'react';
 import { FormattedMessage } from 'react-intl';
-import type { FollowUpView, OutcomeSlot } from '../../../common/placements/followup-schemas';
-import { Button } from '../../app/ui/Button';
-import { Card, Facts } from '../../app/ui/layout';
+import type { FollowUpView, OutcomeSlot } from '../../../../common/placements/followup-schemas';
+import { Button } from '../../../app/ui/Button';
+import { Card, Facts } from '../../../app/ui/layout';
 import { useFollowUpFormat } from './format';
 import { OutcomeForm } from './OutcomeForm';
 
@@ -12,7 +12,7 @@ import { OutcomeForm } from './OutcomeForm';
  */
 export function OutcomesCard({ f, slots }: { f: FollowUpView; slots: OutcomeSlot[] }) {
   return (
-    <Card title={<FormattedMessage id="followup.outcomes.title" />}>
+    <Card title={<FormattedMessage id="placements.followup.outcomes.title" />}>
       <div className="stack">
         {slots.map((s) => (
           <OutcomeBlock key={s.kind} f={f} slot={s} />
@@ -29,22 +29,22 @@ function OutcomeBlock({ f, slot }: { f: FollowUpView; slot: OutcomeSlot }) {
   return (
     <div className="stack">
       <h3>
-        <FormattedMessage id={`followup.outcome_kind.${slot.kind}`} />
+        <FormattedMessage id={`placements.followup.outcome_kind.${slot.kind}`} />
       </h3>
       {!slot.opensOn && (
         <p className="muted">
-          <FormattedMessage id="followup.outcomes.after_end" />
+          <FormattedMessage id="placements.followup.outcomes.after_end" />
         </p>
       )}
       {slot.opensOn && !o && (
         <p className="muted">
           <FormattedMessage
-            id={slot.open ? 'followup.outcomes.due_by' : 'followup.outcomes.opens_on'}
+            id={slot.open ? 'placements.followup.outcomes.due_by' : 'placements.followup.outcomes.opens_on'}
             values={{ date: fmt.date(slot.open ? slot.dueBy : slot.opensOn) }}
           />{' '}
           {slot.open && slot.dueBy && f.today > slot.dueBy && (
             <span className="tag tag--warning">
-              <FormattedMessage id="followup.outcomes.overdue" />
+              <FormattedMessage id="placements.followup.outcomes.overdue" />
             </span>
           )}
         </p>
@@ -52,35 +52,35 @@ function OutcomeBlock({ f, slot }: { f: FollowUpView; slot: OutcomeSlot }) {
       {o && !editing && (
         <Facts
           items={[
-            [<FormattedMessage key="k" id="followup.field.observed_on" />, fmt.date(o.observedOn)],
+            [<FormattedMessage key="k" id="placements.followup.field.observed_on" />, fmt.date(o.observedOn)],
             [
-              <FormattedMessage key="k" id="followup.field.situation" />,
-              <FormattedMessage key="v" id={`followup.situation.${o.situation}`} />,
+              <FormattedMessage key="k" id="placements.followup.field.situation" />,
+              <FormattedMessage key="v" id={`placements.followup.situation.${o.situation}`} />,
             ],
             ...(o.contractType
               ? [
                   [
-                    <FormattedMessage key="k" id="followup.field.contract_type" />,
-                    <FormattedMessage key="v" id={`followup.contract_type.${o.contractType}`} />,
+                    <FormattedMessage key="k" id="placements.followup.field.contract_type" />,
+                    <FormattedMessage key="v" id={`placements.followup.contract_type.${o.contractType}`} />,
                   ] as [ReactNode, ReactNode],
                 ]
               : []),
             ...(o.dropOutReason
               ? [
-                  [<FormattedMessage key="k" id="followup.field.drop_out_reason" />, o.dropOutReason] as [
-                    ReactNode,
-                    ReactNode,
-                  ],
+                  [
+                    <FormattedMessage key="k" id="placements.followup.field.drop_out_reason" />,
+                    o.dropOutReason,
+                  ] as [ReactNode, ReactNode],
                 ]
               : []),
-            [<FormattedMessage key="k" id="followup.field.note" />, o.note ?? '—'],
+            [<FormattedMessage key="k" id="placements.followup.field.note" />, o.note ?? '—'],
           ]}
         />
       )}
       {o && !editing && slot.open && (
         <div className="row">
           <Button variant="secondary" onPress={() => setEditing(true)}>
-            <FormattedMessage id="followup.outcomes.correct" />
+            <FormattedMessage id="placements.followup.outcomes.correct" />
           </Button>
         </div>
       )}

@@ -1,14 +1,15 @@
 import { FormattedMessage, useIntl } from 'react-intl';
-import { type FollowUpView, StayBody, type StayView } from '../../../common/placements/followup-schemas';
-import { del } from '../../app/api';
-import { Button } from '../../app/ui/Button';
-import { Alert, ErrorAlert } from '../../app/ui/feedback';
-import { TextField } from '../../app/ui/fields';
-import { Card } from '../../app/ui/layout';
-import { DataTable } from '../../app/ui/Table';
+import { placementsEndpoints } from '../../../../common/placements/endpoints';
+import type { FollowUpView, StayView } from '../../../../common/placements/followup-schemas';
+import { call } from '../../../app/client';
+import { Button } from '../../../app/ui/Button';
+import { Alert, ErrorAlert } from '../../../app/ui/feedback';
+import { TextField } from '../../../app/ui/fields';
+import { Card } from '../../../app/ui/layout';
+import { DataTable } from '../../../app/ui/Table';
 import { EntryForm, useEntryForm } from './EntryForm';
 import { defaultDay, useFollowUpFormat } from './format';
-import { followUpUrl, useFollowUpChange } from './useFollowUp';
+import { useFollowUpChange } from './useFollowUp';
 import { given } from './validate';
 
 /**
@@ -19,24 +20,24 @@ export function StaysAbroadCard({ f, stays }: { f: FollowUpView; stays: StayView
   const intl = useIntl();
   const fmt = useFollowUpFormat();
   const remove = useFollowUpChange(f.placementId, (stayId: string) =>
-    del<FollowUpView>(followUpUrl(f.placementId, `stays-abroad/${stayId}`)),
+    call(placementsEndpoints.removeStay, { params: { id: f.placementId, stayId } }),
   );
   return (
-    <Card title={<FormattedMessage id="followup.stays.title" />}>
+    <Card title={<FormattedMessage id="placements.followup.stays.title" />}>
       <div className="stack">
         {f.stayAlerts === null ? (
           <p className="muted">
-            <FormattedMessage id="followup.stays.rule_not_applicable" />
+            <FormattedMessage id="placements.followup.stays.rule_not_applicable" />
           </p>
         ) : (
           f.stayAlerts.map((a) => (
             <Alert
               key={`${a.code}-${a.startsOn ?? a.year}`}
               tone="warning"
-              title={<FormattedMessage id="followup.stays.alert_title" />}
+              title={<FormattedMessage id="placements.followup.stays.alert_title" />}
             >
               <FormattedMessage
-                id={`followup.stay_alert.${a.code}`}
+                id={`placements.followup.stay_alert.${a.code}`}
                 values={{
                   start: fmt.date(a.startsOn),
                   end: fmt.date(a.endsOn),
@@ -50,38 +51,40 @@ export function StaysAbroadCard({ f, stays }: { f: FollowUpView; stays: StayView
         <ErrorAlert error={remove.error} />
         {stays.length ? (
           <DataTable
-            caption={intl.formatMessage({ id: 'followup.stays.title' })}
+            caption={intl.formatMessage({ id: 'placements.followup.stays.title' })}
             rowKey={(s) => s.id}
             rows={stays}
             columns={[
               {
                 key: 's',
-                header: <FormattedMessage id="followup.field.starts_on" />,
+                header: <FormattedMessage id="placements.followup.field.starts_on" />,
                 render: (s) => fmt.date(s.startsOn),
               },
               {
                 key: 'e',
-                header: <FormattedMessage id="followup.field.ends_on" />,
+                header: <FormattedMessage id="placements.followup.field.ends_on" />,
                 render: (s) => fmt.date(s.endsOn),
               },
               {
                 key: 'd',
-                header: <FormattedMessage id="followup.field.days" />,
-                render: (s) => <FormattedMessage id="followup.days_value" values={{ days: s.days }} />,
+                header: <FormattedMessage id="placements.followup.field.days" />,
+                render: (s) => (
+                  <FormattedMessage id="placements.followup.days_value" values={{ days: s.days }} />
+                ),
               },
               {
                 key: 'r',
-                header: <FormattedMessage id="followup.field.reason" />,
+                header: <FormattedMessage id="placements.followup.field.reason" />,
                 render: (s) => s.reason ?? '—',
               },
               {
                 key: 'x',
-                header: <FormattedMessage id="followup.field.actions" />,
+                header: <FormattedMessage id="placements.followup.field.actions" />,
                 render: (s) =>
                   f.canRecordStays && (
                     <Button variant="ghost" isDisabled={remove.isPending} onPress={() => remove.mutate(s.id)}>
                       <FormattedMessage
-                        id="followup.stays.remove"
+                        id="placements.followup.stays.remove"
                         values={{ start: fmt.date(s.startsOn), end: fmt.date(s.endsOn) }}
                       />
                     </Button>
@@ -91,7 +94,7 @@ export function StaysAbroadCard({ f, stays }: { f: FollowUpView; stays: StayView
           />
         ) : (
           <p className="muted">
-            <FormattedMessage id="followup.stays.empty" />
+            <FormattedMessage id="placements.followup.stays.empty" />
           </p>
         )}
         {f.canRecordStays && <StayForm f={f} />}
@@ -105,22 +108,21 @@ function StayForm({ f }: { f: FollowUpView }) {
   const label = (id: string) => intl.formatMessage({ id });
   const entry = useEntryForm({
     placementId: f.placementId,
-    path: 'stays-abroad',
+    endpoint: placementsEndpoints.recordStay,
     blank: { startsOn: defaultDay(f), endsOn: defaultDay(f), reason: '' },
-    schema: StayBody,
     toBody: (v) => ({ body: { startsOn: v.startsOn, endsOn: v.endsOn, reason: given(v.reason) } }),
   });
   const { v, set, errors } = entry;
   return (
     <EntryForm
-      title={<FormattedMessage id="followup.stays.add_title" />}
-      hint={<FormattedMessage id="followup.stays.hint" />}
-      submitLabel={<FormattedMessage id="followup.stays.add" />}
+      title={<FormattedMessage id="placements.followup.stays.add_title" />}
+      hint={<FormattedMessage id="placements.followup.stays.hint" />}
+      submitLabel={<FormattedMessage id="placements.followup.stays.add" />}
       entry={entry}
     >
       <div className="grid-2">
         <TextField
-          label={label('followup.field.starts_on')}
+          label={label('placements.followup.field.starts_on')}
           type="date"
           isRequired
           value={v.startsOn}
@@ -128,7 +130,7 @@ function StayForm({ f }: { f: FollowUpView }) {
           error={errors.startsOn}
         />
         <TextField
-          label={label('followup.field.ends_on')}
+          label={label('placements.followup.field.ends_on')}
           type="date"
           isRequired
           value={v.endsOn}
@@ -137,7 +139,7 @@ function StayForm({ f }: { f: FollowUpView }) {
         />
       </div>
       <TextField
-        label={label('followup.field.reason')}
+        label={label('placements.followup.field.reason')}
         value={v.reason}
         onChange={set('reason')}
         error={errors.reason}

@@ -1,14 +1,16 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
-import type { AttendanceWeekView } from '../../../common/placements/followup-schemas';
-import { ApiError, put, qs } from '../../app/api';
-import { Button } from '../../app/ui/Button';
-import { Alert, ErrorAlert } from '../../app/ui/feedback';
-import { Form } from '../../app/ui/fields';
+import { placementsEndpoints } from '../../../../common/placements/endpoints';
+import type { AttendanceDayInput, AttendanceWeekView } from '../../../../common/placements/followup-schemas';
+import { ApiError } from '../../../app/api';
+import { call, keyOf } from '../../../app/client';
+import { Button } from '../../../app/ui/Button';
+import { Alert, ErrorAlert } from '../../../app/ui/feedback';
+import { Form } from '../../../app/ui/fields';
 import { DayFields } from './DayFields';
 import { useDecimalText } from './format';
-import { followUpKey, followUpUrl, weekKey } from './useFollowUp';
+import { followUpInput, weekInput } from './useFollowUp';
 import { buildWeek, dayKey, initialWeek, type WeekState } from './week-form';
 
 /** The seven days of one week, saved together: the week sent replaces the week recorded. */
@@ -26,15 +28,24 @@ export function WeekForm({
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [saved, setSaved] = useState(false);
   const save = useMutation({
-    mutationFn: (body: { days: unknown[]; sent: string[] }) =>
-      put<AttendanceWeekView>(followUpUrl(view.placementId, `attendance${qs({ week: view.week })}`), {
-        days: body.days,
+    // The week saved is the one shown (`view.week`), even when the address named none.
+    mutationFn: (body: { days: AttendanceDayInput[]; sent: string[] }) =>
+      call(placementsEndpoints.saveAttendanceWeek, {
+        params: { id: view.placementId },
+        query: { week: view.week },
+        body: { days: body.days },
       }),
     onSuccess: async (v) => {
-      client.setQueryData(weekKey(view.placementId, requestedWeek), v);
+      // The answer replaces the week under the address's key, so the sheet shows what was saved.
+      client.setQueryData(
+        keyOf(placementsEndpoints.attendanceWeek, weekInput(view.placementId, requestedWeek)),
+        v,
+      );
       setState(initialWeek(v, dec));
       setSaved(true);
-      await client.invalidateQueries({ queryKey: followUpKey(view.placementId) });
+      await client.invalidateQueries({
+        queryKey: keyOf(placementsEndpoints.followUp, followUpInput(view.placementId)),
+      });
     },
     onError: (e, body) => {
       if (!(e instanceof ApiError)) return;
@@ -70,7 +81,7 @@ export function WeekForm({
   return (
     <Form
       className="stack"
-      aria-label={intl.formatMessage({ id: 'followup.sheet.form' })}
+      aria-label={intl.formatMessage({ id: 'placements.followup.sheet.form' })}
       onSubmit={(e) => {
         e.preventDefault();
         submit();
@@ -78,17 +89,17 @@ export function WeekForm({
     >
       {!view.canEdit && (
         <Alert tone="info">
-          <FormattedMessage id="followup.sheet.locked" />
+          <FormattedMessage id="placements.followup.sheet.locked" />
         </Alert>
       )}
       {view.canEdit && !anyOpen && (
         <Alert tone="info">
-          <FormattedMessage id="followup.sheet.nothing_open" />
+          <FormattedMessage id="placements.followup.sheet.nothing_open" />
         </Alert>
       )}
       <ErrorAlert error={save.error} />
       {Object.keys(errors).length > 0 && !save.error && (
-        <Alert tone="error" title={<FormattedMessage id="followup.sheet.fix_errors" />} />
+        <Alert tone="error" title={<FormattedMessage id="placements.followup.sheet.fix_errors" />} />
       )}
       {view.days.map((d) => (
         <DayFields
@@ -105,13 +116,13 @@ export function WeekForm({
       ))}
       {saved && (
         <Alert tone="success">
-          <FormattedMessage id="followup.sheet.saved" />
+          <FormattedMessage id="placements.followup.sheet.saved" />
         </Alert>
       )}
       {editable && (
         <div className="row">
           <Button type="submit" isDisabled={save.isPending}>
-            <FormattedMessage id="followup.sheet.save" />
+            <FormattedMessage id="placements.followup.sheet.save" />
           </Button>
         </div>
       )}

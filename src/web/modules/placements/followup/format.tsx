@@ -1,6 +1,6 @@
 import { useIntl } from 'react-intl';
-import { useCommonFormat } from '../../app/ui/format';
-import { useDateFormat } from '../pathways/format';
+import { useCommonFormat } from '../../../app/ui/format';
+import { useDateFormat } from '../../people';
 
 /** Display helpers of the follow-up cards and the attendance sheet. */
 export function useFollowUpFormat() {
@@ -10,7 +10,7 @@ export function useFollowUpFormat() {
     date: useDateFormat(),
     weekday: f.weekday,
     hours: (n: number | null) =>
-      n === null ? '—' : intl.formatMessage({ id: 'followup.hours_value' }, { hours: n }),
+      n === null ? '—' : intl.formatMessage({ id: 'placements.followup.hours_value' }, { hours: n }),
     percent: (r: number | null) =>
       r === null ? '—' : intl.formatNumber(r, { style: 'percent', maximumFractionDigits: 0 }),
     money: (cents: number | null) =>
@@ -31,12 +31,6 @@ export function useDecimalText() {
   return (n: number | null) =>
     n === null ? '' : intl.formatNumber(n, { maximumFractionDigits: 1, useGrouping: false });
 }
-
-export const todayIso = () => new Date().toISOString().slice(0, 10);
-
-/** The error of a field, or of anything below it. */
-export const errorUnder = (errors: Record<string, string>, path: string) =>
-  errors[path] ?? Object.entries(errors).find(([k]) => k.startsWith(`${path}.`))?.[1];
 
 /** The day a new entry is dated by default: today, or the last day of an ended placement. */
 export const defaultDay = (f: { today: string; period: { end: string } }) =>

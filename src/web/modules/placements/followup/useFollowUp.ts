@@ -1,26 +1,29 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { AttendanceWeekView, FollowUpView } from '../../../common/placements/followup-schemas';
-import { get, qs } from '../../app/api';
+import { keepPreviousData, useMutation, useQueryClient } from '@tanstack/react-query';
+import { placementsEndpoints } from '../../../../common/placements/endpoints';
+import type { FollowUpView } from '../../../../common/placements/followup-schemas';
+import { keyOf, useEndpoint } from '../../../app/client';
 
-export const followUpKey = (id: string) => ['placement-followup', id];
-export const weekKey = (id: string, week: string | null) => ['placement-attendance', id, week ?? 'current'];
-const base = (id: string) => `/api/placements/${encodeURIComponent(id)}`;
+const { followUp, attendanceWeek } = placementsEndpoints;
+
+/** The input of a placement's follow-up read (its cache key is built from it). */
+export const followUpInput = (id: string) => ({ params: { id } });
+
+/** The input of one week's sheet; no week is the current one (the server's clock decides which). */
+export const weekInput = (id: string, week: string | null) => ({
+  params: { id },
+  query: { week: week ?? undefined },
+});
 
 export function useFollowUp(id: string) {
-  return useQuery({ queryKey: followUpKey(id), queryFn: () => get<FollowUpView>(`${base(id)}/follow-up`) });
+  return useEndpoint(followUp, followUpInput(id));
 }
 
 export function useAttendanceWeek(id: string, week: string | null) {
-  return useQuery({
-    queryKey: weekKey(id, week),
-    queryFn: () => get<AttendanceWeekView>(`${base(id)}/attendance${qs({ week })}`),
+  return useEndpoint(attendanceWeek, weekInput(id, week), {
     // The sheet stays on screen while the next week loads.
     placeholderData: keepPreviousData,
   });
 }
-
-/** The follow-up endpoint of a placement, for writes. */
-export const followUpUrl = (id: string, path: string) => `${base(id)}/${path}`;
 
 /**
  * A change to the follow-up: every write answers with the whole follow-up, which replaces the cached one so
@@ -35,7 +38,7 @@ export function useFollowUpChange<V>(
   return useMutation({
     mutationFn: run,
     onSuccess: (f) => {
-      client.setQueryData(followUpKey(placementId), f);
+      client.setQueryData(keyOf(followUp, followUpInput(placementId)), f);
       onDone?.(f);
     },
   });

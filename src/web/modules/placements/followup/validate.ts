@@ -1,7 +1,7 @@
 import { useIntl } from 'react-intl';
 import type { TSchema } from 'typebox';
-import { schemaErrors } from '../../../common/validation/text';
-import { ApiError } from '../../app/api';
+import { schemaErrors } from '../../../../common/validation/text';
+import { ApiError } from '../../../app/api';
 
 /**
  * Checks a body against the API's own schema before sending it, and turns the API's field errors into

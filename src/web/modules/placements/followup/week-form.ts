@@ -1,12 +1,12 @@
-import { type AttendanceStatus, weekEntryProblems } from '../../../common/placements/followup-rules';
+import { type AttendanceStatus, weekEntryProblems } from '../../../../common/placements/followup-rules';
 import {
   type AttendanceDayInput,
   type AttendanceDayView,
   AttendanceWeekBody,
   type AttendanceWeekView,
-} from '../../../common/placements/followup-schemas';
-import type { FieldError } from '../../../common/validation/errors';
-import { schemaErrors } from '../../../common/validation/text';
+} from '../../../../common/placements/followup-schemas';
+import type { FieldError } from '../../../../common/validation/errors';
+import { schemaErrors } from '../../../../common/validation/text';
 import { parseDecimal } from './format';
 
 /** One day of the sheet as typed: numbers stay text until the week is sent. */
@@ -59,8 +59,9 @@ export function buildWeek(
     const hours = parseDecimal(s.hours);
     if (planned === null) errors[`${d.day}.plannedHours`] = { path: '', code: 'validation.required' };
     if (Number.isNaN(planned))
-      errors[`${d.day}.plannedHours`] = { path: '', code: 'followup.errors.not_a_number' };
-    if (Number.isNaN(hours)) errors[`${d.day}.hours`] = { path: '', code: 'followup.errors.not_a_number' };
+      errors[`${d.day}.plannedHours`] = { path: '', code: 'placements.followup.errors.not_a_number' };
+    if (Number.isNaN(hours))
+      errors[`${d.day}.hours`] = { path: '', code: 'placements.followup.errors.not_a_number' };
     const note = s.note.trim();
     return {
       day: d.day,

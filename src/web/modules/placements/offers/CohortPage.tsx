@@ -1,15 +1,15 @@
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
-import { localized } from '../../../common/i18n/locales';
-import type { CohortResult } from '../../../common/placements/offer-schemas';
-import { post } from '../../app/api';
-import { useLanguage } from '../../app/i18n';
-import { Button } from '../../app/ui/Button';
-import { Alert, EmptyState, ErrorAlert, Loading } from '../../app/ui/feedback';
-import { Select } from '../../app/ui/fields';
-import { Card, PageHeader } from '../../app/ui/layout';
-import { DataTable } from '../../app/ui/Table';
+import { localized } from '../../../../common/i18n/locales';
+import { placementsEndpoints } from '../../../../common/placements/endpoints';
+import { call } from '../../../app/client';
+import { useLanguage } from '../../../app/i18n';
+import { Button } from '../../../app/ui/Button';
+import { Alert, EmptyState, ErrorAlert, Loading } from '../../../app/ui/feedback';
+import { Select } from '../../../app/ui/fields';
+import { Card, PageHeader } from '../../../app/ui/layout';
+import { DataTable } from '../../../app/ui/Table';
 import { CohortDrafts } from '../agreements/CohortDrafts';
 import { downloadCsv } from './csv';
 import { Score } from './PersonOffersPage';
@@ -27,7 +27,8 @@ export function CohortPage() {
   const text = useOfferText();
   const [chosen, setChosen] = useState<Record<string, string>>({});
   const run = useMutation({
-    mutationFn: () => post<CohortResult>('/api/offers/cohort-suggestion', {}),
+    // Neither persons nor offers named: the server takes its defaults.
+    mutationFn: () => call(placementsEndpoints.cohortSuggestion, { body: {} }),
     onSuccess: (r) => setChosen(Object.fromEntries(r.assignments.map((a) => [a.personId, a.offerId]))),
   });
   const data = run.data;
@@ -47,11 +48,11 @@ export function CohortPage() {
     if (!u) return '';
     const main = u.mainBlocking
       ? intl.formatMessage(
-          { id: 'placements.cohort.main_obstacle' },
-          { reason: intl.formatMessage({ id: `placements.blocking.${u.mainBlocking}` }) },
+          { id: 'placements.offers.cohort.main_obstacle' },
+          { reason: intl.formatMessage({ id: `placements.offers.blocking.${u.mainBlocking}` }) },
         )
       : '';
-    return [intl.formatMessage({ id: `placements.cohort.reason.${u.reason}` }), main]
+    return [intl.formatMessage({ id: `placements.offers.cohort.reason.${u.reason}` }), main]
       .filter(Boolean)
       .join(' ');
   };
@@ -62,18 +63,24 @@ export function CohortPage() {
       const o = offers.get(chosen[p.id] ?? '');
       return [name(p), o ? text.title(o) : '', o ? text.place(o) : '', String(scoreOf(p.id) ?? '')];
     });
-    downloadCsv('cohort.csv', intl.formatMessage({ id: 'placements.cohort.csv_header' }).split(';'), rows);
+    downloadCsv(
+      'cohort.csv',
+      intl.formatMessage({ id: 'placements.offers.cohort.csv_header' }).split(';'),
+      rows,
+    );
   };
 
   return (
     <div className="stack">
       <PageHeader
-        title={intl.formatMessage({ id: 'placements.cohort.title' })}
-        description={<FormattedMessage id="placements.cohort.intro" />}
+        title={intl.formatMessage({ id: 'placements.offers.cohort.title' })}
+        description={<FormattedMessage id="placements.offers.cohort.intro" />}
         actions={
           <>
             <Button onPress={() => run.mutate()} isDisabled={run.isPending}>
-              <FormattedMessage id={data ? 'placements.cohort.rerun' : 'placements.cohort.run'} />
+              <FormattedMessage
+                id={data ? 'placements.offers.cohort.rerun' : 'placements.offers.cohort.run'}
+              />
             </Button>
             {data && data.persons.length > 0 && (
               <>
@@ -81,26 +88,26 @@ export function CohortPage() {
                   <FormattedMessage id="common.print" />
                 </Button>
                 <Button variant="secondary" onPress={exportCsv}>
-                  <FormattedMessage id="placements.cohort.export" />
+                  <FormattedMessage id="placements.offers.cohort.export" />
                 </Button>
               </>
             )}
           </>
         }
       />
-      <Alert tone="info" title={<FormattedMessage id="placements.cohort.note" />} />
+      <Alert tone="info" title={<FormattedMessage id="placements.offers.cohort.note" />} />
       <ErrorAlert error={run.error} />
       {run.isPending && <Loading />}
       {data && data.persons.length === 0 && (
-        <EmptyState title={<FormattedMessage id="placements.cohort.title" />}>
-          <FormattedMessage id="placements.cohort.empty" />
+        <EmptyState title={<FormattedMessage id="placements.offers.cohort.title" />}>
+          <FormattedMessage id="placements.offers.cohort.empty" />
         </EmptyState>
       )}
       {data && data.persons.length > 0 && (
         <>
           <p aria-live="polite">
             <FormattedMessage
-              id="placements.cohort.summary"
+              id="placements.offers.cohort.summary"
               values={{ assigned: assignedCount, persons: data.persons.length, score: total }}
             />
           </p>
@@ -109,20 +116,20 @@ export function CohortPage() {
               key={id}
               tone="warning"
               title={intl.formatMessage(
-                { id: 'placements.cohort.full' },
+                { id: 'placements.offers.cohort.full' },
                 { title: text.title(offers.get(id)!), free: offers.get(id)!.freePositions },
               )}
             />
           ))}
-          <Card title={<FormattedMessage id="placements.cohort.assignments" />}>
+          <Card title={<FormattedMessage id="placements.offers.cohort.assignments" />}>
             <DataTable
-              caption={intl.formatMessage({ id: 'placements.cohort.assignments' })}
+              caption={intl.formatMessage({ id: 'placements.offers.cohort.assignments' })}
               rows={withOptions}
               rowKey={(p) => p.id}
               columns={[
                 {
                   key: 'person',
-                  header: <FormattedMessage id="placements.cohort.col.person" />,
+                  header: <FormattedMessage id="placements.offers.cohort.col.person" />,
                   render: (p) => (
                     <>
                       {name(p)}
@@ -135,10 +142,10 @@ export function CohortPage() {
                 },
                 {
                   key: 'offer',
-                  header: <FormattedMessage id="placements.cohort.col.offer" />,
+                  header: <FormattedMessage id="placements.offers.cohort.col.offer" />,
                   render: (p) => (
                     <Select
-                      label={intl.formatMessage({ id: 'placements.cohort.choose' }, { name: name(p) })}
+                      label={intl.formatMessage({ id: 'placements.offers.cohort.choose' }, { name: name(p) })}
                       value={chosen[p.id] ?? NONE}
                       onChange={(v) =>
                         setChosen((c) => {
@@ -149,11 +156,14 @@ export function CohortPage() {
                         })
                       }
                       options={[
-                        { id: NONE, label: intl.formatMessage({ id: 'placements.cohort.not_assigned' }) },
+                        {
+                          id: NONE,
+                          label: intl.formatMessage({ id: 'placements.offers.cohort.not_assigned' }),
+                        },
                         ...data.options[p.id]!.map((o) => ({
                           id: o.offerId,
                           label: intl.formatMessage(
-                            { id: 'placements.cohort.option' },
+                            { id: 'placements.offers.cohort.option' },
                             {
                               title: text.title(offers.get(o.offerId)!),
                               place: text.place(offers.get(o.offerId)!),
@@ -167,12 +177,12 @@ export function CohortPage() {
                 },
                 {
                   key: 'score',
-                  header: <FormattedMessage id="placements.cohort.col.score" />,
+                  header: <FormattedMessage id="placements.offers.cohort.col.score" />,
                   render: (p) => (scoreOf(p.id) === null ? '' : <Score score={scoreOf(p.id)!} />),
                 },
                 {
                   key: 'why',
-                  header: <FormattedMessage id="placements.cohort.col.why" />,
+                  header: <FormattedMessage id="placements.offers.cohort.col.why" />,
                   render: (p) => (chosen[p.id] ? '' : why(p.id)),
                 },
               ]}
@@ -183,20 +193,20 @@ export function CohortPage() {
             persons={data.persons}
           />
           {withoutOptions.length > 0 && (
-            <Card title={<FormattedMessage id="placements.cohort.unassigned" />}>
+            <Card title={<FormattedMessage id="placements.offers.cohort.unassigned" />}>
               <DataTable
-                caption={intl.formatMessage({ id: 'placements.cohort.unassigned' })}
+                caption={intl.formatMessage({ id: 'placements.offers.cohort.unassigned' })}
                 rows={withoutOptions}
                 rowKey={(p) => p.id}
                 columns={[
                   {
                     key: 'person',
-                    header: <FormattedMessage id="placements.cohort.col.person" />,
+                    header: <FormattedMessage id="placements.offers.cohort.col.person" />,
                     render: (p) => name(p),
                   },
                   {
                     key: 'why',
-                    header: <FormattedMessage id="placements.cohort.col.why" />,
+                    header: <FormattedMessage id="placements.offers.cohort.col.why" />,
                     render: (p) => why(p.id),
                   },
                 ]}

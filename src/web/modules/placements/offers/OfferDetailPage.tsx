@@ -1,14 +1,15 @@
-import { useQuery } from '@tanstack/react-query';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { Link, useLocation, useParams } from 'react-router';
-import { localized } from '../../../common/i18n/locales';
-import type { OfferDetail } from '../../../common/placements/offer-schemas';
-import { get } from '../../app/api';
-import { useLanguage } from '../../app/i18n';
-import { useCan, useSession } from '../../app/session';
-import { LinkButton } from '../../app/ui/Button';
-import { Alert, ErrorAlert, Loading } from '../../app/ui/feedback';
-import { Card, Facts, PageHeader } from '../../app/ui/layout';
+import { localized } from '../../../../common/i18n/locales';
+import { organisationLink } from '../../../../common/network/links';
+import { placementsEndpoints } from '../../../../common/placements/endpoints';
+import { offerEditLink, offersLink } from '../../../../common/placements/links';
+import { useEndpoint } from '../../../app/client';
+import { useLanguage } from '../../../app/i18n';
+import { useCan, useSession } from '../../../app/session';
+import { LinkButton } from '../../../app/ui/Button';
+import { Alert, ErrorAlert, Loading } from '../../../app/ui/feedback';
+import { Card, Facts, PageHeader } from '../../../app/ui/layout';
 import { LanguageNeed, useOfferText, usePeriod } from './text';
 
 /** One offer in full, both languages' tasks when given; its host may edit it. */
@@ -22,10 +23,7 @@ export function OfferDetailPage() {
   const canManage = useCan('offer.manage');
   const text = useOfferText();
   const period = usePeriod();
-  const q = useQuery({
-    queryKey: ['offers', 'detail', id],
-    queryFn: () => get<OfferDetail>(`/api/offers/${encodeURIComponent(id)}`),
-  });
+  const q = useEndpoint(placementsEndpoints.offer, { params: { id } });
   if (q.isLoading) return <Loading />;
   if (!q.data) return <ErrorAlert error={q.error} />;
   const o = q.data;
@@ -40,67 +38,72 @@ export function OfferDetailPage() {
         actions={
           <>
             {isHost && (
-              <LinkButton to={`/app/offers/${o.id}/edit`}>
-                <FormattedMessage id="placements.detail.edit" />
+              <LinkButton to={offerEditLink.href({ id: o.id })}>
+                <FormattedMessage id="placements.offers.detail.edit" />
               </LinkButton>
             )}
-            <LinkButton to="/app/offers" variant="secondary">
-              <FormattedMessage id="placements.detail.back" />
+            <LinkButton to={offersLink.href()} variant="secondary">
+              <FormattedMessage id="placements.offers.detail.back" />
             </LinkButton>
           </>
         }
       />
       {notice && <Alert tone="success" title={<FormattedMessage id={notice} />} />}
-      <Card title={<FormattedMessage id="placements.field.tasks" />}>
-        <p className="prose">{tasks || <FormattedMessage id="placements.detail.no_tasks" />}</p>
+      <Card title={<FormattedMessage id="placements.offers.field.tasks" />}>
+        <p className="prose">{tasks || <FormattedMessage id="placements.offers.detail.no_tasks" />}</p>
       </Card>
-      <Card title={<FormattedMessage id="placements.detail.practical" />}>
+      <Card title={<FormattedMessage id="placements.offers.detail.practical" />}>
         <Facts
           items={[
             [
-              <FormattedMessage key="st" id="placements.field.status" />,
-              intl.formatMessage({ id: `placements.enum.status.${o.status}` }),
+              <FormattedMessage key="st" id="placements.offers.field.status" />,
+              intl.formatMessage({ id: `placements.offers.enum.status.${o.status}` }),
             ],
             [
-              <FormattedMessage key="se" id="placements.field.sector" />,
-              intl.formatMessage({ id: `placements.enum.sector.${o.sector}` }),
+              <FormattedMessage key="se" id="placements.offers.field.sector" />,
+              intl.formatMessage({ id: `placements.offers.enum.sector.${o.sector}` }),
             ],
             [
-              <FormattedMessage key="pl" id="placements.field.municipality" />,
+              <FormattedMessage key="pl" id="placements.offers.field.municipality" />,
               [o.street, [o.postalCode, text.place(o)].filter(Boolean).join(' ')].filter(Boolean).join(', '),
             ],
             [
-              <FormattedMessage key="co" id="placements.field.country" />,
-              intl.formatMessage({ id: `placements.enum.country.${o.country}` }),
+              <FormattedMessage key="co" id="placements.offers.field.country" />,
+              intl.formatMessage({ id: `placements.offers.enum.country.${o.country}` }),
             ],
-            [<FormattedMessage key="da" id="placements.field.dates" />, period(o.startsOn, o.endsOn)],
-            [<FormattedMessage key="sc" id="placements.field.schedule" />, given(o.schedule)],
+            [<FormattedMessage key="da" id="placements.offers.field.dates" />, period(o.startsOn, o.endsOn)],
+            [<FormattedMessage key="sc" id="placements.offers.field.schedule" />, given(o.schedule)],
             [
-              <FormattedMessage key="hw" id="placements.field.hours_per_week" />,
+              <FormattedMessage key="hw" id="placements.offers.field.hours_per_week" />,
               o.hoursPerWeek === null
                 ? given(null)
-                : intl.formatMessage({ id: 'placements.value.hours' }, { hours: o.hoursPerWeek }),
+                : intl.formatMessage({ id: 'placements.offers.value.hours' }, { hours: o.hoursPerWeek }),
             ],
             [
-              <FormattedMessage key="po" id="placements.field.positions" />,
+              <FormattedMessage key="po" id="placements.offers.field.positions" />,
               intl.formatMessage(
-                { id: 'placements.value.positions' },
+                { id: 'placements.offers.value.positions' },
                 { free: o.freePositions, total: o.positions },
               ),
             ],
             [
-              <FormattedMessage key="la" id="placements.field.language" />,
+              <FormattedMessage key="la" id="placements.offers.field.language" />,
               <LanguageNeed key="lv" code={o.languageCode} level={o.languageLevel} />,
             ],
-            [<FormattedMessage key="ac" id="placements.field.accessibility" />, given(o.accessibility)],
             [
-              <FormattedMessage key="tu" id="placements.field.tutor" />,
-              o.tutorName ??
-                (o.tutorUserId ? intl.formatMessage({ id: 'placements.value.tutor_hidden' }) : given(null)),
+              <FormattedMessage key="ac" id="placements.offers.field.accessibility" />,
+              given(o.accessibility),
             ],
             [
-              <FormattedMessage key="ho" id="placements.field.host" />,
-              <Link key="hl" to={`/app/organisations/${o.orgId}`}>
+              <FormattedMessage key="tu" id="placements.offers.field.tutor" />,
+              o.tutorName ??
+                (o.tutorUserId
+                  ? intl.formatMessage({ id: 'placements.offers.value.tutor_hidden' })
+                  : given(null)),
+            ],
+            [
+              <FormattedMessage key="ho" id="placements.offers.field.host" />,
+              <Link key="hl" to={organisationLink.href({ id: o.orgId })}>
                 {text.host(o)}
               </Link>,
             ],

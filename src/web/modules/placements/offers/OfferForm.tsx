@@ -1,16 +1,16 @@
 import { useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
-import { localized } from '../../../common/i18n/locales';
-import { type OfferDetail, OfferInput, offerProblems } from '../../../common/placements/offer-schemas';
-import { schemaErrors } from '../../../common/validation/text';
-import { useLanguage } from '../../app/i18n';
-import { useSession } from '../../app/session';
-import { Button, LinkButton } from '../../app/ui/Button';
-import { ErrorAlert } from '../../app/ui/feedback';
-import { Form, Select, TextArea, TextField } from '../../app/ui/fields';
-import { useForm } from '../../app/ui/form';
-import { Card } from '../../app/ui/layout';
-import { MunicipalityPicker } from '../../app/ui/MunicipalityPicker';
+import { localized } from '../../../../common/i18n/locales';
+import { type OfferDetail, OfferInput, offerProblems } from '../../../../common/placements/offer-schemas';
+import { schemaErrors } from '../../../../common/validation/text';
+import { useLanguage } from '../../../app/i18n';
+import { useSession } from '../../../app/session';
+import { Button, LinkButton } from '../../../app/ui/Button';
+import { ErrorAlert } from '../../../app/ui/feedback';
+import { Form, Select, TextArea, TextField } from '../../../app/ui/fields';
+import { useForm } from '../../../app/ui/form';
+import { Card } from '../../../app/ui/layout';
+import { MunicipalityPicker } from '../../../app/ui/MunicipalityPicker';
 import { useOfferOptions } from './text';
 
 export interface OfferValues extends Record<string, string> {
@@ -108,15 +108,23 @@ export function OfferForm({
     onChange: (x: string) => form.set(key)(x === NONE ? '' : x),
     error: form.errors[key],
   });
-  const none = { id: NONE, label: label('placements.value.none') };
+  const none = { id: NONE, label: label('placements.offers.value.none') };
   const tutors = [
     none,
     {
       id: session.user.id,
-      label: intl.formatMessage({ id: 'placements.form.tutor_self' }, { name: session.user.displayName }),
+      label: intl.formatMessage(
+        { id: 'placements.offers.form.tutor_self' },
+        { name: session.user.displayName },
+      ),
     },
     ...(existing?.tutorUserId && existing.tutorUserId !== session.user.id
-      ? [{ id: existing.tutorUserId, label: existing.tutorName ?? label('placements.value.tutor_hidden') }]
+      ? [
+          {
+            id: existing.tutorUserId,
+            label: existing.tutorName ?? label('placements.offers.value.tutor_hidden'),
+          },
+        ]
       : []),
   ];
 
@@ -148,22 +156,22 @@ export function OfferForm({
       }}
     >
       <ErrorAlert error={error} />
-      <Card title={<FormattedMessage id="placements.form.texts" />}>
+      <Card title={<FormattedMessage id="placements.offers.form.texts" />}>
         <p className="muted">
-          <FormattedMessage id="placements.form.texts_hint" />
+          <FormattedMessage id="placements.offers.form.texts_hint" />
         </p>
         <div className="grid-2">
           <div className="stack" lang="fr">
-            <TextField label={label('placements.field.title_fr')} {...f('titleFr')} maxLength={200} />
-            <TextArea label={label('placements.field.tasks_fr')} {...f('tasksFr')} />
+            <TextField label={label('placements.offers.field.title_fr')} {...f('titleFr')} maxLength={200} />
+            <TextArea label={label('placements.offers.field.tasks_fr')} {...f('tasksFr')} />
           </div>
           <div className="stack" lang="nl">
-            <TextField label={label('placements.field.title_nl')} {...f('titleNl')} maxLength={200} />
-            <TextArea label={label('placements.field.tasks_nl')} {...f('tasksNl')} />
+            <TextField label={label('placements.offers.field.title_nl')} {...f('titleNl')} maxLength={200} />
+            <TextArea label={label('placements.offers.field.tasks_nl')} {...f('tasksNl')} />
           </div>
         </div>
         <Select
-          label={label('placements.field.sector')}
+          label={label('placements.offers.field.sector')}
           value={v.sector || null}
           onChange={form.set('sector')}
           options={options.sectors}
@@ -171,17 +179,26 @@ export function OfferForm({
           isRequired
         />
       </Card>
-      <Card title={<FormattedMessage id="placements.form.place" />}>
+      <Card title={<FormattedMessage id="placements.offers.form.place" />}>
         <div className="grid-2">
-          <TextField label={label('placements.field.site')} {...f('siteName')} maxLength={200} isRequired />
           <TextField
-            label={label('placements.field.street')}
+            label={label('placements.offers.field.site')}
+            {...f('siteName')}
+            maxLength={200}
+            isRequired
+          />
+          <TextField
+            label={label('placements.offers.field.street')}
             {...f('street')}
             autoComplete="street-address"
           />
-          <TextField label={label('placements.field.postal_code')} {...f('postalCode')} inputMode="numeric" />
+          <TextField
+            label={label('placements.offers.field.postal_code')}
+            {...f('postalCode')}
+            inputMode="numeric"
+          />
           <MunicipalityPicker
-            label={label('placements.field.municipality')}
+            label={label('placements.offers.field.municipality')}
             value={v.municipalityCode}
             initialName={
               existing ? localized(language, existing.municipalityNameFr, existing.municipalityNameNl) : ''
@@ -191,56 +208,66 @@ export function OfferForm({
           />
         </div>
       </Card>
-      <Card title={<FormattedMessage id="placements.form.when" />}>
+      <Card title={<FormattedMessage id="placements.offers.form.when" />}>
         <div className="grid-2">
-          <TextField label={label('placements.field.starts_on')} type="date" {...f('startsOn')} isRequired />
-          <TextField label={label('placements.field.ends_on')} type="date" {...f('endsOn')} isRequired />
-          <TextField label={label('placements.field.schedule')} {...f('schedule')} maxLength={200} />
           <TextField
-            label={label('placements.field.hours_per_week')}
+            label={label('placements.offers.field.starts_on')}
+            type="date"
+            {...f('startsOn')}
+            isRequired
+          />
+          <TextField
+            label={label('placements.offers.field.ends_on')}
+            type="date"
+            {...f('endsOn')}
+            isRequired
+          />
+          <TextField label={label('placements.offers.field.schedule')} {...f('schedule')} maxLength={200} />
+          <TextField
+            label={label('placements.offers.field.hours_per_week')}
             {...f('hoursPerWeek')}
             inputMode="numeric"
           />
           <TextField
-            label={label('placements.field.positions')}
+            label={label('placements.offers.field.positions')}
             {...f('positions')}
             inputMode="numeric"
             isRequired
           />
           {existing && (
             <Select
-              label={label('placements.field.status')}
+              label={label('placements.offers.field.status')}
               value={v.status}
               onChange={form.set('status')}
               options={['open', 'closed'].map((s) => ({
                 id: s,
-                label: label(`placements.enum.status.${s}`),
+                label: label(`placements.offers.enum.status.${s}`),
               }))}
-              description={<FormattedMessage id="placements.form.closed_hint" />}
+              description={<FormattedMessage id="placements.offers.form.closed_hint" />}
             />
           )}
         </div>
       </Card>
-      <Card title={<FormattedMessage id="placements.form.requirements" />}>
+      <Card title={<FormattedMessage id="placements.offers.form.requirements" />}>
         <div className="grid-2">
           <Select
-            label={label('placements.field.language')}
+            label={label('placements.offers.field.language')}
             {...pick('languageCode')}
             options={[none, ...options.languages]}
           />
           <Select
-            label={label('placements.field.language_level')}
+            label={label('placements.offers.field.language_level')}
             {...pick('languageLevel')}
             options={[none, ...options.levels]}
           />
           <Select
-            label={label('placements.field.tutor')}
+            label={label('placements.offers.field.tutor')}
             {...pick('tutorUserId')}
             options={tutors}
-            description={<FormattedMessage id="placements.form.tutor_hint" />}
+            description={<FormattedMessage id="placements.offers.form.tutor_hint" />}
           />
         </div>
-        <TextArea label={label('placements.field.accessibility')} {...f('accessibility')} />
+        <TextArea label={label('placements.offers.field.accessibility')} {...f('accessibility')} />
       </Card>
       <div className="row">
         <Button type="submit" isDisabled={busy}>

@@ -1,19 +1,24 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { useIntl } from 'react-intl';
 import { useNavigate, useParams } from 'react-router';
-import type { OfferDetail } from '../../../common/placements/offer-schemas';
-import { get, patch, post } from '../../app/api';
-import { ErrorAlert, Loading } from '../../app/ui/feedback';
-import { PageHeader } from '../../app/ui/layout';
+import type { BodyOf } from '../../../../common/kernel/endpoint';
+import { placementsEndpoints } from '../../../../common/placements/endpoints';
+import { offerLink, offersLink } from '../../../../common/placements/links';
+import { call, invalidate, useEndpoint } from '../../../app/client';
+import { ErrorAlert, Loading } from '../../../app/ui/feedback';
+import { PageHeader } from '../../../app/ui/layout';
 import { OfferForm } from './OfferForm';
 import { useOfferText } from './text';
 
+const { offers, offer, offerRanking, createOffer, updateOffer } = placementsEndpoints;
+
+/** After a save: every cached list, detail and ranking may show the offer; then its page, with a notice. */
 function useDone() {
   const client = useQueryClient();
   const navigate = useNavigate();
   return async (id: string, notice: string) => {
-    await client.invalidateQueries({ queryKey: ['offers'] });
-    navigate(`/app/offers/${id}`, { state: { notice } });
+    await invalidate(client, offers, offer, offerRanking);
+    navigate(offerLink.href({ id }), { state: { notice } });
   };
 }
 
@@ -22,12 +27,13 @@ export function NewOfferPage() {
   const done = useDone();
   return (
     <div className="stack">
-      <PageHeader title={intl.formatMessage({ id: 'placements.form.new_title' })} />
+      <PageHeader title={intl.formatMessage({ id: 'placements.offers.form.new_title' })} />
       <OfferForm
-        cancelTo="/app/offers"
+        cancelTo={offersLink.href()}
         onSubmit={async (body) => {
-          const created = await post<OfferDetail>('/api/offers', body);
-          await done(created.id, 'placements.form.created');
+          // OfferForm checked the body against OfferInput and the offer rules before calling.
+          const created = await call(createOffer, { body: body as BodyOf<typeof createOffer> });
+          await done(created.id, 'placements.offers.form.created');
         }}
       />
     </div>
@@ -39,24 +45,23 @@ export function EditOfferPage() {
   const text = useOfferText();
   const { id = '' } = useParams();
   const done = useDone();
-  const q = useQuery({
-    queryKey: ['offers', 'detail', id],
-    queryFn: () => get<OfferDetail>(`/api/offers/${encodeURIComponent(id)}`),
-  });
+  const q = useEndpoint(offer, { params: { id } });
   if (q.isLoading) return <Loading />;
   if (!q.data) return <ErrorAlert error={q.error} />;
   const o = q.data;
   return (
     <div className="stack">
       <PageHeader
-        title={intl.formatMessage({ id: 'placements.form.edit_title' }, { title: text.title(o) })}
+        title={intl.formatMessage({ id: 'placements.offers.form.edit_title' }, { title: text.title(o) })}
       />
       <OfferForm
         existing={o}
-        cancelTo={`/app/offers/${o.id}`}
+        cancelTo={offerLink.href({ id: o.id })}
         onSubmit={async (body) => {
-          await patch(`/api/offers/${o.id}`, { ...body, expectedUpdatedAt: o.updatedAt });
-          await done(o.id, 'placements.form.saved');
+          // A change: every field, emptied ones as null (see offerBody); the server refuses a stale version.
+          const patch = { ...body, expectedUpdatedAt: o.updatedAt } as BodyOf<typeof updateOffer>;
+          await call(updateOffer, { params: { id: o.id }, body: patch });
+          await done(o.id, 'placements.offers.form.saved');
         }}
       />
     </div>

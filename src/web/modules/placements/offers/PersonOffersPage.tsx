@@ -1,23 +1,24 @@
-import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { Link, useParams } from 'react-router';
-import { localized } from '../../../common/i18n/locales';
-import type { OfferRanking, RankedItem } from '../../../common/placements/offer-schemas';
-import { get, qs } from '../../app/api';
-import { useLanguage } from '../../app/i18n';
-import { Button } from '../../app/ui/Button';
-import { Alert, EmptyState, ErrorAlert, Loading } from '../../app/ui/feedback';
-import { TextField } from '../../app/ui/fields';
-import { Card, Facts, PageHeader } from '../../app/ui/layout';
-import { DataTable } from '../../app/ui/Table';
+import { localized } from '../../../../common/i18n/locales';
+import { placementsEndpoints } from '../../../../common/placements/endpoints';
+import { newAgreementLink, offerLink } from '../../../../common/placements/links';
+import type { RankedItem } from '../../../../common/placements/offer-schemas';
+import { useEndpoint } from '../../../app/client';
+import { useLanguage } from '../../../app/i18n';
+import { Button } from '../../../app/ui/Button';
+import { Alert, EmptyState, ErrorAlert, Loading } from '../../../app/ui/feedback';
+import { TextField } from '../../../app/ui/fields';
+import { Card, Facts, PageHeader } from '../../../app/ui/layout';
+import { DataTable } from '../../../app/ui/Table';
 import { Reasons } from './Reasons';
 import { useOfferText, usePeriod } from './text';
 
 /** A score out of 100 as a meter, with its value in words for everyone. */
 export function Score({ score }: { score: number }) {
   const intl = useIntl();
-  const label = intl.formatMessage({ id: 'placements.ranking.score' }, { score });
+  const label = intl.formatMessage({ id: 'placements.offers.ranking.score' }, { score });
   return (
     <span className="score">
       <meter min={0} max={100} low={50} high={80} optimum={100} value={score} aria-label={label} />
@@ -29,20 +30,24 @@ export function Score({ score }: { score: number }) {
 function RankedTable({ caption, rows, personId }: { caption: string; rows: RankedItem[]; personId: string }) {
   const intl = useIntl();
   const text = useOfferText();
-  const km = (v: number) => intl.formatMessage({ id: 'placements.value.km' }, { km: v });
+  const km = (v: number) => intl.formatMessage({ id: 'placements.offers.value.km' }, { km: v });
   return (
     <DataTable
       caption={caption}
       rows={rows}
       rowKey={(r) => r.offer.id}
       columns={[
-        { key: 'rank', header: <FormattedMessage id="placements.ranking.col.rank" />, render: (r) => r.rank },
+        {
+          key: 'rank',
+          header: <FormattedMessage id="placements.offers.ranking.col.rank" />,
+          render: (r) => r.rank,
+        },
         {
           key: 'offer',
-          header: <FormattedMessage id="placements.ranking.col.offer" />,
+          header: <FormattedMessage id="placements.offers.ranking.col.offer" />,
           render: (r) => (
             <>
-              <Link to={`/app/offers/${r.offer.id}`}>{text.title(r.offer)}</Link>
+              <Link to={offerLink.href({ id: r.offer.id })}>{text.title(r.offer)}</Link>
               <br />
               <span className="muted">{text.host(r.offer)}</span>
             </>
@@ -50,7 +55,7 @@ function RankedTable({ caption, rows, personId }: { caption: string; rows: Ranke
         },
         {
           key: 'place',
-          header: <FormattedMessage id="placements.ranking.col.place" />,
+          header: <FormattedMessage id="placements.offers.ranking.col.place" />,
           render: (r) => (
             <>
               {text.place(r.offer)}
@@ -58,7 +63,7 @@ function RankedTable({ caption, rows, personId }: { caption: string; rows: Ranke
                 <>
                   {' '}
                   <span className="tag">
-                    <FormattedMessage id="placements.ranking.border" />
+                    <FormattedMessage id="placements.offers.ranking.border" />
                   </span>
                 </>
               )}
@@ -67,36 +72,36 @@ function RankedTable({ caption, rows, personId }: { caption: string; rows: Ranke
         },
         {
           key: 'distance',
-          header: <FormattedMessage id="placements.ranking.col.distance" />,
+          header: <FormattedMessage id="placements.offers.ranking.col.distance" />,
           render: (r) => km(r.travelKm),
         },
         {
           key: 'transit',
-          header: <FormattedMessage id="placements.ranking.col.transit" />,
-          render: (r) => r.transitLine ?? <FormattedMessage id="placements.value.none" />,
+          header: <FormattedMessage id="placements.offers.ranking.col.transit" />,
+          render: (r) => r.transitLine ?? <FormattedMessage id="placements.offers.value.none" />,
         },
         {
           key: 'score',
-          header: <FormattedMessage id="placements.ranking.col.score" />,
+          header: <FormattedMessage id="placements.offers.ranking.col.score" />,
           render: (r) => <Score score={r.score} />,
         },
         {
           key: 'reasons',
-          header: <FormattedMessage id="placements.ranking.col.reasons" />,
+          header: <FormattedMessage id="placements.offers.ranking.col.reasons" />,
           render: (r) => <Reasons reasons={r.reasons} />,
         },
         {
           key: 'agreement',
-          header: <FormattedMessage id="agreementScreens.offers.col" />,
+          header: <FormattedMessage id="placements.agreements.offers.col" />,
           render: (r) => (
             <Link
-              to={`/app/people/${personId}/agreements/new?offer=${r.offer.id}`}
+              to={newAgreementLink.href({ personId }, { offer: r.offer.id })}
               aria-label={intl.formatMessage(
-                { id: 'agreementScreens.offers.prepare_for' },
+                { id: 'placements.agreements.offers.prepare_for' },
                 { title: text.title(r.offer) || r.offer.siteName },
               )}
             >
-              <FormattedMessage id="agreementScreens.offers.prepare" />
+              <FormattedMessage id="placements.agreements.offers.prepare" />
             </Link>
           ),
         },
@@ -109,13 +114,15 @@ function RankedTable({ caption, rows, personId }: { caption: string; rows: Ranke
 export function PersonOffersPage() {
   const intl = useIntl();
   const { language } = useLanguage();
-  const { id = '' } = useParams();
+  // Mounted on personOffersLink, whose parameter is the person's id.
+  const { personId = '' } = useParams();
   const period = usePeriod();
   const [range, setRange] = useState({ from: '', to: '' });
   const [asked, setAsked] = useState({ from: '', to: '' });
-  const q = useQuery({
-    queryKey: ['offers', 'ranking', id, asked],
-    queryFn: () => get<OfferRanking>(`/api/people/${encodeURIComponent(id)}/offer-ranking${qs(asked)}`),
+  const q = useEndpoint(placementsEndpoints.offerRanking, {
+    params: { id: personId },
+    // An empty date is no bound.
+    query: { from: asked.from || undefined, to: asked.to || undefined },
   });
   if (q.isLoading) return <Loading />;
   if (!q.data) return <ErrorAlert error={q.error} />;
@@ -126,43 +133,48 @@ export function PersonOffersPage() {
   const languages = Object.entries(person.languages)
     .map(
       ([code, level]) =>
-        `${intl.formatMessage({ id: `placements.enum.language.${code}`, defaultMessage: code })} ${level}`,
+        `${intl.formatMessage({ id: `placements.offers.enum.language.${code}`, defaultMessage: code })} ${level}`,
     )
     .join(', ');
   const radius = intl.formatMessage(
-    { id: person.mobilityRecorded ? 'placements.value.km' : 'placements.ranking.radius_default' },
+    {
+      id: person.mobilityRecorded ? 'placements.offers.value.km' : 'placements.offers.ranking.radius_default',
+    },
     { km: person.mobilityRadiusKm },
   );
-  const feasibleTitle = intl.formatMessage({ id: 'placements.ranking.feasible' }, { count: feasible.length });
+  const feasibleTitle = intl.formatMessage(
+    { id: 'placements.offers.ranking.feasible' },
+    { count: feasible.length },
+  );
   const infeasibleTitle = intl.formatMessage(
-    { id: 'placements.ranking.infeasible' },
+    { id: 'placements.offers.ranking.infeasible' },
     { count: infeasible.length },
   );
   return (
     <div className="stack">
       <PageHeader
-        title={intl.formatMessage({ id: 'placements.ranking.title' }, { name })}
-        description={<FormattedMessage id="placements.ranking.intro" />}
+        title={intl.formatMessage({ id: 'placements.offers.ranking.title' }, { name })}
+        description={<FormattedMessage id="placements.offers.ranking.intro" />}
       />
       <ErrorAlert error={q.error} />
       <Card>
         <Facts
           items={[
             [
-              <FormattedMessage key="h" id="placements.ranking.home" />,
+              <FormattedMessage key="h" id="placements.offers.ranking.home" />,
               localized(language, person.municipalityNameFr, person.municipalityNameNl),
             ],
-            [<FormattedMessage key="r" id="placements.ranking.radius" />, radius],
+            [<FormattedMessage key="r" id="placements.offers.ranking.radius" />, radius],
             [
-              <FormattedMessage key="c" id="placements.ranking.crossed" />,
+              <FormattedMessage key="c" id="placements.offers.ranking.crossed" />,
               intl.formatMessage({ id: person.hasCrossedBorder ? 'common.yes' : 'common.no' }),
             ],
             [
-              <FormattedMessage key="l" id="placements.ranking.languages" />,
+              <FormattedMessage key="l" id="placements.offers.ranking.languages" />,
               languages || intl.formatMessage({ id: 'common.not_given' }),
             ],
             [
-              <FormattedMessage key="a" id="placements.ranking.available" />,
+              <FormattedMessage key="a" id="placements.offers.ranking.available" />,
               period(person.availableFrom, person.availableTo),
             ],
           ]}
@@ -175,25 +187,25 @@ export function PersonOffersPage() {
           }}
         >
           <TextField
-            label={intl.formatMessage({ id: 'placements.ranking.from' })}
+            label={intl.formatMessage({ id: 'placements.offers.ranking.from' })}
             type="date"
             value={range.from}
             onChange={(from) => setRange((r) => ({ ...r, from }))}
           />
           <TextField
-            label={intl.formatMessage({ id: 'placements.ranking.to' })}
+            label={intl.formatMessage({ id: 'placements.offers.ranking.to' })}
             type="date"
             value={range.to}
             onChange={(to) => setRange((r) => ({ ...r, to }))}
           />
           <Button type="submit" variant="secondary">
-            <FormattedMessage id="placements.ranking.apply" />
+            <FormattedMessage id="placements.offers.ranking.apply" />
           </Button>
         </form>
       </Card>
       {items.length === 0 && (
-        <EmptyState title={<FormattedMessage id="placements.list.empty.title" />}>
-          <FormattedMessage id="placements.ranking.empty" />
+        <EmptyState title={<FormattedMessage id="placements.offers.list.empty.title" />}>
+          <FormattedMessage id="placements.offers.ranking.empty" />
         </EmptyState>
       )}
       {items.length > 0 && (
@@ -202,7 +214,7 @@ export function PersonOffersPage() {
           {feasible.length ? (
             <RankedTable caption={feasibleTitle} rows={feasible} personId={person.id} />
           ) : (
-            <Alert tone="info" title={<FormattedMessage id="placements.ranking.none_feasible" />} />
+            <Alert tone="info" title={<FormattedMessage id="placements.offers.ranking.none_feasible" />} />
           )}
         </section>
       )}

@@ -1,5 +1,5 @@
 import { useIntl } from 'react-intl';
-import type { ReasonOut } from '../../../common/placements/offer-schemas';
+import type { ReasonOut } from '../../../../common/placements/offer-schemas';
 
 /** A ranking reason as a short sentence; a language code is named in the reader's language. */
 export function useReasonText() {
@@ -7,8 +7,8 @@ export function useReasonText() {
   return (r: Pick<ReasonOut, 'code' | 'params'>) => {
     const params: Record<string, string | number> = { ...r.params };
     if (typeof params.language === 'string')
-      params.language = intl.formatMessage({ id: `placements.enum.language.${params.language}` });
-    return intl.formatMessage({ id: `placements.reason.${r.code}` }, params);
+      params.language = intl.formatMessage({ id: `placements.offers.enum.language.${params.language}` });
+    return intl.formatMessage({ id: `placements.offers.reason.${r.code}` }, params);
   };
 }
 

@@ -1,33 +1,31 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
-import type { ReactNode } from 'react';
-import { createMemoryRouter, RouterProvider } from 'react-router';
+import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { CohortResult, OfferItem, OfferRanking } from '../../../common/placements/offer-schemas';
-import { LanguageProvider } from '../../app/i18n';
-import { CohortPage } from './CohortPage';
+import { placementsEndpoints } from '../../../../common/placements/endpoints';
+import {
+  cohortLink,
+  newAgreementLink,
+  offerLink,
+  offersLink,
+  personOffersLink,
+} from '../../../../common/placements/links';
+import type { CohortResult, OfferItem, OfferRanking } from '../../../../common/placements/offer-schemas';
+import { hrefOf } from '../../../app/client';
+import { type Answers, byEndpoint, isCall, renderRoutes } from '../../../testing/render-routes';
+import { placementsModule } from '..';
 import { toCsv } from './csv';
 import { offerBody } from './OfferForm';
-import { PersonOffersPage } from './PersonOffersPage';
 
 afterEach(() => {
   cleanup();
   vi.unstubAllGlobals();
 });
 
-const json = (body: unknown) =>
-  new Response(JSON.stringify(body), { headers: { 'content-type': 'application/json' } });
+// Pages load after the session and the data: a busy machine may take more than the default second.
+const SLOW = { timeout: 10_000 };
 
-function mount(path: string, element: ReactNode, url: string) {
-  const router = createMemoryRouter([{ path, element }], { initialEntries: [url] });
-  render(
-    <QueryClientProvider client={new QueryClient()}>
-      <LanguageProvider initial="fr">
-        <RouterProvider router={router} />
-      </LanguageProvider>
-    </QueryClientProvider>,
-  );
-}
+/** The module's pages, as the shell mounts them. */
+const open = (path: string, answers: Answers, roles = ['referent']) =>
+  renderRoutes({ routes: placementsModule.routes!, path, roles, answers });
 
 const offer = (id: string, over: Partial<OfferItem> = {}): OfferItem => ({
   id,
@@ -50,6 +48,44 @@ const offer = (id: string, over: Partial<OfferItem> = {}): OfferItem => ({
   languageLevel: null,
   status: 'open',
   ...over,
+});
+
+describe('the offers list', () => {
+  it('reads its filters from the address and keeps new ones there', async () => {
+    const calls = open(
+      offersLink.href(undefined, { sector: 'care', open: false }),
+      byEndpoint([
+        placementsEndpoints.offers,
+        { items: [offer('a', { status: 'closed' })], total: 1, page: 1, pageSize: 20 },
+      ]),
+      ['tutor'],
+    );
+    const title = await screen.findByRole('link', { name: 'Offre a' }, SLOW);
+    expect(title.getAttribute('href')).toBe(offerLink.href({ id: 'a' }));
+    expect(screen.getByText('1 offre')).toBeTruthy();
+    const listed = () => calls.filter((c) => isCall(c, placementsEndpoints.offers)).map((c) => c.query);
+    expect(listed()[0]?.get('sector')).toBe('care');
+    // Closed offers included: the API is told so, the box shows unticked.
+    expect(listed()[0]?.get('open')).toBe('false');
+    expect(
+      (screen.getByRole('checkbox', { name: 'Offres ouvertes seulement' }) as HTMLInputElement).checked,
+    ).toBe(false);
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Offres de mon organisation' }));
+    await waitFor(() => expect(listed().some((q) => q.get('mine') === 'true')).toBe(true));
+    const last = listed().at(-1);
+    expect([last?.get('sector'), last?.get('open'), last?.get('page')]).toEqual(['care', 'false', '1']);
+  }, 30_000);
+
+  it('says when no offer is published yet, and when none matches the filters', async () => {
+    const none = byEndpoint([placementsEndpoints.offers, { items: [], total: 0, page: 1, pageSize: 20 }]);
+    open(offersLink.href(), none, ['tutor']);
+    expect(await screen.findByText('Aucune offre de stage pour l’instant', {}, SLOW)).toBeTruthy();
+    // The empty state repeats the header's way to publish.
+    expect(screen.getAllByRole('link', { name: 'Publier une offre' })).toHaveLength(2);
+    cleanup();
+    open(offersLink.href(undefined, { country: 'BE' }), none, ['tutor']);
+    expect(await screen.findByText('Aucune offre ne correspond à ces critères', {}, SLOW)).toBeTruthy();
+  }, 30_000);
 });
 
 describe('the ranked offers of a person', () => {
@@ -109,12 +145,16 @@ describe('the ranked offers of a person', () => {
         },
       ],
     };
-    vi.stubGlobal(
-      'fetch',
-      vi.fn(async () => json(ranking)),
+    const calls = open(
+      personOffersLink.href({ personId: 'p1' }),
+      byEndpoint([placementsEndpoints.offerRanking, ranking]),
     );
-    mount('/app/people/:id/offers', <PersonOffersPage />, '/app/people/p1/offers');
-    expect(await screen.findByRole('heading', { name: 'Offres classées pour Alix Essai' })).toBeTruthy();
+    expect(
+      await screen.findByRole('heading', { name: 'Offres classées pour Alix Essai' }, SLOW),
+    ).toBeTruthy();
+    // The person of the address is the one ranked for.
+    const asked = calls.find((c) => isCall(c, placementsEndpoints.offerRanking));
+    expect(asked?.path).toBe(hrefOf(placementsEndpoints.offerRanking, { params: { id: 'p1' } }));
     const feasible = screen.getByRole('region', { name: 'Offres réalisables (1)' });
     expect(
       within(feasible).getByText('9,4 km, au-delà du rayon actuel de 5 km : un pas à franchir.'),
@@ -124,6 +164,15 @@ describe('the ranked offers of a person', () => {
     const out = screen.getByRole('region', { name: 'Offres hors de portée pour l’instant (1)' });
     expect(within(out).getByText('néerlandais niveau B1 demandé : niveau insuffisant.')).toBeTruthy();
     expect(screen.getByText('5 km (par défaut : aucune mobilité enregistrée)')).toBeTruthy();
+    // Each offer opens, and leads to an agreement prepared for this person from it.
+    expect(within(feasible).getByRole('link', { name: 'Offre a' }).getAttribute('href')).toBe(
+      offerLink.href({ id: 'a' }),
+    );
+    expect(
+      within(feasible)
+        .getByRole('link', { name: 'Préparer une convention pour l’offre Offre a' })
+        .getAttribute('href'),
+    ).toBe(newAgreementLink.href({ personId: 'p1' }, { offer: 'a' }));
   }, 30_000);
 });
 
@@ -163,14 +212,17 @@ describe('the cohort suggestion', () => {
       },
       totalScore: 170,
     };
-    const fetchMock = vi.fn(async () => json(result));
-    vi.stubGlobal('fetch', fetchMock);
-    mount('/app/offers/cohort', <CohortPage />, '/app/offers/cohort');
+    const calls = open(cohortLink.href(), byEndpoint([placementsEndpoints.cohortSuggestion, result]), [
+      'coordinator',
+    ]);
+    const run = await screen.findByRole('button', { name: 'Calculer la suggestion' }, SLOW);
+    // Nothing is computed before the coordinator asks.
+    expect(calls.some((c) => isCall(c, placementsEndpoints.cohortSuggestion))).toBe(false);
     await act(async () => {
-      fireEvent.click(screen.getByRole('button', { name: 'Calculer la suggestion' }));
+      fireEvent.click(run);
     });
     expect(await screen.findByText('2 personne(s) placée(s) sur 3, score total 170.')).toBeTruthy();
-    expect(String((fetchMock.mock.calls[0] as unknown[])[0])).toBe('/api/offers/cohort-suggestion');
+    expect(calls.filter((c) => isCall(c, placementsEndpoints.cohortSuggestion))).toHaveLength(1);
     const unassigned = screen.getByRole('table', { name: 'Sans stage réalisable' });
     expect(within(unassigned).getByText('Commune de résidence inconnue.')).toBeTruthy();
     // Dee moves to offer a, which has one free position only.

@@ -1,5 +1,5 @@
 import { FormattedMessage } from 'react-intl';
-import type { CaseloadAlert } from '../../../common/placements/reminder-rules';
+import { CASELOAD_ALERTS, type CaseloadAlert } from '../../../../common/placements/reminder-rules';
 
 const TONE: Record<CaseloadAlert, string> = {
   signature_pending: 'tag tag--warning',
@@ -8,14 +8,17 @@ const TONE: Record<CaseloadAlert, string> = {
   stays_abroad: 'tag tag--danger',
 };
 
+/** Whether a caseload alert code is one of the placements module's (the people page asks each module). */
+export const ownsCaseloadAlert = (code: string): code is CaseloadAlert =>
+  (CASELOAD_ALERTS as readonly string[]).includes(code);
+
 /** What needs the referent's attention about a person's placements, as tags on the caseload. */
-export function CaseloadAlerts({ alerts }: { alerts: readonly CaseloadAlert[] | undefined }) {
-  if (!alerts?.length) return <span className="muted">—</span>;
+export function CaseloadAlerts({ codes }: { codes: readonly string[] }) {
   return (
     <>
-      {alerts.map((a) => (
+      {codes.filter(ownsCaseloadAlert).map((a) => (
         <span key={a} className={TONE[a]}>
-          <FormattedMessage id={`overview.alert.${a}`} />
+          <FormattedMessage id={`placements.overview.alert.${a}`} />
         </span>
       ))}
     </>

@@ -1,4 +1,4 @@
-import { ApiError } from '../../app/api';
+import { ApiError } from '../../../app/api';
 
 /**
  * Downloads a file the API builds (an export) with the session cookie, so that a refusal shows as an

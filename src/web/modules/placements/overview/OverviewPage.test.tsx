@@ -1,17 +1,21 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { MemoryRouter, Route, Routes } from 'react-router';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { OverviewItem, OverviewPage } from '../../../common/placements/overview-schemas';
-import { LanguageProvider } from '../../app/i18n';
-import { SessionProvider } from '../../app/session';
-import { PeoplePage } from '../people/PeoplePage';
-import { programme } from '../programmes/harness.testing';
-import { ProgrammePage } from '../programmes/ProgrammePage';
-import { ProgrammePlacementsPage } from './ProgrammePlacementsPage';
+import { programmesApi } from '../../../../common/network/endpoints';
+import { programmeLink } from '../../../../common/network/links';
+import { personsApi } from '../../../../common/people/endpoints';
+import { personsLink } from '../../../../common/people/links';
+import { placementsEndpoints } from '../../../../common/placements/endpoints';
+import { overviewLink } from '../../../../common/placements/links';
+import type { OverviewItem, OverviewPage } from '../../../../common/placements/overview-schemas';
+import { type Answers, byEndpoint, type Call, isCall, renderRoutes } from '../../../testing/render-routes';
+import { networkModule } from '../../network';
+import { programme } from '../../network/programmes/fixtures.testing';
+import { peopleModule } from '../../people';
+import { placementsModule } from '..';
 
 // Pages load after the session and the data: a busy machine may take more than the default second.
 const SLOW = { timeout: 10_000 };
+const { overview, overviewCsv, overviewXlsx } = placementsEndpoints;
 
 const item = (over: Partial<OverviewItem>): OverviewItem => ({
   id: 'a1',
@@ -54,64 +58,32 @@ const PAGE: OverviewPage = {
   canExport: true,
 };
 
-function serve(
-  path: string,
-  overview: OverviewPage = PAGE,
-  element = <ProgrammePlacementsPage />,
-  opts: { roles?: string[]; other?: unknown } = {},
-) {
-  const calls: string[] = [];
-  const session = {
-    user: {
-      id: 'u',
-      email: 'x@y.example',
-      displayName: 'X',
-      language: 'fr',
-      platformAdmin: false,
-      totpEnabled: true,
+/** An export as the API sends it: a file with its name (a new Response each time: a body reads once). */
+const file = () =>
+  new Response('\uFEFF"Code participant"\r\n', {
+    headers: {
+      'content-type': 'text/csv',
+      'content-disposition': 'attachment; filename="SAM-E-placements.csv"',
     },
-    activeOrgId: 'o1',
-    roles: opts.roles ?? ['coordinator'],
-    memberships: [
-      { orgId: 'o1', nameFr: 'U', nameNl: 'U', region: 'FR-HDF', roles: opts.roles ?? ['coordinator'] },
-    ],
-    csrfToken: 't',
-    mfaSetupRequired: false,
-    idleMinutes: 30,
-  };
-  vi.stubGlobal('fetch', async (url: string) => {
-    calls.push(url);
-    if (url.includes('/placements.'))
-      return new Response('\uFEFF"Code participant"\r\n', {
-        headers: {
-          'content-type': 'text/csv',
-          'content-disposition': 'attachment; filename="SAM-E-placements.csv"',
-        },
-      });
-    const body = url.startsWith('/api/auth/session')
-      ? session
-      : url.startsWith('/api/programmes/p1/placements')
-        ? overview
-        : (opts.other ?? programme(false));
-    return new Response(JSON.stringify(body), { headers: { 'content-type': 'application/json' } });
   });
-  render(
-    <LanguageProvider initial="fr">
-      <QueryClientProvider client={new QueryClient({ defaultOptions: { queries: { retry: false } } })}>
-        <SessionProvider>
-          <MemoryRouter initialEntries={[path]}>
-            <Routes>
-              <Route path="/app/programmes/:id/placements" element={element} />
-              <Route path="/app/programmes/:id" element={<ProgrammePage />} />
-              <Route path="/app/people" element={element} />
-            </Routes>
-          </MemoryRouter>
-        </SessionProvider>
-      </QueryClientProvider>
-    </LanguageProvider>,
-  );
-  return calls;
+
+/** The overview of programme p1 through the placements module's routes, as its lead coordinator. */
+function open(filters: Parameters<typeof overviewLink.href>[1] = {}, page: OverviewPage = PAGE) {
+  return renderRoutes({
+    routes: placementsModule.routes!,
+    path: overviewLink.href({ id: 'p1' }, filters),
+    roles: ['coordinator'],
+    region: 'FR-HDF',
+    answers: byEndpoint(
+      [overview, page],
+      [overviewCsv, file],
+      [overviewXlsx, file],
+      [programmesApi.get, programme(false)],
+    ),
+  });
 }
+
+const listed = (calls: Call[]) => calls.filter((c) => isCall(c, overview)).map((c) => c.query);
 
 afterEach(() => {
   cleanup();
@@ -121,7 +93,7 @@ afterEach(() => {
 
 describe('programme placements overview', () => {
   it('shows the pseudonymous table in French with counts per status', async () => {
-    serve('/app/programmes/p1/placements');
+    open();
     expect(await screen.findByText('AB12-CD34-EF56-GH78', {}, SLOW)).toBeTruthy();
     expect(screen.getByRole('heading', { level: 1, name: 'Stages du programme' })).toBeTruthy();
     const table = screen.getByRole('table');
@@ -138,12 +110,15 @@ describe('programme placements overview', () => {
   });
 
   it('a status chip filters the list through the URL', async () => {
-    const calls = serve('/app/programmes/p1/placements?homeOrgId=o2');
+    const calls = open({ homeOrgId: 'o2' });
     await screen.findByText('AB12-CD34-EF56-GH78', {}, SLOW);
-    expect(calls.some((u) => u.startsWith('/api/programmes/p1/placements?homeOrgId=o2&page=1'))).toBe(true);
+    const first = listed(calls)[0];
+    expect([first?.get('homeOrgId'), first?.get('page'), first?.get('status')]).toEqual(['o2', '1', null]);
     fireEvent.click(screen.getByRole('button', { name: 'En cours (1)' }));
     await waitFor(() =>
-      expect(calls.some((u) => u.includes('status=active') && u.includes('homeOrgId=o2'))).toBe(true),
+      expect(listed(calls).some((q) => q.get('status') === 'active' && q.get('homeOrgId') === 'o2')).toBe(
+        true,
+      ),
     );
   });
 
@@ -152,39 +127,57 @@ describe('programme placements overview', () => {
     vi.spyOn(URL, 'createObjectURL').mockImplementation(created);
     vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => {});
     const clicked = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {});
-    const calls = serve('/app/programmes/p1/placements?status=active&from=2026-01-01&code=ab12cd34ef56gh78');
+    const calls = open({ status: 'active', from: '2026-01-01', code: 'ab12cd34ef56gh78' });
     await screen.findByText('AB12-CD34-EF56-GH78', {}, SLOW);
     fireEvent.click(screen.getByRole('button', { name: 'Exporter en CSV' }));
     await waitFor(() => expect(clicked).toHaveBeenCalled());
-    expect(calls).toContain(
-      '/api/programmes/p1/placements.csv?status=active&from=2026-01-01&code=ab12cd34ef56gh78',
-    );
+    // The filters of the address, and no paging: the export is the whole filtered list.
+    const csv = calls.filter((c) => isCall(c, overviewCsv));
+    expect(csv.map((c) => Object.fromEntries(c.query))).toEqual([
+      { status: 'active', from: '2026-01-01', code: 'ab12cd34ef56gh78' },
+    ]);
     expect(created).toHaveBeenCalledTimes(1);
     fireEvent.click(screen.getByRole('button', { name: 'Exporter en Excel (XLSX)' }));
     await waitFor(() =>
-      expect(calls.some((u) => u.startsWith('/api/programmes/p1/placements.xlsx?status=active'))).toBe(true),
+      expect(calls.some((c) => isCall(c, overviewXlsx) && c.query.get('status') === 'active')).toBe(true),
     );
   });
 
   it('offers no export without the permission, and says when nothing matches', async () => {
-    serve('/app/programmes/p1/placements?status=cancelled', {
-      ...PAGE,
-      items: [],
-      total: 0,
-      canExport: false,
-    });
+    open({ status: 'cancelled' }, { ...PAGE, items: [], total: 0, canExport: false });
     expect(await screen.findByText('Aucun stage ne correspond à ces filtres', {}, SLOW)).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Exporter en CSV' })).toBeNull();
   });
-
-  it('the programme page links its lead coordinator to the overview', async () => {
-    serve('/app/programmes/p1');
-    const link = await screen.findByRole('link', { name: 'Stages du programme' }, SLOW);
-    expect(link.getAttribute('href')).toBe('/app/programmes/p1/placements');
-  });
 });
 
-describe('caseload alerts', () => {
+describe('what the placements module adds to other modules’ pages', () => {
+  /** The network module's programme page, with the placements module's slots and pages mounted. */
+  const openProgramme = (answers: Answers) =>
+    renderRoutes({
+      routes: [...networkModule.routes!, ...placementsModule.routes!],
+      path: programmeLink.href({ id: 'p1' }),
+      roles: ['coordinator'],
+      region: 'FR-HDF',
+      modules: [networkModule, placementsModule],
+      answers,
+    });
+
+  it('the programme page links its lead coordinator to the overview', async () => {
+    const calls = openProgramme(byEndpoint([programmesApi.get, programme(false)], [overview, PAGE]));
+    const link = await screen.findByRole('link', { name: 'Stages du programme' }, SLOW);
+    expect(link.getAttribute('href')).toBe(overviewLink.href({ id: 'p1' }));
+    fireEvent.click(link);
+    expect(await screen.findByText('AB12-CD34-EF56-GH78', {}, SLOW)).toBeTruthy();
+    expect(calls.some((c) => isCall(c, overview))).toBe(true);
+  });
+
+  it('the programme page has no such link for a partner that does not lead it', async () => {
+    const led = programme(false);
+    openProgramme(byEndpoint([programmesApi.get, { ...led, lead: { ...led.lead, id: 'o2' } }]));
+    expect(await screen.findByRole('heading', { level: 1, name: 'SAM Eurométropole' }, SLOW)).toBeTruthy();
+    expect(screen.queryByRole('link', { name: 'Stages du programme' })).toBeNull();
+  });
+
   it("the caseload shows each person's alerts as tags", async () => {
     const person = {
       id: 'p1',
@@ -210,7 +203,13 @@ describe('caseload alerts', () => {
       pageSize: 25,
       allCaseloads: false,
     };
-    serve('/app/people', PAGE, <PeoplePage />, { roles: ['referent'], other: people });
+    renderRoutes({
+      routes: peopleModule.routes!,
+      path: personsLink.href(),
+      roles: ['referent'],
+      modules: [peopleModule, placementsModule],
+      answers: byEndpoint([personsApi.list, people]),
+    });
     const table = await screen.findByRole('table', {}, SLOW);
     const rows = within(table).getAllByRole('row');
     expect(within(rows[0]!).getByText('Alertes')).toBeTruthy();
