@@ -1,6 +1,7 @@
 import { type RawBuilder, sql } from 'kysely';
 import type { Language } from '../../../../common/i18n/locales';
 import { likeAnywhere } from '../../../../common/kernel/schemas';
+import { matchThemes, searchWords } from '../../../../common/network/directory-search';
 import { sortOpeningHours } from '../../../../common/network/opening-hours';
 import type {
   DirectoryItem,
@@ -68,19 +69,6 @@ const rowFold = (expr: RawBuilder<unknown>) =>
 const titleFor = (language: Language) =>
   language === 'nl' ? sql`coalesce(s.title_nl, s.title_fr)` : sql`coalesce(s.title_fr, s.title_nl)`;
 
-/** The words of a search, folded like the search vectors' lexemes (letters and digits only). */
-export function searchWords(q: string): string[] {
-  return q
-    .toLowerCase()
-    .replaceAll('œ', 'oe')
-    .replaceAll('æ', 'ae')
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter(Boolean)
-    .slice(0, 8);
-}
-
 function filters(q: DirectoryQuery): RawBuilder<unknown> {
   const parts = [sql`s.published and o.status = 'active'`];
   if (q.theme) parts.push(sql`s.theme = ${q.theme}`);
@@ -93,9 +81,11 @@ function filters(q: DirectoryQuery): RawBuilder<unknown> {
 
 /**
  * One statement per search. With words: full-text in French and in Dutch on the accent-folded search
- * vectors, ranked; only when that finds nothing (the planner's one-time filter skips it otherwise), a
- * fallback on the folded titles (substring or close spelling), so that a partial or misspelt word still
- * finds something. Ranking, order and count run on narrow rows; only the page's rows are joined to names.
+ * vectors, plus the services of the themes the words name (labels and synonyms in both languages, typos
+ * allowed: `matchThemes` runs in Node, so only theme codes and scores reach SQL, as parameters); the rank
+ * adds the theme's score, so a theme the whole query names outranks a word met in a description. Only when
+ * that finds nothing (the planner's one-time filter skips it otherwise), a fallback on the folded titles
+ * (substring or close spelling), so that a partial or misspelt word still finds something. Ranking, order and count run on narrow rows; only the page's rows are joined to names.
  * Under row-level security the text-search operator (not leakproof) is evaluated row by row rather than
  * through the GIN indexes, so every per-row expression here is kept cheap.
  */
@@ -118,16 +108,23 @@ export async function searchDirectory(
     ? sql`(s.search_fr @@ to_tsquery('simple', ${candidates}) or s.search_nl @@ to_tsquery('simple', ${candidates}))
         and (${titles} like ${likeAnywhere(folded.join(' '))} or ${folded.join(' ')} <% ${titles})`
     : sql`false`;
+  const themes = matchThemes(words);
+  const themeCodes = themes.map((m) => m.theme);
+  const themeScore = themes.length
+    ? sql`coalesce((${themes.map((m) => m.score)}::float8[])[array_position(${themeCodes}::text[], s.theme)], 0)`
+    : sql`0`;
+  const themeMatch = themes.length ? sql`s.theme = any(${themeCodes}::text[])` : sql`false`;
   const query = words
     ? sql<ItemRow & { total: number }>`
       with matched as (
         select s.id, lower(${titleFor(language)}) as sort_key, greatest(
             ts_rank(s.search_fr, websearch_to_tsquery('french', app.fold(${words}))),
-            ts_rank(s.search_nl, websearch_to_tsquery('dutch', app.fold(${words})))) as rank
+            ts_rank(s.search_nl, websearch_to_tsquery('dutch', app.fold(${words})))) + ${themeScore} as rank
         from services s join organisations o on o.id = s.org_id
         where ${where}
           and (s.search_fr @@ websearch_to_tsquery('french', app.fold(${words}))
-            or s.search_nl @@ websearch_to_tsquery('dutch', app.fold(${words})))
+            or s.search_nl @@ websearch_to_tsquery('dutch', app.fold(${words}))
+            or ${themeMatch})
       ), fuzzy as (
         select s.id, lower(${titleFor(language)}) as sort_key,
           word_similarity(${folded.join(' ')}, ${titles}) as rank
