@@ -111,7 +111,7 @@ describe('organisations', () => {
     await page.goto('/app/admin/audit');
     const changed = page
       .locator('main tr', { hasText: 'Changed' })
-      .filter({ hasText: 'organisations' })
+      .filter({ hasText: 'Maison de la Solidarité Frontalière' })
       .first();
     await changed.waitFor();
     await changed.getByRole('button', { name: /Show 1 field/ }).click();
@@ -141,7 +141,7 @@ describe('organisations', () => {
     await page.goto('/app/admin/audit');
     const changed = page
       .locator('main tr', { hasText: 'Modification' })
-      .filter({ hasText: 'organisations' })
+      .filter({ hasText: "Centre Public d'Action Sociale de Mouscron" })
       .first();
     await changed.waitFor();
     await changed.getByRole('button', { name: /Voir 1 champ/ }).click();
@@ -223,7 +223,7 @@ describe('services', () => {
     await page.goto('/app/admin/audit');
     const changed = page
       .locator('main tr', { hasText: 'Modification' })
-      .filter({ hasText: 'services' })
+      .filter({ hasText: 'Atelier CV transfrontalier' })
       .first();
     await changed.waitFor();
     await changed.getByRole('button', { name: /Voir 1 champ/ }).click();

@@ -10,7 +10,7 @@ import { Form, Select, TextField } from '../../../app/ui/fields';
 import { useForm } from '../../../app/ui/form';
 import { ListPage, useListAddress } from '../../../app/ui/ListPage';
 import { Card } from '../../../app/ui/layout';
-import { AuditRows } from './AuditRows';
+import { AuditRows, useEntityName } from './AuditRows';
 
 const ANY = '*';
 // The free-text filters, checked with the API's own rules; the two choices cannot be wrong.
@@ -46,7 +46,11 @@ export function AuditPage() {
   const q = useEndpoint(auditApi.list, {
     query: { ...applied, action: isAction(applied.action), page: address.page },
   });
-  const entities = q.data?.entities ?? [];
+  const entityName = useEntityName();
+  // Record types by their names in the reader's language, alphabetically.
+  const entities = (q.data?.entities ?? [])
+    .map((e) => ({ id: e, label: entityName(e) }))
+    .sort((a, b) => a.label.localeCompare(b.label, intl.locale));
   const apply = (f: Filters) =>
     address.set({
       entity: f.entity === ANY ? undefined : f.entity,
@@ -70,10 +74,7 @@ export function AuditPage() {
             label={intl.formatMessage({ id: 'admin.audit.entity' })}
             value={form.values.entity}
             onChange={form.set('entity')}
-            options={[
-              { id: ANY, label: intl.formatMessage({ id: 'common.all' }) },
-              ...entities.map((e) => ({ id: e, label: e })),
-            ]}
+            options={[{ id: ANY, label: intl.formatMessage({ id: 'common.all' }) }, ...entities]}
           />
           <Select
             label={intl.formatMessage({ id: 'admin.audit.action' })}
@@ -139,7 +140,7 @@ export function AuditPage() {
       description={<FormattedMessage id="admin.audit.intro" />}
       filters={filters}
       query={q}
-      table={(entries) => <AuditRows entries={entries} />}
+      table={(entries) => <AuditRows entries={entries} entityId={applied.entityId} />}
       onPage={address.setPage}
       empty={{
         title: <FormattedMessage id="admin.audit.empty.title" />,

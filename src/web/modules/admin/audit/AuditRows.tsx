@@ -1,8 +1,12 @@
 import { Fragment, useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
+import { Link } from 'react-router';
 import { changedFields, displayValue } from '../../../../common/admin/audit-diff';
-import type { AuditEntry } from '../../../../common/admin/audit-schemas';
+import { auditEntityKey } from '../../../../common/admin/audit-entities';
+import type { AuditEntry, AuditSubject } from '../../../../common/admin/audit-schemas';
+import { auditLink } from '../../../../common/admin/links';
 import { Button } from '../../../app/ui/Button';
+import { useCommonFormat } from '../../../app/ui/format';
 
 const DATE_TIME = { dateStyle: 'medium', timeStyle: 'medium' } as const;
 
@@ -17,6 +21,33 @@ function Value({ v }: { v: unknown }) {
   );
 }
 
+/** A record type's name in the reader's language; a type added since keeps its table name. */
+export function useEntityName() {
+  const intl = useIntl();
+  return (entity: string) => {
+    const key = auditEntityKey(entity);
+    return key ? intl.formatMessage({ id: key }) : entity;
+  };
+}
+
+function Roles({ roles }: { roles: string[] }) {
+  const intl = useIntl();
+  if (roles.length === 0) return null;
+  return (
+    <span className="muted">
+      {intl.formatList(
+        roles.map((r) => intl.formatMessage({ id: `role.${r}`, defaultMessage: r })),
+        { type: 'conjunction' },
+      )}
+    </span>
+  );
+}
+
+/**
+ * Who acted. A colleague by name and e-mail; someone of a partner organisation by that organisation and
+ * their role there, not by name: the data controller needs to know which partner, in what capacity, and
+ * the partner (accountable for its staff) can say who, from the account the entry keeps.
+ */
 function Actor({ e }: { e: AuditEntry }) {
   if (!e.actorUserId)
     return (
@@ -24,23 +55,127 @@ function Actor({ e }: { e: AuditEntry }) {
         <FormattedMessage id="admin.audit.system_actor" />
       </span>
     );
-  if (!e.actorName)
+  const elsewhere = e.actorOrgId !== null && e.actorOrgId !== e.orgId && e.actorOrgName;
+  if (e.actorName)
     return (
-      <span className="muted">
-        <FormattedMessage id="admin.audit.unknown_actor" />
-      </span>
+      <>
+        {e.actorName}
+        <br />
+        <span className="muted">{e.actorEmail}</span>
+        {elsewhere && (
+          <>
+            <br />
+            <span className="muted">
+              <FormattedMessage id="admin.audit.actor_for" values={{ org: e.actorOrgName }} />
+            </span>
+          </>
+        )}
+      </>
+    );
+  const filterOnAccount = (
+    <>
+      <br />
+      <Link to={auditLink.href(undefined, { actor: e.actorUserId })}>
+        <FormattedMessage id="admin.audit.actor_entries" />
+      </Link>
+    </>
+  );
+  if (e.actorPlatformAdmin)
+    return (
+      <>
+        <FormattedMessage id="role.platform_admin" />
+        {filterOnAccount}
+      </>
+    );
+  if (e.actorOrgName)
+    return (
+      <>
+        <strong>{e.actorOrgName}</strong>
+        <br />
+        <Roles roles={e.actorRoles} />
+        {filterOnAccount}
+      </>
     );
   return (
+    <span className="muted">
+      <FormattedMessage id="admin.audit.unknown_actor" />
+    </span>
+  );
+}
+
+function SubjectLabel({ s }: { s: AuditSubject }) {
+  const intl = useIntl();
+  const f = useCommonFormat();
+  const text = [s.name, s.partner].filter((x): x is string => Boolean(x)).join(' – ');
+  const period =
+    s.from && s.to
+      ? intl.formatMessage({ id: 'admin.audit.subject_period' }, { from: f.day(s.from), to: f.day(s.to) })
+      : null;
+  const label = [text, period].filter(Boolean).join(', ');
+  if (!label) return null;
+  return s.href ? <Link to={s.href}>{label}</Link> : <span>{label}</span>;
+}
+
+/** Persons a read of several records showed: the first few by name, then how many more. */
+const SHOWN_SUBJECTS = 5;
+function Subjects({ list }: { list: AuditSubject[] }) {
+  if (list.length === 0) return null;
+  const more = list.length - SHOWN_SUBJECTS;
+  return (
     <>
-      {e.actorName}
       <br />
-      <span className="muted">{e.actorEmail}</span>
+      {list.slice(0, SHOWN_SUBJECTS).map((s, i) => (
+        // A person's page is unique to them.
+        <Fragment key={s.href ?? s.name}>
+          {i > 0 && ', '}
+          <SubjectLabel s={s} />
+        </Fragment>
+      ))}
+      {more > 0 && (
+        <>
+          {' '}
+          <span>
+            <FormattedMessage id="admin.audit.more_subjects" values={{ count: more }} />
+          </span>
+        </>
+      )}
+    </>
+  );
+}
+
+/** The record: its type, its label and page where the reader may know it, else its identifier. */
+function RecordCell({ e, filteredOn }: { e: AuditEntry; filteredOn: boolean }) {
+  const entityName = useEntityName();
+  return (
+    <>
+      <span>{entityName(e.entity)}</span>
+      {e.subject && (
+        <>
+          <br />
+          <SubjectLabel s={e.subject} />
+        </>
+      )}
+      <Subjects list={e.subjects} />
+      {e.entityId && !e.subject && (
+        <>
+          <br />
+          <span className="muted audit-value">{e.entityId}</span>
+        </>
+      )}
+      {e.entityId && !filteredOn && (
+        <>
+          <br />
+          <Link to={auditLink.href(undefined, { entity: e.entity, entityId: e.entityId })}>
+            <FormattedMessage id="admin.audit.record_history" />
+          </Link>
+        </>
+      )}
     </>
   );
 }
 
 /** The log as a table; an entry's changed fields open below it, before → after. */
-export function AuditRows({ entries }: { entries: AuditEntry[] }) {
+export function AuditRows({ entries, entityId }: { entries: AuditEntry[]; entityId?: string }) {
   const intl = useIntl();
   const [open, setOpen] = useState<Set<number>>(new Set());
   const toggle = (id: number) =>
@@ -91,13 +226,7 @@ export function AuditRows({ entries }: { entries: AuditEntry[] }) {
                     <FormattedMessage id={`admin.audit.action.${e.action}`} defaultMessage={e.action} />
                   </td>
                   <td>
-                    <code>{e.entity}</code>
-                    {e.entityId && (
-                      <>
-                        <br />
-                        <span className="muted audit-value">{e.entityId}</span>
-                      </>
-                    )}
+                    <RecordCell e={e} filteredOn={entityId === e.entityId} />
                   </td>
                   <td>
                     {expandable && (
