@@ -1,12 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import {
   type AttendanceDay,
+  attendanceRate,
   attendanceSummary,
   dayProblem,
   defaultPlannedHours,
   evaluationMidpoint,
   evaluationProblems,
   followUpPeriod,
+  HOST_ACCESS_GRACE_DAYS,
+  hostAccessEnd,
   isoWeekday,
   mondayOf,
   outcomeProblems,
@@ -143,6 +146,7 @@ describe('attendance summary', () => {
       presentHours: 0,
       justifiedAbsences: 0,
       unjustifiedAbsences: 0,
+      realisedHours: 0,
       attendanceRate: null,
       missingWeeks: [],
     });
@@ -174,7 +178,9 @@ describe('attendance summary', () => {
       presentHours: 38.5,
       justifiedAbsences: 1,
       unjustifiedAbsences: 1,
-      attendanceRate: 5 / 7,
+      // Hours worked on planned days over hours planned: 21 + 6.5 + 7 of 49 (the Saturday does not count).
+      realisedHours: 34.5,
+      attendanceRate: 34.5 / 49,
       missingWeeks: ['2026-11-16'],
     });
   });
@@ -205,6 +211,58 @@ describe('attendance summary', () => {
     expect(
       attendanceSummary([], { start: '2026-11-04', end: '2026-11-03' }, '2027-03-01').missingWeeks,
     ).toEqual([]);
+  });
+});
+
+describe('the one attendance rate (hours worked / hours planned)', () => {
+  it('weighs a half day missed as half a day, not as a whole day present', () => {
+    // Four full days and a half day: by days it would read 100 %, by hours it is 31.5 / 35.
+    const days = [
+      ...['2026-11-09', '2026-11-10', '2026-11-11', '2026-11-12'].map((d) => day(d, 'present', 7, 7)),
+      day('2026-11-13', 'present', 7, 3.5),
+    ];
+    expect(attendanceRate(days)).toEqual({ realisedHours: 31.5, plannedHours: 35, rate: 0.9 });
+    expect(attendanceSummary(days, period, '2026-11-16').attendanceRate).toBe(0.9);
+  });
+
+  it('caps each day at its planned hours and ignores unplanned days, so it stays within 0–1', () => {
+    const days = [
+      day('2026-11-09', 'present', 7, 9),
+      day('2026-11-10', 'unjustified_absence', 7),
+      day('2026-11-14', 'present', 0, 5),
+      day('2026-11-15', 'not_planned', 0),
+    ];
+    expect(attendanceRate(days)).toEqual({ realisedHours: 7, plannedHours: 14, rate: 0.5 });
+  });
+
+  it('counts grouped days (as the overview sends them) like the same days one by one', () => {
+    const one = [
+      day('2026-11-09', 'present', 7, 7),
+      day('2026-11-10', 'present', 7, 7),
+      day('2026-11-11', 'present', 7, 7),
+      day('2026-11-12', 'justified_absence', 7),
+      day('2026-11-13', 'present', 7, null),
+    ];
+    const grouped = [
+      { status: 'present' as const, plannedHours: 7, hours: 7, count: 3 },
+      { status: 'justified_absence' as const, plannedHours: 7, hours: null, count: 1 },
+      { status: 'present' as const, plannedHours: 7, hours: null, count: 1 },
+    ];
+    expect(attendanceRate(grouped)).toEqual(attendanceRate(one));
+    // A present day recorded without hours counts as worked as planned.
+    expect(attendanceRate(one).rate).toBe(28 / 35);
+    expect(attendanceRate([]).rate).toBeNull();
+    expect(attendanceRate([day('2026-11-15', 'not_planned', 0)]).rate).toBeNull();
+  });
+});
+
+describe('the host’s access', () => {
+  it('ends at the end of the placement, or of its interruption, plus the grace', () => {
+    expect(HOST_ACCESS_GRACE_DAYS).toBe(30);
+    expect(hostAccessEnd({ endsOn: '2027-02-05' })).toBe('2027-03-07');
+    expect(hostAccessEnd({ endsOn: '2027-02-05', endedOn: '2026-12-01' })).toBe('2026-12-31');
+    // Closed after the planned end: the planned end counts.
+    expect(hostAccessEnd({ endsOn: '2027-02-05', endedOn: '2027-02-10' })).toBe('2027-03-07');
   });
 });
 

@@ -162,15 +162,55 @@ export function weekEntryProblems(
   return out;
 }
 
+/** Days as the attendance rate reads them; `count` stands for that many identical days (SQL groups them). */
+export type RateDay = Pick<AttendanceDay, 'status' | 'plannedHours' | 'hours'> & { count?: number };
+
+export interface AttendanceRate {
+  /** Hours worked on planned days, each day counted up to its planned hours. */
+  realisedHours: number;
+  /** Hours planned on the days recorded so far. */
+  plannedHours: number;
+  /** realisedHours / plannedHours (0 to 1); null before any planned hour is recorded. */
+  rate: number | null;
+}
+
+/**
+ * The one attendance rate of a placement (follow-up, attendance sheet, programme overview, CSV and XLSX):
+ * "taux de présence (heures réalisées / heures prévues)". Hours, not days, because hours are what the
+ * programmes' funders (ESF+, Interreg, the regions) count and pay for per participant, and a half day
+ * missed then weighs half a day. Only planned days count, and a present day counts its hours up to the
+ * planned ones: an extra hour or an unplanned Saturday does not make up for an absence, so the rate stays
+ * within 0–100 %. A present day recorded without hours counts as worked as planned.
+ */
+export function attendanceRate(days: readonly RateDay[]): AttendanceRate {
+  let planned = 0;
+  let realised = 0;
+  for (const d of days) {
+    const n = d.count ?? 1;
+    if (d.status === 'not_planned' || !(d.plannedHours > 0)) continue;
+    planned += n * d.plannedHours;
+    if (d.status === 'present')
+      realised += n * Math.min(Math.max(d.hours ?? d.plannedHours, 0), d.plannedHours);
+  }
+  return {
+    realisedHours: round1(realised),
+    plannedHours: round1(planned),
+    rate: planned > 0 ? Math.min(realised / planned, 1) : null,
+  };
+}
+
 export interface AttendanceSummary {
   /** Recorded days on which the person was expected. */
   plannedDays: number;
   plannedHours: number;
   presentDays: number;
+  /** Every hour worked, unplanned days included. */
   presentHours: number;
   justifiedAbsences: number;
   unjustifiedAbsences: number;
-  /** Present days among the planned ones (0 to 1); null before any planned day is recorded. */
+  /** The hours that count for the rate (see attendanceRate). */
+  realisedHours: number;
+  /** attendanceRate(): realised hours over planned hours (0 to 1); null before any planned hour. */
   attendanceRate: number | null;
   /** Mondays of the weeks over by today (Monday to Friday in the period) with a working day not entered. */
   missingWeeks: string[];
@@ -183,34 +223,29 @@ export function attendanceSummary(
   today: string,
 ): AttendanceSummary {
   let plannedDays = 0;
-  let plannedHours = 0;
   let presentDays = 0;
-  let presentOnPlanned = 0;
   let presentHours = 0;
   let justifiedAbsences = 0;
   let unjustifiedAbsences = 0;
   for (const d of days) {
-    const planned = d.status !== 'not_planned' && d.plannedHours > 0;
-    if (planned) {
-      plannedDays++;
-      plannedHours += d.plannedHours;
-    }
+    if (d.status !== 'not_planned' && d.plannedHours > 0) plannedDays++;
     if (d.status === 'present') {
       presentDays++;
-      if (planned) presentOnPlanned++;
       presentHours += d.hours ?? 0;
     }
     if (d.status === 'justified_absence') justifiedAbsences++;
     if (d.status === 'unjustified_absence') unjustifiedAbsences++;
   }
+  const rate = attendanceRate(days);
   return {
     plannedDays,
-    plannedHours: round1(plannedHours),
+    plannedHours: rate.plannedHours,
     presentDays,
     presentHours: round1(presentHours),
     justifiedAbsences,
     unjustifiedAbsences,
-    attendanceRate: plannedDays ? presentOnPlanned / plannedDays : null,
+    realisedHours: rate.realisedHours,
+    attendanceRate: rate.rate,
     missingWeeks: missingWeeks(new Set(days.map((d) => d.day)), period, today),
   };
 }
@@ -232,6 +267,21 @@ function missingWeeks(entered: ReadonlySet<string>, period: Period, today: strin
     if (working.some((d) => !entered.has(d))) out.push(monday);
   }
   return out;
+}
+
+// ------------------------------------------------------------------------------------- host's access
+
+/**
+ * Days the host keeps access to the person after the placement's end, for the final evaluation. The
+ * database applies the same number (app.placement_host_access_grace_days(), migration 0010; a test keeps
+ * them equal); closing the placement (completed, interrupted, cancelled) ends the access at once.
+ */
+export const HOST_ACCESS_GRACE_DAYS = 30;
+
+/** The last day the host may see the person through the placement's grant: the end (or interruption) + grace. */
+export function hostAccessEnd(p: { endsOn: string; endedOn?: string | null }): string {
+  const end = p.endedOn && p.endedOn < p.endsOn ? p.endedOn : p.endsOn;
+  return addDays(end, HOST_ACCESS_GRACE_DAYS);
 }
 
 // ----------------------------------------------------------------------------------------- evaluations

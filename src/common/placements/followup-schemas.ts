@@ -68,10 +68,23 @@ export const AttendanceSummaryView = Type.Object({
   presentHours: Type.Number(),
   justifiedAbsences: Type.Integer(),
   unjustifiedAbsences: Type.Integer(),
+  /** The hours that count for the rate: worked on planned days, each up to its planned hours. */
+  realisedHours: Type.Number(),
+  /** realisedHours / plannedHours (attendanceRate in followup-rules.ts); null before any planned hour. */
   attendanceRate: Nullable(Type.Number()),
   missingWeeks: Type.Array(Type.String()),
 });
 export type AttendanceSummaryView = Static<typeof AttendanceSummaryView>;
+
+/**
+ * Whom the follow-up is about, as the reader may see them: the name for the home centre, and for the host
+ * only while the agreement's grant carries the identity group; otherwise the participant code alone.
+ */
+export const FollowUpPerson = Type.Object({
+  name: Nullable(Type.String()),
+  participantCode: Nullable(Type.String()),
+});
+export type FollowUpPerson = Static<typeof FollowUpPerson>;
 
 export const AttendanceDayView = Type.Object({
   day: Type.String(),
@@ -90,6 +103,7 @@ export type AttendanceDayView = Static<typeof AttendanceDayView>;
 export const AttendanceWeekView = Type.Object({
   placementId: Type.String(),
   status: Type.Enum([...AGREEMENT_STATUSES]),
+  person: FollowUpPerson,
   siteName: Type.String(),
   hoursPerWeek: Nullable(Type.Number()),
   period: Period,
@@ -258,6 +272,9 @@ export const FollowUpView = Type.Object({
   placementId: Type.String(),
   side: Type.Enum(['home', 'host']),
   status: Type.Enum([...AGREEMENT_STATUSES]),
+  person: FollowUpPerson,
+  /** The last day the host may see the person's shared data (hostAccessEnd: the end plus the grace). */
+  hostAccessUntil: Type.String(),
   /** The days follow-up may be recorded for (the agreed period, cut short by an interruption). */
   period: Period,
   today: Type.String(),

@@ -65,7 +65,7 @@ export const OverviewItem = Type.Object({
   endedOn: Nullable(Type.String()),
   status: Type.Enum([...AGREEMENT_STATUSES]),
   version: Type.Integer(),
-  /** Present hours over planned hours on the days recorded so far (0–1); null before any planned hour. */
+  /** attendanceRate() of followup-rules.ts, the follow-up's own rate (0–1); null before any planned hour. */
   attendanceRate: Nullable(Type.Number()),
   midTermDone: Type.Boolean(),
   finalDone: Type.Boolean(),

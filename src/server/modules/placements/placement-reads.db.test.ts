@@ -115,7 +115,8 @@ describe.skipIf(!available)('reads of persons through placements are audited onc
     expect(byHome.reads[0]!.detail).toMatchObject({
       what: 'placement_follow_up',
       side: 'home',
-      fields: ['benefit'],
+      // The name shown on the follow-up (issue 9 #13), and the benefit.
+      fields: ['identity', 'benefit'],
       ids: [first!.personId],
     });
     const byHost = await reading(() => tutor.get(`/api/placements/${first!.id}/follow-up`));
@@ -126,7 +127,8 @@ describe.skipIf(!available)('reads of persons through placements are audited onc
       side: 'host',
       by_org: host.orgId,
     });
-    expect(byHost.reads[0]!.detail).not.toHaveProperty('fields');
+    // The host reads the name only, as its grant's identity group allows.
+    expect(byHost.reads[0]!.detail).toMatchObject({ fields: ['identity'] });
     const week = await reading(() => tutor.get(`/api/placements/${first!.id}/attendance`));
     expect(week.reads).toHaveLength(1);
     expect(week.reads[0]).toMatchObject({ chain: home.orgId, actor_user_id: host.userId });

@@ -111,6 +111,9 @@ export async function shareBasis(
   return basis;
 }
 
+/** The earlier of two ISO days, null standing for "no end". */
+const earliest = (a: string | null, b: string | null) => (a === null ? b : b === null || a <= b ? a : b);
+
 /** The record a grant comes with (the database ends the grant with it), and the table it lives in. */
 const SOURCES = { referral: 'referrals', placement: 'placements' } as const;
 export type GrantSource = keyof typeof SOURCES;
@@ -123,7 +126,13 @@ export type GrantSource = keyof typeof SOURCES;
 export async function grantPersonAccess(
   trx: Tx,
   sharer: Sharer,
-  grant: { basis: ShareBasis; source: GrantSource; sourceId: string },
+  grant: {
+    basis: ShareBasis;
+    source: GrantSource;
+    sourceId: string;
+    /** The last day the source allows access (a placement: its end plus grace); the consent may end sooner. */
+    until?: string | null;
+  },
 ): Promise<void> {
   const { basis, source, sourceId } = grant;
   // A basis not decided by shareBasis() (made up by a caller) would bypass the rule.
@@ -141,8 +150,9 @@ export async function grantPersonAccess(
     consent_id: basis.consent?.id ?? null,
     override_reason: basis.overrideReason,
     created_by: sharer.userId,
-    // The grant cannot outlive the consent it rests on (the database checks the consent again on read).
-    expires_on: basis.consent?.expiresOn ?? null,
+    // The grant outlives neither the consent it rests on (checked again on every read) nor its source's end
+    // (for a placement the database computes the same day, and moves it with the placement's dates).
+    expires_on: earliest(basis.consent?.expiresOn ?? null, grant.until ?? null),
   });
   if (!basis.consent)
     await audit(trx, {

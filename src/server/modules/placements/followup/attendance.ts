@@ -18,6 +18,7 @@ import type { Tx } from '../../../platform/db/context';
 import { validationFailed } from '../../../platform/errors';
 import { assertRecording, type FollowUpAccess, followUpAccess, isRecording } from './access';
 import * as store from './store';
+import { followUpPerson } from './view';
 
 const round1 = (n: number) => Math.round(n * 10) / 10;
 
@@ -39,17 +40,23 @@ export async function getAttendanceWeek(
   week?: string,
 ): Promise<AttendanceWeekView> {
   const a = await followUpAccess(trx, actor, id, 'placement.attendance');
-  const monday = weekOf(a, week);
-  await auditPersonRead(trx, {
-    personIds: [a.row.person_id],
-    what: 'placement_attendance',
-    detail: { placementId: a.row.id, side: a.side, week: monday },
-  });
-  return weekView(trx, a, monday);
+  return weekView(trx, a, weekOf(a, week));
 }
 
+/** The week as the sheet shows it, naming the person as the grant allows: one audited read. */
 async function weekView(trx: Tx, a: FollowUpAccess, monday: string): Promise<AttendanceWeekView> {
   const { row, period } = a;
+  const person = await followUpPerson(trx, a);
+  await auditPersonRead(trx, {
+    personIds: [row.person_id],
+    what: 'placement_attendance',
+    detail: {
+      placementId: row.id,
+      side: a.side,
+      week: monday,
+      ...(person.name ? { fields: ['identity'] } : {}),
+    },
+  });
   const all = await store.attendance(trx, row.id);
   const hoursPerWeek = row.hours_per_week === null ? null : Number(row.hours_per_week);
   const days = weekDays(monday).map((day): AttendanceDayView => {
@@ -71,6 +78,7 @@ async function weekView(trx: Tx, a: FollowUpAccess, monday: string): Promise<Att
   return {
     placementId: row.id,
     status: a.status,
+    person,
     siteName: row.site_name,
     hoursPerWeek,
     period,

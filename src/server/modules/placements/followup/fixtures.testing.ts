@@ -24,8 +24,12 @@ export function followUpFixtures(t: TestApp) {
       hoursPerWeek?: number | null;
       benefit?: string;
       personId?: string;
+      /** The field groups consented to and granted to the host (identity by default). */
+      fields?: string[];
+      consentExpiresOn?: string;
     },
   ) => {
+    const fields = o.fields ?? ['identity'];
     const personId = o.personId ?? (await f.createPerson(home, { firstName: 'Nora', lastName: 'Fictive' }));
     if (o.benefit)
       await f.asOrg(home, (trx) =>
@@ -33,8 +37,9 @@ export function followUpFixtures(t: TestApp) {
       );
     const consentId = await f.createConsent(home, personId, {
       purpose: 'placement',
-      categories: ['identity'],
+      categories: fields,
       recipients: [host.orgId],
+      ...(o.consentExpiresOn ? { expiresOn: o.consentExpiresOn } : {}),
     });
     return f.asOrg(home, async (trx) => {
       const p = await trx
@@ -54,7 +59,7 @@ export function followUpFixtures(t: TestApp) {
           referent_user_id: home.userId,
           tutor_user_id: o.tutorUserId ?? null,
           language: 'fr',
-          shared_fields: ['identity'],
+          shared_fields: fields,
           consent_id: consentId,
           created_by: home.userId,
         })
@@ -67,7 +72,7 @@ export function followUpFixtures(t: TestApp) {
           person_id: personId,
           recipient_org_id: host.orgId,
           purpose: 'placement',
-          fields: ['identity'],
+          fields,
           source: 'placement',
           source_id: p.id,
           consent_id: consentId,

@@ -87,7 +87,9 @@ describe.skipIf(!available)('placement follow-up', () => {
       presentHours: 20.5,
       justifiedAbsences: 1,
       unjustifiedAbsences: 1,
-      attendanceRate: 0.6,
+      // Hours worked over hours planned (3 of 5 days present would read 60 %).
+      realisedHours: 20.5,
+      attendanceRate: 20.5 / 35,
     });
     expect(v.summary.missingWeeks).not.toContain(monday);
     const audited = await sql<{ n: number }>`select count(*)::int as n from audit.log

@@ -19,6 +19,25 @@ export const parties = (p: PlacementRow) => ({
   placement_id: p.id,
 });
 
+// ------------------------------------------------------------------------------------------ the person
+
+/**
+ * The person's name on each of these agreements as the current organisation may see it: the home centre
+ * always, the host only while the agreement's own grant is in force with the identity group (migration
+ * 0010); agreements absent from the map show the participant code. Not audited here: callers audit the read.
+ */
+export async function personNames(trx: Tx, placementIds: readonly string[]): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  if (!placementIds.length) return out;
+  const r = await sql<{ placement_id: string; first_name: string | null; last_name: string | null }>`
+    select * from app.placement_person_names(${sql.val([...placementIds])}::uuid[])`.execute(trx);
+  for (const row of r.rows) {
+    const name = [row.first_name, row.last_name].filter((x) => x?.trim()).join(' ');
+    if (name) out.set(row.placement_id, name);
+  }
+  return out;
+}
+
 // ------------------------------------------------------------------------------------------ attendance
 
 export async function attendance(trx: Tx, placementId: string, from?: string, to?: string) {

@@ -3,6 +3,7 @@ import {
   attendanceSummary,
   EVALUATION_CRITERIA,
   evaluationMidpoint,
+  hostAccessEnd,
   isEnded,
   OUTCOME_KINDS,
   outcomeWindow,
@@ -11,6 +12,7 @@ import {
 } from '../../../../common/placements/followup-rules';
 import type {
   EvaluationView,
+  FollowUpPerson,
   FollowUpView,
   IncidentView,
   MobilityView,
@@ -21,6 +23,7 @@ import type {
 import { type Actor, actorCan } from '../../../platform/actor';
 import { auditPersonRead } from '../../../platform/audit';
 import type { Tx } from '../../../platform/db/context';
+import { parties } from '../agreements/store';
 import { canEvaluate, type FollowUpAccess, followUpAccess, isRecording } from './access';
 import * as store from './store';
 
@@ -42,11 +45,13 @@ export async function followUpView(
 ): Promise<FollowUpView> {
   const { row, side } = a;
   const home = side === 'home';
+  const person = await followUpPerson(trx, a);
+  // The home side also reads persons.benefit, for the stays-abroad alert; either side the name when shown.
+  const fields = [...(person.name ? ['identity'] : []), ...(home ? ['benefit'] : [])];
   await auditPersonRead(trx, {
     personIds: [row.person_id],
     what: 'placement_follow_up',
-    // The home side also reads persons.benefit, for the stays-abroad alert.
-    detail: { placementId: row.id, side, ...(home ? { fields: ['benefit'] } : {}) },
+    detail: { placementId: row.id, side, ...(fields.length ? { fields } : {}) },
   });
   const recording = isRecording(a.status);
   // One transaction, one connection: queries run one after the other.
@@ -63,6 +68,8 @@ export async function followUpView(
     placementId: row.id,
     side,
     status: a.status,
+    person,
+    hostAccessUntil: hostAccessEnd({ endsOn: row.ends_on, endedOn: row.ended_on }),
     period: a.period,
     today: a.today,
     canRecord: recording && actorCan(actor, 'placement.attendance'),
@@ -85,6 +92,17 @@ export async function followUpView(
     canRecordStays: home && recording && actorCan(actor, 'placement.manage'),
     warnings,
   };
+}
+
+/**
+ * Whom the follow-up is about, as this side may see them (issue 9 #13): the name from the home centre's
+ * record, or for the host through the agreement's grant when it carries the identity group; the
+ * participant code always. The caller audits the read.
+ */
+export async function followUpPerson(trx: Tx, a: FollowUpAccess): Promise<FollowUpPerson> {
+  const name = (await store.personNames(trx, [a.row.id])).get(a.row.id) ?? null;
+  const code = (await parties(trx, [a.row.id])).get(a.row.id)?.code ?? null;
+  return { name, participantCode: code };
 }
 
 /** What only the home centre sees: stays abroad with the benefit alert, and the outcomes. */

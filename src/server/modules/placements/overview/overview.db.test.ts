@@ -176,6 +176,43 @@ describe('programme overview', () => {
   });
 });
 
+describe('one attendance rate (issue 9 #12)', () => {
+  it('is the follow-up’s rate in the overview, the CSV and the XLSX: hours worked over hours planned', async () => {
+    // Placement a: 2 of 3 planned days present (67 % by days) but 12 of 21 planned hours (57 %).
+    const referent = await t.login('referent@cpas-mouscron.example');
+    const fu = await referent.get(`/api/placements/${ids.a}/follow-up`);
+    expect(fu.statusCode, fu.body).toBe(200);
+    const rate = fu.json().summary.attendanceRate as number;
+    expect(rate).toBeCloseTo(12 / 21, 10);
+    expect(fu.json().summary).toMatchObject({ realisedHours: 12, plannedHours: 21 });
+
+    const coord = await t.login('coordination@udccas-nord.example');
+    const page = (await coord.get(`/api/programmes/${sam}/placements`)).json() as OverviewPage;
+    expect(page.items.find((i) => i.id === ids.a)?.attendanceRate).toBeCloseTo(rate, 10);
+
+    const csv = (
+      await coord.get(`/api/programmes/${sam}/placements.csv?code=${await codeOf(ids.a!)}`)
+    ).rawPayload
+      .toString('utf8')
+      .slice(1)
+      .trimEnd()
+      .split('\r\n');
+    const header = csv[0]!.split(';');
+    const column = header.indexOf('"Taux de présence (heures réalisées / heures prévues)"');
+    expect(column).toBeGreaterThan(0);
+    expect(csv[1]!.split(';')[column]).toBe(`"${(rate * 100).toFixed(1).replace('.', ',')}"`);
+
+    const xlsx = await coord.get(`/api/programmes/${sam}/placements.xlsx?code=${await codeOf(ids.a!)}`);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0]!;
+    expect(ws.getRow(1).getCell(column + 1).value).toBe(
+      'Taux de présence (heures réalisées / heures prévues)',
+    );
+    expect(ws.getRow(2).getCell(column + 1).value).toBeCloseTo(rate, 10);
+  });
+});
+
 describe('exports', () => {
   const auditExports = async (orgId: string) =>
     (

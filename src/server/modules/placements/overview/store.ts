@@ -1,7 +1,11 @@
 import { sql } from 'kysely';
 import type { Language } from '../../../../common/i18n/locales';
 import type { AgreementStatus } from '../../../../common/placements/agreement-workflow';
-import type { OutcomeSituation } from '../../../../common/placements/followup-rules';
+import {
+  attendanceRate,
+  type OutcomeSituation,
+  type RateDay,
+} from '../../../../common/placements/followup-rules';
 import type { OverviewItem, OverviewSort } from '../../../../common/placements/overview-schemas';
 import type { Tx } from '../../../platform/db/context';
 
@@ -47,7 +51,8 @@ interface Row {
   ended_on: string | null;
   status: AgreementStatus;
   version: number;
-  attendance_rate: number | null;
+  /** The recorded days, identical ones grouped with their count (migration 0010). */
+  attendance: RateDay[] | string | null;
   mid_term_done: boolean;
   final_done: boolean;
   exit_situation: OutcomeSituation | null;
@@ -68,7 +73,17 @@ const toItem = (r: Row): OverviewItem => ({
   endedOn: r.ended_on,
   status: r.status,
   version: r.version,
-  attendanceRate: r.attendance_rate === null ? null : Number(r.attendance_rate),
+  // The one rate of the follow-up, from the same days (numbers as JSON numbers, whatever the engine).
+  attendanceRate: attendanceRate(
+    (typeof r.attendance === 'string' ? (JSON.parse(r.attendance) as RateDay[]) : (r.attendance ?? [])).map(
+      (d) => ({
+        status: d.status,
+        plannedHours: Number(d.plannedHours),
+        hours: d.hours === null ? null : Number(d.hours),
+        count: Number(d.count ?? 1),
+      }),
+    ),
+  ).rate,
   midTermDone: r.mid_term_done,
   finalDone: r.final_done,
   exitSituation: r.exit_situation,

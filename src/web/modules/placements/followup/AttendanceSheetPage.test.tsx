@@ -50,6 +50,8 @@ describe('the tutor’s attendance sheet', () => {
       await screen.findByRole('heading', { level: 1, name: 'Feuille de présence – Atelier du Pile' }, SLOW),
     ).toBeTruthy();
     expect(screen.getByRole('heading', { level: 2, name: 'Semaine du 16 nov. 2026' })).toBeTruthy();
+    // The sheet names whom it is about (identity granted to the host).
+    expect(screen.getByText('Stagiaire : Nora Fictive')).toBeTruthy();
     // Friday is still to come: shown, not editable.
     expect(day(/vendredi 20 novembre/).queryByRole('textbox')).toBeNull();
     fireEvent.change(day(/mardi 17 novembre/).getByRole('textbox', { name: 'Heures effectuées' }), {
@@ -150,6 +152,14 @@ describe('the tutor’s attendance sheet', () => {
     expect(calls.filter((c) => isCall(c, attendanceWeek)).map((c) => c.query.get('week'))).toEqual([
       '2026-11-09',
     ]);
+  });
+
+  it('names no one but the participant code when the host was not granted the identity', async () => {
+    open(undefined, week({ person: { name: null, participantCode: 'AB12-CD34-EF56-GH78' } }));
+    expect(
+      await screen.findByText('Stagiaire : code participant AB12-CD34-EF56-GH78', {}, SLOW),
+    ).toBeTruthy();
+    expect(screen.queryByText(/Nora/)).toBeNull();
   });
 
   it('reads a week without changing it once the placement is over', async () => {

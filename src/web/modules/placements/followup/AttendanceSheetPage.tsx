@@ -5,7 +5,7 @@ import { useCan } from '../../../app/session';
 import { Button, LinkButton } from '../../../app/ui/Button';
 import { EmptyState, ErrorAlert, Loading } from '../../../app/ui/feedback';
 import { Card, PageHeader } from '../../../app/ui/layout';
-import { AttendanceSummaryFacts, MissingWeeks } from './AttendanceSummary';
+import { AttendanceSummaryFacts, MissingWeeks, PersonLine } from './AttendanceSummary';
 import { useFollowUpFormat } from './format';
 import { useAttendanceWeek } from './useFollowUp';
 import { WeekForm } from './WeekForm';
@@ -47,6 +47,7 @@ export function AttendanceSheetPage() {
           </LinkButton>
         }
       />
+      <PersonLine person={v.person} />
       <nav className="row" aria-label={intl.formatMessage({ id: 'placements.followup.sheet.weeks' })}>
         <Button variant="secondary" isDisabled={!v.previousWeek} onPress={() => go(v.previousWeek)}>
           <FormattedMessage id="placements.followup.sheet.previous_week" />

@@ -42,7 +42,9 @@ describe('the follow-up section of a placement', () => {
     open(followUp());
     expect(await screen.findByRole('heading', { level: 2, name: 'Suivi du stage' }, SLOW)).toBeTruthy();
     const attendance = card('Présences');
-    expect(attendance.getByText('80 %')).toBeTruthy();
+    // One rate, labelled with its definition: hours worked over hours planned.
+    expect(attendance.getByText('Taux de présence (heures réalisées / heures prévues)')).toBeTruthy();
+    expect(attendance.getByText(/^80\s?% \(84 h sur 105 h\)$/)).toBeTruthy();
     expect(attendance.getByText('12 jours (84 h)')).toBeTruthy();
     expect(attendance.getByText('1 semaine à saisir')).toBeTruthy();
     expect(
@@ -69,6 +71,34 @@ describe('the follow-up section of a placement', () => {
     expect(screen.queryByRole('heading', { name: 'Séjours à l’étranger' })).toBeNull();
     expect(screen.queryByRole('heading', { name: 'Sorties' })).toBeNull();
     expect(screen.getByRole('heading', { name: 'Journal de mobilité' })).toBeTruthy();
+  });
+
+  it('names the trainee and says until when the host sees the shared data', async () => {
+    open(followUp({ side: 'host', stays: null, stayAlerts: null, outcomes: null }), ['tutor']);
+    expect(await screen.findByText('Stagiaire : Nora Fictive', {}, SLOW)).toBeTruthy();
+    expect(
+      screen.getByText(
+        /voit les données partagées de la personne jusqu’au 21 févr\. 2027 au plus tard : la fin du stage plus 30 jours pour l’évaluation finale/,
+      ),
+    ).toBeTruthy();
+  });
+
+  it('shows the host only the participant code when identity is not shared', async () => {
+    open(
+      followUp({
+        side: 'host',
+        person: { name: null, participantCode: 'AB12-CD34-EF56-GH78' },
+        stays: null,
+        stayAlerts: null,
+        outcomes: null,
+      }),
+      ['tutor'],
+    );
+    expect(
+      await screen.findByText('Stagiaire : code participant AB12-CD34-EF56-GH78', {}, SLOW),
+    ).toBeTruthy();
+    expect(screen.getByText(/Le nom n’apparaît que si le centre d’origine partage l’identité/)).toBeTruthy();
+    expect(screen.queryByText(/Nora/)).toBeNull();
   });
 
   it('checks the mid-term evaluation before sending it', async () => {

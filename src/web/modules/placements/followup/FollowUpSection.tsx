@@ -1,10 +1,13 @@
 import { FormattedMessage } from 'react-intl';
 import { FOLLOW_UP_STATUSES } from '../../../../common/placements/agreement-rules';
 import type { PlacementView } from '../../../../common/placements/agreement-schemas';
+import { HOST_ACCESS_GRACE_DAYS } from '../../../../common/placements/followup-rules';
 import { ErrorAlert, Loading } from '../../../app/ui/feedback';
 import { Card } from '../../../app/ui/layout';
 import { AttendanceCard } from './AttendanceCard';
+import { PersonLine } from './AttendanceSummary';
 import { EvaluationsCard } from './EvaluationsCard';
+import { useFollowUpFormat } from './format';
 import { IncidentsCard } from './IncidentsCard';
 import { MobilityCard } from './MobilityCard';
 import { OutcomesCard } from './OutcomesCard';
@@ -30,6 +33,7 @@ export function FollowUpSection({ placement }: { placement: PlacementView }) {
 
 function FollowUpCards({ placementId }: { placementId: string }) {
   const q = useFollowUp(placementId);
+  const fmt = useFollowUpFormat();
   if (q.isLoading) return <Loading />;
   const f = q.data;
   if (!f) return <ErrorAlert error={q.error} />;
@@ -38,6 +42,13 @@ function FollowUpCards({ placementId }: { placementId: string }) {
       <h2 id="followup-title">
         <FormattedMessage id="placements.followup.title" />
       </h2>
+      <PersonLine person={f.person} />
+      <p className="muted">
+        <FormattedMessage
+          id="placements.followup.host_access"
+          values={{ date: fmt.date(f.hostAccessUntil), days: HOST_ACCESS_GRACE_DAYS }}
+        />
+      </p>
       <AttendanceCard f={f} />
       <EvaluationsCard f={f} />
       <IncidentsCard f={f} />
