@@ -11,6 +11,7 @@ import { ErrorAlert } from '../../../app/ui/feedback';
 import { CheckboxGroup, Form, Select, TextField } from '../../../app/ui/fields';
 import { useForm } from '../../../app/ui/form';
 import { usePeopleLabels } from '../persons/labels';
+import { RecipientsPicker } from './RecipientsPicker';
 
 export interface ConsentFormValues extends Record<string, unknown> {
   purpose: string;
@@ -130,15 +131,11 @@ export function ConsentRecordForm({
         error={f.errors.dataCategories}
         options={labels.options('category', DATA_CATEGORIES)}
       />
-      <CheckboxGroup
-        label={t('people.consents.field.recipients')}
-        description={<FormattedMessage id="people.consents.field.recipients_hint" />}
+      <RecipientsPicker
+        organisations={(orgs.data?.items ?? []).filter((o) => o.id !== ownOrgId)}
         value={f.values.recipientOrgIds}
         onChange={f.set('recipientOrgIds')}
         error={f.errors.recipientOrgIds}
-        options={(orgs.data?.items ?? [])
-          .filter((o) => o.id !== ownOrgId)
-          .map((o) => ({ id: o.id, label: labels.name(o) }))}
       />
       <div className="row">
         <Button type="submit" isDisabled={busy}>

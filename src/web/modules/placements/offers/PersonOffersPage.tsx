@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { Link, useParams } from 'react-router';
 import { localized } from '../../../../common/i18n/locales';
+import { consentsApi } from '../../../../common/people/endpoints';
 import { placementsEndpoints } from '../../../../common/placements/endpoints';
 import { newAgreementLink, offerLink } from '../../../../common/placements/links';
 import type { RankedItem } from '../../../../common/placements/offer-schemas';
@@ -27,7 +28,18 @@ export function Score({ score }: { score: number }) {
   );
 }
 
-function RankedTable({ caption, rows, personId }: { caption: string; rows: RankedItem[]; personId: string }) {
+function RankedTable({
+  caption,
+  rows,
+  personId,
+  covered,
+}: {
+  caption: string;
+  rows: RankedItem[];
+  personId: string;
+  /** Hosts the person's valid placement consent already names; undefined while unknown. */
+  covered: ReadonlySet<string> | undefined;
+}) {
   const intl = useIntl();
   const text = useOfferText();
   const km = (v: number) => intl.formatMessage({ id: 'placements.offers.value.km' }, { km: v });
@@ -50,6 +62,20 @@ function RankedTable({ caption, rows, personId }: { caption: string; rows: Ranke
               <Link to={offerLink.href({ id: r.offer.id })}>{text.title(r.offer)}</Link>
               <br />
               <span className="muted">{text.host(r.offer)}</span>
+              {covered && (
+                <>
+                  <br />
+                  <span className={covered.has(r.offer.orgId) ? 'tag tag--success' : 'tag'}>
+                    <FormattedMessage
+                      id={
+                        covered.has(r.offer.orgId)
+                          ? 'placements.offers.ranking.consent_covers'
+                          : 'placements.offers.ranking.consent_missing'
+                      }
+                    />
+                  </span>
+                </>
+              )}
             </>
           ),
         },
@@ -124,6 +150,15 @@ export function PersonOffersPage() {
     // An empty date is no bound.
     query: { from: asked.from || undefined, to: asked.to || undefined },
   });
+  // Which hosts the person already agreed to share their data with for a placement (issue 9, item 16).
+  const consents = useEndpoint(consentsApi.list, { params: { id: personId } });
+  const covered = consents.data
+    ? new Set(
+        consents.data
+          .filter((c) => c.purpose === 'placement' && c.status === 'active')
+          .flatMap((c) => c.recipientOrgIds),
+      )
+    : undefined;
   if (q.isLoading) return <Loading />;
   if (!q.data) return <ErrorAlert error={q.error} />;
   const { person, items } = q.data;
@@ -212,7 +247,7 @@ export function PersonOffersPage() {
         <section className="stack" aria-labelledby="feasible-offers">
           <h2 id="feasible-offers">{feasibleTitle}</h2>
           {feasible.length ? (
-            <RankedTable caption={feasibleTitle} rows={feasible} personId={person.id} />
+            <RankedTable caption={feasibleTitle} rows={feasible} personId={person.id} covered={covered} />
           ) : (
             <Alert tone="info" title={<FormattedMessage id="placements.offers.ranking.none_feasible" />} />
           )}
@@ -221,7 +256,7 @@ export function PersonOffersPage() {
       {infeasible.length > 0 && (
         <section className="stack" aria-labelledby="infeasible-offers">
           <h2 id="infeasible-offers">{infeasibleTitle}</h2>
-          <RankedTable caption={infeasibleTitle} rows={infeasible} personId={person.id} />
+          <RankedTable caption={infeasibleTitle} rows={infeasible} personId={person.id} covered={covered} />
         </section>
       )}
     </div>

@@ -1,5 +1,6 @@
 import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { consentsApi } from '../../../../common/people/endpoints';
 import { placementsEndpoints } from '../../../../common/placements/endpoints';
 import {
   cohortLink,
@@ -123,6 +124,7 @@ describe('the ranked offers of a person', () => {
         {
           rank: 2,
           offer: offer('b', {
+            orgId: 'org-b',
             municipalityNameFr: 'Courtrai',
             country: 'BE',
             languageCode: 'nl',
@@ -145,9 +147,18 @@ describe('the ranked offers of a person', () => {
         },
       ],
     };
+    // A valid placement consent names host 'org'; the one naming 'org-b' was withdrawn.
+    const consent = (recipientOrgIds: string[], status: string) => ({
+      purpose: 'placement',
+      status,
+      recipientOrgIds,
+    });
     const calls = open(
       personOffersLink.href({ personId: 'p1' }),
-      byEndpoint([placementsEndpoints.offerRanking, ranking]),
+      byEndpoint(
+        [placementsEndpoints.offerRanking, ranking],
+        [consentsApi.list, [consent(['org'], 'active'), consent(['org-b'], 'withdrawn')]],
+      ),
     );
     expect(
       await screen.findByRole('heading', { name: 'Offres classées pour Alix Essai' }, SLOW),
@@ -164,6 +175,9 @@ describe('the ranked offers of a person', () => {
     const out = screen.getByRole('region', { name: 'Offres hors de portée pour l’instant (1)' });
     expect(within(out).getByText('néerlandais niveau B1 demandé : niveau insuffisant.')).toBeTruthy();
     expect(screen.getByText('5 km (par défaut : aucune mobilité enregistrée)')).toBeTruthy();
+    // Issue 9, item 16: which hosts the person's consent already covers.
+    expect(within(feasible).getByText('Consentement de stage donné pour cette structure')).toBeTruthy();
+    expect(within(out).getByText('Pas encore de consentement pour cette structure')).toBeTruthy();
     // Each offer opens, and leads to an agreement prepared for this person from it.
     expect(within(feasible).getByRole('link', { name: 'Offre a' }).getAttribute('href')).toBe(
       offerLink.href({ id: 'a' }),
