@@ -91,4 +91,45 @@ describe('persons and pathways across the border', () => {
     await expectAccessible(page, 'shared person');
     await ctx.close();
   });
+
+  // Issue 9, item 10: at 1366 px the phone, e-mail and benefit ran out of their cards and, in Dutch,
+  // "Rijksregisternummer" overlapped its value. Every fact must fit its card at each common width.
+  it.each([
+    ['referent@cpas-mouscron.example', 'fr-BE', 'Lemairon'],
+    ['trajectbegeleider@ocmw-kortrijk.example', 'nl-BE', null],
+  ] as const)(
+    'the person page shows every fact whole at 1366, 1024 and 390 px (%s)',
+    async (email, locale, name) => {
+      const ctx = await newContext(browser, locale);
+      const page = await ctx.newPage();
+      await login(page, email);
+      await page.goto('/app/people');
+      const row = name ? page.locator('main tbody tr', { hasText: name }) : page.locator('main tbody tr');
+      await row.first().getByRole('link').first().click();
+      await page.waitForURL(/\/app\/people\/[0-9a-f-]{36}$/);
+      await page.locator('main dl.facts').first().waitFor();
+      for (const width of [1366, 1024, 390]) {
+        await page.setViewportSize({ width, height: 900 });
+        const overflowing = await page.evaluate(() => {
+          const out: string[] = [];
+          if (document.documentElement.scrollWidth > window.innerWidth + 1) out.push('page scrolls sideways');
+          for (const el of document.querySelectorAll<HTMLElement>('main .card, main dl.facts > *'))
+            if (el.scrollWidth > el.clientWidth + 1)
+              out.push(`${el.tagName}: ${el.textContent?.slice(0, 40)}`);
+          for (const dt of document.querySelectorAll<HTMLElement>('main dl.facts dt')) {
+            const dd = dt.nextElementSibling as HTMLElement | null;
+            if (
+              dd &&
+              dt.getBoundingClientRect().right > dd.getBoundingClientRect().left + 1 &&
+              dt.getBoundingClientRect().top === dd.getBoundingClientRect().top
+            )
+              out.push(`label overlaps value: ${dt.textContent}`);
+          }
+          return out;
+        });
+        expect(overflowing, `${locale} at ${width} px`).toEqual([]);
+      }
+      await ctx.close();
+    },
+  );
 });
