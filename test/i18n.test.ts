@@ -65,6 +65,43 @@ describe('message catalogues', () => {
 });
 
 /**
+ * Issue 9, item 19: one term per thing, and French that reads as French. A name put after "de", "le",
+ * "la", "que" or "entre" gives "Parcours de Inès", "de Atelier Solidaire", "entre Centre Public…":
+ * French would need an elision or an article the message cannot know, so such messages are phrased
+ * otherwise ("Parcours – {name}", "proposée par {partner}").
+ */
+describe('glossary', () => {
+  const catalogs = loadCatalogs();
+  const NAME_PLACEHOLDERS =
+    'name|partner|organisation|host|home|sender|inviter|title|person|site|programme|org|recipient|signer|signerName';
+  const BEFORE_NAME = new RegExp(`(^|[^\\p{L}])(de|du|le|la|que|entre) \\{(${NAME_PLACEHOLDERS})\\b`, 'u');
+
+  it('puts no French article or preposition the name would need to change before a name', () => {
+    const bad = Object.entries(catalogs.fr)
+      .filter(([, m]) => BEFORE_NAME.test(m))
+      .map(([k, m]) => `${k}: ${m.match(BEFORE_NAME)?.[0]}`);
+    expect(bad).toEqual([]);
+  });
+
+  it('never counts "1 de vos…": the singular of a count is phrased as a word', () => {
+    expect(Object.keys(catalogs.fr).filter((k) => /one \{# de /.test(catalogs.fr[k] ?? ''))).toEqual([]);
+  });
+
+  // The term the product uses, then the ones that must not appear beside it.
+  const DUTCH: Array<[string, RegExp]> = [
+    ['onthaalorganisatie', /gastorganisatie/i],
+    ['trajectbegeleider', /\breferent van het thuiscentrum\b/i],
+  ];
+  it.each(DUTCH)('uses "%s" in Dutch, one term for one thing', (_term, other) => {
+    expect(
+      Object.entries(catalogs.nl)
+        .filter(([, m]) => other.test(m))
+        .map(([k]) => k),
+    ).toEqual([]);
+  });
+});
+
+/**
  * Every string a person reads must come from the catalogues: no literal words between JSX tags or in
  * the text attributes of elements, and every message id written in the code must exist.
  */

@@ -31,7 +31,7 @@ const open = () =>
 describe('partner editor', () => {
   it('checks the rules in the browser, translated, before sending anything', async () => {
     const calls = open();
-    const eu = await screen.findByLabelText('Part UE de CPAS de Courtrai (EUR)', {}, SLOW);
+    const eu = await screen.findByLabelText('Part UE (EUR) – CPAS de Courtrai', {}, SLOW);
     fireEvent.change(eu, { target: { value: '600 000,00' } });
     expect((eu as HTMLInputElement).value).toBe('600000.00');
     await act(async () => {
@@ -43,7 +43,7 @@ describe('partner editor', () => {
 
   it('previews the totals with the same calculator and sends the whole list', async () => {
     const calls = open();
-    const budget = await screen.findByLabelText('Budget de CPAS de Courtrai (EUR)', {}, SLOW);
+    const budget = await screen.findByLabelText('Budget (EUR) – CPAS de Courtrai', {}, SLOW);
     fireEvent.change(budget, { target: { value: '542 943,65' } });
     // 600,000.00 + 542,943.65 now equals the declared 1,142,943.65; the EU amounts still fall short.
     expect(screen.queryByText(/Les budgets des partenaires s'écartent/)).toBeNull();

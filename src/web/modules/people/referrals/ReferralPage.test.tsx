@@ -57,7 +57,7 @@ describe('referral page', () => {
     expect(
       await screen.findByRole('heading', {
         level: 1,
-        name: 'Orientation de CPAS de Mouscron vers CCAS de Roubaix',
+        name: 'Orientation : CPAS de Mouscron → CCAS de Roubaix',
       }),
     ).toBeTruthy();
     expect(screen.getByText('Lucie Fictivelle')).toBeTruthy();
