@@ -1,5 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { civilDay } from '../src/common/kernel/clock';
 import { addDays, addMonths } from '../src/common/placements/dates';
 import { expectAccessible, launch, login, newContext, receivedMail } from './support';
 
@@ -9,7 +10,8 @@ beforeAll(async () => {
 });
 afterAll(async () => browser?.close());
 
-const today = () => new Date().toISOString().slice(0, 10);
+// The Brussels day, as the app's clock: in UTC the hour after midnight there is still yesterday.
+const today = () => civilDay(new Date());
 
 /** A fresh fictional person with a placement consent towards the Roubaix host, through the API as the referent. */
 async function personWithConsent(page: Page): Promise<string> {

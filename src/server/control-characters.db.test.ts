@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, createTestApp, type TestApp } from '../../test/support/app';
 import { engineAvailable } from '../../test/support/engine';
+import { civilDay } from '../common/kernel/clock';
 import { fromDatabaseError } from './platform/errors';
 
 /**
@@ -128,7 +129,7 @@ describe.skipIf(!available)('control characters in any text input', () => {
       if (pathwayId) break;
     }
     expect(pathwayId).toBeDefined();
-    const notedOn = new Date().toISOString().slice(0, 10);
+    const notedOn = civilDay(new Date());
     const ok = await referent.post(`/api/pathways/${pathwayId}/notes`, {
       notedOn,
       body: 'Line one\r\n\tline two',

@@ -1,12 +1,13 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { engineAvailable } from '../../../../../test/support/engine';
+import { civilDay } from '../../../../common/kernel/clock';
 import type { PathwayDetail } from '../../../../common/people/pathway-schemas';
 import { withContext } from '../../../platform/db/context';
 import { type Fixture, KORTRIJK_REFERENT, MOUSCRON_ADMIN, MOUSCRON_REFERENT, openFixture } from './fixtures';
 
 const available = await engineAvailable();
-const today = () => new Date().toISOString().slice(0, 10);
+const today = () => civilDay(new Date());
 
 describe.skipIf(!available)('pathways: home organisation only, notes by their author, audited reads', () => {
   let f: Fixture;

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { engineAvailable } from '../../../../../test/support/engine';
+import { civilDay } from '../../../../common/kernel/clock';
 import type { PathwayDetail } from '../../../../common/people/pathway-schemas';
 import { t } from '../../../platform/i18n';
 import { type Fixture, KORTRIJK_REFERENT, MOUSCRON_ADMIN, MOUSCRON_REFERENT, openFixture } from './fixtures';
@@ -8,7 +9,9 @@ const available = await engineAvailable();
 type Fields = Array<{ path: string; code: string; message: string }>;
 const fieldsOf = (r: { json: () => { error: { fields?: Fields } } }) =>
   (r.json().error.fields ?? []).map((f) => [f.path, f.code]);
-const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
+// Days as the staff live them (Europe/Brussels), like the app's clock: in UTC, the hour after midnight
+// Brussels time was still yesterday and these tests failed then.
+const daysAgo = (n: number) => civilDay(new Date(Date.now() - n * 86_400_000));
 
 describe.skipIf(!available)('pathways API: starting and following a pathway', () => {
   let f: Fixture;

@@ -1,6 +1,6 @@
 import { act, cleanup, fireEvent, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { systemClock } from '../../../../common/kernel/clock';
+import { civilDay, systemClock } from '../../../../common/kernel/clock';
 import { urlOf } from '../../../../common/kernel/endpoint';
 import { programmesApi } from '../../../../common/network/endpoints';
 import { pathwaysApi } from '../../../../common/people/endpoints';
@@ -18,7 +18,7 @@ afterEach(() => {
 const USER = 'u';
 const COLLEAGUE = '0b6f3c0e-2f7e-4a8e-9c1e-7d7b5d1e4a02';
 const today = () => systemClock.today();
-const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
+const daysAgo = (n: number) => civilDay(new Date(Date.now() - n * 86_400_000));
 
 function pathway(): PathwayDetail {
   const objectives: PathwayDetail['objectives'] = [
