@@ -81,6 +81,12 @@ export interface AgreementDocumentInput {
   accidentInsuranceRef: string | null;
   liabilityInsuranceRef: string | null;
   sharedFields: readonly string[];
+  /**
+   * Whose copy this is. The host's copy says nothing the grant does not give it (issue 9, item 8; ADR
+   * 0010): without the `contract` field group no PIIS or contrat d'engagement, without `benefit` no
+   * RIS/RSA nor the stays-abroad rule that only binds benefit recipients.
+   */
+  readerSide: 'home' | 'host';
   /** The grant rests on the person's consent, or on a reasoned override of the home centre. */
   basis: 'consent' | 'override';
   /** Every signature row; only the current version's count. */

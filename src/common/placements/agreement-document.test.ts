@@ -67,6 +67,7 @@ const base: AgreementDocumentInput = {
   accidentInsuranceRef: 'ETHIAS-AT-123',
   liabilityInsuranceRef: null,
   sharedFields: ['identity', 'languages'],
+  readerSide: 'home',
   basis: 'consent',
   signatures: [
     {
@@ -252,6 +253,31 @@ describe('agreement document', () => {
     expect(all(french)).not.toContain('7 jours');
     // Without the stays-abroad article the next ones move up.
     expect(block(french, 'insurance')?.heading?.primary).toMatch(/^Article 7 –/);
+  });
+
+  // Issue 9, item 8: the host's copy named the PIIS/GPMI and the income kept without the field groups.
+  it('tells the host only what its grant gives it about the person’s benefit and contract', () => {
+    const host = build({ readerSide: 'host', sharedFields: ['identity', 'languages'] });
+    const text = all(host);
+    for (const revealing of [
+      'PIIS',
+      'revenu d’intégration',
+      'RSA',
+      'leefloon',
+      'GPMI',
+      '7 jours consécutifs',
+    ])
+      expect(text).not.toContain(revealing);
+    expect(ids(host)).not.toContain('stays_abroad');
+    expect(text).toContain('ne change rien aux droits sociaux de la personne');
+    expect(block(host, 'benefit')?.heading?.primary).toMatch(/Absence de rémunération$/);
+    // With the groups granted, the host reads what the home centre reads.
+    const granted = build({ readerSide: 'host', sharedFields: ['identity', 'benefit', 'contract'] });
+    expect(all(granted)).toContain('conserve son revenu d’intégration');
+    expect(all(granted)).toContain('projet individualisé d’intégration sociale (PIIS)');
+    expect(ids(granted)).toContain('stays_abroad');
+    // The home centre's copy is whole whatever it shared.
+    expect(all(build({ readerSide: 'home', sharedFields: ['identity'] }))).toContain('PIIS');
   });
 
   it('lists the shared field groups and the basis of the share', () => {

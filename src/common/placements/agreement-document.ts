@@ -65,11 +65,18 @@ export function agreementDocument(
   const current = input.signatures.filter((s) => s.version === input.version);
   const signatureOf = (role: SignatureRole) => current.find((s) => s.role === role);
   const homeCountry = { country: input.home.country };
+  /** A field group the host's copy must not reveal: the host was not granted it. */
+  const withheld = (group: 'benefit' | 'contract') =>
+    input.readerSide === 'host' && !input.sharedFields.includes(group);
 
   let article = 0;
-  const block = (id: BlockId, items: DocumentItem[]): DocumentBlock => {
+  const block = (id: BlockId, items: DocumentItem[], title: string = id): DocumentBlock => {
     const number = ++article;
-    return { id, heading: msg('heading', (lang) => ({ number, title: tr(lang, `section.${id}`) })), items };
+    return {
+      id,
+      heading: msg('heading', (lang) => ({ number, title: tr(lang, `section.${title}`) })),
+      items,
+    };
   };
 
   const party = (side: 'home' | 'host', o: OrgFacts, representative: SignatureRole): DocumentItem[] => {
@@ -160,7 +167,9 @@ export function agreementDocument(
     block('person', personItems),
     block('purpose', [
       paragraph('purpose.placement'),
-      paragraph('purpose.contract', () => homeCountry),
+      withheld('contract')
+        ? paragraph('purpose.contract_withheld')
+        : paragraph('purpose.contract', () => homeCountry),
       ...(input.programme
         ? [paragraph('purpose.programme', (lang) => ({ programme: local(input.programme, lang) }))]
         : []),
@@ -195,9 +204,21 @@ export function agreementDocument(
           : msg('value.hours', () => ({ hours: input.hoursPerWeek! })),
       ),
     ]),
-    block('benefit', [paragraph('benefit.unpaid'), paragraph('benefit.kept', () => homeCountry)]),
-    // The RIS/leefloon rule on stays abroad binds recipients of a Belgian centre only.
-    ...(input.home.country === 'BE' ? [block('stays_abroad', [paragraph('stays_abroad.rule')])] : []),
+    block(
+      'benefit',
+      [
+        paragraph('benefit.unpaid'),
+        withheld('benefit')
+          ? paragraph('benefit.kept_withheld')
+          : paragraph('benefit.kept', () => homeCountry),
+      ],
+      withheld('benefit') ? 'benefit_withheld' : 'benefit',
+    ),
+    // The RIS/leefloon rule on stays abroad binds recipients of a Belgian centre only; stating it would
+    // tell a host without the benefit field group that the person receives it.
+    ...(input.home.country === 'BE' && !withheld('benefit')
+      ? [block('stays_abroad', [paragraph('stays_abroad.rule')])]
+      : []),
     block('insurance', [
       paragraph('insurance.cover'),
       field('accident_insurance', insuranceRef(input.accidentInsuranceRef)),

@@ -239,6 +239,9 @@ describe.skipIf(!available)('agreement PDF', () => {
     expect(value(host.document, 'person', 'participant_code')).toMatch(/^TEST-/);
     expect(value(host.document, 'person', 'birth_date')).toBeUndefined();
     expect(everything(host.document)).not.toContain('Fictivelle');
+    // Issue 9, item 8: nor the benefit or the contract it was not granted; the home centre's copy has them.
+    expect(everything(host.document)).not.toMatch(/PIIS|revenu d’intégration|7 jours consécutifs/);
+    expect(everything(home.document)).toMatch(/PIIS/);
     const r = await tutor.get(`/api/placements/${codeOnlyId}/agreement.pdf`);
     expect(r.statusCode).toBe(200);
     expect(r.headers['content-disposition']).toMatch(/^attachment; filename="convention-[0-9A-F]{8}\.pdf"$/);

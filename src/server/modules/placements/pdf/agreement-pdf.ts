@@ -92,6 +92,7 @@ export async function agreementDocumentFor(
       accidentInsuranceRef: row.accident_insurance_ref,
       liabilityInsuranceRef: row.liability_insurance_ref,
       sharedFields: row.shared_fields,
+      readerSide: side,
       basis: row.consent_id ? 'consent' : 'override',
       signatures: signatures.map((s) => ({
         role: s.role as SignatureRole,

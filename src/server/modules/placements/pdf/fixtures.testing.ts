@@ -62,6 +62,7 @@ export const sampleInput = (over: Partial<AgreementDocumentInput> = {}): Agreeme
   accidentInsuranceRef: 'ETHIAS-AT-123',
   liabilityInsuranceRef: null,
   sharedFields: ['identity', 'languages'],
+  readerSide: 'home',
   basis: 'consent',
   signatures: [],
   generatedAt: new Date('2026-11-23T10:15:00Z'),
