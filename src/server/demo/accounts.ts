@@ -37,6 +37,14 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
     memberships: [{ org: 'cpas-mouscron', roles: ['org_admin'] }],
   },
   {
+    // A coordinator of a centre that follows persons: the cohort suggestion works on the centre's caseload.
+    key: 'coordinator_be_wal',
+    email: 'coordination@cpas-mouscron.example',
+    displayName: 'Claude Cohorte',
+    language: 'fr',
+    memberships: [{ org: 'cpas-mouscron', roles: ['coordinator'] }],
+  },
+  {
     key: 'referent_be_wal',
     email: 'referent@cpas-mouscron.example',
     displayName: 'Sacha Référente',
