@@ -40,10 +40,14 @@ export function registerModuleJobs(deps: Deps): void {
       actorUserId: typeof payload.actorUserId === 'string' ? payload.actorUserId : null,
       payload: (payload.payload ?? {}) as Record<string, unknown>,
     };
-    for (const h of handlers.filter((x) => x.event === event.type))
-      await withContext(deps.db, { orgId: event.orgId, userId: event.actorUserId }, (trx) =>
+    for (const h of handlers.filter((x) => x.event === event.type)) {
+      const orgId = h.actsFor?.(event) ?? event.orgId;
+      // The actor acted for the event's organisation; acting for another one, the handler is nobody.
+      const userId = orgId === event.orgId ? event.actorUserId : null;
+      await withContext(deps.db, { orgId, userId, today: deps.clock.today() }, (trx) =>
         h.handle(trx, deps, event),
       );
+    }
   });
 }
 

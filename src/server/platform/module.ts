@@ -12,6 +12,11 @@ import type { DomainEvent } from './events';
 export interface NotificationHandler {
   /** The event type it handles, e.g. `placements.agreement.validated`. */
   event: string;
+  /**
+   * The organisation the handler acts for (the one whose staff it reads and whose outbox it writes);
+   * the organisation that recorded the event when not given.
+   */
+  actsFor?: (event: DomainEvent) => string | null;
   handle(trx: Tx, deps: Deps, event: DomainEvent): Promise<void>;
 }
 

@@ -5,6 +5,7 @@ import { placementLink, signLink } from '../../../../common/placements/links';
 import type { Config } from '../../../platform/config';
 import type { Tx } from '../../../platform/db/context';
 import { queueMail } from '../../../platform/mail';
+import { type Audience, partyRecipients } from './recipients';
 import * as store from './store';
 
 export interface MailDeps {
@@ -46,6 +47,37 @@ export async function mailOrganisation(
     },
     orgId: p.outboxOrgId,
   });
+}
+
+/**
+ * Tells the named people of a party (issue 9, item 4), each in their own language, that an agreement
+ * needs them or concerns them; the organisation's address only when none of them has an account. Runs
+ * acting for that party: the mails are in its outbox.
+ */
+export async function mailParty(
+  trx: Tx,
+  deps: { config: Pick<Config, 'publicUrl'> },
+  template: AgreementMail,
+  p: { id: string; toOrgId: string; fromOrgId: string; audiences: readonly Audience[] },
+): Promise<void> {
+  const people = await partyRecipients(trx, p.id, p.toOrgId, p.audiences);
+  if (people.length === 0) return mailOrganisation(trx, deps, template, { ...p, outboxOrgId: p.toOrgId });
+  const to = await store.findOrganisation(trx, p.toOrgId);
+  const from = await store.findOrganisation(trx, p.fromOrgId);
+  for (const person of people) {
+    const language = person.language ?? (to ? organisationLanguage(to.region) : 'fr');
+    await queueMail(trx, {
+      to: person.email,
+      language,
+      template,
+      params: {
+        organisation: to ? localized(language, to.name_fr, to.name_nl) : '',
+        partner: from ? localized(language, from.name_fr, from.name_nl) : '',
+        link: absolute(deps.config.publicUrl, placementLink.href({ id: p.id })),
+      },
+      orgId: p.toOrgId,
+    });
+  }
 }
 
 /**

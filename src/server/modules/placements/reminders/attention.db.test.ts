@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../../test/support/app';
 import type { AttentionItem } from '../../../../common/dashboard/attention';
@@ -84,6 +85,16 @@ beforeAll(async () => {
     startsOn: addDays(today, 30),
     endsOn: addDays(today, 120),
   });
+  // A draft the host sent back to the referent, with its reason.
+  const returned = await fx.createAgreement(home, host, {
+    lastName: 'Alertei',
+    status: 'draft',
+    startsOn: addDays(today, 30),
+    endsOn: addDays(today, 120),
+  });
+  await sql`update placements set status_reason = 'Date de début dépassée' where id = ${returned.id}::uuid`.execute(
+    t.db.engine.db,
+  );
   Object.assign(agreements, { signing: signing.id, others: others.id });
   Object.assign(persons, {
     evaluation: evaluation.personId,
@@ -155,6 +166,30 @@ describe('dashboard attention', () => {
       link: '/app/placements?side=host&status=host_validation',
     });
     expect(host.find((i) => i.key === 'placements.overview.attention.home_review')).toBeUndefined();
+  });
+});
+
+// Issue 9, item 4: the host director's home page said nothing of a signature waiting for her; the
+// referent's said nothing when the host refused.
+describe('whose turn it is, on the home page', () => {
+  it('the host’s signatories see the agreements awaiting their organisation’s signature', async () => {
+    const director = await dashboard('direction@atelier-roubaix.example');
+    const item = director.find((i) => i.key === 'placements.overview.attention.host_signature');
+    expect(item).toMatchObject({ link: '/app/placements?side=host&status=awaiting_signatures' });
+    expect(item?.count).toBeGreaterThanOrEqual(2);
+    // The tutor does not sign for the host.
+    const tutor = await dashboard('tuteur@atelier-roubaix.example');
+    expect(tutor.find((i) => i.key === 'placements.overview.attention.host_signature')).toBeUndefined();
+  });
+
+  it('the referent sees the drafts sent back to them, and nobody else does', async () => {
+    const referent = await dashboard('referent@cpas-mouscron.example');
+    expect(referent.find((i) => i.key === 'placements.overview.attention.returned_drafts')).toMatchObject({
+      count: 1,
+      link: '/app/placements?side=home&status=draft&mine=1',
+    });
+    const admin = await dashboard('admin@cpas-mouscron.example');
+    expect(admin.find((i) => i.key === 'placements.overview.attention.returned_drafts')).toBeUndefined();
   });
 });
 

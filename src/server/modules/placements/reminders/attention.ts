@@ -48,6 +48,19 @@ export const placementAttention: AttentionProvider = async (trx, actor, { today 
     ...attentionItem('placements.overview.attention.outcomes_due', count('outcome_due'), 'high', mine()),
   );
 
+  // Issue 9, item 4: a draft sent back to the referent (refused by the host, or returned in review).
+  const returned = await sql<{ n: number }>`select count(*)::int as n from placements
+    where org_id = ${actor.orgId}::uuid and referent_user_id = ${actor.userId}::uuid
+      and status = 'draft' and status_reason is not null`.execute(trx);
+  out.push(
+    ...attentionItem(
+      'placements.overview.attention.returned_drafts',
+      returned.rows[0]?.n ?? 0,
+      'high',
+      placementsLink.href(undefined, { side: 'home', status: 'draft', mine: true }),
+    ),
+  );
+
   const review = actorCan(actor, 'placement.home_review');
   const validate = actorCan(actor, 'placement.host_validate');
   if (review || validate) {
@@ -66,6 +79,23 @@ export const placementAttention: AttentionProvider = async (trx, actor, { today 
           placementsLink.href(undefined, { side: 'home', status: 'home_review' }),
         ),
       );
+    if (validate) {
+      // The host's own signature, which its signatories and validators give (issue 9, item 4).
+      const unsigned = await sql<{ n: number }>`select count(*)::int as n from placements p
+        where p.host_org_id = ${actor.orgId}::uuid and p.status = 'awaiting_signatures'
+          and not exists (select 1 from placement_signatures s where s.placement_id = p.id
+            and s.version = p.version and s.role = 'host_representative' and s.signed_at is not null)`.execute(
+        trx,
+      );
+      out.push(
+        ...attentionItem(
+          'placements.overview.attention.host_signature',
+          unsigned.rows[0]?.n ?? 0,
+          'high',
+          placementsLink.href(undefined, { side: 'host', status: 'awaiting_signatures' }),
+        ),
+      );
+    }
     if (validate)
       out.push(
         ...attentionItem(
