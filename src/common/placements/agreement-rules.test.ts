@@ -4,6 +4,8 @@ import {
   changedSubstance,
   guardFacts,
   missingTerms,
+  periodProblems,
+  programmeOpenFor,
   SIGNATURE_ROLES,
   signedRoles,
 } from './agreement-rules';
@@ -16,11 +18,12 @@ const base = (): AgreementFacts => ({
   period: { start: '2027-01-04', end: '2027-04-03' },
   today: '2026-12-01',
   rule: DEFAULT_DURATION,
-  terms: { tasks: 'Entretien', schedule: 'lun-ven', hoursPerWeek: 30, tutorUserId: 'u', programmeId: 'p' },
+  terms: { tasks: 'Entretien', schedule: 'lun-ven', hoursPerWeek: 30, tutorUserId: 'u' },
   signatures: [],
   otherCommitted: [],
   hostInProgramme: true,
-  insurance: { accident: null, liability: null },
+  programmePeriod: { start: '2026-01-01', end: '2028-12-31' },
+  insurance: { accident: 'AXA-AT-1', liability: 'AXA-RC-2' },
   activated: false,
 });
 const allSigned = (version: number) =>
@@ -60,7 +63,7 @@ describe('guard facts of an agreement', () => {
       guardFacts(late),
     );
     expect(check).toEqual({ ok: false, code: 'guards_failed', failed: ['start_not_past'] });
-    const early = guardFacts(base());
+    const early = guardFacts({ ...base(), insurance: { accident: null, liability: ' ' } });
     expect(agreementWorkflow.check('validated', 'activate', 'home', ['referent'], early)).toEqual({
       ok: false,
       code: 'guards_failed',
@@ -80,6 +83,18 @@ describe('guard facts of an agreement', () => {
     expect(apart.no_overlap).toBe(true);
   });
 
+  it('holds an agreement to its programme’s period, and an agreement without programme to none', () => {
+    // SAM-E ran from 1 July 2010 to 31 December 2014: it cannot govern a placement in 2027.
+    const ended = guardFacts({ ...base(), programmePeriod: { start: '2010-07-01', end: '2014-12-31' } });
+    expect(ended.within_programme).toBe(false);
+    const overrun = guardFacts({ ...base(), programmePeriod: { start: '2026-01-01', end: '2027-03-31' } });
+    expect(overrun.within_programme).toBe(false);
+    const none = guardFacts({ ...base(), programmePeriod: null });
+    expect(none.within_programme).toBe(true);
+    // The programme is not a term a draft must name: with none open, it has none.
+    expect(missingTerms(base().terms)).toEqual([]);
+  });
+
   it('applies the programme duration rule', () => {
     const short = { ...base(), period: { start: '2027-01-04', end: '2027-02-10' } };
     expect(guardFacts(short).duration_allowed).toBe(false);
@@ -97,5 +112,55 @@ describe('changes of substance', () => {
   it('treats an emptied field as a change, and omitted fields as none', () => {
     expect(changedSubstance(before, { tasks: null })).toEqual(['tasks']);
     expect(changedSubstance(before, {})).toEqual([]);
+  });
+});
+
+describe('date problems of a draft', () => {
+  const ctx = { today: '2026-12-05', rule: DEFAULT_DURATION, programme: null };
+  const codes = (start: string, end: string, extra = {}) =>
+    periodProblems({ start, end }, { ...ctx, ...extra }).map((p) => [p.path, p.code.split('.').pop()]);
+
+  it('accepts a start from today and a duration within the rule', () => {
+    expect(codes('2026-12-05', '2027-03-04')).toEqual([]);
+  });
+
+  it('refuses a past start, an impossible date and an end before the start, each on its field', () => {
+    expect(codes('2026-12-04', '2027-03-03')).toEqual([['startsOn', 'start_past']]);
+    expect(codes('2026-02-30', '2027-03-03')).toEqual([['startsOn', 'invalid_date']]);
+    expect(codes('2027-01-10', '2027-01-01')).toEqual([['endsOn', 'end_before_start']]);
+  });
+
+  it('names the rule of a duration outside it', () => {
+    const short = periodProblems({ start: '2027-01-04', end: '2027-02-10' }, ctx);
+    expect(short).toEqual([
+      {
+        path: 'endsOn',
+        code: 'placements.agreements.errors.too_short',
+        params: { minMonths: 2, maxMonths: 6 },
+      },
+    ]);
+    expect(codes('2027-01-04', '2027-12-31')).toEqual([['endsOn', 'too_long']]);
+    expect(codes('2027-01-04', '2027-02-10', { rule: { minMonths: 1, maxMonths: 3 } })).toEqual([]);
+  });
+
+  it('refuses an overlap with a committed agreement and a programme closed on the dates', () => {
+    expect(
+      codes('2027-01-04', '2027-03-31', { otherCommitted: [{ start: '2027-03-31', end: '2027-05-31' }] }),
+    ).toEqual([['startsOn', 'overlap']]);
+    expect(
+      codes('2027-01-04', '2027-03-31', { programme: { start: '2010-07-01', end: '2014-12-31' } }),
+    ).toEqual([['programmeId', 'programme_period']]);
+  });
+});
+
+describe('programmes offered for a placement', () => {
+  const sam = { start: '2010-07-01', end: '2014-12-31' };
+  const current = { start: '2025-01-01', end: '2027-06-30' };
+  it('offers only a programme open on all the dates; before the dates, one not yet ended', () => {
+    expect(programmeOpenFor(sam, { start: '2026-12-07', end: '2027-03-06' }, '2026-12-05')).toBe(false);
+    expect(programmeOpenFor(current, { start: '2026-12-07', end: '2027-03-06' }, '2026-12-05')).toBe(true);
+    expect(programmeOpenFor(current, { start: '2027-05-01', end: '2027-08-31' }, '2026-12-05')).toBe(false);
+    expect(programmeOpenFor(sam, {}, '2026-12-05')).toBe(false);
+    expect(programmeOpenFor(current, { start: '2027-05-01' }, '2026-12-05')).toBe(true);
   });
 });

@@ -1,5 +1,5 @@
 import type { AgreementStatus, GuardFacts } from './agreement-workflow';
-import { type DurationRule, durationProblem, overlapping, type Period } from './dates';
+import { covers, type DurationRule, durationProblem, isIsoDate, overlapping, type Period } from './dates';
 
 /** Who signs an agreement: the person (or their legal representative), the home referent, the host. */
 export const SIGNATURE_ROLES = ['person', 'home_referent', 'host_representative'] as const;
@@ -79,19 +79,23 @@ export interface AgreementFacts {
   period: Period;
   today: string;
   rule: DurationRule;
-  /** Everything the agreement must name before it is sent for signature. */
+  /**
+   * Everything the agreement must name before it is sent for signature. The programme is not among them:
+   * when no programme is open on the placement's dates, the agreement has none (issue 9).
+   */
   terms: {
     tasks: string | null;
     schedule: string | null;
     hoursPerWeek: number | null;
     tutorUserId: string | null;
-    programmeId: string | null;
   };
   signatures: readonly SignatureFact[];
   /** The same person's other committed agreements (validated or active). */
   otherCommitted: readonly Period[];
-  /** The host is a partner of the agreement's programme (false when there is no programme). */
+  /** The host is a partner of the agreement's programme (true when there is no programme). */
   hostInProgramme: boolean;
+  /** The agreement's programme's period, or null without a programme. */
+  programmePeriod: Period | null;
   insurance: { accident: string | null; liability: string | null };
   activated: boolean;
 }
@@ -116,9 +120,68 @@ export function guardFacts(f: AgreementFacts): GuardFacts {
     start_not_past: f.period.start >= f.today,
     no_overlap: overlapping(f.period, f.otherCommitted).length === 0,
     host_in_programme: f.hostInProgramme,
+    within_programme: f.programmePeriod === null || covers(f.programmePeriod, f.period),
     insurance_recorded: Boolean(f.insurance.accident?.trim() && f.insurance.liability?.trim()),
     start_reached: f.today >= f.period.start,
     end_reached: f.today >= f.period.end,
     not_started: !f.activated,
   };
+}
+
+/** A problem of the typed dates, on the field the user must change: shared by the server and the forms. */
+export interface PeriodProblem {
+  path: 'startsOn' | 'endsOn' | 'programmeId';
+  code: string;
+  params?: Record<string, string | number>;
+}
+
+export interface PeriodContext {
+  /** Today in Europe/Brussels. */
+  today: string;
+  /** The duration rule of the chosen programme (or the default one). */
+  rule: DurationRule;
+  /** The chosen programme's period, or null without a programme. */
+  programme: Period | null;
+  /** The person's other committed agreements, when known (the server knows them, the forms do not). */
+  otherCommitted?: readonly Period[];
+}
+
+const E = 'placements.agreements.errors.';
+
+/**
+ * What is wrong with an agreement's dates, checked when the draft is made or changed, so that the user
+ * learns it at once and not when the host validates: a start already past, an end before the start, a
+ * duration outside the programme's rule, an overlap with a committed agreement, a programme not open on
+ * those dates. The same conditions are the workflow's commitment guards.
+ */
+export function periodProblems(period: Period, ctx: PeriodContext): PeriodProblem[] {
+  const out: PeriodProblem[] = [];
+  const startOk = isIsoDate(period.start);
+  const endOk = isIsoDate(period.end);
+  if (!startOk) out.push({ path: 'startsOn', code: `${E}invalid_date` });
+  if (!endOk) out.push({ path: 'endsOn', code: `${E}invalid_date` });
+  if (startOk && period.start < ctx.today) out.push({ path: 'startsOn', code: `${E}start_past` });
+  if (!startOk || !endOk) return out;
+  const duration = durationProblem(period, ctx.rule);
+  if (duration === 'end_before_start') {
+    out.push({ path: 'endsOn', code: `${E}end_before_start` });
+    return out;
+  }
+  if (duration) out.push({ path: 'endsOn', code: `${E}${duration}`, params: { ...ctx.rule } });
+  if (overlapping(period, ctx.otherCommitted ?? []).length)
+    out.push({ path: 'startsOn', code: `${E}overlap` });
+  if (ctx.programme && !covers(ctx.programme, period))
+    out.push({ path: 'programmeId', code: `${E}programme_period` });
+  return out;
+}
+
+/**
+ * Whether a programme may be chosen for a placement: open on all of its dates; before both dates are typed,
+ * not yet ended. An ended programme is never offered (issue 9: SAM-E, 2010–2014, for a placement in 2026).
+ */
+export function programmeOpenFor(programme: Period, placement: Partial<Period>, today: string): boolean {
+  const { start, end } = placement;
+  if (start && end && isIsoDate(start) && isIsoDate(end) && start <= end)
+    return covers(programme, { start, end });
+  return programme.end >= today;
 }

@@ -3,6 +3,7 @@
  * answers with. Follow-up (attendance, evaluations, incidents, mobility, stays, outcomes) has its own file.
  */
 import Type, { type Static, type TSchema } from 'typebox';
+import { ROLES } from '../access/permissions';
 import { IsoDate, Nullable, Paged, PageQuery, Uuid } from '../kernel/schemas';
 import { DATA_CATEGORIES } from '../people/consent';
 import { MultilineText } from '../validation/text';
@@ -38,7 +39,8 @@ const terms = {
 
 /**
  * A new draft for one of the home centre's persons. From an offer, the host, site, municipality, tasks,
- * dates, schedule, hours, tutor and programme default to the offer's; without one, the host is named.
+ * dates, schedule, hours and tutor default to the offer's, and so does its programme when it is open on
+ * the placement's dates (null: no programme); without one, the host is named.
  */
 export const PlacementCreateBody = Type.Object(
   {
@@ -56,7 +58,9 @@ export const PlacementCreateBody = Type.Object(
     signatory: O(terms.signatory),
     representativeName: O(terms.representativeName),
     language: O(terms.language),
-    programmeId: O(terms.programmeId),
+    accidentInsuranceRef: O(terms.accidentInsuranceRef),
+    liabilityInsuranceRef: O(terms.liabilityInsuranceRef),
+    programmeId: Clearable(terms.programmeId),
     pathwayId: O(terms.pathwayId),
     /** Field groups of the person the host will see (needs a consent for purpose 'placement'). */
     sharedFields: Type.Array(Type.Enum([...DATA_CATEGORIES]), {
@@ -122,6 +126,8 @@ export const SignatureView = Type.Object({
   signedAt: Nullable(Type.String()),
   /** A link was sent and may still be used. */
   linkPending: Type.Boolean(),
+  /** Given for a version the agreement went back to draft from (a refusal, a return): no longer valid. */
+  superseded: Type.Boolean(),
 });
 export type SignatureView = Static<typeof SignatureView>;
 
@@ -135,6 +141,35 @@ export const ActionView = Type.Object({
   blockedBy: Type.Array(Type.Enum([...GUARDS])),
 });
 export type ActionView = Static<typeof ActionView>;
+
+/** Whose turn it is and to do what (`next-step.ts`), in the reader's words (`whose`). */
+export const NextTaskView = Type.Object({
+  kind: Type.Enum(['action', 'request_signature', 'sign']),
+  /** The workflow action to take (kind `action`). */
+  action: Nullable(Type.String()),
+  /** The party that must act; for `sign`, the party that asked the signature. */
+  side: Type.Enum([...AGREEMENT_SIDES]),
+  /** The roles of that party who may do it. */
+  roles: Type.Array(Type.Enum([...ROLES])),
+  /** The signatures to ask (`request_signature`) or to give (`sign`, one). */
+  signatures: Type.Array(Type.Enum([...SIGNATURE_ROLES])),
+  /** The named signatory of a link out, where the reader may see the name. */
+  signerName: Nullable(Type.String()),
+  /** Guards that still block the action (known on the agreement page only). */
+  blockedBy: Type.Array(Type.Enum([...GUARDS])),
+  whose: Type.Enum(['yours', 'your_organisation', 'other_party', 'signatory']),
+});
+export type NextTaskView = Static<typeof NextTaskView>;
+
+/** A move of the agreement as its history keeps it: when, which party, and the reason given. */
+export const HistoryEntry = Type.Object({
+  at: Type.String(),
+  action: Type.String(),
+  to: Type.Enum([...AGREEMENT_STATUSES]),
+  side: Nullable(Type.Enum([...AGREEMENT_SIDES])),
+  reason: Nullable(Type.String()),
+});
+export type HistoryEntry = Static<typeof HistoryEntry>;
 
 const OrgRef = Type.Object({ id: Type.String(), nameFr: Type.String(), nameNl: Type.String() });
 
@@ -171,7 +206,15 @@ export const PlacementView = Type.Object({
   accidentInsuranceRef: Nullable(Type.String()),
   liabilityInsuranceRef: Nullable(Type.String()),
   sharedFields: Type.Array(Type.String()),
+  /**
+   * The reason of the move that led here, while it concerns the reader: a refusal or return for the home
+   * side while the agreement is a draft again, an interruption or cancellation for both. Else in `history`.
+   */
   statusReason: Nullable(Type.String()),
+  /** Whose turn it is, and to do what; empty once the agreement has ended. */
+  nextStep: Type.Array(NextTaskView),
+  /** The agreement's moves, oldest first (home side: its audit chain; the host sees none). */
+  history: Type.Array(HistoryEntry),
   durationRule: Type.Object({ minMonths: Type.Integer(), maxMonths: Type.Integer() }),
   signatures: Type.Array(SignatureView),
   /** What this actor may do now, each with the guards that block it. */
@@ -217,6 +260,8 @@ export const PlacementItem = Type.Object({
   referentName: Nullable(Type.String()),
   /** Signatures of the current version still missing. */
   pendingSignatures: Type.Integer(),
+  /** Whose turn it is, and to do what (no guard is evaluated for a list). */
+  nextStep: Type.Array(NextTaskView),
 });
 export type PlacementItem = Static<typeof PlacementItem>;
 

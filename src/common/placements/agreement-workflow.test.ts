@@ -4,9 +4,11 @@ import {
   AGREEMENT_STATUSES,
   type AgreementStatus,
   agreementWorkflow,
+  COMMITMENT_GUARDS,
   GUARDS,
   type GuardFacts,
   type Side,
+  signingBlockers,
   TERMINAL,
   TRANSITIONS,
 } from './agreement-workflow';
@@ -120,6 +122,44 @@ describe('the agreement transition table', () => {
     expect(v.guards).toContain('host_in_programme');
     const a = TRANSITIONS.find((t) => t.action === 'activate')!;
     expect(a.guards).toContain('insurance_recorded');
+  });
+
+  it('checks dates, duration, overlap and programme at every step that commits the parties (issue 9)', () => {
+    // Before: only the host's validation checked the start date, after all three signatures were given.
+    for (const action of [
+      'send_for_signature',
+      'submit_for_review',
+      'approve_home',
+      'validate_host',
+      'amend',
+    ])
+      for (const t of TRANSITIONS.filter((x) => x.action === action))
+        expect(t.guards, `${t.from} → ${action}`).toEqual(expect.arrayContaining([...COMMITMENT_GUARDS]));
+    // Insurance is asked for before anyone signs, not only at the start.
+    const send = TRANSITIONS.find((t) => t.action === 'send_for_signature')!;
+    expect(send.guards).toContain('insurance_recorded');
+    const r = checkTransition('draft', 'send_for_signature', 'home', ['referent'], {
+      ...allTrue,
+      insurance_recorded: false,
+      start_not_past: false,
+    });
+    expect(r).toEqual({ ok: false, code: 'guards_failed', failed: ['insurance_recorded', 'start_not_past'] });
+    // The draft shows it before the button is pressed.
+    const shown = agreementWorkflow.available('draft', 'home', ['referent'], {
+      ...allTrue,
+      within_programme: false,
+    });
+    expect(shown[0]).toMatchObject({ action: 'send_for_signature', blockedBy: ['within_programme'] });
+  });
+
+  it('refuses a signature while the agreement could not be validated as it stands', () => {
+    expect(signingBlockers(allTrue)).toEqual([]);
+    // What only the later steps need (all signatures, insurance, the start reached) does not stop a signature.
+    expect(signingBlockers({ ...allTrue, all_signed: false, start_reached: false })).toEqual([]);
+    expect(signingBlockers({ ...allTrue, start_not_past: false, within_programme: false })).toEqual([
+      'start_not_past',
+      'within_programme',
+    ]);
   });
 
   it('sends a signed agreement back to signature on a change of substance', () => {

@@ -31,6 +31,7 @@ export const GUARDS = [
   'start_not_past',
   'no_overlap',
   'host_in_programme',
+  'within_programme',
   'insurance_recorded',
   'start_reached',
   'end_reached',
@@ -38,6 +39,23 @@ export const GUARDS = [
 ] as const;
 export type Guard = (typeof GUARDS)[number];
 export type GuardFacts = Record<Guard, boolean>;
+
+/**
+ * What must hold at every step that commits the parties (sending, each signature, submitting, home review,
+ * host validation, an amendment): when one fails, the agreement could never be validated as it stands, so
+ * nobody is asked to sign or approve it (issue 9: signatures were collected, then validation refused).
+ */
+export const COMMITMENT_GUARDS = [
+  'start_not_past',
+  'duration_allowed',
+  'no_overlap',
+  'host_in_programme',
+  'within_programme',
+] as const satisfies readonly Guard[];
+
+/** The commitment guards that fail now: a signature (by link or in person) is refused while any does. */
+export const signingBlockers = (facts: Partial<GuardFacts>): Guard[] =>
+  COMMITMENT_GUARDS.filter((g) => facts[g] !== true);
 
 export interface Transition extends WorkflowTransition<AgreementStatus, Side, Guard> {
   guards: readonly Guard[];
@@ -71,7 +89,8 @@ export const TRANSITIONS: readonly Transition[] = [
     to: 'awaiting_signatures',
     side: 'home',
     permission: manage,
-    guards: ['agreement_complete', 'duration_allowed', 'no_overlap', 'host_in_programme'],
+    // Insurance is named before anyone signs, not discovered at the start.
+    guards: ['agreement_complete', 'insurance_recorded', ...COMMITMENT_GUARDS],
   }),
   step({
     action: 'submit_for_review',
@@ -79,7 +98,7 @@ export const TRANSITIONS: readonly Transition[] = [
     to: 'home_review',
     side: 'home',
     permission: manage,
-    guards: ['all_signed'],
+    guards: ['all_signed', ...COMMITMENT_GUARDS],
   }),
   step({
     action: 'approve_home',
@@ -87,7 +106,7 @@ export const TRANSITIONS: readonly Transition[] = [
     to: 'host_validation',
     side: 'home',
     permission: 'placement.home_review',
-    guards: ['all_signed', 'duration_allowed', 'no_overlap'],
+    guards: ['all_signed', ...COMMITMENT_GUARDS],
   }),
   back({
     action: 'return_to_draft',
@@ -104,7 +123,7 @@ export const TRANSITIONS: readonly Transition[] = [
     to: 'validated',
     side: 'host',
     permission: 'placement.host_validate',
-    guards: ['all_signed', 'duration_allowed', 'start_not_past', 'no_overlap', 'host_in_programme'],
+    guards: ['all_signed', ...COMMITMENT_GUARDS],
   }),
   back({
     action: 'refuse_host',
@@ -158,7 +177,7 @@ export const TRANSITIONS: readonly Transition[] = [
       to: 'awaiting_signatures',
       side: 'home',
       permission: manage,
-      guards: ['agreement_complete', 'duration_allowed', 'no_overlap'],
+      guards: ['agreement_complete', 'insurance_recorded', ...COMMITMENT_GUARDS],
       clearsSignatures: true,
       tone: 'secondary',
     }),

@@ -67,6 +67,9 @@ export function durationProblem(p: Period, rule: DurationRule = DEFAULT_DURATION
 
 export const overlaps = (a: Period, b: Period) => a.start <= b.end && b.start <= a.end;
 
+/** Whether `outer` contains every day of `inner` (a programme's period and a placement's dates). */
+export const covers = (outer: Period, inner: Period) => outer.start <= inner.start && inner.end <= outer.end;
+
 /** The periods among `others` that overlap `p` (used against the person's other validated or active placements). */
 export const overlapping = <T extends Period>(p: Period, others: readonly T[]) =>
   others.filter((o) => overlaps(p, o));

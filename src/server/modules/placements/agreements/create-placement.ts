@@ -1,5 +1,7 @@
 import { organisationLanguage } from '../../../../common/people/referral-rules';
+import { programmeOpenFor } from '../../../../common/placements/agreement-rules';
 import type { PlacementCreateBody, PlacementView } from '../../../../common/placements/agreement-schemas';
+import { hostAccessEnd } from '../../../../common/placements/followup-rules';
 import type { OfferDetail } from '../../../../common/placements/offer-schemas';
 import type { FieldError } from '../../../../common/validation/errors';
 import { type Actor, requirePermission } from '../../../platform/actor';
@@ -7,6 +9,7 @@ import type { Tx } from '../../../platform/db/context';
 import { conflict, forbidden, notFound, validationFailed } from '../../../platform/errors';
 import { grantPersonAccess, shareBasis } from '../../people';
 import { findOffer } from '../offers/store';
+import { today } from '../today';
 import * as store from './store';
 import { insertPlacement } from './store-writes';
 import { checkTerms } from './validate';
@@ -81,7 +84,10 @@ export async function createPlacement(trx: Tx, actor: Actor, body: PlacementCrea
     startsOn,
     endsOn,
     tutorUserId: body.tutorUserId ?? null,
-    programmeId: body.programmeId ?? offer?.programmeId ?? null,
+    programmeId:
+      body.programmeId === undefined
+        ? await openOfferProgramme(trx, offer?.programmeId ?? null, startsOn, endsOn)
+        : body.programmeId,
     pathwayId: body.pathwayId ?? null,
     signatory,
     representativeName: body.representativeName ?? null,
@@ -108,6 +114,8 @@ export async function createPlacement(trx: Tx, actor: Actor, body: PlacementCrea
     tasks: nonEmpty(body.tasks) ?? (offer ? offerTasks(offer, language) : null),
     schedule: nonEmpty(body.schedule) ?? offer?.schedule ?? null,
     hours_per_week: body.hoursPerWeek ?? offer?.hoursPerWeek ?? null,
+    accident_insurance_ref: nonEmpty(body.accidentInsuranceRef),
+    liability_insurance_ref: nonEmpty(body.liabilityInsuranceRef),
     starts_on: startsOn,
     ends_on: endsOn,
     referent_user_id: actor.userId,
@@ -120,8 +128,30 @@ export async function createPlacement(trx: Tx, actor: Actor, body: PlacementCrea
     override_reason: basis.overrideReason,
     created_by: actor.userId,
   });
-  await grantPersonAccess(trx, actor, { basis, source: 'placement', sourceId: id });
+  // The host's access ends with the placement (plus the grace for the final evaluation), not with the consent.
+  const until = hostAccessEnd({ endsOn });
+  await grantPersonAccess(trx, actor, { basis, source: 'placement', sourceId: id, until });
   return id;
+}
+
+/**
+ * The offer's programme as the draft's default, only when it is open on the placement's dates: an ended
+ * programme is never preselected, and when none is open the agreement simply has none.
+ */
+async function openOfferProgramme(
+  trx: Tx,
+  programmeId: string | null,
+  startsOn: string,
+  endsOn: string,
+): Promise<string | null> {
+  const p = programmeId ? await store.findProgramme(trx, programmeId) : undefined;
+  if (!p) return null;
+  const open = programmeOpenFor(
+    { start: p.starts_on, end: p.ends_on },
+    { start: startsOn, end: endsOn },
+    await today(trx),
+  );
+  return open ? p.id : null;
 }
 
 /** POST /api/placements: the new draft as the home centre sees it. */

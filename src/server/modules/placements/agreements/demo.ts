@@ -79,6 +79,21 @@ export async function seedAgreements(trx: Tx, orgs: Ids, users: Ids): Promise<vo
         })
         .execute();
 
+    // A demo agreement belongs to a programme only if one with the host as partner is open on its dates
+    // (SAM-E ended in 2014): otherwise it has none, as the wizard would make it.
+    const openProgramme = async (hostOrgId: string, startsOn: string, endsOn: string) =>
+      (
+        await trx
+          .selectFrom('programmes as p')
+          .innerJoin('programme_partners as pp', 'pp.programme_id', 'p.id')
+          .select('p.id')
+          .where('pp.partner_org_id', '=', hostOrgId)
+          .where('p.starts_on', '<=', startsOn)
+          .where('p.ends_on', '>=', endsOn)
+          .orderBy('p.starts_on', 'desc')
+          .executeTakeFirst()
+      )?.id ?? null;
+
     const draft = async (
       first: string,
       hostOrgId: string,
@@ -96,19 +111,20 @@ export async function seedAgreements(trx: Tx, orgs: Ids, users: Ids): Promise<vo
         fields: ['identity', 'languages'],
       });
       if (!basis.consent) throw new Error(`demo person ${first} has no placement consent`);
+      const endsOn = addDays(addMonths(startsOn, months), -1);
       const id = await insertPlacement(trx, {
         org_id: mouscron,
         person_id: personId,
         host_org_id: hostOrgId,
         offer_id: extra.offerId ?? null,
-        programme_id: sam.id,
+        programme_id: await openProgramme(hostOrgId, startsOn, endsOn),
         site_name: t.site,
         municipality_code: t.municipality,
         tasks: t.tasks,
         schedule: t.schedule,
         hours_per_week: t.hours,
         starts_on: startsOn,
-        ends_on: addDays(addMonths(startsOn, months), -1),
+        ends_on: endsOn,
         referent_user_id: referent,
         tutor_user_id: extra.tutor ?? null,
         language: 'fr',

@@ -5,7 +5,7 @@ import {
   type SignatureRole,
 } from '../../../../common/placements/agreement-rules';
 import type { AgreementStatus, GuardFacts, Side } from '../../../../common/placements/agreement-workflow';
-import { DEFAULT_DURATION, type DurationRule } from '../../../../common/placements/dates';
+import { DEFAULT_DURATION, type DurationRule, type Period } from '../../../../common/placements/dates';
 import type { Tx } from '../../../platform/db/context';
 import { today } from '../today';
 import type { PlacementRow } from './access';
@@ -31,9 +31,18 @@ export type GuardedRow = Pick<
   | 'activated_at'
 >;
 
-export async function durationRule(trx: Tx, programmeId: string | null): Promise<DurationRule> {
+/** The programme's duration rule (the default one without a programme) and its period (null without). */
+export async function programmeTerms(
+  trx: Tx,
+  programmeId: string | null,
+): Promise<{ rule: DurationRule; period: Period | null }> {
   const p = programmeId ? await store.findProgramme(trx, programmeId) : undefined;
-  return p ? { minMonths: p.placement_min_months, maxMonths: p.placement_max_months } : DEFAULT_DURATION;
+  return p
+    ? {
+        rule: { minMonths: p.placement_min_months, maxMonths: p.placement_max_months },
+        period: { start: p.starts_on, end: p.ends_on },
+      }
+    : { rule: DEFAULT_DURATION, period: null };
 }
 
 export interface Facts {
@@ -42,8 +51,8 @@ export interface Facts {
 }
 
 /**
- * Reads what the transition guards need from the record: the programme's duration rule and partners, the
- * database's today, this version's signatures, the person's other committed agreements.
+ * Reads what the transition guards need from the record: the programme's duration rule, period and
+ * partners, the database's today, this version's signatures, the person's other committed agreements.
  */
 export async function loadFacts(
   trx: Tx,
@@ -56,24 +65,26 @@ export async function loadFacts(
     version: s.version,
     signedAt: s.signed_at ? new Date(s.signed_at).toISOString() : null,
   }));
+  const programme = await programmeTerms(trx, row.programme_id);
   const facts: AgreementFacts = {
     status: row.status as AgreementStatus,
     version: row.version,
     period: { start: row.starts_on, end: row.ends_on },
     today: await today(trx),
-    rule: await durationRule(trx, row.programme_id),
+    rule: programme.rule,
     terms: {
       tasks: row.tasks,
       schedule: row.schedule,
       hoursPerWeek: row.hours_per_week === null ? null : Number(row.hours_per_week),
       tutorUserId: row.tutor_user_id,
-      programmeId: row.programme_id,
     },
     signatures,
     otherCommitted: await store.committedPeriods(trx, side, row.person_id, row.id),
+    // Without a programme there is no partnership to check (none was open on the placement's dates).
     hostInProgramme: row.programme_id
       ? await store.isProgrammePartner(trx, row.programme_id, row.host_org_id)
-      : false,
+      : true,
+    programmePeriod: programme.period,
     insurance: { accident: row.accident_insurance_ref, liability: row.liability_insurance_ref },
     activated: row.activated_at !== null,
   };

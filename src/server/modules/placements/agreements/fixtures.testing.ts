@@ -46,12 +46,17 @@ export async function agreementFixtures(t: TestApp) {
     return id;
   };
 
-  /** A draft from the parks offer of the Atelier du Pile, through the API. */
+  /**
+   * A draft from the parks offer of the Atelier du Pile, through the API, with its insurance references
+   * (asked for before signatures); `extra` overrides, `undefined` leaves a field out.
+   */
   const draft = async (c: Client, personId: string, extra: Record<string, unknown> = {}) => {
     const r = await c.post('/api/placements', {
       personId,
       offerId: offers[PARKS],
       sharedFields: ['identity', 'languages'],
+      accidentInsuranceRef: 'ETHIAS-AT-T-1',
+      liabilityInsuranceRef: 'ETHIAS-RC-T-2',
       ...extra,
     });
     expect(r.statusCode, r.body).toBe(201);
@@ -86,8 +91,14 @@ export async function agreementFixtures(t: TestApp) {
   const mails = async (template: string) => {
     while ((await t.deps.jobs.runDue(50)) > 0);
     return (
-      await sql<{ to_address: string; locale: string; subject: string; body_text: string }>`
-        select to_address, locale, subject, body_text from mail_outbox where template = ${template}
+      await sql<{
+        to_address: string;
+        locale: string;
+        subject: string;
+        body_text: string;
+        org_id: string | null;
+      }>`
+        select to_address, locale, subject, body_text, org_id from mail_outbox where template = ${template}
         order by created_at, id`.execute(f.db)
     ).rows;
   };
@@ -123,6 +134,28 @@ export async function agreementFixtures(t: TestApp) {
     return r.json() as PlacementView;
   };
 
+  /**
+   * A programme of the test's own, open from a year ago to two years ahead unless told: demo programmes
+   * all ended (SAM-E in 2014). Its lead is the first organisation named, the others are partners.
+   */
+  const openProgramme = async (
+    acronym: string,
+    partnerOrgIds: string[],
+    o: { start?: string; end?: string; minMonths?: number; maxMonths?: number } = {},
+  ) => {
+    const lead = partnerOrgIds[0] as string;
+    const r = await sql<{ id: string }>`insert into programmes (org_id, acronym, name_fr, name_nl, funds,
+        starts_on, ends_on, placement_min_months, placement_max_months)
+      values (${lead}::uuid, ${acronym}, ${`Programme ${acronym}`}, ${`Programma ${acronym}`}, array['own'],
+        ${o.start ?? addDays(today, -365)}::date, ${o.end ?? addDays(today, 730)}::date, ${o.minMonths ?? 2},
+        ${o.maxMonths ?? 6}) returning id`.execute(f.db);
+    const id = r.rows[0]!.id;
+    for (const [i, org] of partnerOrgIds.entries())
+      await sql`insert into programme_partners (programme_id, partner_org_id, org_id, role)
+        values (${id}::uuid, ${org}::uuid, ${lead}::uuid, ${i === 0 ? 'lead' : 'partner'})`.execute(f.db);
+    return id;
+  };
+
   const guardCodes = (body: { error: { fields?: Array<{ path: string }> } }) =>
     (body.error.fields ?? []).map((x) => x.path.replace(/^guards\./, '')).sort();
 
@@ -135,6 +168,7 @@ export async function agreementFixtures(t: TestApp) {
     third,
     tutor,
     programme,
+    openProgramme,
     today,
     future: (days: number) => addDays(today, days),
     person,

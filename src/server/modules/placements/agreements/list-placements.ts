@@ -1,18 +1,21 @@
 import { type RawBuilder, sql } from 'kysely';
 import { pageOf } from '../../../../common/kernel/schemas';
-import { SIGNATURE_ROLES } from '../../../../common/placements/agreement-rules';
+import { SIGNATURE_ROLES, type SignatureRole } from '../../../../common/placements/agreement-rules';
 import type {
   PlacementItem,
   PlacementPage,
   PlacementQuery,
 } from '../../../../common/placements/agreement-schemas';
 import type { AgreementStatus } from '../../../../common/placements/agreement-workflow';
+import { nextTasks, type SignatureState } from '../../../../common/placements/next-step';
 import { type Actor, requirePermission } from '../../../platform/actor';
 import { auditPersonRead } from '../../../platform/audit';
 import type { Tx } from '../../../platform/db/context';
 import { forbidden, notFound } from '../../../platform/errors';
+import { personNames } from '../followup/store';
 import { isTutorOnly } from './access';
 import * as store from './store';
+import { taskView } from './view';
 
 interface ListRow {
   id: string;
@@ -35,7 +38,8 @@ interface ListRow {
 
 /**
  * The organisation's agreements, as home centre or as host (RLS shows no other), newest first. The home
- * side reads the person's name from its own record; the host sees the participant code only. The page is
+ * side reads the person's name from its own record; the host sees it only through the agreement's grant
+ * (identity granted), otherwise the participant code. The page is
  * one audited read per home organisation naming the persons shown, never one per row. A tutor without a
  * wider role sees only their tutees.
  */
@@ -73,6 +77,26 @@ export async function listPlacements(trx: Tx, actor: Actor, q: PlacementQuery): 
     trx,
     r.rows.map((x) => x.id),
   );
+  // The current round's signatures of the page's agreements, for whose turn it is (no signer names in a
+  // list). Back in draft, the round was superseded: nothing to collect.
+  const ids = r.rows.map((x) => x.id);
+  const sigRows = ids.length
+    ? (
+        await sql<{ placement_id: string; role: SignatureRole; signed: boolean; pending: boolean }>`
+          select s.placement_id, s.role, s.signed_at is not null as signed,
+            (s.signed_at is null and s.token_hash is not null and s.token_expires_at > now()) as pending
+          from placement_signatures s join placements p on p.id = s.placement_id and s.version = p.version
+          where s.placement_id in (${sql.join(ids)}) and p.status <> 'draft'`.execute(trx)
+      ).rows
+    : [];
+  const sigsOf = (id: string): SignatureState[] =>
+    sigRows
+      .filter((s) => s.placement_id === id)
+      .map((s) => ({ role: s.role, signed: Boolean(s.signed), linkPending: Boolean(s.pending) }));
+  const hostNames = await personNames(
+    trx,
+    r.rows.filter((x) => x.org_id !== orgId).map((x) => x.id),
+  );
   const items: PlacementItem[] = r.rows.map((x) => {
     const side = x.org_id === orgId ? 'home' : 'host';
     const party = names.get(x.id);
@@ -82,7 +106,9 @@ export async function listPlacements(trx: Tx, actor: Actor, q: PlacementQuery): 
       side,
       status,
       personId: x.person_id,
-      personName: side === 'home' && x.first_name ? `${x.first_name} ${x.last_name}` : null,
+      // The host sees the name while the agreement's grant carries the identity group (issue 9 #13).
+      personName:
+        side === 'home' && x.first_name ? `${x.first_name} ${x.last_name}` : (hostNames.get(x.id) ?? null),
       participantCode: party?.code ?? null,
       homeOrg: { id: x.org_id, nameFr: x.home_fr, nameNl: x.home_nl },
       hostOrg: { id: x.host_org_id, nameFr: x.host_fr, nameNl: x.host_nl },
@@ -92,6 +118,7 @@ export async function listPlacements(trx: Tx, actor: Actor, q: PlacementQuery): 
       tutorName: party?.tutorName ?? null,
       referentName: party?.referentName ?? null,
       pendingSignatures: status === 'awaiting_signatures' ? SIGNATURE_ROLES.length - Number(x.signed) : 0,
+      nextStep: nextTasks(status, sigsOf(x.id)).map((t) => taskView(t, { side, roles: actor.roles })),
     };
   });
   await auditPersonRead(trx, { personIds: items.map((i) => i.personId), what: 'placements' });

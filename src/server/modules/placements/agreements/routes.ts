@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { placementsEndpoints as api } from '../../../../common/placements/endpoints';
 import type { Deps } from '../../../platform/deps';
-import { inTx, publicTx } from '../../../platform/http';
+import { inTx, publicTx, requestLanguage, systemTx } from '../../../platform/http';
 import { route } from '../../../platform/route';
 import { draftsFromCohort } from './cohort-drafts';
 import { createPlacementView } from './create-placement';
@@ -36,7 +36,8 @@ export async function agreementsRoutes(app: FastifyInstance, deps: Deps) {
     inTx(deps, req, (trx, actor) => requestSignature(trx, mail, actor, req.params.id, req.body)),
   );
 
-  // The signer's link works without a session; both calls are rate limited like the password reset.
+  // The signer's link works without a session; both calls are rate limited like the password reset. Signing
+  // reads the agreement the token opened (is it still valid?), hence the system scope of pre-authentication.
   const config = { rateLimit: { max: deps.config.loginRateLimit, timeWindow: '1 minute' } };
   route(
     app,
@@ -50,7 +51,7 @@ export async function agreementsRoutes(app: FastifyInstance, deps: Deps) {
     app,
     api.sign,
     async (req) => {
-      await publicTx(deps, req, (trx) => signWithToken(trx, req.body.token));
+      await systemTx(deps, req, (trx) => signWithToken(trx, req.body.token, requestLanguage(req)));
       return null;
     },
     { config },

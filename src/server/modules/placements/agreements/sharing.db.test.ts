@@ -62,9 +62,10 @@ describe.skipIf(!available)('placement agreements: sharing and tenancy', () => {
     expect(await f.auditCount(f.home.orgId, 'read', personId)).toBe(before + 1);
     const list = (await hostC.get('/api/placements?side=host')).json() as PlacementPage;
     const item = list.items.find((i) => i.id === agreement.id);
+    // The host's list names the person too, the identity being granted (issue 9 #13).
     expect(item).toMatchObject({
       side: 'host',
-      personName: null,
+      personName: 'Paula Fictivaert',
       pendingSignatures: 3,
       tutorName: 'Noa Tuteur',
     });

@@ -4,7 +4,7 @@ import { type Client, createTestApp, type TestApp } from '../../../../../test/su
 import { engineAvailable } from '../../../../../test/support/engine';
 import type { PlacementView, SignatureLinkView } from '../../../../common/placements/agreement-schemas';
 import type { OfferDetail } from '../../../../common/placements/offer-schemas';
-import { agreementFixtures, HOME_REFERENT, HOST_COORDINATOR, PARKS } from './fixtures.testing';
+import { agreementFixtures, HOME_ADMIN, HOME_REFERENT, HOST_COORDINATOR, PARKS } from './fixtures.testing';
 
 const available = await engineAvailable();
 
@@ -129,6 +129,64 @@ describe.skipIf(!available)('placement agreements: signatures', () => {
     expect(amended.json()).toMatchObject({ version: 2, status: 'awaiting_signatures' });
     expect((await lookup(v1)).statusCode).toBe(404);
     expect((await sign(v1)).statusCode).toBe(404);
+  });
+
+  it('collects no signature, by link or in person, on an agreement that could no longer be validated', async () => {
+    const d = await f.draft(referent, await f.person('Yann'));
+    await f.step(referent, d.id, 'send_for_signature');
+    await requestLink(d.id);
+    const token = await f.lastToken();
+    // Time passes: the start is now past (issue 9: all three signed, then the host could not validate).
+    await f.shiftDates(d.id, -20);
+    const inPerson = await referent.post(`/api/placements/${d.id}/signatures`, {
+      role: 'home_referent',
+      method: 'in_person',
+      signerName: 'Sacha Référente',
+    });
+    expect(inPerson.statusCode).toBe(409);
+    expect(inPerson.json().error.code).toBe('placements.agreements.errors.signing_blocked');
+    expect(inPerson.json().error.message).toContain('La date de début est déjà passée');
+    expect(f.guardCodes(inPerson.json())).toEqual(['start_not_past']);
+    const host = await hostC.post(`/api/placements/${d.id}/signatures`, {
+      role: 'host_representative',
+      method: 'in_person',
+      signerName: 'Ariane Direction',
+    });
+    expect(host.statusCode).toBe(409);
+    expect((await requestLink(d.id, 'autre@personnes.example')).statusCode).toBe(409);
+    // The link sent before still opens the agreement, but signing through it is refused, in the page's language.
+    const byLink = await t.app.inject({
+      method: 'POST',
+      url: '/api/signatures/sign',
+      payload: { token, accept: true },
+      headers: { 'x-samen-language': 'nl' },
+    });
+    expect(byLink.statusCode).toBe(409);
+    expect(byLink.json().error.code).toBe('placements.agreements.errors.signing_blocked');
+    expect(byLink.json().error.message).toContain('De begindatum is al voorbij');
+    const v = (await referent.get(`/api/placements/${d.id}`)).json() as PlacementView;
+    expect(v.signatures.filter((x) => x.signedAt)).toEqual([]);
+    expect(v.actions.find((a) => a.action === 'submit_for_review')?.blockedBy).toEqual([
+      'all_signed',
+      'start_not_past',
+    ]);
+    // Dates put right (a change of substance: a new version), the same parties may sign.
+    const fixed = await referent.patch(`/api/placements/${d.id}`, { startsOn: f.future(3) });
+    expect(fixed.statusCode, fixed.body).toBe(200);
+    expect(fixed.json()).toMatchObject({ status: 'awaiting_signatures', version: 2 });
+    expect((await f.signAll(referent, hostC, d.id)).signatures.every((x) => x.signedAt)).toBe(true);
+  });
+
+  it('refuses the home review once the start has passed, before the host is asked', async () => {
+    const admin = await t.login(HOME_ADMIN);
+    const d = await f.draft(referent, await f.person('Zoé'));
+    await f.step(referent, d.id, 'send_for_signature');
+    await f.signAll(referent, hostC, d.id);
+    await f.step(referent, d.id, 'submit_for_review');
+    await f.shiftDates(d.id, -20);
+    const r = await f.act(admin, d.id, 'approve_home');
+    expect(r.statusCode).toBe(409);
+    expect(f.guardCodes(r.json())).toEqual(['start_not_past']);
   });
 
   it('writes the host representative’s link in the host’s language and audits the signature', async () => {

@@ -1,4 +1,4 @@
-import { localized } from '../../../../common/i18n/locales';
+import { type Language, localized } from '../../../../common/i18n/locales';
 import { organisationLanguage } from '../../../../common/people/referral-rules';
 import { SIGNATURE_LINK_DAYS, SIGNATURE_SIDE } from '../../../../common/placements/agreement-rules';
 import type {
@@ -6,17 +6,38 @@ import type {
   SignatureBody,
   SignatureLinkView,
 } from '../../../../common/placements/agreement-schemas';
+import { type GuardFacts, signingBlockers } from '../../../../common/placements/agreement-workflow';
 import { type Actor, actorCan } from '../../../platform/actor';
 import { hashToken, randomToken } from '../../../platform/crypto';
 import type { Tx } from '../../../platform/db/context';
-import { conflict, forbidden, notFound, validationFailed } from '../../../platform/errors';
-import { placementForActor } from './access';
+import { AppError, conflict, forbidden, notFound, validationFailed } from '../../../platform/errors';
+import { t } from '../../../platform/i18n';
+import { findPlacement, placementForActor } from './access';
+import { loadFacts } from './facts';
 import { type MailDeps, mailSignatureLink } from './notify';
 import * as store from './store';
 import { upsertSignature } from './store-writes';
 import { loadView } from './view';
 
 const DAY_MS = 86_400_000;
+
+/**
+ * No signature is asked for or collected on an agreement that could no longer be validated as it stands
+ * (start past, duration, overlap, programme): 409 naming the reasons, also as `guards.<guard>` fields.
+ */
+function refuseBlockedSigning(language: Language, guards: GuardFacts): void {
+  const blocked = signingBlockers(guards);
+  if (!blocked.length) return;
+  throw new AppError(
+    409,
+    'placements.agreements.errors.signing_blocked',
+    {
+      guards: blocked.map((g) => t(language, `placements.agreements.guard.${g}`)).join(' ; '),
+      codes: blocked.join(','),
+    },
+    blocked.map((g) => ({ path: `guards.${g}`, code: `placements.agreements.guard.${g}` })),
+  );
+}
 
 /**
  * Asks one party to sign the current version: the home centre for the person and its referent, the host
@@ -40,6 +61,8 @@ export async function requestSignature(
   if (!row) throw notFound('placements.agreements.errors.not_found');
   if (row.status !== 'awaiting_signatures')
     throw conflict('placements.agreements.errors.not_awaiting_signatures');
+  // Checked for a link too: a link to an agreement nobody can validate would only waste the signer's time.
+  refuseBlockedSigning(actor.language, (await loadFacts(trx, row, side)).guards);
 
   const email = body.email?.trim() || null;
   const common = {
@@ -114,8 +137,17 @@ export async function lookupSignature(trx: Tx, token: string): Promise<Signature
   };
 }
 
-/** Signs through the link, once; the change is audited by the signatures table's trigger. */
-export async function signWithToken(trx: Tx, token: string): Promise<void> {
-  const r = await store.signWithToken(trx, hashToken(token));
+/**
+ * Signs through the link, once; the change is audited by the signatures table's trigger. The link is the
+ * signer's only credential: the agreement is read (to check that it can still be validated) only once the
+ * token has opened it, which is why this runs in the system scope (a pre-authentication flow).
+ */
+export async function signWithToken(trx: Tx, token: string, language: Language): Promise<void> {
+  const hash = hashToken(token);
+  const link = await store.signatureByToken(trx, hash);
+  const row = typeof link?.placementId === 'string' ? await findPlacement(trx, link.placementId) : undefined;
+  if (!row) throw notFound('placements.agreements.errors.link_invalid');
+  refuseBlockedSigning(language, (await loadFacts(trx, row, 'home')).guards);
+  const r = await store.signWithToken(trx, hash);
   if (!r) throw notFound('placements.agreements.errors.link_invalid');
 }

@@ -26,7 +26,16 @@ export async function findOrganisation(trx: Tx, id: string) {
 export async function findProgramme(trx: Tx, id: string) {
   return trx
     .selectFrom('programmes')
-    .select(['id', 'name_fr', 'name_nl', 'acronym', 'placement_min_months', 'placement_max_months'])
+    .select([
+      'id',
+      'name_fr',
+      'name_nl',
+      'acronym',
+      'starts_on',
+      'ends_on',
+      'placement_min_months',
+      'placement_max_months',
+    ])
     .where('id', '=', id)
     .executeTakeFirst();
 }
@@ -71,22 +80,23 @@ export async function parties(trx: Tx, ids: readonly string[]) {
 
 /**
  * The same person's other validated or active agreements. The home centre reads them itself (they are all
- * its own); the host asks the definer function, which answers periods only.
+ * its own; `excludeId` is null for a draft not yet written); the host asks the definer function, which
+ * answers periods only.
  */
 export async function committedPeriods(
   trx: Tx,
   side: 'home' | 'host',
   personId: string,
-  excludeId: string,
+  excludeId: string | null,
 ): Promise<Period[]> {
   if (side === 'home') {
-    const rows = await trx
+    let q = trx
       .selectFrom('placements')
       .select(['starts_on', 'ends_on'])
       .where('person_id', '=', personId)
-      .where('id', '<>', excludeId)
-      .where('status', 'in', ['validated', 'active'])
-      .execute();
+      .where('status', 'in', ['validated', 'active']);
+    if (excludeId !== null) q = q.where('id', '<>', excludeId);
+    const rows = await q.execute();
     return rows.map((r) => ({ start: r.starts_on, end: r.ends_on }));
   }
   const r = await sql<{ starts_on: string; ends_on: string }>`

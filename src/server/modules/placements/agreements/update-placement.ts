@@ -98,6 +98,7 @@ export async function updatePlacementTerms(
   await checkTerms(
     trx,
     {
+      placementId: row.id,
       personId: row.person_id,
       hostOrgId: row.host_org_id,
       municipalityCode: next.municipality_code,

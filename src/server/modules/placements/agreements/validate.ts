@@ -1,12 +1,16 @@
-import { isIsoDate } from '../../../../common/placements/dates';
+import { periodProblems } from '../../../../common/placements/agreement-rules';
 import type { FieldError } from '../../../../common/validation/errors';
 import type { Tx } from '../../../platform/db/context';
 import { validationFailed } from '../../../platform/errors';
 import { territoryExists } from '../offers/store';
+import { today } from '../today';
+import { programmeTerms } from './facts';
 import * as store from './store';
 
 /** Terms of an agreement as they will be stored, checked against the references they name. */
 export interface TermsToCheck {
+  /** The agreement being changed (left out of the overlap check); null for a new draft. */
+  placementId?: string | null;
   personId: string;
   hostOrgId: string;
   municipalityCode?: string | null;
@@ -21,8 +25,11 @@ export interface TermsToCheck {
 
 /**
  * Field errors for terms that name something that does not fit: a commune that does not exist, a tutor
- * who is not on the host's staff, a programme or pathway that is not there, dates out of order.
- * Only the keys present in `changed` are checked against the database (unchanged values passed before).
+ * who is not on the host's staff, a programme or pathway that is not there, and dates the agreement could
+ * never be validated with (see `periodProblems`: past start, end before start, duration outside the
+ * programme's rule, overlap with a committed agreement, programme not open on those dates).
+ * Only the keys present in `changed` are checked against the database (unchanged values passed before);
+ * the dates are checked whenever a date or the programme changes.
  */
 export async function checkTerms(
   trx: Tx,
@@ -31,13 +38,23 @@ export async function checkTerms(
 ): Promise<void> {
   const is = (k: keyof TermsToCheck) => changed === 'all' || changed.has(k);
   const errors: FieldError[] = [];
-  const datesOk = isIsoDate(t.startsOn) && isIsoDate(t.endsOn);
-  if (!isIsoDate(t.startsOn))
-    errors.push({ path: 'startsOn', code: 'placements.agreements.errors.invalid_date' });
-  if (!isIsoDate(t.endsOn))
-    errors.push({ path: 'endsOn', code: 'placements.agreements.errors.invalid_date' });
-  if (datesOk && t.endsOn < t.startsOn)
-    errors.push({ path: 'endsOn', code: 'placements.agreements.errors.end_before_start' });
+  const programmeKnown = !t.programmeId || !!(await store.findProgramme(trx, t.programmeId));
+  if (is('programmeId') && !programmeKnown)
+    errors.push({ path: 'programmeId', code: 'placements.agreements.errors.programme_unknown' });
+  if (is('startsOn') || is('endsOn') || is('programmeId')) {
+    const programme = await programmeTerms(trx, programmeKnown ? (t.programmeId ?? null) : null);
+    const period = { start: t.startsOn, end: t.endsOn };
+    const problems = periodProblems(period, {
+      today: await today(trx),
+      rule: programme.rule,
+      programme: programme.period,
+      otherCommitted: await store.committedPeriods(trx, 'home', t.personId, t.placementId ?? null),
+    });
+    // A new programme is held to its period and rule; a past start or an overlap is the dates' business
+    // (the workflow's guards still stop a step that commits the parties).
+    const datesChanged = is('startsOn') || is('endsOn');
+    errors.push(...problems.filter((p) => datesChanged || !/(start_past|overlap)$/.test(p.code)));
+  }
   if (is('municipalityCode') && t.municipalityCode && !(await territoryExists(trx, t.municipalityCode)))
     errors.push({ path: 'municipalityCode', code: 'placements.agreements.errors.municipality_unknown' });
   if (is('tutorUserId') && t.tutorUserId) {
@@ -45,8 +62,6 @@ export async function checkTerms(
     if (!tutors.some((u) => u.user_id === t.tutorUserId))
       errors.push({ path: 'tutorUserId', code: 'placements.agreements.errors.tutor_not_host' });
   }
-  if (is('programmeId') && t.programmeId && !(await store.findProgramme(trx, t.programmeId)))
-    errors.push({ path: 'programmeId', code: 'placements.agreements.errors.programme_unknown' });
   if (is('pathwayId') && t.pathwayId && !(await store.pathwayOfPerson(trx, t.pathwayId, t.personId)))
     errors.push({ path: 'pathwayId', code: 'placements.agreements.errors.pathway_unknown' });
   if (t.signatory === 'legal_representative' && !t.representativeName?.trim())

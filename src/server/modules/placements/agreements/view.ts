@@ -1,12 +1,19 @@
+import { sql } from 'kysely';
 import { can } from '../../../../common/access/permissions';
 import { localized } from '../../../../common/i18n/locales';
 import { EDITABLE_STATUSES } from '../../../../common/placements/agreement-rules';
-import type { PlacementView, SignatureView } from '../../../../common/placements/agreement-schemas';
+import type {
+  HistoryEntry,
+  PlacementView,
+  SignatureView,
+} from '../../../../common/placements/agreement-schemas';
 import {
   type AgreementStatus,
   agreementWorkflow,
+  type Side,
   TERMINAL,
 } from '../../../../common/placements/agreement-workflow';
+import { type NextTask, nextTasks, type Reader, whose } from '../../../../common/placements/next-step';
 import type { Actor } from '../../../platform/actor';
 import { auditPersonRead } from '../../../platform/audit';
 import type { Tx } from '../../../platform/db/context';
@@ -47,6 +54,79 @@ async function personFor(trx: Tx, access: PlacementAccess) {
   return { name: first || last ? [first, last].filter(Boolean).join(' ') : null, code: null };
 }
 
+/** A next task as the API gives it, in the reader's words. */
+export function taskView(task: NextTask, reader: Reader): PlacementView['nextStep'][number] {
+  return {
+    kind: task.kind,
+    action: task.kind === 'action' ? task.action : null,
+    side: task.side,
+    roles: task.kind === 'sign' ? [] : task.roles,
+    signatures:
+      task.kind === 'request_signature' ? task.signatures : task.kind === 'sign' ? [task.signature] : [],
+    signerName: task.kind === 'sign' ? task.signerName : null,
+    blockedBy: task.kind === 'action' ? task.blockedBy : [],
+    whose: whose(task, reader),
+  };
+}
+
+/** The reason of the move that led to this status, where the reader still needs it (else: the history). */
+export function currentReason(status: AgreementStatus, side: Side, reason: string | null): string | null {
+  if (status === 'interrupted' || status === 'cancelled') return reason;
+  // A refusal or return concerns the home side while it reworks the draft; signed again, it is history.
+  return status === 'draft' && side === 'home' ? reason : null;
+}
+
+interface AuditRow {
+  at: Date | string;
+  action: string;
+  actor_org_id: string | null;
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+}
+
+/**
+ * The agreement's moves, replayed from the changes the audit trigger wrote to the home centre's chain (so
+ * only the home side can read them: the host's view has no history). A reason is kept with the move that
+ * required it, even when the same text was given again (then the change shows no new reason).
+ */
+export async function loadHistory(
+  trx: Tx,
+  row: { id: string; org_id: string; host_org_id: string },
+): Promise<HistoryEntry[]> {
+  const r = await sql<AuditRow>`select at, action, actor_org_id, before, after from audit.log
+    where entity = 'placements' and entity_id = ${row.id} and org_id = ${row.org_id}
+    order by seq`.execute(trx);
+  const sideOf = (org: string | null): Side | null =>
+    org === row.org_id ? 'home' : org === row.host_org_id ? 'host' : null;
+  const out: HistoryEntry[] = [];
+  let status: AgreementStatus | null = null;
+  let reason: string | null = null;
+  for (const e of r.rows) {
+    const after = e.after ?? {};
+    if ('status_reason' in after)
+      reason = typeof after.status_reason === 'string' ? after.status_reason : null;
+    const next = typeof after.status === 'string' ? (after.status as AgreementStatus) : null;
+    if (e.action === 'create' && next) {
+      out.push({ at: iso(e.at) as string, action: 'create', to: next, side: 'home', reason: null });
+      status = next;
+      continue;
+    }
+    if (!next || next === status) continue;
+    const from = (typeof e.before?.status === 'string' ? e.before.status : status) as AgreementStatus;
+    const t = agreementWorkflow.definition.transitions.find((x) => x.from === from && x.to === next);
+    status = next;
+    if (!t) continue;
+    out.push({
+      at: iso(e.at) as string,
+      action: t.action,
+      to: next,
+      side: t.side === 'either' ? sideOf(e.actor_org_id) : t.side,
+      reason: t.reasonRequired ? reason : null,
+    });
+  }
+  return out;
+}
+
 export async function toView(trx: Tx, actor: Actor, access: PlacementAccess): Promise<PlacementView> {
   const { row, side } = access;
   const status = row.status as AgreementStatus;
@@ -58,6 +138,9 @@ export async function toView(trx: Tx, actor: Actor, access: PlacementAccess): Pr
   const now = Date.now();
   // The host learns who the person is only through the grant: not from the person's signature line.
   const hidden = (role: string) => side === 'host' && role === 'person';
+  // Back in draft after a refusal or a return, the round's signatures no longer hold: the next sending
+  // raises the version and they are asked again.
+  const superseded = status === 'draft';
   const signatures: SignatureView[] = sigs
     .filter((s) => s.version === row.version)
     .map((s) => ({
@@ -74,7 +157,21 @@ export async function toView(trx: Tx, actor: Actor, access: PlacementAccess): Pr
         s.token_hash !== null &&
         s.token_expires_at !== null &&
         new Date(s.token_expires_at).getTime() > now,
+      superseded,
     }));
+  const reader = { side, roles: actor.roles };
+  const nextStep = nextTasks(
+    status,
+    signatures
+      .filter((s) => !s.superseded)
+      .map((s) => ({
+        role: s.role,
+        signed: s.signedAt !== null,
+        linkPending: s.linkPending,
+        signerName: s.signerName || null,
+      })),
+    guards,
+  ).map((t) => taskView(t, reader));
   const org = (o: { id: string; name_fr: string; name_nl: string } | undefined, id: string) => ({
     id,
     nameFr: o?.name_fr ?? '',
@@ -119,7 +216,9 @@ export async function toView(trx: Tx, actor: Actor, access: PlacementAccess): Pr
     accidentInsuranceRef: row.accident_insurance_ref,
     liabilityInsuranceRef: row.liability_insurance_ref,
     sharedFields: row.shared_fields,
-    statusReason: row.status_reason,
+    statusReason: currentReason(status, side, row.status_reason),
+    nextStep,
+    history: side === 'home' ? await loadHistory(trx, row) : [],
     durationRule: facts.rule,
     signatures,
     actions: agreementWorkflow

@@ -54,11 +54,19 @@ describe.skipIf(!available)('placement agreements: workflow', () => {
     const offers = await sql<{ n: number }>`select count(*)::int as n from placement_offers
       where programme_id is null`.execute(f.db);
     expect(offers.rows[0]?.n).toBe(0);
+    // But no demo agreement belongs to a programme closed on its dates (SAM-E ended in 2014).
+    const outside = await sql<{ n: number }>`select count(*)::int as n from placements p
+      join programmes g on g.id = p.programme_id
+      where p.starts_on < g.starts_on or p.ends_on > g.ends_on`.execute(f.db);
+    expect(outside.rows[0]?.n).toBe(0);
   });
 
   it('runs draft → signatures → review → host validation → active → completed', async () => {
     const personId = await f.person('Hélène');
-    const d = await f.draft(referent, personId);
+    const d = await f.draft(referent, personId, {
+      accidentInsuranceRef: undefined,
+      liabilityInsuranceRef: undefined,
+    });
     expect(d).toMatchObject({
       side: 'home',
       status: 'draft',
@@ -73,21 +81,35 @@ describe.skipIf(!available)('placement agreements: workflow', () => {
       tutorUserId: f.tutor.userId,
       tutorName: 'Noa Tuteur',
       referentName: 'Sacha Référente',
-      programmeId: f.programme('SAM-E'),
+      // The offer's programme, SAM-E, ended in 2014: it is not taken for a placement starting now.
+      programmeId: null,
       language: 'fr',
       durationRule: { minMonths: 2, maxMonths: 6 },
       editable: true,
     });
     expect(d.tasks).toContain('Tonte');
+    // Insurance is asked for before anyone signs, and the draft says so before the button is pressed.
     expect(d.actions.map((a) => [a.action, a.blockedBy])).toEqual([
-      ['send_for_signature', []],
+      ['send_for_signature', ['insurance_recorded']],
       ['cancel', []],
     ]);
+    const uninsured = await f.act(referent, d.id, 'send_for_signature');
+    expect(uninsured.statusCode).toBe(409);
+    expect(f.guardCodes(uninsured.json())).toEqual(['insurance_recorded']);
+    const insured = await referent.patch(`/api/placements/${d.id}`, {
+      accidentInsuranceRef: 'AXA-AT-0001',
+      liabilityInsuranceRef: 'AXA-RC-0002',
+    });
+    expect(insured.statusCode, insured.body).toBe(200);
+    expect((insured.json() as PlacementView).actions[0]?.blockedBy).toEqual([]);
 
     const sent = await f.step(referent, d.id, 'send_for_signature');
     expect(sent).toMatchObject({ status: 'awaiting_signatures', version: 1 });
     const toSign = await f.mails('placements.agreements.to_sign');
-    expect(toSign.at(-1)).toMatchObject({ to_address: 'contact@atelier-roubaix.example', locale: 'fr' });
+    // Issue 9, item 4: the host's signatories and validators by name, not the organisation's address, and
+    // in the host's own outbox (the home centre's admins do not read the host's staff addresses).
+    expect(toSign.map((m) => m.to_address)).toEqual(['direction@atelier-roubaix.example']);
+    expect(toSign.at(-1)).toMatchObject({ locale: 'fr', org_id: f.orgs['atelier-roubaix'] });
     expect(toSign.at(-1)?.body_text).toContain(`/app/placements/${d.id}`);
     expect(toSign.at(-1)?.body_text).not.toMatch(/Hélène|Fictivaert/);
     const blocked = sent.actions.find((a) => a.action === 'submit_for_review');
@@ -108,7 +130,7 @@ describe.skipIf(!available)('placement agreements: workflow', () => {
     const approved = await f.step(admin, d.id, 'approve_home');
     expect(approved.status).toBe('host_validation');
     expect((await f.mails('placements.agreements.host_validation')).at(-1)?.to_address).toBe(
-      'contact@atelier-roubaix.example',
+      'direction@atelier-roubaix.example',
     );
 
     const hostView = (await hostC.get(`/api/placements/${d.id}`)).json() as PlacementView;
@@ -117,21 +139,22 @@ describe.skipIf(!available)('placement agreements: workflow', () => {
     const validated = await f.step(hostC, d.id, 'validate_host');
     expect(validated.status).toBe('validated');
     expect(validated.validatedAt).not.toBeNull();
+    // The referent of the agreement hears of it.
     expect((await f.mails('placements.agreements.validated')).at(-1)?.to_address).toBe(
-      'contact@cpas-mouscron.example',
+      'referent@cpas-mouscron.example',
     );
 
-    // Not before its start, and not without both insurance references.
+    // Not before its start.
     let r = await f.act(referent, d.id, 'activate');
     expect(r.statusCode).toBe(409);
-    expect(f.guardCodes(r.json())).toEqual(['insurance_recorded', 'start_reached']);
-    expect(r.json().error.message).toContain('assurance');
-    const insured = await referent.patch(`/api/placements/${d.id}`, {
-      accidentInsuranceRef: 'AXA-AT-0001',
-      liabilityInsuranceRef: 'AXA-RC-0002',
+    expect(f.guardCodes(r.json())).toEqual(['start_reached']);
+    expect(r.json().error.message).toContain('début');
+    // Insurance references are administrative: changed without new signatures.
+    const reinsured = await referent.patch(`/api/placements/${d.id}`, {
+      accidentInsuranceRef: 'AXA-AT-0003',
     });
-    expect(insured.statusCode, insured.body).toBe(200);
-    expect(insured.json()).toMatchObject({ status: 'validated', version: 1 });
+    expect(reinsured.statusCode, reinsured.body).toBe(200);
+    expect(reinsured.json()).toMatchObject({ status: 'validated', version: 1 });
     await f.shiftDates(d.id, -20);
     const active = await f.step(referent, d.id, 'activate');
     expect(active).toMatchObject({ status: 'active', editable: false });
@@ -167,26 +190,42 @@ describe.skipIf(!available)('placement agreements: workflow', () => {
   });
 
   describe('each guard fails with its code', () => {
-    it('agreement_complete, duration_allowed, host_in_programme on sending', async () => {
+    it('agreement_complete, insurance, duration, start, host_in_programme, within_programme on sending', async () => {
       const p = await f.person('Jade');
+      // A current programme the host is not a partner of.
+      const elsewhere = await f.openProgramme('GRD-T', [f.home.orgId]);
       const bare = await f.draft(referent, p, {
         offerId: undefined,
         hostOrgId: f.orgs['atelier-roubaix'],
         siteName: 'Atelier du Pile',
         municipalityCode: 'FR-59512',
         startsOn: f.future(30),
-        endsOn: f.future(45),
-        programmeId: f.programme('FAMI Charleroi–Binche'),
+        endsOn: f.future(120),
+        programmeId: elsewhere,
+        accidentInsuranceRef: undefined,
+        liabilityInsuranceRef: undefined,
       });
+      expect(bare.programmeId).toBe(elsewhere);
+      expect(bare.actions[0]?.blockedBy.sort()).toEqual([
+        'agreement_complete',
+        'host_in_programme',
+        'insurance_recorded',
+      ]);
+      // Time passes and the programme's period shrinks: the draft can no longer be sent as it stands.
+      await f.setDates(bare.id, f.future(-3), f.future(10));
+      await sql`update programmes set ends_on = ${f.future(5)}::date where id = ${elsewhere}`.execute(f.db);
       const r = await f.act(referent, bare.id, 'send_for_signature');
       expect(r.statusCode).toBe(409);
       expect(r.json().error.code).toBe('placements.agreements.errors.guards_failed');
-      expect(f.guardCodes(r.json())).toEqual(['agreement_complete', 'duration_allowed', 'host_in_programme']);
-      expect(bare.actions[0]?.blockedBy.sort()).toEqual([
+      expect(f.guardCodes(r.json())).toEqual([
         'agreement_complete',
         'duration_allowed',
         'host_in_programme',
+        'insurance_recorded',
+        'start_not_past',
+        'within_programme',
       ]);
+      expect(r.json().error.message).toContain('programme');
     });
 
     it('no_overlap for the home centre and for the host; start_not_past at validation', async () => {
@@ -199,14 +238,24 @@ describe.skipIf(!available)('placement agreements: workflow', () => {
         await f.step(referent, id, 'submit_for_review');
         await f.step(admin, id, 'approve_home');
       }
+      // A draft made before the first one is validated; once it is, the same dates are refused at once.
+      const third = await f.draft(referent, p);
       await f.step(hostC, first.id, 'validate_host');
+      const fourth = await referent.post('/api/placements', {
+        personId: p,
+        offerId: f.offers[PARKS],
+        sharedFields: ['identity'],
+      });
+      expect(fourth.statusCode).toBe(400);
+      expect(fourth.json().error.fields).toEqual([
+        expect.objectContaining({ path: 'startsOn', code: 'placements.agreements.errors.overlap' }),
+      ]);
       // The host cannot read the first agreement's person, yet the overlap is found (definer function).
       const r = await f.act(hostC, second.id, 'validate_host');
       expect(r.statusCode).toBe(409);
       expect(f.guardCodes(r.json())).toEqual(['no_overlap']);
       const cancelSecond = await f.act(referent, second.id, 'cancel', 'Doublon');
       expect(cancelSecond.statusCode).toBe(200);
-      const third = await f.draft(referent, p);
       const home = await f.act(referent, third.id, 'send_for_signature');
       expect(f.guardCodes(home.json())).toEqual(['no_overlap']);
 
@@ -221,7 +270,7 @@ describe.skipIf(!available)('placement agreements: workflow', () => {
       const stopped = await f.step(hostC, first.id, 'interrupt', 'Absences répétées');
       expect(stopped).toMatchObject({ status: 'interrupted', endedOn: f.today, personName: null });
       expect((await f.mails('placements.agreements.interrupted')).at(-1)?.to_address).toBe(
-        'contact@cpas-mouscron.example',
+        'referent@cpas-mouscron.example',
       );
       // With the first one ended, the third may go.
       expect((await f.act(referent, third.id, 'send_for_signature')).statusCode).toBe(200);
@@ -238,9 +287,13 @@ describe.skipIf(!available)('placement agreements: workflow', () => {
       expect(f.guardCodes(past.json())).toEqual(['start_not_past']);
       // The host refuses it instead, with a reason: back to draft, the home centre is told.
       const refused = await f.step(hostC, late.id, 'refuse_host', 'Date de début dépassée');
-      expect(refused).toMatchObject({ status: 'draft', statusReason: 'Date de début dépassée' });
+      // The reason is for the home side, which reworks the draft (issue 9, item 11); the host gave it.
+      expect(refused).toMatchObject({ status: 'draft', statusReason: null });
+      expect((await referent.get(`/api/placements/${late.id}`)).json()).toMatchObject({
+        statusReason: 'Date de début dépassée',
+      });
       expect((await f.mails('placements.agreements.refused')).at(-1)?.to_address).toBe(
-        'contact@cpas-mouscron.example',
+        'referent@cpas-mouscron.example',
       );
       // Sent again, it is a new version: the earlier signatures stay, for version 1.
       await f.shiftDates(late.id, 30);
@@ -261,6 +314,84 @@ describe.skipIf(!available)('placement agreements: workflow', () => {
     });
   });
 
+  describe('checks at the right time (issue 9)', () => {
+    const post = (body: Record<string, unknown>) => referent.post('/api/placements', body);
+    const fields = (r: { json(): { error: { fields?: Array<{ path: string; code: string }> } } }) =>
+      (r.json().error.fields ?? []).map((x) => [x.path, x.code.replace('placements.agreements.errors.', '')]);
+
+    it('refuses impossible dates when the draft is made or changed, each on its field', async () => {
+      const p = await f.person('Paula');
+      const base = { personId: p, offerId: f.offers[PARKS], sharedFields: ['identity'] };
+      const past = await post({ ...base, startsOn: f.future(-1), endsOn: f.future(90) });
+      expect(past.statusCode).toBe(400);
+      expect(fields(past)).toEqual([['startsOn', 'start_past']]);
+      expect(past.json().error.fields[0].message).toContain('déjà passée');
+      const short = await post({ ...base, startsOn: f.future(10), endsOn: f.future(30) });
+      expect(fields(short)).toEqual([['endsOn', 'too_short']]);
+      expect(short.json().error.fields[0].message).toContain('2 mois');
+      // Nothing was created.
+      const none = (await referent.get(`/api/placements?personId=${p}`)).json() as PlacementPage;
+      expect(none.items).toEqual([]);
+
+      const d = await f.draft(referent, p);
+      const moved = await referent.patch(`/api/placements/${d.id}`, { startsOn: f.future(-2) });
+      expect(moved.statusCode).toBe(400);
+      expect(fields(moved)).toEqual([['startsOn', 'start_past']]);
+      // A draft whose start has passed meanwhile says so before it is sent, and cannot be.
+      await f.shiftDates(d.id, -20);
+      const late = (await referent.get(`/api/placements/${d.id}`)).json() as PlacementView;
+      expect(late.actions[0]).toMatchObject({ action: 'send_for_signature', blockedBy: ['start_not_past'] });
+      expect(f.guardCodes((await f.act(referent, d.id, 'send_for_signature')).json())).toEqual([
+        'start_not_past',
+      ]);
+    });
+
+    it('attaches only a programme open on the placement’s dates, whose rule then governs', async () => {
+      const offerId = f.offers[PARKS];
+      const p = await f.person('Quirine');
+      // The offer's programme, SAM-E (2010–2014), is not taken, and refused when named.
+      const d = await f.draft(referent, p);
+      expect(d).toMatchObject({ programmeId: null, durationRule: { minMonths: 2, maxMonths: 6 } });
+      const ended = await post({
+        personId: p,
+        offerId,
+        sharedFields: ['identity'],
+        programmeId: f.programme('SAM-E'),
+      });
+      expect(ended.statusCode).toBe(400);
+      expect(fields(ended)).toEqual([['programmeId', 'programme_period']]);
+      const patched = await referent.patch(`/api/placements/${d.id}`, { programmeId: f.programme('SAM-E') });
+      expect(fields(patched)).toEqual([['programmeId', 'programme_period']]);
+
+      // An open programme of the host: the offer's default while it is open, and its 1–3 month rule applies.
+      const open = await f.openProgramme('OPEN-T', [f.orgs['atelier-roubaix'] as string], {
+        minMonths: 1,
+        maxMonths: 3,
+      });
+      await sql`update placement_offers set programme_id = ${open} where id = ${offerId}`.execute(f.db);
+      try {
+        const q = await f.person('Rik');
+        const withOpen = await f.draft(referent, q, { startsOn: f.future(20), endsOn: f.future(80) });
+        expect(withOpen).toMatchObject({ programmeId: open, durationRule: { minMonths: 1, maxMonths: 3 } });
+        const tooLong = await referent.patch(`/api/placements/${withOpen.id}`, { endsOn: f.future(140) });
+        expect(fields(tooLong)).toEqual([['endsOn', 'too_long']]);
+        expect(tooLong.json().error.fields[0].message).toContain('3 mois');
+        // Beyond the programme's end: refused on the programme.
+        await sql`update programmes set ends_on = ${f.future(60)}::date where id = ${open}`.execute(f.db);
+        const beyond = await referent.patch(`/api/placements/${withOpen.id}`, { endsOn: f.future(70) });
+        expect(fields(beyond)).toEqual([['programmeId', 'programme_period']]);
+        // "No programme" said explicitly is kept, even when the offer's is open.
+        await sql`update programmes set ends_on = ${f.future(700)}::date where id = ${open}`.execute(f.db);
+        const s = await f.person('Sien');
+        expect((await f.draft(referent, s, { programmeId: null })).programmeId).toBeNull();
+      } finally {
+        await sql`update placement_offers set programme_id = ${f.programme('SAM-E')} where id = ${offerId}`.execute(
+          f.db,
+        );
+      }
+    });
+  });
+
   it('amending after signature raises the version and asks for new signatures', async () => {
     const d = await f.draft(referent, await f.person('Nora'));
     await f.step(referent, d.id, 'send_for_signature');
@@ -277,10 +408,13 @@ describe.skipIf(!available)('placement agreements: workflow', () => {
     expect(amended.json()).toMatchObject({ status: 'awaiting_signatures', version: 2, signatures: [] });
     const blocked = await f.act(referent, d.id, 'submit_for_review');
     expect(f.guardCodes(blocked.json())).toEqual(['all_signed']);
-    // An amendment is checked like a draft sent: a period too long is refused and nothing changes.
+    // An amendment is checked like a draft: a period too long is refused on its field and nothing changes.
     const tooLong = await referent.patch(`/api/placements/${d.id}`, { endsOn: f.future(400) });
-    expect(tooLong.statusCode).toBe(409);
-    expect(f.guardCodes(tooLong.json())).toEqual(['duration_allowed']);
+    expect(tooLong.statusCode).toBe(400);
+    expect(tooLong.json().error.fields).toEqual([
+      expect.objectContaining({ path: 'endsOn', code: 'placements.agreements.errors.too_long' }),
+    ]);
+    expect(tooLong.json().error.fields[0].message).toContain('6 mois');
     const after = (await referent.get(`/api/placements/${d.id}`)).json() as PlacementView;
     expect(after).toMatchObject({ version: 2, schedule: 'lun–jeu 8h30–16h00' });
     // Bad terms are field errors, in the caller's language.

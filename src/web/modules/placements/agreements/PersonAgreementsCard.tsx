@@ -7,9 +7,9 @@ import { useCan } from '../../../app/session';
 import { LinkButton } from '../../../app/ui/Button';
 import { ErrorAlert } from '../../../app/ui/feedback';
 import { Card } from '../../../app/ui/layout';
-import { StatusBadge, useAgreementFormat } from './format';
+import { NextStep, StatusBadge, useAgreementFormat } from './format';
 
-/** The person's placement agreements on their page, with the way to prepare a new one. */
+/** The person's placement agreements on their page, whose turn each is, and the way to prepare a new one. */
 export function PersonAgreementsCard({ personId, canManage }: { personId: string; canManage: boolean }) {
   const fmt = useAgreementFormat();
   const canView = useCan('placement.view');
@@ -49,6 +49,7 @@ export function PersonAgreementsCard({ personId, canManage }: { personId: string
                 />
               </Link>{' '}
               <StatusBadge status={p.status} />
+              <NextStep tasks={p.nextStep} dates={p} />
             </li>
           ))}
         </ul>

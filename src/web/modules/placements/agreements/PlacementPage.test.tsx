@@ -44,6 +44,10 @@ function open(view: PlacementView) {
   });
 }
 
+/** A card of the page, found by its heading. */
+const card = async (title: string) =>
+  (await screen.findByRole('heading', { name: title })).closest('section') as HTMLElement;
+
 const sent = (calls: Call[], endpoint: (typeof e)[keyof typeof e]) => calls.find((c) => isCall(c, endpoint));
 
 describe('placement page', () => {
@@ -148,6 +152,7 @@ describe('placement page', () => {
             requestedAt: '2026-11-20T10:00:00.000Z',
             signedAt: '2026-11-20T10:00:00.000Z',
             linkPending: false,
+            superseded: false,
           },
         ],
       }),
@@ -167,7 +172,7 @@ describe('placement page', () => {
       within(dialog).getByRole('button', { name: 'Enregistrer et demander de nouvelles signatures' }),
     );
     await waitFor(() => expect(sent(calls, e.updatePlacement)?.body).toEqual({ endsOn: '2027-06-30' }));
-    expect(await screen.findByText('version 3')).toBeTruthy();
+    expect(await screen.findByText(/^Version 3 ·/)).toBeTruthy();
   });
 
   it('saves an insurance reference without asking, since it is no change of substance', async () => {
@@ -181,5 +186,121 @@ describe('placement page', () => {
       expect(sent(calls, e.updatePlacement)?.body).toEqual({ accidentInsuranceRef: 'AXA-123' }),
     );
     expect(screen.queryByRole('alertdialog')).toBeNull();
+  });
+
+  it('says whose turn it is and for which side the reader acts (issue 9, item 5)', async () => {
+    open(
+      placement({
+        status: 'home_review',
+        // After submitting, a referent may only cancel: the page must say who reviews.
+        actions: [{ action: 'cancel', to: 'cancelled', tone: 'danger', reasonRequired: true, blockedBy: [] }],
+        nextStep: [
+          {
+            kind: 'action',
+            action: 'approve_home',
+            side: 'home',
+            roles: ['coordinator', 'org_admin'],
+            signatures: [],
+            signerName: null,
+            blockedBy: [],
+            whose: 'your_organisation',
+          },
+        ],
+      }),
+    );
+    const next = await card('Prochaine étape');
+    expect(next.textContent).toContain(
+      'En attente d’un autre membre de votre organisation (Coordinateur de programme ou ' +
+        "Administrateur de l'organisation) : vérifier et approuver la convention",
+    );
+    expect(
+      screen.getByText('Version 1 · vous intervenez pour le centre d’origine (CPAS de Mouscron)'),
+    ).toBeTruthy();
+  });
+
+  it('puts the reader’s own tasks first in words, with what still blocks them', async () => {
+    open(
+      placement({
+        status: 'awaiting_signatures',
+        nextStep: [
+          {
+            kind: 'request_signature',
+            action: null,
+            side: 'home',
+            roles: ['referent', 'coordinator'],
+            signatures: ['person', 'home_referent'],
+            signerName: null,
+            blockedBy: [],
+            whose: 'yours',
+          },
+          {
+            kind: 'sign',
+            action: null,
+            side: 'host',
+            roles: [],
+            signatures: ['host_representative'],
+            signerName: 'Ariane Direction',
+            blockedBy: [],
+            whose: 'signatory',
+          },
+        ],
+      }),
+    );
+    const next = await card('Prochaine étape');
+    expect(
+      within(next).getByText(
+        'À vous : recueillir les signatures (Personne accompagnée et Référent du centre d’origine)',
+      ),
+    ).toBeTruthy();
+    expect(
+      within(next).getByText(
+        'En attente du signataire Ariane Direction (Représentant de l’organisation d’accueil) : signer avec le lien reçu',
+      ),
+    ).toBeTruthy();
+  });
+
+  it('after a host refusal, reads old signatures as void and names the refusal, kept in the history (item 11)', async () => {
+    const sig = (role: 'person' | 'home_referent' | 'host_representative', name: string) => ({
+      id: role,
+      role,
+      version: 1,
+      signerName: name,
+      email: null,
+      method: 'in_person' as const,
+      requestedAt: '2026-11-20T10:00:00.000Z',
+      signedAt: '2026-11-20T10:00:00.000Z',
+      linkPending: false,
+      superseded: true,
+    });
+    open(
+      placement({
+        status: 'draft',
+        statusReason: 'Le tuteur est absent en janvier',
+        signatures: [
+          sig('person', 'Lucie Fictivelle'),
+          sig('home_referent', 'Rita Référente'),
+          sig('host_representative', 'Ariane Direction'),
+        ],
+        history: [
+          { at: '2026-11-20T09:00:00.000Z', action: 'create', to: 'draft', side: 'home', reason: null },
+          {
+            at: '2026-11-22T09:00:00.000Z',
+            action: 'refuse_host',
+            to: 'draft',
+            side: 'host',
+            reason: 'Le tuteur est absent en janvier',
+          },
+        ],
+      }),
+    );
+    expect(
+      await screen.findByText(/Les 3 signatures recueillies pour la version 1 ne valent plus/),
+    ).toBeTruthy();
+    expect(screen.queryByText(/Signée par/)).toBeNull();
+    expect(screen.getAllByText('Pas encore demandée')).toHaveLength(3);
+    expect(screen.getByText('Refusée par l’organisation d’accueil — motif indiqué')).toBeTruthy();
+    const history = await card('Historique de la convention');
+    expect(within(history).getByText(/Refusée \(organisation d’accueil\)/)).toBeTruthy();
+    expect(within(history).getByText('Motif : Le tuteur est absent en janvier')).toBeTruthy();
   });
 });

@@ -2,6 +2,7 @@ import { FormattedMessage, useIntl } from 'react-intl';
 import { Link, useParams } from 'react-router';
 import { personLink } from '../../../../common/people/links';
 import { FOLLOW_UP_STATUSES } from '../../../../common/placements/agreement-rules';
+import type { PlacementView } from '../../../../common/placements/agreement-schemas';
 import { placementsEndpoints } from '../../../../common/placements/endpoints';
 import { placementsLink } from '../../../../common/placements/links';
 import { hrefOf } from '../../../app/client';
@@ -9,14 +10,15 @@ import { Alert, ErrorAlert, Loading } from '../../../app/ui/feedback';
 import { Card, Facts, PageHeader } from '../../../app/ui/layout';
 import { FollowUpSection } from '../followup/FollowUpSection';
 import { ActionsCard } from './ActionsCard';
-import { StatusBadge, useAgreementFormat } from './format';
+import { NextStep, StatusBadge, useAgreementFormat } from './format';
 import { SignaturesCard } from './SignaturesCard';
 import { TermsCard } from './TermsCard';
 import { usePlacement } from './usePlacement';
 
 /**
- * One placement agreement: who and where, its terms (editable by the home side while allowed), what the
- * actor may do now and why some actions are blocked, the signatures, the PDF, then the follow-up.
+ * One placement agreement: whose turn it is, who and where, its terms (editable by the home side while
+ * allowed), what the actor may do now and why some actions are blocked, the signatures, the PDF, the
+ * follow-up, then its history.
  */
 export function PlacementPage() {
   const { id = '' } = useParams();
@@ -37,10 +39,15 @@ export function PlacementPage() {
         description={
           <>
             <StatusBadge status={p.status} />{' '}
-            <FormattedMessage id="placements.agreements.page.version" values={{ version: p.version }} />{' '}
-            <span className="muted">
-              <FormattedMessage id={`placements.agreements.side.${p.side}`} />
-            </span>
+            {/* The side is the reader's, not the agreement's stage: say so. */}
+            <FormattedMessage
+              id="placements.agreements.page.status_line"
+              values={{
+                version: p.version,
+                side: p.side,
+                org: fmt.orgName(p.side === 'home' ? p.homeOrg : p.hostOrg),
+              }}
+            />
           </>
         }
         actions={
@@ -57,11 +64,13 @@ export function PlacementPage() {
           <FormattedMessage id="placements.agreements.page.back_to_list" />
         </Link>
       </p>
+      {p.nextStep.length > 0 && (
+        <Card title={<FormattedMessage id="placements.agreements.next.title" />}>
+          <NextStep tasks={p.nextStep} dates={p} withBlocks />
+        </Card>
+      )}
       {p.statusReason && (
-        <Alert
-          tone={p.status === 'draft' ? 'warning' : 'info'}
-          title={<FormattedMessage id="placements.agreements.page.reason" />}
-        >
+        <Alert tone={p.status === 'draft' ? 'warning' : 'info'} title={<ReasonTitle placement={p} />}>
           {p.statusReason}
         </Alert>
       )}
@@ -91,6 +100,58 @@ export function PlacementPage() {
       <TermsCard placement={p} onChanged={q.refresh} />
       <SignaturesCard placement={p} onChanged={q.refresh} />
       {FOLLOW_UP_STATUSES.includes(p.status) && <FollowUpSection placement={p} />}
+      <HistoryCard placement={p} />
     </div>
+  );
+}
+
+/** Names the move the reason was given for (a refusal, a return…), when the history says it. */
+function ReasonTitle({ placement: p }: { placement: PlacementView }) {
+  const last = p.history.at(-1);
+  if (!last?.reason || last.to !== p.status)
+    return <FormattedMessage id="placements.agreements.page.reason" />;
+  return (
+    <FormattedMessage
+      id="placements.agreements.page.reason_of"
+      values={{
+        action: <FormattedMessage id={`placements.agreements.history.action.${last.action}`} />,
+        side: last.side ?? 'none',
+      }}
+    />
+  );
+}
+
+/**
+ * The agreement's moves, oldest first, each with the party that made it and the reason given: where a
+ * refusal's reason lives once the agreement has moved on. The API gives it to the home side only.
+ */
+function HistoryCard({ placement: p }: { placement: PlacementView }) {
+  const fmt = useAgreementFormat();
+  if (!p.history.length) return null;
+  return (
+    <Card title={<FormattedMessage id="placements.agreements.history.title" />}>
+      <ol className="stack">
+        {p.history.map((h) => (
+          <li key={`${h.at}-${h.action}`}>
+            <FormattedMessage
+              id="placements.agreements.history.item"
+              values={{
+                when: fmt.dateTime(h.at),
+                action: <FormattedMessage id={`placements.agreements.history.action.${h.action}`} />,
+                side: h.side ?? 'none',
+              }}
+            />
+            {h.reason && (
+              <>
+                <br />
+                <span className="muted">
+                  <FormattedMessage id="placements.agreements.history.reason" values={{ reason: h.reason }} />
+                </span>
+              </>
+            )}
+          </li>
+        ))}
+      </ol>
+    </Card>
   );
 }

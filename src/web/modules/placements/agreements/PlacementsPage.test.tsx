@@ -1,4 +1,4 @@
-import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { PlacementItem } from '../../../../common/placements/agreement-schemas';
 import { placementsEndpoints } from '../../../../common/placements/endpoints';
@@ -6,6 +6,7 @@ import { followupLink, placementLink, placementsLink } from '../../../../common/
 import { byEndpoint, type Call, isCall, renderRoutes } from '../../../testing/render-routes';
 import { placementsModule } from '..';
 import { HOST, PERSON, PLACEMENT } from './fixtures.testing';
+import { PersonAgreementsCard } from './PersonAgreementsCard';
 
 afterEach(() => {
   cleanup();
@@ -27,6 +28,7 @@ const item = (over: Partial<PlacementItem> = {}): PlacementItem => ({
   tutorName: 'Tess Tuteur',
   referentName: 'Rita Référente',
   pendingSignatures: 2,
+  nextStep: [],
   ...over,
 });
 
@@ -105,5 +107,106 @@ describe('agreements list', () => {
   it('says what to do when nothing matches', async () => {
     open(placementsLink.href(undefined, { status: 'cancelled' }), []);
     expect(await screen.findByText('Aucune convention ne correspond')).toBeTruthy();
+  });
+
+  it('says in each row whose turn it is and what to do, from the reader’s side (issue 9, item 5)', async () => {
+    open(placementsLink.href(), [
+      item({
+        nextStep: [
+          {
+            kind: 'request_signature',
+            action: null,
+            side: 'home',
+            roles: ['referent', 'coordinator'],
+            signatures: ['person'],
+            signerName: null,
+            blockedBy: [],
+            whose: 'yours',
+          },
+          {
+            kind: 'request_signature',
+            action: null,
+            side: 'host',
+            roles: ['referent', 'coordinator', 'org_admin'],
+            signatures: ['host_representative'],
+            signerName: null,
+            blockedBy: [],
+            whose: 'other_party',
+          },
+        ],
+      }),
+      item({
+        id: '4d5e6f7a-8b9c-4d0e-9f1a-2b3c4d5e6f7a',
+        status: 'validated',
+        personName: 'Marc Fictif',
+        nextStep: [
+          {
+            kind: 'action',
+            action: 'activate',
+            side: 'home',
+            roles: ['referent', 'coordinator'],
+            signatures: [],
+            signerName: null,
+            blockedBy: [],
+            whose: 'yours',
+          },
+        ],
+      }),
+    ]);
+    expect(await screen.findByRole('columnheader', { name: 'Prochaine étape' })).toBeTruthy();
+    const row = (name: string) => screen.getByRole('link', { name }).closest('tr') as HTMLElement;
+    await screen.findByRole('link', { name: 'Lucie Fictivelle' });
+    expect(
+      within(row('Lucie Fictivelle')).getByText('À vous : recueillir la signature (Personne accompagnée)'),
+    ).toBeTruthy();
+    expect(
+      within(row('Lucie Fictivelle')).getByText(
+        'En attente de l’organisation d’accueil (Travailleur social / référent, Coordinateur de programme ou ' +
+          "Administrateur de l'organisation) : recueillir la signature (Représentant de l’organisation d’accueil)",
+      ),
+    ).toBeTruthy();
+    expect(
+      within(row('Marc Fictif')).getByText(
+        /^À vous : démarrer la mise en situation \(au plus tôt le 4 janv\. 2027\)$/,
+      ),
+    ).toBeTruthy();
+  });
+
+  it('says on the person’s agreements card whose turn each agreement is', async () => {
+    renderRoutes({
+      routes: [{ path: '/person', element: <PersonAgreementsCard personId={PERSON} canManage /> }],
+      path: '/person',
+      answers: byEndpoint([
+        placementsEndpoints.placements,
+        {
+          items: [
+            item({
+              status: 'host_validation',
+              nextStep: [
+                {
+                  kind: 'action',
+                  action: 'validate_host',
+                  side: 'host',
+                  roles: ['coordinator', 'org_admin'],
+                  signatures: [],
+                  signerName: null,
+                  blockedBy: [],
+                  whose: 'other_party',
+                },
+              ],
+            }),
+          ],
+          total: 1,
+          page: 1,
+          pageSize: 50,
+        },
+      ]),
+    });
+    expect(
+      await screen.findByText(
+        'En attente de l’organisation d’accueil (Coordinateur de programme ou Administrateur de ' +
+          "l'organisation) : valider la convention",
+      ),
+    ).toBeTruthy();
   });
 });

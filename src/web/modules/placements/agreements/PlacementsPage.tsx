@@ -17,7 +17,7 @@ import { Checkbox, Select } from '../../../app/ui/fields';
 import { ListPage, useListAddress } from '../../../app/ui/ListPage';
 import { Card } from '../../../app/ui/layout';
 import type { Column } from '../../../app/ui/Table';
-import { StatusBadge, useAgreementFormat } from './format';
+import { NextStep, StatusBadge, useAgreementFormat } from './format';
 
 const ALL = 'all';
 const PAGE_SIZE = 20;
@@ -108,6 +108,11 @@ export function PlacementsPage() {
           )}
         </>
       ),
+    },
+    {
+      key: 'next',
+      header: <FormattedMessage id="placements.agreements.next.title" />,
+      render: (r) => <NextStep tasks={r.nextStep} dates={r} />,
     },
     {
       key: 'people',

@@ -64,6 +64,8 @@ export function ReviewStep({
             label('placements.agreements.terms.programme'),
             programme ? localized(language, programme.nameFr, programme.nameNl) : notGiven,
           ],
+          [label('placements.agreements.terms.accident_insurance'), v.accidentInsuranceRef || notGiven],
+          [label('placements.agreements.terms.liability_insurance'), v.liabilityInsuranceRef || notGiven],
           [
             label('placements.agreements.sharing.fields'),
             v.sharedFields.map((f) => intl.formatMessage({ id: `people.shared.field.${f}` })).join(', '),

@@ -5,6 +5,7 @@ import { FormattedMessage, IntlProvider, useIntl } from 'react-intl';
 import { formattingLocale } from '../../../../common/i18n/locales';
 import type { SignatureLinkView } from '../../../../common/placements/agreement-schemas';
 import { placementsEndpoints } from '../../../../common/placements/endpoints';
+import { ApiError } from '../../../app/api';
 import { call, keyOf, useEndpointMutation } from '../../../app/client';
 import { CATALOGS } from '../../../app/i18n';
 import { Button } from '../../../app/ui/Button';
@@ -52,10 +53,14 @@ function Unusable({ error }: { error: unknown }) {
   return (
     <div className="card stack" style={{ maxWidth: '40rem', margin: '0 auto' }}>
       <PageHeader title={intl.formatMessage({ id: 'placements.agreements.sign.title' })} />
+      {/* The server's answer says why (used, expired, replaced); said once, in place of the general hint. */}
       <Alert tone="error" title={<FormattedMessage id="placements.agreements.sign.unusable" />}>
-        <FormattedMessage id="placements.agreements.sign.unusable_hint" />
+        {error instanceof ApiError ? (
+          error.message
+        ) : (
+          <FormattedMessage id="placements.agreements.sign.unusable_hint" />
+        )}
       </Alert>
-      {error ? <ErrorAlert error={error} /> : null}
     </div>
   );
 }

@@ -11,10 +11,10 @@ import { DataTable } from '../../../app/ui/Table';
 import { useAgreementFormat } from './format';
 import { SignatureDialog } from './SignatureDialog';
 
-/** The latest request of a role for the current version, if any. */
+/** The latest request of a role for the current version, if any; a superseded round's count for nothing. */
 export function currentSignature(p: PlacementView, role: SignatureRole): SignatureView | undefined {
   return p.signatures
-    .filter((s) => s.role === role && s.version === p.version)
+    .filter((s) => s.role === role && s.version === p.version && !s.superseded)
     .sort((a, b) => (a.signedAt ? 1 : 0) - (b.signedAt ? 1 : 0) || a.requestedAt.localeCompare(b.requestedAt))
     .at(-1);
 }
@@ -37,6 +37,7 @@ export function SignaturesCard({
   // Server decides in the end; the buttons are offered to staff who handle agreements on either side.
   const canManage = manages || validates;
   const collecting = p.status === 'awaiting_signatures';
+  const superseded = p.signatures.filter((s) => s.superseded && s.signedAt).length;
   const defaultName = (role: SignatureRole) =>
     role === 'person'
       ? ((p.signatory === 'legal_representative' ? p.representativeName : p.personName) ?? '')
@@ -66,6 +67,14 @@ export function SignaturesCard({
     <Card
       title={<FormattedMessage id="placements.agreements.signatures.title" values={{ version: p.version }} />}
     >
+      {superseded > 0 && (
+        <p>
+          <FormattedMessage
+            id="placements.agreements.signatures.superseded"
+            values={{ count: superseded, version: p.version }}
+          />
+        </p>
+      )}
       {!collecting && (
         <p className="muted">
           <FormattedMessage

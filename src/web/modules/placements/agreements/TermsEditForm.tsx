@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
 import { FormattedMessage, useIntl } from 'react-intl';
-import type { SubstanceField } from '../../../../common/placements/agreement-rules';
+import { systemClock } from '../../../../common/kernel/clock';
+import { periodProblems, type SubstanceField } from '../../../../common/placements/agreement-rules';
 import type { PlacementPatch, PlacementView } from '../../../../common/placements/agreement-schemas';
 import { placementsEndpoints } from '../../../../common/placements/endpoints';
 import { ApiError } from '../../../app/api';
@@ -19,6 +20,19 @@ import {
   patchProblems,
   resignatureFields,
 } from './terms-patch';
+
+/**
+ * The date rules the server applies when the dates change (past start, duration): said before saving. The
+ * programme's period is checked by the server (its field error shows on the programme).
+ */
+function dateProblems(p: PlacementView, v: EditValues) {
+  if (v.startsOn === p.startsOn && v.endsOn === p.endsOn) return [];
+  const sameProgramme = v.programmeId === (p.programmeId ?? '');
+  return periodProblems(
+    { start: v.startsOn, end: v.endsOn },
+    { today: systemClock.today(), rule: p.durationRule, programme: null },
+  ).filter((x) => x.path !== 'endsOn' || sameProgramme || !/too_(short|long)$/.test(x.code));
+}
 
 /**
  * Changes the terms. Once signing has begun, a change of substance sends the agreement back to be signed
@@ -63,7 +77,7 @@ export function TermsEditForm({
   };
 
   const submit = () => {
-    const problems = patchProblems(p, values);
+    const problems = [...patchProblems(p, values), ...dateProblems(p, values)];
     setErrors(
       Object.fromEntries(problems.map((x) => [x.path, intl.formatMessage({ id: x.code }, x.params)])),
     );

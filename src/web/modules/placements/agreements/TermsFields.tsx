@@ -1,6 +1,9 @@
 import { FormattedMessage, useIntl } from 'react-intl';
 import { localized } from '../../../../common/i18n/locales';
+import { systemClock } from '../../../../common/kernel/clock';
 import { programmesApi } from '../../../../common/network/endpoints';
+import type { ProgrammeSummary } from '../../../../common/network/programme-schemas';
+import { programmeOpenFor } from '../../../../common/placements/agreement-rules';
 import { placementsEndpoints } from '../../../../common/placements/endpoints';
 import { useEndpoint } from '../../../app/client';
 import { useLanguage } from '../../../app/i18n';
@@ -27,6 +30,17 @@ export function useProgrammes(hostOrgId: string) {
     { enabled: !!hostOrgId, staleTime: 300_000 },
   );
 }
+
+/**
+ * Whether a programme may be offered for these dates: open on all of them (not yet ended while they are
+ * not both typed). An ended programme is never offered, nor preselected.
+ */
+export const programmeOpen = (p: ProgrammeSummary, v: Pick<TermValues, 'startsOn' | 'endsOn'>) =>
+  programmeOpenFor(
+    { start: p.startsOn, end: p.endsOn },
+    { start: v.startsOn, end: v.endsOn },
+    systemClock.today(),
+  );
 
 /**
  * The terms of an agreement: place, dates, schedule, hours, tasks, tutor and programme. Shared by the wizard
@@ -65,18 +79,24 @@ export function TermsFields({
       id: v.tutorUserId,
       label: known?.tutorName ?? label('placements.agreements.terms.tutor_hidden'),
     });
+  const programmeLabel = (p: ProgrammeSummary) =>
+    [p.acronym, localized(language, p.nameFr, p.nameNl)].filter(Boolean).join(' · ');
   const programmeOptions: Option[] = [
     none,
-    ...(programmes.data?.items ?? []).map((p) => ({
-      id: p.id,
-      label: [p.acronym, localized(language, p.nameFr, p.nameNl)].filter(Boolean).join(' · '),
-    })),
+    ...(programmes.data?.items ?? [])
+      .filter((p) => programmeOpen(p, v))
+      .map((p) => ({ id: p.id, label: programmeLabel(p) })),
   ];
-  if (v.programmeId && !programmeOptions.some((o) => o.id === v.programmeId))
+  // The current choice stays visible even when it no longer fits the dates (its error says why).
+  if (v.programmeId && !programmeOptions.some((o) => o.id === v.programmeId)) {
+    const current = programmes.data?.items.find((p) => p.id === v.programmeId);
     programmeOptions.push({
       id: v.programmeId,
-      label: known?.programmeName ?? label('placements.agreements.terms.programme_other'),
+      label: current
+        ? programmeLabel(current)
+        : (known?.programmeName ?? label('placements.agreements.terms.programme_other')),
     });
+  }
   const text = (key: keyof TermValues) => ({ value: v[key], onChange: set(key), error: errors[key] });
   const pick = (key: 'tutorUserId' | 'programmeId') => ({
     value: v[key] || NONE,
@@ -87,7 +107,9 @@ export function TermsFields({
   const chosen = programmes.data?.items.find((p) => p.id === v.programmeId);
   const effectiveRule = chosen
     ? { minMonths: chosen.placementMinMonths, maxMonths: chosen.placementMaxMonths }
-    : durationRule;
+    : v.programmeId
+      ? durationRule
+      : undefined;
   const problem = v.startsOn && v.endsOn ? periodProblem(v.startsOn, v.endsOn, effectiveRule) : null;
   const rule = effectiveRule ?? { minMonths: 2, maxMonths: 6 };
   return (
@@ -119,7 +141,7 @@ export function TermsFields({
           isRequired
         />
       </div>
-      {(problem === 'too_short' || problem === 'too_long') && (
+      {(problem === 'too_short' || problem === 'too_long') && !errors.endsOn && (
         <p className="muted" role="status">
           <FormattedMessage id={`placements.agreements.terms.${problem}`} values={rule} />
         </p>

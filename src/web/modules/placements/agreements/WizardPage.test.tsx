@@ -48,6 +48,19 @@ const offer = {
 /** The programme's placement duration, as its list item carries it. */
 let limits = { min: 2, max: 6 };
 
+/** The host's programmes: by default the offer's, open on the offer's dates. */
+const offerProgramme = () => ({
+  id: PROGRAMME,
+  acronym: 'SAM',
+  nameFr: 'SAM Eurométropole',
+  nameNl: 'SAM Eurometropool',
+  startsOn: '2026-01-01',
+  endsOn: '2028-12-31',
+  placementMinMonths: limits.min,
+  placementMaxMonths: limits.max,
+});
+let programmeItems: () => object[] = () => [offerProgramme()];
+
 const e = placementsEndpoints;
 
 /** The wizard as the module mounts it, opened from an offer as the person's ranked offers link to it. */
@@ -64,21 +77,7 @@ function open(create: (body: unknown) => unknown, roles = ['referent']) {
       [e.hostTutors, { items: [{ id: TUTOR, displayName: 'Tess Tuteur' }] }],
       // The page the wizard opens once the draft is created.
       [e.placement, () => placement()],
-      [
-        programmesApi.list,
-        () => ({
-          items: [
-            {
-              id: PROGRAMME,
-              acronym: 'SAM',
-              nameFr: 'SAM Eurométropole',
-              nameNl: 'SAM Eurometropool',
-              placementMinMonths: limits.min,
-              placementMaxMonths: limits.max,
-            },
-          ],
-        }),
-      ],
+      [programmesApi.list, () => ({ items: programmeItems() })],
       [
         sharedApi.preview,
         {
@@ -238,6 +237,102 @@ describe('agreement wizard', () => {
     await waitFor(() =>
       expect(created(calls).at(-1)?.body).toMatchObject({
         overrideReason: 'Démarrage urgent du chantier',
+      }),
+    );
+  });
+});
+
+describe('agreement wizard: checks at the right time (issue 9)', () => {
+  const toReview = async () => {
+    for (const n of [2, 3, 4]) {
+      next();
+      await screen.findByText(new RegExp(`Étape ${n} sur 4`), { selector: 'h2' });
+    }
+  };
+
+  it('never preselects an ended programme and offers only those open on the placement’s dates', async () => {
+    const CURRENT = '4d5e6f7a-8b9c-4d0e-8f1a-2b3c4d5e6f7a';
+    programmeItems = () => [
+      // The offer's programme, as SAM-E: 1 July 2010 – 31 December 2014.
+      { ...offerProgramme(), acronym: 'SAM-E', startsOn: '2010-07-01', endsOn: '2014-12-31' },
+      {
+        ...offerProgramme(),
+        id: CURRENT,
+        acronym: 'CUR',
+        nameFr: 'Programme en cours',
+        startsOn: '2026-01-01',
+      },
+      // Ends before the placement does.
+      {
+        ...offerProgramme(),
+        id: '5e6f7a8b-9c0d-4e1f-9a2b-3c4d5e6f7a8b',
+        acronym: 'SHORT',
+        nameFr: 'Programme trop court',
+        endsOn: '2027-03-31',
+      },
+    ];
+    try {
+      const calls = open(() => placement());
+      await screen.findByRole('heading', { level: 1, name: /Nouvelle convention/ });
+      const select = () => screen.getByRole('button', { name: /Programme/ });
+      await waitFor(() => expect(select().textContent).toContain('Aucun'));
+      fireEvent.click(select());
+      const options = (await screen.findAllByRole('option')).map((o) => o.textContent);
+      expect(options).toEqual(['Aucun', 'CUR · Programme en cours']);
+      fireEvent.click(screen.getByRole('option', { name: 'Aucun' }));
+      await toReview();
+      fireEvent.click(screen.getByRole('button', { name: 'Créer la convention en brouillon' }));
+      // "No programme" is said, or the server would take the offer's.
+      await waitFor(() => expect(created(calls)[0]?.body).toMatchObject({ programmeId: null }));
+    } finally {
+      programmeItems = () => [offerProgramme()];
+    }
+  });
+
+  it('says on the terms step that the start is past, the duration too short or the programme closed', async () => {
+    const calls = open(() => placement());
+    await screen.findByRole('heading', { level: 1, name: /Nouvelle convention/ });
+    // The offer's programme, open on the offer's dates, is preselected.
+    await waitFor(() =>
+      expect(screen.getByRole('button', { name: /Programme/ }).textContent).toContain('SAM'),
+    );
+    const start = screen.getByLabelText(/Début/);
+    const end = screen.getByLabelText(/^Fin/);
+    fireEvent.change(start, { target: { value: '2020-01-06' } });
+    fireEvent.change(end, { target: { value: '2020-01-31' } });
+    next();
+    expect(
+      await screen.findByText(/La date de début est déjà passée/, { selector: '.field-error' }),
+    ).toBeTruthy();
+    expect(screen.getByText(/Ce stage dure moins de 2 mois/, { selector: '.field-error' })).toBeTruthy();
+    // The offer's programme is not open in 2020: said on the programme.
+    expect(
+      screen.getByText(/Ce programme n’est pas ouvert sur toutes les dates du stage/, {
+        selector: '.field-error',
+      }),
+    ).toBeTruthy();
+    expect(screen.getByText(/Étape 1 sur 4/, { selector: 'h2' })).toBeTruthy();
+    expect(created(calls)).toEqual([]);
+  });
+
+  it('asks for the insurance references with the terms and posts them', async () => {
+    const calls = open(() => placement());
+    await screen.findByRole('heading', { level: 1, name: /Nouvelle convention/ });
+    expect(screen.getByText(/nécessaires avant l’envoi pour signature/)).toBeTruthy();
+    fireEvent.change(screen.getByRole('textbox', { name: /assurance accidents/ }), {
+      target: { value: 'ETHIAS-AT-1' },
+    });
+    fireEvent.change(screen.getByRole('textbox', { name: /assurance responsabilité civile/ }), {
+      target: { value: 'ETHIAS-RC-2' },
+    });
+    await toReview();
+    expect(screen.getByText('ETHIAS-RC-2')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Créer la convention en brouillon' }));
+    await waitFor(() =>
+      expect(created(calls)[0]?.body).toMatchObject({
+        accidentInsuranceRef: 'ETHIAS-AT-1',
+        liabilityInsuranceRef: 'ETHIAS-RC-2',
+        programmeId: PROGRAMME,
       }),
     );
   });

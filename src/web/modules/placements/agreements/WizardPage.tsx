@@ -1,8 +1,9 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { isLanguage } from '../../../../common/i18n/locales';
+import { systemClock } from '../../../../common/kernel/clock';
 import { personsApi } from '../../../../common/people/endpoints';
 import { personLink } from '../../../../common/people/links';
 import type { PersonDetail } from '../../../../common/people/schemas';
@@ -15,7 +16,7 @@ import { useLanguage } from '../../../app/i18n';
 import { useCan } from '../../../app/session';
 import { Button, LinkButton } from '../../../app/ui/Button';
 import { EmptyState, ErrorAlert, Loading } from '../../../app/ui/feedback';
-import { Form } from '../../../app/ui/fields';
+import { Form, TextField } from '../../../app/ui/fields';
 import { Card, PageHeader } from '../../../app/ui/layout';
 import { OrganisationPicker, type PickedOrg } from '../../people';
 import { useOfferText } from '../offers/text';
@@ -23,7 +24,7 @@ import { useAgreementFormat } from './format';
 import { ReviewStep } from './ReviewStep';
 import { SharingStep } from './SharingStep';
 import { SignatoryFields } from './SignatoryFields';
-import { TermsFields } from './TermsFields';
+import { programmeOpen, TermsFields, useProgrammes } from './TermsFields';
 import {
   createBody,
   emptyTerms,
@@ -64,6 +65,8 @@ function initialValues(
   const language = preferred === 'fr' || preferred === 'nl' ? preferred : ui === 'nl' ? 'nl' : 'fr';
   return {
     ...(offer ? termsFromOffer(offer, language) : emptyTerms()),
+    accidentInsuranceRef: '',
+    liabilityInsuranceRef: '',
     offerId: offer?.id ?? '',
     hostOrgId: offer?.orgId ?? '',
     sharedFields: ['identity'],
@@ -96,6 +99,17 @@ function Wizard({ person, offer }: { person: PersonDetail; offer: OfferDetail | 
     (v: WizardValues[K]) =>
       setValues((s) => ({ ...s, [key]: v }));
   const index = STEPS.indexOf(step);
+  const programmes = useProgrammes(values.hostOrgId);
+  // The offer's programme is kept only if it is open on the placement's dates: an ended one (SAM-E,
+  // 2010–2014, for a placement in 2026) is never preselected; with none open, the agreement has none.
+  useEffect(() => {
+    const items = programmes.data?.items;
+    if (!items) return;
+    setValues((s) => {
+      const p = items.find((x) => x.id === s.programmeId);
+      return !s.programmeId || (p && programmeOpen(p, s)) ? s : { ...s, programmeId: '' };
+    });
+  }, [programmes.data]);
 
   const go = (to: Step) => {
     setStep(to);
@@ -105,7 +119,12 @@ function Wizard({ person, offer }: { person: PersonDetail; offer: OfferDetail | 
   /** Checks the steps up to `upTo`; shows their problems and returns the first step that has one. */
   const check = (upTo: Step): Step | null => {
     const limit = STEPS.indexOf(upTo);
-    const problems = wizardProblems(person.id, values).filter((p) => STEPS.indexOf(stepOf(p.path)) <= limit);
+    const problems = wizardProblems(
+      person.id,
+      values,
+      systemClock.today(),
+      programmes.data?.items ?? [],
+    ).filter((p) => STEPS.indexOf(stepOf(p.path)) <= limit);
     setErrors(
       Object.fromEntries(problems.map((p) => [p.path, intl.formatMessage({ id: p.code }, p.params)])),
     );
@@ -228,6 +247,25 @@ function Wizard({ person, offer }: { person: PersonDetail; offer: OfferDetail | 
                 municipalityName={offer ? offerText.place(offer) : ''}
                 known={{ tutorName: offer?.tutorName }}
               />
+              <div className="grid-2">
+                <TextField
+                  label={intl.formatMessage({ id: 'placements.agreements.terms.accident_insurance' })}
+                  value={values.accidentInsuranceRef}
+                  onChange={set('accidentInsuranceRef')}
+                  error={errors.accidentInsuranceRef}
+                  maxLength={100}
+                />
+                <TextField
+                  label={intl.formatMessage({ id: 'placements.agreements.terms.liability_insurance' })}
+                  value={values.liabilityInsuranceRef}
+                  onChange={set('liabilityInsuranceRef')}
+                  error={errors.liabilityInsuranceRef}
+                  maxLength={100}
+                />
+              </div>
+              <p className="muted">
+                <FormattedMessage id="placements.agreements.terms.insurance_hint" />
+              </p>
             </>
           )}
           {step === 'sharing' && (

@@ -42,6 +42,8 @@ export const placement = (over: Partial<PlacementView> = {}): PlacementView => (
   liabilityInsuranceRef: null,
   sharedFields: ['identity'],
   statusReason: null,
+  nextStep: [],
+  history: [],
   durationRule: { minMonths: 2, maxMonths: 6 },
   signatures: [],
   actions: [],

@@ -1,7 +1,8 @@
 import type { Language } from '../../../../common/i18n/locales';
 import { localized } from '../../../../common/i18n/locales';
+import { periodProblems } from '../../../../common/placements/agreement-rules';
 import { PlacementCreateBody } from '../../../../common/placements/agreement-schemas';
-import { durationProblem } from '../../../../common/placements/dates';
+import { DEFAULT_DURATION, durationProblem } from '../../../../common/placements/dates';
 import type { OfferDetail } from '../../../../common/placements/offer-schemas';
 import type { FieldError } from '../../../../common/validation/errors';
 import { schemaErrors } from '../../../../common/validation/text';
@@ -20,6 +21,8 @@ export interface TermValues {
 }
 
 export interface WizardValues extends TermValues {
+  accidentInsuranceRef: string;
+  liabilityInsuranceRef: string;
   offerId: string;
   hostOrgId: string;
   sharedFields: string[];
@@ -45,6 +48,8 @@ const STEP_OF: Record<string, Step> = {
   endsOn: 'terms',
   tutorUserId: 'terms',
   programmeId: 'terms',
+  accidentInsuranceRef: 'terms',
+  liabilityInsuranceRef: 'terms',
   sharedFields: 'sharing',
   overrideReason: 'sharing',
   signatory: 'signatory',
@@ -105,15 +110,35 @@ export function createBody(personId: string, v: WizardValues): PlacementCreateBo
   }
   // From an offer the server takes the host from it.
   if (out.offerId) delete out.hostOrgId;
+  // "No programme" is said, or the server would take the offer's.
+  if (!out.programmeId) out.programmeId = null;
   if (v.signatory !== 'legal_representative') delete out.representativeName;
   return out as PlacementCreateBody;
 }
 
-/** Schema problems and the rules the schema cannot say, each on its field. */
-export function wizardProblems(personId: string, v: WizardValues): FieldError[] {
+/** What the wizard knows of a programme it offers (the network's programme list). */
+export interface ProgrammeChoice {
+  id: string;
+  startsOn: string;
+  endsOn: string;
+  placementMinMonths: number;
+  placementMaxMonths: number;
+}
+
+/**
+ * Schema problems and the rules the schema cannot say, each on its field: among them the date rules the
+ * server applies to the draft (past start, duration of the chosen programme, programme not open on the
+ * dates), so that the user learns them on the terms step, not when the host validates.
+ */
+export function wizardProblems(
+  personId: string,
+  v: WizardValues,
+  today: string,
+  programmes: readonly ProgrammeChoice[] = [],
+): FieldError[] {
   const out = schemaErrors(PlacementCreateBody, createBody(personId, v));
-  const add = (path: string, code: string) => {
-    if (!out.some((e) => e.path === path)) out.push({ path, code });
+  const add = (path: string, code: string, params?: FieldError['params']) => {
+    if (!out.some((e) => e.path === path)) out.push(params ? { path, code, params } : { path, code });
   };
   if (!v.offerId && !v.hostOrgId) add('hostOrgId', 'validation.required');
   if (!v.startsOn) add('startsOn', 'validation.required');
@@ -122,8 +147,23 @@ export function wizardProblems(personId: string, v: WizardValues): FieldError[] 
   if (!v.municipalityCode && !v.offerId) add('municipalityCode', 'validation.required');
   if (v.signatory === 'legal_representative' && !v.representativeName.trim())
     add('representativeName', 'validation.required');
-  if (v.startsOn && v.endsOn && periodProblem(v.startsOn, v.endsOn) === 'end_before_start')
-    add('endsOn', 'placements.agreements.terms.end_before_start');
+  if (v.startsOn && v.endsOn) {
+    const chosen = programmes.find((p) => p.id === v.programmeId);
+    const problems = periodProblems(
+      { start: v.startsOn, end: v.endsOn },
+      {
+        today,
+        rule: chosen
+          ? { minMonths: chosen.placementMinMonths, maxMonths: chosen.placementMaxMonths }
+          : DEFAULT_DURATION,
+        programme: chosen ? { start: chosen.startsOn, end: chosen.endsOn } : null,
+      },
+    );
+    // Without the chosen programme's rule at hand, its duration is the server's to judge.
+    const ruleKnown = !v.programmeId || chosen !== undefined;
+    for (const p of problems)
+      if (ruleKnown || !/too_(short|long)$/.test(p.code)) add(p.path, p.code, p.params);
+  }
   return out;
 }
 
