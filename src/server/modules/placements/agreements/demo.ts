@@ -202,7 +202,8 @@ export async function seedAgreements(trx: Tx, orgs: Ids, users: Ids): Promise<vo
       },
       addDays(today, 35),
       3,
-      { tutor },
+      // Sent for signature, so insured: the insurance references are asked for before any signature.
+      { tutor, insurance: true },
     );
     await updatePlacement(trx, waiting, { status: 'awaiting_signatures' });
     await signInPerson(waiting, 'home_referent', 'Sacha Référente', referent, today);

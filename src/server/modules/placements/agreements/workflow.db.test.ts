@@ -59,6 +59,11 @@ describe.skipIf(!available)('placement agreements: workflow', () => {
       join programmes g on g.id = p.programme_id
       where p.starts_on < g.starts_on or p.ends_on > g.ends_on`.execute(f.db);
     expect(outside.rows[0]?.n).toBe(0);
+    // Nor is any sent for signature without its insurance references (they are asked for before).
+    const uninsured = await sql<{ n: number }>`select count(*)::int as n from placements
+      where status <> 'draft' and status <> 'cancelled'
+        and (accident_insurance_ref is null or liability_insurance_ref is null)`.execute(f.db);
+    expect(uninsured.rows[0]?.n).toBe(0);
   });
 
   it('runs draft → signatures → review → host validation → active → completed', async () => {

@@ -259,6 +259,31 @@ describe('placement page', () => {
     ).toBeTruthy();
   });
 
+  // Walking it as the host director: a link sent to the person read "Lien envoyé à X () le …", since the
+  // host does not see the person's address.
+  it('names a pending link’s signer without empty brackets when the address is not the reader’s to see', async () => {
+    const link = (email: string | null) => ({
+      id: 'person',
+      role: 'person' as const,
+      version: 1,
+      signerName: 'Lucie Fictivelle',
+      email,
+      method: null,
+      requestedAt: '2026-11-20T10:00:00.000Z',
+      signedAt: null,
+      linkPending: true,
+      superseded: false,
+    });
+    open(placement({ status: 'awaiting_signatures', side: 'host', signatures: [link(null)] }));
+    const line = await screen.findByText(/^Lien envoyé à Lucie Fictivelle le /);
+    expect(line.textContent).not.toContain('()');
+    cleanup();
+    open(placement({ status: 'awaiting_signatures', signatures: [link('lucie@personnes.example')] }));
+    expect(
+      await screen.findByText(/^Lien envoyé à Lucie Fictivelle \(lucie@personnes\.example\) le /),
+    ).toBeTruthy();
+  });
+
   it('after a host refusal, reads old signatures as void and names the refusal, kept in the history (item 11)', async () => {
     const sig = (role: 'person' | 'home_referent' | 'host_representative', name: string) => ({
       id: role,

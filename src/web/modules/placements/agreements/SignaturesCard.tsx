@@ -59,7 +59,13 @@ export function SignaturesCard({
     if (s.linkPending)
       return intl.formatMessage(
         { id: 'placements.agreements.signatures.link_pending' },
-        { name: s.signerName, email: s.email ?? '', when: fmt.dateTime(s.requestedAt) },
+        // The other party does not see the signer's address: no empty brackets then.
+        {
+          name: s.signerName,
+          email: s.email ?? '',
+          hasEmail: s.email ? 'yes' : 'no',
+          when: fmt.dateTime(s.requestedAt),
+        },
       );
     return intl.formatMessage({ id: 'placements.agreements.signatures.link_lapsed' }, { name: s.signerName });
   };
