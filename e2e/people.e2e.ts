@@ -132,4 +132,25 @@ describe('persons and pathways across the border', () => {
       await ctx.close();
     },
   );
+
+  // Issue 9, item 19: a select's label (a span) was lighter than the other fields' labels.
+  it('styles a select’s label like every other field’s label', async () => {
+    const ctx = await newContext(browser, 'fr-BE');
+    const page = await ctx.newPage();
+    await login(page, 'referent@cpas-mouscron.example');
+    await page.goto('/app/people');
+    await page.locator('main .select-button').first().waitFor();
+    const weights = await page.evaluate(() => {
+      const weight = (el: Element | null | undefined) => (el ? getComputedStyle(el).fontWeight : null);
+      const select = document.querySelector('main .select-button')?.closest('.field');
+      const text = document.querySelector('main input')?.closest('.field, .react-aria-SearchField, form');
+      return {
+        select: weight(select?.querySelector('.react-aria-Label, label, .label')),
+        text: weight(text?.querySelector('label')),
+      };
+    });
+    expect(weights.select).not.toBeNull();
+    expect(weights.select).toBe(weights.text);
+    await ctx.close();
+  });
 });
