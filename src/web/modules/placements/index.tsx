@@ -27,9 +27,6 @@ import { PersonOffersPage } from './offers/PersonOffersPage';
 import { CaseloadAlerts, ownsCaseloadAlert } from './overview/CaseloadAlerts';
 import { OverviewPage } from './overview/OverviewPage';
 
-/** Router paths are relative to `/app`. */
-const inApp = (pattern: string) => pattern.replace(/^\/app\//, '');
-
 /**
  * Action 1, cross-border work placements: host organisations' offers (`offers`), the agreement from
  * wizard to signatures and validation (`agreements`), the placement's follow-up (`followup`) and the
@@ -48,17 +45,17 @@ export const placementsModule: WebModule = {
     },
   ],
   routes: [
-    { path: inApp(offersLink.pattern), element: <OffersListPage /> },
-    { path: inApp(newOfferLink.pattern), element: <NewOfferPage /> },
-    { path: inApp(cohortLink.pattern), element: <CohortPage /> },
-    { path: inApp(offerLink.pattern), element: <OfferDetailPage /> },
-    { path: inApp(offerEditLink.pattern), element: <EditOfferPage /> },
-    { path: inApp(personOffersLink.pattern), element: <PersonOffersPage /> },
-    { path: inApp(newAgreementLink.pattern), element: <WizardPage /> },
-    { path: inApp(placementsLink.pattern), element: <PlacementsPage /> },
-    { path: inApp(placementLink.pattern), element: <PlacementPage /> },
-    { path: inApp(followupLink.pattern), element: <AttendanceSheetPage /> },
-    { path: inApp(overviewLink.pattern), element: <OverviewPage /> },
+    { path: offersLink.pattern, element: <OffersListPage /> },
+    { path: newOfferLink.pattern, element: <NewOfferPage /> },
+    { path: cohortLink.pattern, element: <CohortPage /> },
+    { path: offerLink.pattern, element: <OfferDetailPage /> },
+    { path: offerEditLink.pattern, element: <EditOfferPage /> },
+    { path: personOffersLink.pattern, element: <PersonOffersPage /> },
+    { path: newAgreementLink.pattern, element: <WizardPage /> },
+    { path: placementsLink.pattern, element: <PlacementsPage /> },
+    { path: placementLink.pattern, element: <PlacementPage /> },
+    { path: followupLink.pattern, element: <AttendanceSheetPage /> },
+    { path: overviewLink.pattern, element: <OverviewPage /> },
   ],
   publicRoutes: [{ path: signLink.pattern, element: <SignPage /> }],
   personPanels: [
