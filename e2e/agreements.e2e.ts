@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { civilDay } from '../src/common/kernel/clock';
 import { addDays, addMonths } from '../src/common/placements/dates';
-import { expectAccessible, launch, login, newContext, receivedMail } from './support';
+import { expectAccessible, fillDate, launch, login, newContext, receivedMail } from './support';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -76,8 +76,8 @@ describe('placement agreement across the border', () => {
     await referent.waitForURL(/\/agreements\/new/);
     await expect.poll(() => mainText(referent)).toContain('Étape 1 sur 4');
     const start = today();
-    await referent.getByLabel('Début').fill(start);
-    await referent.getByLabel('Fin').fill(addDays(addMonths(start, 3), -1));
+    await fillDate(referent, 'Début', start);
+    await fillDate(referent, 'Fin', addDays(addMonths(start, 3), -1));
     await referent.getByLabel('Horaire').fill('Lundi à vendredi, 8 h 30 – 16 h');
     await referent.getByLabel('Heures par semaine').fill('30');
     await referent.getByRole('button', { name: / Tuteur$/ }).click();
@@ -112,7 +112,10 @@ describe('placement agreement across the border', () => {
     await expect.poll(() => mainText(referent)).toContain('ETHIAS-RC-2026-0042');
 
     // 2. Signatures: the person by an e-mailed single-use link, the referent in person.
-    await act(referent, 'Envoyer pour signature', 'En attente de signatures');
+    // Sending invites every signatory at once (issue 9, item 3); the defaults are kept here.
+    await referent.getByRole('button', { name: 'Envoyer pour signature', exact: true }).click();
+    await referent.getByRole('dialog').getByRole('button', { name: 'Envoyer les invitations' }).click();
+    await expect.poll(() => mainText(referent)).toContain('En attente de signatures');
     await referent
       .getByRole('button', { name: 'Envoyer un lien de signature · Personne accompagnée' })
       .click();

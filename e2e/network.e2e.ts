@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectAccessible, launch, login, newContext } from './support';
+import { expectAccessible, fillDate, launch, login, newContext } from './support';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -168,8 +168,8 @@ describe('organisations', () => {
       .fill('Grensoverschrijdende bruggen (fictief)');
     await page.getByRole('checkbox', { name: /FEDER/ }).focus();
     await page.keyboard.press('Space');
-    await page.getByLabel(/Date de début/).fill('2027-01-01');
-    await page.getByLabel(/Date de fin/).fill('2028-12-31');
+    await fillDate(page, /Date de début/, '2027-01-01');
+    await fillDate(page, /Date de fin/, '2028-12-31');
     await expectAccessible(page, 'programme form');
     await submit.click();
     await page.waitForURL(/\/app\/programmes\/[0-9a-f-]{36}\/partners$/);

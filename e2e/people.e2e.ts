@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectAccessible, launch, login, newContext } from './support';
+import { expectAccessible, fillDate, launch, login, newContext } from './support';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -20,7 +20,7 @@ describe('persons and pathways across the border', () => {
 
     await page.getByLabel('Prénom').fill('Noémie');
     await page.getByRole('textbox', { name: /^Nom\b/ }).fill('Fictive-Frontière');
-    await page.getByLabel('Date de naissance').fill('1991-04-12');
+    await fillDate(page, 'Date de naissance', '1991-04-12');
     await page.getByRole('combobox', { name: /Commune/ }).fill('Mousc');
     await page.getByRole('option', { name: /Mouscron/ }).click();
     await expectAccessible(page, 'new person form');
@@ -132,6 +132,31 @@ describe('persons and pathways across the border', () => {
       await ctx.close();
     },
   );
+
+  // Issue 9, item 19: native date inputs followed the browser's locale (mm/dd/yyyy on an English browser).
+  it('writes dates day first in the UI language on an en-US browser, typed or picked, at 390 px', async () => {
+    const ctx = await newContext(browser, 'en-US');
+    const page = await ctx.newPage();
+    await login(page, 'referent@cpas-mouscron.example');
+    await page.goto('/app/people/new');
+    await page.setViewportSize({ width: 390, height: 844 });
+    const birth = page.getByRole('group', { name: 'Date de naissance', exact: true });
+    const shown = async () =>
+      (await birth.locator('[data-type]').allTextContents()).join('').replace(/[\u200e\u2066-\u2069]/g, '');
+    await expect.poll(shown).toBe('jj/mm/aaaa');
+    await fillDate(page, 'Date de naissance', '1991-04-12');
+    expect(await shown()).toBe('12/04/1991');
+    await birth.getByRole('button', { name: /^Calendrier/ }).click();
+    const dialog = page.getByRole('dialog');
+    await expect.poll(() => dialog.getByRole('heading').textContent()).toMatch(/avril 1991/);
+    const box = await dialog.boundingBox();
+    expect(box && box.x >= 0 && box.x + box.width <= 390, `calendar at ${JSON.stringify(box)}`).toBe(true);
+    await dialog.getByRole('button', { name: /19 avril 1991/ }).click();
+    await expect.poll(shown).toBe('19/04/1991');
+    const sideways = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth + 1);
+    expect(sideways, 'page scrolls sideways').toBe(false);
+    await ctx.close();
+  });
 
   // Issue 9, item 19: a select's label (a span) was lighter than the other fields' labels.
   it('styles a select’s label like every other field’s label', async () => {

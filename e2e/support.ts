@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
 import { expect, inject } from 'vitest';
 import { DEMO_PASSWORD } from '../src/server/demo/accounts';
 import { CHROMIUM } from './global-setup';
@@ -50,6 +50,25 @@ export async function launch(): Promise<Browser> {
 
 export async function newContext(browser: Browser, locale = 'fr-BE'): Promise<BrowserContext> {
   return browser.newContext({ baseURL: baseUrl(), locale, viewport: { width: 1280, height: 900 } });
+}
+
+/**
+ * Types an ISO date into a date field (app/ui/DateField.tsx: day, month and year segments in the UI
+ * language's order, no <input>) as a person does. Year, month, then day: the day typed last is checked
+ * against the right month. A string label is matched exactly ("Fin" is not "Date de fin").
+ */
+export async function fillDate(scope: Page | Locator, label: string | RegExp, iso: string) {
+  const group = scope.getByRole('group', { name: label, exact: typeof label === 'string' });
+  const [year = '', month = '', day = ''] = iso.split('-');
+  for (const [type, text] of [
+    ['year', year],
+    ['month', month],
+    ['day', day],
+  ] as const) {
+    const segment = group.locator(`[data-type="${type}"]`);
+    await segment.pressSequentially(text);
+    await expect.poll(() => segment.textContent()).toBe(text);
+  }
 }
 
 /** Fails the test on serious or critical accessibility violations of the page as it is now. */

@@ -91,6 +91,8 @@ describe('glossary', () => {
   const DUTCH: Array<[string, RegExp]> = [
     ['onthaalorganisatie', /gastorganisatie/i],
     ['trajectbegeleider', /\breferent van het thuiscentrum\b/i],
+    // Issue 9: the home centre was both "thuiscentrum" and "thuisorganisatie".
+    ['thuiscentrum', /thuisorganisatie/i],
   ];
   it.each(DUTCH)('uses "%s" in Dutch, one term for one thing', (_term, other) => {
     expect(

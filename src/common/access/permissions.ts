@@ -60,6 +60,10 @@ export const PERMISSIONS = {
   'placement.export': ['coordinator'],
   // aggregates
   'indicators.view': ['platform_admin', 'coordinator', 'analyst', 'org_admin'],
+  /** Defines a programme's indicators and types manual values (the lead organisation's, checked by the API). */
+  'programme.monitor': ['platform_admin', 'coordinator'],
+  /** The pseudonymous records behind an indicator: the lead's coordinators all, a partner's its own. */
+  'indicators.records': ['platform_admin', 'coordinator'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -12,6 +12,10 @@ export const AUDIT_ENTITIES = [
   'territories',
   'programmes',
   'programme_partners',
+  'programme_actions',
+  'programme_milestones',
+  'programme_territories',
+  'programme_documents',
   'services',
   'transit_lines',
   'persons',
@@ -33,6 +37,9 @@ export const AUDIT_ENTITIES = [
   'placement_mobility',
   'placement_stays_abroad',
   'placement_outcomes',
+  'programme_indicators',
+  'programme_indicator_milestones',
+  'programme_indicator_values',
 ] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
 

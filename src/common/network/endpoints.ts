@@ -8,6 +8,7 @@ import {
   OrganisationPatchBody,
   OrganisationQuery,
 } from './organisation-schemas';
+import { DocumentParams, DocumentView } from './programme-documents';
 import {
   PartnersBody,
   ProgrammeCreateBody,
@@ -16,6 +17,7 @@ import {
   ProgrammeListQuery,
   ProgrammePatchBody,
 } from './programme-schemas';
+import { ActionsBody, MilestonesBody, PerimeterBody } from './programme-structure-schemas';
 import {
   DirectoryPage,
   DirectoryQuery,
@@ -135,6 +137,58 @@ export const programmesApi = {
     path: '/api/programmes/:id/partners',
     params: IdParams,
     body: PartnersBody,
+    response: { 200: ProgrammeDetail },
+    tags,
+  }),
+  /** The ordered actions (work packages, modules, years), replaced at once. */
+  replaceActions: defineEndpoint({
+    method: 'PUT',
+    path: '/api/programmes/:id/actions',
+    params: IdParams,
+    body: ActionsBody,
+    response: { 200: ProgrammeDetail },
+    tags,
+  }),
+  /** The dated milestones, replaced at once. */
+  replaceMilestones: defineEndpoint({
+    method: 'PUT',
+    path: '/api/programmes/:id/milestones',
+    params: IdParams,
+    body: MilestonesBody,
+    response: { 200: ProgrammeDetail },
+    tags,
+  }),
+  /** The municipalities it covers, replaced at once. */
+  replacePerimeter: defineEndpoint({
+    method: 'PUT',
+    path: '/api/programmes/:id/perimeter',
+    params: IdParams,
+    body: PerimeterBody,
+    response: { 200: ProgrammeDetail },
+    tags,
+  }),
+  /** Multipart upload of one document in the field "file" (the lead; PDF, office files, images). */
+  uploadDocument: defineEndpoint({
+    method: 'POST',
+    path: '/api/programmes/:id/documents',
+    params: IdParams,
+    multipart: true,
+    response: { 201: DocumentView },
+    tags,
+  }),
+  /** The document itself, always as a download (the programme's partners). */
+  documentFile: defineEndpoint({
+    method: 'GET',
+    path: '/api/programmes/:id/documents/:documentId/file',
+    params: DocumentParams,
+    response: { 200: Type.String({ format: 'binary', description: 'the document' }) },
+    file: true,
+    tags,
+  }),
+  deleteDocument: defineEndpoint({
+    method: 'DELETE',
+    path: '/api/programmes/:id/documents/:documentId',
+    params: DocumentParams,
     response: { 200: ProgrammeDetail },
     tags,
   }),

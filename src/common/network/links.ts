@@ -33,6 +33,8 @@ export const programmeLink = defineLink('/app/programmes/:id');
 export const programmeNewLink = defineLink('/app/programmes/new');
 export const programmeEditLink = defineLink('/app/programmes/:id/edit');
 export const programmePartnersLink = defineLink('/app/programmes/:id/partners');
+/** The lead's editor of the programme's actions, milestones and perimeter. */
+export const programmeStructureLink = defineLink('/app/programmes/:id/structure');
 
 /** The services an organisation manages ("our services"). */
 export const servicesLink = defineLink('/app/services', { page: 'integer' });

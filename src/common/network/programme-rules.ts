@@ -125,11 +125,16 @@ export function programmeRuleErrors(p: ProgrammeFigures): FieldError[] {
 export interface PartnerFigures {
   orgId: string;
   role: PartnerRole;
+  /** Roles held besides the main one (an associated partner that also co-finances). */
+  extraRoles?: readonly PartnerRole[];
   budgetTotal?: string | null;
   euAmount?: string | null;
 }
 
-/** The partner list: no organisation twice, exactly one lead and it is the programme's owner, EU ≤ budget. */
+/**
+ * The partner list: no organisation twice, exactly one lead and it is the programme's owner, EU ≤ budget;
+ * extra roles neither repeat the main role nor make a second lead.
+ */
 export function partnerRuleErrors(partners: readonly PartnerFigures[], leadOrgId: string): FieldError[] {
   const out: FieldError[] = [];
   const seen = new Set<string>();
@@ -143,6 +148,8 @@ export function partnerRuleErrors(partners: readonly PartnerFigures[], leadOrgId
     if (p.role !== 'lead' && p.orgId === leadOrgId)
       out.push({ path: `partners.${i}.role`, code: 'network.programmes.errors.owner_not_lead' });
     if (p.role === 'lead' && p.orgId === leadOrgId) ownerIsLead = true;
+    if (p.extraRoles?.includes('lead') || p.extraRoles?.includes(p.role))
+      out.push({ path: `partners.${i}.extraRoles`, code: 'network.programmes.errors.extra_role_invalid' });
     if (exceeds(p.euAmount, p.budgetTotal))
       out.push({ path: `partners.${i}.euAmount`, code: 'network.programmes.errors.eu_exceeds_total' });
   });

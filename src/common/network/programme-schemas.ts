@@ -1,6 +1,15 @@
 import Type, { type Static, type TSchema } from 'typebox';
 import { IsoDate, Nullable, Paged, PageQuery, Uuid } from '../kernel/schemas';
 import { MultilineText } from '../validation/text';
+import { DocumentView } from './programme-documents';
+import {
+  ActionView,
+  InterventionCategory,
+  MilestoneView,
+  TerritoryRef,
+  Themes,
+  Website,
+} from './programme-structure-schemas';
 
 /** Funds a programme draws on (migration 0002 checks the same list). */
 export const FUNDS = ['erdf', 'amif', 'esf', 'regional', 'national', 'own'] as const;
@@ -35,6 +44,9 @@ const fields = {
   /** Limits of an Action 1 placement agreement's duration in this programme (migration 0005: 1–24). */
   placementMinMonths: Type.Integer({ minimum: 1, maximum: 24 }),
   placementMaxMonths: Type.Integer({ minimum: 1, maximum: 24 }),
+  themes: Themes,
+  interventionCategory: InterventionCategory,
+  website: Website,
 };
 
 /** Creating a programme. leadOrgId: only a platform admin chooses it; others lead with their own organisation. */
@@ -53,6 +65,9 @@ export const ProgrammeCreateBody = Type.Object(
     euAmount: Type.Optional(fields.euAmount),
     placementMinMonths: Type.Optional(fields.placementMinMonths),
     placementMaxMonths: Type.Optional(fields.placementMaxMonths),
+    themes: Type.Optional(fields.themes),
+    interventionCategory: Type.Optional(fields.interventionCategory),
+    website: Type.Optional(fields.website),
     leadOrgId: Type.Optional(Uuid),
   },
   { additionalProperties: false },
@@ -77,6 +92,9 @@ export const ProgrammePatchBody = Type.Object(
     euAmount: clearable(fields.euAmount),
     placementMinMonths: Type.Optional(fields.placementMinMonths),
     placementMaxMonths: Type.Optional(fields.placementMaxMonths),
+    themes: Type.Optional(fields.themes),
+    interventionCategory: clearable(fields.interventionCategory),
+    website: clearable(fields.website),
   },
   { additionalProperties: false },
 );
@@ -86,6 +104,10 @@ export const PartnerInput = Type.Object(
   {
     orgId: Uuid,
     role: Type.Enum([...PARTNER_ROLES]),
+    /** Roles held besides the main one; never a second lead. */
+    extraRoles: Type.Optional(
+      Type.Array(Type.Enum(PARTNER_ROLES.filter((r) => r !== 'lead')), { uniqueItems: true, maxItems: 4 }),
+    ),
     budgetTotal: Type.Optional(Amount),
     euAmount: Type.Optional(Amount),
   },
@@ -147,6 +169,8 @@ export type ProgrammeList = Static<typeof ProgrammeList>;
 export const PartnerView = Type.Object({
   org: OrgRef,
   role: Type.Enum([...PARTNER_ROLES]),
+  /** Every role held, the main one first. */
+  roles: Type.Array(Type.Enum([...PARTNER_ROLES])),
   budgetTotal: Nullable(Type.String()),
   euAmount: Nullable(Type.String()),
 });
@@ -188,6 +212,19 @@ export const ProgrammeDetail = Type.Object({
   lead: OrgRef,
   partners: Type.Array(PartnerView),
   totals: ProgrammeTotalsView,
+  themes: Type.Array(Type.String()),
+  interventionCategory: Nullable(Type.String()),
+  website: Nullable(Type.String()),
+  /** The municipalities it covers, sorted by name. */
+  territories: Type.Array(TerritoryRef),
+  /** Its actions (work packages, modules, years) in their order. */
+  actions: Type.Array(ActionView),
+  /** Dated milestones in time order: its partners' to read, empty for others (seesMilestones false). */
+  milestones: Type.Array(MilestoneView),
+  /** Attached documents, newest first: like milestones, its partners' only. */
+  documents: Type.Array(DocumentView),
+  /** Whether the caller is a partner (or platform admin) and so sees milestones and documents. */
+  seesMilestones: Type.Boolean(),
   /** Whether the caller may edit it (same rule as the API's check), so the web shows only what applies. */
   canEdit: Type.Boolean(),
   updatedAt: Type.String(),

@@ -3,6 +3,7 @@
  * is made from, its blocks and items, and the language and date helpers both the builder and tests use.
  */
 import { organisationLanguage } from '../people/referral-rules';
+import type { ConventionFacts } from './agreement-document-convention';
 import type { SignatureRole } from './agreement-rules';
 import type { AgreementStatus } from './agreement-workflow';
 import { parseIsoDate } from './dates';
@@ -35,6 +36,15 @@ export function documentLanguages(
 export interface LocalName {
   fr: string;
   nl: string;
+}
+
+/**
+ * Free text as it was written (issue 9, item 7): in French, in Dutch or in both, as an offer may hold it.
+ * Null, or blank, where it was not written in that language.
+ */
+export interface LocalText {
+  fr: string | null;
+  nl: string | null;
 }
 
 export interface OrgFacts {
@@ -72,6 +82,12 @@ export interface AgreementDocumentInput {
   programme: LocalName | null;
   tasks: string | null;
   schedule: string | null;
+  /**
+   * The languages tasks and schedule exist in. Without it, `tasks` and `schedule` count as written in the
+   * agreement's language; each column prints the text in its own language, or a mark that it exists only in
+   * the other one.
+   */
+  texts?: { tasks?: LocalText; schedule?: LocalText };
   hoursPerWeek: number | null;
   startsOn: string;
   endsOn: string;
@@ -80,6 +96,8 @@ export interface AgreementDocumentInput {
   tutor: { assigned: boolean; name: string | null };
   accidentInsuranceRef: string | null;
   liabilityInsuranceRef: string | null;
+  /** Aim, job code, timetable, equipment, emergency contact (issue 9, item 9); absent: none recorded. */
+  convention?: ConventionFacts | null;
   sharedFields: readonly string[];
   /**
    * Whose copy this is. The host's copy says nothing the grant does not give it (issue 9, item 8; ADR
@@ -105,7 +123,11 @@ export type DocumentItem =
   /** tone 'notice': a remark about the document itself (not yet signed). */
   | { kind: 'paragraph'; text: Pair; tone?: 'notice' }
   /** value: a Pair when translated, a plain string when language-neutral (names, free text, references). */
-  | { kind: 'field'; id: string; label: Pair; value: Pair | string }
+  /**
+   * missing: free text that exists only in the other language; that column's value is a mark saying so
+   * (a one-column document prints the mark above the text).
+   */
+  | { kind: 'field'; id: string; label: Pair; value: Pair | string; missing?: 'primary' | 'host' }
   | {
       kind: 'signature';
       role: SignatureRole;

@@ -203,8 +203,12 @@ describe('agreement document', () => {
       host: 'du 4 janvier 2027 au 28 mars 2027 (12 semaines)',
     });
     expect(field(doc, 'schedule', 'hours_per_week')).toEqual({ primary: '27,5 uur', host: '27,5 heures' });
-    // Free text keeps its language: one value for both columns.
-    expect(field(doc, 'terms', 'tasks')).toBe('Réparation de vélos');
+    // Free text is no longer repeated in both columns: written in the agreement's language (Dutch) only, the
+    // French column marks it (issue 9, item 7; see agreement-free-text.test.ts).
+    expect(field(doc, 'terms', 'tasks')).toEqual({
+      primary: 'Réparation de vélos',
+      host: '[Texte disponible uniquement en néerlandais]',
+    });
     expect(all(doc)).toContain('Deze overeenkomst is opgesteld in het Frans en in het Nederlands');
     expect(all(doc, 'host')).toContain('établie en français et en néerlandais');
     expect(all(doc)).toContain('leefloon');

@@ -2,9 +2,16 @@
  * The placement agreement as a document: an ordered list of blocks, each in the agreement's language and,
  * when the host organisation works in the other language, the same text in that language alongside.
  * Pure (no I/O): the server feeds it the facts it may show the reader and a message formatter, then
- * renders the blocks to PDF. Free text (site, tasks, schedule, names, references) keeps its own language.
+ * renders the blocks to PDF. Names and references are printed as written; tasks and schedule in each
+ * column's language where they were written in it, or marked as existing only in the other language.
  */
 import { formattingLocale } from '../i18n/locales';
+import {
+  conventionPurposeItems,
+  conventionSafetyItems,
+  type DocumentKit,
+  timetableItems,
+} from './agreement-document-convention';
 import {
   type AgreementDocument,
   type AgreementDocumentInput,
@@ -18,6 +25,7 @@ import {
   formatDay,
   formatMoment,
   type LocalName,
+  type LocalText,
   type MessageValues,
   type OrgFacts,
   type Pair,
@@ -25,6 +33,7 @@ import {
   type SignatureFacts,
   type Translate,
 } from './agreement-document-types';
+import { freeTextValue, writtenIn } from './agreement-free-text';
 import { SIGNATURE_ROLES, type SignatureRole } from './agreement-rules';
 import { daysInclusive } from './dates';
 
@@ -134,7 +143,17 @@ export function agreementDocument(
           organisation: lang === 'nl' ? input.host.nameNl : input.host.nameFr,
         }))
       : msg('value.to_designate'));
-  const orNotSet = (v: string | null) => (v?.trim() ? v : msg('value.not_set'));
+  /** Free text, each column in its own language or marked as existing only in the other one. */
+  const freeText = (id: string, plain: string | null, local: LocalText | undefined): DocumentItem => {
+    const v = freeTextValue(local ?? writtenIn(languages.primary, plain), languages, (lang, only) =>
+      tr(lang, `value.only_in_${only}`),
+    );
+    if (!v) return field(id, msg('value.not_set'));
+    const item: DocumentItem = { kind: 'field', id, label: msg(`field.${id}`), value: v.value };
+    return v.missing ? { ...item, missing: v.missing } : item;
+  };
+  /** The helpers the convention's articles are built with (agreement-document-convention.ts). */
+  const kit: DocumentKit = { msg, both, field };
   const insuranceRef = (v: string | null) => (v?.trim() ? v : msg('value.to_record'));
 
   const fields = (lang: AgreementLanguage, locale: string) =>
@@ -173,6 +192,7 @@ export function agreementDocument(
       ...(input.programme
         ? [paragraph('purpose.programme', (lang) => ({ programme: local(input.programme, lang) }))]
         : []),
+      ...conventionPurposeItems(input.convention, kit),
     ]),
     block('terms', [
       field(
@@ -181,9 +201,10 @@ export function agreementDocument(
           [input.siteName, local(input.siteMunicipality, lang) || input.municipalityCode].join(', '),
         ),
       ),
-      field('tasks', orNotSet(input.tasks)),
+      freeText('tasks', input.tasks, input.texts?.tasks),
       field('tutor', tutor),
       field('referent', referent),
+      ...conventionSafetyItems(input.convention, kit),
     ]),
     block('schedule', [
       field(
@@ -196,7 +217,10 @@ export function agreementDocument(
           }),
         ),
       ),
-      field('schedule', orNotSet(input.schedule)),
+      // The structured timetable when there is one; agreements made before it keep their free text.
+      ...(timetableItems(input.convention, kit) ?? [
+        freeText('schedule', input.schedule, input.texts?.schedule),
+      ]),
       field(
         'hours_per_week',
         input.hoursPerWeek === null

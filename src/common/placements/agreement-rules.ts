@@ -43,6 +43,12 @@ export const SUBSTANCE_FIELDS = [
   'signatory',
   'representativeName',
   'language',
+  // Issue 9, item 9: the structured terms the parties sign (the emergency contact is practical, not signed).
+  'timetable',
+  'aim',
+  'jobCodeKind',
+  'jobCode',
+  'protectiveEquipment',
 ] as const;
 export type SubstanceField = (typeof SUBSTANCE_FIELDS)[number];
 
@@ -51,7 +57,21 @@ export function changedSubstance(
   before: Partial<Record<SubstanceField, unknown>>,
   patch: Partial<Record<SubstanceField, unknown>>,
 ): SubstanceField[] {
-  const norm = (v: unknown) => (v === undefined || v === '' ? null : typeof v === 'number' ? String(v) : v);
+  // A timetable compares by its JSON with sorted keys (jsonb reorders them; days stay in weekday order).
+  const canonical = (v: object) =>
+    JSON.stringify(v, (_, x) =>
+      x && typeof x === 'object' && !Array.isArray(x)
+        ? Object.fromEntries(Object.entries(x).sort(([a], [b]) => a.localeCompare(b)))
+        : x,
+    );
+  const norm = (v: unknown) =>
+    v === undefined || v === ''
+      ? null
+      : typeof v === 'number'
+        ? String(v)
+        : typeof v === 'object' && v !== null
+          ? canonical(v)
+          : v;
   return SUBSTANCE_FIELDS.filter(
     (f) => f in patch && patch[f] !== undefined && String(norm(patch[f])) !== String(norm(before[f])),
   );

@@ -7,8 +7,10 @@ import { ROLES } from '../access/permissions';
 import { IsoDate, Nullable, Paged, PageQuery, Uuid } from '../kernel/schemas';
 import { DATA_CATEGORIES } from '../people/consent';
 import { MultilineText } from '../validation/text';
+import { AgreementReading } from './agreement-reading';
 import { SIGNATURE_ROLES } from './agreement-rules';
 import { AGREEMENT_SIDES, AGREEMENT_STATUSES, GUARDS } from './agreement-workflow';
+import { conventionFields, JOB_CODE_KINDS, PLACEMENT_AIMS, TimetableDay } from './convention-terms';
 
 const O = Type.Optional;
 const Clearable = <T extends TSchema>(t: T) => O(Nullable(t));
@@ -35,6 +37,7 @@ const terms = {
   liabilityInsuranceRef: text(2, 100),
   programmeId: Uuid,
   pathwayId: Uuid,
+  ...conventionFields,
 };
 
 /**
@@ -62,6 +65,15 @@ export const PlacementCreateBody = Type.Object(
     liabilityInsuranceRef: O(terms.liabilityInsuranceRef),
     programmeId: Clearable(terms.programmeId),
     pathwayId: O(terms.pathwayId),
+    /** From an offer, the timetable, job code and protective equipment default to the offer's. */
+    timetable: O(terms.timetable),
+    aim: O(terms.aim),
+    jobCodeKind: O(terms.jobCodeKind),
+    jobCode: O(terms.jobCode),
+    protectiveEquipment: O(terms.protectiveEquipment),
+    emergencyContactName: O(terms.emergencyContactName),
+    emergencyContactPhone: O(terms.emergencyContactPhone),
+    emergencyContactRelation: O(terms.emergencyContactRelation),
     /** Field groups of the person the host will see (needs a consent for purpose 'placement'). */
     sharedFields: Type.Array(Type.Enum([...DATA_CATEGORIES]), {
       minItems: 1,
@@ -92,13 +104,48 @@ export const PlacementPatch = Type.Object(
     liabilityInsuranceRef: Clearable(terms.liabilityInsuranceRef),
     programmeId: Clearable(terms.programmeId),
     pathwayId: Clearable(terms.pathwayId),
+    timetable: Clearable(terms.timetable),
+    aim: Clearable(terms.aim),
+    jobCodeKind: Clearable(terms.jobCodeKind),
+    jobCode: Clearable(terms.jobCode),
+    protectiveEquipment: Clearable(terms.protectiveEquipment),
+    emergencyContactName: Clearable(terms.emergencyContactName),
+    emergencyContactPhone: Clearable(terms.emergencyContactPhone),
+    emergencyContactRelation: Clearable(terms.emergencyContactRelation),
   },
   { additionalProperties: false, minProperties: 1 },
 );
 export type PlacementPatch = Static<typeof PlacementPatch>;
 
+/** A home signatory asked by e-mailed link when the agreement is sent for signature (issue 9, item 3). */
+export const SignatureInvite = Type.Object(
+  { signerName: text(2, 200), email: Type.String({ format: 'email', maxLength: 254 }) },
+  { additionalProperties: false },
+);
+export type SignatureInvite = Static<typeof SignatureInvite>;
+
+/**
+ * Who is asked at once on sending for signature: each home signatory named here gets their own link (one
+ * left out signs in person, recorded later); the host's representative, when asked for, is invited at the
+ * address of the host's signatory known to the platform, else the host chooses.
+ */
+export const SignatureInvitations = Type.Object(
+  {
+    person: O(SignatureInvite),
+    home_referent: O(SignatureInvite),
+    host_representative: O(Type.Boolean()),
+  },
+  { additionalProperties: false },
+);
+export type SignatureInvitations = Static<typeof SignatureInvitations>;
+
 export const TransitionBody = Type.Object(
-  { action: text(1, 40), reason: O(MultilineText({ minLength: 1, maxLength: 1000 })) },
+  {
+    action: text(1, 40),
+    reason: O(MultilineText({ minLength: 1, maxLength: 1000 })),
+    /** Only with `send_for_signature`. */
+    invitations: O(SignatureInvitations),
+  },
   { additionalProperties: false },
 );
 export type TransitionBody = Static<typeof TransitionBody>;
@@ -192,8 +239,18 @@ export const PlacementView = Type.Object({
   municipalityCode: Type.String(),
   municipalityName: Nullable(Type.String()),
   tasks: Nullable(Type.String()),
+  /** Free text: what agreements made before the structured timetable have (shown when it is empty). */
   schedule: Nullable(Type.String()),
+  timetable: Nullable(Type.Array(TimetableDay)),
   hoursPerWeek: Nullable(Type.Number()),
+  aim: Nullable(Type.Enum([...PLACEMENT_AIMS])),
+  jobCodeKind: Nullable(Type.Enum([...JOB_CODE_KINDS])),
+  jobCode: Nullable(Type.String()),
+  protectiveEquipment: Nullable(Type.String()),
+  /** The home centre's always; the host's while the agreement runs (ADR 0013, amendment). */
+  emergencyContact: Nullable(
+    Type.Object({ name: Type.String(), phone: Type.String(), relation: Nullable(Type.String()) }),
+  ),
   startsOn: Type.String(),
   endsOn: Type.String(),
   referentUserId: Type.String(),
@@ -283,6 +340,10 @@ export const SignatureLinkView = Type.Object({
   hoursPerWeek: Nullable(Type.Number()),
   startsOn: Type.String(),
   endsOn: Type.String(),
+  /** The whole agreement as the signer's party reads it, in the signer's language (issue 9, item 6). */
+  document: AgreementReading,
+  /** Why signing would be refused now (guard codes, e.g. start_not_past); empty when it can be signed. */
+  blocked: Type.Array(Type.String()),
 });
 export type SignatureLinkView = Static<typeof SignatureLinkView>;
 

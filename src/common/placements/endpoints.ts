@@ -28,6 +28,7 @@ import {
   StayParams,
   WeekQuery,
 } from './followup-schemas';
+import { SignatureInvitees } from './invitation-schemas';
 import {
   CohortRequest,
   CohortResult,
@@ -158,6 +159,14 @@ export const placementsEndpoints = {
     response: { 200: PlacementView },
     tags,
   }),
+  /** Whom sending for signature invites, with the addresses the home centre knows (home side). */
+  signatureInvitees: defineEndpoint({
+    method: 'GET',
+    path: '/api/placements/:id/signature-invitees',
+    params: IdParams,
+    response: { 200: SignatureInvitees },
+    tags,
+  }),
   /** Asks a party to sign the current version, in person or by a mailed single-use link. */
   requestSignature: defineEndpoint({
     method: 'POST',
@@ -173,6 +182,18 @@ export const placementsEndpoints = {
     path: '/api/signatures/lookup',
     body: SignatureLookupBody,
     response: { 200: SignatureLinkView },
+    tags,
+  }),
+  /**
+   * The agreement the link opens, as the signer's party's PDF (no session; by POST like the look-up, so
+   * that the token never travels in a URL). Only while the link is pending: the signed copy is mailed.
+   */
+  signaturePdf: defineEndpoint({
+    method: 'POST',
+    path: '/api/signatures/agreement.pdf',
+    body: SignatureLookupBody,
+    response: file('application/pdf'),
+    file: true,
     tags,
   }),
   /** Signs through the link, once (no session). */

@@ -7,6 +7,13 @@ import Type, { type Static, type TSchema } from 'typebox';
 import { IsoDate, Nullable, Paged, Uuid } from '../kernel/schemas';
 import type { FieldError } from '../validation/errors';
 import { MultilineText } from '../validation/text';
+import {
+  type ConventionRuleInput,
+  conventionFields,
+  conventionProblems,
+  JOB_CODE_KINDS,
+  TimetableDay,
+} from './convention-terms';
 import { CEFR_LEVELS } from './ranking';
 
 export const OFFER_SECTORS = [
@@ -55,6 +62,10 @@ const fields = {
   tutorUserId: Uuid,
   programmeId: Uuid,
   status: Type.Enum([...OFFER_STATUSES]),
+  timetable: conventionFields.timetable,
+  jobCodeKind: conventionFields.jobCodeKind,
+  jobCode: conventionFields.jobCode,
+  protectiveEquipment: conventionFields.protectiveEquipment,
 };
 
 const O = Type.Optional;
@@ -83,6 +94,10 @@ export const OfferInput = Type.Object(
     tutorUserId: O(fields.tutorUserId),
     programmeId: O(fields.programmeId),
     status: O(fields.status),
+    timetable: O(fields.timetable),
+    jobCodeKind: O(fields.jobCodeKind),
+    jobCode: O(fields.jobCode),
+    protectiveEquipment: O(fields.protectiveEquipment),
   },
   { additionalProperties: false },
 );
@@ -110,6 +125,10 @@ export const OfferPatch = Type.Object(
     tutorUserId: Clearable(fields.tutorUserId),
     programmeId: Clearable(fields.programmeId),
     status: O(fields.status),
+    timetable: Clearable(fields.timetable),
+    jobCodeKind: Clearable(fields.jobCodeKind),
+    jobCode: Clearable(fields.jobCode),
+    protectiveEquipment: Clearable(fields.protectiveEquipment),
     /** updatedAt as last read: a change made meanwhile by someone else is refused, not overwritten. */
     expectedUpdatedAt: O(Type.String({ maxLength: 40 })),
   },
@@ -117,7 +136,8 @@ export const OfferPatch = Type.Object(
 );
 export type OfferPatch = Static<typeof OfferPatch>;
 
-export interface OfferRuleInput {
+export interface OfferRuleInput extends Pick<ConventionRuleInput, 'timetable' | 'jobCodeKind' | 'jobCode'> {
+  hoursPerWeek?: number | null;
   titleFr?: string | null;
   titleNl?: string | null;
   startsOn?: string | null;
@@ -139,6 +159,14 @@ export function offerProblems(o: OfferRuleInput): FieldError[] {
     problems.push({ path: 'languageLevel', code: 'placements.offers.errors.level_required' });
   if (!given(o.languageCode) && given(o.languageLevel))
     problems.push({ path: 'languageCode', code: 'placements.offers.errors.language_required' });
+  problems.push(
+    ...conventionProblems({
+      timetable: o.timetable,
+      hoursPerWeek: o.hoursPerWeek,
+      jobCodeKind: o.jobCodeKind,
+      jobCode: o.jobCode,
+    }),
+  );
   return problems;
 }
 
@@ -199,6 +227,10 @@ export const OfferDetail = Type.Object({
   schedule: NS(),
   hoursPerWeek: Nullable(Type.Number()),
   accessibility: NS(),
+  timetable: Nullable(Type.Array(TimetableDay)),
+  jobCodeKind: Nullable(Type.Enum([...JOB_CODE_KINDS])),
+  jobCode: NS(),
+  protectiveEquipment: NS(),
   tutorUserId: NS(),
   /** Only readable by the host organisation (users of other organisations are not visible). */
   tutorName: NS(),

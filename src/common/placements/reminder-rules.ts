@@ -105,6 +105,25 @@ export function midpoint(startsOn: string, endsOn: string): string {
 export const signatureReminderDue = (reference: string) =>
   addWorkingDays(reference, SIGNATURE_REMINDER_WORKING_DAYS + 1);
 
+/** A signer whose link is still live is reminded again a week after their last reminder. */
+export const SIGNER_REMINDER_INTERVAL_DAYS = 7;
+
+/**
+ * Whether the holder of a live signature link is reminded today (issue 9, item 3): once the link has
+ * waited 2 full working days (sent on a Monday, reminded on the Thursday, the same rhythm as the
+ * referent's reminder), then every 7 days after the last reminder. Never twice the same day, and only on
+ * working days (a late reminder goes out on the Monday). Whether the link still works (not signed,
+ * replaced, expired, of an older version) is for the caller to know: this rule is only the rhythm.
+ */
+export function signerReminderDue(
+  link: { requestedOn: string; remindedOn: string | null },
+  today: string,
+): boolean {
+  if (!isWorkingDay(today)) return false;
+  if (link.remindedOn !== null) return today >= addDays(link.remindedOn, SIGNER_REMINDER_INTERVAL_DAYS);
+  return today >= signatureReminderDue(link.requestedOn);
+}
+
 const ENDED: readonly AgreementStatus[] = ['completed', 'interrupted'];
 
 /** The reminders due today for one agreement, in the order a referent deals with them. */

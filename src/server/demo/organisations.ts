@@ -14,6 +14,9 @@ export interface DemoOrganisation {
   municipalityCode: string | null;
   postalCode?: string;
   website?: string;
+  /** Fictional host sites only (issue 9, item 9: what the convention names): street and SIRET / KBO. */
+  street?: string;
+  businessId?: string;
 }
 
 export const DEMO_ORGANISATIONS: DemoOrganisation[] = [
@@ -254,6 +257,8 @@ export const DEMO_ORGANISATIONS: DemoOrganisation[] = [
     languages: ['fr'],
     municipalityCode: 'FR-59512',
     postalCode: '59100',
+    street: 'Rue de l’Industrie 12',
+    businessId: '99905912000017',
   },
   {
     key: 'chantier-mouscron',
@@ -265,6 +270,8 @@ export const DEMO_ORGANISATIONS: DemoOrganisation[] = [
     languages: ['fr', 'nl'],
     municipalityCode: 'BE-57096',
     postalCode: '7700',
+    street: 'Rue du Bois 48',
+    businessId: '0999.057.042',
   },
   {
     key: 'werkplaats-kortrijk',
@@ -276,6 +283,8 @@ export const DEMO_ORGANISATIONS: DemoOrganisation[] = [
     languages: ['nl'],
     municipalityCode: 'BE-34022',
     postalCode: '8500',
+    street: 'Leiekaai 7',
+    businessId: '0999.340.223',
   },
   // AB Réfugiés: the Flemish operator (399,058.13 EUR of the partner budgets)
   {
@@ -287,5 +296,78 @@ export const DEMO_ORGANISATIONS: DemoOrganisation[] = [
     nameNl: 'Wereldhuis West-Vlaanderen',
     languages: ['nl', 'fr', 'en'],
     municipalityCode: null,
+  }, // SAM Eurométropole: the other associated province named by the Interreg programme page (seed 001)
+  {
+    key: 'provincie-ovl',
+    kind: 'public_authority',
+    country: 'BE',
+    region: 'BE-VLG',
+    nameFr: 'Province de Flandre-Orientale',
+    nameNl: 'Provincie Oost-Vlaanderen',
+    languages: ['nl'],
+    municipalityCode: null,
+    postalCode: '9000',
+  },
+  // AB Réfugiés: the eight associated operators of the application (seed 004), names only
+  ...(
+    [
+      ['ddcs-somme', 'de la Somme', 'Somme', '80000'],
+      ['ddcs-aisne', "de l'Aisne", 'Aisne', '02000'],
+      ['ddcs-nord', 'du Nord', 'Nord', '59000'],
+      ['ddcs-oise', "de l'Oise", 'Oise', '60000'],
+      ['ddcs-pas-de-calais', 'du Pas-de-Calais', 'Pas-de-Calais', '62000'],
+    ] as const
+  ).map(
+    ([key, of, dept, postalCode]): DemoOrganisation => ({
+      key,
+      kind: 'public_authority',
+      country: 'FR',
+      region: 'FR-HDF',
+      nameFr: `Direction départementale de la cohésion sociale ${of}`,
+      nameNl: `Departementale directie sociale cohesie ${dept}`,
+      shortName: `DDCS ${dept}`,
+      languages: ['fr'],
+      municipalityCode: key === 'ddcs-nord' ? 'FR-59350' : null,
+      postalCode,
+    }),
+  ),
+  {
+    key: 'spw-dgo5',
+    kind: 'public_authority',
+    country: 'BE',
+    region: 'BE-WAL',
+    // As the application names it (seed 004).
+    nameFr:
+      "Service public de Wallonie – Direction générale opérationnelle des Affaires intérieures et de l'Action sociale",
+    nameNl:
+      'Waalse Overheidsdienst – Operationeel directoraat-generaal Binnenlandse Aangelegenheden en Sociale Actie',
+    shortName: 'SPW DGO5',
+    languages: ['fr'],
+    municipalityCode: null,
+    postalCode: '5000',
+  },
+  {
+    key: 'ars-hdf',
+    kind: 'public_authority',
+    country: 'FR',
+    region: 'FR-HDF',
+    nameFr: 'Agence régionale de santé Hauts-de-France',
+    nameNl: 'Regionaal Gezondheidsagentschap Hauts-de-France',
+    shortName: 'ARS Hauts-de-France',
+    languages: ['fr'],
+    municipalityCode: 'FR-59350',
+    postalCode: '59000',
+  },
+  {
+    key: 'aviq',
+    kind: 'public_authority',
+    country: 'BE',
+    region: 'BE-WAL',
+    nameFr: 'Agence pour une Vie de Qualité (AViQ)',
+    nameNl: 'Agentschap voor een Kwaliteitsvol Leven (AViQ)',
+    shortName: 'AViQ',
+    languages: ['fr'],
+    municipalityCode: null,
+    postalCode: '6061',
   },
 ];

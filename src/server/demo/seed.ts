@@ -32,6 +32,9 @@ export async function seedDemo(engine: Engine, secrets: DemoSecrets): Promise<vo
           service_languages: o.languages,
           municipality_code: o.municipalityCode,
           postal_code: o.postalCode ?? null,
+          street: o.street ?? null,
+          business_id_type: o.businessId ? (o.country === 'FR' ? 'siret' : 'kbo') : null,
+          business_id: o.businessId ?? null,
           email: `contact@${o.key}.example`,
         })
         .returning('id')

@@ -5,6 +5,7 @@ import { type DomainEvent, EVENTS_QUEUE } from '../platform/events';
 import type { ModuleDemo, ServerModule } from '../platform/module';
 import { adminModule } from './admin';
 import { dashboardModule } from './dashboard';
+import { monitoringModule } from './monitoring';
 import { networkModule } from './network';
 import { peopleModule } from './people';
 import { placementsModule } from './placements';
@@ -19,6 +20,7 @@ export const SERVER_MODULES: readonly ServerModule[] = [
   networkModule,
   peopleModule,
   placementsModule,
+  monitoringModule,
 ];
 
 /** Each module's routes, each in its own encapsulated scope. */

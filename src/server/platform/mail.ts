@@ -17,6 +17,14 @@ export interface OutgoingMail {
   to: string;
   subject: string;
   text: string;
+  /** A file sent with the mail (the signed agreement); kept encrypted in the outbox only until sent. */
+  attachment?: MailAttachment;
+}
+
+export interface MailAttachment {
+  filename: string;
+  contentType: string;
+  content: Buffer;
 }
 
 export interface Mailer {
@@ -46,12 +54,18 @@ export async function queueMail(
     params: MessageParams;
     secretParams?: MessageParams;
     secretKey?: Buffer;
+    /**
+     * A file for the addressee only (a signed agreement): encrypted with the platform key like a link,
+     * erased once delivered; the outbox shows its name (ADR 0014).
+     */
+    attachment?: MailAttachment;
     orgId: string | null;
     /** Kept for call sites: every mail is queued, delivery decides where it goes. */
     delivers?: boolean;
   },
 ): Promise<void> {
-  if (m.secretParams && !m.secretKey) throw new Error('a mail with secret parameters needs the platform key');
+  if ((m.secretParams || m.attachment) && !m.secretKey)
+    throw new Error('a mail with secret parameters or an attachment needs the platform key');
   const redacted: MessageParams = {};
   for (const k of Object.keys(m.secretParams ?? {})) redacted[k] = t(m.language, 'mail.redacted_link');
   const shown = { ...m.params, ...redacted };
@@ -68,6 +82,18 @@ export async function queueMail(
         m.secretParams && m.secretKey
           ? encryptField(JSON.stringify({ ...m.params, ...m.secretParams }), m.secretKey)
           : null,
+      ...(m.attachment && m.secretKey
+        ? {
+            attachment_name: m.attachment.filename,
+            attachment_enc: encryptField(
+              JSON.stringify({
+                contentType: m.attachment.contentType,
+                content: m.attachment.content.toString('base64'),
+              }),
+              m.secretKey,
+            ),
+          }
+        : {}),
       status: 'queued',
     })
     .execute();
@@ -87,10 +113,32 @@ function fileTransport(dir: string) {
       `To: ${m.to}`,
       `Subject: =?UTF-8?B?${Buffer.from(m.subject).toString('base64')}?=`,
       'MIME-Version: 1.0',
-      'Content-Type: text/plain; charset=UTF-8',
-      'Content-Transfer-Encoding: 8bit',
     ];
-    writeFileSync(join(dir, name), `${headers.join('\r\n')}\r\n\r\n${m.text}\r\n`, { mode: 0o600 });
+    const text = ['Content-Type: text/plain; charset=UTF-8', 'Content-Transfer-Encoding: 8bit'];
+    let eml: string;
+    if (!m.attachment) eml = `${[...headers, ...text].join('\r\n')}\r\n\r\n${m.text}\r\n`;
+    else {
+      const boundary = `samen-${m.id}`;
+      const a = m.attachment;
+      eml = [
+        ...headers,
+        `Content-Type: multipart/mixed; boundary="${boundary}"`,
+        '',
+        `--${boundary}`,
+        ...text,
+        '',
+        m.text,
+        `--${boundary}`,
+        `Content-Type: ${a.contentType}; name="${a.filename}"`,
+        `Content-Disposition: attachment; filename="${a.filename}"`,
+        'Content-Transfer-Encoding: base64',
+        '',
+        ...(a.content.toString('base64').match(/.{1,76}/g) ?? []),
+        `--${boundary}--`,
+        '',
+      ].join('\r\n');
+    }
+    writeFileSync(join(dir, name), eml, { mode: 0o600 });
   };
 }
 
@@ -111,6 +159,7 @@ export function createMailer(
         to: m.to,
         subject: m.subject,
         text: m.text,
+        ...(m.attachment ? { attachments: [{ ...m.attachment }] } : {}),
       }));
     await toFile(m, config.mailFrom);
   };
@@ -128,6 +177,8 @@ export function createMailer(
             'subject',
             'body_text',
             'secret_enc',
+            'attachment_name',
+            'attachment_enc',
             'attempts',
           ])
           .where('status', '=', 'queued')
@@ -147,7 +198,8 @@ export function createMailer(
               subject = t(language, `mail.${m.template}.subject`, params);
               text = t(language, `mail.${m.template}.body`, params);
             }
-            await send({ id: m.id, to: m.to_address, subject, text });
+            const attachment = m.attachment_enc ? openAttachment(m, secretKey) : undefined;
+            await send({ id: m.id, to: m.to_address, subject, text, ...(attachment ? { attachment } : {}) });
             await trx
               .updateTable('mail_outbox')
               .set({
@@ -155,6 +207,7 @@ export function createMailer(
                 sent_at: new Date(),
                 attempts: m.attempts + 1,
                 secret_enc: null,
+                attachment_enc: null,
               })
               .where('id', '=', m.id)
               .execute();
@@ -170,7 +223,7 @@ export function createMailer(
                 attempts: m.attempts + 1,
                 last_error: e instanceof Error ? e.message.slice(0, 300) : 'error',
                 // A link that can no longer be delivered is erased with the attempt that gave up.
-                ...(failed ? { secret_enc: null } : {}),
+                ...(failed ? { secret_enc: null, attachment_enc: null } : {}),
               })
               .where('id', '=', m.id)
               .execute();
@@ -179,5 +232,21 @@ export function createMailer(
         return sent;
       });
     },
+  };
+}
+
+/** The attachment a queued mail keeps encrypted until it leaves. */
+function openAttachment(
+  m: { attachment_name: string | null; attachment_enc: string | null },
+  secretKey: Buffer,
+): MailAttachment {
+  const sealed = JSON.parse(decryptField(m.attachment_enc ?? '', secretKey)) as {
+    contentType: string;
+    content: string;
+  };
+  return {
+    filename: m.attachment_name ?? 'attachment',
+    contentType: sealed.contentType,
+    content: Buffer.from(sealed.content, 'base64'),
   };
 }

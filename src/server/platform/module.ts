@@ -1,4 +1,10 @@
 import type { FastifyInstance } from 'fastify';
+import type {
+  IndicatorCount,
+  IndicatorUnit,
+  RuleParamSpecs,
+  RuleParams,
+} from '../../common/monitoring/rules';
 import type { AttentionProvider } from './attention';
 import type { Tx } from './db/context';
 import type { DemoSeeder } from './demo';
@@ -20,18 +26,44 @@ export interface NotificationHandler {
   handle(trx: Tx, deps: Deps, event: DomainEvent): Promise<void>;
 }
 
+/** What a rule counts over: a programme, a period (inclusive dates) and the rule's resolved parameters. */
+export interface IndicatorScope {
+  programmeId: string;
+  from: string;
+  to: string;
+  params: RuleParams;
+}
+
+/**
+ * One counted record as a drill-down shows it: pseudonymous (a participant code, never a name), with the
+ * partner that recorded it. `personId` never leaves the server: it names the persons in the audit entry.
+ */
+export interface IndicatorRecord {
+  subject: string;
+  personId: string | null;
+  partnerOrgId: string;
+  startsOn: string | null;
+  endsOn: string | null;
+  detail: string | null;
+}
+
 /**
  * A programme indicator's counting rule, computed from a module's records (the monitoring module runs
- * them; each module that creates reportable activity registers its own).
+ * them; each module that creates reportable activity registers its own). Both functions run in the
+ * requesting user's transaction: counts come from definer functions that answer counts only; records
+ * answer the lead organisation every row and a partner its own rows (migration 0017).
  */
 export interface IndicatorRule {
-  /** Stable code, e.g. `placements.persons_placed`. */
+  /** Stable code, `<module>.<rule>`, e.g. `placements.persons_placed`. */
   code: string;
-  /** Catalogue key of its name. */
+  /** Catalogue keys of its name and of how it counts (the parameters are shown beside it). */
   labelKey: string;
-  /** Unique persons, or participations (the same person counted each time). */
-  unit: 'persons' | 'participations' | 'organisations' | 'events' | 'hours';
-  count(trx: Tx, scope: { programmeId: string; from: string; to: string }): Promise<number>;
+  definitionKey: string;
+  /** Unique persons, or participations (the same person counted each time), organisations… */
+  unit: IndicatorUnit;
+  params: RuleParamSpecs;
+  count(trx: Tx, scope: IndicatorScope): Promise<IndicatorCount>;
+  records(trx: Tx, scope: IndicatorScope): Promise<IndicatorRecord[]>;
 }
 
 /**

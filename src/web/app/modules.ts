@@ -2,6 +2,7 @@ import { adminModule } from '../modules/admin';
 import { authModule } from '../modules/auth';
 import { dashboardModule } from '../modules/dashboard';
 import { homeModule } from '../modules/home';
+import { monitoringModule } from '../modules/monitoring';
 import { networkModule } from '../modules/network';
 import { peopleModule } from '../modules/people';
 import { placementsModule } from '../modules/placements';
@@ -15,6 +16,7 @@ const rest: WebModule[] = [
   networkModule,
   peopleModule,
   placementsModule,
+  monitoringModule,
 ];
 export const MODULES: WebModule[] = [dashboardModule(() => allNav), ...rest];
 const allNav: NavItem[] = MODULES.flatMap((m) => m.nav ?? []);

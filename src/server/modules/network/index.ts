@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../../platform/deps';
 import type { ServerModule } from '../../platform/module';
+import { networkIndicatorRules } from './indicators/rules';
 import { organisationRoutes } from './organisations/routes';
 import { seedProgrammes } from './programmes/demo';
 import { programmeRoutes } from './programmes/routes';
@@ -18,6 +19,7 @@ export const networkModule: ServerModule = {
     await programmeRoutes(app, deps);
     await serviceRoutes(app, deps);
   },
+  indicators: networkIndicatorRules,
   demo: [
     { order: 10, seed: seedDemoTerritories },
     { order: 20, seed: seedDemoServices },

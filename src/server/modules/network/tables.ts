@@ -47,6 +47,10 @@ export interface ProgrammesTable {
   /** Placement duration allowed by the programme (migration 0005). */
   placement_min_months: Defaulted<number>;
   placement_max_months: Defaulted<number>;
+  /** Themes (the services' list), intervention category and https website (migration 0016). */
+  themes: Defaulted<string[]>;
+  intervention_category: ColumnType<string | null, string | null | undefined, string | null>;
+  website: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -56,6 +60,9 @@ export interface ProgrammePartnersTable {
   partner_org_id: string;
   org_id: string;
   role: string;
+  /** Roles held besides `role`; `roles` is both, computed by the database (migration 0016). */
+  extra_roles: Defaulted<string[]>;
+  roles: ColumnType<string[], never, never>;
   budget_total: Money;
   eu_amount: Money;
   created_at: Timestamp;

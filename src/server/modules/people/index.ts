@@ -1,5 +1,6 @@
 import type { ServerModule } from '../../platform/module';
 import { seedDemoPersons } from './demo';
+import { peopleIndicatorRules } from './indicators/rules';
 import { seedDemoPathways } from './pathways/demo';
 import { seedDemoReferrals } from './referrals/demo';
 import { referralNotifications } from './referrals/notifications';
@@ -10,6 +11,7 @@ export const peopleModule: ServerModule = {
   name: 'people',
   routes: peopleRoutes,
   notifications: referralNotifications,
+  indicators: peopleIndicatorRules,
   demo: [
     { order: 40, seed: seedDemoPersons },
     { order: 50, seed: seedDemoPathways },

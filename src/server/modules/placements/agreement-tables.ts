@@ -1,4 +1,5 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { TimetableDay } from '../../../common/placements/convention-terms';
 import type { Defaulted, Timestamp } from '../../platform/db/database';
 
 /** Tables of placement agreements and their follow-up (migration 0005). */
@@ -7,6 +8,8 @@ type DateColumn = ColumnType<string, string, string>;
 type NullableDate = ColumnType<string | null, string | null | undefined, string | null>;
 /** numeric(4,1): read as a string by both engines. */
 type Hours = ColumnType<string | null, number | string | null | undefined, number | string | null>;
+/** jsonb: read as the array; written as its JSON text. */
+type Timetable = ColumnType<TimetableDay[] | null, string | null | undefined, string | null>;
 type RequiredHours = ColumnType<string, number | string | undefined, number | string>;
 
 export interface PlacementsTable {
@@ -33,6 +36,15 @@ export interface PlacementsTable {
   language: string;
   accident_insurance_ref: string | null;
   liability_insurance_ref: string | null;
+  /** Migration 0013 (issue 9, item 9): the convention's structured terms. */
+  timetable: Timetable;
+  aim: string | null;
+  job_code_kind: string | null;
+  job_code: string | null;
+  protective_equipment: string | null;
+  emergency_contact_name: string | null;
+  emergency_contact_phone: string | null;
+  emergency_contact_relation: string | null;
   shared_fields: string[];
   consent_id: string | null;
   override_reason: string | null;
@@ -60,6 +72,9 @@ export interface PlacementSignaturesTable {
   requested_by: string;
   requested_at: Timestamp;
   reminded_at: Date | null;
+  /** The signer's own reminders (migration 0014). */
+  signer_reminded_at: Date | null;
+  signer_reminders: Generated<number>;
   method: string | null;
   signed_at: Date | null;
   recorded_by: string | null;

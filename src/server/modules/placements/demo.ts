@@ -1,3 +1,4 @@
+import type { JobCodeKind, TimetableDay } from '../../../common/placements/convention-terms';
 import { addDays, addMonths } from '../../../common/placements/dates';
 import type { OfferSector } from '../../../common/placements/offer-schemas';
 import type { CefrLevel } from '../../../common/placements/ranking';
@@ -30,7 +31,15 @@ interface DemoOffer {
   accessibility?: string;
   tutor?: boolean;
   closed?: boolean;
+  /** Issue 9, item 9: a structured week (adding up to `hours`), a job code and protective equipment. */
+  timetable?: TimetableDay[];
+  jobCode?: [JobCodeKind, string];
+  equipment?: string;
 }
+
+/** The same hours on each of the given weekdays (1 Monday … 7 Sunday). */
+const days = (list: number[], from: string, to: string, breakMinutes?: number): TimetableDay[] =>
+  list.map((day) => ({ day, from, to, ...(breakMinutes ? { breakMinutes } : {}) }));
 
 const ATELIER = {
   org: 'atelier-roubaix',
@@ -83,6 +92,9 @@ export const DEMO_OFFERS: readonly DemoOffer[] = [
     months: 3,
     schedule: 'lun–jeu 9h00–16h00',
     hours: 24,
+    timetable: days([1, 2, 3, 4], '09:00', '16:00', 60),
+    jobCode: ['rome', 'K2304'],
+    equipment: 'Gants, chaussures de sécurité',
     language: null,
     accessibility: 'Locaux de plain-pied, accessibles en fauteuil roulant.',
     tutor: true,
@@ -114,6 +126,8 @@ export const DEMO_OFFERS: readonly DemoOffer[] = [
     months: 5,
     schedule: 'lun–ven 7h30–15h30',
     hours: 36,
+    jobCode: ['rome', 'F1606'],
+    equipment: 'Chaussures de sécurité, casque, gants, lunettes de protection',
     language: ['fr', 'A2'],
     accessibility: 'Chaussures de sécurité fournies.',
   },
@@ -129,6 +143,9 @@ export const DEMO_OFFERS: readonly DemoOffer[] = [
     months: 4,
     schedule: 'lun–ven 8h00–14h00',
     hours: 30,
+    timetable: days([1, 2, 3, 4, 5], '08:00', '14:00'),
+    jobCode: ['rome', 'A1414'],
+    equipment: 'Bottes, gants de jardinage',
     language: null,
   },
   {
@@ -158,6 +175,8 @@ export const DEMO_OFFERS: readonly DemoOffer[] = [
     months: 4,
     schedule: 'ma–vr 8u00–16u00',
     hours: 32,
+    jobCode: ['isco', '9333'],
+    equipment: 'Veiligheidsschoenen, fluohesje',
     language: ['nl', 'A2'],
   },
   {
@@ -172,6 +191,9 @@ export const DEMO_OFFERS: readonly DemoOffer[] = [
     months: 6,
     schedule: 'ma–vr 9u00–15u00',
     hours: 30,
+    timetable: days([1, 2, 3, 4, 5], '09:00', '15:00'),
+    jobCode: ['isco', '9412'],
+    equipment: 'Keukenschort, antislipschoenen',
     language: ['nl', 'B1'],
   },
   {
@@ -267,6 +289,10 @@ export async function seedPlacements(trx: Tx, orgs: Record<string, string>, user
           language_code: o.language?.[0] ?? null,
           language_level: o.language?.[1] ?? null,
           accessibility: o.accessibility ?? null,
+          timetable: o.timetable ? JSON.stringify(o.timetable) : null,
+          job_code_kind: o.jobCode?.[0] ?? null,
+          job_code: o.jobCode?.[1] ?? null,
+          protective_equipment: o.equipment ?? null,
           tutor_user_id: o.tutor ? (users.tutor ?? null) : null,
           status: o.closed ? 'closed' : 'open',
         };

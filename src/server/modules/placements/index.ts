@@ -2,11 +2,14 @@ import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../../platform/deps';
 import type { ServerModule } from '../../platform/module';
 import { seedAgreements } from './agreements/demo';
+import { hostSignatoryInvitation } from './agreements/invitations';
 import { agreementNotifications } from './agreements/notifications';
 import { agreementsRoutes } from './agreements/routes';
+import { signedCopyNotifications } from './agreements/signed-copies';
 import { seedPlacements } from './demo';
 import { seedFollowUp } from './followup/demo';
 import { followupRoutes } from './followup/routes';
+import { placementIndicatorRules } from './indicators/rules';
 import { matchingRoutes } from './matching/routes';
 import { offersRoutes } from './offers/routes';
 import { overviewRoutes } from './overview/routes';
@@ -29,7 +32,8 @@ export const placementsModule: ServerModule = {
   jobs: registerPlacementReminders,
   attention: [placementAttention],
   caseloadAlerts: [caseloadAlerts],
-  notifications: agreementNotifications,
+  indicators: placementIndicatorRules,
+  notifications: [...agreementNotifications, hostSignatoryInvitation, ...signedCopyNotifications],
   demo: [
     { order: 70, seed: seedPlacements },
     { order: 80, seed: seedAgreements },

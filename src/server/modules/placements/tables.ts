@@ -1,4 +1,5 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { TimetableDay } from '../../../common/placements/convention-terms';
 import type { Defaulted, Timestamp } from '../../platform/db/database';
 
 /** Tables owned by the placements module (migration 0004). */
@@ -28,6 +29,11 @@ export interface PlacementOffersTable {
   language_code: string | null;
   language_level: string | null;
   accessibility: string | null;
+  /** Migration 0013: the host's default timetable, job code and protective equipment. */
+  timetable: ColumnType<TimetableDay[] | null, string | null | undefined, string | null>;
+  job_code_kind: string | null;
+  job_code: string | null;
+  protective_equipment: string | null;
   tutor_user_id: string | null;
   status: Defaulted<string>;
   created_at: Timestamp;

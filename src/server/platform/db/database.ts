@@ -99,6 +99,10 @@ export interface MailOutboxTable {
   body_text: string;
   /** Encrypted parameters the body shows redacted (single-use links); cleared once delivered. */
   secret_enc: string | null;
+  /** The attached file's name (shown in the outbox); the file itself is attachment_enc. */
+  attachment_name: Defaulted<string | null>;
+  /** The attached file, encrypted (base64 inside), until the mail leaves; then erased (ADR 0014). */
+  attachment_enc: Defaulted<string | null>;
   status: Defaulted<string>;
   attempts: Defaulted<number>;
   last_error: string | null;

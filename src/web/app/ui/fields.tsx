@@ -29,7 +29,7 @@ interface FieldProps {
   name?: string;
 }
 
-function FieldLabel({ label, isRequired }: { label: string; isRequired?: boolean }) {
+export function FieldLabel({ label, isRequired }: { label: string; isRequired?: boolean }) {
   return (
     <Label>
       {label}
@@ -59,7 +59,8 @@ export function TextField({
 }: FieldProps & {
   value: string;
   onChange: (v: string) => void;
-  type?: 'text' | 'email' | 'password' | 'tel' | 'url' | 'date' | 'number';
+  /** No 'date': a native date input follows the browser's locale, not the app's; use DateField. */
+  type?: 'text' | 'email' | 'password' | 'tel' | 'url' | 'number';
   autoComplete?: string;
   inputMode?: 'text' | 'numeric' | 'email' | 'tel' | 'url' | 'search';
   maxLength?: number;

@@ -8,6 +8,7 @@ import {
   programmeLink,
   programmeNewLink,
   programmePartnersLink,
+  programmeStructureLink,
   programmesLink,
   serviceEditLink,
   serviceLink,
@@ -25,6 +26,7 @@ import { PartnersPage } from './programmes/PartnersPage';
 import { ProgrammeFormPage } from './programmes/ProgrammeFormPage';
 import { ProgrammePage } from './programmes/ProgrammePage';
 import { ProgrammesPage } from './programmes/ProgrammesPage';
+import { StructurePage } from './programmes/StructurePage';
 import { EditServicePage, NewServicePage } from './services/ServiceFormPage';
 import { ServicesListPage } from './services/ServicesListPage';
 import { TerritoriesPage } from './territories/TerritoriesPage';
@@ -58,6 +60,7 @@ export const networkModule: WebModule = {
     { path: programmeLink.pattern, element: <ProgrammePage /> },
     { path: programmeEditLink.pattern, element: <ProgrammeFormPage /> },
     { path: programmePartnersLink.pattern, element: <PartnersPage /> },
+    { path: programmeStructureLink.pattern, element: <StructurePage /> },
     { path: servicesLink.pattern, element: <ServicesListPage /> },
     { path: serviceNewLink.pattern, element: <NewServicePage /> },
     { path: serviceEditLink.pattern, element: <EditServicePage /> },

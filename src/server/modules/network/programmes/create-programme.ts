@@ -1,5 +1,6 @@
 import { programmeRuleErrors } from '../../../../common/network/programme-rules';
 import type { ProgrammeCreateBody, ProgrammeDetail } from '../../../../common/network/programme-schemas';
+import { websiteError } from '../../../../common/network/programme-structure-rules';
 import { DEFAULT_DURATION } from '../../../../common/placements/dates';
 import type { FieldError } from '../../../../common/validation/errors';
 import { type Actor, requirePermission } from '../../../platform/actor';
@@ -51,8 +52,13 @@ export async function createProgramme(
     // Written out even when not given, so the limits checked are the limits stored.
     placementMinMonths: body.placementMinMonths ?? DEFAULT_DURATION.minMonths,
     placementMaxMonths: body.placementMaxMonths ?? DEFAULT_DURATION.maxMonths,
+    themes: body.themes ?? [],
+    interventionCategory: text(body.interventionCategory) ?? null,
+    website: text(body.website) ?? null,
   };
   errors.push(...programmeRuleErrors(values));
+  const web = websiteError(values.website);
+  if (web) errors.push({ path: 'website', code: web });
   if (errors.length || !lead) throw validationFailed(errors);
   const id = await insertProgramme(trx, lead, values);
   return getProgramme(trx, actor, id, today);

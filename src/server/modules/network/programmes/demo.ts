@@ -1,8 +1,23 @@
 import type { PartnerRole } from '../../../../common/network/programme-schemas';
 import type { Tx } from '../../../platform/db/context';
 import type { DemoOrgIds } from '../../../platform/demo';
+import {
+  AB_MODULES,
+  CHARLEROI_BINCHE_MILESTONES,
+  CHARLEROI_BINCHE_PERIMETER,
+  CHARLEROI_BINCHE_YEARS,
+  EUROMETROPOLE,
+  SAM_ACTIONS,
+} from './demo-structure';
 import { applyPartnerChanges, partnerValues } from './partner-store';
 import { insertProgramme, type ProgrammeValues } from './store';
+import {
+  type ActionValues,
+  applyActions,
+  applyMilestones,
+  applyTerritories,
+  type MilestoneValues,
+} from './structure-store';
 
 /**
  * The three real programmes of the demo network, as described in the shared context seeds (names of
@@ -16,8 +31,44 @@ interface DemoProgramme extends ProgrammeValues {
   funds: string[];
   startsOn: string;
   endsOn: string;
-  partners: Array<{ org: string; role: PartnerRole; budgetTotal?: string; euAmount?: string }>;
+  partners: Array<{
+    org: string;
+    role: PartnerRole;
+    extraRoles?: PartnerRole[];
+    budgetTotal?: string;
+    euAmount?: string;
+  }>;
+  actions?: ActionValues[];
+  milestones?: MilestoneValues[];
+  perimeter?: string[];
 }
+
+/** SAM Eurométropole's partners and roles (seeds 001 and 002), shared by the fictional follow-up. */
+const SAM_PARTNERS: DemoProgramme['partners'] = [
+  { org: 'udccas-nord', role: 'lead' },
+  ...[
+    'ccas-tourcoing',
+    'cpas-tournai',
+    'ccas-lille',
+    'ville-lille',
+    'ocmw-kortrijk',
+    'ccas-roubaix',
+    'cpas-mouscron',
+    'ocmw-menen',
+  ].map((org) => ({ org, role: 'partner' as const })),
+  // The Action 1 host sites (work-integration workshops) run the placements.
+  ...['atelier-roubaix', 'chantier-mouscron', 'werkplaats-kortrijk'].map((org) => ({
+    org,
+    role: 'operator' as const,
+  })),
+  ...['ccas-halluin', 'ocmw-ronse', 'provincie-ovl'].map((org) => ({ org, role: 'associated' as const })),
+  // "Les partenaires de la Flandre Occidentale bénéficient d'un soutien de la province" (seed 002).
+  { org: 'provincie-wvl', role: 'associated', extraRoles: ['cofinancer'] },
+];
+
+const SUITE_FR = `Programme de démonstration fictif : il n'existe pas. Il prolonge SAM Eurométropole avec les mêmes partenaires et les mêmes quatre actions, pour que les placements, rappels et indicateurs de la démonstration portent sur une période en cours. Les programmes historiques gardent leurs dates et leurs montants réels.`;
+
+const SUITE_NL = `Fictief demonstratieprogramma: het bestaat niet. Het zet SAM Eurometropool voort met dezelfde partners en dezelfde vier acties, zodat de trajecten, herinneringen en indicatoren van de demo over een lopende periode gaan. De historische programma's behouden hun echte data en bedragen.`;
 
 const SAM_FR = `Le projet SAM Eurométropole (Solidarité – Activation – Mobilité) réunit, autour de l'Union Départementale des CCAS du Nord, les CCAS de Lille, Roubaix et Tourcoing et la Ville de Lille en France, les CPAS de Mouscron et de Tournai et les OCMW de Courtrai et de Menin en Belgique, pour faire de la frontière un levier d'insertion dans l'Eurométropole Lille-Kortrijk-Tournai.
 
@@ -73,25 +124,11 @@ export const DEMO_PROGRAMMES: DemoProgramme[] = [
     descriptionNl: SAM_NL,
     budgetTotal: '1142943.65',
     euAmount: '583540.04',
-    partners: [
-      { org: 'udccas-nord', role: 'lead' },
-      ...[
-        'ccas-tourcoing',
-        'cpas-tournai',
-        'ccas-lille',
-        'ville-lille',
-        'ocmw-kortrijk',
-        'ccas-roubaix',
-        'cpas-mouscron',
-        'ocmw-menen',
-      ].map((org) => ({ org, role: 'partner' as const })),
-      // The Action 1 host sites (work-integration workshops) run the placements.
-      ...['atelier-roubaix', 'chantier-mouscron', 'werkplaats-kortrijk'].map((org) => ({
-        org,
-        role: 'operator' as const,
-      })),
-      ...['ccas-halluin', 'ocmw-ronse', 'provincie-wvl'].map((org) => ({ org, role: 'associated' as const })),
-    ],
+    themes: ['employment', 'social_activation', 'mobility', 'volunteering'],
+    website: 'https://www.sameurometropole.eu',
+    partners: SAM_PARTNERS,
+    actions: SAM_ACTIONS,
+    perimeter: EUROMETROPOLE,
   },
   {
     key: 'ab-refugies',
@@ -115,7 +152,22 @@ export const DEMO_PROGRAMMES: DemoProgramme[] = [
       { org: 'cresam', role: 'operator', budgetTotal: '291247.36', euAmount: '145623.68' },
       { org: 'la-vie-active', role: 'operator', budgetTotal: '259128.04', euAmount: '129564.02' },
       { org: 'setis-wallon', role: 'operator', budgetTotal: '109307.23', euAmount: '54653.61' },
+      // "OP associé" in the application's operator table: no budget of their own.
+      ...[
+        'ddcs-somme',
+        'ddcs-aisne',
+        'ddcs-nord',
+        'ddcs-oise',
+        'ddcs-pas-de-calais',
+        'spw-dgo5',
+        'ars-hdf',
+        'aviq',
+      ].map((org) => ({ org, role: 'associated' as const })),
     ],
+    themes: ['refugees_migrants', 'health', 'mental_health'],
+    interventionCategory:
+      "Inclusion active, y compris en vue de promouvoir l'égalité des chances, la participation active et une meilleure aptitude à l'emploi",
+    actions: AB_MODULES,
   },
   {
     key: 'charleroi-binche',
@@ -135,6 +187,29 @@ export const DEMO_PROGRAMMES: DemoProgramme[] = [
       { org: 'cpas-charleroi', role: 'lead' },
       { org: 'cpas-binche', role: 'partner' },
     ],
+    themes: ['social_activation', 'refugees_migrants', 'volunteering'],
+    actions: CHARLEROI_BINCHE_YEARS,
+    milestones: CHARLEROI_BINCHE_MILESTONES,
+    perimeter: CHARLEROI_BINCHE_PERIMETER,
+  },
+  {
+    // Fictional: the demo's live activity (today's placements, reminders) needs a running programme.
+    key: 'sam-suite',
+    lead: 'udccas-nord',
+    acronym: 'SAM-E suite',
+    nameFr: 'SAM Eurométropole — suite 2025–2027 (fictif)',
+    nameNl: 'SAM Eurometropool — vervolg 2025–2027 (fictief)',
+    fundingProgramme: 'Programme de démonstration (fictif)',
+    funds: ['erdf', 'own'],
+    startsOn: '2025-01-01',
+    endsOn: '2027-12-31',
+    descriptionFr: SUITE_FR,
+    descriptionNl: SUITE_NL,
+    themes: ['employment', 'social_activation', 'mobility', 'volunteering'],
+    website: 'https://sam-suite.example.org',
+    partners: SAM_PARTNERS,
+    actions: SAM_ACTIONS,
+    perimeter: EUROMETROPOLE,
   },
 ];
 
@@ -145,7 +220,7 @@ export async function seedProgrammes(trx: Tx, orgs: DemoOrgIds): Promise<void> {
     if (!v) throw new Error(`demo programme refers to unknown organisation ${key}`);
     return v;
   };
-  for (const { key: _key, lead, partners, ...values } of DEMO_PROGRAMMES) {
+  for (const { key: _key, lead, partners, actions, milestones, perimeter, ...values } of DEMO_PROGRAMMES) {
     const leadId = id(lead);
     const programmeId = await insertProgramme(trx, leadId, values);
     await applyPartnerChanges(
@@ -156,9 +231,13 @@ export async function seedProgrammes(trx: Tx, orgs: DemoOrgIds): Promise<void> {
       partners.map((p) => ({
         orgId: id(p.org),
         role: p.role,
+        extraRoles: p.extraRoles ?? [],
         budgetTotal: p.budgetTotal ?? null,
         euAmount: p.euAmount ?? null,
       })),
     );
+    if (actions) await applyActions(trx, programmeId, leadId, actions);
+    if (milestones) await applyMilestones(trx, programmeId, leadId, milestones);
+    if (perimeter) await applyTerritories(trx, programmeId, leadId, perimeter);
   }
 }

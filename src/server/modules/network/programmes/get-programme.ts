@@ -7,9 +7,14 @@ import type { ProgrammeDetail } from '../../../../common/network/programme-schem
 import { type Actor, requirePermission } from '../../../platform/actor';
 import type { Tx } from '../../../platform/db/context';
 import { loadProgramme } from './access';
+import { listDocuments } from './documents';
 import { listPartners } from './partner-store';
+import { isProgrammePartner, listActions, listMilestones, listTerritories } from './structure-store';
 
-/** One programme with its partners and the totals derived from their budgets; its status on `today`. */
+/**
+ * One programme with its partners, the totals derived from their budgets, its structure (actions,
+ * perimeter, milestones: these for its partners only) and its status on `today`.
+ */
 export async function getProgramme(
   trx: Tx,
   actor: Actor,
@@ -19,6 +24,8 @@ export async function getProgramme(
   requirePermission(actor, 'programme.view');
   const row = await loadProgramme(trx, id);
   const partners = await listPartners(trx, row.id);
+  // RLS shows milestones to the programme's partners and platform admins; say whether the list is whole.
+  const seesMilestones = actor.platformAdmin || (await isProgrammePartner(trx, row.id));
   return {
     id: row.id,
     acronym: row.acronym,
@@ -38,6 +45,14 @@ export async function getProgramme(
     lead: row.lead,
     partners,
     totals: programmeTotals(row, partners),
+    themes: row.themes,
+    interventionCategory: row.interventionCategory,
+    website: row.website,
+    territories: await listTerritories(trx, row.id),
+    actions: await listActions(trx, row.id),
+    milestones: seesMilestones ? await listMilestones(trx, row.id) : [],
+    documents: seesMilestones ? await listDocuments(trx, row.id) : [],
+    seesMilestones,
     canEdit: canEditProgramme(actor, row.orgId),
     updatedAt: new Date(row.updatedAt).toISOString(),
   };

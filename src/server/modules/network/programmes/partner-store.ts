@@ -9,6 +9,7 @@ import { orgRef } from './store';
 export interface PartnerRow {
   org: OrgRef;
   role: PartnerRole;
+  roles: PartnerRole[];
   budgetTotal: string | null;
   euAmount: string | null;
 }
@@ -26,6 +27,7 @@ export async function listPartners(trx: Tx, programmeId: string): Promise<Partne
       'o.short_name',
       'o.country',
       'pp.role',
+      'pp.roles',
       'pp.budget_total',
       'pp.eu_amount',
     ])
@@ -36,6 +38,7 @@ export async function listPartners(trx: Tx, programmeId: string): Promise<Partne
   return rows.map((r) => ({
     org: orgRef(r),
     role: r.role as PartnerRole,
+    roles: r.roles as PartnerRole[],
     budgetTotal: r.budget_total,
     euAmount: r.eu_amount,
   }));
@@ -55,6 +58,7 @@ export async function organisationsStatus(trx: Tx, ids: readonly string[]) {
 export interface PartnerValues {
   orgId: string;
   role: PartnerRole;
+  extraRoles: PartnerRole[];
   budgetTotal: string | null;
   euAmount: string | null;
 }
@@ -63,7 +67,7 @@ export interface PartnerValues {
 export async function partnerValues(trx: Tx, programmeId: string): Promise<Map<string, PartnerValues>> {
   const rows = await trx
     .selectFrom('programme_partners')
-    .select(['partner_org_id', 'role', 'budget_total', 'eu_amount'])
+    .select(['partner_org_id', 'role', 'extra_roles', 'budget_total', 'eu_amount'])
     .where('programme_id', '=', programmeId)
     .execute();
   return new Map(
@@ -72,6 +76,7 @@ export async function partnerValues(trx: Tx, programmeId: string): Promise<Map<s
       {
         orgId: r.partner_org_id,
         role: r.role as PartnerRole,
+        extraRoles: r.extra_roles as PartnerRole[],
         budgetTotal: r.budget_total,
         euAmount: r.eu_amount,
       },
@@ -102,13 +107,23 @@ export async function applyPartnerChanges(
     a === null ? b === null : b !== null && toCents(a) === toCents(b);
   for (const w of wanted) {
     const now = current.get(w.orgId);
-    const values = { role: w.role, budget_total: w.budgetTotal, eu_amount: w.euAmount };
+    const values = {
+      role: w.role,
+      extra_roles: w.extraRoles,
+      budget_total: w.budgetTotal,
+      eu_amount: w.euAmount,
+    };
     if (!now)
       await trx
         .insertInto('programme_partners')
         .values({ programme_id: programmeId, partner_org_id: w.orgId, org_id: ownerOrgId, ...values })
         .execute();
-    else if (now.role !== w.role || !same(now.budgetTotal, w.budgetTotal) || !same(now.euAmount, w.euAmount))
+    else if (
+      now.role !== w.role ||
+      now.extraRoles.join() !== w.extraRoles.join() ||
+      !same(now.budgetTotal, w.budgetTotal) ||
+      !same(now.euAmount, w.euAmount)
+    )
       await trx
         .updateTable('programme_partners')
         .set({ ...values, updated_at: new Date() })

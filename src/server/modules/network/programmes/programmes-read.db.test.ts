@@ -17,7 +17,8 @@ describe.skipIf(!available)('programmes API: reading and tenancy', () => {
   let charleroiBinche: string;
 
   // 00:30 on 1 January 2022 in Brussels, when UTC is still on 31 December 2021: the last day of the
-  // Charleroi–Binche programme is over for the staff, and every demo programme is closed.
+  // Charleroi–Binche programme is over for the staff, and every historical demo programme is closed (the
+  // fictional follow-up of SAM is planned).
   const NEW_YEAR = '2021-12-31T23:30:00Z';
 
   beforeAll(async () => {
@@ -31,20 +32,25 @@ describe.skipIf(!available)('programmes API: reading and tenancy', () => {
       const r = await c.get('/api/programmes');
       expect(r.statusCode).toBe(200);
       const list = r.json() as ProgrammeList;
-      expect(list.total).toBe(3);
-      expect(list.items.map((p) => p.acronym)).toEqual(['FAMI Charleroi–Binche', 'AB Réfugiés', 'SAM-E']);
+      expect(list.total).toBe(4);
+      expect(list.items.map((p) => p.acronym)).toEqual([
+        'SAM-E suite',
+        'FAMI Charleroi–Binche',
+        'AB Réfugiés',
+        'SAM-E',
+      ]);
       const s = list.items.find((p) => p.acronym === 'SAM-E')!;
       expect(s).toMatchObject({
         startsOn: '2010-07-01',
         endsOn: '2014-12-31',
         status: 'closed',
         funds: ['erdf', 'own'],
-        partnerCount: 15,
+        partnerCount: 16,
         budgetTotal: '1142943.65',
         euAmount: '583540.04',
         lead: { id: orgs.udccas, shortName: 'UDCCAS 59', country: 'FR' },
       });
-      charleroiBinche = list.items[0]!.id;
+      charleroiBinche = list.items[1]!.id;
     });
 
     it('derives statuses from the Brussels day of the server clock, not from UTC', async () => {
@@ -59,15 +65,16 @@ describe.skipIf(!available)('programmes API: reading and tenancy', () => {
       const c = await app.login(REFERENT);
       const acronyms = async (query: string) =>
         ((await c.get(`/api/programmes${query}`)).json() as ProgrammeList).items.map((p) => p.acronym);
-      expect(await acronyms('?q=eurometropole')).toEqual(['SAM-E']);
+      expect(await acronyms('?q=eurometropole')).toEqual(['SAM-E suite', 'SAM-E']);
       expect(await acronyms('?q=refugies')).toEqual(['AB Réfugiés']);
       expect(await acronyms('?fund=amif')).toEqual(['FAMI Charleroi–Binche']);
       expect(await acronyms('?status=running')).toEqual([]);
+      expect(await acronyms('?status=planned')).toEqual(['SAM-E suite']);
       expect(await acronyms('?status=closed')).toHaveLength(3);
       expect(await acronyms(`?org=${orgs.binche}`)).toEqual(['FAMI Charleroi–Binche']);
-      expect(await acronyms(`?org=${orgs.kortrijk}`)).toEqual(['SAM-E']);
-      const page2 = (await c.get('/api/programmes?pageSize=2&page=2')).json() as ProgrammeList;
-      expect(page2).toMatchObject({ total: 3, page: 2, pageSize: 2 });
+      expect(await acronyms(`?org=${orgs.kortrijk}`)).toEqual(['SAM-E suite', 'SAM-E']);
+      const page2 = (await c.get('/api/programmes?pageSize=3&page=2')).json() as ProgrammeList;
+      expect(page2).toMatchObject({ total: 4, page: 2, pageSize: 3 });
       expect(page2.items.map((p) => p.acronym)).toEqual(['SAM-E']);
       expect((await c.get('/api/programmes?fund=gold')).statusCode).toBe(400);
       expect((await c.get('/api/programmes?org=not-a-uuid')).statusCode).toBe(400);
@@ -76,7 +83,7 @@ describe.skipIf(!available)('programmes API: reading and tenancy', () => {
     it('shows SAM Eurométropole with its partners by role and the declared totals', async () => {
       const c = await app.login(REFERENT);
       const list = (await c.get('/api/programmes?q=SAM')).json() as ProgrammeList;
-      const r = await c.get(`/api/programmes/${list.items[0]!.id}`);
+      const r = await c.get(`/api/programmes/${list.items.find((p) => p.acronym === 'SAM-E')!.id}`);
       expect(r.statusCode).toBe(200);
       sam = r.json();
       expect(sam.lead.id).toBe(orgs.udccas);
@@ -88,18 +95,22 @@ describe.skipIf(!available)('programmes API: reading and tenancy', () => {
       expect(byRole('partner')).toContain('OCMW Menen');
       expect(byRole('operator')).toHaveLength(3);
       expect(byRole('associated').sort()).toEqual(
-        ['CCAS Halluin', 'OCMW Ronse', 'Provincie West-Vlaanderen'].sort(),
+        ['CCAS Halluin', 'OCMW Ronse', 'Provincie Oost-Vlaanderen', 'Provincie West-Vlaanderen'].sort(),
       );
       expect(sam.partners.map((p) => p.role)).toEqual([
         'lead',
         ...Array(8).fill('partner'),
         ...Array(3).fill('operator'),
-        ...Array(3).fill('associated'),
+        ...Array(4).fill('associated'),
       ]);
+      // The province of West Flanders also co-finances the Flemish partners (seed 002).
+      const wvl = sam.partners.find((p) => p.org.nameNl === 'Provincie West-Vlaanderen')!;
+      expect(wvl.roles).toEqual(['associated', 'cofinancer']);
+      expect(sam.partners.filter((p) => p.roles.length > 1)).toHaveLength(1);
       expect(sam.totals).toMatchObject({
         partnerBudgetTotal: '0.00',
         partnersWithBudget: 0,
-        partnersWithoutBudget: 15,
+        partnersWithoutBudget: 16,
         declaredEuRateBp: 5106,
         budgetMatches: null,
       });
@@ -113,7 +124,17 @@ describe.skipIf(!available)('programmes API: reading and tenancy', () => {
       const c = await app.login(COORDINATOR);
       const list = (await c.get('/api/programmes?q=AB')).json() as ProgrammeList;
       const ab = (await c.get(`/api/programmes/${list.items[0]!.id}`)).json() as ProgrammeDetail;
-      expect(ab.partners).toHaveLength(6);
+      // Six operators with a budget and the eight associated operators ("OP associé") without one.
+      expect(ab.partners).toHaveLength(14);
+      expect(ab.partners.filter((p) => p.role === 'associated').map((p) => p.org.shortName)).toEqual(
+        expect.arrayContaining([
+          'DDCS Somme',
+          'DDCS Pas-de-Calais',
+          'SPW DGO5',
+          'ARS Hauts-de-France',
+          'AViQ',
+        ]),
+      );
       expect(ab.partners[0]).toMatchObject({ role: 'lead', budgetTotal: '183321.24', euAmount: '91660.62' });
       expect(ab.totals).toMatchObject({
         partnerBudgetTotal: '1389740.18',

@@ -1,5 +1,9 @@
 import { partnerRuleErrors } from '../../../../common/network/programme-rules';
-import type { PartnersBody, ProgrammeDetail } from '../../../../common/network/programme-schemas';
+import {
+  PARTNER_ROLES,
+  type PartnersBody,
+  type ProgrammeDetail,
+} from '../../../../common/network/programme-schemas';
 import { type Actor, requirePermission } from '../../../platform/actor';
 import type { Tx } from '../../../platform/db/context';
 import { validationFailed } from '../../../platform/errors';
@@ -23,6 +27,8 @@ export async function replacePartners(
   const wanted = body.partners.map((p) => ({
     orgId: p.orgId.toLowerCase(),
     role: p.role,
+    // Kept in the order of PARTNER_ROLES, so that the same set is the same list (no spurious audit entry).
+    extraRoles: PARTNER_ROLES.filter((r) => (p.extraRoles as readonly string[] | undefined)?.includes(r)),
     budgetTotal: p.budgetTotal ?? null,
     euAmount: p.euAmount ?? null,
   }));

@@ -4,10 +4,12 @@ import type { Deps } from '../../../platform/deps';
 import { inTx } from '../../../platform/http';
 import { route } from '../../../platform/route';
 import { createProgramme } from './create-programme';
+import { programmeDocumentRoutes } from './document-routes';
 import { getProgramme } from './get-programme';
 import { listProgrammes } from './list-programmes';
 import { replacePartners } from './replace-partners';
 import { updateProgramme } from './update-programme';
+import { replaceActions, replaceMilestones, replacePerimeter } from './update-structure';
 
 /** Programmes (projects) of the partner network and their partners; statuses follow the server's day. */
 export async function programmeRoutes(app: FastifyInstance, deps: Deps) {
@@ -26,4 +28,18 @@ export async function programmeRoutes(app: FastifyInstance, deps: Deps) {
   route(app, programmesApi.replacePartners, (req) =>
     inTx(deps, req, (trx, actor) => replacePartners(trx, actor, req.params.id, req.body, deps.clock.today())),
   );
+  route(app, programmesApi.replaceActions, (req) =>
+    inTx(deps, req, (trx, actor) => replaceActions(trx, actor, req.params.id, req.body, deps.clock.today())),
+  );
+  route(app, programmesApi.replaceMilestones, (req) =>
+    inTx(deps, req, (trx, actor) =>
+      replaceMilestones(trx, actor, req.params.id, req.body, deps.clock.today()),
+    ),
+  );
+  route(app, programmesApi.replacePerimeter, (req) =>
+    inTx(deps, req, (trx, actor) =>
+      replacePerimeter(trx, actor, req.params.id, req.body, deps.clock.today()),
+    ),
+  );
+  await programmeDocumentRoutes(app, deps);
 }

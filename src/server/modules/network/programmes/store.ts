@@ -22,6 +22,9 @@ export interface ProgrammeRow {
   euAmount: string | null;
   placementMinMonths: number;
   placementMaxMonths: number;
+  themes: string[];
+  interventionCategory: string | null;
+  website: string | null;
   updatedAt: Date;
   lead: OrgRef;
 }
@@ -171,6 +174,9 @@ export async function findProgramme(trx: Tx, id: string): Promise<ProgrammeRow |
     euAmount: r.eu_amount,
     placementMinMonths: r.placement_min_months,
     placementMaxMonths: r.placement_max_months,
+    themes: r.themes,
+    interventionCategory: r.intervention_category,
+    website: r.website,
     updatedAt: r.updated_at,
     lead: orgRef({
       id: r.org_id,
@@ -196,6 +202,9 @@ export interface ProgrammeValues {
   euAmount?: string | null;
   placementMinMonths?: number;
   placementMaxMonths?: number;
+  themes?: string[];
+  interventionCategory?: string | null;
+  website?: string | null;
 }
 
 // Kysely leaves out undefined values, so a partial change updates only the given columns.
@@ -213,6 +222,9 @@ const columns = (v: ProgrammeValues): Updateable<ProgrammesTable> => ({
   eu_amount: v.euAmount,
   placement_min_months: v.placementMinMonths,
   placement_max_months: v.placementMaxMonths,
+  themes: v.themes,
+  intervention_category: v.interventionCategory,
+  website: v.website,
 });
 
 export async function insertProgramme(

@@ -1,5 +1,6 @@
 import { programmeRuleErrors } from '../../../../common/network/programme-rules';
 import type { ProgrammeDetail, ProgrammePatchBody } from '../../../../common/network/programme-schemas';
+import { websiteError } from '../../../../common/network/programme-structure-rules';
 import { type Actor, requirePermission } from '../../../platform/actor';
 import type { Tx } from '../../../platform/db/context';
 import { validationFailed } from '../../../platform/errors';
@@ -31,6 +32,9 @@ export async function updateProgramme(
     euAmount: body.euAmount,
     placementMinMonths: body.placementMinMonths,
     placementMaxMonths: body.placementMaxMonths,
+    themes: body.themes,
+    interventionCategory: text(body.interventionCategory),
+    website: text(body.website),
   };
   const pick = <K extends keyof typeof change & keyof typeof row>(k: K) =>
     change[k] === undefined ? row[k] : change[k];
@@ -44,6 +48,8 @@ export async function updateProgramme(
     placementMinMonths: pick('placementMinMonths'),
     placementMaxMonths: pick('placementMaxMonths'),
   });
+  const web = websiteError(change.website);
+  if (web) errors.push({ path: 'website', code: web });
   if (errors.length) throw validationFailed(errors);
   await update(trx, row.id, change);
   return getProgramme(trx, actor, row.id, today);

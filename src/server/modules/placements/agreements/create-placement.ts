@@ -1,9 +1,16 @@
 import { organisationLanguage } from '../../../../common/people/referral-rules';
 import { programmeOpenFor } from '../../../../common/placements/agreement-rules';
 import type { PlacementCreateBody, PlacementView } from '../../../../common/placements/agreement-schemas';
+import {
+  conventionProblems,
+  countryOfRegion,
+  sortedTimetable,
+  timetableHours,
+} from '../../../../common/placements/convention-terms';
 import { hostAccessEnd } from '../../../../common/placements/followup-rules';
 import type { OfferDetail } from '../../../../common/placements/offer-schemas';
 import type { FieldError } from '../../../../common/validation/errors';
+import { normalisePhone } from '../../../../common/validation/identifiers';
 import { type Actor, requirePermission } from '../../../platform/actor';
 import type { Tx } from '../../../platform/db/context';
 import { conflict, forbidden, notFound, validationFailed } from '../../../platform/errors';
@@ -93,6 +100,17 @@ export async function createPlacement(trx: Tx, actor: Actor, body: PlacementCrea
     representativeName: body.representativeName ?? null,
   };
   await checkTerms(trx, terms);
+  // The convention's structured terms: the offer's timetable, job code and equipment are the defaults.
+  const convention = {
+    timetable: body.timetable ?? offer?.timetable ?? null,
+    hoursPerWeek: body.hoursPerWeek ?? offer?.hoursPerWeek ?? null,
+    jobCodeKind: body.jobCodeKind ?? (body.jobCode ? undefined : offer?.jobCodeKind) ?? null,
+    jobCode: nonEmpty(body.jobCode) ?? (body.jobCodeKind ? null : offer?.jobCode) ?? null,
+    emergencyContactName: nonEmpty(body.emergencyContactName),
+    emergencyContactPhone: nonEmpty(body.emergencyContactPhone),
+  };
+  const conventionErrors = conventionProblems(convention, countryOfRegion(home?.region ?? null));
+  if (conventionErrors.length) throw validationFailed(conventionErrors);
 
   // What the host will see of the person rests on a consent for 'placement', or on an audited override.
   const basis = await shareBasis(trx, actor, {
@@ -113,7 +131,18 @@ export async function createPlacement(trx: Tx, actor: Actor, body: PlacementCrea
     municipality_code: municipalityCode,
     tasks: nonEmpty(body.tasks) ?? (offer ? offerTasks(offer, language) : null),
     schedule: nonEmpty(body.schedule) ?? offer?.schedule ?? null,
-    hours_per_week: body.hoursPerWeek ?? offer?.hoursPerWeek ?? null,
+    hours_per_week:
+      convention.hoursPerWeek ?? (convention.timetable ? timetableHours(convention.timetable) : null),
+    timetable: convention.timetable ? JSON.stringify(sortedTimetable(convention.timetable)) : null,
+    aim: body.aim ?? null,
+    job_code_kind: convention.jobCodeKind,
+    job_code: convention.jobCode?.toUpperCase() ?? null,
+    protective_equipment: nonEmpty(body.protectiveEquipment) ?? offer?.protectiveEquipment ?? null,
+    emergency_contact_name: convention.emergencyContactName,
+    emergency_contact_phone: convention.emergencyContactPhone
+      ? normalisePhone(convention.emergencyContactPhone, countryOfRegion(home?.region ?? null))
+      : null,
+    emergency_contact_relation: nonEmpty(body.emergencyContactRelation),
     accident_insurance_ref: nonEmpty(body.accidentInsuranceRef),
     liability_insurance_ref: nonEmpty(body.liabilityInsuranceRef),
     starts_on: startsOn,

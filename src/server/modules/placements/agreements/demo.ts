@@ -1,8 +1,10 @@
 import { randomBytes } from 'node:crypto';
+import type { Insertable } from 'kysely';
 import { addDays, addMonths } from '../../../../common/placements/dates';
 import { hashToken } from '../../../platform/crypto';
 import { switchContext, type Tx } from '../../../platform/db/context';
 import { grantPersonAccess, type Sharer, shareBasis } from '../../people';
+import type { PlacementsTable } from '../agreement-tables';
 import { today as todayOf } from '../today';
 import { insertPlacement, updatePlacement, upsertSignature } from './store-writes';
 
@@ -100,7 +102,13 @@ export async function seedAgreements(trx: Tx, orgs: Ids, users: Ids): Promise<vo
       t: { site: string; municipality: string; tasks: string; schedule: string; hours: number },
       startsOn: string,
       months: number,
-      extra: { tutor?: string; offerId?: string; insurance?: boolean } = {},
+      extra: {
+        tutor?: string;
+        offerId?: string;
+        insurance?: boolean;
+        /** Issue 9, item 9: aim, timetable, job code, equipment, emergency contact (fictional). */
+        convention?: Partial<Insertable<PlacementsTable>>;
+      } = {},
     ) => {
       const personId = person(first);
       // Through the people module's sharing door, as the referent: the consents above are the basis.
@@ -133,6 +141,7 @@ export async function seedAgreements(trx: Tx, orgs: Ids, users: Ids): Promise<vo
         shared_fields: [...basis.share.fields],
         consent_id: basis.consent.id,
         created_by: referent,
+        ...extra.convention,
       });
       await grantPersonAccess(trx, sharer, { basis, source: 'placement', sourceId: id });
       return id;
@@ -180,7 +189,20 @@ export async function seedAgreements(trx: Tx, orgs: Ids, users: Ids): Promise<vo
     };
     // Active: started three weeks ago, for four months (the follow-up demo records its attendance).
     const activeStart = addDays(today, -21);
-    const active = await draft('Sophie', atelier, parks, activeStart, 4, { tutor, insurance: true });
+    const active = await draft('Sophie', atelier, parks, activeStart, 4, {
+      tutor,
+      insurance: true,
+      convention: {
+        aim: 'discover_job',
+        timetable: JSON.stringify(
+          [1, 2, 3, 4, 5].map((day) => ({ day, from: '08:30', to: '16:00', breakMinutes: 90 })),
+        ),
+        protective_equipment: 'Chaussures de sécurité, gants, protections auditives',
+        emergency_contact_name: 'Marc Lemairon',
+        emergency_contact_phone: '+32470000101',
+        emergency_contact_relation: 'frère',
+      },
+    });
     await runThrough(active, 'Sophie', 'Lemairon', activeStart);
 
     // Completed: a placement that ended three months ago.
@@ -203,7 +225,22 @@ export async function seedAgreements(trx: Tx, orgs: Ids, users: Ids): Promise<vo
       addDays(today, 35),
       3,
       // Sent for signature, so insured: the insurance references are asked for before any signature.
-      { tutor, insurance: true },
+      {
+        tutor,
+        insurance: true,
+        convention: {
+          aim: 'confirm_project',
+          timetable: JSON.stringify(
+            [1, 2, 3, 4].map((day) => ({ day, from: '09:00', to: '16:00', breakMinutes: 60 })),
+          ),
+          job_code_kind: 'rome',
+          job_code: 'K2304',
+          protective_equipment: 'Gants, chaussures de sécurité',
+          emergency_contact_name: 'Samira Benhallou',
+          emergency_contact_phone: '+32470000102',
+          emergency_contact_relation: 'sœur',
+        },
+      },
     );
     await updatePlacement(trx, waiting, { status: 'awaiting_signatures' });
     await signInPerson(waiting, 'home_referent', 'Sacha Référente', referent, today);
@@ -234,7 +271,15 @@ export async function seedAgreements(trx: Tx, orgs: Ids, users: Ids): Promise<vo
       },
       addDays(today, 28),
       4,
-      { offerId: werkplaatsOffer.id },
+      {
+        offerId: werkplaatsOffer.id,
+        convention: {
+          aim: 'start_hiring',
+          job_code_kind: 'isco',
+          job_code: '9333',
+          protective_equipment: 'Veiligheidsschoenen, fluohesje',
+        },
+      },
     );
   } finally {
     await switchContext(trx, { platformAdmin: true, scope: 'system' });

@@ -22,8 +22,11 @@ export async function recordAgreementEvent(
   row: Pick<PlacementRow, 'id' | 'org_id' | 'host_org_id'>,
   action: string,
   side: Side,
+  /** What a handler of this move needs besides (never the person). */
+  extra: Record<string, unknown> = {},
 ): Promise<void> {
   const payload: AgreementEventPayload = {
+    ...extra,
     placementId: row.id,
     homeOrgId: row.org_id,
     hostOrgId: row.host_org_id,

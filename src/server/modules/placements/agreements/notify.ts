@@ -95,10 +95,16 @@ export async function mailSignatureLink(
     homeOrgId: string;
     hostOrgId: string;
     outboxOrgId: string;
+    /** The agreement and version signed: the invitation names who signs for the host (issue 9, item 9). */
+    placement?: { id: string; version: number };
   },
 ): Promise<void> {
   const home = await store.findOrganisation(trx, p.homeOrgId);
   const host = await store.findOrganisation(trx, p.hostOrgId);
+  // The host's signatory is a professional contact the other signers must know; 'none' until named.
+  const hostSigner = p.placement
+    ? await store.hostSignerName(trx, p.placement.id, p.placement.version)
+    : null;
   await queueMail(trx, {
     to: p.to,
     language: p.language,
@@ -106,6 +112,7 @@ export async function mailSignatureLink(
     params: {
       home: home ? localized(p.language, home.name_fr, home.name_nl) : '',
       host: host ? localized(p.language, host.name_fr, host.name_nl) : '',
+      hostSigner: hostSigner ?? 'none',
       days: p.days,
     },
     // Only the signer reads the link: in the outbox (which admins read) it is redacted, so nobody else

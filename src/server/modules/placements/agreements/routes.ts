@@ -1,12 +1,14 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { placementsEndpoints as api } from '../../../../common/placements/endpoints';
 import type { Deps } from '../../../platform/deps';
-import { inTx, publicTx, requestLanguage, systemTx } from '../../../platform/http';
+import { inTx, requestLanguage, systemTx } from '../../../platform/http';
 import { route } from '../../../platform/route';
 import { draftsFromCohort } from './cohort-drafts';
 import { createPlacementView } from './create-placement';
+import { signatureInvitees } from './invitees';
 import { listHostTutors, listPlacements } from './list-placements';
-import { lookupSignature, requestSignature, signWithToken } from './signatures';
+import { lookupSignature, signaturePdf, signWithToken } from './sign-by-link';
+import { requestSignature } from './signatures';
 import { transitionPlacement } from './transition';
 import { updatePlacementTerms } from './update-placement';
 import { loadView } from './view';
@@ -30,7 +32,10 @@ export async function agreementsRoutes(app: FastifyInstance, deps: Deps) {
     inTx(deps, req, (trx, actor) => updatePlacementTerms(trx, actor, req.params.id, req.body)),
   );
   route(app, api.transition, (req) =>
-    inTx(deps, req, (trx, actor) => transitionPlacement(trx, actor, req.params.id, req.body)),
+    inTx(deps, req, (trx, actor) => transitionPlacement(trx, mail, actor, req.params.id, req.body)),
+  );
+  route(app, api.signatureInvitees, (req) =>
+    inTx(deps, req, (trx, actor) => signatureInvitees(trx, actor, req.params.id)),
   );
   route(app, api.requestSignature, (req) =>
     inTx(deps, req, (trx, actor) => requestSignature(trx, mail, actor, req.params.id, req.body)),
@@ -39,13 +44,28 @@ export async function agreementsRoutes(app: FastifyInstance, deps: Deps) {
   // The signer's link works without a session; both calls are rate limited like the password reset. Signing
   // reads the agreement the token opened (is it still valid?), hence the system scope of pre-authentication.
   const config = { rateLimit: { max: deps.config.loginRateLimit, timeWindow: '1 minute' } };
+  // The look-up and the PDF then read the agreement acting for the signer's party (sign-by-link.ts).
+  const linkRequest = (req: FastifyRequest) => ({ requestId: req.id, today: deps.clock.today() });
   route(
     app,
     api.signatureLookup,
-    (req) => publicTx(deps, req, (trx) => lookupSignature(trx, req.body.token)),
-    {
-      config,
+    (req) => systemTx(deps, req, (trx) => lookupSignature(trx, req.body.token, linkRequest(req))),
+    { config },
+  );
+  route(
+    app,
+    api.signaturePdf,
+    async (req, reply) => {
+      const { filename, pdf } = await systemTx(deps, req, (trx) =>
+        signaturePdf(trx, req.body.token, linkRequest(req)),
+      );
+      return reply
+        .header('content-type', 'application/pdf')
+        .header('content-disposition', `attachment; filename="${filename.replace(/[^\w.-]/g, '_')}"`)
+        .header('cache-control', 'no-store')
+        .send(pdf);
     },
+    { config },
   );
   route(
     app,

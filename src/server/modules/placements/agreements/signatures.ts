@@ -1,31 +1,24 @@
-import { type Language, localized } from '../../../../common/i18n/locales';
-import { organisationLanguage } from '../../../../common/people/referral-rules';
-import { SIGNATURE_LINK_DAYS, SIGNATURE_SIDE } from '../../../../common/placements/agreement-rules';
-import type {
-  PlacementView,
-  SignatureBody,
-  SignatureLinkView,
-} from '../../../../common/placements/agreement-schemas';
+import type { Language } from '../../../../common/i18n/locales';
+import { SIGNATURE_SIDE } from '../../../../common/placements/agreement-rules';
+import type { PlacementView, SignatureBody } from '../../../../common/placements/agreement-schemas';
 import { type GuardFacts, signingBlockers } from '../../../../common/placements/agreement-workflow';
 import { type Actor, actorCan } from '../../../platform/actor';
-import { hashToken, randomToken } from '../../../platform/crypto';
 import type { Tx } from '../../../platform/db/context';
 import { AppError, conflict, forbidden, notFound, validationFailed } from '../../../platform/errors';
 import { t } from '../../../platform/i18n';
-import { findPlacement, placementForActor } from './access';
+import { placementForActor } from './access';
 import { loadFacts } from './facts';
-import { type MailDeps, mailSignatureLink } from './notify';
+import type { MailDeps } from './notify';
+import { issueSignatureLink } from './signature-links';
 import * as store from './store';
 import { upsertSignature } from './store-writes';
 import { loadView } from './view';
-
-const DAY_MS = 86_400_000;
 
 /**
  * No signature is asked for or collected on an agreement that could no longer be validated as it stands
  * (start past, duration, overlap, programme): 409 naming the reasons, also as `guards.<guard>` fields.
  */
-function refuseBlockedSigning(language: Language, guards: GuardFacts): void {
+export function refuseBlockedSigning(language: Language, guards: GuardFacts): void {
   const blocked = signingBlockers(guards);
   if (!blocked.length) return;
   throw new AppError(
@@ -88,66 +81,12 @@ export async function requestSignature(
 
   if (!email)
     throw validationFailed([{ path: 'email', code: 'placements.agreements.errors.email_required' }]);
-  const token = randomToken();
-  const done = await upsertSignature(trx, {
-    ...common,
-    token_hash: hashToken(token),
-    token_expires_at: new Date(Date.now() + SIGNATURE_LINK_DAYS * DAY_MS),
+  const done = await issueSignatureLink(trx, deps, row, {
+    role: body.role,
+    signerName: common.signer_name,
+    email,
+    requestedBy: actor.userId,
   });
   if (!done) throw conflict('placements.agreements.errors.already_signed');
-  const signerOrg = body.role === 'host_representative' ? row.host_org_id : row.org_id;
-  const language =
-    body.role === 'person'
-      ? (row.language as 'fr' | 'nl')
-      : organisationLanguage((await store.findOrganisation(trx, signerOrg))?.region ?? null);
-  await mailSignatureLink(trx, deps, {
-    to: email,
-    language,
-    token,
-    days: SIGNATURE_LINK_DAYS,
-    homeOrgId: row.org_id,
-    hostOrgId: row.host_org_id,
-    outboxOrgId: side === 'home' ? row.org_id : row.host_org_id,
-  });
   return loadView(trx, actor, row.id);
-}
-
-const str = (v: unknown) => (typeof v === 'string' ? v : '');
-const strOrNull = (v: unknown) => (typeof v === 'string' ? v : null);
-
-/** What the holder of a link signs (no session). Unknown, used, expired or outdated links are all 404. */
-export async function lookupSignature(trx: Tx, token: string): Promise<SignatureLinkView> {
-  const v = await store.signatureByToken(trx, hashToken(token));
-  if (!v) throw notFound('placements.agreements.errors.link_invalid');
-  const language = v.language === 'nl' ? 'nl' : 'fr';
-  return {
-    role: v.role as SignatureLinkView['role'],
-    signerName: str(v.signerName),
-    language,
-    personName: `${str(v.personFirstName)} ${str(v.personLastName)}`.trim(),
-    homeOrgName: localized(language, strOrNull(v.homeOrgNameFr), strOrNull(v.homeOrgNameNl)),
-    hostOrgName: localized(language, strOrNull(v.hostOrgNameFr), strOrNull(v.hostOrgNameNl)),
-    siteName: str(v.siteName),
-    municipalityCode: str(v.municipalityCode),
-    tasks: strOrNull(v.tasks),
-    schedule: strOrNull(v.schedule),
-    hoursPerWeek: v.hoursPerWeek === null || v.hoursPerWeek === undefined ? null : Number(v.hoursPerWeek),
-    startsOn: str(v.startsOn),
-    endsOn: str(v.endsOn),
-  };
-}
-
-/**
- * Signs through the link, once; the change is audited by the signatures table's trigger. The link is the
- * signer's only credential: the agreement is read (to check that it can still be validated) only once the
- * token has opened it, which is why this runs in the system scope (a pre-authentication flow).
- */
-export async function signWithToken(trx: Tx, token: string, language: Language): Promise<void> {
-  const hash = hashToken(token);
-  const link = await store.signatureByToken(trx, hash);
-  const row = typeof link?.placementId === 'string' ? await findPlacement(trx, link.placementId) : undefined;
-  if (!row) throw notFound('placements.agreements.errors.link_invalid');
-  refuseBlockedSigning(language, (await loadFacts(trx, row, 'home')).guards);
-  const r = await store.signWithToken(trx, hash);
-  if (!r) throw notFound('placements.agreements.errors.link_invalid');
 }

@@ -1,6 +1,7 @@
 import type { Insertable, Updateable } from 'kysely';
 import type { Tx } from '../../../platform/db/context';
 import type { PlacementSignaturesTable, PlacementsTable } from '../agreement-tables';
+import { recordIfFullySigned } from './signed-copies';
 
 /** Writes of placement agreements, under RLS and audited by the tables' triggers. */
 
@@ -39,6 +40,9 @@ export async function upsertSignature(
           requested_by: values.requested_by,
           requested_at: new Date(),
           reminded_at: null,
+          // A new link starts its own reminders (issue 9, item 3).
+          signer_reminded_at: null,
+          signer_reminders: 0,
           method: values.method ?? null,
           signed_at: values.signed_at ?? null,
           recorded_by: values.recorded_by ?? null,
@@ -48,6 +52,8 @@ export async function upsertSignature(
     )
     .returning('id')
     .executeTakeFirst();
+  // A signature given in person may be the last one: every party is then sent its signed copy.
+  if (r && values.signed_at) await recordIfFullySigned(trx, values.placement_id);
   return !!r;
 }
 

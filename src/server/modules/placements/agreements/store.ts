@@ -183,3 +183,14 @@ export async function signWithToken(trx: Tx, tokenHash: Buffer): Promise<string 
   const r = await sql<{ id: string | null }>`select app.sign_by_token(${tokenHash}) as id`.execute(trx);
   return r.rows[0]?.id ?? null;
 }
+
+/**
+ * Who is asked to sign this version for the host (a staff name, nothing of the person), read as the
+ * other names are, through app.placement_signers (the name column is not granted to the application).
+ */
+export async function hostSignerName(trx: Tx, placementId: string, version: number): Promise<string | null> {
+  const row = (await signatures(trx, placementId)).find(
+    (s) => s.role === 'host_representative' && s.version === version,
+  );
+  return row?.signer_name?.trim() || null;
+}

@@ -23,6 +23,8 @@ import { today } from '../today';
 import { type PlacementRow, placementForActor } from './access';
 import { recordAgreementEvent } from './events';
 import { loadFacts } from './facts';
+import { INVITE_HOST, inviteHomeSignatories } from './invitations';
+import type { MailDeps } from './notify';
 import * as store from './store';
 import { hasSignatureRows, updatePlacement } from './store-writes';
 import { loadView } from './view';
@@ -78,6 +80,7 @@ export function assertTransition(
  */
 export async function transitionPlacement(
   trx: Tx,
+  deps: MailDeps,
   actor: Actor,
   id: string,
   body: TransitionBody,
@@ -88,6 +91,9 @@ export async function transitionPlacement(
   const { guards } = await loadFacts(trx, row, access.side);
   const reason = body.reason?.trim() || null;
   const transition = assertTransition(actor, row, body.action, access.side, guards, reason);
+  // Invitations go with the sending only (issue 9, item 3); anywhere else they would be silently dropped.
+  if (body.invitations && transition.action !== 'send_for_signature')
+    throw badRequest('placements.agreements.errors.invitations_unexpected');
 
   const set: Updateable<PlacementsTable> = { status: transition.to };
   if (transition.reasonRequired) set.status_reason = reason;
@@ -111,6 +117,22 @@ export async function transitionPlacement(
       break;
   }
   await updatePlacement(trx, row.id, set);
-  await recordAgreementEvent(trx, actor, row, transition.action, access.side);
+  const invitations = transition.action === 'send_for_signature' ? body.invitations : undefined;
+  if (invitations)
+    await inviteHomeSignatories(
+      trx,
+      deps,
+      actor,
+      { ...row, version: set.version ?? row.version },
+      invitations,
+    );
+  await recordAgreementEvent(
+    trx,
+    actor,
+    row,
+    transition.action,
+    access.side,
+    invitations?.host_representative ? { [INVITE_HOST]: true } : {},
+  );
   return loadView(trx, actor, row.id);
 }

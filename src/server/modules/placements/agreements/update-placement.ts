@@ -6,9 +6,17 @@ import {
 } from '../../../../common/placements/agreement-rules';
 import type { PlacementPatch, PlacementView } from '../../../../common/placements/agreement-schemas';
 import type { AgreementStatus } from '../../../../common/placements/agreement-workflow';
+import {
+  conventionProblems,
+  countryOfRegion,
+  type JobCodeKind,
+  sortedTimetable,
+  timetableHours,
+} from '../../../../common/placements/convention-terms';
+import { normalisePhone } from '../../../../common/validation/identifiers';
 import { type Actor, requirePermission } from '../../../platform/actor';
 import type { Tx } from '../../../platform/db/context';
-import { conflict, notFound } from '../../../platform/errors';
+import { conflict, notFound, validationFailed } from '../../../platform/errors';
 import { t } from '../../../platform/i18n';
 import type { PlacementsTable } from '../agreement-tables';
 import { assertSide, type PlacementRow, placementForActor } from './access';
@@ -37,6 +45,14 @@ const COLUMNS = {
   liabilityInsuranceRef: 'liability_insurance_ref',
   programmeId: 'programme_id',
   pathwayId: 'pathway_id',
+  timetable: 'timetable',
+  aim: 'aim',
+  jobCodeKind: 'job_code_kind',
+  jobCode: 'job_code',
+  protectiveEquipment: 'protective_equipment',
+  emergencyContactName: 'emergency_contact_name',
+  emergencyContactPhone: 'emergency_contact_phone',
+  emergencyContactRelation: 'emergency_contact_relation',
 } as const satisfies Record<keyof PlacementPatch, keyof PlacementsTable>;
 
 const clean = (v: unknown) => (typeof v === 'string' ? v.trim() || null : v);
@@ -54,6 +70,11 @@ const substanceOf = (row: PlacementRow): Record<SubstanceField, unknown> => ({
   signatory: row.signatory,
   representativeName: row.representative_name,
   language: row.language,
+  timetable: row.timetable,
+  aim: row.aim,
+  jobCodeKind: row.job_code_kind,
+  jobCode: row.job_code,
+  protectiveEquipment: row.protective_equipment,
 });
 
 /**
@@ -85,11 +106,39 @@ export async function updatePlacementTerms(
     [keyof PlacementPatch, keyof PlacementsTable]
   >) {
     if (!(field in patch) || patch[field] === undefined) continue;
-    const value = clean(patch[field]);
-    (set as Record<string, unknown>)[column] = value;
+    const value =
+      field === 'timetable' ? patch.timetable && sortedTimetable(patch.timetable) : clean(patch[field]);
+    // jsonb is written as its text; the row keeps the array to compare and check.
+    (set as Record<string, unknown>)[column] = field === 'timetable' && value ? JSON.stringify(value) : value;
     (next as Record<string, unknown>)[column] =
       field === 'hoursPerWeek' && value !== null ? String(value) : value;
   }
+  // A new timetable without new weekly hours sets them (the document states both; they must agree).
+  if (patch.timetable && patch.hoursPerWeek === undefined) {
+    const hours = timetableHours(patch.timetable);
+    set.hours_per_week = hours;
+    next.hours_per_week = hours === null ? null : String(hours);
+  }
+  if (typeof next.job_code === 'string') next.job_code = set.job_code = next.job_code.toUpperCase();
+  const home = await store.findOrganisation(trx, row.org_id);
+  const country = countryOfRegion(home?.region ?? null);
+  const conventionErrors = conventionProblems(
+    {
+      timetable: next.timetable,
+      hoursPerWeek: next.hours_per_week === null ? null : Number(next.hours_per_week),
+      jobCodeKind: next.job_code_kind as JobCodeKind | null,
+      jobCode: next.job_code,
+      emergencyContactName: next.emergency_contact_name,
+      emergencyContactPhone: next.emergency_contact_phone,
+    },
+    country,
+  );
+  if (conventionErrors.length) throw validationFailed(conventionErrors);
+  if ('emergencyContactPhone' in patch && next.emergency_contact_phone)
+    next.emergency_contact_phone = set.emergency_contact_phone = normalisePhone(
+      next.emergency_contact_phone,
+      country,
+    );
   // Only a legal representative is named (the database checks the same).
   if (next.signatory === 'person' && next.representative_name !== null)
     next.representative_name = set.representative_name = null;

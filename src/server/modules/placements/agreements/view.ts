@@ -1,7 +1,11 @@
 import { sql } from 'kysely';
 import { can } from '../../../../common/access/permissions';
 import { localized } from '../../../../common/i18n/locales';
-import { EDITABLE_STATUSES } from '../../../../common/placements/agreement-rules';
+import {
+  EDITABLE_STATUSES,
+  SIGNATURE_SIDE,
+  type SignatureRole,
+} from '../../../../common/placements/agreement-rules';
 import type {
   HistoryEntry,
   PlacementView,
@@ -18,6 +22,7 @@ import type { Actor } from '../../../platform/actor';
 import { auditPersonRead } from '../../../platform/audit';
 import type { Tx } from '../../../platform/db/context';
 import { type PlacementAccess, placementForActor } from './access';
+import { emergencyContactFor } from './convention-view';
 import { loadFacts } from './facts';
 import * as store from './store';
 
@@ -148,7 +153,9 @@ export async function toView(trx: Tx, actor: Actor, access: PlacementAccess): Pr
       role: s.role as SignatureView['role'],
       version: s.version,
       signerName: hidden(s.role) ? (person.name ?? party?.code ?? '') : (s.signer_name ?? ''),
-      email: hidden(s.role) ? null : s.email,
+      // A signer's address is for the side they sign for: the home centre does not read the host's staff
+      // addresses, even those the platform invited itself (issue 9, item 3), nor the host the home's.
+      email: SIGNATURE_SIDE[s.role as SignatureRole] === side ? s.email : null,
       method: s.method as SignatureView['method'],
       requestedAt: iso(s.requested_at) as string,
       signedAt: iso(s.signed_at),
@@ -203,7 +210,13 @@ export async function toView(trx: Tx, actor: Actor, access: PlacementAccess): Pr
     municipalityName,
     tasks: row.tasks,
     schedule: row.schedule,
+    timetable: row.timetable,
     hoursPerWeek: row.hours_per_week === null ? null : Number(row.hours_per_week),
+    aim: row.aim as PlacementView['aim'],
+    jobCodeKind: row.job_code_kind as PlacementView['jobCodeKind'],
+    jobCode: row.job_code,
+    protectiveEquipment: row.protective_equipment,
+    emergencyContact: emergencyContactFor(row, side),
     startsOn: row.starts_on,
     endsOn: row.ends_on,
     referentUserId: row.referent_user_id,

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { sortedTimetable, type TimetableDay } from '../../../../common/placements/convention-terms';
 import type { Tx } from '../../../platform/db/context';
 
 /** Writes of placement offers; the audit trigger records each change with its fields. */
@@ -25,16 +26,28 @@ const COLUMNS = {
   accessibility: 'accessibility',
   tutorUserId: 'tutor_user_id',
   status: 'status',
+  timetable: 'timetable',
+  jobCodeKind: 'job_code_kind',
+  jobCode: 'job_code',
+  protectiveEquipment: 'protective_equipment',
 } as const;
 
-export type OfferFields = { [K in keyof typeof COLUMNS]?: string | number | null };
+export type OfferFields = {
+  [K in keyof typeof COLUMNS]?: K extends 'timetable'
+    ? readonly TimetableDay[] | null
+    : string | number | null;
+};
 
 function toColumns(f: OfferFields): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [key, column] of Object.entries(COLUMNS)) {
     const v = f[key as keyof OfferFields];
     if (v === undefined) continue;
-    out[column] = typeof v === 'string' ? v.trim() || null : v;
+    // The timetable is stored as jsonb, its days in weekday order; a ROME code upper-case.
+    if (key === 'timetable')
+      out[column] = v === null ? null : JSON.stringify(sortedTimetable(v as TimetableDay[]));
+    else if (key === 'jobCode' && typeof v === 'string') out[column] = v.trim().toUpperCase() || null;
+    else out[column] = typeof v === 'string' ? v.trim() || null : v;
   }
   return out;
 }

@@ -1,5 +1,6 @@
 import { type RawBuilder, sql } from 'kysely';
 import type { Language } from '../../../../common/i18n/locales';
+import type { JobCodeKind, TimetableDay } from '../../../../common/placements/convention-terms';
 import type { OfferDetail, OfferItem, OfferQuery } from '../../../../common/placements/offer-schemas';
 import type { Tx } from '../../../platform/db/context';
 
@@ -117,6 +118,10 @@ interface DetailRow extends ItemRow {
   schedule: string | null;
   hours_per_week: string | number | null;
   accessibility: string | null;
+  timetable: TimetableDay[] | null;
+  job_code_kind: JobCodeKind | null;
+  job_code: string | null;
+  protective_equipment: string | null;
   tutor_user_id: string | null;
   tutor_name: string | null;
   created_at: Date | string;
@@ -130,7 +135,8 @@ export async function findOffer(
 ): Promise<OfferDetail | undefined> {
   const r = await sql<DetailRow>`
     select ${ITEM_COLUMNS}, o.programme_id, o.street, o.postal_code, o.tasks_fr, o.tasks_nl, o.schedule,
-      o.hours_per_week, o.accessibility, o.tutor_user_id, u.display_name as tutor_name, o.created_at, o.updated_at
+      o.hours_per_week, o.accessibility, o.timetable, o.job_code_kind, o.job_code, o.protective_equipment,
+      o.tutor_user_id, u.display_name as tutor_name, o.created_at, o.updated_at
     from ${ITEM_FROM}
       left join users u on u.id = o.tutor_user_id
     where o.id = ${id}
@@ -147,6 +153,10 @@ export async function findOffer(
     schedule: row.schedule,
     hoursPerWeek: row.hours_per_week === null ? null : Number(row.hours_per_week),
     accessibility: row.accessibility,
+    timetable: row.timetable,
+    jobCodeKind: row.job_code_kind,
+    jobCode: row.job_code,
+    protectiveEquipment: row.protective_equipment,
     tutorUserId: row.tutor_user_id,
     tutorName: row.tutor_name,
     createdAt: new Date(row.created_at).toISOString(),

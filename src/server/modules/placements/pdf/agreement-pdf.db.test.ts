@@ -8,8 +8,8 @@ import type { AgreementDocument, BlockId, Pair } from '../../../../common/placem
 import type { Actor } from '../../../platform/actor';
 import { withContext } from '../../../platform/db/context';
 import { referralFixtures } from '../../people/referrals/fixtures.testing';
-import { agreementDocumentFor } from './agreement-pdf';
-import { pageCount } from './fixtures.testing';
+import { agreementDocumentFor, exportAgreementPdf } from './agreement-pdf';
+import { pageCount, pdfRuns } from './fixtures.testing';
 
 const available = await engineAvailable();
 
@@ -31,11 +31,18 @@ describe.skipIf(!available)('agreement PDF', () => {
   let mouscronRef: Client;
   let bilingualId: string;
   let codeOnlyId: string;
+  let fromOfferId: string;
 
   /** Inserts an agreement straight in the tables, as the home centre: consent, grant, agreement, signatures. */
   const insertAgreement = async (
     home: Member,
-    p: { firstName: string; lastName: string; language: 'fr' | 'nl'; fields: string[] },
+    p: {
+      firstName: string;
+      lastName: string;
+      language: 'fr' | 'nl';
+      fields: string[];
+      offer?: { id: string; tasks: string; schedule: string };
+    },
   ) => {
     const personId = await f.createPerson(home, { firstName: p.firstName, lastName: p.lastName });
     const consentId = await f.createConsent(home, personId, {
@@ -69,8 +76,9 @@ describe.skipIf(!available)('agreement PDF', () => {
           status: 'awaiting_signatures',
           site_name: 'Atelier vélos du canal',
           municipality_code: 'FR-59512',
-          tasks: 'Réparation de vélos et accueil des clients',
-          schedule: 'Lundi–jeudi 8 h 30–16 h',
+          offer_id: p.offer?.id ?? null,
+          tasks: p.offer?.tasks ?? 'Réparation de vélos et accueil des clients',
+          schedule: p.offer?.schedule ?? 'Lundi–jeudi 8 h 30–16 h',
           hours_per_week: 28,
           starts_on: '2027-01-04',
           ends_on: '2027-03-28',
@@ -153,6 +161,38 @@ describe.skipIf(!available)('agreement PDF', () => {
       lastName: 'Verzonnen',
       language: 'nl',
       fields: ['identity', 'languages'],
+    });
+    // Made from an offer the host wrote in both languages; the schedule stayed as the host gave it, in French.
+    const offerId = randomUUID();
+    await f.asOrg(atelier, (trx) =>
+      trx
+        .insertInto('placement_offers')
+        .values({
+          id: offerId,
+          org_id: atelier.orgId,
+          site_name: 'Atelier vélos du canal',
+          municipality_code: 'FR-59512',
+          sector: 'recycling',
+          title_fr: 'Réparation de vélos',
+          tasks_fr: 'Réparer des vélos et accueillir les clients',
+          tasks_nl: 'Fietsen herstellen en klanten onthalen',
+          positions: 1,
+          starts_on: '2027-01-04',
+          ends_on: '2027-03-28',
+          schedule: 'Lundi–vendredi 9 h–15 h',
+        })
+        .execute(),
+    );
+    fromOfferId = await insertAgreement(kortrijk, {
+      firstName: 'Łucja',
+      lastName: 'Wiśniewska',
+      language: 'nl',
+      fields: ['identity', 'languages'],
+      offer: {
+        id: offerId,
+        tasks: 'Fietsen herstellen en klanten onthalen',
+        schedule: 'Lundi–vendredi 9 h–15 h',
+      },
     });
     codeOnlyId = await insertAgreement(mouscron, {
       firstName: 'Lucie',
@@ -245,6 +285,38 @@ describe.skipIf(!available)('agreement PDF', () => {
     const r = await tutor.get(`/api/placements/${codeOnlyId}/agreement.pdf`);
     expect(r.statusCode).toBe(200);
     expect(r.headers['content-disposition']).toMatch(/^attachment; filename="convention-[0-9A-F]{8}\.pdf"$/);
+  });
+
+  it('prints each column in its own language, marks what the host wrote in French only, and every name', async () => {
+    const { document: doc } = await modelFor(kortrijk, ['referent'], 'BE', fromOfferId);
+    expect(value(doc, 'terms', 'tasks')).toEqual({
+      primary: 'Fietsen herstellen en klanten onthalen',
+      host: 'Réparer des vélos et accueillir les clients',
+    });
+    expect(value(doc, 'schedule', 'schedule')).toEqual({
+      primary: '[Tekst alleen in het Frans beschikbaar]',
+      host: 'Lundi–vendredi 9 h–15 h',
+    });
+    const { pdf } = await withContext(
+      t.db.engine.db,
+      { userId: kortrijk.userId, orgId: kortrijk.orgId },
+      (trx) =>
+        exportAgreementPdf(trx, actor(kortrijk, ['referent'], 'BE'), fromOfferId, {
+          now: new Date('2026-11-23T10:15:00Z'),
+          compress: false,
+        }),
+    );
+    const runs = pdfRuns(pdf);
+    const left = runs.filter((r) => r.x === 56).map((r) => r.text);
+    expect(left).toContain('Łucja Wiśniewska');
+    expect(left.join('\n')).toContain('Fietsen herstellen');
+    expect(left.join('\n')).not.toMatch(/Réparer des vélos|Lundi/);
+    expect(
+      runs
+        .filter((r) => r.x > 56)
+        .map((r) => r.text)
+        .join('\n'),
+    ).toContain('Réparer des vélos');
   });
 
   it('answers 404 to another organisation and an unknown id, 400 to a malformed id, 401 without a session', async () => {

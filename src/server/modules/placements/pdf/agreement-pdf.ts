@@ -1,3 +1,4 @@
+import { organisationLanguage } from '../../../../common/people/referral-rules';
 import {
   type AgreementDocument,
   type AgreementLanguage,
@@ -7,13 +8,15 @@ import {
   type LocalName,
   type OrgFacts,
 } from '../../../../common/placements/agreement-document';
+import { agreementTexts } from '../../../../common/placements/agreement-free-text';
 import type { SignatureRole } from '../../../../common/placements/agreement-rules';
 import type { AgreementStatus } from '../../../../common/placements/agreement-workflow';
 import type { Actor } from '../../../platform/actor';
 import { audit, auditPersonRead } from '../../../platform/audit';
 import type { Tx } from '../../../platform/db/context';
 import { t } from '../../../platform/i18n';
-import { type PlacementAccess, placementForActor } from '../agreements/access';
+import { type PlacementAccess, type PlacementRow, placementForActor } from '../agreements/access';
+import { conventionFacts } from '../agreements/convention-view';
 import { renderAgreementPdf } from './render';
 import * as store from './store';
 
@@ -30,8 +33,19 @@ export async function agreementDocumentFor(
   now: Date,
 ): Promise<{ access: PlacementAccess; document: AgreementDocument }> {
   const access = await placementForActor(trx, actor, id, 'placement.view');
-  const { row, side } = access;
+  return { access, document: await documentForSide(trx, access.row, access.side, now) };
+}
 
+/**
+ * One party's copy, read in a transaction acting for that party (an actor's, or a signature link's or a
+ * job's acting for the organisation, with no user): the same copy the party downloads.
+ */
+export async function documentForSide(
+  trx: Tx,
+  row: PlacementRow,
+  side: 'home' | 'host',
+  now: Date,
+): Promise<AgreementDocument> {
   const orgs = await store.organisations(trx, [row.org_id, row.host_org_id]);
   const home = orgs.find((o) => o.id === row.org_id);
   const host = orgs.find((o) => o.id === row.host_org_id);
@@ -49,6 +63,7 @@ export async function agreementDocumentFor(
   const programme = row.programme_id ? await store.programme(trx, row.programme_id) : undefined;
   const names = await store.staffNames(trx, row.id);
   const signatures = await store.signatures(trx, row.id);
+  const offer = row.offer_id ? await store.offerTexts(trx, row.offer_id) : undefined;
 
   const orgFacts = (o: typeof home): OrgFacts => ({
     nameFr: o.name_fr,
@@ -60,7 +75,7 @@ export async function agreementDocumentFor(
     businessId: o.business_id ? `${(o.business_id_type ?? '').toUpperCase()} ${o.business_id}`.trim() : null,
   });
 
-  const document = agreementDocument(
+  return agreementDocument(
     {
       id: row.id,
       status: row.status as AgreementStatus,
@@ -81,6 +96,17 @@ export async function agreementDocumentFor(
         : null,
       tasks: row.tasks,
       schedule: row.schedule,
+      texts: agreementTexts(
+        { tasks: row.tasks, schedule: row.schedule, language: row.language as AgreementLanguage },
+        offer
+          ? {
+              tasksFr: offer.tasks_fr,
+              tasksNl: offer.tasks_nl,
+              schedule: offer.schedule,
+              hostLanguage: organisationLanguage(host.region),
+            }
+          : null,
+      ),
       hoursPerWeek: row.hours_per_week === null ? null : Number(row.hours_per_week),
       startsOn: row.starts_on,
       endsOn: row.ends_on,
@@ -91,6 +117,7 @@ export async function agreementDocumentFor(
       },
       accidentInsuranceRef: row.accident_insurance_ref,
       liabilityInsuranceRef: row.liability_insurance_ref,
+      convention: conventionFacts(row, side),
       sharedFields: row.shared_fields,
       readerSide: side,
       basis: row.consent_id ? 'consent' : 'override',
@@ -107,7 +134,6 @@ export async function agreementDocumentFor(
     documentLanguages(row.language as AgreementLanguage, host.region),
     (language, key, values, country) => t(language, key, values, country ?? null),
   );
-  return { access, document };
 }
 
 async function personFacts(trx: Tx, side: 'home' | 'host', personId: string) {

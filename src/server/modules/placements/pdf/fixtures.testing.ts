@@ -3,7 +3,6 @@ import { join } from 'node:path';
 import { IntlMessageFormat } from 'intl-messageformat';
 import { formattingLocale } from '../../../../common/i18n/locales';
 import type { AgreementDocumentInput, Translate } from '../../../../common/placements/agreement-document';
-import { WIN_ANSI_EXTRA } from './win-ansi';
 
 /** Test helpers: this namespace's catalogue on its own, a sample agreement, and reading text back from a PDF. */
 
@@ -69,22 +68,101 @@ export const sampleInput = (over: Partial<AgreementDocumentInput> = {}): Agreeme
   ...over,
 });
 
-// Node's TextDecoder reads 'windows-1252' as Latin-1: map the 0x80–0x9F range by hand.
-const FROM_EXTRA = new Map([...WIN_ANSI_EXTRA].map(([code, byte]) => [byte, String.fromCodePoint(code)]));
-const winAnsi = {
-  decode: (b: Buffer) => [...b].map((x) => FROM_EXTRA.get(x) ?? String.fromCharCode(x)).join(''),
-};
-
-/** The text lines an uncompressed PDFKit file shows (each TJ array is one line; kerning gaps dropped). */
-export function pdfText(pdf: Buffer): string {
-  return [...pdf.toString('latin1').matchAll(/\[((?:<[0-9a-f]*>\s*-?[\d.]*\s*)*)\] TJ/g)]
-    .map((m) =>
-      [...(m[1] ?? '').matchAll(/<([0-9a-f]*)>/g)]
-        .map((h) => winAnsi.decode(Buffer.from(h[1] ?? '', 'hex')))
-        .join(''),
-    )
-    .join('\n');
+/** A PDFKit file's objects by number: the dictionary text, and the stream's bytes when it has one. */
+function pdfObjects(pdf: Buffer): Map<string, { dict: string; stream: Buffer | null }> {
+  const raw = pdf.toString('latin1');
+  const objects = new Map<string, { dict: string; stream: Buffer | null }>();
+  for (const m of raw.matchAll(/(?:^|\n)(\d+) 0 obj\n/g)) {
+    const start = (m.index ?? 0) + m[0].length;
+    const streamAt = raw.indexOf('\nstream\n', start);
+    const endAt = raw.indexOf('\nendobj', start);
+    if (streamAt !== -1 && streamAt < endAt) {
+      const dict = raw.slice(start, streamAt);
+      const length = Number(/\/Length (\d+)/.exec(dict)?.[1] ?? 0);
+      const from = streamAt + '\nstream\n'.length;
+      objects.set(m[1] ?? '', { dict, stream: pdf.subarray(from, from + length) });
+    } else objects.set(m[1] ?? '', { dict: raw.slice(start, endAt), stream: null });
+  }
+  return objects;
 }
+
+/** Glyph code to text, from a font's ToUnicode CMap (PDFKit writes bfrange arrays). */
+function toUnicode(cmap: string): Map<number, string> {
+  const map = new Map<number, string>();
+  for (const r of cmap.matchAll(/<([0-9a-f]+)> <[0-9a-f]+> \[([^\]]*)\]/g)) {
+    const from = Number.parseInt(r[1] ?? '0', 16);
+    [...(r[2] ?? '').matchAll(/<([0-9a-f ]*)>/g)].forEach((e, i) => {
+      const units = (e[1] ?? '').split(' ').map((u) => Number.parseInt(u, 16));
+      map.set(from + i, String.fromCharCode(...units));
+    });
+  }
+  return map;
+}
+
+/** One line of text as drawn: its page (from 0), font (F1…, bold or not), size and position on the page. */
+export interface PdfRun {
+  page: number;
+  font: string;
+  bold: boolean;
+  size: number;
+  /** From the left edge, and from the bottom of the page, as PDF coordinates go. */
+  x: number;
+  y: number;
+  text: string;
+}
+
+/**
+ * The text runs of an uncompressed PDFKit file, page by page: each TJ array is one line, decoded through
+ * its font's ToUnicode map (embedded fonts write glyph numbers), kerning gaps dropped.
+ */
+export function pdfRuns(pdf: Buffer): PdfRun[] {
+  const objects = pdfObjects(pdf);
+  const ref = (dict: string, key: string) => new RegExp(`/${key} (\\d+) 0 R`).exec(dict)?.[1];
+  const pagesTree = [...objects.values()].find((o) => /\/Type \/Pages\b/.test(o.dict));
+  const pageIds = [
+    ...(/\/Kids \[([^\]]*)\]/.exec(pagesTree?.dict ?? '')?.[1] ?? '').matchAll(/(\d+) 0 R/g),
+  ].map((k) => k[1] ?? '');
+  const fonts = new Map<string, { bold: boolean; map: Map<number, string> | null }>();
+  const runs: PdfRun[] = [];
+  pageIds.forEach((pageId, page) => {
+    const pageDict = objects.get(pageId)?.dict ?? '';
+    const resources = objects.get(ref(pageDict, 'Resources') ?? '')?.dict ?? '';
+    for (const f of resources.matchAll(/\/(F\d+) (\d+) 0 R/g)) {
+      const font = objects.get(f[2] ?? '')?.dict ?? '';
+      const cmap = objects.get(ref(font, 'ToUnicode') ?? '')?.stream;
+      fonts.set(f[1] ?? '', {
+        bold: /\/BaseFont \/[^\s/]*Bold/.test(font),
+        map: cmap ? toUnicode(cmap.toString('latin1')) : null,
+      });
+    }
+    const content = objects.get(ref(pageDict, 'Contents') ?? '')?.stream?.toString('latin1') ?? '';
+    let font = '';
+    let size = 0;
+    let x = 0;
+    let y = 0;
+    const ops =
+      /\/(F\d+) ([\d.]+) Tf|1 0 0 1 ([\d.-]+) ([\d.-]+) Tm|\[((?:<[0-9a-f]*>\s*-?[\d.]*\s*)*)\] TJ/g;
+    for (const op of content.matchAll(ops)) {
+      if (op[1]) [font, size] = [op[1], Number(op[2])];
+      else if (op[3]) [x, y] = [Number(op[3]), Number(op[4])];
+      else {
+        const f = fonts.get(font);
+        const hex = [...(op[5] ?? '').matchAll(/<([0-9a-f]*)>/g)].map((h) => h[1] ?? '').join('');
+        const text = f?.map
+          ? (hex.match(/.{4}/g) ?? []).map((g) => f.map?.get(Number.parseInt(g, 16)) ?? '\u0000').join('')
+          : Buffer.from(hex, 'hex').toString('latin1');
+        runs.push({ page, font, bold: f?.bold ?? false, size, x, y, text });
+      }
+    }
+  });
+  return runs;
+}
+
+/** The text lines an uncompressed PDFKit file shows, in the order drawn. */
+export const pdfText = (pdf: Buffer): string =>
+  pdfRuns(pdf)
+    .map((r) => r.text)
+    .join('\n');
 
 /** A string entry of the Info dictionary (Title, Author…), decoded from PDFKit's literal or UTF-16 form. */
 export function pdfInfo(pdf: Buffer, key: string): string | null {

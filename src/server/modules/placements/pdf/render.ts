@@ -3,14 +3,29 @@ import type {
   AgreementDocument,
   DocumentBlock,
   DocumentItem,
-  Pair,
 } from '../../../../common/placements/agreement-document';
-import { toWinAnsi } from './win-ansi';
+import { printable, registerFonts } from './fonts';
+import {
+  BOTTOM,
+  GUTTER,
+  INK,
+  LABEL_WIDTH,
+  LINE_GAP,
+  MARGIN,
+  MIN_LINES,
+  pageFooters,
+  RULE,
+  S,
+  type Style,
+} from './page-style';
+import { type Cells, cells, type Field, fieldRows, paragraphStyle, type Signature } from './rows';
 
 /**
- * Renders the agreement document to an A4 PDF with PDFKit's built-in Helvetica. A bilingual document is
- * set in two columns, the agreement's language on the left and the host's on the right, each paragraph
- * starting level with its translation; free text (names, tasks, references) spans both columns once.
+ * Renders the agreement document to an A4 PDF in an embedded DejaVu Sans. A bilingual document is set in
+ * two columns, the agreement's language on the left and the host's on the right, each paragraph starting
+ * level with its translation; names and references are repeated in both columns. Nothing is stranded at
+ * a page's foot: a heading keeps the start of what follows it, a label its value, and the signature block
+ * is never split (issue 9, item 7).
  */
 export interface RenderOptions {
   /** Written in the Info dictionary; fixed by tests so that the output is reproducible. */
@@ -19,30 +34,8 @@ export interface RenderOptions {
   compress?: boolean;
 }
 
-const MARGIN = 56;
-const BOTTOM = 64;
-const GUTTER = 18;
-const LABEL_WIDTH = 150;
-/** Free text up to this length is printed in both columns; longer text once across the page. */
-const NEUTRAL_IN_BOTH_COLUMNS = 300;
-const INK = '#1a1a1a';
-const MUTED = '#555555';
-const RULE = '#b0b0b0';
-const FONT = { regular: 'Helvetica', bold: 'Helvetica-Bold', italic: 'Helvetica-Oblique' };
-
-type Style = { font: string; size: number; color?: string };
-const S = {
-  title: { font: FONT.bold, size: 15 },
-  heading: { font: FONT.bold, size: 11 },
-  subheading: { font: FONT.bold, size: 10 },
-  body: { font: FONT.regular, size: 9.5 },
-  label: { font: FONT.bold, size: 9 },
-  note: { font: FONT.italic, size: 9, color: MUTED },
-  small: { font: FONT.regular, size: 8, color: MUTED },
-} satisfies Record<string, Style>;
-
 export async function renderAgreementPdf(model: AgreementDocument, opts: RenderOptions): Promise<Buffer> {
-  const title = pairText(model.title, ' / ');
+  const title = model.title.host ? `${model.title.primary} / ${model.title.host}` : model.title.primary;
   const doc = new PDFDocument({
     size: 'A4',
     margins: { top: MARGIN, left: MARGIN, right: MARGIN, bottom: BOTTOM },
@@ -51,14 +44,15 @@ export async function renderAgreementPdf(model: AgreementDocument, opts: RenderO
     lang: model.locales.primary,
     displayTitle: true,
     info: {
-      Title: toWinAnsi(`${title} – ${model.reference}`),
+      Title: `${title} – ${model.reference}`,
       Author: 'samen',
       Creator: 'samen',
-      Subject: toWinAnsi(model.reference),
+      Subject: model.reference,
       CreationDate: opts.creationDate,
       ModDate: opts.creationDate,
     },
   });
+  registerFonts(doc);
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise<Buffer>((resolve, reject) => {
@@ -72,11 +66,6 @@ export async function renderAgreementPdf(model: AgreementDocument, opts: RenderO
   doc.end();
   return done;
 }
-
-const styleOf = (item: Extract<DocumentItem, { kind: 'paragraph' }>): Style =>
-  item.tone === 'notice' ? S.note : S.body;
-
-const pairText = (p: Pair, sep: string) => (p.host ? `${p.primary}${sep}${p.host}` : p.primary);
 
 class Writer {
   private readonly width: number;
@@ -92,38 +81,43 @@ class Writer {
 
   block(b: DocumentBlock): void {
     if (b.id === 'title') {
-      this.title(b);
+      if (b.heading) this.row(cells(b.heading, S.title));
+      this.space(4);
+      for (const item of b.items)
+        if (item.kind === 'paragraph') this.row(cells(item.text, paragraphStyle(item)));
+      this.space(6);
       return;
     }
+    if (b.id === 'signatures') {
+      // The signature block is one whole: moved to the next page when it does not fit at the foot of this one.
+      this.keep(this.headingHeight(b) + b.items.reduce((h, item) => h + this.itemHeight(item), 0));
+    } else if (b.heading) {
+      this.keep(this.headingHeight(b) + this.startHeight(b.items, 0));
+    }
     if (b.heading) {
-      // Keep a heading with at least the start of what follows it.
       this.space(10);
-      this.row(b.heading, S.heading, 90);
+      this.row(cells(b.heading, S.heading));
       this.rule();
     }
-    for (const item of b.items) this.item(item, b.id === 'footer');
-  }
-
-  private title(b: DocumentBlock): void {
-    if (b.heading) this.row(b.heading, S.title);
-    this.space(4);
-    for (const item of b.items) if (item.kind === 'paragraph') this.row(item.text, styleOf(item));
-    this.space(6);
+    b.items.forEach((item, i) => {
+      if (item.kind === 'subheading') this.keep(this.itemHeight(item) + this.startHeight(b.items, i + 1));
+      this.item(item, b.id === 'footer');
+    });
   }
 
   private item(item: DocumentItem, footer: boolean): void {
     switch (item.kind) {
       case 'subheading':
         this.space(4);
-        this.row(item.text, S.subheading, 60);
+        this.row(cells(item.text, S.subheading));
         return;
       case 'paragraph':
         if (footer) this.space(10);
-        this.row(item.text, footer ? S.small : styleOf(item));
+        this.row(cells(item.text, footer ? S.small : paragraphStyle(item)));
         this.space(3);
         return;
       case 'field':
-        this.field(item.label, item.value);
+        this.field(item);
         return;
       case 'signature':
         this.signature(item);
@@ -131,50 +125,40 @@ class Writer {
     }
   }
 
-  private field(label: Pair, value: Pair | string): void {
-    if (!this.bilingual) {
-      this.labelled(label.primary, typeof value === 'string' ? value : value.primary);
-      return;
-    }
-    if (typeof value !== 'string') {
-      this.row(label, S.label, 24);
-      this.row(value, S.body);
-    } else if (value.length <= NEUTRAL_IN_BOTH_COLUMNS) {
-      // Each column reads as a whole in its language: short free text is repeated on both sides.
-      this.row(label, S.label, 24);
-      this.row({ primary: value, host: value }, S.body);
+  private field(f: Field): void {
+    const rows = fieldRows(this.bilingual, f);
+    this.keep(this.fieldStart(f));
+    if (typeof rows.label === 'string') {
+      this.labelled(rows.label, rows.value as string);
     } else {
-      this.full(`${label.primary} / ${label.host ?? ''}`, S.label, 24);
-      this.full(value, S.body);
+      this.row(rows.label);
+      // A field taller than a page starts below its label and flows on, whatever its value's own height.
+      this.row(rows.value as Cells, this.itemHeight(f) > this.pageRoom());
     }
     this.space(3);
   }
 
-  /** A label beside its value (single-language documents). */
+  /** A label beside its value (single-language documents); a value longer than a page goes below it. */
   private labelled(label: string, value: string): void {
     const doc = this.doc;
     const valueWidth = this.width - LABEL_WIDTH - 8;
     const h = Math.max(this.height(label, S.label, LABEL_WIDTH - 8), this.height(value, S.body, valueWidth));
-    if (h > this.room() && h <= this.pageRoom()) doc.addPage();
     if (h > this.pageRoom()) {
       this.full(label, S.label);
-      this.full(value, S.body);
-      this.space(3);
+      this.full(value, S.body, true);
       return;
     }
     const y = doc.y;
     this.text(label, S.label, MARGIN, y, LABEL_WIDTH - 8);
     this.text(value, S.body, MARGIN + LABEL_WIDTH, y, valueWidth);
-    doc.y = y + h + 3;
+    doc.y = y + h;
   }
 
-  private signature(item: Extract<DocumentItem, { kind: 'signature' }>): void {
-    const needed = 70;
-    if (needed > this.room()) this.doc.addPage();
+  private signature(item: Signature): void {
     this.space(6);
-    this.row(item.label, S.subheading);
-    if (item.signer) this.row({ primary: item.signer, host: item.signer }, S.body);
-    this.row(item.status, item.state === 'signed' ? S.body : S.note);
+    this.row(cells(item.label, S.subheading));
+    if (item.signer) this.row(cells({ primary: item.signer, host: item.signer }, S.body));
+    this.row(cells(item.status, item.state === 'signed' ? S.body : S.note));
     if (item.state !== 'signed') {
       // Room for a handwritten signature when the agreement is signed on paper.
       this.space(22);
@@ -189,32 +173,119 @@ class Writer {
     }
   }
 
-  /** One text per language side by side (or alone), starting on the same line; minimum: keep-with-next. */
-  private row(p: Pair, style: Style, minimum = 0): void {
+  // Heights, measured as the drawing methods above lay the items out.
+
+  private headingHeight(b: DocumentBlock): number {
+    return b.heading ? 10 + this.rowHeight(cells(b.heading, S.heading)) + 7 : 0;
+  }
+
+  private itemHeight(item: DocumentItem): number {
+    switch (item.kind) {
+      case 'subheading':
+        return 4 + this.rowHeight(cells(item.text, S.subheading));
+      case 'paragraph':
+        return this.rowHeight(cells(item.text, paragraphStyle(item))) + 3;
+      case 'field': {
+        const rows = fieldRows(this.bilingual, item);
+        if (typeof rows.label === 'string') {
+          const value = rows.value as string;
+          return (
+            Math.max(
+              this.height(rows.label, S.label, LABEL_WIDTH - 8),
+              this.height(value, S.body, this.width - LABEL_WIDTH - 8),
+            ) + 3
+          );
+        }
+        return this.rowHeight(rows.label) + this.rowHeight(rows.value as Cells) + 3;
+      }
+      case 'signature':
+        return (
+          6 +
+          this.rowHeight(cells(item.label, S.subheading)) +
+          (item.signer ? this.rowHeight(cells({ primary: item.signer, host: item.signer }, S.body)) : 0) +
+          this.rowHeight(cells(item.status, item.state === 'signed' ? S.body : S.note)) +
+          (item.state === 'signed' ? 0 : 26)
+        );
+    }
+  }
+
+  /** What must share a page with what comes before it: a whole field, or its label and first lines. */
+  private fieldStart(f: Field): number {
+    const whole = this.itemHeight(f);
+    if (whole <= this.pageRoom()) return whole;
+    const rows = fieldRows(this.bilingual, f);
+    const label =
+      typeof rows.label === 'string'
+        ? this.height(rows.label, S.label, this.width)
+        : this.rowHeight(rows.label);
+    return label + this.lines(S.body);
+  }
+
+  /** The start of items[i] that a heading or subheading before it must not be separated from. */
+  private startHeight(items: readonly DocumentItem[], i: number): number {
+    const item = items[i];
+    if (!item) return 0;
+    if (item.kind === 'subheading') return this.itemHeight(item) + this.startHeight(items, i + 1);
+    if (item.kind === 'field') return this.fieldStart(item);
+    const h = this.itemHeight(item);
+    return h <= this.pageRoom() ? h : this.lines(S.body);
+  }
+
+  private rowHeight(c: Cells): number {
+    if (!this.bilingual || c.host === null) return this.height(c.primary, c.primaryStyle, this.width);
+    const h = Math.max(
+      this.height(c.primary, c.primaryStyle, this.col),
+      this.height(c.host, c.hostStyle, this.col),
+    );
+    if (h <= this.pageRoom()) return h;
+    return (
+      this.height(c.primary, c.primaryStyle, this.width) + 2 + this.height(c.host, c.hostStyle, this.width)
+    );
+  }
+
+  private lines(style: Style): number {
+    return this.height(Array(MIN_LINES).fill('x').join('\n'), style, this.width);
+  }
+
+  // Drawing.
+
+  /** Starts a new page unless `h` fits in what is left of this one (or would not fit on any page). */
+  private keep(h: number): void {
+    if (h > this.room() && h <= this.pageRoom()) this.doc.addPage();
+  }
+
+  /**
+   * One text per language side by side (or alone), starting on the same line; flow: it may start at the
+   * foot of this page and go on to the next rather than move whole to it.
+   */
+  private row(c: Cells, flow = false): void {
     const doc = this.doc;
-    if (!this.bilingual || p.host === null) {
-      this.full(p.primary, style, minimum);
+    if (!this.bilingual || c.host === null) {
+      this.full(c.primary, c.primaryStyle, flow);
       return;
     }
-    const h = Math.max(this.height(p.primary, style, this.col), this.height(p.host, style, this.col));
-    if (h > this.pageRoom()) {
-      // Longer than a page: the two languages one after the other, flowing across pages.
-      this.full(p.primary, style);
+    const h = Math.max(
+      this.height(c.primary, c.primaryStyle, this.col),
+      this.height(c.host, c.hostStyle, this.col),
+    );
+    if (h > this.pageRoom() || (flow && h > this.room())) {
+      // Longer than what is left: the two languages one after the other, flowing across pages.
+      this.full(c.primary, c.primaryStyle, true);
       this.space(2);
-      this.full(p.host, style);
+      this.full(c.host, c.hostStyle, true);
       return;
     }
-    if (Math.max(h, minimum) > this.room()) doc.addPage();
+    this.keep(h);
     const y = doc.y;
-    this.text(p.primary, style, MARGIN, y, this.col);
-    this.text(p.host, style, MARGIN + this.col + GUTTER, y, this.col);
+    this.text(c.primary, c.primaryStyle, MARGIN, y, this.col);
+    this.text(c.host, c.hostStyle, MARGIN + this.col + GUTTER, y, this.col);
     doc.y = y + h;
   }
 
-  /** A text across the whole width, flowing onto the next pages when long. */
-  private full(text: string, style: Style, minimum = 0): void {
+  /** A text across the whole width; a long (or flowing) one starts where a few of its lines fit. */
+  private full(text: string, style: Style, flow = false): void {
     const h = this.height(text, style, this.width);
-    if (Math.max(Math.min(h, this.pageRoom()), minimum) > this.room()) this.doc.addPage();
+    this.keep(h <= this.pageRoom() && !flow ? h : Math.min(h, this.lines(style)));
     this.text(text, style, MARGIN, this.doc.y, this.width);
   }
 
@@ -223,14 +294,14 @@ class Writer {
       .font(style.font)
       .fontSize(style.size)
       .fillColor(style.color ?? INK)
-      .text(toWinAnsi(text), x, y, { width, lineGap: 1.5 });
+      .text(printable(text), x, y, { width, lineGap: LINE_GAP });
   }
 
   private height(text: string, style: Style, width: number): number {
     return this.doc
       .font(style.font)
       .fontSize(style.size)
-      .heightOfString(toWinAnsi(text), { width, lineGap: 1.5 });
+      .heightOfString(printable(text), { width, lineGap: LINE_GAP });
   }
 
   private rule(): void {
@@ -254,29 +325,5 @@ class Writer {
 
   private pageRoom(): number {
     return this.doc.page.height - BOTTOM - MARGIN;
-  }
-}
-
-/** "Title – reference" and "Page n of N" under every page, written once the page count is known. */
-function pageFooters(doc: PDFKit.PDFDocument, model: AgreementDocument): void {
-  const range = doc.bufferedPageRange();
-  const width = doc.page.width - 2 * MARGIN;
-  for (let i = range.start; i < range.start + range.count; i++) {
-    doc.switchToPage(i);
-    // Writing inside the bottom margin must not open a new page.
-    const bottom = doc.page.margins.bottom;
-    doc.page.margins.bottom = 0;
-    const y = doc.page.height - BOTTOM + 24;
-    doc.font(S.small.font).fontSize(S.small.size).fillColor(MUTED);
-    doc.text(toWinAnsi(`${model.title.primary} – ${model.reference}`), MARGIN, y, {
-      width: width - 90,
-      lineBreak: false,
-    });
-    doc.text(toWinAnsi(model.pageLabel(i - range.start + 1, range.count)), MARGIN + width - 90, y, {
-      width: 90,
-      align: 'right',
-      lineBreak: false,
-    });
-    doc.page.margins.bottom = bottom;
   }
 }

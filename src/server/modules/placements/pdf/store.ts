@@ -84,3 +84,12 @@ export async function sharedPerson(trx: Tx, personId: string) {
   }>`select app.shared_person(${personId}::uuid) as p`.execute(trx);
   return r.rows[0]?.p ?? null;
 }
+
+/** The offer an agreement was made from, for the languages its tasks were written in (issue 9, item 7). */
+export async function offerTexts(trx: Tx, offerId: string) {
+  return trx
+    .selectFrom('placement_offers')
+    .select(['tasks_fr', 'tasks_nl', 'schedule'])
+    .where('id', '=', offerId)
+    .executeTakeFirst();
+}

@@ -13,6 +13,7 @@ import { type Tx, withContext } from '../../../platform/db/context';
 import type { Deps } from '../../../platform/deps';
 import { t } from '../../../platform/i18n';
 import { queueMail } from '../../../platform/mail';
+import { runSignerReminders } from './signer-reminders';
 import * as store from './store';
 
 export interface ReminderDeps extends Pick<Deps, 'db' | 'clock'> {
@@ -26,6 +27,8 @@ export const REMINDER_INTERVAL_MS = 3600_000;
 export function registerPlacementReminders(deps: Deps): void {
   deps.jobs.every('placements.reminders', REMINDER_INTERVAL_MS, async () => {
     await runPlacementReminders(deps);
+    // The signers themselves (issue 9, item 3), each at their own address with a fresh link.
+    await runSignerReminders({ ...deps, secretKey: deps.secrets.secretKey });
   });
 }
 

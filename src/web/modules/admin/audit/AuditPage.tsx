@@ -6,6 +6,7 @@ import { auditApi } from '../../../../common/admin/endpoints';
 import { auditLink } from '../../../../common/admin/links';
 import { useEndpoint } from '../../../app/client';
 import { Button } from '../../../app/ui/Button';
+import { DateField } from '../../../app/ui/DateField';
 import { Form, Select, TextField } from '../../../app/ui/fields';
 import { useForm } from '../../../app/ui/form';
 import { ListPage, useListAddress } from '../../../app/ui/ListPage';
@@ -101,16 +102,14 @@ export function AuditPage() {
             onChange={form.set('entityId')}
             error={form.errors.entityId}
           />
-          <TextField
+          <DateField
             label={intl.formatMessage({ id: 'admin.audit.from' })}
-            type="date"
             value={form.values.from}
             onChange={form.set('from')}
             error={form.errors.from}
           />
-          <TextField
+          <DateField
             label={intl.formatMessage({ id: 'admin.audit.to' })}
-            type="date"
             value={form.values.to}
             onChange={form.set('to')}
             error={form.errors.to}

@@ -11,6 +11,7 @@ import {
   SERVICE_LANGUAGES,
 } from '../../../../common/network/organisation-schemas';
 import { Button, LinkButton } from '../../../app/ui/Button';
+import { DateField } from '../../../app/ui/DateField';
 import { ErrorAlert } from '../../../app/ui/feedback';
 import { CheckboxGroup, Form, Select, TextField } from '../../../app/ui/fields';
 import { useForm } from '../../../app/ui/form';
@@ -269,9 +270,8 @@ export function OrganisationForm({
               error={form.errors.status}
             />
             {v.status === 'closed' && (
-              <TextField
+              <DateField
                 label={f('network.organisations.field.closed_on')}
-                type="date"
                 value={v.closedOn}
                 onChange={form.set('closedOn')}
                 error={form.errors.closedOn}

@@ -1,4 +1,4 @@
-import { act, cleanup, fireEvent, screen } from '@testing-library/react';
+import { act, cleanup, fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { urlOf } from '../../../../common/kernel/endpoint';
 import { programmesApi } from '../../../../common/network/endpoints';
@@ -39,6 +39,25 @@ describe('partner editor', () => {
     });
     expect(screen.getByText('La part UE ne peut pas dépasser le budget total.')).toBeTruthy();
     expect(calls.filter((c) => isCall(c, programmesApi.replacePartners))).toEqual([]);
+  });
+
+  it('gives a partner a second role, never its main one again', async () => {
+    const calls = open();
+    const roles = await screen.findByRole('group', { name: 'Autres rôles – CPAS de Courtrai' }, SLOW);
+    expect(within(roles).queryByRole('checkbox', { name: 'Partenaire' })).toBeNull();
+    expect(within(roles).queryByRole('checkbox', { name: 'Chef de file' })).toBeNull();
+    fireEvent.click(within(roles).getByRole('checkbox', { name: 'Cofinanceur' }));
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Enregistrer les partenaires' }));
+    });
+    const put = calls.filter((c) => isCall(c, programmesApi.replacePartners));
+    expect(put[0]!.body).toMatchObject({
+      partners: [
+        { orgId: 'o1', role: 'lead' },
+        { orgId: 'o2', role: 'partner', extraRoles: ['cofinancer'] },
+        { orgId: 'o3', role: 'associated', extraRoles: ['cofinancer'] },
+      ],
+    });
   });
 
   it('previews the totals with the same calculator and sends the whole list', async () => {

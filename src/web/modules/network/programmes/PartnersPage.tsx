@@ -21,7 +21,7 @@ import { ApiError } from '../../../app/api';
 import { call, invalidate, useEndpoint } from '../../../app/client';
 import { Button, LinkButton } from '../../../app/ui/Button';
 import { Alert, EmptyState, ErrorAlert, Loading } from '../../../app/ui/feedback';
-import { Form, Select, TextField } from '../../../app/ui/fields';
+import { CheckboxGroup, Form, Select, TextField } from '../../../app/ui/fields';
 import { Card, PageHeader } from '../../../app/ui/layout';
 import { useProgrammeFormat } from './format';
 import { OrganisationSearch } from './OrganisationSearch';
@@ -30,6 +30,8 @@ import { TotalsCard } from './TotalsCard';
 interface Row {
   org: OrgRef;
   role: PartnerRole;
+  /** Roles held besides the main one (e.g. an associated partner that co-finances). */
+  extraRoles: PartnerRole[];
   budgetTotal: string;
   euAmount: string;
 }
@@ -57,6 +59,7 @@ function PartnersEditor({ programme: p }: { programme: ProgrammeDetail }) {
     p.partners.map((x) => ({
       org: x.org,
       role: x.role,
+      extraRoles: x.roles.filter((r) => r !== x.role),
       budgetTotal: x.budgetTotal ?? '',
       euAmount: x.euAmount ?? '',
     })),
@@ -71,6 +74,7 @@ function PartnersEditor({ programme: p }: { programme: ProgrammeDetail }) {
   const body = rows.map((r) => ({
     orgId: r.org.id,
     role: r.role,
+    ...(r.extraRoles.length ? { extraRoles: r.extraRoles as Exclude<PartnerRole, 'lead'>[] } : {}),
     ...(r.budgetTotal ? { budgetTotal: r.budgetTotal } : {}),
     ...(r.euAmount ? { euAmount: r.euAmount } : {}),
   }));
@@ -153,7 +157,12 @@ function PartnersEditor({ programme: p }: { programme: ProgrammeDetail }) {
                           { name: name(r.org) },
                         )}
                         value={r.role}
-                        onChange={(v) => change(i, { role: v as PartnerRole })}
+                        onChange={(v) =>
+                          change(i, {
+                            role: v as PartnerRole,
+                            extraRoles: r.extraRoles.filter((x) => x !== v),
+                          })
+                        }
                         options={roleOptions}
                         error={errors[`partners.${i}.role`]}
                       />
@@ -185,6 +194,16 @@ function PartnersEditor({ programme: p }: { programme: ProgrammeDetail }) {
                       </Button>
                     )}
                   </div>
+                  <CheckboxGroup
+                    label={intl.formatMessage(
+                      { id: 'network.programmes.partners.extra_roles' },
+                      { name: name(r.org) },
+                    )}
+                    value={r.extraRoles}
+                    onChange={(v) => change(i, { extraRoles: v as PartnerRole[] })}
+                    error={errors[`partners.${i}.extraRoles`]}
+                    options={roleOptions.filter((o) => o.id !== r.role)}
+                  />
                 </li>
               );
             })}
@@ -196,7 +215,10 @@ function PartnersEditor({ programme: p }: { programme: ProgrammeDetail }) {
             actionId="network.programmes.partners.add"
             taken={new Set(rows.map((r) => r.org.id))}
             onPick={(org) =>
-              setRows((rs) => [...rs, { org, role: 'partner', budgetTotal: '', euAmount: '' }])
+              setRows((rs) => [
+                ...rs,
+                { org, role: 'partner', extraRoles: [], budgetTotal: '', euAmount: '' },
+              ])
             }
           />
         </Card>

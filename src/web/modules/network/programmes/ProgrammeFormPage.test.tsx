@@ -80,3 +80,24 @@ describe('programme form: placement duration', () => {
     expect(await screen.findByText('saved', {}, SLOW)).toBeTruthy();
   });
 });
+
+describe('programme form: themes, category and website', () => {
+  it('refuses a website that is not https, translated, then sends themes and the cleared category', async () => {
+    const calls = open();
+    const site = await screen.findByRole('textbox', { name: /^Site web/ }, SLOW);
+    expect((site as HTMLInputElement).value).toBe('https://www.sameurometropole.eu');
+    fireEvent.change(site, { target: { value: 'http://www.sameurometropole.eu' } });
+    await save('Enregistrer');
+    expect(screen.getByText("L'adresse du site doit commencer par https://.")).toBeTruthy();
+    expect(calls.filter((c) => isCall(c, programmesApi.update))).toEqual([]);
+    fireEvent.change(site, { target: { value: 'https://sam.example.org/suite' } });
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Mobilité' }));
+    await save('Enregistrer');
+    const sent = calls.find((c) => isCall(c, programmesApi.update));
+    expect(sent?.body).toMatchObject({
+      themes: ['employment'],
+      website: 'https://sam.example.org/suite',
+      interventionCategory: null,
+    });
+  });
+});

@@ -16,11 +16,13 @@ import {
   type ProgrammeDetail,
   ProgrammePatchBody,
 } from '../../../../common/network/programme-schemas';
+import { websiteError } from '../../../../common/network/programme-structure-rules';
 import type { FieldError } from '../../../../common/validation/errors';
 import { schemaErrors } from '../../../../common/validation/text';
 import { call, invalidate, useEndpoint } from '../../../app/client';
 import { useCan, useSession } from '../../../app/session';
 import { Button, LinkButton } from '../../../app/ui/Button';
+import { DateField } from '../../../app/ui/DateField';
 import { EmptyState, ErrorAlert, Loading } from '../../../app/ui/feedback';
 import { CheckboxGroup, Form, TextArea, TextField } from '../../../app/ui/fields';
 import { useForm } from '../../../app/ui/form';
@@ -35,21 +37,23 @@ import {
   PlacementDurationCard,
   withMonths,
 } from './PlacementDurationCard';
+import { EMPTY_PROFILE, ProfileCard, type ProfileValues } from './ProfileCard';
 
-type Values = MonthsValues & {
-  acronym: string;
-  nameFr: string;
-  nameNl: string;
-  fundingProgramme: string;
-  funds: string[];
-  startsOn: string;
-  endsOn: string;
-  descriptionFr: string;
-  descriptionNl: string;
-  budgetTotal: string;
-  euAmount: string;
-  leadOrgId: string;
-};
+type Values = MonthsValues &
+  ProfileValues & {
+    acronym: string;
+    nameFr: string;
+    nameNl: string;
+    fundingProgramme: string;
+    funds: string[];
+    startsOn: string;
+    endsOn: string;
+    descriptionFr: string;
+    descriptionNl: string;
+    budgetTotal: string;
+    euAmount: string;
+    leadOrgId: string;
+  };
 
 const EMPTY: Values = {
   acronym: '',
@@ -64,6 +68,7 @@ const EMPTY: Values = {
   budgetTotal: '',
   euAmount: '',
   ...DEFAULT_MONTHS,
+  ...EMPTY_PROFILE,
   leadOrgId: '',
 };
 
@@ -75,6 +80,8 @@ const CLEARABLE = [
   'descriptionNl',
   'budgetTotal',
   'euAmount',
+  'interventionCategory',
+  'website',
 ] as const;
 
 const fromDetail = (p: ProgrammeDetail): Values => ({
@@ -91,6 +98,9 @@ const fromDetail = (p: ProgrammeDetail): Values => ({
   euAmount: p.euAmount ?? '',
   placementMinMonths: String(p.placementMinMonths),
   placementMaxMonths: String(p.placementMaxMonths),
+  themes: p.themes,
+  interventionCategory: p.interventionCategory ?? '',
+  website: p.website ?? '',
   leadOrgId: '',
 });
 
@@ -130,6 +140,8 @@ function ProgrammeForm({ programme }: { programme?: ProgrammeDetail }) {
       // Later entries win: a rule's message replaces the schema's on the same field.
       ...programmeRuleErrors(body as ProgrammeFigures),
     ];
+    const web = websiteError(typeof body.website === 'string' ? body.website : null);
+    if (web) problems.push({ path: 'website', code: web });
     form.setErrors(
       Object.fromEntries(problems.map((p) => [p.path, intl.formatMessage({ id: p.code }, p.params)])),
     );
@@ -241,16 +253,14 @@ function ProgrammeForm({ programme }: { programme?: ProgrammeDetail }) {
         </Card>
         <Card title={<FormattedMessage id="network.programmes.form.period_budget" />}>
           <div className="grid-2">
-            <TextField
-              type="date"
+            <DateField
               label={label('network.programmes.field.starts_on')}
               value={form.values.startsOn}
               onChange={form.set('startsOn')}
               error={form.errors.startsOn}
               isRequired
             />
-            <TextField
-              type="date"
+            <DateField
               label={label('network.programmes.field.ends_on')}
               value={form.values.endsOn}
               onChange={form.set('endsOn')}
@@ -276,6 +286,7 @@ function ProgrammeForm({ programme }: { programme?: ProgrammeDetail }) {
           </div>
         </Card>
         <PlacementDurationCard values={form.values} set={form.set} errors={form.errors} />
+        <ProfileCard values={form.values} set={(k, v) => form.set(k)(v as never)} errors={form.errors} />
         <Card title={<FormattedMessage id="network.programmes.description.title" />}>
           <TextArea
             label={label('network.programmes.field.description_fr')}

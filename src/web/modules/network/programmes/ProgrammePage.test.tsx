@@ -60,6 +60,35 @@ describe('programme page', () => {
     );
   });
 
+  it('shows actions, perimeter, themes, website, milestones and every role, in the reader’s language', async () => {
+    open(programme(true), 'en');
+    expect(await screen.findByRole('heading', { level: 2, name: 'Actions' }, SLOW)).toBeTruthy();
+    // English title where there is one, the French one otherwise (marked as French for screen readers).
+    expect(screen.getByText('Cross-border work-integration placements')).toBeTruthy();
+    expect(screen.getByText('Immersions de professionnels').getAttribute('lang')).toBe('fr');
+    expect(screen.getByText('Receives by default: placements')).toBeTruthy();
+    expect(screen.getByText('2 municipalities: Courtrai, Lille')).toBeTruthy();
+    expect(screen.getByText('Employment')).toBeTruthy();
+    const site = screen.getByRole('link', { name: 'https://www.sameurometropole.eu' });
+    expect(site.getAttribute('rel')).toBe('noopener noreferrer');
+    expect(screen.getByText('Début du projet')).toBeTruthy();
+    expect(screen.getByText('Convention FEDER signée.')).toBeTruthy();
+    expect(screen.getByText('Associated partner, Co-financer')).toBeTruthy();
+    expect(screen.getAllByRole('link', { name: 'Edit the structure' })[0]!.getAttribute('href')).toBe(
+      '/app/programmes/p1/structure',
+    );
+  });
+
+  it('tells a non-partner that milestones are for the partners, and offers no editing', async () => {
+    open({ ...programme(false), milestones: [], seesMilestones: false }, 'nl');
+    expect(
+      await screen.findByText('De mijlpalen zijn zichtbaar voor de partners van het programma.', {}, SLOW),
+    ).toBeTruthy();
+    expect(screen.getByText('Grensoverschrijdende integratieprojecten')).toBeTruthy();
+    expect(screen.getByText('2 gemeenten: Kortrijk, Rijsel')).toBeTruthy();
+    expect(screen.queryByRole('link', { name: 'Structuur wijzigen' })).toBeNull();
+  });
+
   it('shows the links other modules add, to whom they say and with the permission they need', async () => {
     const elsewhere: WebModule = {
       programmeLinks: [

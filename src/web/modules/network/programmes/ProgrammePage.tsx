@@ -9,11 +9,16 @@ import { Button, LinkButton } from '../../../app/ui/Button';
 import { EmptyState, ErrorAlert, Loading } from '../../../app/ui/feedback';
 import { Card, Facts, PageHeader } from '../../../app/ui/layout';
 import { DataTable } from '../../../app/ui/Table';
+import { DocumentsCard } from './DocumentsCard';
 import { FundTags, StatusTag, useProgrammeFormat } from './format';
 import { ProgrammeLinks } from './ProgrammeLinks';
+import { ActionsCard, MilestonesCard, PerimeterCard } from './StructureCards';
 import { TotalsCard } from './TotalsCard';
 
-/** One programme: key facts, description in the reader's language, partners by role, derived totals. */
+/**
+ * One programme: key facts, description in the reader's language, actions, perimeter and themes,
+ * milestones, documents, partners by main role (with every role they hold), derived totals.
+ */
 export function ProgrammePage() {
   const { id = '' } = useParams();
   const canView = useCan('programme.view');
@@ -86,6 +91,10 @@ function Programme({ p }: { p: ProgrammeDetail }) {
         />
       </Card>
       <Description p={p} />
+      <ActionsCard p={p} />
+      <PerimeterCard p={p} />
+      <MilestonesCard p={p} />
+      <DocumentsCard p={p} />
       <Card
         title={<FormattedMessage id="network.programmes.partners.title" />}
         actions={
@@ -122,6 +131,11 @@ function Programme({ p }: { p: ProgrammeDetail }) {
                         {x.org.shortName && <div className="muted">{x.org.shortName}</div>}
                       </>
                     ),
+                  },
+                  {
+                    key: 'roles',
+                    header: <FormattedMessage id="network.programmes.col.roles" />,
+                    render: (x) => x.roles.map((r) => f.role(r)).join(', '),
                   },
                   {
                     key: 'country',

@@ -23,6 +23,9 @@ export function useProgrammeFormat() {
       intl.formatMessage({ id: 'network.programmes.period' }, { start: f.day(start), end: f.day(end) }),
     orgName: (o: Pick<OrgRef, 'nameFr' | 'nameNl'>) => f.orgName(o),
     name: (p: { nameFr: string; nameNl: string }) => localized(language, p.nameFr, p.nameNl),
+    /** A kind of record an action receives by default (placements, immersions…). */
+    recordKind: (k: string) => intl.formatMessage({ id: `network.programmes.enum.record_kind.${k}` }),
+    role: (r: string) => intl.formatMessage({ id: `network.programmes.enum.role.${r}` }),
     language,
   };
 }

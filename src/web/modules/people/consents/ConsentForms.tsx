@@ -7,6 +7,7 @@ import { consentRuleErrors, withdrawalRuleErrors } from '../../../../common/peop
 import { ConsentCreateBody, type ConsentView, ConsentWithdrawBody } from '../../../../common/people/schemas';
 import { useEndpoint } from '../../../app/client';
 import { Button } from '../../../app/ui/Button';
+import { DateField } from '../../../app/ui/DateField';
 import { ErrorAlert } from '../../../app/ui/feedback';
 import { CheckboxGroup, Form, Select, TextField } from '../../../app/ui/fields';
 import { useForm } from '../../../app/ui/form';
@@ -108,17 +109,15 @@ export function ConsentRecordForm({
             isRequired
           />
         )}
-        <TextField
+        <DateField
           label={t('people.consents.field.given_on')}
-          type="date"
           value={f.values.givenOn}
           onChange={f.set('givenOn')}
           error={f.errors.givenOn}
           isRequired
         />
-        <TextField
+        <DateField
           label={t('people.consents.field.expires_on')}
-          type="date"
           value={f.values.expiresOn}
           onChange={f.set('expiresOn')}
           error={f.errors.expiresOn}
@@ -188,9 +187,8 @@ export function ConsentWithdrawForm({
     >
       <ErrorAlert error={error} />
       <div className="grid-2">
-        <TextField
+        <DateField
           label={t('people.consents.field.withdrawn_on')}
-          type="date"
           value={f.values.withdrawnOn}
           onChange={f.set('withdrawnOn')}
           error={f.errors.withdrawnOn}

@@ -4,8 +4,9 @@ import { pathwaysApi } from '../../../../common/people/endpoints';
 import type { PathwayDetail, PathwayPatchBody } from '../../../../common/people/pathway-schemas';
 import { call } from '../../../app/client';
 import { Button } from '../../../app/ui/Button';
+import { DateField } from '../../../app/ui/DateField';
 import { ErrorAlert } from '../../../app/ui/feedback';
-import { Form, TextArea, TextField } from '../../../app/ui/fields';
+import { Form, TextArea } from '../../../app/ui/fields';
 import { useForm } from '../../../app/ui/form';
 import { todayIso } from './format';
 import { usePathwayChange } from './usePathway';
@@ -40,9 +41,8 @@ export function ExitForm({ p }: { p: PathwayDetail }) {
           <FormattedMessage id="people.pathways.exit.hint" />
         </p>
         <ErrorAlert error={close.error} />
-        <TextField
+        <DateField
           label={intl.formatMessage({ id: 'people.pathways.field.exit_on' })}
-          type="date"
           isRequired
           value={form.values.exitOn}
           onChange={form.set('exitOn')}

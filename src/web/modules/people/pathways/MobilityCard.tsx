@@ -5,6 +5,7 @@ import { MobilityCreateBody, type PathwayDetail } from '../../../../common/peopl
 import { schemaErrors } from '../../../../common/validation/text';
 import { call } from '../../../app/client';
 import { Button } from '../../../app/ui/Button';
+import { DateField } from '../../../app/ui/DateField';
 import { Alert, ErrorAlert } from '../../../app/ui/feedback';
 import { Checkbox, Form, TextField } from '../../../app/ui/fields';
 import { useForm } from '../../../app/ui/form';
@@ -117,9 +118,8 @@ function MobilityForm({ p }: { p: PathwayDetail }) {
         <FormattedMessage id="people.pathways.mobility.add_title" />
       </h3>
       <ErrorAlert error={add.error} />
-      <TextField
+      <DateField
         label={intl.formatMessage({ id: 'people.pathways.field.recorded_on' })}
-        type="date"
         isRequired
         value={form.values.recordedOn}
         onChange={form.set('recordedOn')}

@@ -8,8 +8,9 @@ import {
 } from '../../../../common/people/pathway-schemas';
 import { call } from '../../../app/client';
 import { Button } from '../../../app/ui/Button';
+import { DateField } from '../../../app/ui/DateField';
 import { ErrorAlert } from '../../../app/ui/feedback';
-import { Checkbox, Form, TextArea, TextField } from '../../../app/ui/fields';
+import { Checkbox, Form, TextArea } from '../../../app/ui/fields';
 import { useForm } from '../../../app/ui/form';
 import { Card } from '../../../app/ui/layout';
 import { todayIso, useDateFormat } from './format';
@@ -107,9 +108,8 @@ function NoteForm({
       }}
     >
       <ErrorAlert error={save.error} />
-      <TextField
+      <DateField
         label={intl.formatMessage({ id: 'people.pathways.field.noted_on' })}
-        type="date"
         isRequired
         value={form.values.notedOn}
         onChange={form.set('notedOn')}

@@ -7,8 +7,9 @@ import {
 } from '../../../../common/people/pathway-schemas';
 import { call } from '../../../app/client';
 import { Button } from '../../../app/ui/Button';
+import { DateField } from '../../../app/ui/DateField';
 import { ErrorAlert } from '../../../app/ui/feedback';
-import { CheckboxGroup, Form, TextField } from '../../../app/ui/fields';
+import { CheckboxGroup, Form } from '../../../app/ui/fields';
 import { useForm } from '../../../app/ui/form';
 import { errorUnder } from './format';
 import { usePathwayChange, useReferentOptions } from './usePathway';
@@ -41,9 +42,8 @@ export function PathwayEditForm({ p, onClose }: { p: PathwayDetail; onClose: () 
       }}
     >
       <ErrorAlert error={save.error} />
-      <TextField
+      <DateField
         label={intl.formatMessage({ id: 'people.pathways.field.entry_on' })}
-        type="date"
         isRequired
         value={form.values.entryOn}
         onChange={form.set('entryOn')}

@@ -7,8 +7,9 @@ import { call, useEndpoint } from '../../../app/client';
 import { useLanguage } from '../../../app/i18n';
 import { useSession } from '../../../app/session';
 import { Button } from '../../../app/ui/Button';
+import { DateField } from '../../../app/ui/DateField';
 import { ErrorAlert } from '../../../app/ui/feedback';
-import { CheckboxGroup, Form, Select, TextField } from '../../../app/ui/fields';
+import { CheckboxGroup, Form, Select } from '../../../app/ui/fields';
 import { useForm } from '../../../app/ui/form';
 import { Card } from '../../../app/ui/layout';
 import { errorUnder, todayIso } from './format';
@@ -65,9 +66,8 @@ export function StartPathwayForm({
         }}
       >
         <ErrorAlert error={start.error} />
-        <TextField
+        <DateField
           label={intl.formatMessage({ id: 'people.pathways.field.entry_on' })}
-          type="date"
           isRequired
           value={form.values.entryOn}
           onChange={form.set('entryOn')}

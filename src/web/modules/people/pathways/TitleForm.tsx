@@ -3,6 +3,7 @@ import { pathwaysApi } from '../../../../common/people/endpoints';
 import { ObjectiveCreateBody } from '../../../../common/people/pathway-schemas';
 import { call } from '../../../app/client';
 import { Button } from '../../../app/ui/Button';
+import { DateField } from '../../../app/ui/DateField';
 import { ErrorAlert } from '../../../app/ui/feedback';
 import { Form, TextField } from '../../../app/ui/fields';
 import { useForm } from '../../../app/ui/form';
@@ -38,9 +39,8 @@ export function TitleForm({ parentId, kind }: { parentId: string; kind: 'objecti
         onChange={form.set('title')}
         error={form.errors.title}
       />
-      <TextField
+      <DateField
         label={intl.formatMessage({ id: 'people.pathways.field.due_on' })}
-        type="date"
         value={form.values.dueOn}
         onChange={form.set('dueOn')}
         error={form.errors.dueOn}

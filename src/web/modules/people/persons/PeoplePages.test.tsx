@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { consentsApi, personsApi } from '../../../../common/people/endpoints';
 import type { ConsentView, PersonDetail } from '../../../../common/people/schemas';
 import type { WebModule } from '../../../app/module';
+import { setDate } from '../../../testing/date-field';
 import {
   type Answers,
   apiError,
@@ -138,7 +139,7 @@ describe('people pages', () => {
     );
     fireEvent.change(await screen.findByLabelText(/^Prénom/), { target: { value: 'Sophie' } });
     fireEvent.change(screen.getByLabelText(/^Nom/), { target: { value: 'Lemairon' } });
-    fireEvent.change(screen.getByLabelText(/^Date de naissance/), { target: { value: '1988-03-14' } });
+    await setDate(/^Date de naissance/, '1988-03-14');
     fireEvent.click(screen.getByRole('button', { name: 'Enregistrer la personne' }));
     expect(await screen.findByText('Cette personne est peut-être déjà suivie')).toBeTruthy();
     expect(screen.getByRole('link', { name: 'LEMAIRON Sophie' }).getAttribute('href')).toBe('/app/people/p1');
@@ -169,7 +170,7 @@ describe('people pages', () => {
     );
     fireEvent.change(await screen.findByLabelText(/^Voornaam/), { target: { value: 'Sophie' } });
     fireEvent.change(screen.getByLabelText(/^Achternaam/), { target: { value: 'Lemairon' } });
-    fireEvent.change(screen.getByLabelText(/^Geboortedatum/), { target: { value: '1988-03-14' } });
+    await setDate(/^Geboortedatum/, '1988-03-14');
     fireEvent.click(screen.getByRole('button', { name: 'Persoon registreren' }));
     expect(await screen.findByText(/^2 andere centra van het netwerk begeleiden/)).toBeTruthy();
     expect(screen.getByText(/voordat u een tweede fiche opent/)).toBeTruthy();
@@ -186,7 +187,7 @@ describe('people pages', () => {
     );
     fireEvent.change(await screen.findByLabelText(/^Prénom/), { target: { value: 'Sophie' } });
     fireEvent.change(screen.getByLabelText(/^Nom/), { target: { value: 'Lemairon' } });
-    fireEvent.change(screen.getByLabelText(/^Date de naissance/), { target: { value: '1988-03-14' } });
+    await setDate(/^Date de naissance/, '1988-03-14');
     fireEvent.click(screen.getByRole('button', { name: 'Enregistrer la personne' }));
     expect(await screen.findByText(/patientez 42 minutes/)).toBeTruthy();
     // Nothing is created without the check.

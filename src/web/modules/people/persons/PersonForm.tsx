@@ -14,6 +14,7 @@ import {
 } from '../../../../common/people/schemas';
 import { useEndpoint } from '../../../app/client';
 import { Button, LinkButton } from '../../../app/ui/Button';
+import { DateField } from '../../../app/ui/DateField';
 import { ErrorAlert } from '../../../app/ui/feedback';
 import { Form, Select, TextField } from '../../../app/ui/fields';
 import { useForm } from '../../../app/ui/form';
@@ -156,6 +157,16 @@ export function PersonForm({
       {...more}
     />
   );
+  // Dates in the UI language's order, whatever the browser's locale (issue 9).
+  const date = (key: keyof PersonFormValues & string, labelId: string, isRequired = false) => (
+    <DateField
+      label={t(labelId)}
+      value={f.values[key] as string}
+      onChange={f.set(key) as (v: string) => void}
+      error={f.errors[key]}
+      isRequired={isRequired}
+    />
+  );
   const submit = async () => {
     setError(null);
     if (!f.validate()) return;
@@ -191,7 +202,7 @@ export function PersonForm({
         <div className="grid-2">
           {text('firstName', 'people.persons.field.first_name', { isRequired: true, autoComplete: 'off' })}
           {text('lastName', 'people.persons.field.last_name', { isRequired: true, autoComplete: 'off' })}
-          {text('birthDate', 'people.persons.field.birth_date', { isRequired: true, type: 'date' })}
+          {date('birthDate', 'people.persons.field.birth_date', true)}
           {text('nationalId', 'people.persons.field.national_id', {
             description: <FormattedMessage id="people.persons.field.national_id_hint" />,
             autoComplete: 'off',
@@ -258,8 +269,8 @@ export function PersonForm({
             error={f.errors.benefit}
             options={labels.options('benefit', BENEFITS)}
           />
-          {text('benefitSince', 'people.persons.field.benefit_since', { type: 'date' })}
-          {text('benefitUntil', 'people.persons.field.benefit_until', { type: 'date' })}
+          {date('benefitSince', 'people.persons.field.benefit_since')}
+          {date('benefitUntil', 'people.persons.field.benefit_until')}
         </div>
       </Card>
       <Card title={<FormattedMessage id="people.persons.section.contract" />}>
@@ -271,10 +282,8 @@ export function PersonForm({
             error={f.errors.contractType}
             options={labels.options('contract_type', CONTRACT_TYPES)}
           />
-          {text('contractSignedOn', 'people.persons.field.contract_signed_on', { type: 'date' })}
-          {text('contractNextEvaluationOn', 'people.persons.field.contract_next_evaluation_on', {
-            type: 'date',
-          })}
+          {date('contractSignedOn', 'people.persons.field.contract_signed_on')}
+          {date('contractNextEvaluationOn', 'people.persons.field.contract_next_evaluation_on')}
         </div>
       </Card>
       {children}

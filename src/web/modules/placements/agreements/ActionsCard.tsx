@@ -13,6 +13,7 @@ import { ErrorAlert } from '../../../app/ui/feedback';
 import { TextArea } from '../../../app/ui/fields';
 import { useForm } from '../../../app/ui/form';
 import { Card } from '../../../app/ui/layout';
+import { SendForSignatureDialog } from './SendForSignatureDialog';
 
 /** A change of substance after signature happens by editing the terms (the server then asks new signatures). */
 const BY_EDITING = new Set(['amend']);
@@ -43,6 +44,14 @@ export function ActionsCard({
               <BlockedAction action={a} />
             ) : a.reasonRequired ? (
               <ReasonDialog placementId={p.id} action={a.action} tone={a.tone} onDone={onChanged} />
+            ) : a.action === 'send_for_signature' ? (
+              // Sending asks every signatory at once (issue 9, item 3): how each signs is chosen first.
+              <SendForSignatureDialog
+                placementId={p.id}
+                referentUserId={p.referentUserId}
+                tone={a.tone}
+                onDone={onChanged}
+              />
             ) : (
               <Button
                 variant={a.tone}

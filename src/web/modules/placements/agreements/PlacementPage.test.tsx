@@ -6,6 +6,7 @@ import { personLink } from '../../../../common/people/links';
 import type { PlacementView } from '../../../../common/placements/agreement-schemas';
 import { placementsEndpoints } from '../../../../common/placements/endpoints';
 import { placementLink, placementsLink } from '../../../../common/placements/links';
+import { setDate } from '../../../testing/date-field';
 import { byEndpoint, type Call, isCall, renderRoutes } from '../../../testing/render-routes';
 import { placementsModule } from '..';
 import { PERSON, PLACEMENT, placement } from './fixtures.testing';
@@ -161,7 +162,7 @@ describe('placement page', () => {
       await screen.findByText(/Signée par Lucie Fictivelle \(En présence\) le 20 nov\. 2026/),
     ).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Modifier les conditions' }));
-    fireEvent.change(await screen.findByLabelText(/Fin/), { target: { value: '2027-06-30' } });
+    await setDate(/^Fin/, '2027-06-30');
     fireEvent.click(screen.getByRole('button', { name: 'Enregistrer' }));
     const dialog = await screen.findByRole('alertdialog');
     expect(within(dialog).getByText('De nouvelles signatures seront nécessaires')).toBeTruthy();
@@ -324,6 +325,7 @@ describe('placement page', () => {
     expect(screen.queryByText(/Signée par/)).toBeNull();
     expect(screen.getAllByText('Pas encore demandée')).toHaveLength(3);
     expect(screen.getByText('Refusée par l’organisation d’accueil — motif indiqué')).toBeTruthy();
+    fireEvent.click(screen.getByRole('tab', { name: 'Historique' }));
     const history = await card('Historique de la convention');
     expect(within(history).getByText(/Refusée \(organisation d’accueil\)/)).toBeTruthy();
     expect(within(history).getByText('Motif : Le tuteur est absent en janvier')).toBeTruthy();

@@ -8,6 +8,7 @@ import { placementsLink } from '../../../../common/placements/links';
 import { hrefOf } from '../../../app/client';
 import { Alert, ErrorAlert, Loading } from '../../../app/ui/feedback';
 import { Card, Facts, PageHeader } from '../../../app/ui/layout';
+import { type PageTab, PageTabs } from '../../../app/ui/PageTabs';
 import { FollowUpSection } from '../followup/FollowUpSection';
 import { ActionsCard } from './ActionsCard';
 import { NextStep, StatusBadge, useAgreementFormat } from './format';
@@ -16,9 +17,11 @@ import { TermsCard } from './TermsCard';
 import { usePlacement } from './usePlacement';
 
 /**
- * One placement agreement: whose turn it is, who and where, its terms (editable by the home side while
- * allowed), what the actor may do now and why some actions are blocked, the signatures, the PDF, the
- * follow-up, then its history.
+ * One placement agreement. On top, always: whose turn it is, the reason of the last move and what the
+ * actor may do now (and why some actions are blocked). Below, in tabs kept in the address (issue 9,
+ * item 15: with every form open the page ran to 5,500 px): the agreement (who and where, its terms,
+ * editable by the home side while allowed, and the signatures), the follow-up once the placement has
+ * started, and the history. A running placement opens on its follow-up, where the work then is.
  */
 export function PlacementPage() {
   const { id = '' } = useParams();
@@ -74,34 +77,77 @@ export function PlacementPage() {
           {p.statusReason}
         </Alert>
       )}
-      <Card title={<FormattedMessage id="placements.agreements.page.parties" />}>
-        <Facts
-          items={[
-            [
-              <FormattedMessage key="p" id="placements.agreements.field.person" />,
-              p.side === 'home' ? (
-                <Link key="pl" to={personLink.href({ id: p.personId })}>
-                  {person}
-                </Link>
-              ) : (
-                person
-              ),
-            ],
-            [<FormattedMessage key="h" id="placements.agreements.side.home" />, fmt.orgName(p.homeOrg)],
-            [<FormattedMessage key="o" id="placements.agreements.field.host" />, fmt.orgName(p.hostOrg)],
-            [
-              <FormattedMessage key="r" id="placements.agreements.field.referent" />,
-              p.referentName ?? intl.formatMessage({ id: 'common.not_given' }),
-            ],
-          ]}
-        />
-      </Card>
       <ActionsCard placement={p} onChanged={q.refresh} />
-      <TermsCard placement={p} onChanged={q.refresh} />
-      <SignaturesCard placement={p} onChanged={q.refresh} />
-      {FOLLOW_UP_STATUSES.includes(p.status) && <FollowUpSection placement={p} />}
-      <HistoryCard placement={p} />
+      <PlacementTabs placement={p} refresh={q.refresh} />
     </div>
+  );
+}
+
+function PlacementTabs({ placement: p, refresh }: { placement: PlacementView; refresh: () => void }) {
+  const intl = useIntl();
+  const following = FOLLOW_UP_STATUSES.includes(p.status);
+  const tabs: PageTab[] = [
+    {
+      id: 'agreement',
+      title: <FormattedMessage id="placements.agreements.page.tab.agreement" />,
+      content: (
+        <>
+          <PartiesCard placement={p} />
+          <TermsCard placement={p} onChanged={refresh} />
+          <SignaturesCard placement={p} onChanged={refresh} />
+        </>
+      ),
+    },
+  ];
+  if (following)
+    tabs.push({
+      id: 'followup',
+      title: <FormattedMessage id="placements.agreements.page.tab.followup" />,
+      content: <FollowUpSection placement={p} />,
+    });
+  if (p.history.length)
+    tabs.push({
+      id: 'history',
+      title: <FormattedMessage id="placements.agreements.page.tab.history" />,
+      content: <HistoryCard placement={p} />,
+    });
+  return (
+    <PageTabs
+      label={intl.formatMessage({ id: 'placements.agreements.page.tabs' })}
+      tabs={tabs}
+      defaultTab={following ? 'followup' : 'agreement'}
+    />
+  );
+}
+
+/** Who and where: the person (a link for the home side), both organisations and the referent. */
+function PartiesCard({ placement: p }: { placement: PlacementView }) {
+  const intl = useIntl();
+  const fmt = useAgreementFormat();
+  const person = fmt.person(p);
+  return (
+    <Card title={<FormattedMessage id="placements.agreements.page.parties" />}>
+      <Facts
+        items={[
+          [
+            <FormattedMessage key="p" id="placements.agreements.field.person" />,
+            p.side === 'home' ? (
+              <Link key="pl" to={personLink.href({ id: p.personId })}>
+                {person}
+              </Link>
+            ) : (
+              person
+            ),
+          ],
+          [<FormattedMessage key="h" id="placements.agreements.side.home" />, fmt.orgName(p.homeOrg)],
+          [<FormattedMessage key="o" id="placements.agreements.field.host" />, fmt.orgName(p.hostOrg)],
+          [
+            <FormattedMessage key="r" id="placements.agreements.field.referent" />,
+            p.referentName ?? intl.formatMessage({ id: 'common.not_given' }),
+          ],
+        ]}
+      />
+    </Card>
   );
 }
 

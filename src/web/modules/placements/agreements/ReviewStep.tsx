@@ -4,6 +4,8 @@ import { territoriesApi } from '../../../../common/network/endpoints';
 import { useEndpoint } from '../../../app/client';
 import { useLanguage } from '../../../app/i18n';
 import { Facts } from '../../../app/ui/layout';
+import { useConventionFacts } from '../convention/convention-facts';
+import { conventionReview } from '../convention/convention-values';
 import { useAgreementFormat } from './format';
 import { useProgrammes, useTutors } from './TermsFields';
 import { hours, type WizardValues } from './wizard-values';
@@ -35,6 +37,8 @@ export function ReviewStep({
   const notGiven = intl.formatMessage({ id: 'common.not_given' });
   const programme = programmes.data?.items.find((p) => p.id === v.programmeId);
   const label = (id: string) => <FormattedMessage key={id} id={id} />;
+  const convention = useConventionFacts();
+  const terms = conventionReview(v.convention);
   return (
     <div className="stack">
       <p>
@@ -50,9 +54,10 @@ export function ReviewStep({
             label('placements.agreements.field.period'),
             v.startsOn && v.endsOn ? fmt.period(v.startsOn, v.endsOn) : notGiven,
           ],
-          [label('placements.offers.field.schedule'), v.schedule || notGiven],
+          convention.schedule({ ...terms, schedule: v.schedule || null }),
           [label('placements.offers.field.hours_per_week'), fmt.hours(hours(v.hoursPerWeek))],
           [label('placements.agreements.terms.tasks'), v.tasks || notGiven],
+          ...convention.others(terms, 'agreement'),
           [
             label('placements.offers.field.tutor'),
             v.tutorUserId

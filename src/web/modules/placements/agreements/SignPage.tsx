@@ -1,8 +1,9 @@
-import { useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { I18nProvider } from 'react-aria-components';
 import { FormattedMessage, IntlProvider, useIntl } from 'react-intl';
 import { formattingLocale } from '../../../../common/i18n/locales';
+import { urlOf } from '../../../../common/kernel/endpoint';
 import type { SignatureLinkView } from '../../../../common/placements/agreement-schemas';
 import { placementsEndpoints } from '../../../../common/placements/endpoints';
 import { ApiError } from '../../../app/api';
@@ -12,6 +13,7 @@ import { Button } from '../../../app/ui/Button';
 import { Alert, ErrorAlert, Loading } from '../../../app/ui/feedback';
 import { Checkbox } from '../../../app/ui/fields';
 import { Facts, PageHeader } from '../../../app/ui/layout';
+import { AgreementReadingView } from './AgreementReadingView';
 import { useAgreementFormat } from './format';
 import { useMunicipalityName } from './ReviewStep';
 
@@ -71,6 +73,9 @@ function SignForm({ token, view: v }: { token: string; view: SignatureLinkView }
   const municipality = useMunicipalityName(v.municipalityCode, v.language);
   const [accepted, setAccepted] = useState(false);
   const sign = useEndpointMutation(placementsEndpoints.sign);
+  const pdf = useMutation({ mutationFn: () => downloadSignaturePdf(token, v.language) });
+  // Said before the signer reads and accepts, not only as the refusal of their signature (issue 9).
+  const blocked = v.blocked.map((g) => intl.formatMessage({ id: `placements.agreements.guard.${g}` }));
   const none = intl.formatMessage({ id: 'common.not_given' });
   const label = (id: string) => <FormattedMessage key={id} id={id} />;
   return (
@@ -100,20 +105,48 @@ function SignForm({ token, view: v }: { token: string; view: SignatureLinkView }
           [label('placements.agreements.terms.tasks'), v.tasks ?? none],
         ]}
       />
+      <section className="stack" aria-labelledby="sign-document">
+        <h2 id="sign-document">
+          <FormattedMessage id="placements.agreements.sign.document" />
+        </h2>
+        <p>
+          <FormattedMessage id="placements.agreements.sign.document_hint" />
+        </p>
+        <div className="row">
+          <Button variant="secondary" onPress={() => pdf.mutate()} isDisabled={pdf.isPending}>
+            <FormattedMessage id="placements.agreements.sign.pdf" />
+          </Button>
+        </div>
+        {pdf.isError ? (
+          <Alert tone="error" title={<FormattedMessage id="placements.agreements.sign.pdf_failed" />}>
+            {pdf.error instanceof ApiError ? pdf.error.message : null}
+          </Alert>
+        ) : null}
+        <AgreementReadingView reading={v.document} />
+      </section>
+      {blocked.length > 0 && !sign.isSuccess ? (
+        <Alert tone="warning" title={<FormattedMessage id="placements.agreements.sign.blocked" />}>
+          <FormattedMessage
+            id="placements.agreements.sign.blocked_hint"
+            values={{ reasons: new Intl.ListFormat(intl.locale, { type: 'conjunction' }).format(blocked) }}
+          />
+        </Alert>
+      ) : null}
       {sign.isSuccess ? (
         <Alert tone="success" title={<FormattedMessage id="placements.agreements.sign.done" />}>
-          <FormattedMessage id="placements.agreements.sign.done_hint" />
+          <FormattedMessage id="placements.agreements.sign.done_hint" />{' '}
+          <FormattedMessage id="placements.agreements.sign.done_copy" />
         </Alert>
       ) : (
         <>
           <ErrorAlert error={sign.error} />
-          <Checkbox isSelected={accepted} onChange={setAccepted}>
+          <Checkbox isSelected={accepted} onChange={setAccepted} isDisabled={blocked.length > 0}>
             <FormattedMessage id="placements.agreements.sign.accept" />
           </Checkbox>
           <div className="row">
             <Button
               onPress={() => sign.mutate({ body: { token, accept: true } })}
-              isDisabled={!accepted || sign.isPending}
+              isDisabled={!accepted || sign.isPending || blocked.length > 0}
             >
               <FormattedMessage id="placements.agreements.sign.submit" />
             </Button>
@@ -122,4 +155,36 @@ function SignForm({ token, view: v }: { token: string; view: SignatureLinkView }
       )}
     </div>
   );
+}
+
+/**
+ * The agreement's PDF through the link, by POST like the look-up so that the token never travels in a
+ * URL; saved as a file so that a refusal shows on this page.
+ */
+async function downloadSignaturePdf(token: string, language: string): Promise<void> {
+  let res: Response;
+  try {
+    res = await fetch(urlOf(placementsEndpoints.signaturePdf, {}), {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: { 'content-type': 'application/json', 'x-samen-language': language },
+      body: JSON.stringify({ token }),
+    });
+  } catch {
+    throw new ApiError(0, 'errors.network', '');
+  }
+  if (!res.ok) {
+    const data = res.headers.get('content-type')?.includes('application/json') ? await res.json() : null;
+    throw new ApiError(res.status, data?.error?.code ?? 'errors.internal', data?.error?.message ?? '');
+  }
+  const name =
+    /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? 'convention.pdf';
+  const href = URL.createObjectURL(await res.blob());
+  const a = document.createElement('a');
+  a.href = href;
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  URL.revokeObjectURL(href);
 }

@@ -3,6 +3,7 @@ import { FormattedMessage, useIntl } from 'react-intl';
 import type { PlacementView } from '../../../../common/placements/agreement-schemas';
 import { Button } from '../../../app/ui/Button';
 import { Card, Facts } from '../../../app/ui/layout';
+import { useConventionFacts } from '../convention/convention-facts';
 import { useAgreementFormat } from './format';
 import { TermsEditForm } from './TermsEditForm';
 
@@ -11,6 +12,7 @@ export function TermsCard({ placement: p, onChanged }: { placement: PlacementVie
   const intl = useIntl();
   const fmt = useAgreementFormat();
   const [editing, setEditing] = useState(false);
+  const convention = useConventionFacts();
   const none = intl.formatMessage({ id: 'common.not_given' });
   const label = (id: string) => <FormattedMessage key={id} id={id} />;
   if (editing && p.editable)
@@ -42,9 +44,10 @@ export function TermsCard({ placement: p, onChanged }: { placement: PlacementVie
           [label('placements.offers.field.site'), p.siteName],
           [label('placements.offers.field.municipality'), p.municipalityName ?? p.municipalityCode],
           [label('placements.agreements.field.period'), fmt.period(p.startsOn, p.endsOn)],
-          [label('placements.offers.field.schedule'), p.schedule ?? none],
+          convention.schedule(p),
           [label('placements.offers.field.hours_per_week'), fmt.hours(p.hoursPerWeek)],
           [label('placements.agreements.terms.tasks'), p.tasks ?? none],
+          ...convention.others(p, 'agreement'),
           [label('placements.offers.field.tutor'), p.tutorName ?? none],
           [label('placements.agreements.terms.programme'), p.programmeName ?? none],
           [

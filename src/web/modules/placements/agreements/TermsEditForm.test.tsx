@@ -4,6 +4,7 @@ import { programmesApi } from '../../../../common/network/endpoints';
 import type { PlacementView } from '../../../../common/placements/agreement-schemas';
 import { placementsEndpoints } from '../../../../common/placements/endpoints';
 import { placementLink } from '../../../../common/placements/links';
+import { setDate } from '../../../testing/date-field';
 import { byEndpoint, type Call, isCall, renderRoutes } from '../../../testing/render-routes';
 import { placementsModule } from '..';
 import { PLACEMENT, PROGRAMME, placement } from './fixtures.testing';
@@ -41,7 +42,7 @@ async function openForm(view: PlacementView, programmes: object[]) {
 describe('terms form: checks at the right time (issue 9)', () => {
   it('says a past start before saving, and saves nothing', async () => {
     const calls = await openForm(placement(), [programme(PROGRAMME, 'SAM', '2026-01-01', '2028-12-31')]);
-    fireEvent.change(await screen.findByLabelText(/Début/), { target: { value: '2020-01-06' } });
+    await setDate(/Début/, '2020-01-06');
     fireEvent.click(screen.getByRole('button', { name: 'Enregistrer' }));
     expect(
       await screen.findByText(/La date de début est déjà passée/, { selector: '.field-error' }),

@@ -10,6 +10,13 @@ import { call } from '../../../app/client';
 import { Button } from '../../../app/ui/Button';
 import { ErrorAlert } from '../../../app/ui/feedback';
 import { Form, TextField } from '../../../app/ui/fields';
+import { ConventionFields } from '../convention/ConventionFields';
+import {
+  type ConventionValues,
+  conventionFormProblems,
+  conventionPatch,
+  conventionValues,
+} from '../convention/convention-values';
 import { SignatoryFields } from './SignatoryFields';
 import { TermsFields } from './TermsFields';
 import {
@@ -20,6 +27,7 @@ import {
   patchProblems,
   resignatureFields,
 } from './terms-patch';
+import { hours } from './wizard-values';
 
 /**
  * The date rules the server applies when the dates change (past start, duration): said before saving. The
@@ -53,6 +61,12 @@ export function TermsEditForm({
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const [confirming, setConfirming] = useState<SubstanceField[] | null>(null);
+  // The convention's structured terms (issue 9, item 9), beside the terms the patch helpers know.
+  const [conv, setConv] = useState<ConventionValues>(() => conventionValues(p));
+  const body = () => ({
+    ...patchBody(p, values),
+    ...conventionPatch(conventionValues(p), conv, 'agreement'),
+  });
   const set = (key: keyof EditValues) => (v: string) => setValues((s) => ({ ...s, [key]: v }));
   const label = (id: string) => intl.formatMessage({ id });
 
@@ -64,7 +78,7 @@ export function TermsEditForm({
       // patchProblems() checked this body against PlacementPatch before it got here.
       await call(placementsEndpoints.updatePlacement, {
         params: { id: p.id },
-        body: patchBody(p, values) as PlacementPatch,
+        body: body() as PlacementPatch,
       });
       onSaved();
     } catch (e) {
@@ -77,14 +91,18 @@ export function TermsEditForm({
   };
 
   const submit = () => {
-    const problems = [...patchProblems(p, values), ...dateProblems(p, values)];
+    const problems = [
+      ...patchProblems(p, values),
+      ...dateProblems(p, values),
+      ...conventionFormProblems(conv, 'agreement', hours(values.hoursPerWeek)),
+    ];
     setErrors(
       Object.fromEntries(problems.map((x) => [x.path, intl.formatMessage({ id: x.code }, x.params)])),
     );
     if (problems.length) return;
-    const body = patchBody(p, values);
-    if (!Object.keys(body).length) return onCancel();
-    const resign = resignatureFields(p, body);
+    const changes = body();
+    if (!Object.keys(changes).length) return onCancel();
+    const resign = resignatureFields(p, changes);
     if (resign.length) setConfirming(resign);
     else void send();
   };
@@ -106,6 +124,13 @@ export function TermsEditForm({
         municipalityName={p.municipalityName ?? ''}
         known={{ tutorName: p.tutorName, programmeName: p.programmeName }}
         durationRule={p.durationRule}
+      />
+      <ConventionFields
+        values={conv}
+        onChange={setConv}
+        errors={errors}
+        part="agreement"
+        onHours={set('hoursPerWeek')}
       />
       <SignatoryFields
         signatory={values.signatory}

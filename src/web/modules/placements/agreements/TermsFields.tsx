@@ -7,6 +7,7 @@ import { programmeOpenFor } from '../../../../common/placements/agreement-rules'
 import { placementsEndpoints } from '../../../../common/placements/endpoints';
 import { useEndpoint } from '../../../app/client';
 import { useLanguage } from '../../../app/i18n';
+import { DateField } from '../../../app/ui/DateField';
 import { type Option, Select, TextArea, TextField } from '../../../app/ui/fields';
 import { MunicipalityPicker } from '../../../app/ui/MunicipalityPicker';
 import { periodProblem, type TermValues } from './wizard-values';
@@ -128,18 +129,8 @@ export function TermsFields({
           onChange={set('municipalityCode')}
           error={errors.municipalityCode}
         />
-        <TextField
-          label={label('placements.offers.field.starts_on')}
-          type="date"
-          {...text('startsOn')}
-          isRequired
-        />
-        <TextField
-          label={label('placements.offers.field.ends_on')}
-          type="date"
-          {...text('endsOn')}
-          isRequired
-        />
+        <DateField label={label('placements.offers.field.starts_on')} {...text('startsOn')} isRequired />
+        <DateField label={label('placements.offers.field.ends_on')} {...text('endsOn')} isRequired />
       </div>
       {(problem === 'too_short' || problem === 'too_long') && !errors.endsOn && (
         <p className="muted" role="status">

@@ -6,6 +6,7 @@ import { personsApi, sharedApi } from '../../../../common/people/endpoints';
 import { placementsEndpoints } from '../../../../common/placements/endpoints';
 import { newAgreementLink } from '../../../../common/placements/links';
 import type { OfferDetail } from '../../../../common/placements/offer-schemas';
+import { setDate } from '../../../testing/date-field';
 import { apiError, byEndpoint, type Call, isCall, renderRoutes } from '../../../testing/render-routes';
 import { placementsModule } from '..';
 import { HOST, OFFER, PERSON, PLACEMENT, PROGRAMME, placement, TUTOR } from './fixtures.testing';
@@ -205,7 +206,7 @@ describe('agreement wizard', () => {
     expect(await screen.findAllByText('La date de début est passée.')).toHaveLength(2);
     expect(screen.getByText('La date de début est passée.', { selector: '.field-error' })).toBeTruthy();
     expect(screen.getByText(/Étape 1 sur 4/, { selector: 'h2' })).toBeTruthy();
-    expect(screen.getByLabelText(/Début/).getAttribute('aria-invalid')).toBe('true');
+    expect(screen.getByRole('group', { name: /Début/ }).hasAttribute('data-invalid')).toBe(true);
   });
 
   it('on a refusal for want of consent, shows why and lets a coordinator override with a reason', async () => {
@@ -296,10 +297,8 @@ describe('agreement wizard: checks at the right time (issue 9)', () => {
     await waitFor(() =>
       expect(screen.getByRole('button', { name: /Programme/ }).textContent).toContain('SAM'),
     );
-    const start = screen.getByLabelText(/Début/);
-    const end = screen.getByLabelText(/^Fin/);
-    fireEvent.change(start, { target: { value: '2020-01-06' } });
-    fireEvent.change(end, { target: { value: '2020-01-31' } });
+    await setDate(/Début/, '2020-01-06');
+    await setDate(/^Fin/, '2020-01-31');
     next();
     expect(
       await screen.findByText(/La date de début est déjà passée/, { selector: '.field-error' }),

@@ -19,6 +19,8 @@ import { EmptyState, ErrorAlert, Loading } from '../../../app/ui/feedback';
 import { Form, TextField } from '../../../app/ui/fields';
 import { Card, PageHeader } from '../../../app/ui/layout';
 import { OrganisationPicker, type PickedOrg } from '../../people';
+import { ConventionFields } from '../convention/ConventionFields';
+import { conventionValues } from '../convention/convention-values';
 import { useOfferText } from '../offers/text';
 import { useAgreementFormat } from './format';
 import { ReviewStep } from './ReviewStep';
@@ -74,6 +76,17 @@ function initialValues(
     signatory: 'person',
     representativeName: '',
     language,
+    // The offer's timetable, job code and equipment are the defaults, as the server would take them.
+    convention: conventionValues(
+      offer
+        ? {
+            timetable: offer.timetable,
+            jobCodeKind: offer.jobCodeKind,
+            jobCode: offer.jobCode,
+            protectiveEquipment: offer.protectiveEquipment,
+          }
+        : {},
+    ),
   };
 }
 
@@ -246,6 +259,13 @@ function Wizard({ person, offer }: { person: PersonDetail; offer: OfferDetail | 
                 hostOrgId={values.hostOrgId}
                 municipalityName={offer ? offerText.place(offer) : ''}
                 known={{ tutorName: offer?.tutorName }}
+              />
+              <ConventionFields
+                values={values.convention}
+                onChange={set('convention')}
+                errors={errors}
+                part="agreement"
+                onHours={set('hoursPerWeek')}
               />
               <div className="grid-2">
                 <TextField

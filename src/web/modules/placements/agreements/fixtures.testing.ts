@@ -29,6 +29,13 @@ export const placement = (over: Partial<PlacementView> = {}): PlacementView => (
   tasks: 'Réparation de vélos',
   schedule: 'Lundi–jeudi 9h–16h',
   hoursPerWeek: 26,
+  // Issue 9, item 9: an agreement made before the structured terms has none of them.
+  timetable: null,
+  aim: null,
+  jobCodeKind: null,
+  jobCode: null,
+  protectiveEquipment: null,
+  emergencyContact: null,
   startsOn: '2027-01-04',
   endsOn: '2027-05-31',
   referentUserId: 'u',

@@ -97,4 +97,9 @@ export const FIELD_LABEL: Record<SubstanceField, string> = {
   signatory: 'placements.agreements.signatory.who',
   representativeName: 'placements.agreements.signatory.representative_name',
   language: 'placements.agreements.signatory.language',
+  timetable: 'placements.convention.timetable.legend',
+  aim: 'placements.convention.aim.label',
+  jobCodeKind: 'placements.convention.job_code_kind.label',
+  jobCode: 'placements.convention.job_code.label',
+  protectiveEquipment: 'placements.convention.protective_equipment.label',
 };

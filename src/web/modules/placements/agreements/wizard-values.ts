@@ -6,6 +6,11 @@ import { DEFAULT_DURATION, durationProblem } from '../../../../common/placements
 import type { OfferDetail } from '../../../../common/placements/offer-schemas';
 import type { FieldError } from '../../../../common/validation/errors';
 import { schemaErrors } from '../../../../common/validation/text';
+import {
+  type ConventionValues,
+  conventionCreate,
+  conventionFormProblems,
+} from '../convention/convention-values';
 
 /** The agreement's terms as the forms hold them: text, as typed. */
 export interface TermValues {
@@ -30,6 +35,8 @@ export interface WizardValues extends TermValues {
   signatory: string;
   representativeName: string;
   language: string;
+  /** The convention's structured terms (issue 9, item 9), on the terms step. */
+  convention: ConventionValues;
 }
 
 export const STEPS = ['terms', 'sharing', 'signatory', 'review'] as const;
@@ -55,6 +62,14 @@ const STEP_OF: Record<string, Step> = {
   signatory: 'signatory',
   representativeName: 'signatory',
   language: 'signatory',
+  timetable: 'terms',
+  aim: 'terms',
+  jobCodeKind: 'terms',
+  jobCode: 'terms',
+  protectiveEquipment: 'terms',
+  emergencyContactName: 'terms',
+  emergencyContactPhone: 'terms',
+  emergencyContactRelation: 'terms',
 };
 export const stepOf = (path: string): Step => STEP_OF[path.split('.')[0] ?? ''] ?? 'review';
 
@@ -100,11 +115,15 @@ export function createBody(personId: string, v: WizardValues): PlacementCreateBo
   const keys = Object.keys(v) as Array<keyof WizardValues>;
   for (const k of keys) {
     const raw = v[k];
+    if (k === 'convention') {
+      Object.assign(out, conventionCreate(v.convention, 'agreement'));
+      continue;
+    }
     if (Array.isArray(raw)) {
       out[k] = raw;
       continue;
     }
-    const s = raw.trim();
+    const s = (raw as string).trim();
     if (!s) continue;
     out[k] = k === 'hoursPerWeek' ? hours(s) : s;
   }
@@ -147,6 +166,8 @@ export function wizardProblems(
   if (!v.municipalityCode && !v.offerId) add('municipalityCode', 'validation.required');
   if (v.signatory === 'legal_representative' && !v.representativeName.trim())
     add('representativeName', 'validation.required');
+  for (const p of conventionFormProblems(v.convention, 'agreement', hours(v.hoursPerWeek)))
+    add(p.path, p.code, p.params);
   if (v.startsOn && v.endsOn) {
     const chosen = programmes.find((p) => p.id === v.programmeId);
     const problems = periodProblems(

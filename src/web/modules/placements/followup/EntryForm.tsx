@@ -6,6 +6,7 @@ import { call } from '../../../app/client';
 import { Button } from '../../../app/ui/Button';
 import { ErrorAlert } from '../../../app/ui/feedback';
 import { Form } from '../../../app/ui/fields';
+import { Reveal } from '../../../app/ui/Reveal';
 import { useFollowUpChange } from './useFollowUp';
 import { useBodyCheck } from './validate';
 
@@ -56,7 +57,10 @@ export function useEntryForm<V extends Record<string, unknown>>(opts: {
   return { v, set, errors, add, submit };
 }
 
-/** The form around an entry's fields: its title, an optional hint, the server's error and the add button. */
+/**
+ * The form around an entry's fields: an optional hint, the server's error and the add button, closed
+ * behind a button named by its title ("Report an incident") so that the card shows its entries first.
+ */
 export function EntryForm({
   title,
   hint,
@@ -71,22 +75,23 @@ export function EntryForm({
   children: ReactNode;
 }) {
   return (
-    <Form
-      className="stack"
-      onSubmit={(e) => {
-        e.preventDefault();
-        entry.submit();
-      }}
-    >
-      <h3>{title}</h3>
-      {hint && <p className="muted">{hint}</p>}
-      <ErrorAlert error={entry.add.error} />
-      {children}
-      <div className="row">
-        <Button type="submit" variant="secondary" isDisabled={entry.add.isPending}>
-          {submitLabel}
-        </Button>
-      </div>
-    </Form>
+    <Reveal label={title}>
+      <Form
+        className="stack"
+        onSubmit={(e) => {
+          e.preventDefault();
+          entry.submit();
+        }}
+      >
+        {hint && <p className="muted">{hint}</p>}
+        <ErrorAlert error={entry.add.error} />
+        {children}
+        <div className="row">
+          <Button type="submit" isDisabled={entry.add.isPending}>
+            {submitLabel}
+          </Button>
+        </div>
+      </Form>
+    </Reveal>
   );
 }

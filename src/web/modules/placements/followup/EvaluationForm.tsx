@@ -15,8 +15,9 @@ import {
 } from '../../../../common/placements/followup-schemas';
 import { call } from '../../../app/client';
 import { Button } from '../../../app/ui/Button';
+import { DateField } from '../../../app/ui/DateField';
 import { ErrorAlert } from '../../../app/ui/feedback';
-import { Checkbox, Form, Select, TextArea, TextField } from '../../../app/ui/fields';
+import { Checkbox, Form, Select, TextArea } from '../../../app/ui/fields';
 import { defaultDay } from './format';
 import { useFollowUpChange } from './useFollowUp';
 import { given, useBodyCheck } from './validate';
@@ -91,9 +92,8 @@ export function EvaluationForm({
       }}
     >
       <ErrorAlert error={save.error} />
-      <TextField
+      <DateField
         label={label('placements.followup.field.held_on')}
-        type="date"
         isRequired
         value={v.heldOn}
         onChange={set('heldOn')}

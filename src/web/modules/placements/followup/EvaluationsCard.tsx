@@ -8,6 +8,7 @@ import {
 import type { EvaluationView, FollowUpView } from '../../../../common/placements/followup-schemas';
 import { Button } from '../../../app/ui/Button';
 import { Card, Facts } from '../../../app/ui/layout';
+import { Reveal } from '../../../app/ui/Reveal';
 import { EvaluationForm } from './EvaluationForm';
 import { useFollowUpFormat } from './format';
 
@@ -58,8 +59,17 @@ function EvaluationBlock({ f, kind, e }: { f: FollowUpView; kind: EvaluationKind
           <FormattedMessage id="placements.followup.evaluations.none" />
         </p>
       )}
-      {f.canEvaluate && (editing || (!e && !opensLater)) && (
+      {f.canEvaluate && editing && (
         <EvaluationForm f={f} kind={kind} e={e} onDone={() => setEditing(false)} />
+      )}
+      {/* A new evaluation's form stays closed until asked for: the card first says what was scored. */}
+      {f.canEvaluate && !e && !opensLater && (
+        <Reveal
+          level={4}
+          label={<FormattedMessage id="placements.followup.evaluations.open" values={{ kind }} />}
+        >
+          <EvaluationForm f={f} kind={kind} onDone={() => setEditing(false)} />
+        </Reveal>
       )}
     </div>
   );

@@ -104,9 +104,9 @@ describe('the follow-up section of a placement', () => {
   it('checks the mid-term evaluation before sending it', async () => {
     const calls = open(followUp());
     await screen.findByRole('heading', { level: 2, name: 'Suivi du stage' }, SLOW);
-    fireEvent.click(
-      card('Évaluations tripartites').getByRole('button', { name: 'Enregistrer l’évaluation' }),
-    );
+    const evaluations = card('Évaluations tripartites');
+    fireEvent.click(evaluations.getByRole('button', { name: 'Saisir l’évaluation à mi-parcours' }));
+    fireEvent.click(evaluations.getByRole('button', { name: 'Enregistrer l’évaluation' }));
     expect((await screen.findAllByText('Ce champ est obligatoire.')).length).toBe(5);
     expect(calls.some((c) => isCall(c, placementsEndpoints.saveEvaluation))).toBe(false);
   });
@@ -130,6 +130,7 @@ describe('the follow-up section of a placement', () => {
     );
     await screen.findByRole('heading', { level: 2, name: 'Suivi du stage' }, SLOW);
     const incidents = card('Incidents');
+    fireEvent.click(incidents.getByRole('button', { name: 'Signaler un incident' }));
     fireEvent.click(incidents.getByRole('button', { name: /Type d’incident/ }));
     fireEvent.click(await screen.findByRole('option', { name: 'Conflit' }));
     fireEvent.change(incidents.getByRole('textbox', { name: /Ce qui s’est passé/ }), {
@@ -145,10 +146,38 @@ describe('the follow-up section of a placement', () => {
     expect(await screen.findByRole('cell', { name: 'Désaccord sur les horaires' })).toBeTruthy();
     const mobility = card('Journal de mobilité');
     expect(mobility.getByText('Premier passage autonome de la frontière le 3 nov. 2026.')).toBeTruthy();
+    fireEvent.click(mobility.getByRole('button', { name: 'Enregistrer un trajet' }));
     fireEvent.click(mobility.getByRole('checkbox', { name: 'Premier passage autonome de la frontière' }));
     expect(
       mobility.getByText('Un premier passage autonome est déjà enregistré (le 3 nov. 2026).'),
     ).toBeTruthy();
+  });
+
+  // Issue 9, item 15: with every form open the agreement page ran to 5,500 px.
+  it('keeps each entry form closed behind a button named for it, the card’s summary shown', async () => {
+    open(followUp());
+    await screen.findByRole('heading', { level: 2, name: 'Suivi du stage' }, SLOW);
+    // Card, the button that opens its form, the form's own submit button.
+    const forms: Array<[string, string, string]> = [
+      ['Incidents', 'Signaler un incident', 'Signaler'],
+      ['Journal de mobilité', 'Enregistrer un trajet', 'Enregistrer le trajet'],
+      ['Séjours à l’étranger', 'Enregistrer un séjour', 'Enregistrer le séjour'],
+    ];
+    for (const [title, button, submit] of forms) {
+      const c = card(title);
+      const trigger = c.getByRole('button', { name: button });
+      expect(trigger.getAttribute('aria-expanded'), title).toBe('false');
+      expect(c.queryByRole('button', { name: submit }), title).toBeNull();
+      fireEvent.click(trigger);
+      expect(trigger.getAttribute('aria-expanded'), title).toBe('true');
+      expect(c.getByRole('button', { name: submit }), title).toBeTruthy();
+    }
+    // The summaries are there without opening anything.
+    expect(card('Incidents').getByText('Aucun incident signalé.')).toBeTruthy();
+    const evaluations = card('Évaluations tripartites');
+    expect(evaluations.queryByRole('button', { name: 'Enregistrer l’évaluation' })).toBeNull();
+    fireEvent.click(evaluations.getByRole('button', { name: 'Saisir l’évaluation à mi-parcours' }));
+    expect(evaluations.getByRole('button', { name: 'Enregistrer l’évaluation' })).toBeTruthy();
   });
 
   it('says follow-up waits for the placement to start', async () => {

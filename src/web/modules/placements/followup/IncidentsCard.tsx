@@ -2,7 +2,8 @@ import { FormattedMessage, useIntl } from 'react-intl';
 import { placementsEndpoints } from '../../../../common/placements/endpoints';
 import { INCIDENT_KINDS } from '../../../../common/placements/followup-rules';
 import type { FollowUpView } from '../../../../common/placements/followup-schemas';
-import { Select, TextArea, TextField } from '../../../app/ui/fields';
+import { DateField } from '../../../app/ui/DateField';
+import { Select, TextArea } from '../../../app/ui/fields';
 import { Card } from '../../../app/ui/layout';
 import { DataTable } from '../../../app/ui/Table';
 import { EntryForm, useEntryForm } from './EntryForm';
@@ -78,9 +79,8 @@ function IncidentForm({ f }: { f: FollowUpView }) {
       submitLabel={<FormattedMessage id="placements.followup.incidents.add" />}
       entry={entry}
     >
-      <TextField
+      <DateField
         label={label('placements.followup.field.occurred_on')}
-        type="date"
         isRequired
         value={v.occurredOn}
         onChange={set('occurredOn')}

@@ -3,6 +3,7 @@ import { FormattedMessage, useIntl } from 'react-intl';
 import { placementsEndpoints } from '../../../../common/placements/endpoints';
 import { MOBILITY_MODES } from '../../../../common/placements/followup-rules';
 import type { FollowUpView } from '../../../../common/placements/followup-schemas';
+import { DateField } from '../../../app/ui/DateField';
 import { Alert } from '../../../app/ui/feedback';
 import { Checkbox, Select, TextField } from '../../../app/ui/fields';
 import { Card } from '../../../app/ui/layout';
@@ -134,9 +135,8 @@ function MobilityForm({ f }: { f: FollowUpView }) {
           <FormattedMessage id={w} />
         </Alert>
       ))}
-      <TextField
+      <DateField
         label={label('placements.followup.field.travelled_on')}
-        type="date"
         isRequired
         value={v.travelledOn}
         onChange={set('travelledOn')}

@@ -10,8 +10,9 @@ import {
 } from '../../../../common/placements/followup-schemas';
 import { call } from '../../../app/client';
 import { Button } from '../../../app/ui/Button';
+import { DateField } from '../../../app/ui/DateField';
 import { ErrorAlert } from '../../../app/ui/feedback';
-import { Form, Select, TextArea, TextField } from '../../../app/ui/fields';
+import { Form, Select, TextArea } from '../../../app/ui/fields';
 import { useFollowUpChange } from './useFollowUp';
 import { given, useBodyCheck } from './validate';
 
@@ -65,9 +66,8 @@ export function OutcomeForm({ f, slot, onDone }: { f: FollowUpView; slot: Outcom
       }}
     >
       <ErrorAlert error={save.error} />
-      <TextField
+      <DateField
         label={label('placements.followup.field.observed_on')}
-        type="date"
         isRequired
         value={v.observedOn}
         onChange={set('observedOn')}

@@ -3,6 +3,7 @@ import { FormattedMessage } from 'react-intl';
 import type { FollowUpView, OutcomeSlot } from '../../../../common/placements/followup-schemas';
 import { Button } from '../../../app/ui/Button';
 import { Card, Facts } from '../../../app/ui/layout';
+import { Reveal } from '../../../app/ui/Reveal';
 import { useFollowUpFormat } from './format';
 import { OutcomeForm } from './OutcomeForm';
 
@@ -84,7 +85,16 @@ function OutcomeBlock({ f, slot }: { f: FollowUpView; slot: OutcomeSlot }) {
           </Button>
         </div>
       )}
-      {slot.open && (editing || !o) && <OutcomeForm f={f} slot={slot} onDone={() => setEditing(false)} />}
+      {slot.open && editing && <OutcomeForm f={f} slot={slot} onDone={() => setEditing(false)} />}
+      {/* A new outcome's form stays closed until asked for, like every entry form of the follow-up. */}
+      {slot.open && !o && (
+        <Reveal
+          level={4}
+          label={<FormattedMessage id="placements.followup.outcomes.open" values={{ kind: slot.kind }} />}
+        >
+          <OutcomeForm f={f} slot={slot} onDone={() => setEditing(false)} />
+        </Reveal>
+      )}
     </div>
   );
 }

@@ -3,6 +3,7 @@ import { placementsEndpoints } from '../../../../common/placements/endpoints';
 import type { FollowUpView, StayView } from '../../../../common/placements/followup-schemas';
 import { call } from '../../../app/client';
 import { Button } from '../../../app/ui/Button';
+import { DateField } from '../../../app/ui/DateField';
 import { Alert, ErrorAlert } from '../../../app/ui/feedback';
 import { TextField } from '../../../app/ui/fields';
 import { Card } from '../../../app/ui/layout';
@@ -121,17 +122,15 @@ function StayForm({ f }: { f: FollowUpView }) {
       entry={entry}
     >
       <div className="grid-2">
-        <TextField
+        <DateField
           label={label('placements.followup.field.starts_on')}
-          type="date"
           isRequired
           value={v.startsOn}
           onChange={set('startsOn')}
           error={errors.startsOn}
         />
-        <TextField
+        <DateField
           label={label('placements.followup.field.ends_on')}
-          type="date"
           isRequired
           value={v.endsOn}
           onChange={set('endsOn')}

@@ -10,6 +10,7 @@ import { useCan, useSession } from '../../../app/session';
 import { LinkButton } from '../../../app/ui/Button';
 import { Alert, ErrorAlert, Loading } from '../../../app/ui/feedback';
 import { Card, Facts, PageHeader } from '../../../app/ui/layout';
+import { useConventionFacts } from '../convention/convention-facts';
 import { LanguageNeed, useOfferText, usePeriod } from './text';
 
 /** One offer in full, both languages' tasks when given; its host may edit it. */
@@ -23,6 +24,7 @@ export function OfferDetailPage() {
   const canManage = useCan('offer.manage');
   const text = useOfferText();
   const period = usePeriod();
+  const convention = useConventionFacts();
   const q = useEndpoint(placementsEndpoints.offer, { params: { id } });
   if (q.isLoading) return <Loading />;
   if (!q.data) return <ErrorAlert error={q.error} />;
@@ -72,7 +74,7 @@ export function OfferDetailPage() {
               intl.formatMessage({ id: `placements.offers.enum.country.${o.country}` }),
             ],
             [<FormattedMessage key="da" id="placements.offers.field.dates" />, period(o.startsOn, o.endsOn)],
-            [<FormattedMessage key="sc" id="placements.offers.field.schedule" />, given(o.schedule)],
+            convention.schedule(o),
             [
               <FormattedMessage key="hw" id="placements.offers.field.hours_per_week" />,
               o.hoursPerWeek === null
@@ -94,6 +96,7 @@ export function OfferDetailPage() {
               <FormattedMessage key="ac" id="placements.offers.field.accessibility" />,
               given(o.accessibility),
             ],
+            ...convention.others(o, 'offer'),
             [
               <FormattedMessage key="tu" id="placements.offers.field.tutor" />,
               o.tutorName ??

@@ -6,11 +6,19 @@ import { schemaErrors } from '../../../../common/validation/text';
 import { useLanguage } from '../../../app/i18n';
 import { useSession } from '../../../app/session';
 import { Button, LinkButton } from '../../../app/ui/Button';
+import { DateField } from '../../../app/ui/DateField';
 import { ErrorAlert } from '../../../app/ui/feedback';
 import { Form, Select, TextArea, TextField } from '../../../app/ui/fields';
 import { useForm } from '../../../app/ui/form';
 import { Card } from '../../../app/ui/layout';
 import { MunicipalityPicker } from '../../../app/ui/MunicipalityPicker';
+import { ConventionFields } from '../convention/ConventionFields';
+import {
+  conventionCreate,
+  conventionFormProblems,
+  conventionPatch,
+  conventionValues,
+} from '../convention/convention-values';
 import { useOfferOptions } from './text';
 
 export interface OfferValues extends Record<string, string> {
@@ -96,6 +104,10 @@ export function OfferForm({
   const form = useForm<OfferValues>(OfferInput, initialValues(existing));
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  // Timetable, job code and protective equipment (issue 9, item 9): the agreements' defaults.
+  const [conv, setConv] = useState(() => conventionValues(existing));
+  const convention = () =>
+    existing ? conventionPatch(conventionValues(existing), conv, 'offer') : conventionCreate(conv, 'offer');
   const v = form.values;
   const label = (id: string) => intl.formatMessage({ id });
   const f = (key: keyof OfferValues & string) => ({
@@ -130,7 +142,12 @@ export function OfferForm({
 
   const check = (): boolean => {
     const body = offerBody(v, false);
-    const problems = [...schemaErrors(OfferInput, body), ...offerProblems(body as Record<string, string>)];
+    const hours = typeof body.hoursPerWeek === 'number' ? body.hoursPerWeek : null;
+    const problems = [
+      ...schemaErrors(OfferInput, body),
+      ...offerProblems(body as Record<string, string>),
+      ...conventionFormProblems(conv, 'offer', hours),
+    ];
     form.setErrors(
       Object.fromEntries(problems.map((p) => [p.path, intl.formatMessage({ id: p.code }, p.params)])),
     );
@@ -146,7 +163,7 @@ export function OfferForm({
         if (!check()) return;
         setBusy(true);
         try {
-          await onSubmit(offerBody(v, !!existing));
+          await onSubmit({ ...offerBody(v, !!existing), ...convention() });
         } catch (err) {
           setError(err);
           form.fromApiError(err);
@@ -210,18 +227,8 @@ export function OfferForm({
       </Card>
       <Card title={<FormattedMessage id="placements.offers.form.when" />}>
         <div className="grid-2">
-          <TextField
-            label={label('placements.offers.field.starts_on')}
-            type="date"
-            {...f('startsOn')}
-            isRequired
-          />
-          <TextField
-            label={label('placements.offers.field.ends_on')}
-            type="date"
-            {...f('endsOn')}
-            isRequired
-          />
+          <DateField label={label('placements.offers.field.starts_on')} {...f('startsOn')} isRequired />
+          <DateField label={label('placements.offers.field.ends_on')} {...f('endsOn')} isRequired />
           <TextField label={label('placements.offers.field.schedule')} {...f('schedule')} maxLength={200} />
           <TextField
             label={label('placements.offers.field.hours_per_week')}
@@ -247,6 +254,15 @@ export function OfferForm({
             />
           )}
         </div>
+      </Card>
+      <Card title={<FormattedMessage id="placements.convention.card" />}>
+        <ConventionFields
+          values={conv}
+          onChange={setConv}
+          errors={form.errors}
+          part="offer"
+          onHours={form.set('hoursPerWeek')}
+        />
       </Card>
       <Card title={<FormattedMessage id="placements.offers.form.requirements" />}>
         <div className="grid-2">

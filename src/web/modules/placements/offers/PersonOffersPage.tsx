@@ -9,8 +9,8 @@ import type { RankedItem } from '../../../../common/placements/offer-schemas';
 import { useEndpoint } from '../../../app/client';
 import { useLanguage } from '../../../app/i18n';
 import { Button } from '../../../app/ui/Button';
+import { DateField } from '../../../app/ui/DateField';
 import { Alert, EmptyState, ErrorAlert, Loading } from '../../../app/ui/feedback';
-import { TextField } from '../../../app/ui/fields';
 import { Card, Facts, PageHeader } from '../../../app/ui/layout';
 import { DataTable } from '../../../app/ui/Table';
 import { Reasons } from './Reasons';
@@ -221,15 +221,13 @@ export function PersonOffersPage() {
             setAsked(range);
           }}
         >
-          <TextField
+          <DateField
             label={intl.formatMessage({ id: 'placements.offers.ranking.from' })}
-            type="date"
             value={range.from}
             onChange={(from) => setRange((r) => ({ ...r, from }))}
           />
-          <TextField
+          <DateField
             label={intl.formatMessage({ id: 'placements.offers.ranking.to' })}
-            type="date"
             value={range.to}
             onChange={(to) => setRange((r) => ({ ...r, to }))}
           />

@@ -2,11 +2,9 @@ import { act, cleanup, fireEvent, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { placementsEndpoints } from '../../../../common/placements/endpoints';
 import { newOfferLink } from '../../../../common/placements/links';
+import { setDate } from '../../../testing/date-field';
 import { isCall, renderRoutes } from '../../../testing/render-routes';
 import { placementsModule } from '..';
-
-// Pages load after the session and the data: a busy machine may take more than the default second.
-const SLOW = { timeout: 10_000 };
 
 afterEach(() => {
   cleanup();
@@ -21,8 +19,8 @@ describe('the offer form', () => {
       roles: ['tutor'],
       region: 'FR-HDF',
     });
-    fireEvent.change(await screen.findByLabelText(/^Début/, {}, SLOW), { target: { value: '2030-05-01' } });
-    fireEvent.change(screen.getByLabelText(/^Fin/), { target: { value: '2030-02-01' } });
+    await setDate(/^Début/, '2030-05-01');
+    await setDate(/^Fin/, '2030-02-01');
     fireEvent.change(screen.getByLabelText(/^Places/), { target: { value: '0' } });
     await act(async () => {
       fireEvent.click(screen.getByRole('button', { name: 'Enregistrer' }));

@@ -3,7 +3,8 @@ import type { OrgRef } from '../../../../common/network/programme-schemas';
 import { AGREEMENT_STATUSES } from '../../../../common/placements/agreement-workflow';
 import { OVERVIEW_SORTS } from '../../../../common/placements/overview-schemas';
 import { Button } from '../../../app/ui/Button';
-import { Select, TextField } from '../../../app/ui/fields';
+import { DateField } from '../../../app/ui/DateField';
+import { Select } from '../../../app/ui/fields';
 import type { FilterKey, Filters } from './filters';
 
 /** The "any" choice of a select (an empty key is not a valid list item). */
@@ -65,15 +66,13 @@ export function OverviewFilters({
           onChange={pick('hostOrgId')}
           options={orgOptions}
         />
-        <TextField
+        <DateField
           label={label('placements.overview.filter.from')}
-          type="date"
           value={filters.from ?? ''}
           onChange={(v) => onChange({ from: v })}
         />
-        <TextField
+        <DateField
           label={label('placements.overview.filter.to')}
-          type="date"
           value={filters.to ?? ''}
           onChange={(v) => onChange({ to: v })}
         />

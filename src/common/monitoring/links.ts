@@ -1,0 +1,9 @@
+import { defineLink } from '../kernel/links';
+
+/** The monitoring module's pages others point to (the programme page, the dashboard, mails). */
+
+/** A programme's indicators: achievements against targets and milestones, by partner. */
+export const indicatorsLink = defineLink('/app/programmes/:id/indicators');
+
+/** The pseudonymous records behind one indicator. */
+export const indicatorRecordsLink = defineLink('/app/indicators/:id/records', { page: 'integer' });

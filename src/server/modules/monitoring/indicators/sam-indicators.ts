@@ -1,0 +1,140 @@
+import type { IndicatorInput } from '../../../../common/monitoring/schemas';
+
+/**
+ * SAM Eurométropole's six indicators, word for word from the project's "Bilan" (seed 002: « Le projet est
+ * évalué sur la base d'indicateurs prédéfinis… »), with faithful Dutch and English translations. Where no
+ * record exists yet (immersions, initiatives, awareness come with later modules), the indicator is manual
+ * and says which module will bring its rule.
+ */
+export interface DemoIndicator extends Omit<IndicatorInput, 'actionId' | 'milestones'> {
+  /** The action it belongs to, by its code in the programme (null when the programme has none). */
+  actionCode: string;
+}
+
+const MANUAL = (module: { fr: string; nl: string; en: string }) => ({
+  fr: ` Indicateur saisi à la main, avec sa preuve (lien ou document), tant qu'aucun enregistrement n'existe : le module ${module.fr} apportera sa règle de comptage.`,
+  nl: ` Indicator die met de hand wordt ingevuld, met bewijsstuk (link of document), zolang er geen registratie bestaat: de module ${module.nl} brengt de telregel.`,
+  en: ` Typed by hand with its evidence (a link or a document) while no record exists: the ${module.en} module will bring its counting rule.`,
+});
+
+const immersions = MANUAL({ fr: 'Immersions', nl: 'Inleefstages', en: 'immersions' });
+const forums = MANUAL({ fr: 'Forums', nl: 'Forums', en: 'forums' });
+const observatory = MANUAL({ fr: 'Observatoire', nl: 'Observatorium', en: 'observatory' });
+
+export const SAM_INDICATORS: DemoIndicator[] = [
+  {
+    code: 'I1',
+    actionCode: 'A1',
+    euCode: 'RCO82',
+    kind: 'output',
+    unit: 'persons',
+    labelFr:
+      'usagers des CCAS/CPAS allocataires des minimas sociaux effectuant un chantier d’insertion chez un partenaire sur une période de 6 mois',
+    labelNl:
+      'cliënten van de CCAS/OCMW’s met een minimuminkomen die gedurende een periode van 6 maanden een integratiewerkplek bij een partner doorlopen',
+    labelEn:
+      'users of the CCAS/CPAS receiving minimum social benefits carrying out an integration work placement at a partner over a period of 6 months',
+    definitionFr:
+      'Personnes uniques (par code participant, tous partenaires confondus, jamais par le nom), allocataires d’un minimum social (RSA, revenu d’intégration ou aide équivalente, leefloon), dont le chantier d’insertion de l’Action 1 chez un partenaire est en cours ou terminé pendant la période du programme. Les « 6 mois » du bilan sont la durée la plus longue d’un chantier : l’Action 1 prévoit des chantiers de 2 à 6 mois, et un chantier compte dès qu’il dure au moins 8 semaines (56 jours, durée prévue ou, s’il a pris fin, effective). Une personne qui a fait deux chantiers n’est comptée qu’une fois.',
+    definitionNl:
+      'Unieke personen (op deelnemerscode, over alle partners heen, nooit op naam) met een minimuminkomen (RSA, leefloon of gelijkwaardige steun), van wie de integratiewerkplek van Actie 1 bij een partner loopt of afgerond is tijdens de looptijd van het programma. De „6 maanden” van de balans zijn de langste duur van een werkplek: Actie 1 voorziet werkplekken van 2 tot 6 maanden, en een werkplek telt mee zodra hij minstens 8 weken duurt (56 dagen, geplande duur of, als hij beëindigd is, werkelijke duur). Wie twee werkplekken deed, telt één keer.',
+    definitionEn:
+      'Unique persons (by participant code, across partners, never by name) receiving a minimum income (RSA, integration income or equivalent aid, leefloon) whose Action 1 integration work placement at a partner is under way or completed within the programme period. The report’s “6 months” is the longest a placement lasts: Action 1 provides for placements of 2 to 6 months, and a placement counts once it lasts at least 8 weeks (56 days, planned or, once ended, actual). A person with two placements is counted once.',
+    baseline: 0,
+    target: 50,
+    ruleCode: 'placements.persons_placed',
+    ruleParams: {
+      minDurationDays: 56,
+      statuses: ['active', 'completed'],
+      benefits: ['equivalent_aid', 'equivalent_leefloon', 'leefloon', 'ris', 'rsa'],
+    },
+  },
+  {
+    code: 'I2',
+    actionCode: 'A2',
+    euCode: 'RCO85',
+    kind: 'output',
+    unit: 'persons',
+    labelFr: 'professionnels des CCAS/CPAS partant en immersion de deux à cinq jours chez un partenaire',
+    labelNl: 'professionals van de CCAS/OCMW’s die twee tot vijf dagen op inleefstage gaan bij een partner',
+    labelEn: 'professionals of the CCAS/CPAS leaving for a two- to five-day immersion at a partner',
+    definitionFr: `Professionnels uniques partis en immersion chez un partenaire de l’autre côté de la frontière.${immersions.fr}`,
+    definitionNl: `Unieke professionals die op inleefstage gingen bij een partner aan de andere kant van de grens.${immersions.nl}`,
+    definitionEn: `Unique professionals who left for an immersion at a partner across the border.${immersions.en}`,
+    baseline: 0,
+    target: 60,
+    ruleCode: null,
+  },
+  {
+    code: 'I3',
+    actionCode: 'A3',
+    euCode: 'RCO84',
+    kind: 'output',
+    unit: 'initiatives',
+    labelFr: 'initiatives transfrontalières en matière sociale',
+    labelNl: 'grensoverschrijdende initiatieven op sociaal vlak',
+    labelEn: 'cross-border initiatives in social matters',
+    definitionFr: `Initiatives menées ensemble par des partenaires des deux pays.${observatory.fr}`,
+    definitionNl: `Initiatieven die partners uit beide landen samen opzetten.${observatory.nl}`,
+    definitionEn: `Initiatives run together by partners from both countries.${observatory.en}`,
+    baseline: 0,
+    target: 23,
+    ruleCode: null,
+  },
+  {
+    code: 'I4',
+    actionCode: 'A1',
+    euCode: null,
+    kind: 'result',
+    unit: 'persons',
+    labelFr: 'personnes utilisant l’offre de services transfrontaliers',
+    labelNl: 'personen die gebruikmaken van het grensoverschrijdende dienstenaanbod',
+    labelEn: 'persons using the cross-border services offer',
+    definitionFr:
+      'Bilan : « plus de 350 personnes utilisant l’offre de services transfrontaliers ». Personnes uniques (par code participant) orientées vers un service de l’autre pays (orientation acceptée ou clôturée) par un partenaire du programme, en chantier chez un partenaire de l’autre pays, ou dont le parcours du programme note un passage de la frontière, pendant la période.',
+    definitionNl:
+      'Balans: „meer dan 350 personen die gebruikmaken van het grensoverschrijdende dienstenaanbod”. Unieke personen (op deelnemerscode) die een partner van het programma doorverwees naar een dienst in het andere land (doorverwijzing aanvaard of afgerond), die een werkplek hebben bij een partner in het andere land, of van wie het traject in het programma een grensoverschrijding vermeldt, tijdens de looptijd.',
+    definitionEn:
+      'Report: “more than 350 persons using the cross-border services offer”. Unique persons (by participant code) referred by a partner of the programme to a service in the other country (referral accepted or done), placed at a partner in the other country, or whose pathway in the programme records a border crossing, within the period.',
+    baseline: 0,
+    target: 350,
+    ruleCode: 'people.cross_border_services',
+    ruleParams: {},
+  },
+  {
+    code: 'I5',
+    actionCode: 'A4',
+    euCode: 'RCO81',
+    kind: 'output',
+    unit: 'persons',
+    labelFr: 'personnes sensibilisées à l’identité transfrontalière',
+    labelNl: 'personen die bewust gemaakt zijn van de grensoverschrijdende identiteit',
+    labelEn: 'persons made aware of the cross-border identity',
+    definitionFr: `Participants aux forums et actions de sensibilisation.${forums.fr}`,
+    definitionNl: `Deelnemers aan de forums en sensibiliseringsacties.${forums.nl}`,
+    definitionEn: `Participants in the forums and awareness actions.${forums.en}`,
+    baseline: 0,
+    target: 750,
+    ruleCode: null,
+  },
+  {
+    code: 'I6',
+    actionCode: 'A3',
+    euCode: null,
+    kind: 'output',
+    unit: 'services',
+    labelFr: 'services intégrés dans un réseau transfrontalier',
+    labelNl: 'diensten die opgenomen zijn in een grensoverschrijdend netwerk',
+    labelEn: 'services integrated in a cross-border network',
+    definitionFr:
+      'Services publiés par les partenaires du programme dans l’annuaire du réseau et ouverts aux habitants de l’autre pays (librement, sur orientation ou pour les résidents des deux pays), existant à la fin de la période.',
+    definitionNl:
+      'Diensten die de partners van het programma in de gids van het netwerk publiceren en die openstaan voor inwoners van het andere land (vrij, na doorverwijzing of voor inwoners van beide landen), bestaand op het einde van de periode.',
+    definitionEn:
+      'Services the programme’s partners publish in the network directory that are open to residents of the other country (freely, on referral or for residents of both countries), existing at the end of the period.',
+    baseline: 0,
+    target: 45,
+    ruleCode: 'network.services_in_network',
+    ruleParams: {},
+  },
+];

@@ -1,0 +1,24 @@
+import { indicatorRecordsLink, indicatorsLink } from '../../../common/monitoring/links';
+import type { WebModule } from '../../app/module';
+import { IndicatorsPage } from './indicators/IndicatorsPage';
+import { RecordsPage } from './indicators/RecordsPage';
+
+/**
+ * Programme monitoring: a programme's indicators (achievements against targets and milestones, by
+ * partner, explained) and the pseudonymous records behind them. Reached from the programme page's slot.
+ */
+export const monitoringModule: WebModule = {
+  routes: [
+    { path: indicatorsLink.pattern, element: <IndicatorsPage /> },
+    { path: indicatorRecordsLink.pattern, element: <RecordsPage /> },
+  ],
+  programmeLinks: [
+    {
+      key: 'monitoring-indicators',
+      order: 5,
+      labelId: 'monitoring.indicators.link',
+      permission: 'indicators.view',
+      href: (id) => indicatorsLink.href({ id }),
+    },
+  ],
+};
