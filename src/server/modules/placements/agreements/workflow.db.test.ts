@@ -117,6 +117,9 @@ describe.skipIf(!available)('placement agreements: workflow', () => {
     expect(toSign.at(-1)).toMatchObject({ locale: 'fr', org_id: f.orgs['atelier-roubaix'] });
     expect(toSign.at(-1)?.body_text).toContain(`/app/placements/${d.id}`);
     expect(toSign.at(-1)?.body_text).not.toMatch(/Hélène|Fictivaert/);
+    // Written acting for the host with nobody signed in: both organisations are still named.
+    expect(toSign.at(-1)?.subject).toContain('Mouscron');
+    expect(toSign.at(-1)?.body_text).toMatch(/Mouscron a préparé .* dont Atelier Solidaire du Canal/s);
     const blocked = sent.actions.find((a) => a.action === 'submit_for_review');
     expect(blocked?.blockedBy).toEqual(['all_signed']);
 
