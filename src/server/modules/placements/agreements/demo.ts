@@ -32,12 +32,14 @@ export async function seedAgreements(trx: Tx, orgs: Ids, users: Ids): Promise<vo
   const today = await todayOf(trx);
   const at = (iso: string) => new Date(`${iso}T09:00:00Z`);
 
+  // The demo offers are Action 1 offers of SAM Eurométropole: of its current (fictional) follow-up when
+  // the demo has it, as they are offered today; of the 2010–2014 programme otherwise.
   const sam = await trx
     .selectFrom('programmes')
     .select('id')
-    .where('acronym', '=', 'SAM-E')
+    .where('acronym', 'in', ['SAM-E suite', 'SAM-E'])
+    .orderBy('starts_on', 'desc')
     .executeTakeFirstOrThrow();
-  // The demo offers are Action 1 offers of SAM Eurométropole.
   await trx
     .updateTable('placement_offers')
     .set({ programme_id: sam.id })

@@ -251,7 +251,7 @@ describe('agreement wizard: checks at the right time (issue 9)', () => {
     }
   };
 
-  it('never preselects an ended programme and offers only those open on the placement’s dates', async () => {
+  it('never preselects an ended programme, proposes the only open one, and offers only those open on the dates', async () => {
     const CURRENT = '4d5e6f7a-8b9c-4d0e-8f1a-2b3c4d5e6f7a';
     programmeItems = () => [
       // The offer's programme, as SAM-E: 1 July 2010 – 31 December 2014.
@@ -276,7 +276,8 @@ describe('agreement wizard: checks at the right time (issue 9)', () => {
       const calls = open(() => placement());
       await screen.findByRole('heading', { level: 1, name: /Nouvelle convention/ });
       const select = () => screen.getByRole('button', { name: /Programme/ });
-      await waitFor(() => expect(select().textContent).toContain('Aucun'));
+      // The offer's ended programme is dropped and the only one open on the dates proposed instead.
+      await waitFor(() => expect(select().textContent).toContain('CUR · Programme en cours'));
       fireEvent.click(select());
       const options = (await screen.findAllByRole('option')).map((o) => o.textContent);
       expect(options).toEqual(['Aucun', 'CUR · Programme en cours']);

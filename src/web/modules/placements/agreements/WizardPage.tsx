@@ -114,13 +114,16 @@ function Wizard({ person, offer }: { person: PersonDetail; offer: OfferDetail | 
   const index = STEPS.indexOf(step);
   const programmes = useProgrammes(values.hostOrgId);
   // The offer's programme is kept only if it is open on the placement's dates: an ended one (SAM-E,
-  // 2010–2014, for a placement in 2026) is never preselected; with none open, the agreement has none.
+  // 2010–2014, for a placement in 2026) is never preselected. Without one, the only programme open on
+  // them is proposed (the author may still choose none); with several, the author chooses.
   useEffect(() => {
     const items = programmes.data?.items;
     if (!items) return;
     setValues((s) => {
       const p = items.find((x) => x.id === s.programmeId);
-      return !s.programmeId || (p && programmeOpen(p, s)) ? s : { ...s, programmeId: '' };
+      if (s.programmeId && p && programmeOpen(p, s)) return s;
+      const open = items.filter((x) => programmeOpen(x, s));
+      return { ...s, programmeId: open.length === 1 ? (open[0]?.id ?? '') : '' };
     });
   }, [programmes.data]);
 
