@@ -108,6 +108,17 @@ describe('the main screens fit at 1366, 1024 and 390 px', () => {
         .click();
       await page.waitForURL(/[?&]tab=agreement/);
       await expectFits(page, `${language} agreement, terms and signatures`);
+      // Who signed and how is read whole on a phone: the signatures are labelled blocks, not a table
+      // scrolled sideways with the status cut off.
+      await page.setViewportSize({ width: 390, height: 900 });
+      await page.waitForTimeout(150);
+      const signatures = page.locator('table.data--stacked').first();
+      expect(
+        await signatures.evaluate(
+          (t) => (t.parentElement?.scrollWidth ?? 0) - (t.parentElement?.clientWidth ?? 0),
+        ),
+      ).toBeLessThanOrEqual(0);
+      await page.setViewportSize({ width: 1366, height: 900 });
       await expectAccessible(page, `${language} agreement, agreement tab`);
       await shoot(page, `agreement-terms-${language}`);
       // The tab is in the address: a reload opens it again.

@@ -8,21 +8,27 @@ export interface Column<T> {
   render: (row: T) => ReactNode;
 }
 
-/** A semantic table: screen readers announce headers; it scrolls sideways on a phone. */
+/**
+ * A semantic table: screen readers announce headers. On a phone it scrolls sideways, or, `stacked`, shows
+ * each row as a block of labelled values (for a few rows whose cells must be read whole, such as who
+ * signed and how).
+ */
 export function DataTable<T>({
   caption,
   columns,
   rows,
   rowKey,
+  stacked = false,
 }: {
   caption: string;
   columns: Column<T>[];
   rows: T[];
   rowKey: (row: T) => string;
+  stacked?: boolean;
 }) {
   return (
     <div className="table-wrap">
-      <table className="data">
+      <table className={stacked ? 'data data--stacked' : 'data'}>
         <caption className="visually-hidden">{caption}</caption>
         <thead>
           <tr>
@@ -36,9 +42,20 @@ export function DataTable<T>({
         <tbody>
           {rows.map((r) => (
             <tr key={rowKey(r)}>
-              {columns.map((c) => (
-                <td key={c.key}>{c.render(r)}</td>
-              ))}
+              {columns.map((c) => {
+                const content = c.render(r);
+                // An empty cell stays empty: stacked, it is then not shown at all.
+                return (
+                  <td key={c.key}>
+                    {stacked && content != null && content !== false && (
+                      <span className="cell-label" aria-hidden="true">
+                        {c.header}
+                      </span>
+                    )}
+                    {content}
+                  </td>
+                );
+              })}
             </tr>
           ))}
         </tbody>

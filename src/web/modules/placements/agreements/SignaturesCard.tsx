@@ -96,6 +96,7 @@ export function SignaturesCard({
         caption={intl.formatMessage({ id: 'placements.agreements.signatures.title' }, { version: p.version })}
         rows={[...SIGNATURE_ROLES]}
         rowKey={(r) => r}
+        stacked
         columns={[
           {
             key: 'role',
