@@ -10,7 +10,7 @@ export function Breakdown({ item }: { item: IndicatorView }) {
   if (item.byPartner.length === 0) return null;
   return (
     <div className="table-wrap">
-      <table className="table ind-breakdown">
+      <table className="data ind-breakdown">
         <caption>
           <FormattedMessage id="monitoring.indicators.by_partner" />
         </caption>

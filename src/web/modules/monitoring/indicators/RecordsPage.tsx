@@ -59,7 +59,7 @@ export function RecordsPage() {
         <EmptyState title={<FormattedMessage id="monitoring.records.empty" />} />
       ) : (
         <div className="table-wrap">
-          <table className="table">
+          <table className="data">
             <caption>
               <FormattedMessage id="monitoring.records.caption" values={{ count: v.total }} />
             </caption>
