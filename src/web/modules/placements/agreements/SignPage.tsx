@@ -8,6 +8,7 @@ import type { SignatureLinkView } from '../../../../common/placements/agreement-
 import { placementsEndpoints } from '../../../../common/placements/endpoints';
 import { ApiError } from '../../../app/api';
 import { call, keyOf, useEndpointMutation } from '../../../app/client';
+import { downloadFile } from '../../../app/download';
 import { CATALOGS } from '../../../app/i18n';
 import { Button } from '../../../app/ui/Button';
 import { Alert, ErrorAlert, Loading } from '../../../app/ui/feedback';
@@ -161,30 +162,9 @@ function SignForm({ token, view: v }: { token: string; view: SignatureLinkView }
  * The agreement's PDF through the link, by POST like the look-up so that the token never travels in a
  * URL; saved as a file so that a refusal shows on this page.
  */
-async function downloadSignaturePdf(token: string, language: string): Promise<void> {
-  let res: Response;
-  try {
-    res = await fetch(urlOf(placementsEndpoints.signaturePdf, {}), {
-      method: 'POST',
-      credentials: 'same-origin',
-      headers: { 'content-type': 'application/json', 'x-samen-language': language },
-      body: JSON.stringify({ token }),
-    });
-  } catch {
-    throw new ApiError(0, 'errors.network', '');
-  }
-  if (!res.ok) {
-    const data = res.headers.get('content-type')?.includes('application/json') ? await res.json() : null;
-    throw new ApiError(res.status, data?.error?.code ?? 'errors.internal', data?.error?.message ?? '');
-  }
-  const name =
-    /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? 'convention.pdf';
-  const href = URL.createObjectURL(await res.blob());
-  const a = document.createElement('a');
-  a.href = href;
-  a.download = name;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  URL.revokeObjectURL(href);
-}
+const downloadSignaturePdf = (token: string, language: string) =>
+  downloadFile(urlOf(placementsEndpoints.signaturePdf, {}), language, {
+    method: 'POST',
+    body: { token },
+    fallbackName: 'convention.pdf',
+  });

@@ -1,3 +1,4 @@
+import { saveBlob } from '../../../app/download';
 /**
  * CSV for spreadsheets: semicolon-separated (what French and Belgian spreadsheet settings expect), quoted,
  * and cells that a spreadsheet would run as a formula are defused with a leading apostrophe.
@@ -12,11 +13,5 @@ export function toCsv(header: string[], rows: string[][]): string {
 
 export function downloadCsv(filename: string, header: string[], rows: string[][]): void {
   // A byte-order mark lets spreadsheet software read the accents as UTF-8.
-  const blob = new Blob([`\uFEFF${toCsv(header, rows)}`], { type: 'text/csv;charset=utf-8' });
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = filename;
-  a.click();
-  URL.revokeObjectURL(url);
+  saveBlob(new Blob([`\uFEFF${toCsv(header, rows)}`], { type: 'text/csv;charset=utf-8' }), filename);
 }

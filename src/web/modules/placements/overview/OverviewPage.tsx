@@ -9,13 +9,13 @@ import type { OrgRef } from '../../../../common/network/programme-schemas';
 import { placementsEndpoints } from '../../../../common/placements/endpoints';
 import { overviewLink } from '../../../../common/placements/links';
 import { hrefOf, useEndpoint } from '../../../app/client';
+import { downloadFile } from '../../../app/download';
 import { useLanguage } from '../../../app/i18n';
 import { useCan } from '../../../app/session';
 import { Button, LinkButton } from '../../../app/ui/Button';
 import { EmptyState, ErrorAlert } from '../../../app/ui/feedback';
 import { ListPage } from '../../../app/ui/ListPage';
 import { usePlacementColumns } from './columns';
-import { downloadFile } from './download';
 import { FILTER_KEYS, type FilterKey, narrowFilters } from './filters';
 import { OverviewFilters } from './OverviewFilters';
 
