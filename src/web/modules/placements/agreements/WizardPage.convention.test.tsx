@@ -1,47 +1,16 @@
 import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { programmesApi, territoriesApi } from '../../../../common/network/endpoints';
-import { personsApi, sharedApi } from '../../../../common/people/endpoints';
-import { placementsEndpoints } from '../../../../common/placements/endpoints';
-import { newAgreementLink } from '../../../../common/placements/links';
 import type { OfferDetail } from '../../../../common/placements/offer-schemas';
-import { byEndpoint, type Call, isCall, renderRoutes } from '../../../testing/render-routes';
-import { placementsModule } from '..';
-import { HOST, OFFER, PERSON, PROGRAMME, placement, TUTOR } from './fixtures.testing';
+import { placement } from './fixtures.testing';
+import { baseOffer, created, next, openWizard } from './wizard-harness.testing';
 
 afterEach(() => {
   cleanup();
   vi.unstubAllGlobals();
 });
 
-const person = {
-  id: PERSON,
-  orgId: 'o1',
-  firstName: 'Lucie',
-  lastName: 'Fictivelle',
-  preferredLanguage: 'fr',
-};
-
 const offer = {
-  id: OFFER,
-  orgId: HOST,
-  orgNameFr: 'Atelier du Pile',
-  orgNameNl: 'Atelier du Pile',
-  siteName: 'Atelier vélo',
-  municipalityCode: 'FR-59512',
-  municipalityNameFr: 'Roubaix',
-  municipalityNameNl: 'Roubaix',
-  titleFr: 'Réparation de vélos',
-  titleNl: null,
-  tasksFr: 'Réparer des vélos',
-  tasksNl: null,
-  schedule: 'Lundi–jeudi',
-  hoursPerWeek: 26,
-  startsOn: '2027-01-04',
-  endsOn: '2027-05-31',
-  tutorUserId: null,
-  tutorName: null,
-  programmeId: PROGRAMME,
+  ...baseOffer,
   // Issue 9, item 9: the host's timetable (26 h), job code and equipment.
   timetable: [1, 2, 3, 4].map((day) => ({ day, from: '08:30', to: '15:30', breakMinutes: 30 })),
   jobCodeKind: 'rome',
@@ -49,58 +18,8 @@ const offer = {
   protectiveEquipment: 'Gants',
 } as unknown as OfferDetail;
 
-/** The programme's placement duration, as its list item carries it. */
-const limits = { min: 2, max: 6 };
-
-/** The host's programmes: by default the offer's, open on the offer's dates. */
-const offerProgramme = () => ({
-  id: PROGRAMME,
-  acronym: 'SAM',
-  nameFr: 'SAM Eurométropole',
-  nameNl: 'SAM Eurometropool',
-  startsOn: '2026-01-01',
-  endsOn: '2028-12-31',
-  placementMinMonths: limits.min,
-  placementMaxMonths: limits.max,
-});
-const programmeItems: () => object[] = () => [offerProgramme()];
-
-const e = placementsEndpoints;
-
-/** The wizard as the module mounts it, opened from an offer as the person's ranked offers link to it. */
-function open(create: (body: unknown) => unknown, roles = ['referent']) {
-  return renderRoutes({
-    routes: placementsModule.routes ?? [],
-    path: newAgreementLink.href({ personId: PERSON }, { offer: OFFER }),
-    roles,
-    answers: byEndpoint(
-      [e.createPlacement, (c: Call) => create(c.body)],
-      [personsApi.get, person],
-      [e.offer, offer],
-      // Before `placement`, whose `/:id` the tutors' path would match too.
-      [e.hostTutors, { items: [{ id: TUTOR, displayName: 'Tess Tuteur' }] }],
-      // The page the wizard opens once the draft is created.
-      [e.placement, () => placement()],
-      [programmesApi.list, () => ({ items: programmeItems() })],
-      [
-        sharedApi.preview,
-        {
-          person,
-          canOverride: false,
-          check: {
-            consent: { id: 'c1', givenOn: '2026-10-01', expiresOn: null },
-            gap: null,
-            missingFields: [],
-          },
-        },
-      ],
-      [territoriesApi.get, { code: 'FR-59512', nameFr: 'Roubaix', nameNl: 'Roubaix' }],
-    ),
-  });
-}
-const created = (calls: Call[]) => calls.filter((c) => isCall(c, e.createPlacement));
-
-const next = () => fireEvent.click(screen.getByRole('button', { name: 'Étape suivante' }));
+const open = (create: (body: unknown) => unknown, roles = ['referent']) =>
+  openWizard(create, { roles, offer });
 
 const type = (label: string, value: string) =>
   fireEvent.change(screen.getByRole('textbox', { name: label }), { target: { value } });
