@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { RuleParamSpecs } from '../../../../common/monitoring/rules';
+import { OUTCOME_SITUATIONS } from '../../../../common/placements/followup-rules';
 import { runCount, runRecords, setParam } from '../../../platform/indicators';
 import type { IndicatorRule, IndicatorScope } from '../../../platform/module';
 
@@ -17,14 +18,6 @@ export const MINIMUM_INCOME_BENEFITS = [
   'equivalent_aid',
   'leefloon',
   'equivalent_leefloon',
-] as const;
-export const OUTCOME_SITUATIONS = [
-  'job',
-  'training',
-  'art60_aci',
-  'continued_activation',
-  'no_change',
-  'drop_out',
 ] as const;
 
 const placementParams = {
