@@ -40,6 +40,10 @@ export const AUDIT_ENTITIES = [
   'programme_indicators',
   'programme_indicator_milestones',
   'programme_indicator_values',
+  'budget_versions',
+  'budget_envelopes',
+  'budget_lines',
+  'budget_cofinancing',
 ] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
 

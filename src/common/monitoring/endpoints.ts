@@ -62,3 +62,6 @@ export const monitoringEndpoints = {
     tags,
   }),
 };
+
+// The budgets' endpoints live beside their schemas; re-exported so the contract check reads them here.
+export { budgetEndpoints } from './budget-endpoints';

@@ -7,3 +7,6 @@ export const indicatorsLink = defineLink('/app/programmes/:id/indicators');
 
 /** The pseudonymous records behind one indicator. */
 export const indicatorRecordsLink = defineLink('/app/indicators/:id/records', { page: 'integer' });
+
+/** A programme's budget: its current version (or an older one), totals, co-financing and envelopes. */
+export const budgetLink = defineLink('/app/programmes/:id/budget', { version: 'integer' });

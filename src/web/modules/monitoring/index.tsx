@@ -1,16 +1,19 @@
-import { indicatorRecordsLink, indicatorsLink } from '../../../common/monitoring/links';
+import { budgetLink, indicatorRecordsLink, indicatorsLink } from '../../../common/monitoring/links';
 import type { WebModule } from '../../app/module';
+import { BudgetPage } from './budgets/BudgetPage';
 import { IndicatorsPage } from './indicators/IndicatorsPage';
 import { RecordsPage } from './indicators/RecordsPage';
 
 /**
  * Programme monitoring: a programme's indicators (achievements against targets and milestones, by
- * partner, explained) and the pseudonymous records behind them. Reached from the programme page's slot.
+ * partner, explained) and the pseudonymous records behind them; its budget (versions, totals by partner,
+ * category and fund, envelopes). Reached from the programme page's slot.
  */
 export const monitoringModule: WebModule = {
   routes: [
     { path: indicatorsLink.pattern, element: <IndicatorsPage /> },
     { path: indicatorRecordsLink.pattern, element: <RecordsPage /> },
+    { path: budgetLink.pattern, element: <BudgetPage /> },
   ],
   programmeLinks: [
     {
@@ -19,6 +22,13 @@ export const monitoringModule: WebModule = {
       labelId: 'monitoring.indicators.link',
       permission: 'indicators.view',
       href: (id) => indicatorsLink.href({ id }),
+    },
+    {
+      key: 'monitoring-budget',
+      order: 6,
+      labelId: 'monitoring.budgets.link',
+      permission: 'indicators.view',
+      href: (id) => budgetLink.href({ id }),
     },
   ],
 };
