@@ -32,6 +32,9 @@ export async function agreementFixtures(t: TestApp) {
     f.db,
   );
   const programme = (acronym: string) => programmes.rows.find((p) => p.acronym === acronym)?.id as string;
+  // The demo offers belong to the current follow-up programme; these tests hold them to SAM-E (2010–2014),
+  // the case of an offer whose programme has ended (issue 9, item 2), and open programmes of their own.
+  await sql`update placement_offers set programme_id = ${programme('SAM-E')}`.execute(f.db);
   const today = t.deps.clock.today();
 
   /** A Mouscron person with a placement consent to the Atelier du Pile (identity and languages). */
