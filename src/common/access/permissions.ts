@@ -11,6 +11,8 @@ export const ROLES = [
   'volunteer_coordinator',
   'analyst',
   'interpreter',
+  /** A centre's finance officer: declares its programme expenditure, sees no person. */
+  'finance',
 ] as const;
 export type Role = (typeof ROLES)[number];
 export const MEMBERSHIP_ROLES = ROLES.filter((r) => r !== 'platform_admin');
@@ -26,11 +28,11 @@ const ALL_STAFF: Role[] = [
 
 export const PERMISSIONS = {
   // network
-  'organisation.view': [...ALL_STAFF, 'analyst', 'interpreter'],
+  'organisation.view': [...ALL_STAFF, 'analyst', 'interpreter', 'finance'],
   'organisation.create': ['platform_admin'],
   'organisation.update': ['platform_admin', 'org_admin'],
   'organisation.security': ['platform_admin', 'org_admin'],
-  'programme.view': [...ALL_STAFF, 'analyst'],
+  'programme.view': [...ALL_STAFF, 'analyst', 'finance'],
   'programme.create': ['platform_admin', 'coordinator'],
   'programme.update': ['platform_admin', 'coordinator'],
   'service.manage': ['platform_admin', 'org_admin', 'coordinator', 'volunteer_coordinator'],
@@ -59,11 +61,13 @@ export const PERMISSIONS = {
   'placement.programme_overview': ['coordinator', 'platform_admin'],
   'placement.export': ['coordinator'],
   // aggregates
-  'indicators.view': ['platform_admin', 'coordinator', 'analyst', 'org_admin'],
+  'indicators.view': ['platform_admin', 'coordinator', 'analyst', 'org_admin', 'finance'],
   /** Defines a programme's indicators and types manual values (the lead organisation's, checked by the API). */
   'programme.monitor': ['platform_admin', 'coordinator'],
   /** The pseudonymous records behind an indicator: the lead's coordinators all, a partner's its own. */
   'indicators.records': ['platform_admin', 'coordinator'],
+  /** Declares its own organisation's expenditure in a programme (the lead reviews with `programme.monitor`). */
+  'expenditure.declare': ['platform_admin', 'coordinator', 'org_admin', 'finance'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

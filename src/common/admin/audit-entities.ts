@@ -44,6 +44,8 @@ export const AUDIT_ENTITIES = [
   'budget_envelopes',
   'budget_lines',
   'budget_cofinancing',
+  'expenditure_declarations',
+  'expenditure_items',
 ] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
 

@@ -65,3 +65,4 @@ export const monitoringEndpoints = {
 
 // The budgets' endpoints live beside their schemas; re-exported so the contract check reads them here.
 export { budgetEndpoints } from './budget-endpoints';
+export { expenditureEndpoints } from './expenditure-endpoints';

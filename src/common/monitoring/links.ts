@@ -10,3 +10,9 @@ export const indicatorRecordsLink = defineLink('/app/indicators/:id/records', { 
 
 /** A programme's budget: its current version (or an older one), totals, co-financing and envelopes. */
 export const budgetLink = defineLink('/app/programmes/:id/budget', { version: 'integer' });
+
+/** A programme's expenditure declarations: the caller's, those the lead reviews, and the absorption. */
+export const expenditureLink = defineLink('/app/programmes/:id/expenditure');
+
+/** One expenditure declaration with its items (edited in draft, reviewed by the lead once submitted). */
+export const declarationLink = defineLink('/app/expenditure/:id');

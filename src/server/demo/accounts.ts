@@ -59,6 +59,14 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
     memberships: [{ org: 'ocmw-kortrijk', roles: ['referent'] }],
   },
   {
+    // Declares OCMW Kortrijk's expenditure in the programmes; as a finance officer, sees no person.
+    key: 'finance_be_vlg',
+    email: 'financien@ocmw-kortrijk.example',
+    displayName: 'Mieke Financiën',
+    language: 'nl',
+    memberships: [{ org: 'ocmw-kortrijk', roles: ['finance'] }],
+  },
+  {
     key: 'referent_fr',
     email: 'referent@ccas-roubaix.example',
     displayName: 'Lou Accompagne',

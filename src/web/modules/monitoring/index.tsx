@@ -1,19 +1,30 @@
-import { budgetLink, indicatorRecordsLink, indicatorsLink } from '../../../common/monitoring/links';
+import {
+  budgetLink,
+  declarationLink,
+  expenditureLink,
+  indicatorRecordsLink,
+  indicatorsLink,
+} from '../../../common/monitoring/links';
 import type { WebModule } from '../../app/module';
 import { BudgetPage } from './budgets/BudgetPage';
+import { DeclarationPage } from './expenditure/DeclarationPage';
+import { ExpenditurePage } from './expenditure/ExpenditurePage';
 import { IndicatorsPage } from './indicators/IndicatorsPage';
 import { RecordsPage } from './indicators/RecordsPage';
 
 /**
  * Programme monitoring: a programme's indicators (achievements against targets and milestones, by
  * partner, explained) and the pseudonymous records behind them; its budget (versions, totals by partner,
- * category and fund, envelopes). Reached from the programme page's slot.
+ * category and fund, envelopes); the partners' expenditure declarations, their review by the lead and
+ * the absorption of the budget (reached from the budget page). Reached from the programme page's slot.
  */
 export const monitoringModule: WebModule = {
   routes: [
     { path: indicatorsLink.pattern, element: <IndicatorsPage /> },
     { path: indicatorRecordsLink.pattern, element: <RecordsPage /> },
     { path: budgetLink.pattern, element: <BudgetPage /> },
+    { path: expenditureLink.pattern, element: <ExpenditurePage /> },
+    { path: declarationLink.pattern, element: <DeclarationPage /> },
   ],
   programmeLinks: [
     {

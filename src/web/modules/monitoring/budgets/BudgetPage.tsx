@@ -3,7 +3,7 @@ import { Link, useParams, useSearchParams } from 'react-router';
 import { localized } from '../../../../common/i18n/locales';
 import { budgetEndpoints as api } from '../../../../common/monitoring/budget-endpoints';
 import type { BudgetView } from '../../../../common/monitoring/budget-schemas';
-import { budgetLink } from '../../../../common/monitoring/links';
+import { budgetLink, expenditureLink } from '../../../../common/monitoring/links';
 import { programmeLink } from '../../../../common/network/links';
 import { useEndpoint } from '../../../app/client';
 import { useLanguage } from '../../../app/i18n';
@@ -47,6 +47,9 @@ export function BudgetPage() {
           <>
             <LinkButton to={programmeLink.href({ id })} variant="ghost">
               <FormattedMessage id="monitoring.budgets.back" />
+            </LinkButton>
+            <LinkButton to={expenditureLink.href({ id })} variant="secondary">
+              <FormattedMessage id="monitoring.expenditure.link" />
             </LinkButton>
             {b.canEdit && <NewVersionDialog budget={b} />}
           </>

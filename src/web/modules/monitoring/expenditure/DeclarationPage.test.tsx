@@ -1,0 +1,193 @@
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { expenditureEndpoints as api } from '../../../../common/monitoring/expenditure-endpoints';
+import type {
+  DeclarationView,
+  ExpenditureOverview,
+  ItemView,
+} from '../../../../common/monitoring/expenditure-schemas';
+import { declarationLink, expenditureLink } from '../../../../common/monitoring/links';
+import { byEndpoint, isCall, renderRoutes } from '../../../testing/render-routes';
+import { monitoringModule } from '..';
+
+const SLOW = { timeout: 10_000 };
+const K = '00000000-0000-4000-8000-00000000000b';
+const L = '00000000-0000-4000-8000-00000000000a';
+const A2 = '00000000-0000-4000-8000-000000000a02';
+const D = '00000000-0000-4000-8000-0000000000d1';
+
+const it1 = (over: Partial<ItemView> = {}): ItemView => ({
+  id: '00000000-0000-4000-8000-0000000000e1',
+  category: 'travel',
+  actionId: A2,
+  description: 'Treinreizen Kortrijk–Rijsel',
+  supplier: 'NMBS (fictief)',
+  invoiceNumber: 'NB-2025-0412',
+  invoiceDate: '2025-05-12',
+  paidOn: '2025-06-02',
+  amount: '386.40',
+  proofRef: 'stuk 2025/0412',
+  review: { status: 'pending', correctedAmount: null, reason: null, reviewedAt: null },
+  ...over,
+});
+
+const view = (over: Partial<DeclarationView> = {}): DeclarationView => ({
+  declaration: {
+    id: D,
+    programmeId: 'p1',
+    orgId: K,
+    orgName: 'OCMW Kortrijk',
+    period: '2025',
+    status: 'draft',
+    submittedAt: null,
+    reviewedAt: null,
+    reopenReason: null,
+    declared: '386.40',
+  },
+  items: [it1()],
+  office: { rate: '15', declared: '0.00', accepted: '0.00' },
+  actions: [{ id: A2, code: 'A2', titleFr: 'Immersions', titleNl: 'Inleefstages' }],
+  canEdit: true,
+  canReview: false,
+  canReopen: false,
+  ...over,
+});
+
+function open(v: DeclarationView, language: 'fr' | 'nl' = 'nl') {
+  return renderRoutes({
+    routes: monitoringModule.routes!,
+    path: declarationLink.href({ id: D }),
+    roles: ['coordinator'],
+    language,
+    answers: byEndpoint(
+      [api.declaration, v],
+      [api.addItem, { id: 'new' }],
+      [api.submit, { ok: true }],
+      [api.reviewItem, { ok: true }],
+    ),
+  });
+}
+
+afterEach(cleanup);
+
+describe('expenditure declaration page', () => {
+  it('lets the partner add an item in Dutch, refusing a bad amount before sending, and submit', async () => {
+    const calls = open(view());
+    const table = await screen.findByRole('table', { name: 'Aangegeven uitgaven' }, SLOW);
+    expect(within(table).getByText('Treinreizen Kortrijk–Rijsel')).toBeTruthy();
+    expect(within(table).getByText(/A2 · Inleefstages/)).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Uitgave toevoegen' }));
+    const dialog = await screen.findByRole('dialog');
+    fireEvent.change(within(dialog).getByLabelText(/Omschrijving/), { target: { value: 'Tolk NL–FR' } });
+    fireEvent.change(within(dialog).getByLabelText(/Bedrag/), { target: { value: '12,345' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Opslaan' }));
+    expect(await within(dialog).findByText(/hoogstens twee decimalen/)).toBeTruthy();
+    expect(calls.some((c) => isCall(c, api.addItem))).toBe(false);
+    fireEvent.change(within(dialog).getByLabelText(/Bedrag/), { target: { value: '1 640,5' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Opslaan' }));
+    await waitFor(() => expect(calls.some((c) => isCall(c, api.addItem))).toBe(true));
+    expect(calls.find((c) => isCall(c, api.addItem))?.body).toMatchObject({
+      category: 'staff',
+      description: 'Tolk NL–FR',
+      amount: '1640.5',
+      actionId: null,
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Indienen bij de hoofdpartner' }));
+    await waitFor(() => expect(calls.some((c) => isCall(c, api.submit))).toBe(true));
+  });
+
+  it('is read-only for the partner once submitted', async () => {
+    open(view({ canEdit: false, declaration: { ...view().declaration, status: 'submitted' } }));
+    expect(await screen.findByText(/kan niet meer worden gewijzigd/, {}, SLOW)).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Uitgave toevoegen' })).toBeNull();
+    expect(screen.queryByRole('button', { name: /Indienen/ })).toBeNull();
+  });
+
+  it('lets the lead correct an item with the amount and a reason, in French', async () => {
+    const calls = open(
+      view({
+        canEdit: false,
+        canReview: true,
+        canReopen: true,
+        declaration: { ...view().declaration, status: 'submitted' },
+        items: [
+          it1(),
+          it1({
+            id: '00000000-0000-4000-8000-0000000000e2',
+            description: 'Tolk',
+            review: { status: 'accepted', correctedAmount: null, reason: null, reviewedAt: null },
+          }),
+        ],
+      }),
+      'fr',
+    );
+    const table = await screen.findByRole('table', { name: 'Dépenses déclarées' }, SLOW);
+    expect(within(table).getByText('Acceptée')).toBeTruthy();
+    // One item still to review: the review cannot be closed yet.
+    expect(screen.getByRole('button', { name: 'Clôturer l’examen' }).hasAttribute('disabled')).toBe(true);
+    fireEvent.click(within(table).getByRole('button', { name: /Examiner : Treinreizen/ }));
+    const dialog = await screen.findByRole('dialog');
+    fireEvent.click(within(dialog).getByRole('button', { name: /Décision/ }));
+    fireEvent.click(await screen.findByRole('option', { name: 'Corriger' }));
+    fireEvent.change(within(dialog).getByLabelText(/Montant corrigé/), { target: { value: '322' } });
+    fireEvent.change(within(dialog).getByLabelText(/Raison/), {
+      target: { value: 'Un aller-retour de trop' },
+    });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Enregistrer l’examen' }));
+    await waitFor(() => expect(calls.some((c) => isCall(c, api.reviewItem))).toBe(true));
+    const sent = calls.find((c) => isCall(c, api.reviewItem))!;
+    expect(sent.path).toBe(`/api/expenditure/${D}/items/00000000-0000-4000-8000-0000000000e1/review`);
+    expect(sent.body).toEqual({
+      status: 'corrected',
+      correctedAmount: '322',
+      reason: 'Un aller-retour de trop',
+    });
+  });
+});
+
+describe('expenditure overview page', () => {
+  it('lists the declarations and the absorption by partner, linked from the budget page', async () => {
+    const o: ExpenditureOverview = {
+      programme: {
+        id: 'p1',
+        acronym: 'SAM-E suite',
+        leadOrgId: L,
+        nameFr: 'SAM suite',
+        nameNl: 'SAM vervolg',
+      },
+      partners: [{ orgId: K, nameFr: 'OCMW de Courtrai', nameNl: 'OCMW Kortrijk' }],
+      actions: [],
+      mine: [{ ...view().declaration, status: 'submitted', submittedAt: '2026-01-10T10:00:00.000Z' }],
+      toReview: [],
+      absorption: {
+        versionNumber: 2,
+        total: { key: null, budget: '1000.00', declared: '386.40', accepted: '322.00', absorptionBp: 3220 },
+        byPartner: [
+          { key: K, budget: '1000.00', declared: '386.40', accepted: '322.00', absorptionBp: 3220 },
+        ],
+        byCategory: [],
+        byAction: [],
+      },
+      canDeclare: true,
+    };
+    renderRoutes({
+      routes: monitoringModule.routes!,
+      path: expenditureLink.href({ id: 'p1' }),
+      roles: ['coordinator'],
+      language: 'nl',
+      answers: byEndpoint([api.overview, o]),
+    });
+    const mine = await screen.findByRole('table', { name: 'De aangiften van uw organisatie' }, SLOW);
+    expect(within(mine).getByRole('link', { name: 'Aangifte 2025 openen' }).getAttribute('href')).toBe(
+      declarationLink.href({ id: D }),
+    );
+    const byPartner = screen.getByRole('table', { name: 'Per partner' });
+    const row = within(byPartner).getByRole('row', { name: /OCMW Kortrijk/ });
+    expect(
+      within(row)
+        .getAllByRole('cell')
+        .map((c) => (c.textContent ?? '').replace(/\s/g, '')),
+    ).toEqual(['€1.000,00', '€386,40', '€322,00', '32,2%']);
+    expect(screen.getByRole('button', { name: 'Nieuwe aangifte' })).toBeTruthy();
+  });
+});
