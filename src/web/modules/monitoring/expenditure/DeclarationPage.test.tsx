@@ -36,7 +36,8 @@ const view = (over: Partial<DeclarationView> = {}): DeclarationView => ({
     id: D,
     programmeId: 'p1',
     orgId: K,
-    orgName: 'OCMW Kortrijk',
+    orgNameFr: 'CPAS de Courtrai',
+    orgNameNl: 'OCMW Kortrijk',
     period: '2025',
     status: 'draft',
     submittedAt: null,
@@ -76,6 +77,8 @@ describe('expenditure declaration page', () => {
     const table = await screen.findByRole('table', { name: 'Aangegeven uitgaven' }, SLOW);
     expect(within(table).getByText('Treinreizen Kortrijk–Rijsel')).toBeTruthy();
     expect(within(table).getByText(/A2 · Inleefstages/)).toBeTruthy();
+    // The partner is named in the reader's language (the French name showed in a Dutch page).
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toContain('OCMW Kortrijk');
     fireEvent.click(screen.getByRole('button', { name: 'Uitgave toevoegen' }));
     const dialog = await screen.findByRole('dialog');
     fireEvent.change(within(dialog).getByLabelText(/Omschrijving/), { target: { value: 'Tolk NL–FR' } });

@@ -1,9 +1,11 @@
 import { FormattedMessage, useIntl } from 'react-intl';
 import { useParams } from 'react-router';
+import { localized } from '../../../../common/i18n/locales';
 import { expenditureEndpoints as api } from '../../../../common/monitoring/expenditure-endpoints';
 import type { DeclarationView, ItemView } from '../../../../common/monitoring/expenditure-schemas';
 import { expenditureLink } from '../../../../common/monitoring/links';
 import { useEndpoint, useEndpointMutation } from '../../../app/client';
+import { useLanguage } from '../../../app/i18n';
 import { useCan } from '../../../app/session';
 import { Button, LinkButton } from '../../../app/ui/Button';
 import { Alert, EmptyState, ErrorAlert, Loading } from '../../../app/ui/feedback';
@@ -20,6 +22,7 @@ import { useExpenditureWords } from './words';
 export function DeclarationPage() {
   const { id = '' } = useParams();
   const intl = useIntl();
+  const { language } = useLanguage();
   const canView = useCan('indicators.view');
   const q = useEndpoint(api.declaration, { params: { id } }, { enabled: canView });
   const submit = useEndpointMutation(api.submit, [api.declaration, api.overview]);
@@ -34,7 +37,7 @@ export function DeclarationPage() {
       <PageHeader
         title={intl.formatMessage(
           { id: 'monitoring.expenditure.declaration.title' },
-          { period: d.period, partner: d.orgName },
+          { period: d.period, partner: localized(language, d.orgNameFr, d.orgNameNl) },
         )}
         description={intl.formatMessage({ id: `monitoring.expenditure.status.${d.status}` })}
         actions={

@@ -74,6 +74,7 @@ function Declarations({
 }) {
   const f = useCommonFormat();
   const w = useExpenditureWords([]);
+  const { language } = useLanguage();
   return (
     <div className="table-wrap">
       <table className="data">
@@ -102,7 +103,7 @@ function Declarations({
                   <FormattedMessage id="monitoring.expenditure.open" values={{ period: d.period }} />
                 </Link>
               </td>
-              <td>{d.orgName}</td>
+              <td>{localized(language, d.orgNameFr, d.orgNameNl)}</td>
               <td>{w.status(d.status)}</td>
               <td className="num">{w.eur(d.declared)}</td>
               <td>{d.submittedAt ? f.day(d.submittedAt) : '—'}</td>
