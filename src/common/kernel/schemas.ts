@@ -10,6 +10,11 @@ export const IsoDate = Type.String({ format: 'date' });
 export const IsoDateTime = Type.String({ format: 'date-time' });
 
 export const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
+/**
+ * Null tried first: the request validator coerces types and would read a null tried against an integer
+ * as 0 (or against a string as ""); an input null must stay null. For request bodies.
+ */
+export const NullFirst = <T extends TSchema>(schema: T) => Type.Union([Type.Null(), schema]);
 
 /** `{ id }` path parameters. */
 export const IdParams = Type.Object({ id: Uuid });

@@ -1,5 +1,5 @@
-import Type, { type Static, type TSchema } from 'typebox';
-import { IsoDate, IsoDateTime, Nullable, Uuid } from '../kernel/schemas';
+import Type, { type Static } from 'typebox';
+import { IsoDate, IsoDateTime, Nullable, NullFirst, Uuid } from '../kernel/schemas';
 import { Amount } from '../network/programme-schemas';
 
 /** Schemas of programme budgets (versions, lines, co-financing, envelopes) shared by the API and the forms. */
@@ -21,11 +21,7 @@ export type Fund = (typeof FUNDS)[number];
 
 /** A rate as a decimal percent string, "50" or "12.5" (up to four decimals). */
 export const Rate = Type.String({ pattern: '^(100|[0-9]{1,2})(\\.[0-9]{1,4})?$' });
-/**
- * Null first: the validator coerces types and would read a null tried against an integer as 0 (or against
- * a string as ""); an input null must stay null.
- */
-const OrNull = <T extends TSchema>(s: T) => Type.Union([Type.Null(), s]);
+const OrNull = NullFirst;
 const Note = OrNull(Type.String({ maxLength: 1000 }));
 
 export const EnvelopeInput = Type.Object(

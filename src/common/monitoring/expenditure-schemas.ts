@@ -1,5 +1,5 @@
-import Type, { type Static, type TSchema } from 'typebox';
-import { IsoDate, IsoDateTime, Nullable, Uuid } from '../kernel/schemas';
+import Type, { type Static } from 'typebox';
+import { IsoDate, IsoDateTime, Nullable, NullFirst, Uuid } from '../kernel/schemas';
 import { Amount } from '../network/programme-schemas';
 
 /** Schemas of expenditure declarations (ADR 0018), shared by the API and the forms. */
@@ -13,8 +13,7 @@ export type DeclarationStatus = (typeof DECLARATION_STATUSES)[number];
 export const REVIEW_STATUSES = ['pending', 'accepted', 'corrected', 'rejected'] as const;
 export type ReviewStatus = (typeof REVIEW_STATUSES)[number];
 
-/** Null first: the validator would coerce a null tried against a string into "" (budget-schemas.ts). */
-const OrNull = <T extends TSchema>(s: T) => Type.Union([Type.Null(), s]);
+const OrNull = NullFirst;
 export const Period = Type.String({ pattern: '^[A-Za-z0-9][A-Za-z0-9 ._/-]{0,19}$' });
 
 export const DeclarationInput = Type.Object({ period: Period }, { additionalProperties: false });

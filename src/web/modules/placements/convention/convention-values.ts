@@ -3,6 +3,7 @@
  * as rows. Turned into the API's fields, checked with the same schemas and rules as the server.
  */
 import Type from 'typebox';
+import { NullFirst } from '../../../../common/kernel/schemas';
 import {
   conventionFields,
   conventionProblems,
@@ -114,16 +115,14 @@ export function conventionPatch(
 }
 
 const Schema = Type.Object({
-  timetable: Type.Optional(Type.Union([Type.Null(), conventionFields.timetable])),
-  aim: Type.Optional(Type.Union([Type.Null(), conventionFields.aim])),
-  jobCodeKind: Type.Optional(Type.Union([Type.Null(), conventionFields.jobCodeKind])),
-  jobCode: Type.Optional(Type.Union([Type.Null(), conventionFields.jobCode])),
-  protectiveEquipment: Type.Optional(Type.Union([Type.Null(), conventionFields.protectiveEquipment])),
-  emergencyContactName: Type.Optional(Type.Union([Type.Null(), conventionFields.emergencyContactName])),
-  emergencyContactPhone: Type.Optional(Type.Union([Type.Null(), conventionFields.emergencyContactPhone])),
-  emergencyContactRelation: Type.Optional(
-    Type.Union([Type.Null(), conventionFields.emergencyContactRelation]),
-  ),
+  timetable: Type.Optional(NullFirst(conventionFields.timetable)),
+  aim: Type.Optional(NullFirst(conventionFields.aim)),
+  jobCodeKind: Type.Optional(NullFirst(conventionFields.jobCodeKind)),
+  jobCode: Type.Optional(NullFirst(conventionFields.jobCode)),
+  protectiveEquipment: Type.Optional(NullFirst(conventionFields.protectiveEquipment)),
+  emergencyContactName: Type.Optional(NullFirst(conventionFields.emergencyContactName)),
+  emergencyContactPhone: Type.Optional(NullFirst(conventionFields.emergencyContactPhone)),
+  emergencyContactRelation: Type.Optional(NullFirst(conventionFields.emergencyContactRelation)),
 });
 
 /**
