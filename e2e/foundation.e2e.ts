@@ -47,7 +47,10 @@ describe('languages', () => {
     const ctx = await newContext(browser);
     const page = await ctx.newPage();
     await login(page, 'referent@ccas-roubaix.example');
-    await page.locator('header select[aria-label="Langue"]').selectOption('nl');
+    // Either label: a failed earlier try may have left the account in Dutch.
+    await page
+      .locator('header select[aria-label="Langue"], header select[aria-label="Taal"]')
+      .selectOption('nl');
     await expect.poll(() => page.locator('main h1').textContent()).toContain('Goedendag');
     await logout(page);
     await login(page, 'referent@ccas-roubaix.example');

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
@@ -100,5 +100,26 @@ export async function login(page: Page, email: string, password = DEMO_PASSWORD)
 
 export async function logout(page: Page) {
   await page.locator('header button.header-button').click();
-  await page.waitForURL(/\/login/);
+  // The app leaves by a full navigation to /login: wait for that page, so that closing the context or the
+  // next page.goto never races a navigation still in flight (both were seen to stall or abort in CI).
+  await page.waitForURL(/\/login/, { waitUntil: 'load' });
+  await page.locator('input[type="email"]').waitFor();
+}
+
+/**
+ * Shows the page on a laptop and on a phone, full length, as a person checking it would; the images are
+ * written to E2E_SHOTS when it names a folder (a walk-through), and not kept otherwise.
+ */
+export async function screenshots(page: Page, name: string) {
+  const dir = process.env.E2E_SHOTS;
+  if (dir) mkdirSync(dir, { recursive: true });
+  for (const [width, height] of [
+    [1366, 900],
+    [390, 844],
+  ] as const) {
+    await page.setViewportSize({ width, height });
+    await page.locator('h1').first().waitFor();
+    await page.screenshot({ fullPage: true, ...(dir ? { path: `${dir}/${name}-${width}.png` } : {}) });
+  }
+  await page.setViewportSize({ width: 1280, height: 900 });
 }

@@ -76,7 +76,6 @@ export function Layout({ nav }: { nav: NavItem[] }) {
   const { language } = useLanguage();
   const { state } = useSessionState();
   const client = useQueryClient();
-  const navigate = useNavigate();
   const session = state.status === 'signed_in' ? state.session : null;
   const roles = (session?.roles ?? []) as Role[];
   const items = nav
@@ -109,8 +108,9 @@ export function Layout({ nav }: { nav: NavItem[] }) {
                   onClick={async () => {
                     await call(authApi.logout).catch(() => {});
                     client.clear();
-                    navigate(loginLink.href());
-                    window.location.reload();
+                    // One full navigation: a client-side route followed by a reload let a click made
+                    // in between (or a test's next page.goto) be aborted by the late reload.
+                    window.location.assign(loginLink.href());
                   }}
                 >
                   <FormattedMessage id="shell.logout" />
