@@ -1,5 +1,6 @@
 import Type, { type Static } from 'typebox';
 import { IsoDate, Nullable, PageQuery, Uuid } from '../kernel/schemas';
+import { AGE_BANDS, INDICATOR_BREAKDOWNS, SEX_CATEGORIES } from './characteristics';
 import { INDICATOR_UNITS } from './rules';
 
 /** Schemas of programme indicators shared by the API and the forms. */
@@ -48,6 +49,10 @@ export const IndicatorInput = Type.Object(
     ruleCode: Nullable(Type.String({ maxLength: 80 })),
     ruleParams: Type.Optional(Type.Record(Type.String({ maxLength: 40 }), ParamValue, { maxProperties: 20 })),
     milestones: Type.Optional(Type.Array(MilestoneInput, { maxItems: 24 })),
+    /** The breakdowns it is published with (absent: partner on creation, unchanged on update). */
+    breakdowns: Type.Optional(
+      Type.Array(Type.Enum([...INDICATOR_BREAKDOWNS]), { maxItems: 3, uniqueItems: true }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -121,6 +126,10 @@ export const IndicatorView = Type.Object({
   asOf: Nullable(IsoDate),
   milestones: Type.Array(MilestoneView),
   byPartner: Type.Array(Type.Object({ ...Named, n: Nullable(Type.Integer()) })),
+  /** The breakdowns it is published with; by sex and by age band only when declared and counted. */
+  breakdowns: Type.Array(Type.Enum([...INDICATOR_BREAKDOWNS])),
+  bySex: Type.Array(Type.Object({ category: Type.Enum([...SEX_CATEGORIES]), n: Nullable(Type.Integer()) })),
+  byAgeBand: Type.Array(Type.Object({ category: Type.Enum([...AGE_BANDS]), n: Nullable(Type.Integer()) })),
   /** Some figures are hidden (small numbers) for this reader. */
   suppressed: Type.Boolean(),
   values: Type.Array(ManualValueView),
@@ -157,6 +166,8 @@ export const RuleInfoView = Type.Object({
   labelKey: Type.String(),
   definitionKey: Type.String(),
   params: Type.Record(Type.String(), Type.Unknown()),
+  /** The rule can break its count down by sex and by age band. */
+  profile: Type.Boolean(),
 });
 export const RuleList = Type.Object({ items: Type.Array(RuleInfoView) });
 export type RuleList = Static<typeof RuleList>;

@@ -16,6 +16,13 @@ export type CefrLevel = (typeof CEFR_LEVELS)[number];
 export const PERSON_LANGUAGES = ['fr', 'nl', 'en', 'de'] as const;
 export const PREFERRED_LANGUAGES = ['fr', 'nl', 'en'] as const;
 export const PERSON_STATUSES = ['active', 'archived'] as const;
+/**
+ * Sex, optional (migration 0022): recorded only for the ESF+ breakdowns of indicators (Regulation (EU)
+ * 2021/1057, Annex I); not a special category of data; "not recorded" (absent, null) is always allowed.
+ * Never shared with another organisation.
+ */
+export const PERSON_SEXES = ['female', 'male', 'non_binary'] as const;
+export type PersonSex = (typeof PERSON_SEXES)[number];
 
 const MUNICIPALITY_PATTERN = '^(FR-[0-9][0-9AB][0-9]{3}|BE-[0-9]{5})$';
 
@@ -26,6 +33,7 @@ const fields = {
   firstName: Type.String({ minLength: 1, maxLength: 100, pattern: '\\S' }),
   lastName: Type.String({ minLength: 1, maxLength: 100, pattern: '\\S' }),
   birthDate: date,
+  sex: Type.Enum([...PERSON_SEXES]),
   email: Type.String({ format: 'email', minLength: 3, maxLength: 254 }),
   phone: Type.String({ minLength: 6, maxLength: 40 }),
   street: Type.String({ minLength: 1, maxLength: 200 }),
@@ -52,6 +60,7 @@ export const PersonCreateBody = Type.Object(
     firstName: fields.firstName,
     lastName: fields.lastName,
     birthDate: fields.birthDate,
+    sex: Type.Optional(fields.sex),
     email: Type.Optional(fields.email),
     phone: Type.Optional(fields.phone),
     street: Type.Optional(fields.street),
@@ -88,6 +97,7 @@ export const PersonPatchBody = Type.Object(
     firstName: Type.Optional(fields.firstName),
     lastName: Type.Optional(fields.lastName),
     birthDate: Type.Optional(fields.birthDate),
+    sex: clearable(fields.sex),
     email: clearable(fields.email),
     phone: clearable(fields.phone),
     street: clearable(fields.street),
@@ -159,6 +169,8 @@ export type PersonPage = Static<typeof PersonPage>;
 export const PersonDetail = Type.Object({
   ...PersonListItem.properties,
   orgId: Type.String(),
+  /** Null: not recorded. */
+  sex: Nullable(Type.Enum([...PERSON_SEXES])),
   email: Nullable(Type.String()),
   phone: Nullable(Type.String()),
   street: Nullable(Type.String()),

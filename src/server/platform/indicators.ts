@@ -1,4 +1,5 @@
 import type { RawBuilder } from 'kysely';
+import type { ProfileRow } from '../../common/monitoring/characteristics';
 import { countFromRows, type IndicatorCount } from '../../common/monitoring/rules';
 import type { Tx } from './db/context';
 import type { IndicatorRecord } from './module';
@@ -37,3 +38,11 @@ export async function runRecords(trx: Tx, query: RawBuilder<RecordRow>): Promise
 
 /** A set parameter as the SQL text[] it is passed as. */
 export const setParam = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : []);
+
+/** A rule's profile query (`<rule>_profile`, migration 0022): rows of `(sex, age, n)`. */
+export async function runProfile(
+  trx: Tx,
+  query: RawBuilder<{ sex: string | null; age: number | string; n: number | string }>,
+): Promise<ProfileRow[]> {
+  return (await query.execute(trx)).rows.map((r) => ({ sex: r.sex, age: Number(r.age), n: Number(r.n) }));
+}

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import type { ProfileRow } from '../../common/monitoring/characteristics';
 import type {
   IndicatorCount,
   IndicatorUnit,
@@ -64,6 +65,11 @@ export interface IndicatorRule {
   params: RuleParamSpecs;
   count(trx: Tx, scope: IndicatorScope): Promise<IndicatorCount>;
   records(trx: Tx, scope: IndicatorScope): Promise<IndicatorRecord[]>;
+  /**
+   * For a rule about persons: the counted rows by sex and by age at their start (migration 0022), counts
+   * only, for the breakdowns by sex and by age band. A rule without it offers no such breakdown.
+   */
+  profile?(trx: Tx, scope: IndicatorScope): Promise<ProfileRow[]>;
 }
 
 /**

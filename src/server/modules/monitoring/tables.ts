@@ -27,6 +27,8 @@ export interface ProgrammeIndicatorsTable {
   rule_code: string | null;
   /** jsonb: read as the object, written as its JSON text. */
   rule_params: ColumnType<Record<string, unknown>, string | undefined, string>;
+  /** partner, sex, age_band (migration 0022). */
+  breakdowns: ColumnType<string[], string[] | undefined, string[]>;
   created_at: Timestamp;
   updated_at: Timestamp;
 }

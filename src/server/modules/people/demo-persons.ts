@@ -1,10 +1,12 @@
-import type { CefrLevel } from '../../../common/people/schemas';
+import type { CefrLevel, PersonSex } from '../../../common/people/schemas';
 
 /** Fictional persons of the demo network: invented names, no contact that reaches anyone real. */
 export interface DemoPerson {
   first: string;
   last: string;
   birth: string;
+  /** Absent: not recorded (migration 0022; optional, for the ESF+ breakdowns of indicators). */
+  sex?: PersonSex;
   municipality: string;
   languages: Partial<Record<'fr' | 'nl' | 'en' | 'de', CefrLevel>>;
   /** Days since the benefit started and since the contract was signed; next evaluation in days. */
@@ -37,6 +39,7 @@ export const DEMO_CENTRES: DemoCentre[] = [
       {
         first: 'Sophie',
         last: 'Lemairon',
+        sex: 'female',
         birth: '1988-03-14',
         municipality: 'BE-57096',
         languages: { fr: 'C2', nl: 'A1' },
@@ -49,6 +52,7 @@ export const DEMO_CENTRES: DemoCentre[] = [
       {
         first: 'Karim',
         last: 'Benhallou',
+        sex: 'male',
         birth: '1979-11-02',
         municipality: 'BE-57096',
         languages: { fr: 'C1', nl: 'A2' },
@@ -60,6 +64,7 @@ export const DEMO_CENTRES: DemoCentre[] = [
       {
         first: 'Nathalie',
         last: 'Vandenbroucque',
+        sex: 'female',
         birth: '1992-06-30',
         municipality: 'BE-57027',
         languages: { fr: 'C2', nl: 'B1' },
@@ -82,6 +87,7 @@ export const DEMO_CENTRES: DemoCentre[] = [
       {
         first: 'Aïcha',
         last: 'Merteaux',
+        sex: 'female',
         birth: '1985-09-09',
         municipality: 'BE-57097',
         languages: { fr: 'B2', en: 'B1' },
@@ -102,6 +108,7 @@ export const DEMO_CENTRES: DemoCentre[] = [
       {
         first: 'Pieter',
         last: 'Vanhoutegem',
+        sex: 'male',
         birth: '1983-04-18',
         municipality: 'BE-34022',
         languages: { nl: 'C2', fr: 'A2' },
@@ -113,6 +120,7 @@ export const DEMO_CENTRES: DemoCentre[] = [
       {
         first: 'Els',
         last: 'Declerckx',
+        sex: 'female',
         birth: '1990-12-05',
         municipality: 'BE-34027',
         languages: { nl: 'C2', fr: 'B1' },
@@ -124,6 +132,7 @@ export const DEMO_CENTRES: DemoCentre[] = [
       {
         first: 'Yusuf',
         last: 'Demirtaş',
+        sex: 'male',
         birth: '1996-07-21',
         municipality: 'BE-34022',
         languages: { nl: 'B1', fr: 'A1', en: 'B2' },
@@ -134,6 +143,7 @@ export const DEMO_CENTRES: DemoCentre[] = [
       {
         first: 'Lotte',
         last: 'Vermeulenbeke',
+        sex: 'female',
         birth: '1975-02-28',
         municipality: 'BE-34041',
         languages: { nl: 'C2' },
@@ -153,6 +163,7 @@ export const DEMO_CENTRES: DemoCentre[] = [
       {
         first: 'Mehdi',
         last: 'Haddouchi',
+        sex: 'male',
         birth: '1987-08-08',
         municipality: 'FR-59512',
         languages: { fr: 'C2', nl: 'A1' },
@@ -164,6 +175,7 @@ export const DEMO_CENTRES: DemoCentre[] = [
       {
         first: 'Céline',
         last: 'Dufourmantel',
+        sex: 'female',
         birth: '1994-05-17',
         municipality: 'FR-59650',
         languages: { fr: 'C2' },
@@ -186,6 +198,7 @@ export const DEMO_CENTRES: DemoCentre[] = [
       {
         first: 'Fatou',
         last: 'Diallobé',
+        sex: 'female',
         birth: '1999-03-03',
         municipality: 'FR-59599',
         languages: { fr: 'C1', en: 'B2' },

@@ -44,6 +44,7 @@ export async function seedDemoPersons(
           first_name: p.first,
           last_name: p.last,
           birth_date: p.birth,
+          sex: p.sex ?? null,
           email: p.email ? `${nameTokens(`${p.first} ${p.last}`).join('.')}@personnes.example` : null,
           municipality_code: p.municipality,
           languages: JSON.stringify(p.languages),

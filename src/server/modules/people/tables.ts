@@ -13,6 +13,8 @@ export interface PersonsTable {
   first_name: string;
   last_name: string;
   birth_date: DateColumn;
+  /** female, male, non_binary; null: not recorded (migration 0022). */
+  sex: ColumnType<string | null, string | null | undefined, string | null>;
   email: string | null;
   phone: string | null;
   street: string | null;

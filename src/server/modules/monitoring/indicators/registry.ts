@@ -25,4 +25,5 @@ export const ruleInfos = (modules: readonly ServerModule[]) =>
     labelKey: rule.labelKey,
     definitionKey: rule.definitionKey,
     params: rule.params as RuleParamSpecs as Record<string, unknown>,
+    profile: rule.profile !== undefined,
   }));

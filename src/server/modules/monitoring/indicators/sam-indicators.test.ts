@@ -42,7 +42,17 @@ describe("SAM's six indicators", () => {
       expect(rule, i.ruleCode).toBeDefined();
       expect(resolveParams(rule!.params, i.ruleParams ?? {}).problems).toEqual([]);
       expect(rule!.unit).toBe(i.unit);
+      // By sex and by age band only where the rule counts them so (write.ts refuses it otherwise).
+      if (i.breakdowns?.some((k) => k !== 'partner')) expect(rule!.profile, i.code).toBeDefined();
     }
+  });
+
+  it('break the indicators about persons down by sex and by age band (ESF+)', () => {
+    const ruled = SAM_INDICATORS.filter((i) => i.ruleCode && i.unit === 'persons');
+    expect(ruled.map((i) => i.breakdowns)).toEqual([
+      ['partner', 'sex', 'age_band'],
+      ['partner', 'sex', 'age_band'],
+    ]);
   });
 
   it('say how "6 months" is counted against the 2–6 month placements of Action 1', () => {

@@ -48,6 +48,8 @@ export const SAM_INDICATORS: DemoIndicator[] = [
       statuses: ['active', 'completed'],
       benefits: ['equivalent_aid', 'equivalent_leefloon', 'leefloon', 'ris', 'rsa'],
     },
+    // ESF+ participant characteristics (Regulation (EU) 2021/1057, Annex I).
+    breakdowns: ['partner', 'sex', 'age_band'],
   },
   {
     code: 'I2',
@@ -100,6 +102,7 @@ export const SAM_INDICATORS: DemoIndicator[] = [
     target: 350,
     ruleCode: 'people.cross_border_services',
     ruleParams: {},
+    breakdowns: ['partner', 'sex', 'age_band'],
   },
   {
     code: 'I5',

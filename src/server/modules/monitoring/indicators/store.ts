@@ -95,6 +95,7 @@ const columns = (b: IndicatorInput, params: RuleParams) => ({
   target: b.target,
   rule_code: b.ruleCode,
   rule_params: JSON.stringify(b.ruleCode ? params : {}),
+  ...(b.breakdowns ? { breakdowns: [...b.breakdowns] } : {}),
 });
 
 export async function insertIndicator(

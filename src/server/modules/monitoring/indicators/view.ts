@@ -4,6 +4,7 @@ import {
   publish,
   publishMilestoneValues,
 } from '../../../../common/monitoring/achievement';
+import { breakdownsOf, profileOf, publishProfile } from '../../../../common/monitoring/characteristics';
 import { isPersonUnit, resolveParams } from '../../../../common/monitoring/rules';
 import type { IndicatorView } from '../../../../common/monitoring/schemas';
 import type { Tx } from '../../../platform/db/context';
@@ -61,6 +62,7 @@ export async function indicatorView(
     ruleLabelKey: rule?.labelKey ?? null,
     ruleDefinitionKey: rule?.definitionKey ?? null,
     period,
+    breakdowns: breakdownsOf(row.breakdowns),
   };
 
   if (rule) {
@@ -72,6 +74,14 @@ export async function indicatorView(
     for (const m of own)
       counted.push(m.due_on <= ctx.today ? (await rule.count(trx, { ...scope, to: m.due_on })).total : null);
     const values = publishMilestoneValues(shown.value, counted, !ctx.seesAll && isPersonUnit(rule.unit));
+    // By sex and by age band: declared, and a rule about persons that counts them so.
+    const wantsProfile = base.breakdowns.some((k) => k === 'sex' || k === 'age_band');
+    const profile =
+      wantsProfile && rule.profile
+        ? publishProfile(profileOf(await rule.profile(trx, scope)), ctx.seesAll, shown.value !== null)
+        : null;
+    const bySex = base.breakdowns.includes('sex') ? (profile?.bySex ?? []) : [];
+    const byAgeBand = base.breakdowns.includes('age_band') ? (profile?.byAgeBand ?? []) : [];
     const ms = own.map((m, i) => ({
       dueOn: m.due_on,
       target: m.target,
@@ -90,7 +100,9 @@ export async function indicatorView(
       asOf: null,
       milestones: ms,
       byPartner: shown.byPartner.map((p) => ({ ...p, ...nameOf(ctx, p.orgId) })),
-      suppressed: shown.suppressed,
+      bySex,
+      byAgeBand,
+      suppressed: shown.suppressed || [...bySex, ...byAgeBand].some((p) => p.n === null),
       values: [],
     };
   }
@@ -115,6 +127,8 @@ export async function indicatorView(
       };
     }),
     byPartner: [],
+    bySex: [],
+    byAgeBand: [],
     suppressed: false,
     values: row.rule_code
       ? []

@@ -1,3 +1,4 @@
+import { breakdownsOf } from '../../../../common/monitoring/characteristics';
 import { resolveParams } from '../../../../common/monitoring/rules';
 import type { IndicatorInput, IndicatorView, ManualValueInput } from '../../../../common/monitoring/schemas';
 import type { FieldError } from '../../../../common/validation/errors';
@@ -47,6 +48,10 @@ function checkInput(ctx: Awaited<ReturnType<typeof leadContext>>, b: IndicatorIn
     }
   } else if (b.ruleParams && Object.keys(b.ruleParams).length > 0)
     problems.push(err('ruleParams', 'params_manual'));
+  // By sex and by age band: only a rule about persons that counts them so (a manual value has no persons).
+  const profiled = b.ruleCode ? ctx.rules.get(b.ruleCode)?.rule.profile !== undefined : false;
+  if (!profiled && (b.breakdowns ?? []).some((k) => k !== 'partner'))
+    problems.push(err('breakdowns', 'breakdown_unavailable'));
   if (b.actionId && !ctx.actions.some((a) => a.id === b.actionId))
     problems.push(err('actionId', 'action_other'));
   const days = new Set<string>();
@@ -97,6 +102,11 @@ export async function updateIndicator(
   if (!row) throw notFound();
   const ctx = await leadContext(trx, deps, actor, row.programme_id);
   const b = normalised(body);
+  // Not given: the breakdowns stay, less those the (new) rule cannot count.
+  if (!b.breakdowns) {
+    const profiled = b.ruleCode ? ctx.rules.get(b.ruleCode)?.rule.profile !== undefined : false;
+    b.breakdowns = breakdownsOf(row.breakdowns).filter((k) => k === 'partner' || profiled);
+  }
   const params = checkInput(ctx, b);
   await store.updateIndicator(trx, row, b, params);
   return viewOne(trx, ctx, id);

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { RuleParamSpecs } from '../../../../common/monitoring/rules';
-import { runCount, runRecords, setParam } from '../../../platform/indicators';
+import { runCount, runProfile, runRecords, setParam } from '../../../platform/indicators';
 import type { IndicatorRule, IndicatorScope } from '../../../platform/module';
 
 /**
@@ -41,6 +41,8 @@ export const peopleIndicatorRules: readonly IndicatorRule[] = [
       runCount(trx, sql`select partner_org_id, n from app.ind_pathways_count(${pathwayArgs(s)}, true)`),
     records: (trx, s) =>
       runRecords(trx, sql`select * from app.ind_pathways_records(${pathwayArgs(s)}) order by 4, 1`),
+    profile: (trx, s) =>
+      runProfile(trx, sql`select sex, age, n from app.ind_pathways_profile(${pathwayArgs(s)}, true)`),
   },
   {
     code: 'people.cross_border_services',
@@ -55,5 +57,7 @@ export const peopleIndicatorRules: readonly IndicatorRule[] = [
       ),
     records: (trx, s) =>
       runRecords(trx, sql`select * from app.ind_cross_border_records(${crossBorderArgs(s)}) order by 4, 1`),
+    profile: (trx, s) =>
+      runProfile(trx, sql`select sex, age, n from app.ind_cross_border_profile(${crossBorderArgs(s)}, true)`),
   },
 ];

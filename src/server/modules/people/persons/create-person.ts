@@ -98,6 +98,7 @@ export async function createPerson(
     first_name: identity.firstName,
     last_name: identity.lastName,
     birth_date: identity.birthDate,
+    sex: body.sex ?? null,
     email: text(body.email),
     phone: text(body.phone),
     street: text(body.street),

@@ -48,6 +48,7 @@ export async function updatePerson(
   if (b.firstName !== undefined) set.first_name = b.firstName.trim();
   if (b.lastName !== undefined) set.last_name = b.lastName.trim();
   if (b.birthDate !== undefined) set.birth_date = b.birthDate;
+  if (has(b, 'sex')) set.sex = b.sex ?? null;
   for (const [key, column] of [
     ['email', 'email'],
     ['phone', 'phone'],

@@ -26,6 +26,7 @@ export function toDetail(r: PersonRow, actor: Actor, secretKey: Buffer): PersonD
   return {
     ...toListItem(r),
     orgId: r.org_id,
+    sex: (r.sex as PersonDetail['sex']) ?? null,
     email: r.email,
     phone: r.phone,
     street: r.street,

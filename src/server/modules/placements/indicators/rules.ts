@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { RuleParamSpecs } from '../../../../common/monitoring/rules';
 import { OUTCOME_SITUATIONS } from '../../../../common/placements/followup-rules';
-import { runCount, runRecords, setParam } from '../../../platform/indicators';
+import { runCount, runProfile, runRecords, setParam } from '../../../platform/indicators';
 import type { IndicatorRule, IndicatorScope } from '../../../platform/module';
 
 /**
@@ -45,6 +45,11 @@ const placementsRule = (code: string, distinct: boolean): IndicatorRule => ({
     ),
   records: (trx, s) =>
     runRecords(trx, sql`select * from app.ind_placements_records(${placementArgs(s)}) order by 4, 1`),
+  profile: (trx, s) =>
+    runProfile(
+      trx,
+      sql`select sex, age, n from app.ind_placements_profile(${placementArgs(s)}, ${distinct}::boolean)`,
+    ),
 });
 
 const outcomeParams = {
@@ -68,5 +73,7 @@ export const placementIndicatorRules: readonly IndicatorRule[] = [
       runCount(trx, sql`select partner_org_id, n from app.ind_outcomes_count(${outcomeArgs(s)}, true)`),
     records: (trx, s) =>
       runRecords(trx, sql`select * from app.ind_outcomes_records(${outcomeArgs(s)}) order by 4, 1`),
+    profile: (trx, s) =>
+      runProfile(trx, sql`select sex, age, n from app.ind_outcomes_profile(${outcomeArgs(s)}, true)`),
   },
 ];

@@ -1,23 +1,76 @@
+import type { ReactNode } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { localized } from '../../../../common/i18n/locales';
 import type { IndicatorView } from '../../../../common/monitoring/schemas';
 import { useLanguage } from '../../../app/i18n';
 
-/** The figure by partner: a hidden count reads "< 5" (the legend under the board says why). */
+/**
+ * The figure by partner, and by sex and by age band (ESF+) where the indicator declares them: a hidden
+ * count reads "< 5" (the legend under the board says why).
+ */
 export function Breakdown({ item }: { item: IndicatorView }) {
   const intl = useIntl();
   const { language } = useLanguage();
-  if (item.byPartner.length === 0) return null;
+  const shows = (k: string) => item.breakdowns.includes(k as IndicatorView['breakdowns'][number]);
+  return (
+    <>
+      {shows('partner') && item.byPartner.length > 0 && (
+        <Table
+          caption="monitoring.indicators.by_partner"
+          head="monitoring.indicators.partner"
+          rows={item.byPartner.map((p) => ({
+            key: p.orgId,
+            label: localized(language, p.nameFr, p.nameNl),
+            n: p.n,
+          }))}
+        />
+      )}
+      {shows('sex') && item.bySex.length > 0 && (
+        <Table
+          caption="monitoring.indicators.by_sex"
+          head="monitoring.indicators.sex"
+          rows={item.bySex.map((p) => ({
+            key: p.category,
+            label: intl.formatMessage({ id: `monitoring.indicators.sex.${p.category}` }),
+            n: p.n,
+          }))}
+        />
+      )}
+      {shows('age_band') && item.byAgeBand.length > 0 && (
+        <Table
+          caption="monitoring.indicators.by_age_band"
+          head="monitoring.indicators.age_band"
+          rows={item.byAgeBand.map((p) => ({
+            key: p.category,
+            label: intl.formatMessage({ id: `monitoring.indicators.age_band.${p.category}` }),
+            n: p.n,
+          }))}
+        />
+      )}
+    </>
+  );
+}
+
+function Table({
+  caption,
+  head,
+  rows,
+}: {
+  caption: string;
+  head: string;
+  rows: Array<{ key: string; label: ReactNode; n: number | null }>;
+}) {
+  const intl = useIntl();
   return (
     <div className="table-wrap">
       <table className="data ind-breakdown">
         <caption>
-          <FormattedMessage id="monitoring.indicators.by_partner" />
+          <FormattedMessage id={caption} />
         </caption>
         <thead>
           <tr>
             <th scope="col">
-              <FormattedMessage id="monitoring.indicators.partner" />
+              <FormattedMessage id={head} />
             </th>
             <th scope="col" className="num">
               <FormattedMessage id="monitoring.indicators.count" />
@@ -25,16 +78,16 @@ export function Breakdown({ item }: { item: IndicatorView }) {
           </tr>
         </thead>
         <tbody>
-          {item.byPartner.map((p) => (
-            <tr key={p.orgId}>
-              <td>{localized(language, p.nameFr, p.nameNl)}</td>
+          {rows.map((r) => (
+            <tr key={r.key}>
+              <td>{r.label}</td>
               <td className="num">
-                {p.n === null ? (
+                {r.n === null ? (
                   <abbr title={intl.formatMessage({ id: 'monitoring.indicators.suppressed_cell' })}>
                     <FormattedMessage id="monitoring.indicators.hidden" />
                   </abbr>
                 ) : (
-                  intl.formatNumber(p.n)
+                  intl.formatNumber(r.n)
                 )}
               </td>
             </tr>

@@ -1,6 +1,7 @@
 import { type ReactNode, useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { localized } from '../../../../common/i18n/locales';
+import { INDICATOR_BREAKDOWNS } from '../../../../common/monitoring/characteristics';
 import { monitoringEndpoints as api } from '../../../../common/monitoring/endpoints';
 import { INDICATOR_UNITS, type RuleParamSpecs } from '../../../../common/monitoring/rules';
 import { EU_CODES, type IndicatorBoard, type IndicatorView } from '../../../../common/monitoring/schemas';
@@ -57,7 +58,7 @@ export function IndicatorFormDialog({
         if (e instanceof ApiError) setErrors(Object.fromEntries(e.fields.map((f) => [f.path, f.message])));
       }}
       onSubmit={async () => {
-        const { body, problems } = bodyOf(s, specs);
+        const { body, problems } = bodyOf(s, specs, rule?.profile === true);
         setErrors(Object.fromEntries(problems.map((p) => [p, msg('invalid')])));
         if (problems.length) return false;
         if (indicator) await update.mutateAsync({ params: { id: indicator.id }, body });
@@ -198,6 +199,16 @@ export function IndicatorFormDialog({
             />
           );
         })}
+      <CheckboxGroup
+        label={msg('breakdowns')}
+        value={s.breakdowns}
+        onChange={set('breakdowns')}
+        error={errors.breakdowns}
+        description={msg(rule?.profile ? 'breakdowns_hint' : 'breakdowns_partner_only')}
+        options={INDICATOR_BREAKDOWNS.filter((k) => k === 'partner' || rule?.profile).map(
+          option('monitoring.indicators.breakdown.'),
+        )}
+      />
       <fieldset className="stack">
         <legend>{msg('milestones')}</legend>
         {s.milestones.map((m, i) => (

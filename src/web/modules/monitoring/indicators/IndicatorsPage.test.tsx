@@ -42,6 +42,9 @@ const ruled = (over: Partial<IndicatorView> = {}): IndicatorView => ({
     { orgId: 'o1', nameFr: 'CPAS de Mouscron', nameNl: 'OCMW Moeskroen', n: 9 },
     { orgId: 'o2', nameFr: 'OCMW de Courtrai', nameNl: 'OCMW Kortrijk', n: 3 },
   ],
+  breakdowns: ['partner'],
+  bySex: [],
+  byAgeBand: [],
   suppressed: false,
   values: [],
   ...over,
@@ -124,6 +127,7 @@ function open(b: IndicatorBoard, roles = ['coordinator'], language: 'fr' | 'nl' 
                 minDurationDays: { kind: 'integer', min: 1, max: 1096, default: 56 },
                 statuses: { kind: 'set', options: ['active', 'completed'], default: ['active'], minItems: 1 },
               },
+              profile: true,
             },
           ],
         },
@@ -186,6 +190,47 @@ describe('programme indicators page', () => {
     expect(screen.getByText(/moins de 5 personnes/)).toBeTruthy();
     expect(screen.queryByRole('link', { name: 'Voir les enregistrements comptés' })).toBeNull();
     expect(screen.queryByRole('button', { name: 'Saisir une valeur' })).toBeNull();
+  });
+
+  it('breaks the figure down by sex and by ESF+ age band where declared, hidden counts as "< 5"', async () => {
+    const profiled = ruled({
+      breakdowns: ['partner', 'sex', 'age_band'],
+      suppressed: true,
+      bySex: [
+        { category: 'female', n: 8 },
+        { category: 'male', n: null },
+        { category: 'non_binary', n: 0 },
+        { category: 'not_recorded', n: null },
+      ],
+      byAgeBand: [
+        { category: 'under_18', n: 0 },
+        { category: '18_29', n: null },
+        { category: '30_54', n: 7 },
+        { category: '55_plus', n: null },
+      ],
+    });
+    open(board({ canManage: false, seesAll: false, canDrill: false, items: [profiled] }), ['analyst']);
+    const first = (
+      await screen.findByText('usagers des CCAS/CPAS en chantier d’insertion', {}, SLOW)
+    ).closest('section') as HTMLElement;
+    const sex = within(first).getByRole('table', { name: 'Par sexe' });
+    expect(within(sex).getByText('Femmes')).toBeTruthy();
+    expect(within(sex).getByText('8')).toBeTruthy();
+    expect(within(sex).getByText('Non renseigné')).toBeTruthy();
+    expect(within(sex).getAllByText('< 5')).toHaveLength(2);
+    const age = within(first).getByRole('table', { name: 'Par tranche d’âge (à l’entrée)' });
+    expect(within(age).getByText('30 à 54 ans')).toBeTruthy();
+    expect(within(age).getByText('55 ans et plus')).toBeTruthy();
+    expect(within(age).getAllByText('< 5')).toHaveLength(2);
+  });
+
+  it('shows no sex or age breakdown where the indicator does not declare it', async () => {
+    open(board({ items: [ruled({ bySex: [{ category: 'female', n: 8 }] })] }));
+    const first = (
+      await screen.findByText('usagers des CCAS/CPAS en chantier d’insertion', {}, SLOW)
+    ).closest('section') as HTMLElement;
+    expect(within(first).getByRole('table', { name: 'Par partenaire' })).toBeTruthy();
+    expect(within(first).queryByRole('table', { name: 'Par sexe' })).toBeNull();
   });
 
   it('speaks Dutch', async () => {
@@ -259,6 +304,8 @@ describe('defining indicators', () => {
     const days = (await within(dialog).findByLabelText(/Durée minimale/)) as HTMLInputElement;
     expect(days.value).toBe('56');
     fireEvent.change(days, { target: { value: '90' } });
+    // The rule counts persons: it may be broken down by sex and by age band (ESF+).
+    fireEvent.click(within(dialog).getByRole('checkbox', { name: 'Par sexe' }));
     fireEvent.click(within(dialog).getByRole('button', { name: 'Enregistrer' }));
     await waitFor(() => expect(calls.some((c: Call) => isCall(c, api.update))).toBe(true));
     const sent = calls.find((c) => isCall(c, api.update))!;
@@ -267,6 +314,7 @@ describe('defining indicators', () => {
       ruleCode: 'placements.persons_placed',
       ruleParams: { minDurationDays: 90, statuses: ['active', 'completed'] },
       milestones: [{ dueOn: '2026-12-31', target: 25 }],
+      breakdowns: ['partner', 'sex'],
     });
   });
 });

@@ -39,4 +39,15 @@ describe('indicator form', () => {
     expect(body.ruleCode).toBeNull();
     expect(body.ruleParams).toEqual({});
   });
+
+  it('sends the sex and age breakdowns only for a rule that counts them so', () => {
+    const s = {
+      ...emptyState(),
+      ruleCode: 'placements.persons_placed',
+      breakdowns: ['partner', 'sex', 'age_band'],
+    };
+    expect(bodyOf(s, specs, true).body.breakdowns).toEqual(['partner', 'sex', 'age_band']);
+    expect(bodyOf(s, specs, false).body.breakdowns).toEqual(['partner']);
+    expect(bodyOf({ ...s, breakdowns: ['sex', 'religion'] }, specs, true).body.breakdowns).toEqual(['sex']);
+  });
 });

@@ -1,3 +1,4 @@
+import type { IndicatorBreakdown } from '../../../../common/monitoring/characteristics';
 import type { RuleParamSpec, RuleParamSpecs } from '../../../../common/monitoring/rules';
 import type { IndicatorInput, IndicatorView } from '../../../../common/monitoring/schemas';
 
@@ -20,6 +21,8 @@ export interface FormState {
   ruleCode: string;
   params: Record<string, string | boolean | string[]>;
   milestones: Array<{ dueOn: string; target: string }>;
+  /** partner, sex, age_band: the breakdowns it is published with. */
+  breakdowns: string[];
 }
 
 export const NONE = 'none';
@@ -41,6 +44,7 @@ export const emptyState = (): FormState => ({
   ruleCode: '',
   params: {},
   milestones: [],
+  breakdowns: ['partner'],
 });
 
 export const stateOf = (v: IndicatorView): FormState => ({
@@ -62,6 +66,7 @@ export const stateOf = (v: IndicatorView): FormState => ({
     v.params.map((p) => [p.name, typeof p.value === 'number' ? String(p.value) : p.value]),
   ),
   milestones: v.milestones.map((m) => ({ dueOn: m.dueOn, target: String(m.target) })),
+  breakdowns: [...v.breakdowns],
 });
 
 const paramDefault = (spec: RuleParamSpec): string | boolean | string[] =>
@@ -80,6 +85,7 @@ const whole = (s: string) => (/^\s*\d+\s*$/.test(s) ? Number(s) : Number.NaN);
 export function bodyOf(
   s: FormState,
   specs: RuleParamSpecs | null,
+  profiled = false,
 ): { body: IndicatorInput; problems: string[] } {
   const problems: string[] = [];
   for (const k of ['code', 'labelFr', 'labelNl', 'labelEn'] as const) if (!s[k].trim()) problems.push(k);
@@ -123,6 +129,10 @@ export function bodyOf(
       ruleCode: s.ruleCode || null,
       ruleParams: s.ruleCode ? ruleParams : {},
       milestones,
+      // By sex and by age band only where the rule counts them so (else the choice is not offered).
+      breakdowns: s.breakdowns.filter(
+        (k): k is IndicatorBreakdown => k === 'partner' || (profiled && (k === 'sex' || k === 'age_band')),
+      ),
     },
     problems,
   };

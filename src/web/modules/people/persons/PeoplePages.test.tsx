@@ -30,6 +30,7 @@ const person: PersonDetail = {
   contractType: 'piis',
   contractNextEvaluationOn: '2026-12-15',
   status: 'active',
+  sex: null,
   email: null,
   phone: null,
   street: null,
@@ -140,6 +141,8 @@ describe('people pages', () => {
     fireEvent.change(await screen.findByLabelText(/^Prénom/), { target: { value: 'Sophie' } });
     fireEvent.change(screen.getByLabelText(/^Nom/), { target: { value: 'Lemairon' } });
     await setDate(/^Date de naissance/, '1988-03-14');
+    // Sex is optional, with its legal basis; left "not recorded", it is not sent.
+    expect(screen.getByText(/règlement FSE\+ \(UE\) 2021\/1057/)).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Enregistrer la personne' }));
     expect(await screen.findByText('Cette personne est peut-être déjà suivie')).toBeTruthy();
     expect(screen.getByRole('link', { name: 'LEMAIRON Sophie' }).getAttribute('href')).toBe('/app/people/p1');
@@ -157,6 +160,7 @@ describe('people pages', () => {
       birthDate: '1988-03-14',
       languages: {},
     });
+    expect(calls.find((c) => isCall(c, personsApi.create))!.body).not.toHaveProperty('sex');
   });
 
   it('tells a coordinator how many other centres follow the same identity, and what to do', async () => {
@@ -199,6 +203,8 @@ describe('people pages', () => {
     expect(await screen.findByRole('heading', { level: 1, name: 'Sophie LEMAIRON' })).toBeTruthy();
     expect(screen.getByText('••••••••328')).toBeTruthy();
     expect(screen.getByText('A2')).toBeTruthy();
+    // Sex is optional: "not recorded" when absent.
+    expect(screen.getByText('Geslacht').closest('dt')?.nextElementSibling?.textContent).toBe('Niet ingevuld');
     expect(await screen.findByText('Grensoverschrijdende stage')).toBeTruthy();
     expect(screen.getByText('Geldig')).toBeTruthy();
     expect(screen.getByRole('link', { name: 'Activeringstraject' }).getAttribute('href')).toBe(

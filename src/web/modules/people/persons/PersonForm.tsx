@@ -8,6 +8,7 @@ import {
   CEFR_LEVELS,
   CONTRACT_TYPES,
   PERSON_LANGUAGES,
+  PERSON_SEXES,
   type PersonDetail,
   PersonFormSchema,
   PREFERRED_LANGUAGES,
@@ -26,6 +27,8 @@ export interface PersonFormValues extends Record<string, unknown> {
   firstName: string;
   lastName: string;
   birthDate: string;
+  /** Empty: not recorded. */
+  sex: string;
   email: string;
   phone: string;
   street: string;
@@ -53,6 +56,7 @@ export const EMPTY_PERSON: PersonFormValues = {
   firstName: '',
   lastName: '',
   birthDate: '',
+  sex: '',
   email: '',
   phone: '',
   street: '',
@@ -80,6 +84,7 @@ export function toFormValues(p: PersonDetail): PersonFormValues {
     firstName: p.firstName,
     lastName: p.lastName,
     birthDate: p.birthDate,
+    sex: p.sex ?? '',
     email: p.email ?? '',
     phone: p.phone ?? '',
     street: p.street ?? '',
@@ -203,6 +208,17 @@ export function PersonForm({
           {text('firstName', 'people.persons.field.first_name', { isRequired: true, autoComplete: 'off' })}
           {text('lastName', 'people.persons.field.last_name', { isRequired: true, autoComplete: 'off' })}
           {date('birthDate', 'people.persons.field.birth_date', true)}
+          <Select
+            label={t('people.persons.field.sex')}
+            value={f.values.sex || NONE}
+            onChange={(v) => f.set('sex')(v === NONE ? '' : v)}
+            error={f.errors.sex}
+            description={<FormattedMessage id="people.persons.field.sex_hint" />}
+            options={[
+              { id: NONE, label: t('people.persons.enum.sex.not_recorded') },
+              ...labels.options('sex', PERSON_SEXES),
+            ]}
+          />
           {text('nationalId', 'people.persons.field.national_id', {
             description: <FormattedMessage id="people.persons.field.national_id_hint" />,
             autoComplete: 'off',

@@ -70,6 +70,10 @@ export function PersonPage() {
             items={[
               [<FormattedMessage key="b" id="people.persons.field.birth_date" />, labels.date(p.birthDate)],
               [
+                <FormattedMessage key="s" id="people.persons.field.sex" />,
+                labels.label('sex', p.sex ?? 'not_recorded'),
+              ],
+              [
                 <FormattedMessage key="c" id="people.persons.field.participant_code" />,
                 <code key="cv">{p.participantCode}</code>,
               ],

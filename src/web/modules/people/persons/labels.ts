@@ -9,6 +9,7 @@ type EnumField =
   | 'contract_type'
   | 'language'
   | 'status'
+  | 'sex'
   | 'purpose'
   | 'category'
   | 'given_by'
