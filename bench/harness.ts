@@ -39,15 +39,19 @@ export function loadOverHttp(
   });
 }
 
-/** A fresh database: in-memory PGlite, or a new PostgreSQL database dropped afterwards. */
-export async function openBenchEngine(kind: 'pglite' | 'postgres', log?: (e: LogEvent) => void) {
+/** A fresh database: in-memory PGlite, or a new PostgreSQL database (`name`, recreated) dropped afterwards. */
+export async function openBenchEngine(
+  kind: 'pglite' | 'postgres',
+  log?: (e: LogEvent) => void,
+  name = `samen_bench_${Date.now()}`,
+) {
   if (kind === 'pglite') {
     const engine = await openPglite(null, { log });
     return { engine, drop: () => engine.close() };
   }
-  const name = `samen_bench_${Date.now()}`;
   const admin = new pg.Client({ connectionString: PG_URL });
   await admin.connect();
+  await admin.query(`drop database if exists ${name} with (force)`);
   await admin.query(`create database ${name}`);
   await admin.end();
   const url = new URL(PG_URL);
