@@ -69,12 +69,16 @@ export const DeclarationSummary = Type.Object({
   orgId: Uuid,
   orgNameFr: Type.String(),
   orgNameNl: Type.String(),
+  /** The organisation's short name, shown in both languages when it has one. */
+  orgShortName: Nullable(Type.String()),
   period: Type.String(),
   status: Type.Enum([...DECLARATION_STATUSES]),
   submittedAt: Nullable(IsoDateTime),
   reviewedAt: Nullable(IsoDateTime),
   reopenReason: Nullable(Type.String()),
   declared: Type.String(),
+  /** What the lead accepted of it so far (accepted items, corrected ones at their corrected amount). */
+  accepted: Type.String(),
 });
 export type DeclarationSummary = Static<typeof DeclarationSummary>;
 

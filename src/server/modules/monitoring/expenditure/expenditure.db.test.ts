@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../../test/support/app';
+import type { AttentionItem } from '../../../../common/dashboard/attention';
 import type {
   DeclarationView,
   ExpenditureOverview,
@@ -179,6 +180,12 @@ describe('expenditure declarations', () => {
       await coord.get(`/api/programmes/${programmeId}/expenditure`)
     ).json() as ExpenditureOverview;
     expect(overview.toReview.map((d) => d.status)).toEqual(['reviewed']);
+    // Walk-through finding 4: the list carries what the lead accepted (1 000,00 + 322,00), and the short name.
+    expect(overview.toReview[0]).toMatchObject({
+      declared: '2026.40',
+      accepted: '1322.00',
+      orgShortName: 'OCMW Kortrijk',
+    });
   });
 
   it('shows another partner the sums only', async () => {
@@ -229,6 +236,140 @@ describe('expenditure declarations', () => {
     expect(view.declaration.reopenReason).toBe('Ajoutez la pièce de l’interprète.');
     expect(view.items.map((i) => i.review.status)).toEqual(['accepted', 'corrected', 'pending']);
     expect((await fin.del(`/api/expenditure/${declId}/items/${items[2]}`)).statusCode).toBe(200);
+  });
+});
+
+describe('who is told of a declaration (walk-through finding 1)', () => {
+  type Mail = {
+    to_address: string;
+    locale: string;
+    subject: string;
+    body_text: string;
+    org_id: string | null;
+  };
+  /** The outbox of the expenditure mails, once the notifications of the events recorded so far ran. */
+  const outbox = async (): Promise<Mail[]> => {
+    while ((await t.deps.jobs.runDue(50)) > 0);
+    return (
+      await sql<Mail>`select to_address, locale, subject, body_text, org_id from mail_outbox
+        where template like 'monitoring.expenditure.%' order by created_at, to_address`.execute(fx.db)
+    ).rows;
+  };
+  /** The mails of a template about one declaration (its link is in the body). */
+  const sent = async (template: string, id: string) => {
+    while ((await t.deps.jobs.runDue(50)) > 0);
+    return (
+      await sql<Mail>`select to_address, locale, subject, body_text, org_id from mail_outbox
+        where template = ${template} order by to_address`.execute(fx.db)
+    ).rows.filter((m) => m.body_text.includes(`/app/expenditure/${id}`));
+  };
+  const attention = async (email: string) =>
+    ((await (await t.login(email)).get('/api/dashboard')).json() as { items: AttentionItem[] }).items.filter(
+      (i) => i.key.startsWith('monitoring.expenditure.attention.'),
+    );
+
+  it('mails the lead on submit, the partner on close and re-open, each in its language, and nobody else', async () => {
+    await outbox();
+    const before = (await outbox()).length;
+    const fin = await t.login('financien@ocmw-kortrijk.example');
+    const created = await fin.post(`/api/programmes/${programmeId}/expenditure`, { period: 'MAIL-1' });
+    expect(created.statusCode, created.body).toBe(201);
+    const id = created.json().id as string;
+    const added = await fin.post(`/api/expenditure/${id}/items`, item({ amount: '1234.56' }));
+    expect(added.statusCode, added.body).toBe(201);
+    expect((await fin.post(`/api/expenditure/${id}/submit`)).statusCode).toBe(200);
+
+    // The lead's coordinator, in French, in the lead's own outbox, with a link and no amount nor person.
+    const submitted = await sent('monitoring.expenditure.submitted', id);
+    expect(submitted.map((m) => [m.to_address, m.locale, m.org_id])).toEqual([
+      ['coordination@udccas-nord.example', 'fr', lead.orgId],
+    ]);
+    expect(submitted[0]?.subject).toContain('MAIL-1');
+    expect(submitted[0]?.subject).toContain('OCMW Kortrijk');
+    expect(submitted[0]?.body_text).toContain(`/app/expenditure/${id}`);
+    // Its home page counts the declaration to review and opens it.
+    const leadItems = await attention('coordination@udccas-nord.example');
+    const toReview = leadItems.find((i) => i.key === 'monitoring.expenditure.attention.to_review');
+    expect(toReview?.count).toBeGreaterThanOrEqual(1);
+    expect(toReview?.link).toMatch(/^\/app\/expenditure\/[0-9a-f-]{36}$/);
+
+    const coord = await t.login('coordination@udccas-nord.example');
+    const itemId = ((await coord.get(`/api/expenditure/${id}`)).json() as DeclarationView).items[0]!.id;
+    expect(
+      (
+        await coord.post(`/api/expenditure/${id}/items/${itemId}/review`, {
+          status: 'accepted',
+          correctedAmount: null,
+          reason: null,
+        })
+      ).statusCode,
+    ).toBe(200);
+    expect((await coord.post(`/api/expenditure/${id}/reviewed`)).statusCode).toBe(200);
+    await outbox();
+    const reviewed = await sent('monitoring.expenditure.reviewed', id);
+    // The partner's finance officer, in Dutch, in the partner's outbox.
+    expect(reviewed.map((m) => [m.to_address, m.locale, m.org_id])).toEqual([
+      ['financien@ocmw-kortrijk.example', 'nl', partner.orgId],
+    ]);
+    expect(reviewed[0]?.subject).toMatch(/nazicht .*MAIL-1 afgesloten/);
+
+    expect(
+      (await coord.post(`/api/expenditure/${id}/reopen`, { reason: 'Factuur van Jan Fictief ontbreekt' }))
+        .statusCode,
+    ).toBe(200);
+    await outbox();
+    const reopened = await sent('monitoring.expenditure.reopened', id);
+    expect(reopened.map((m) => [m.to_address, m.locale, m.org_id])).toEqual([
+      ['financien@ocmw-kortrijk.example', 'nl', partner.orgId],
+    ]);
+    expect(reopened[0]?.body_text).toContain(`/app/expenditure/${id}`);
+    // The partner's home page says it is back in its hands.
+    const finItems = await attention('financien@ocmw-kortrijk.example');
+    // This one and the walk-through's declaration re-opened above; the link opens the one waiting longest.
+    const back = finItems.find((i) => i.key === 'monitoring.expenditure.attention.reopened');
+    expect(back).toMatchObject({ count: 2, severity: 'high' });
+    expect(back?.link).toMatch(/^\/app\/expenditure\/[0-9a-f-]{36}$/);
+
+    const mails = (await outbox()).slice(before);
+    // Only the three mails of this declaration (the walk-through's declaration above was mailed already).
+    expect(mails.map((m) => m.body_text.includes(`/app/expenditure/${id}`))).toEqual([true, true, true]);
+    for (const m of mails) {
+      // No amount, no reason, no person.
+      expect(`${m.subject} ${m.body_text}`).not.toMatch(/1234|1\.234|234,56|€|Fictief|Mieke|Camille/);
+      // Nobody of another organisation (Mouscron, another partner of the programme) hears of it.
+      expect(m.to_address).not.toMatch(/mouscron/);
+    }
+    expect(await attention('coordination@cpas-mouscron.example')).toEqual([]);
+  });
+
+  it('mails a partner without a finance officer at its coordinators', async () => {
+    const mouscron = await t.login('coordination@cpas-mouscron.example');
+    const created = await mouscron.post(`/api/programmes/${programmeId}/expenditure`, { period: 'MAIL-2' });
+    expect(created.statusCode, created.body).toBe(201);
+    const id = created.json().id as string;
+    expect((await mouscron.post(`/api/expenditure/${id}/items`, item())).statusCode).toBe(201);
+    expect((await mouscron.post(`/api/expenditure/${id}/submit`)).statusCode).toBe(200);
+    const coord = await t.login('coordination@udccas-nord.example');
+    expect(
+      (await coord.post(`/api/expenditure/${id}/reopen`, { reason: 'Pièce manquante' })).statusCode,
+    ).toBe(200);
+    await outbox();
+    const reopened = await sent('monitoring.expenditure.reopened', id);
+    expect(reopened.map((m) => [m.to_address, m.locale, m.org_id])).toEqual([
+      ['coordination@cpas-mouscron.example', 'fr', other.orgId],
+    ]);
+    expect(reopened[0]?.subject).toBe('samen : déclaration de dépenses MAIL-2 rouverte (EXP-T)');
+    // Kortrijk's finance officer is not told of Mouscron's declaration.
+    expect(
+      (await sent('monitoring.expenditure.reopened', id)).filter(
+        (m) => m.to_address === 'financien@ocmw-kortrijk.example',
+      ),
+    ).toEqual([]);
+    expect(
+      (await attention('financien@ocmw-kortrijk.example')).find(
+        (i) => i.key === 'monitoring.expenditure.attention.reopened',
+      )?.link,
+    ).not.toBe(`/app/expenditure/${id}`);
   });
 });
 

@@ -3,6 +3,7 @@ import { expenditureEndpoints as api } from '../../../../common/monitoring/expen
 import type { Deps } from '../../../platform/deps';
 import { inTx } from '../../../platform/http';
 import { route } from '../../../platform/route';
+import { expenditureProofRoutes } from './proof-routes';
 import * as s from './service';
 
 /** Expenditure declarations: the partner declares and submits, the lead reviews item by item. */
@@ -29,4 +30,5 @@ export async function expenditureRoutes(app: FastifyInstance, deps: Deps) {
   route(app, api.reopen, (req) =>
     inTx(deps, req, (trx, a) => s.reopen(trx, a, req.params.id, req.body.reason)),
   );
+  await expenditureProofRoutes(app, deps);
 }

@@ -19,6 +19,7 @@ import type { Deps } from '../../../platform/deps';
 import { conflict, forbidden, notFound, validationFailed } from '../../../platform/errors';
 import * as budgets from '../budgets/store';
 import * as programmes from '../indicators/store';
+import { recordDeclarationEvent } from './notifications';
 import * as store from './store';
 
 /**
@@ -194,6 +195,8 @@ export async function submit(trx: Tx, actor: Actor, id: string) {
   const d = await editable(trx, actor, id);
   if ((await store.listItems(trx, d.id)).length === 0) throw conflict(E('empty'));
   await store.setStatus(trx, d.id, 'submitted', actor.userId);
+  // The lead's coordinators are told (notifications.ts).
+  await recordDeclarationEvent(trx, actor, d, 'submitted');
   return { ok: true };
 }
 
@@ -221,6 +224,7 @@ export async function closeReview(trx: Tx, actor: Actor, id: string) {
   if ((await store.listItems(trx, d.id)).some((i) => i.review.status === 'pending'))
     throw conflict(E('items_pending'));
   await store.setStatus(trx, d.id, 'reviewed', actor.userId);
+  await recordDeclarationEvent(trx, actor, d, 'reviewed');
   return { ok: true };
 }
 
@@ -231,5 +235,6 @@ export async function reopen(trx: Tx, actor: Actor, id: string, reason: string) 
   if (text.length < 3) throw validationFailed([{ path: 'reason', code: E('reason_required') }]);
   if (text === d.reopen_reason) throw validationFailed([{ path: 'reason', code: E('reason_same') }]);
   await store.reopen(trx, d.id, text);
+  await recordDeclarationEvent(trx, actor, d, 'reopened');
   return { ok: true };
 }

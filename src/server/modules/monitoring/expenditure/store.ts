@@ -23,7 +23,11 @@ export async function findDeclaration(trx: Tx, id: string) {
 }
 export type DeclarationRow = NonNullable<Awaited<ReturnType<typeof findDeclaration>>>;
 
-/** The declarations the caller sees of a programme, with the sum of their items. */
+/**
+ * The declarations the caller sees of a programme, with the sum of their items as declared and as the lead
+ * accepted them (accepted as declared, corrected to the corrected amount; pending and rejected count 0, as
+ * acceptedCents does), and the declaring organisation's short name.
+ */
 export async function listDeclarations(trx: Tx, programmeId: string) {
   return trx
     .selectFrom('expenditure_declarations as d')
@@ -40,6 +44,15 @@ export async function listDeclarations(trx: Tx, programmeId: string) {
       'd.reopen_reason',
     ])
     .select(sql<string>`coalesce(sum(i.amount_cents), 0)::text`.as('declared'))
+    .select(
+      sql<string>`coalesce(sum(case i.review_status when 'accepted' then i.amount_cents
+        when 'corrected' then coalesce(i.corrected_cents, 0) else 0 end), 0)::text`.as('accepted'),
+    )
+    .select(
+      sql<string | null>`(select o.short_name from organisations o where o.id = d.org_id)`.as(
+        'org_short_name',
+      ),
+    )
     .where('d.programme_id', '=', programmeId)
     .groupBy('d.id')
     .orderBy('d.period', 'desc')
@@ -55,12 +68,14 @@ export const summary = (
   orgId: d.org_id,
   orgNameFr: names.get(d.org_id)?.nameFr ?? '',
   orgNameNl: names.get(d.org_id)?.nameNl ?? '',
+  orgShortName: d.org_short_name || null,
   period: d.period,
   status: d.status as DeclarationStatus,
   submittedAt: iso(d.submitted_at),
   reviewedAt: iso(d.reviewed_at),
   reopenReason: d.reopen_reason,
   declared: fromCents(BigInt(d.declared)),
+  accepted: fromCents(BigInt(d.accepted)),
 });
 
 export async function insertDeclaration(

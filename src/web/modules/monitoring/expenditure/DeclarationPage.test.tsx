@@ -38,11 +38,13 @@ const view = (over: Partial<DeclarationView> = {}): DeclarationView => ({
     orgId: K,
     orgNameFr: 'CPAS de Courtrai',
     orgNameNl: 'OCMW Kortrijk',
+    orgShortName: null,
     period: '2025',
     status: 'draft',
     submittedAt: null,
     reviewedAt: null,
     reopenReason: null,
+    accepted: '0.00',
     declared: '386.40',
   },
   items: [it1()],
@@ -160,7 +162,14 @@ describe('expenditure overview page', () => {
       },
       partners: [{ orgId: K, nameFr: 'OCMW de Courtrai', nameNl: 'OCMW Kortrijk' }],
       actions: [],
-      mine: [{ ...view().declaration, status: 'submitted', submittedAt: '2026-01-10T10:00:00.000Z' }],
+      mine: [
+        {
+          ...view().declaration,
+          status: 'reviewed',
+          accepted: '322.00',
+          submittedAt: '2026-01-10T10:00:00.000Z',
+        },
+      ],
       toReview: [],
       absorption: {
         versionNumber: 2,
@@ -192,5 +201,95 @@ describe('expenditure overview page', () => {
         .map((c) => (c.textContent ?? '').replace(/\s/g, '')),
     ).toEqual(['€1.000,00', '€386,40', '€322,00', '32,2%']);
     expect(screen.getByRole('button', { name: 'Nieuwe aangifte' })).toBeTruthy();
+    // Walk-through finding 4: the accepted amount beside the declared one.
+    expect(
+      within(mine)
+        .getAllByRole('columnheader')
+        .map((h) => h.textContent),
+    ).toContain('Aanvaard');
+    const declared = within(mine).getByRole('row', { name: /Aangifte 2025 openen/ });
+    expect(
+      within(declared)
+        .getAllByRole('cell')
+        .map((c) => (c.textContent ?? '').replace(/\s/g, '')),
+    ).toEqual(expect.arrayContaining(['€386,40', '€322,00']));
+  });
+});
+
+describe('walk-through of the declaration page', () => {
+  const reviewed = (lang: 'fr' | 'nl') =>
+    open(
+      view({
+        canEdit: false,
+        canReview: true,
+        canReopen: true,
+        declaration: { ...view().declaration, status: 'submitted', orgShortName: 'OCMW Kortrijk' },
+        items: [
+          it1(),
+          it1({
+            id: '00000000-0000-4000-8000-0000000000e2',
+            description: 'Tolk',
+            review: { status: 'corrected', correctedAmount: '300.00', reason: 'Te veel', reviewedAt: null },
+          }),
+        ],
+      }),
+      lang,
+    );
+
+  it('puts the amount and the review right after the description, invoice and payment in one cell', async () => {
+    reviewed('nl');
+    const table = await screen.findByRole('table', { name: 'Aangegeven uitgaven' }, SLOW);
+    // Stacked on a phone (labelled blocks), six columns on a laptop: no review column out of sight.
+    expect(table.classList.contains('data--stacked')).toBe(true);
+    const headers = within(table).getAllByRole('columnheader');
+    expect(headers.map((h) => h.textContent)).toEqual([
+      'Omschrijving',
+      'Bedrag (€)',
+      'Nazicht',
+      'Factuur en betaling',
+      'Bewijsstukken',
+      'Handelingen op de uitgave',
+    ]);
+    // The buttons' column is a header cell whose label only readers hear.
+    expect(headers[5]?.tagName).toBe('TH');
+    expect(headers[5]?.querySelector('.visually-hidden')).toBeTruthy();
+    expect(table.querySelector('thead td')).toBeNull();
+    const row = within(table).getByRole('row', { name: /Tolk/ });
+    const cells = within(row).getAllByRole('cell');
+    expect(cells[0]?.textContent).toMatch(/Tolk.*Reis- en verblijfkosten · A2 · Inleefstages/);
+    expect(cells[1]?.textContent).toMatch(/386,40/);
+    expect(cells[2]?.textContent).toMatch(/Gecorrigeerd tot .*300,00.*Te veel/);
+    expect(cells[3]?.textContent).toMatch(
+      /NMBS \(fictief\).*NB-2025-0412 van 12 mei 2025.*Betaald op 2 jun 2025/,
+    );
+  });
+
+  it('labels the review button by what is left to do, in French and Dutch', async () => {
+    reviewed('fr');
+    const table = await screen.findByRole('table', { name: 'Dépenses déclarées' }, SLOW);
+    const pending = within(table).getByRole('button', { name: /^Examiner : Treinreizen/ });
+    expect(pending.textContent).toBe('Examiner');
+    const done = within(table).getByRole('button', { name: /^Modifier l’examen : Tolk/ });
+    expect(done.textContent).toBe('Modifier l’examen');
+    // The dialog shows the decision as it stands.
+    fireEvent.click(done);
+    const dialog = await screen.findByRole('dialog');
+    expect((within(dialog).getByLabelText(/Montant corrigé/) as HTMLInputElement).value).toBe('300,00');
+    expect((within(dialog).getByLabelText(/Raison/) as HTMLTextAreaElement).value).toBe('Te veel');
+    cleanup();
+    reviewed('nl');
+    const nl = await screen.findByRole('table', { name: 'Aangegeven uitgaven' }, SLOW);
+    expect(within(nl).getByRole('button', { name: /^Nazicht wijzigen: Tolk/ }).textContent).toBe(
+      'Nazicht wijzigen',
+    );
+  });
+
+  it('names the partner by its short name in both languages', async () => {
+    for (const lang of ['fr', 'nl'] as const) {
+      reviewed(lang);
+      const h1 = await screen.findByRole('heading', { level: 1 }, SLOW);
+      expect(h1.textContent).toBe(`${lang === 'fr' ? 'Déclaration' : 'Aangifte'} 2025 — OCMW Kortrijk`);
+      cleanup();
+    }
   });
 });

@@ -12,7 +12,9 @@ import { Alert, EmptyState, ErrorAlert, Loading } from '../../../app/ui/feedback
 import { useCommonFormat } from '../../../app/ui/format';
 import { PageHeader } from '../../../app/ui/layout';
 import { ItemDialog, ReopenDialog, ReviewDialog } from './ItemDialogs';
+import { ItemProofs } from './ItemProofs';
 import { useExpenditureWords } from './words';
+import './expenditure.css';
 
 /**
  * One declaration: its items; in draft the declaring partner adds, edits and removes items and submits;
@@ -37,7 +39,8 @@ export function DeclarationPage() {
       <PageHeader
         title={intl.formatMessage(
           { id: 'monitoring.expenditure.declaration.title' },
-          { period: d.period, partner: localized(language, d.orgNameFr, d.orgNameNl) },
+          // The short name in every language when the organisation has one (a legal name wraps on a phone).
+          { period: d.period, partner: d.orgShortName ?? localized(language, d.orgNameFr, d.orgNameNl) },
         )}
         description={intl.formatMessage({ id: `monitoring.expenditure.status.${d.status}` })}
         actions={
@@ -64,9 +67,14 @@ export function DeclarationPage() {
         }
       />
       <ErrorAlert error={submit.error ?? close.error} />
-      {d.status !== 'draft' && !v.canReview && (
+      {/* Who acts next: the lead while submitted, nobody once the review is closed. */}
+      {d.status !== 'draft' && (
         <Alert tone="info">
-          <FormattedMessage id="monitoring.expenditure.declaration.read_only" />
+          <FormattedMessage
+            id={`monitoring.expenditure.declaration.${
+              d.status === 'reviewed' ? 'review_closed' : v.canReview ? 'your_review' : 'read_only'
+            }`}
+          />
         </Alert>
       )}
       {d.status === 'draft' && d.reopenReason && (
@@ -76,6 +84,11 @@ export function DeclarationPage() {
             values={{ reason: d.reopenReason }}
           />
         </Alert>
+      )}
+      {v.canEdit && (
+        <p className="muted">
+          <FormattedMessage id="monitoring.expenditure.proofs.hint" />
+        </p>
       )}
       <Items v={v} />
     </div>
@@ -87,105 +100,156 @@ function Items({ v }: { v: DeclarationView }) {
   const f = useCommonFormat();
   const w = useExpenditureWords(v.actions);
   const remove = useEndpointMutation(api.deleteItem, [api.declaration, api.overview]);
-  const cols = [
-    'category',
-    'action',
-    'description',
-    'supplier',
-    'invoice_number',
-    'invoice_date',
-    'paid_on',
-    'amount',
-    'proof',
-    'review',
-  ];
+  const buttons = v.canEdit || v.canReview;
+  // What the partner and the lead read first (the item, its amount, the review) comes first, so that it
+  // fits a laptop's page; invoice and payment share one cell. On a phone each row is a labelled block.
+  const cols = ['description', 'amount', 'review', 'invoice', 'proofs'] as const;
+  const header = (k: (typeof cols)[number]) => intl.formatMessage({ id: `monitoring.expenditure.item.${k}` });
+  const label = (k: (typeof cols)[number]) => (
+    <span className="cell-label" aria-hidden="true">
+      {header(k)}
+    </span>
+  );
   const what = (i: ItemView) => `${i.description} (${w.eur(i.amount)})`;
   return (
-    <div className="table-wrap">
-      <table className="data">
-        <caption>
-          <FormattedMessage id="monitoring.expenditure.declaration.items" />
-        </caption>
-        <thead>
-          <tr>
-            {cols.map((k) => (
-              <th key={k} scope="col">
-                <FormattedMessage id={`monitoring.expenditure.item.${k}`} />
-              </th>
-            ))}
-            {(v.canEdit || v.canReview) && <td />}
-          </tr>
-        </thead>
-        <tbody>
-          {v.items.length === 0 && (
+    <>
+      {/* Narrower screens than a laptop may still scroll sideways: the frame then takes the focus (WCAG 2.1.1). */}
+      <section
+        className="table-wrap"
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard (WCAG 2.1.1).
+        tabIndex={0}
+        aria-label={intl.formatMessage({ id: 'monitoring.expenditure.declaration.items' })}
+      >
+        <table className="data data--stacked declaration-items">
+          <caption>
+            <FormattedMessage id="monitoring.expenditure.declaration.items" />
+          </caption>
+          <thead>
             <tr>
-              <td colSpan={cols.length}>
-                <FormattedMessage id="monitoring.expenditure.declaration.empty" />
-              </td>
-            </tr>
-          )}
-          {v.items.map((i) => (
-            <tr key={i.id}>
-              <td>{w.category(i.category)}</td>
-              <td>{w.action(i.actionId)}</td>
-              <td>{i.description}</td>
-              <td>{i.supplier ?? '—'}</td>
-              <td>{i.invoiceNumber ?? '—'}</td>
-              <td>{i.invoiceDate ? f.day(i.invoiceDate) : '—'}</td>
-              <td>{i.paidOn ? f.day(i.paidOn) : '—'}</td>
-              <td className="num">{w.eur(i.amount)}</td>
-              <td>{i.proofRef ?? '—'}</td>
-              <td>
-                {i.review.status === 'corrected' ? (
-                  <FormattedMessage
-                    id="monitoring.expenditure.review.corrected"
-                    values={{ amount: w.eur(i.review.correctedAmount ?? '0') }}
-                  />
-                ) : (
-                  <FormattedMessage id={`monitoring.expenditure.review.${i.review.status}`} />
-                )}
-                {i.review.reason && <div className="muted">{i.review.reason}</div>}
-              </td>
-              {v.canEdit && (
-                <td className="row">
-                  <ItemDialog declarationId={v.declaration.id} actions={v.actions} item={i} label={what(i)} />
-                  <Button
-                    variant="ghost"
-                    aria-label={intl.formatMessage(
-                      { id: 'monitoring.expenditure.item.remove_of' },
-                      { what: what(i) },
-                    )}
-                    onPress={() => remove.mutate({ params: { id: v.declaration.id, itemId: i.id } })}
-                  >
-                    ✕
-                  </Button>
-                </td>
+              {cols.map((k) => (
+                <th key={k} scope="col">
+                  {header(k)}
+                </th>
+              ))}
+              {buttons && (
+                <th scope="col">
+                  <span className="visually-hidden">
+                    <FormattedMessage id="monitoring.expenditure.item.buttons" />
+                  </span>
+                </th>
               )}
-              {v.canReview && (
+            </tr>
+          </thead>
+          <tbody>
+            {v.items.length === 0 && (
+              <tr>
+                <td colSpan={cols.length + (buttons ? 1 : 0)}>
+                  <FormattedMessage id="monitoring.expenditure.declaration.empty" />
+                </td>
+              </tr>
+            )}
+            {v.items.map((i) => (
+              <tr key={i.id}>
                 <td>
-                  <ReviewDialog declarationId={v.declaration.id} item={i} label={what(i)} />
+                  {label('description')}
+                  <div>{i.description}</div>
+                  <div className="muted">
+                    {w.category(i.category)} · {w.action(i.actionId)}
+                  </div>
                 </td>
-              )}
-            </tr>
-          ))}
-        </tbody>
-        {v.office && (
-          <tfoot>
-            <tr>
-              <td colSpan={cols.length}>
-                <FormattedMessage
-                  id="monitoring.expenditure.declaration.office"
-                  values={{
-                    rate: v.office.rate,
-                    declared: w.eur(v.office.declared),
-                    accepted: w.eur(v.office.accepted),
-                  }}
-                />
-              </td>
-            </tr>
-          </tfoot>
+                <td className="num">
+                  {label('amount')}
+                  {w.eur(i.amount)}
+                </td>
+                <td>
+                  {label('review')}
+                  {i.review.status === 'corrected' ? (
+                    <FormattedMessage
+                      id="monitoring.expenditure.review.corrected"
+                      values={{ amount: w.eur(i.review.correctedAmount ?? '0') }}
+                    />
+                  ) : (
+                    <FormattedMessage id={`monitoring.expenditure.review.${i.review.status}`} />
+                  )}
+                  {i.review.reason && <div className="muted">{i.review.reason}</div>}
+                </td>
+                <td>
+                  {label('invoice')}
+                  <Invoice i={i} day={f.day} />
+                </td>
+                <td>
+                  {label('proofs')}
+                  <ItemProofs declarationId={v.declaration.id} item={i} canEdit={v.canEdit} label={what(i)} />
+                </td>
+                {v.canEdit && (
+                  <td>
+                    <div className="row">
+                      <ItemDialog
+                        declarationId={v.declaration.id}
+                        actions={v.actions}
+                        item={i}
+                        label={what(i)}
+                      />
+                      <Button
+                        variant="ghost"
+                        aria-label={intl.formatMessage(
+                          { id: 'monitoring.expenditure.item.remove_of' },
+                          { what: what(i) },
+                        )}
+                        onPress={() => remove.mutate({ params: { id: v.declaration.id, itemId: i.id } })}
+                      >
+                        ✕
+                      </Button>
+                    </div>
+                  </td>
+                )}
+                {v.canReview && (
+                  <td>
+                    <ReviewDialog declarationId={v.declaration.id} item={i} label={what(i)} />
+                  </td>
+                )}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+      {v.office && (
+        <p>
+          <FormattedMessage
+            id="monitoring.expenditure.declaration.office"
+            values={{
+              rate: v.office.rate,
+              declared: w.eur(v.office.declared),
+              accepted: w.eur(v.office.accepted),
+            }}
+          />
+        </p>
+      )}
+    </>
+  );
+}
+
+/** Supplier, invoice number and date, and the payment date, in one cell ('—' for what is missing). */
+function Invoice({ i, day }: { i: ItemView; day: (iso: string) => string }) {
+  const number = i.invoiceNumber ?? '—';
+  return (
+    <>
+      {i.supplier && <div>{i.supplier}</div>}
+      <div>
+        {i.invoiceDate ? (
+          <FormattedMessage
+            id="monitoring.expenditure.item.invoice_of"
+            values={{ number, date: day(i.invoiceDate) }}
+          />
+        ) : (
+          number
         )}
-      </table>
-    </div>
+      </div>
+      {i.paidOn && (
+        <div className="muted">
+          <FormattedMessage id="monitoring.expenditure.item.paid_on_day" values={{ date: day(i.paidOn) }} />
+        </div>
+      )}
+    </>
   );
 }

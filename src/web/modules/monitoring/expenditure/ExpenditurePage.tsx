@@ -83,7 +83,7 @@ function Declarations({
         </caption>
         <thead>
           <tr>
-            {['period', 'partner', 'status', 'declared', 'submitted'].map((k) => (
+            {['period', 'partner', 'status', 'declared', 'accepted', 'submitted'].map((k) => (
               <th key={k} scope="col">
                 <FormattedMessage id={`monitoring.expenditure.col.${k}`} />
               </th>
@@ -93,7 +93,7 @@ function Declarations({
         <tbody>
           {rows.length === 0 && (
             <tr>
-              <td colSpan={5}>{empty && <FormattedMessage id={empty} />}</td>
+              <td colSpan={6}>{empty && <FormattedMessage id={empty} />}</td>
             </tr>
           )}
           {rows.map((d) => (
@@ -103,9 +103,11 @@ function Declarations({
                   <FormattedMessage id="monitoring.expenditure.open" values={{ period: d.period }} />
                 </Link>
               </td>
-              <td>{localized(language, d.orgNameFr, d.orgNameNl)}</td>
+              <td>{d.orgShortName ?? localized(language, d.orgNameFr, d.orgNameNl)}</td>
               <td>{w.status(d.status)}</td>
               <td className="num">{w.eur(d.declared)}</td>
+              {/* Nothing accepted yet while the lead has not reviewed any item of it. */}
+              <td className="num">{d.status === 'draft' && !d.reopenReason ? '—' : w.eur(d.accepted)}</td>
               <td>{d.submittedAt ? f.day(d.submittedAt) : '—'}</td>
             </tr>
           ))}

@@ -165,15 +165,23 @@ export function ReviewDialog({
   const intl = useIntl();
   const msg = (id: string, values?: Record<string, string>) => intl.formatMessage({ id: M(id) }, values);
   const review = useEndpointMutation(api.reviewItem, refreshes);
-  const [status, setStatus] = useState<ReviewInput['status']>('accepted');
-  const [amount, setAmount] = useState('');
-  const [reason, setReason] = useState('');
+  // A decision already taken is shown as it stands, to be changed.
+  const reviewed = item.review.status !== 'pending';
+  const [status, setStatus] = useState<ReviewInput['status']>(
+    item.review.status === 'pending' ? 'accepted' : item.review.status,
+  );
+  const [amount, setAmount] = useState(item.review.correctedAmount?.replace('.', ',') ?? '');
+  const [reason, setReason] = useState(item.review.reason ?? '');
   const [errors, setErrors] = useState<Record<string, string>>({});
   return (
     <FormDialog
       trigger={
-        <Button variant="secondary" aria-label={msg('review.open_of', { what: label })}>
-          <FormattedMessage id={M('item.review')} />
+        // The visible words begin the accessible name (WCAG 2.5.3), which adds the item.
+        <Button
+          variant="secondary"
+          aria-label={msg(reviewed ? 'review.edit_of' : 'review.open_of', { what: label })}
+        >
+          <FormattedMessage id={M(reviewed ? 'review.edit' : 'review.open')} />
         </Button>
       }
       title={`${msg('review.title')} — ${label}`}
