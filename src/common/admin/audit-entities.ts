@@ -46,6 +46,9 @@ export const AUDIT_ENTITIES = [
   'budget_cofinancing',
   'expenditure_declarations',
   'expenditure_items',
+  'expenditure_proofs',
+  'progress_reports',
+  'progress_report_versions',
 ] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
 

@@ -66,3 +66,5 @@ export const monitoringEndpoints = {
 // The budgets' endpoints live beside their schemas; re-exported so the contract check reads them here.
 export { budgetEndpoints } from './budget-endpoints';
 export { expenditureEndpoints } from './expenditure-endpoints';
+export { expenditureProofEndpoints } from './expenditure-proof-endpoints';
+export { reportEndpoints } from './report-endpoints';

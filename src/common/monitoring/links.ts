@@ -16,3 +16,12 @@ export const expenditureLink = defineLink('/app/programmes/:id/expenditure');
 
 /** One expenditure declaration with its items (edited in draft, reviewed by the lead once submitted). */
 export const declarationLink = defineLink('/app/expenditure/:id');
+
+/** A programme's progress reports: their periods, deadlines and states. */
+export const reportsLink = defineLink('/app/programmes/:id/reports');
+
+/** One progress report: its latest version (or an older one), figures, narratives and exports. */
+export const reportLink = defineLink('/app/reports/:id', { version: 'integer' });
+
+/** A programme's monitoring dashboard: indicators against targets, absorption, upcoming deadlines. */
+export const dashboardLink = defineLink('/app/programmes/:id/monitoring');

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { demoSeeders } from '../modules';
+import { demoSeeders, SERVER_MODULES } from '../modules';
 import { hashPassword } from '../platform/auth/passwords';
 import { type Tx, withContext } from '../platform/db/context';
 import type { Engine } from '../platform/db/engine';
@@ -62,7 +62,7 @@ export async function seedDemo(engine: Engine, secrets: DemoSecrets): Promise<vo
           .values({ org_id: orgs[m.org]!, user_id: row.id, roles: m.roles })
           .execute();
     }
-    for (const { seed } of demoSeeders()) await seed(trx, orgs, users, secrets);
+    for (const { seed } of demoSeeders()) await seed(trx, orgs, users, secrets, SERVER_MODULES);
   });
 }
 

@@ -1,4 +1,5 @@
 import type { Tx } from './db/context';
+import type { ServerModule } from './module';
 import type { Secrets } from './secrets';
 
 /** Organisation ids by demo key, handed to each module's demo seeder. */
@@ -13,4 +14,6 @@ export type DemoSeeder = (
   orgs: DemoOrgIds,
   users: Record<string, string>,
   secrets: DemoSecrets,
+  /** The platform's modules: a seeder that computes (the monitoring module's report figures) reads their rules. */
+  modules: readonly ServerModule[],
 ) => Promise<void>;

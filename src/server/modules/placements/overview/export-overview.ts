@@ -5,11 +5,11 @@ import { audit } from '../../../platform/audit';
 import type { Tx } from '../../../platform/db/context';
 import { badRequest } from '../../../platform/errors';
 import { t } from '../../../platform/i18n';
+import { toXlsx } from '../../../platform/xlsx';
 import { today } from '../today';
 import { exportColumns, exportRow } from './export-table';
 import * as store from './store';
 import { overviewFilter, overviewOrder, overviewProgramme } from './view-overview';
-import { toXlsx } from './xlsx';
 
 export type ExportFormat = 'csv' | 'xlsx';
 

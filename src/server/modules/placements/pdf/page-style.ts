@@ -1,5 +1,5 @@
 import type { AgreementDocument } from '../../../../common/placements/agreement-document';
-import { FONT, printable } from './fonts';
+import { FONT, printable } from '../../../platform/pdf-fonts';
 
 /** The agreement PDF's page geometry and type styles, and the footer under every page. */
 

@@ -4,7 +4,7 @@ import type {
   DocumentBlock,
   DocumentItem,
 } from '../../../../common/placements/agreement-document';
-import { printable, registerFonts } from './fonts';
+import { printable, registerFonts } from '../../../platform/pdf-fonts';
 import {
   BOTTOM,
   GUTTER,

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import type { ExportColumn } from '../../../../common/export/cells';
+import type { ExportColumn } from '../../common/export/cells';
 import { sheetName, toXlsx } from './xlsx';
 
 const columns: ExportColumn<'code' | 'site' | 'start' | 'n' | 'rate'>[] = [

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
-import { type ExportColumn, type ExportRow, neutraliseCell } from '../../../../common/export/cells';
-import { parseIsoDate } from '../../../../common/placements/dates';
+import { type ExportColumn, type ExportRow, neutraliseCell } from '../../common/export/cells';
+import { parseIsoDate } from '../../common/placements/dates';
 
 const NUMBER_FORMATS = { date: 'yyyy-mm-dd', number: '0', percent: '0.0%', text: '@' } as const;
 
