@@ -1,5 +1,4 @@
-import { sql } from 'kysely';
-import { isLanguage, type Language, localized } from '../../../../common/i18n/locales';
+import { localized } from '../../../../common/i18n/locales';
 import { absolute } from '../../../../common/kernel/links';
 import { declarationLink } from '../../../../common/monitoring/links';
 import type { Actor } from '../../../platform/actor';
@@ -8,6 +7,7 @@ import type { Deps } from '../../../platform/deps';
 import { type DomainEvent, recordEvent } from '../../../platform/events';
 import { queueMail } from '../../../platform/mail';
 import type { NotificationHandler } from '../../../platform/module';
+import { staffWithRoles } from '../staff';
 import type { DeclarationRow } from './store';
 
 /**
@@ -66,31 +66,12 @@ const MAILS: Readonly<Record<DeclarationMove, { to: 'lead' | 'partner'; roles: r
   reopened: { to: 'partner', roles: [['finance'], ['coordinator']] },
 };
 
-/** The active staff of the organisation acted for, holding one of the roles, with their language. */
-async function staff(trx: Tx, orgId: string, roles: readonly string[]) {
-  const rows = await trx
-    .selectFrom('memberships as m')
-    .innerJoin('users as u', 'u.id', 'm.user_id')
-    .select(['u.email', 'u.locale'])
-    .where('m.org_id', '=', orgId)
-    .where('m.active', '=', true)
-    .where('m.accepted_at', 'is not', null)
-    .where('u.status', '=', 'active')
-    .where(sql<boolean>`m.roles && ${sql.val([...roles])}::text[]`)
-    .orderBy('u.email')
-    .execute();
-  return rows.map((x) => ({
-    email: x.email,
-    language: (isLanguage(x.locale) ? x.locale : 'fr') as Language,
-  }));
-}
-
 async function mailMove(trx: Tx, deps: Deps, move: DeclarationMove, p: DeclarationEventPayload) {
   const mail = MAILS[move];
   const orgId = mail.to === 'lead' ? p.leadOrgId : p.partnerOrgId;
-  let to: Awaited<ReturnType<typeof staff>> = [];
+  let to: Awaited<ReturnType<typeof staffWithRoles>> = [];
   for (const roles of mail.roles) {
-    to = await staff(trx, orgId, roles);
+    to = await staffWithRoles(trx, orgId, roles);
     if (to.length) break;
   }
   if (!to.length) return;

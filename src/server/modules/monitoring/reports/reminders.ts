@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { isLanguage, type Language } from '../../../../common/i18n/locales';
+import type { Language } from '../../../../common/i18n/locales';
 import { absolute } from '../../../../common/kernel/links';
 import { expenditureLink, reportLink } from '../../../../common/monitoring/links';
 import { reminderStep } from '../../../../common/monitoring/report-figures';
@@ -7,6 +7,7 @@ import { type Tx, withContext } from '../../../platform/db/context';
 import type { Deps } from '../../../platform/deps';
 import { queueMail } from '../../../platform/mail';
 import * as programmes from '../indicators/store';
+import { staffWithRoles } from '../staff';
 import * as store from './store';
 
 /**
@@ -86,7 +87,7 @@ const dueWords = (r: Due, language: Language) => ({
 
 async function remindLead(trx: Tx, deps: ReminderDeps, r: Due, step: string, today: string) {
   if (r.status !== 'draft' || !(await record(trx, r, `report:${step}`, today))) return 0;
-  const to = await staff(trx, r.lead_org_id, ['coordinator']);
+  const to = await staffWithRoles(trx, r.lead_org_id, ['coordinator']);
   for (const m of to)
     await queueMail(trx, {
       to: m.email,
@@ -110,8 +111,8 @@ async function remindPartner(
   today: string,
 ) {
   if (!(await record(trx, r, `declaration:${orgId}:${step}`, today))) return 0;
-  const finance = await staff(trx, orgId, ['finance']);
-  const to = finance.length ? finance : await staff(trx, orgId, ['coordinator']);
+  const finance = await staffWithRoles(trx, orgId, ['finance']);
+  const to = finance.length ? finance : await staffWithRoles(trx, orgId, ['coordinator']);
   for (const m of to)
     await queueMail(trx, {
       to: m.email,
@@ -132,23 +133,4 @@ async function record(trx: Tx, r: Due, kind: string, today: string): Promise<boo
     values (${r.id}::uuid, ${r.lead_org_id}::uuid, ${kind}, ${today}::date)
     on conflict do nothing`.execute(trx);
   return Number(inserted.numAffectedRows ?? 0) > 0;
-}
-
-/** The active staff of an organisation holding one of the roles, with their language. */
-async function staff(trx: Tx, orgId: string, roles: readonly string[]) {
-  const rows = await trx
-    .selectFrom('memberships as m')
-    .innerJoin('users as u', 'u.id', 'm.user_id')
-    .select(['u.email', 'u.locale'])
-    .where('m.org_id', '=', orgId)
-    .where('m.active', '=', true)
-    .where('m.accepted_at', 'is not', null)
-    .where('u.status', '=', 'active')
-    .where(sql<boolean>`m.roles && ${sql.val([...roles])}::text[]`)
-    .orderBy('u.email')
-    .execute();
-  return rows.map((x) => ({
-    email: x.email,
-    language: (isLanguage(x.locale) ? x.locale : 'fr') as Language,
-  }));
 }
