@@ -150,6 +150,7 @@ export async function renderReportPdf(input: ReportPdfInput): Promise<Buffer> {
       if (n.language !== l) p.line(w(l, `pdf.written_in.${n.language}`), MUTED, 8);
       p.paragraph(n.text);
     }
+    p.gap(6);
   }
   p.gap(10);
 

@@ -164,7 +164,7 @@ export function ExpenditureTable({ figures }: { figures: ReportFigures }) {
           </p>
         )}
         <div className="table-wrap">
-          <table className="data report-expenditure">
+          <table className="data data--stacked report-expenditure">
             <caption className="visually-hidden">
               <FormattedMessage id="monitoring.reports.expenditure" />
             </caption>
@@ -183,14 +183,27 @@ export function ExpenditureTable({ figures }: { figures: ReportFigures }) {
             <tbody>
               {figures.expenditure.byPartnerCategory.map((r) => (
                 <tr key={`${r.orgId}-${r.category}`}>
-                  <th scope="row">
-                    {name(r.orgId)} – <FormattedMessage id={`monitoring.budgets.category.${r.category}`} />
-                  </th>
-                  <td className="num">{eur(r.budget)}</td>
-                  <td className="num">{eur(r.declaredPeriod)}</td>
-                  <td className="num">{eur(r.acceptedPeriod)}</td>
-                  <td className="num">{eur(r.acceptedCumulative)}</td>
-                  <td className="num">{pct(r.absorptionBp)}</td>
+                  <td>
+                    <strong>
+                      {name(r.orgId)} – <FormattedMessage id={`monitoring.budgets.category.${r.category}`} />
+                    </strong>
+                  </td>
+                  {(
+                    [
+                      ['budget', eur(r.budget)],
+                      ['declared_period', eur(r.declaredPeriod)],
+                      ['accepted_period', eur(r.acceptedPeriod)],
+                      ['accepted_cumulative', eur(r.acceptedCumulative)],
+                      ['absorption', pct(r.absorptionBp)],
+                    ] as const
+                  ).map(([k, v]) => (
+                    <td key={k} className="num">
+                      <span className="cell-label" aria-hidden="true">
+                        <FormattedMessage id={`monitoring.reports.col.${k}`} />
+                      </span>
+                      {v}
+                    </td>
+                  ))}
                 </tr>
               ))}
             </tbody>

@@ -76,11 +76,20 @@ export function Deadline({ r }: { r: Pick<ReportSummary, 'dueOn' | 'status'> }) 
   );
 }
 
+/** A column's name beside its value when the table stacks into blocks on a phone. */
+function Label({ k }: { k: string }) {
+  return (
+    <span className="cell-label" aria-hidden="true">
+      <FormattedMessage id={`monitoring.reports.col.${k}`} />
+    </span>
+  );
+}
+
 function ReportTable({ rows }: { rows: ReportSummary[] }) {
   const f = useCommonFormat();
   return (
     <div className="table-wrap">
-      <table className="data">
+      <table className="data data--stacked">
         <caption className="visually-hidden">
           <FormattedMessage id="monitoring.reports.title" />
         </caption>
@@ -96,20 +105,26 @@ function ReportTable({ rows }: { rows: ReportSummary[] }) {
         <tbody>
           {rows.map((r) => (
             <tr key={r.id}>
-              <th scope="row">
-                {r.readableVersion === null ? (
-                  r.period
-                ) : (
-                  <Link to={reportLink.href({ id: r.id })}>{r.period}</Link>
-                )}
-              </th>
               <td>
+                <Label k="period" />
+                <strong>
+                  {r.readableVersion === null ? (
+                    r.period
+                  ) : (
+                    <Link to={reportLink.href({ id: r.id })}>{r.period}</Link>
+                  )}
+                </strong>
+              </td>
+              <td>
+                <Label k="dates" />
                 {f.day(r.startsOn)} – {f.day(r.endsOn)}
               </td>
               <td>
+                <Label k="due" />
                 <Deadline r={r} />
               </td>
               <td>
+                <Label k="status" />
                 <FormattedMessage id={`monitoring.reports.status.${r.status}`} />
                 {r.readableVersion === null && (
                   <>
@@ -120,7 +135,10 @@ function ReportTable({ rows }: { rows: ReportSummary[] }) {
                   </>
                 )}
               </td>
-              <td className="num">{r.version}</td>
+              <td className="num">
+                <Label k="version" />
+                {r.version}
+              </td>
             </tr>
           ))}
         </tbody>
