@@ -26,6 +26,14 @@ export const monitoringEndpoints = {
     response: { 200: IndicatorBoard },
     tags,
   }),
+  /** One indicator with every breakdown it declares (by sex and age band: not on the board, too dear). */
+  indicator: defineEndpoint({
+    method: 'GET',
+    path: '/api/indicators/:id',
+    params: IdParams,
+    response: { 200: IndicatorView },
+    tags,
+  }),
   rules: defineEndpoint({ method: 'GET', path: '/api/indicator-rules', response: { 200: RuleList }, tags }),
   create: defineEndpoint({
     method: 'POST',

@@ -130,6 +130,8 @@ export const IndicatorView = Type.Object({
   breakdowns: Type.Array(Type.Enum([...INDICATOR_BREAKDOWNS])),
   bySex: Type.Array(Type.Object({ category: Type.Enum([...SEX_CATEGORIES]), n: Nullable(Type.Integer()) })),
   byAgeBand: Type.Array(Type.Object({ category: Type.Enum([...AGE_BANDS]), n: Nullable(Type.Integer()) })),
+  /** Declared by sex or age band but not counted here (the board): the indicator's own view counts them. */
+  breakdownsDeferred: Type.Boolean(),
   /** Some figures are hidden (small numbers) for this reader. */
   suppressed: Type.Boolean(),
   values: Type.Array(ManualValueView),

@@ -29,6 +29,7 @@ export async function boardContext(
     rules: ruleRegistry(deps.modules),
     seesAll: seesAll(actor, programme),
     today: deps.clock.today(),
+    profiles: true,
   };
 }
 
@@ -65,7 +66,8 @@ export async function viewBoard(
   actor: Actor,
   programmeId: string,
 ): Promise<IndicatorBoard> {
-  const ctx = await boardContext(trx, deps, actor, programmeId);
+  // Every indicator at once: the breakdowns by sex and age band wait until one is opened.
+  const ctx = { ...(await boardContext(trx, deps, actor, programmeId)), profiles: false };
   const p = ctx.programme;
   const rows = await store.listIndicators(trx, p.id);
   return {
@@ -86,4 +88,20 @@ export async function viewBoard(
       .then((a) => a.map(({ id, code, titleFr, titleNl }) => ({ id, code, titleFr, titleNl }))),
     items: await viewsOf(trx, ctx, rows),
   };
+}
+
+/** One indicator with every breakdown it declares (by sex and age band included), as the reader may see it. */
+export async function viewIndicator(
+  trx: Tx,
+  deps: Deps,
+  actor: Actor,
+  indicatorId: string,
+): Promise<IndicatorView> {
+  requirePermission(actor, 'indicators.view');
+  const row = await store.findIndicator(trx, indicatorId);
+  if (!row) throw notFound();
+  const ctx = await boardContext(trx, deps, actor, row.programme_id);
+  const [view] = await viewsOf(trx, ctx, [row]);
+  if (!view) throw notFound();
+  return view;
 }

@@ -160,13 +160,25 @@ describe('breakdowns by sex and by age band', () => {
     expect(r.statusCode, r.body).toBe(200);
     const b = r.json() as { seesAll: boolean; canDrill: boolean; items: IndicatorView[] };
     expect([b.seesAll, b.canDrill]).toEqual([false, false]);
-    const v = b.items.find((i) => i.code === 'C1')!;
-    expect(v.value).toBe(12);
+    const onBoard = b.items.find((i) => i.code === 'C1')!;
+    expect(onBoard.value).toBe(12);
+    // The board leaves them for when the indicator is opened: they run the rule once more.
+    expect([onBoard.breakdownsDeferred, onBoard.bySex, onBoard.byAgeBand]).toEqual([true, [], []]);
+    const one = await c.get(`/api/indicators/${onBoard.id}`);
+    expect(one.statusCode, one.body).toBe(200);
+    const v = one.json() as IndicatorView;
+    expect(v.breakdownsDeferred).toBe(false);
     // 2, 1 and 1 are hidden; 8 is shown (the three hidden ones give nothing away together).
     expect(cells(v.bySex)).toEqual({ female: 8, male: null, non_binary: null, not_recorded: null });
     expect(cells(v.byAgeBand)).toEqual({ under_18: null, '18_29': null, '30_54': 7, '55_plus': null });
     expect(v.suppressed).toBe(true);
     expect((await c.get(`/api/indicators/${v.id}/records`)).statusCode).toBe(403);
+    // Someone outside the programme reads nothing of it, not even that it exists.
+    const outsider = await t.login('benevolat@ccas-lille.example');
+    const unknown = await outsider.get(`/api/indicators/${v.id}`);
+    const none = await outsider.get('/api/indicators/00000000-0000-4000-8000-000000000000');
+    expect([unknown.statusCode, none.statusCode]).toEqual([none.statusCode, none.statusCode]);
+    expect([403, 404]).toContain(unknown.statusCode);
   });
 
   it('answers profiles as counts only, and never lets anyone read characteristics by person id', async () => {

@@ -4,7 +4,7 @@ import { requirePermission } from '../../../platform/actor';
 import type { Deps } from '../../../platform/deps';
 import { inTx } from '../../../platform/http';
 import { route } from '../../../platform/route';
-import { viewBoard } from './board';
+import { viewBoard, viewIndicator } from './board';
 import { viewRecords } from './records';
 import { ruleInfos } from './registry';
 import { addManualValue, createIndicator, updateIndicator } from './write';
@@ -12,6 +12,9 @@ import { addManualValue, createIndicator, updateIndicator } from './write';
 /** A programme's indicators: the board, the rules on offer, definitions, manual values, drill-down. */
 export async function indicatorRoutes(app: FastifyInstance, deps: Deps) {
   route(app, api.board, (req) => inTx(deps, req, (trx, actor) => viewBoard(trx, deps, actor, req.params.id)));
+  route(app, api.indicator, (req) =>
+    inTx(deps, req, (trx, actor) => viewIndicator(trx, deps, actor, req.params.id)),
+  );
   route(app, api.rules, (req) =>
     inTx(deps, req, async (_trx, actor) => {
       requirePermission(actor, 'indicators.view');

@@ -20,6 +20,11 @@ export interface BoardContext {
   rules: Map<string, { rule: IndicatorRule }>;
   seesAll: boolean;
   today: string;
+  /**
+   * Whether to count the breakdowns by sex and age band: they run the rule once more, so the board
+   * (every indicator at once) leaves them for when one indicator is opened (GET /api/indicators/:id).
+   */
+  profiles: boolean;
 }
 
 type Milestone = { indicator_id: string; due_on: string; target: number };
@@ -77,7 +82,7 @@ export async function indicatorView(
     // By sex and by age band: declared, and a rule about persons that counts them so.
     const wantsProfile = base.breakdowns.some((k) => k === 'sex' || k === 'age_band');
     const profile =
-      wantsProfile && rule.profile
+      wantsProfile && rule.profile && ctx.profiles
         ? publishProfile(profileOf(await rule.profile(trx, scope)), ctx.seesAll, shown.value !== null)
         : null;
     const bySex = base.breakdowns.includes('sex') ? (profile?.bySex ?? []) : [];
@@ -102,6 +107,7 @@ export async function indicatorView(
       byPartner: shown.byPartner.map((p) => ({ ...p, ...nameOf(ctx, p.orgId) })),
       bySex,
       byAgeBand,
+      breakdownsDeferred: wantsProfile && !!rule.profile && !ctx.profiles,
       suppressed: shown.suppressed || [...bySex, ...byAgeBand].some((p) => p.n === null),
       values: [],
     };
@@ -129,6 +135,7 @@ export async function indicatorView(
     byPartner: [],
     bySex: [],
     byAgeBand: [],
+    breakdownsDeferred: false,
     suppressed: false,
     values: row.rule_code
       ? []

@@ -51,6 +51,7 @@ const indicator = (over: Partial<IndicatorView>): IndicatorView => ({
   breakdowns: ['partner'],
   bySex: [],
   byAgeBand: [],
+  breakdownsDeferred: false,
   suppressed: false,
   values: [],
   ...over,

@@ -1,8 +1,12 @@
-import type { ReactNode } from 'react';
+import { type ReactNode, useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { localized } from '../../../../common/i18n/locales';
+import { monitoringEndpoints as api } from '../../../../common/monitoring/endpoints';
 import type { IndicatorView } from '../../../../common/monitoring/schemas';
+import { useEndpoint } from '../../../app/client';
 import { useLanguage } from '../../../app/i18n';
+import { Button } from '../../../app/ui/Button';
+import { ErrorAlert, Loading } from '../../../app/ui/feedback';
 
 /**
  * The figure by partner, and by sex and by age band (ESF+) where the indicator declares them: a hidden
@@ -25,6 +29,41 @@ export function Breakdown({ item }: { item: IndicatorView }) {
           }))}
         />
       )}
+      {item.breakdownsDeferred && <DeferredProfile id={item.id} />}
+      <Profile item={item} />
+    </>
+  );
+}
+
+/**
+ * The breakdowns by sex and age band are counted when asked for (they run the rule once more): the board
+ * stays quick with every indicator on it.
+ */
+function DeferredProfile({ id }: { id: string }) {
+  const [open, setOpen] = useState(false);
+  if (!open)
+    return (
+      <div className="row">
+        <Button variant="secondary" onPress={() => setOpen(true)}>
+          <FormattedMessage id="monitoring.indicators.show_profile" />
+        </Button>
+      </div>
+    );
+  return <LoadedProfile id={id} />;
+}
+
+function LoadedProfile({ id }: { id: string }) {
+  const q = useEndpoint(api.indicator, { params: { id } });
+  if (q.error) return <ErrorAlert error={q.error} />;
+  if (!q.data) return <Loading />;
+  return <Profile item={q.data} />;
+}
+
+function Profile({ item }: { item: IndicatorView }) {
+  const intl = useIntl();
+  const shows = (k: string) => item.breakdowns.includes(k as IndicatorView['breakdowns'][number]);
+  return (
+    <>
       {shows('sex') && item.bySex.length > 0 && (
         <Table
           caption="monitoring.indicators.by_sex"

@@ -45,6 +45,7 @@ const ruled = (over: Partial<IndicatorView> = {}): IndicatorView => ({
   breakdowns: ['partner'],
   bySex: [],
   byAgeBand: [],
+  breakdownsDeferred: false,
   suppressed: false,
   values: [],
   ...over,
@@ -102,6 +103,9 @@ const board = (over: Partial<IndicatorBoard> = {}): IndicatorBoard => ({
   ...over,
 });
 
+/** What GET /api/indicators/:id answers (one indicator with its breakdowns by sex and age band). */
+let single: IndicatorView | null = null;
+
 function open(b: IndicatorBoard, roles = ['coordinator'], language: 'fr' | 'nl' = 'fr') {
   return renderRoutes({
     routes: monitoringModule.routes!,
@@ -110,6 +114,7 @@ function open(b: IndicatorBoard, roles = ['coordinator'], language: 'fr' | 'nl' 
     language,
     answers: byEndpoint(
       [api.board, b],
+      [api.indicator, () => single ?? {}],
       [api.addValue, { id: 'v2' }],
       [api.create, ruled({ id: 'i9' })],
       [api.update, ruled()],
@@ -209,11 +214,22 @@ describe('programme indicators page', () => {
         { category: '55_plus', n: null },
       ],
     });
-    open(board({ canManage: false, seesAll: false, canDrill: false, items: [profiled] }), ['analyst']);
+    // The board defers them (they run the rule once more); opening them asks for this one indicator.
+    single = profiled;
+    const deferred = { ...profiled, bySex: [], byAgeBand: [], breakdownsDeferred: true };
+    const calls = open(board({ canManage: false, seesAll: false, canDrill: false, items: [deferred] }), [
+      'analyst',
+    ]);
     const first = (
       await screen.findByText('usagers des CCAS/CPAS en chantier d’insertion', {}, SLOW)
     ).closest('section') as HTMLElement;
-    const sex = within(first).getByRole('table', { name: 'Par sexe' });
+    expect(within(first).queryByRole('table', { name: 'Par sexe' })).toBeNull();
+    expect(calls.some((c) => isCall(c, api.indicator))).toBe(false);
+    fireEvent.click(
+      within(first).getByRole('button', { name: 'Afficher la répartition par sexe et par tranche d’âge' }),
+    );
+    const sex = await within(first).findByRole('table', { name: 'Par sexe' }, SLOW);
+    expect(calls.find((c) => isCall(c, api.indicator))?.path).toBe(`/api/indicators/${profiled.id}`);
     expect(within(sex).getByText('Femmes')).toBeTruthy();
     expect(within(sex).getByText('8')).toBeTruthy();
     expect(within(sex).getByText('Non renseigné')).toBeTruthy();
