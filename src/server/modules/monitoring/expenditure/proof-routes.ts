@@ -5,6 +5,7 @@ import type { Deps } from '../../../platform/deps';
 import { badRequest } from '../../../platform/errors';
 import { authed, inTx } from '../../../platform/http';
 import { route } from '../../../platform/route';
+import { sendUploadedFile } from '../../../platform/send-file';
 import * as s from './proofs';
 
 /** Proof files of expenditure items: list, upload (the declaring partner, draft), download, remove. */
@@ -22,18 +23,7 @@ export async function expenditureProofRoutes(app: FastifyInstance, deps: Deps) {
   });
   route(app, api.file, async (req, reply) => {
     const file = await inTx(deps, req, (trx, a) => s.proofFile(trx, a, req.params.id, req.params.proofId));
-    const ascii = file.filename.replace(/[^\w.-]/g, '_');
-    // Never rendered by the browser: a download, its recorded type, no sniffing, a sandbox if opened anyway.
-    return reply
-      .header('content-type', file.mediaType)
-      .header(
-        'content-disposition',
-        `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.filename)}`,
-      )
-      .header('x-content-type-options', 'nosniff')
-      .header('content-security-policy', "default-src 'none'; sandbox")
-      .header('cache-control', 'private, no-store')
-      .send(file.content);
+    return sendUploadedFile(reply, file);
   });
   route(app, api.remove, (req) =>
     inTx(deps, req, (trx, a) => s.removeProof(trx, a, req.params.id, req.params.proofId)),

@@ -5,6 +5,7 @@ import type { Deps } from '../../../platform/deps';
 import { badRequest } from '../../../platform/errors';
 import { authed, inTx } from '../../../platform/http';
 import { route } from '../../../platform/route';
+import { sendUploadedFile } from '../../../platform/send-file';
 import { deleteDocument, documentFile, uploadDocument } from './documents';
 
 /** A programme's documents: upload (the lead), download and delete. */
@@ -23,18 +24,7 @@ export async function programmeDocumentRoutes(app: FastifyInstance, deps: Deps) 
     const file = await inTx(deps, req, (trx, actor) =>
       documentFile(trx, actor, req.params.id, req.params.documentId),
     );
-    const ascii = file.filename.replace(/[^\w.-]/g, '_');
-    // Never rendered by the browser: a download, its recorded type, no sniffing, a sandbox if opened anyway.
-    return reply
-      .header('content-type', file.mediaType)
-      .header(
-        'content-disposition',
-        `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.filename)}`,
-      )
-      .header('x-content-type-options', 'nosniff')
-      .header('content-security-policy', "default-src 'none'; sandbox")
-      .header('cache-control', 'private, no-store')
-      .send(file.content);
+    return sendUploadedFile(reply, file);
   });
   route(app, programmesApi.deleteDocument, (req) =>
     inTx(deps, req, (trx, actor) =>
