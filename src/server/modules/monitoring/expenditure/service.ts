@@ -19,6 +19,7 @@ import type { Deps } from '../../../platform/deps';
 import { conflict, forbidden, notFound, validationFailed } from '../../../platform/errors';
 import * as budgets from '../budgets/store';
 import * as programmes from '../indicators/store';
+import { isLead, memberProgramme } from '../programme-access';
 import { recordDeclarationEvent } from './notifications';
 import * as store from './store';
 
@@ -32,15 +33,9 @@ import * as store from './store';
 const E = (code: string) => `monitoring.expenditure.errors.${code}`;
 
 async function programmeContext(trx: Tx, programmeId: string, actor: Actor) {
-  const programme = await programmes.findProgramme(trx, programmeId);
-  if (!programme) throw notFound();
-  const memberIds = await programmes.programmeMembers(trx, programme.id, programme.org_id);
-  if (!actor.platformAdmin && (!actor.orgId || !memberIds.includes(actor.orgId))) throw notFound();
+  const { programme, memberIds } = await memberProgramme(trx, programmeId, actor);
   return { programme, memberIds, actions: await programmes.programmeActions(trx, programme.id) };
 }
-
-const isLead = (actor: Actor, leadOrgId: string) =>
-  actorCan(actor, 'programme.monitor') && (actor.platformAdmin || actor.orgId === leadOrgId);
 
 async function currentBudget(trx: Tx, programmeId: string) {
   const latest = (await budgets.listVersions(trx, programmeId))[0];
@@ -102,7 +97,7 @@ export async function createDeclaration(
 }
 
 /** The declaration as the caller may see it; RLS already hides another organisation's. */
-async function visible(trx: Tx, actor: Actor, id: string) {
+async function visible(trx: Tx, _actor: Actor, id: string) {
   const d = await store.findDeclaration(trx, id);
   if (!d) throw notFound();
   return d;

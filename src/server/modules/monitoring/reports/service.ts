@@ -9,11 +9,11 @@ import type {
   ReportView,
 } from '../../../../common/monitoring/report-schemas';
 import type { FieldError } from '../../../../common/validation/errors';
-import { type Actor, actorCan, requirePermission } from '../../../platform/actor';
+import { type Actor, requirePermission } from '../../../platform/actor';
 import type { Tx } from '../../../platform/db/context';
 import type { Deps } from '../../../platform/deps';
 import { conflict, forbidden, notFound, validationFailed } from '../../../platform/errors';
-import * as programmes from '../indicators/store';
+import { isLead, memberProgramme } from '../programme-access';
 import { takeSnapshot } from './snapshot';
 import * as store from './store';
 
@@ -26,17 +26,6 @@ import * as store from './store';
  */
 
 const E = (code: string) => `monitoring.reports.errors.${code}`;
-
-async function programmeContext(trx: Tx, programmeId: string, actor: Actor) {
-  const programme = await programmes.findProgramme(trx, programmeId);
-  if (!programme) throw notFound();
-  const memberIds = await programmes.programmeMembers(trx, programme.id, programme.org_id);
-  if (!actor.platformAdmin && (!actor.orgId || !memberIds.includes(actor.orgId))) throw notFound();
-  return { programme, memberIds };
-}
-
-const isLead = (actor: Actor, leadOrgId: string) =>
-  actorCan(actor, 'programme.monitor') && (actor.platformAdmin || actor.orgId === leadOrgId);
 
 const iso = (v: Date | string | null) => (v === null ? null : new Date(v).toISOString());
 
@@ -69,7 +58,7 @@ function summary(r: store.ReportRow, versions: readonly store.VersionRow[]): Rep
 
 export async function listReports(trx: Tx, actor: Actor, programmeId: string): Promise<ReportList> {
   requirePermission(actor, 'indicators.view');
-  const { programme } = await programmeContext(trx, programmeId, actor);
+  const { programme } = await memberProgramme(trx, programmeId, actor);
   const rows = await store.listReports(trx, programme.id);
   const versions = await store.listVersions(
     trx,
@@ -113,7 +102,7 @@ export async function createReport(
   input: ReportInput,
 ): Promise<{ id: string }> {
   requirePermission(actor, 'programme.monitor');
-  const { programme } = await programmeContext(trx, programmeId, actor);
+  const { programme } = await memberProgramme(trx, programmeId, actor);
   if (!isLead(actor, programme.org_id)) throw forbidden(E('not_lead'));
   const period = input.period.trim();
   const problems = checkPeriod(input, programme);
