@@ -14,6 +14,7 @@ import {
   money,
   narrativeText,
   orgName,
+  pair,
   percentBp,
   pick,
   shown,
@@ -126,7 +127,7 @@ export async function renderReportPdf(input: ReportPdfInput): Promise<Buffer> {
     const parts = i.byPartner.filter((x) => x.n !== 0);
     if (parts.length)
       p.note(
-        `${w(l, 'pdf.by_partner')} ${parts.map((x) => `${orgName(f, l, x.orgId)} : ${shown(l, x.n)}`).join(' ; ')}`,
+        `${w(l, 'pdf.by_partner')} ${parts.map((x) => pair(l, orgName(f, l, x.orgId), shown(l, x.n))).join(w(l, 'list_separator'))}`,
       );
     // The rule closes the indicator with its explanation, so that a note never reads as the next one's.
     p.rule();

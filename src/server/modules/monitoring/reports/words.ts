@@ -49,8 +49,10 @@ export function explanation(language: Language, i: ReportIndicator): string {
   if (i.ruleDefinitionKey) parts.push(t(language, i.ruleDefinitionKey));
   else parts.push(w(language, 'manual_explanation'));
   const params = i.params
-    .map((p) => `${t(language, `monitoring.indicators.param.${p.name}`)} : ${paramValue(language, p.value)}`)
-    .join(' ; ');
+    .map((p) =>
+      pair(language, t(language, `monitoring.indicators.param.${p.name}`), paramValue(language, p.value)),
+    )
+    .join(w(language, 'list_separator'));
   if (params) parts.push(params);
   return parts.join(' ');
 }
@@ -88,3 +90,7 @@ export const unitWord = (language: Language, unit: string) =>
 
 export const categoryWord = (language: Language, category: string) =>
   t(language, `monitoring.budgets.category.${category}`);
+
+/** "label : value" in French, "label: value" in Dutch and English. */
+export const pair = (language: Language, label: string, value: string) =>
+  w(language, 'pair', { label, value });

@@ -45,18 +45,26 @@ function HowCounted({ i }: { i: ReportIndicator }) {
         <ul>
           {i.params.map((p) => (
             <li key={p.name}>
-              <FormattedMessage id={`monitoring.indicators.param.${p.name}`} /> :{' '}
-              {typeof p.value === 'boolean'
-                ? intl.formatMessage({
-                    id: p.value ? 'monitoring.indicators.yes' : 'monitoring.indicators.no',
-                  })
-                : Array.isArray(p.value)
-                  ? p.value.length === 0
-                    ? intl.formatMessage({ id: 'monitoring.indicators.any' })
-                    : intl.formatList(
-                        p.value.map((o) => intl.formatMessage({ id: `monitoring.indicators.option.${o}` })),
-                      )
-                  : String(p.value)}
+              <FormattedMessage
+                id="monitoring.reports.pair"
+                values={{
+                  label: intl.formatMessage({ id: `monitoring.indicators.param.${p.name}` }),
+                  value:
+                    typeof p.value === 'boolean'
+                      ? intl.formatMessage({
+                          id: p.value ? 'monitoring.indicators.yes' : 'monitoring.indicators.no',
+                        })
+                      : Array.isArray(p.value)
+                        ? p.value.length === 0
+                          ? intl.formatMessage({ id: 'monitoring.indicators.any' })
+                          : intl.formatList(
+                              p.value.map((o) =>
+                                intl.formatMessage({ id: `monitoring.indicators.option.${o}` }),
+                              ),
+                            )
+                        : String(p.value),
+                }}
+              />
             </li>
           ))}
         </ul>
@@ -111,9 +119,13 @@ export function IndicatorTable({ figures, exact }: { figures: ReportFigures; exa
                       .map((p) => {
                         const o = figures.partners.find((x) => x.orgId === p.orgId);
                         const name = o ? localized(language, o.nameFr, o.nameNl) : '';
-                        return `${name} : ${p.n === null ? intl.formatMessage({ id: 'monitoring.reports.hidden' }) : intl.formatNumber(p.n)}`;
+                        const value =
+                          p.n === null
+                            ? intl.formatMessage({ id: 'monitoring.reports.hidden' })
+                            : intl.formatNumber(p.n);
+                        return intl.formatMessage({ id: 'monitoring.reports.pair' }, { label: name, value });
                       })
-                      .join(' ; ')}
+                      .join(intl.formatMessage({ id: 'monitoring.reports.list_separator' }))}
                   </p>
                 )}
               </Reveal>
