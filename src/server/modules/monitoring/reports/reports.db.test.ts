@@ -301,6 +301,15 @@ describe('deadlines', () => {
     for (const m of [...due, ...asked]) expect(m.body_text).not.toMatch(/Nora|Fictive|\d+ personnes/);
     // The same day again: nothing twice.
     expect((await run('2027-07-20')).mails).toBe(0);
+    // What was sent is the lead's record: a partner neither reads nor writes it.
+    const seen = await fx.asOrg(home, (trx) => sql`select kind from progress_report_reminders`.execute(trx));
+    expect(seen.rows).toHaveLength(0);
+    await expect(
+      fx.asOrg(home, (trx) =>
+        sql`insert into progress_report_reminders (report_id, lead_org_id, kind, sent_on)
+          values (${r.json().id}::uuid, ${lead.orgId}::uuid, 'report:overdue', '2027-08-01')`.execute(trx),
+      ),
+    ).rejects.toThrow(/row-level security/);
     // A week before: the next step.
     expect((await run('2027-07-24')).mails).toBeGreaterThan(0);
     // Once submitted, the lead hears nothing more.
