@@ -68,6 +68,30 @@ export const PERMISSIONS = {
   'indicators.records': ['platform_admin', 'coordinator'],
   /** Declares its own organisation's expenditure in a programme (the lead reviews with `programme.monitor`). */
   'expenditure.declare': ['platform_admin', 'coordinator', 'org_admin', 'finance'],
+  // Action 2: teams, immersions, the practice library, the immersion formative
+  /** Creates and edits its organisation's teams and services, and who belongs to them. */
+  'unit.manage': ['platform_admin', 'org_admin', 'coordinator'],
+  /** Reads the immersion offers of the network and requests an immersion for oneself. */
+  'immersion.view': [...ALL_STAFF, 'interpreter'],
+  'immersion.request': [
+    'coordinator',
+    'org_admin',
+    'referent',
+    'tutor',
+    'volunteer_coordinator',
+    'interpreter',
+  ],
+  /** Publishes its organisation's offers, approves its staff's requests (as manager) and its visitors (as host). */
+  'immersion.manage': ['platform_admin', 'org_admin', 'coordinator'],
+  /** Reads the practice library and writes practice sheets and take-up records for its organisation. */
+  'practice.view': [...ALL_STAFF, 'analyst', 'interpreter'],
+  'practice.write': ['coordinator', 'org_admin', 'referent', 'tutor', 'volunteer_coordinator', 'interpreter'],
+  /** Publishes its organisation's sheets to the network and, optionally, without sign-in. */
+  'practice.publish': ['platform_admin', 'org_admin', 'coordinator'],
+  /** Reads a formative partnership its organisation is party to; the trainee and tutor record progress. */
+  'formative.view': ['coordinator', 'org_admin', 'referent', 'tutor'],
+  'formative.manage': ['platform_admin', 'coordinator', 'org_admin'],
+  'formative.progress': ['coordinator', 'referent', 'tutor'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -49,6 +49,10 @@ export const AUDIT_ENTITIES = [
   'expenditure_proofs',
   'progress_reports',
   'progress_report_versions',
+  'org_units',
+  'org_unit_members',
+  'immersion_offers',
+  'immersion_offer_periods',
 ] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
 

@@ -108,4 +108,53 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
     language: 'fr',
     memberships: [{ org: 'setis-wallon', roles: ['interpreter'] }],
   },
+  // Action 2 (issue 11): staff immersions at partner centres, and the Charleroi–Binche formative.
+  {
+    // Goes on immersion at CCAS Tourcoing; writes the logbook and the report.
+    key: 'professional_menen',
+    email: 'maatschappelijk-werker@ocmw-menen.example',
+    displayName: 'Lotte Uitwisseling',
+    language: 'nl',
+    memberships: [{ org: 'ocmw-menen', roles: ['referent'] }],
+  },
+  {
+    // Approves the Menen staff's immersion requests as their manager.
+    key: 'manager_menen',
+    email: 'diensthoofd@ocmw-menen.example',
+    displayName: 'Bram Diensthoofd',
+    language: 'nl',
+    memberships: [{ org: 'ocmw-menen', roles: ['coordinator'] }],
+  },
+  {
+    // Publishes CCAS Tourcoing's immersion offers and approves the visitors it hosts.
+    key: 'host_tourcoing',
+    email: 'immersions@ccas-tourcoing.example',
+    displayName: 'Maëlle Accueil',
+    language: 'fr',
+    memberships: [{ org: 'ccas-tourcoing', roles: ['coordinator'] }],
+  },
+  {
+    // The Service Action Migrants' tutor of the Binche trainee (CPAS Charleroi).
+    key: 'tutor_charleroi',
+    email: 'tutrice@cpas-charleroi.example',
+    displayName: 'Inaya Tutrice',
+    language: 'fr',
+    memberships: [{ org: 'cpas-charleroi', roles: ['tutor'] }],
+  },
+  {
+    // Leads the formative partnership for CPAS Charleroi.
+    key: 'coordinator_charleroi',
+    email: 'coordination@cpas-charleroi.example',
+    displayName: 'Hugo Pilote',
+    language: 'fr',
+    memberships: [{ org: 'cpas-charleroi', roles: ['coordinator'] }],
+  },
+  {
+    // The Binche social worker on her year of immersion formative in Charleroi.
+    key: 'trainee_binche',
+    email: 'stagiaire@cpas-binche.example',
+    displayName: 'Élise Formation',
+    language: 'fr',
+    memberships: [{ org: 'cpas-binche', roles: ['referent'] }],
+  },
 ];

@@ -5,10 +5,13 @@ import { type DomainEvent, EVENTS_QUEUE } from '../platform/events';
 import type { ModuleDemo, ServerModule } from '../platform/module';
 import { adminModule } from './admin';
 import { dashboardModule } from './dashboard';
+import { formativeModule } from './formative';
+import { immersionsModule } from './immersions';
 import { monitoringModule } from './monitoring';
 import { networkModule } from './network';
 import { peopleModule } from './people';
 import { placementsModule } from './placements';
+import { practicesModule } from './practices';
 
 /**
  * Every server module, in order. The only place modules are named: routes, jobs, dashboard items, demo
@@ -21,6 +24,9 @@ export const SERVER_MODULES: readonly ServerModule[] = [
   peopleModule,
   placementsModule,
   monitoringModule,
+  immersionsModule,
+  practicesModule,
+  formativeModule,
 ];
 
 /** Each module's routes, each in its own encapsulated scope. */

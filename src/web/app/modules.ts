@@ -1,11 +1,14 @@
 import { adminModule } from '../modules/admin';
 import { authModule } from '../modules/auth';
 import { dashboardModule } from '../modules/dashboard';
+import { formativeModule } from '../modules/formative';
 import { homeModule } from '../modules/home';
+import { immersionsModule } from '../modules/immersions';
 import { monitoringModule } from '../modules/monitoring';
 import { networkModule } from '../modules/network';
 import { peopleModule } from '../modules/people';
 import { placementsModule } from '../modules/placements';
+import { practicesModule } from '../modules/practices';
 import type { NavItem, WebModule } from './module';
 
 /** Every web module; the only place that lists them. */
@@ -17,6 +20,9 @@ const rest: WebModule[] = [
   peopleModule,
   placementsModule,
   monitoringModule,
+  immersionsModule,
+  practicesModule,
+  formativeModule,
 ];
 export const MODULES: WebModule[] = [dashboardModule(() => allNav), ...rest];
 const allNav: NavItem[] = MODULES.flatMap((m) => m.nav ?? []);

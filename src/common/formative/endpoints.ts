@@ -1,0 +1,5 @@
+/**
+ * Every endpoint of the formative module. Each feature declares its endpoints beside its schemas and is
+ * re-exported here, where the contract check reads them (test/contracts, src/server/contracts.db.test.ts).
+ */
+export {};

@@ -1,0 +1,2 @@
+/** The practices module's pages others point to (menus, mails, dashboard items). Each feature adds its own. */
+export {};
