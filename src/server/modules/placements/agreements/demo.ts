@@ -213,7 +213,8 @@ export async function seedAgreements(trx: Tx, orgs: Ids, users: Ids): Promise<vo
     await runThrough(past, 'Aïcha', 'Merteaux', pastStart);
     await updatePlacement(trx, past, { status: 'completed', ended_on: addDays(addMonths(pastStart, 4), -1) });
 
-    // Awaiting signatures: the referent has signed, the person has a link, the host has not asked yet.
+    // Awaiting signatures, as "send for signature" leaves it: the referent has signed in person, the person
+    // and the host's only signatory (its director) each have a pending link.
     const waiting = await draft(
       'Karim',
       atelier,
@@ -259,6 +260,21 @@ export async function seedAgreements(trx: Tx, orgs: Ids, users: Ids): Promise<vo
       token_expires_at: new Date(Date.now() + 12 * 86_400_000),
       requested_by: referent,
     });
+    // The host's half is written acting for the host, as the live invitation is (invitations.ts).
+    await asHost();
+    await upsertSignature(trx, {
+      org_id: mouscron,
+      host_org_id: atelier,
+      placement_id: waiting,
+      version: 1,
+      role: 'host_representative',
+      signer_name: 'Ariane Direction',
+      email: 'direction@atelier-roubaix.example',
+      token_hash: hashToken(randomBytes(32).toString('base64url')),
+      token_expires_at: new Date(Date.now() + 12 * 86_400_000),
+      requested_by: referent,
+    });
+    await asHome();
 
     // Draft across the language border, from an offer of the Werkplaats Leieboord (no tutor named yet).
     await draft(

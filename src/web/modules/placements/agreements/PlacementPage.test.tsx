@@ -285,6 +285,33 @@ describe('placement page', () => {
     ).toBeTruthy();
   });
 
+  it('sends a new link to the pending link’s address unless the sender changes it', async () => {
+    open(
+      placement({
+        status: 'awaiting_signatures',
+        signatures: [
+          {
+            id: 'person',
+            role: 'person',
+            version: 1,
+            signerName: 'Lucie Fictivelle',
+            email: 'lucie@personnes.example',
+            method: null,
+            requestedAt: '2026-11-20T10:00:00.000Z',
+            signedAt: null,
+            linkPending: true,
+            superseded: false,
+          },
+        ],
+      }),
+    );
+    fireEvent.click(
+      await screen.findByRole('button', { name: 'Envoyer un lien de signature · Personne accompagnée' }),
+    );
+    const dialog = await screen.findByRole('dialog');
+    expect(within(dialog).getByLabelText(/Adresse e-mail/)).toHaveProperty('value', 'lucie@personnes.example');
+  });
+
   it('after a host refusal, reads old signatures as void and names the refusal, kept in the history (item 11)', async () => {
     const sig = (role: 'person' | 'home_referent' | 'host_representative', name: string) => ({
       id: role,

@@ -18,16 +18,19 @@ export function SignatureDialog({
   role,
   method,
   defaultName,
+  defaultEmail = '',
   onDone,
 }: {
   placementId: string;
   role: SignatureRole;
   method: 'link' | 'in_person';
   defaultName: string;
+  /** The address of this role's pending link, when the reader may see it: a resend goes there by default. */
+  defaultEmail?: string;
   onDone: () => void;
 }) {
   const intl = useIntl();
-  const form = useForm(SignatureBody, { role, method, signerName: defaultName, email: '' });
+  const form = useForm(SignatureBody, { role, method, signerName: defaultName, email: defaultEmail });
   const [witnessed, setWitnessed] = useState(false);
   const roleName = intl.formatMessage({ id: `placements.agreements.role.${role}` });
   const title = intl.formatMessage({ id: `placements.agreements.signatures.${method}` });

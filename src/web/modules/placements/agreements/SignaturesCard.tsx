@@ -119,6 +119,7 @@ export function SignaturesCard({
                     role={r}
                     method="link"
                     defaultName={defaultName(r)}
+                    defaultEmail={currentSignature(p, r)?.email ?? ''}
                     onDone={onChanged}
                   />
                   <SignatureDialog
