@@ -34,7 +34,7 @@ create unique index org_units_name_fr on org_units (org_id, lower(name_fr)) wher
 create unique index org_units_name_nl on org_units (org_id, lower(name_nl)) where archived_at is null;
 
 create policy org_units_read on org_units for select to samen_app
-  using (app.current_org_id() is not null or (select app.is_platform_admin()) or app.scope() = 'system');
+  using ((select app.current_org_id()) is not null or (select app.is_platform_admin()) or app.scope() = 'system');
 create policy org_units_write on org_units for all to samen_app
   using (org_id = (select app.current_org_id()) or (select app.is_platform_admin()))
   with check (org_id = (select app.current_org_id()) or (select app.is_platform_admin()));
@@ -129,7 +129,7 @@ create index immersion_offers_search_fr on immersion_offers using gin (search_fr
 create index immersion_offers_search_nl on immersion_offers using gin (search_nl);
 
 create policy immersion_offers_read on immersion_offers for select to samen_app
-  using ((status = 'published' and app.current_org_id() is not null)
+  using ((status = 'published' and (select app.current_org_id()) is not null)
     or org_id = (select app.current_org_id()) or (select app.is_platform_admin()) or app.scope() = 'system');
 create policy immersion_offers_write on immersion_offers for all to samen_app
   using (org_id = (select app.current_org_id()) or (select app.is_platform_admin()))

@@ -53,6 +53,20 @@ export const AUDIT_ENTITIES = [
   'org_unit_members',
   'immersion_offers',
   'immersion_offer_periods',
+  'immersion_rules',
+  'immersion_requests',
+  'immersion_observer_consents',
+  'immersion_logbook_entries',
+  'immersion_reports',
+  'practice_sheets',
+  'practice_attachments',
+  'practice_take_ups',
+  'formative_modules',
+  'formative_partnerships',
+  'formative_plan_items',
+  'formative_sessions',
+  'formative_reviews',
+  'formative_projects',
 ] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
 

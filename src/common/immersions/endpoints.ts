@@ -2,4 +2,5 @@
  * Every endpoint of the immersions module. Each feature declares its endpoints beside its schemas and is
  * re-exported here, where the contract check reads them (test/contracts, src/server/contracts.db.test.ts).
  */
-export {};
+export { offerEndpoints } from './offer-endpoints';
+export { requestEndpoints } from './request-endpoints';

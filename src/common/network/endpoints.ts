@@ -253,3 +253,6 @@ export const directoryApi = {
     tags,
   }),
 };
+
+// Teams and services inside organisations live beside their schemas; re-exported for the contract check.
+export { unitEndpoints } from './unit-endpoints';

@@ -1,6 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../../platform/deps';
 import type { ServerModule } from '../../platform/module';
+import { seedOffers } from './offers/demo';
+import { offerRoutes } from './offers/routes';
+import { requestAttention } from './requests/attention';
+import { seedRequests } from './requests/demo';
+import { immersionIndicatorRules } from './requests/indicators';
+import { requestNotifications } from './requests/notifications';
+import { registerRequestReminders } from './requests/reminders';
+import { requestRoutes } from './requests/routes';
 
 /**
  * Action 2, staff immersions at partner centres (issue 11): the offers teams publish and the network
@@ -9,5 +17,17 @@ import type { ServerModule } from '../../platform/module';
  */
 export const immersionsModule: ServerModule = {
   name: 'immersions',
-  routes: async (_app: FastifyInstance, _deps: Deps) => {},
+  routes: async (app: FastifyInstance, deps: Deps) => {
+    await offerRoutes(app, deps);
+    await requestRoutes(app, deps);
+  },
+  jobs: registerRequestReminders,
+  attention: [requestAttention],
+  notifications: [...requestNotifications],
+  indicators: immersionIndicatorRules,
+  demo: [
+    { order: 140, seed: seedOffers },
+    // After the offers: the requests are made on them.
+    { order: 150, seed: seedRequests },
+  ],
 };

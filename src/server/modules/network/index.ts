@@ -9,6 +9,12 @@ import { seedDemoServices } from './services/demo';
 import { serviceRoutes } from './services/routes';
 import { seedDemoTerritories } from './territories/demo';
 import { territoryRoutes } from './territories/routes';
+import { seedUnits } from './units/demo';
+import { unitRoutes } from './units/routes';
+
+/** For other modules: a unit's names for display, and whether the actor manages an organisation's units. */
+export { managesUnitsOf } from './units/service';
+export { findUnit, unitNames } from './units/store';
 
 /** The partner network: organisations, territories, programmes with partners and budgets, services. */
 export const networkModule: ServerModule = {
@@ -18,11 +24,13 @@ export const networkModule: ServerModule = {
     await territoryRoutes(app, deps);
     await programmeRoutes(app, deps);
     await serviceRoutes(app, deps);
+    await unitRoutes(app, deps);
   },
   indicators: networkIndicatorRules,
   demo: [
     { order: 10, seed: seedDemoTerritories },
     { order: 20, seed: seedDemoServices },
     { order: 30, seed: seedProgrammes },
+    { order: 35, seed: seedUnits },
   ],
 };

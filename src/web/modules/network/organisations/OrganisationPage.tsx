@@ -8,6 +8,7 @@ import { Button, LinkButton } from '../../../app/ui/Button';
 import { ErrorAlert, Loading } from '../../../app/ui/feedback';
 import { Card, Facts, PageHeader } from '../../../app/ui/layout';
 import { useOrganisationLabels } from './labels';
+import { UnitsCard } from './UnitsCard';
 
 function NotGiven() {
   return (
@@ -162,6 +163,7 @@ export function OrganisationPage() {
           />
         </Card>
       </div>
+      <UnitsCard orgId={o.id} />
     </div>
   );
 }

@@ -1,0 +1,60 @@
+import { sql } from 'kysely';
+import type { AttentionItem } from '../../../../common/dashboard/attention';
+import { requestLink, requestsLink } from '../../../../common/immersions/request-links';
+import { addDays, REPORT_DUE_AFTER_DAYS } from '../../../../common/immersions/request-rules';
+import { actorCan } from '../../../platform/actor';
+import { type AttentionProvider, attentionItem } from '../../../platform/attention';
+
+/**
+ * The home page's immersion items: to a manager (`immersion.manage`), their organisation's requests waiting
+ * for their approval; to the host's approvers, the requests sent to their organisation; to a professional,
+ * the reports of their ended immersions still to submit (high once past the 14 days). Each links to the
+ * queue, or to the one request when there is one. RLS shows each organisation only its side.
+ */
+export const requestAttention: AttentionProvider = async (trx, actor, { today }) => {
+  if (!actor.orgId || !actorCan(actor, 'immersion.view')) return [];
+  const items: AttentionItem[] = [];
+  const waiting = async (column: 'org_id' | 'host_org_id', status: string) =>
+    trx
+      .selectFrom('immersion_requests')
+      .select('id')
+      .where(column, '=', actor.orgId as string)
+      .where('status', '=', status)
+      .orderBy('starts_on')
+      .orderBy('id')
+      .execute();
+  const link = (ids: { id: string }[], scope: string) =>
+    ids.length === 1 && ids[0] ? requestLink.href({ id: ids[0].id }) : requestsLink.href({}, { scope });
+  if (actorCan(actor, 'immersion.manage')) {
+    const mine = await waiting('org_id', 'awaiting_manager');
+    items.push(
+      ...attentionItem('immersions.requests.attention.manager', mine.length, 'normal', link(mine, 'manager')),
+    );
+    const hosted = await waiting('host_org_id', 'awaiting_host');
+    items.push(
+      ...attentionItem('immersions.requests.attention.host', hosted.length, 'normal', link(hosted, 'host')),
+    );
+  }
+  const due = await trx
+    .selectFrom('immersion_requests as r')
+    .leftJoin('immersion_reports as p', 'p.request_id', 'r.id')
+    .select(['r.id', 'r.ends_on'])
+    .where('r.visitor_user_id', '=', actor.userId)
+    .where('r.org_id', '=', actor.orgId)
+    .where('r.status', 'in', ['in_progress', 'completed'])
+    .where('r.ends_on', '<', today)
+    .where(sql<boolean>`p.submitted_at is null`)
+    .orderBy('r.ends_on')
+    .orderBy('r.id')
+    .execute();
+  const late = due.some((d) => addDays(d.ends_on, REPORT_DUE_AFTER_DAYS) < today);
+  items.push(
+    ...attentionItem(
+      'immersions.requests.attention.report_due',
+      due.length,
+      late ? 'high' : 'normal',
+      link(due, 'mine'),
+    ),
+  );
+  return items;
+};

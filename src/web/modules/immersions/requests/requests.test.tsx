@@ -1,0 +1,252 @@
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { newRequestLink, requestLink } from '../../../../common/immersions/links';
+import { offerEndpoints } from '../../../../common/immersions/offer-endpoints';
+import type { OfferDetail } from '../../../../common/immersions/offer-schemas';
+import { requestEndpoints as api } from '../../../../common/immersions/request-endpoints';
+import type { PreviewView, RequestView } from '../../../../common/immersions/request-schemas';
+import { byEndpoint, isCall, renderRoutes } from '../../../testing/render-routes';
+import { immersionsModule } from '..';
+
+const SLOW = { timeout: 10_000 };
+const OFFER = '00000000-0000-4000-8000-0000000000f1';
+const PERIOD = '00000000-0000-4000-8000-0000000000f2';
+const REQ = '00000000-0000-4000-8000-0000000000f3';
+
+const offer = {
+  id: OFFER,
+  status: 'published',
+  themes: ['socio_professional_insertion'],
+  titleFr: 'Insertion des jeunes',
+  titleNl: 'Inschakeling van jongeren',
+  descriptionFr: null,
+  descriptionNl: null,
+  languages: ['fr'],
+  kinds: ['short'],
+  orgId: '00000000-0000-4000-8000-0000000000f4',
+  orgNameFr: 'CCAS de Tourcoing',
+  orgNameNl: 'CCAS Tourcoing',
+  orgShortName: null,
+  country: 'FR',
+  unitId: '00000000-0000-4000-8000-0000000000f5',
+  unitNameFr: 'Service insertion',
+  unitNameNl: null,
+  nextPeriod: null,
+  updatedAt: '2026-11-01T10:00:00Z',
+  programmeFr: null,
+  programmeNl: null,
+  capacityPerPeriod: 1,
+  contactName: null,
+  contactEmail: 'accueil@ccas-tourcoing.example',
+  contactPhone: null,
+  unitEmail: null,
+  unitPhone: null,
+  periods: [
+    {
+      id: PERIOD,
+      startsOn: '2027-03-02',
+      endsOn: '2027-03-31',
+      capacity: null,
+      effectiveCapacity: 1,
+      remaining: null,
+    },
+  ],
+  publishedAt: '2026-11-01T10:00:00Z',
+  canEdit: false,
+  canRequest: true,
+  actions: [],
+} as unknown as OfferDetail;
+
+const preview: PreviewView = {
+  days: 3,
+  warnings: {
+    yearly: { code: 'above_yearly_max', total: 6, minDays: 2, maxDays: 5 },
+    capacity: { capacity: 1, taken: 1, full: true },
+    dates: [],
+  },
+};
+
+afterEach(cleanup);
+
+describe('the immersion request form', () => {
+  it('warns in Dutch of the yearly rule and of a full period before sending, and checks the fields first', async () => {
+    const calls = renderRoutes({
+      routes: immersionsModule.routes!,
+      path: newRequestLink.href(undefined, { offer: OFFER }),
+      roles: ['referent'],
+      language: 'nl',
+      answers: byEndpoint(
+        [offerEndpoints.get, offer],
+        [api.previewRequest, preview],
+        [api.createRequest, { id: REQ }],
+      ),
+    });
+    await screen.findByRole('form', { name: 'Een inleefstage aanvragen' }, SLOW);
+    // Choosing the period sets the dates to its first day; the server's preview then warns.
+    fireEvent.click(screen.getByRole('button', { name: /Periode van het aanbod/ }));
+    fireEvent.click(await screen.findByRole('option', { name: /2027/ }));
+    expect(
+      await screen.findByText(/6 dagen korte inleefstage over dit thema dit jaar/, {}, SLOW),
+    ).toBeTruthy();
+    expect(screen.getByText(/De periode is volzet \(één plaats\)/)).toBeTruthy();
+    expect(screen.getByText(/Dit is een waarschuwing/)).toBeTruthy();
+    const asked = calls.find((c) => isCall(c, api.previewRequest));
+    expect(asked?.body).toMatchObject({
+      offerId: OFFER,
+      periodId: PERIOD,
+      startsOn: '2027-03-02',
+      theme: 'socio_professional_insertion',
+    });
+    // Without objectives, nothing is sent.
+    fireEvent.click(screen.getByRole('button', { name: 'Naar de leidinggevende sturen' }));
+    await waitFor(() =>
+      expect(screen.getByLabelText(/Doelstellingen/).getAttribute('aria-invalid')).toBe('true'),
+    );
+    expect(calls.some((c) => isCall(c, api.createRequest))).toBe(false);
+    fireEvent.change(screen.getByLabelText(/Doelstellingen/), {
+      target: { value: 'Zien hoe het team jongeren naar werk begeleidt.' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Naar de leidinggevende sturen' }));
+    await waitFor(() => expect(calls.some((c) => isCall(c, api.createRequest))).toBe(true));
+    expect(calls.find((c) => isCall(c, api.createRequest))?.body).toMatchObject({
+      submit: true,
+      kind: 'short',
+    });
+  });
+});
+
+const requestView = (over: Partial<RequestView> = {}): RequestView => ({
+  request: {
+    id: REQ,
+    status: 'awaiting_host',
+    kind: 'short',
+    theme: 'socio_professional_insertion',
+    startsOn: '2027-03-03',
+    endsOn: '2027-03-05',
+    days: 3,
+    offerTitleFr: 'Insertion des jeunes',
+    offerTitleNl: null,
+    visitorName: 'Lotte Uitwisseling',
+    visitorOrgName: 'OCMW Menen',
+    hostOrgName: 'CCAS de Tourcoing',
+    side: 'host',
+    nextActor: 'host',
+    reportDueOn: null,
+    reportState: 'not_yet',
+  },
+  offerId: OFFER,
+  periodId: PERIOD,
+  programme: null,
+  hostUnitName: 'Service insertion',
+  objectives: 'Zien hoe het team werkt.',
+  schedule: null,
+  statusReason: null,
+  people: {
+    visitor: 'Lotte Uitwisseling',
+    requestedBy: 'Lotte Uitwisseling',
+    manager: 'Bram Diensthoofd',
+    host: null,
+  },
+  managerDecidedAt: '2026-12-01T10:00:00Z',
+  hostDecidedAt: null,
+  confidentialityAcceptedAt: null,
+  warnings: preview.warnings,
+  actions: [
+    {
+      action: 'approve_host',
+      to: 'agreed',
+      tone: 'primary',
+      reasonRequired: false,
+      blockedBy: ['capacity_available'],
+    },
+    { action: 'decline_host', to: 'declined', tone: 'danger', reasonRequired: true, blockedBy: [] },
+  ],
+  consents: [],
+  logbook: [],
+  report: null,
+  can: {
+    acceptConfidentiality: false,
+    recordConsent: false,
+    writeLogbook: false,
+    writeReport: false,
+    edit: false,
+  },
+  ...over,
+});
+
+describe('the immersion request page', () => {
+  it('shows the host the warnings, keeps approval blocked when full, and asks a reason to decline', async () => {
+    const calls = renderRoutes({
+      routes: immersionsModule.routes!,
+      path: requestLink.href({ id: REQ }),
+      roles: ['coordinator'],
+      language: 'fr',
+      answers: byEndpoint([api.request, requestView()], [api.transitionRequest, { ok: true }]),
+    });
+    expect(await screen.findByText(/au-delà des 5 jours prévus/, {}, SLOW)).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Accepter l’immersion' }).hasAttribute('disabled')).toBe(true);
+    expect(screen.getAllByText(/La période est complète/).length).toBeGreaterThan(0);
+    fireEvent.click(screen.getByRole('button', { name: 'Refuser' }));
+    const dialog = await screen.findByRole('dialog');
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Refuser' }));
+    expect(await within(dialog).findByText('Donnez la raison.')).toBeTruthy();
+    expect(calls.some((c) => isCall(c, api.transitionRequest))).toBe(false);
+    fireEvent.change(within(dialog).getByLabelText(/Raison/), { target: { value: 'Équipe en congé' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Refuser' }));
+    await waitFor(() => expect(calls.some((c) => isCall(c, api.transitionRequest))).toBe(true));
+    expect(calls.find((c) => isCall(c, api.transitionRequest))?.body).toEqual({
+      action: 'decline_host',
+      reason: 'Équipe en congé',
+    });
+  });
+
+  it('shows the visitor which notes are shared with the host, and the report that is due', async () => {
+    renderRoutes({
+      routes: immersionsModule.routes!,
+      path: requestLink.href({ id: REQ }),
+      roles: ['referent'],
+      language: 'nl',
+      answers: byEndpoint([
+        api.request,
+        requestView({
+          request: {
+            ...requestView().request,
+            status: 'completed',
+            side: 'visitor',
+            nextActor: 'visitor',
+            reportDueOn: '2027-03-19',
+            reportState: 'due',
+          },
+          actions: [],
+          warnings: { ...preview.warnings, yearly: null, capacity: { capacity: 1, taken: 1, full: false } },
+          logbook: [
+            {
+              id: '00000000-0000-4000-8000-0000000000a1',
+              entryOn: '2027-03-03',
+              body: 'Groepsatelier.',
+              sharedWithHost: true,
+            },
+            {
+              id: '00000000-0000-4000-8000-0000000000a2',
+              entryOn: '2027-03-04',
+              body: 'Eigen notitie.',
+              sharedWithHost: false,
+            },
+          ],
+          can: {
+            acceptConfidentiality: false,
+            recordConsent: false,
+            writeLogbook: true,
+            writeReport: true,
+            edit: false,
+          },
+        }),
+      ]),
+    });
+    expect(await screen.findByText('Groepsatelier.', {}, SLOW)).toBeTruthy();
+    expect(screen.getByText(/gedeeld met de onthaalorganisatie/)).toBeTruthy();
+    expect(screen.getByText(/· privé/)).toBeTruthy();
+    expect(screen.getByText(/verslag in te dienen uiterlijk op/)).toBeTruthy();
+    expect(screen.getByRole('form', { name: 'Verwonderingsverslag' })).toBeTruthy();
+  });
+});
