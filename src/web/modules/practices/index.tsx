@@ -1,6 +1,35 @@
+import {
+  libraryLink,
+  libraryPracticeLink,
+  practiceEditLink,
+  practiceLink,
+  practiceNewLink,
+  practicesLink,
+} from '../../../common/practices/links';
 import type { WebModule } from '../../app/module';
+import { LibraryPage, PublicLibraryPage } from './LibraryPage';
+import { EditPracticePage, NewPracticePage } from './PracticeFormPage';
+import { PracticePage } from './PracticePage';
+import { PublicPracticePage } from './PublicPracticePage';
+import './practices.css';
 
-/** The practices module's pages (see src/server/modules/practices/index.ts for what it covers). */
+/**
+ * The good-practice library (see src/server/modules/practices/index.ts): the library and its sheets for
+ * signed-in users, the sheet form, and the public library and sheets readable without sign-in.
+ */
 export const practicesModule: WebModule = {
-  routes: [],
+  nav: [
+    { to: practicesLink.href(), labelId: 'practices.library.nav', permission: 'practice.view', order: 45 },
+    { to: libraryLink.href(), labelId: 'practices.library.public_nav', order: 32, publicOnly: true },
+  ],
+  routes: [
+    { path: practicesLink.pattern, element: <LibraryPage /> },
+    { path: practiceNewLink.pattern, element: <NewPracticePage /> },
+    { path: practiceLink.pattern, element: <PracticePage /> },
+    { path: practiceEditLink.pattern, element: <EditPracticePage /> },
+  ],
+  publicRoutes: [
+    { path: libraryLink.pattern, element: <PublicLibraryPage /> },
+    { path: libraryPracticeLink.pattern, element: <PublicPracticePage /> },
+  ],
 };
