@@ -1,5 +1,123 @@
+import Type from 'typebox';
+import { defineEndpoint } from '../kernel/endpoint';
+import { IdParams, Ok, Uuid } from '../kernel/schemas';
+import {
+  PartnershipEdit,
+  PartnershipInput,
+  PartnershipList,
+  PartnershipOptions,
+  PartnershipView,
+  ProgressInput,
+  ProjectInput,
+  REVIEW_KINDS,
+  ReviewInput,
+  SessionInput,
+} from './schemas';
+
 /**
  * Every endpoint of the formative module. Each feature declares its endpoints beside its schemas and is
  * re-exported here, where the contract check reads them (test/contracts, src/server/contracts.db.test.ts).
  */
-export {};
+const tags = ['formative'] as const;
+const Created = { 201: Type.Object({ id: Type.String() }) };
+const ItemParams = Type.Object({ id: Uuid, itemId: Uuid });
+const ReviewParams = Type.Object({ id: Uuid, kind: Type.Enum([...REVIEW_KINDS]) });
+
+export const formativeEndpoints = {
+  list: defineEndpoint({
+    method: 'GET',
+    path: '/api/formative',
+    response: { 200: PartnershipList },
+    tags,
+  }),
+  options: defineEndpoint({
+    method: 'GET',
+    path: '/api/formative/options',
+    response: { 200: PartnershipOptions },
+    tags,
+  }),
+  create: defineEndpoint({
+    method: 'POST',
+    path: '/api/formative',
+    body: PartnershipInput,
+    response: Created,
+    tags,
+  }),
+  view: defineEndpoint({
+    method: 'GET',
+    path: '/api/formative/:id',
+    params: IdParams,
+    response: { 200: PartnershipView },
+    tags,
+  }),
+  update: defineEndpoint({
+    method: 'PUT',
+    path: '/api/formative/:id',
+    params: IdParams,
+    body: PartnershipEdit,
+    response: { 200: Ok },
+    tags,
+  }),
+  addSession: defineEndpoint({
+    method: 'POST',
+    path: '/api/formative/:id/sessions',
+    params: IdParams,
+    body: SessionInput,
+    response: Created,
+    tags,
+  }),
+  deleteSession: defineEndpoint({
+    method: 'DELETE',
+    path: '/api/formative/:id/sessions/:itemId',
+    params: ItemParams,
+    response: { 200: Ok },
+    tags,
+  }),
+  progress: defineEndpoint({
+    method: 'PUT',
+    path: '/api/formative/:id/plan/:itemId/progress',
+    params: ItemParams,
+    body: ProgressInput,
+    response: { 200: Ok },
+    tags,
+  }),
+  writeReview: defineEndpoint({
+    method: 'PUT',
+    path: '/api/formative/:id/reviews/:kind',
+    params: ReviewParams,
+    body: ReviewInput,
+    response: { 200: Ok },
+    tags,
+  }),
+  signReview: defineEndpoint({
+    method: 'POST',
+    path: '/api/formative/:id/reviews/:kind/sign',
+    params: ReviewParams,
+    response: { 200: Ok },
+    tags,
+  }),
+  addProject: defineEndpoint({
+    method: 'POST',
+    path: '/api/formative/:id/projects',
+    params: IdParams,
+    body: ProjectInput,
+    response: Created,
+    tags,
+  }),
+  updateProject: defineEndpoint({
+    method: 'PUT',
+    path: '/api/formative/:id/projects/:itemId',
+    params: ItemParams,
+    body: ProjectInput,
+    response: { 200: Ok },
+    tags,
+  }),
+  /** Starts a draft good-practice sheet (practices module) from an application-year project. */
+  projectPractice: defineEndpoint({
+    method: 'POST',
+    path: '/api/formative/:id/projects/:itemId/practice',
+    params: ItemParams,
+    response: Created,
+    tags,
+  }),
+};

@@ -1,2 +1,9 @@
-/** The formative module's pages others point to (menus, mails, dashboard items). Each feature adds its own. */
-export {};
+import { defineLink } from '../kernel/links';
+
+/** The formative module's pages others point to (menus, mails, dashboard items). */
+
+/** The partnerships the caller's organisation is party to (as lead or as partner). */
+export const partnershipsLink = defineLink('/app/formative');
+
+/** One partnership: parties and milestones, learning plan, sessions, reviews, application year. */
+export const partnershipLink = defineLink('/app/formative/:id', { tab: 'string' });

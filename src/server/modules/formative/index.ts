@@ -1,6 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../../platform/deps';
 import type { ServerModule } from '../../platform/module';
+import { seedFormative } from './demo';
+import { formativeIndicatorRules } from './indicators';
+import { partnershipRoutes } from './partnerships/routes';
 
 /**
  * The year-long immersion formative (issue 11, the Charleroi–Binche partnership): a partnership between a
@@ -9,5 +12,10 @@ import type { ServerModule } from '../../platform/module';
  */
 export const formativeModule: ServerModule = {
   name: 'formative',
-  routes: async (_app: FastifyInstance, _deps: Deps) => {},
+  routes: async (app: FastifyInstance, deps: Deps) => {
+    await partnershipRoutes(app, deps);
+  },
+  indicators: formativeIndicatorRules,
+  // After the programmes (30), the units (< 70) and the monitoring demo (100–130).
+  demo: [{ order: 170, seed: seedFormative }],
 };

@@ -1,6 +1,23 @@
+import { partnershipLink, partnershipsLink } from '../../../common/formative/links';
 import type { WebModule } from '../../app/module';
+import { PartnershipPage } from './partnerships/PartnershipPage';
+import { PartnershipsPage } from './partnerships/PartnershipsPage';
 
-/** The formative module's pages (see src/server/modules/formative/index.ts for what it covers). */
+/**
+ * The immersion formative: the partnerships the user's organisation is party to, and each partnership's
+ * page (parties and milestones, learning plan with progress, sessions, signed reviews, application year).
+ */
 export const formativeModule: WebModule = {
-  routes: [],
+  routes: [
+    { path: partnershipsLink.pattern, element: <PartnershipsPage /> },
+    { path: partnershipLink.pattern, element: <PartnershipPage /> },
+  ],
+  nav: [
+    {
+      to: partnershipsLink.href(),
+      labelId: 'formative.partnerships.nav',
+      permission: 'formative.view',
+      order: 24,
+    },
+  ],
 };
