@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { Link, NavLink, Outlet, useNavigate } from 'react-router';
-import { can, type Role } from '../../common/access/permissions';
+import type { Role } from '../../common/access/permissions';
 import { accountLink } from '../../common/admin/links';
 import { authApi } from '../../common/auth/endpoints';
 import { loginLink } from '../../common/auth/links';
@@ -11,6 +11,7 @@ import { call } from './client';
 import { Invitations } from './Invitations';
 import { useLanguage } from './i18n';
 import type { NavItem } from './module';
+import { visibleNav } from './nav';
 import { useSessionState } from './session';
 
 function LanguageSwitcher() {
@@ -78,9 +79,7 @@ export function Layout({ nav }: { nav: NavItem[] }) {
   const client = useQueryClient();
   const session = state.status === 'signed_in' ? state.session : null;
   const roles = (session?.roles ?? []) as Role[];
-  const items = nav
-    .filter((n) => (session ? !n.permission || can(roles, n.permission) : n.public))
-    .sort((a, b) => a.order - b.order);
+  const items = visibleNav(nav, session !== null, roles);
   const org = session?.memberships.find((m) => m.orgId === session.activeOrgId);
 
   return (

@@ -11,6 +11,11 @@ export interface NavItem {
   order: number;
   /** Also shown to visitors who are not signed in (the public services directory). */
   public?: boolean;
+  /**
+   * Shown only to visitors who are not signed in: the public face of a page signed-in users reach by
+   * its own entry (the public practice library beside the library).
+   */
+  publicOnly?: boolean;
 }
 
 /** What the person page tells a module's panel or link about the person it shows. */

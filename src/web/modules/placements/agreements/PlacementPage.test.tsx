@@ -309,7 +309,10 @@ describe('placement page', () => {
       await screen.findByRole('button', { name: 'Envoyer un lien de signature · Personne accompagnée' }),
     );
     const dialog = await screen.findByRole('dialog');
-    expect(within(dialog).getByLabelText(/Adresse e-mail/)).toHaveProperty('value', 'lucie@personnes.example');
+    expect(within(dialog).getByLabelText(/Adresse e-mail/)).toHaveProperty(
+      'value',
+      'lucie@personnes.example',
+    );
   });
 
   it('after a host refusal, reads old signatures as void and names the refusal, kept in the history (item 11)', async () => {
