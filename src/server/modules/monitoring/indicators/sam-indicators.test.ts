@@ -47,12 +47,16 @@ describe("SAM's six indicators", () => {
     }
   });
 
-  it('break the indicators about persons down by sex and by age band (ESF+)', () => {
+  it('break the indicators about participants down by sex and by age band (ESF+), not those about staff', () => {
+    const rules = ruleRegistry(SERVER_MODULES);
     const ruled = SAM_INDICATORS.filter((i) => i.ruleCode && i.unit === 'persons');
-    expect(ruled.map((i) => i.breakdowns)).toEqual([
-      ['partner', 'sex', 'age_band'],
-      ['partner', 'sex', 'age_band'],
+    expect(ruled.map((i) => [i.code, i.breakdowns])).toEqual([
+      ['I1', ['partner', 'sex', 'age_band']],
+      // Professionals on immersion: no sex or age is recorded for staff, so the rule has no profile.
+      ['I2', undefined],
+      ['I4', ['partner', 'sex', 'age_band']],
     ]);
+    expect(rules.get('immersions.professionals_completed')?.rule.profile).toBeUndefined();
   });
 
   it('say how "6 months" is counted against the 2–6 month placements of Action 1', () => {

@@ -3,7 +3,7 @@ import type { IndicatorInput } from '../../../../common/monitoring/schemas';
 /**
  * SAM Eurométropole's six indicators, word for word from the project's "Bilan" (seed 002: « Le projet est
  * évalué sur la base d'indicateurs prédéfinis… »), with faithful Dutch and English translations. Where no
- * record exists yet (immersions, initiatives, awareness come with later modules), the indicator is manual
+ * record exists yet (initiatives and awareness come with later modules), the indicator is manual
  * and says which module will bring its rule.
  */
 export interface DemoIndicator extends Omit<IndicatorInput, 'actionId' | 'milestones'> {
@@ -17,7 +17,6 @@ const MANUAL = (module: { fr: string; nl: string; en: string }) => ({
   en: ` Typed by hand with its evidence (a link or a document) while no record exists: the ${module.en} module will bring its counting rule.`,
 });
 
-const immersions = MANUAL({ fr: 'Immersions', nl: 'Inleefstages', en: 'immersions' });
 const forums = MANUAL({ fr: 'Forums', nl: 'Forums', en: 'forums' });
 const observatory = MANUAL({ fr: 'Observatoire', nl: 'Observatorium', en: 'observatory' });
 
@@ -60,12 +59,16 @@ export const SAM_INDICATORS: DemoIndicator[] = [
     labelFr: 'professionnels des CCAS/CPAS partant en immersion de deux à cinq jours chez un partenaire',
     labelNl: 'professionals van de CCAS/OCMW’s die twee tot vijf dagen op inleefstage gaan bij een partner',
     labelEn: 'professionals of the CCAS/CPAS leaving for a two- to five-day immersion at a partner',
-    definitionFr: `Professionnels uniques partis en immersion chez un partenaire de l’autre côté de la frontière.${immersions.fr}`,
-    definitionNl: `Unieke professionals die op inleefstage gingen bij een partner aan de andere kant van de grens.${immersions.nl}`,
-    definitionEn: `Unique professionals who left for an immersion at a partner across the border.${immersions.en}`,
+    definitionFr:
+      'Professionnels uniques (comptés une fois, par un code, jamais par le nom) d’un partenaire du programme qui ont terminé une immersion courte de 2 à 5 jours ouvrables chez un autre partenaire, pendant la période. Une immersion compte quand la structure d’accueil l’a accordée et qu’elle est terminée ; elle est attribuée au partenaire qui envoie le professionnel.',
+    definitionNl:
+      'Unieke professionals (één keer geteld, met een code, nooit op naam) van een partner van het programma die een korte inleefstage van 2 tot 5 werkdagen bij een andere partner hebben afgerond, tijdens de periode. Een inleefstage telt wanneer de onthaalorganisatie ze heeft goedgekeurd en ze afgerond is; ze wordt toegerekend aan de partner die de professional uitstuurt.',
+    definitionEn:
+      'Unique professionals (counted once, by a code, never by name) of a partner of the programme who completed a short immersion of 2 to 5 working days at another partner, within the period. An immersion counts once the host agreed to it and it is completed; it is attributed to the partner that sends the professional.',
     baseline: 0,
     target: 60,
-    ruleCode: null,
+    ruleCode: 'immersions.professionals_completed',
+    ruleParams: { minDays: 2, maxDays: 5, kinds: ['short'] },
   },
   {
     code: 'I3',
