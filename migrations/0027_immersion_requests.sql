@@ -22,7 +22,8 @@ create table immersion_rules (
   check (short_max_days >= short_min_days)
 );
 create policy immersion_rules_read on immersion_rules for select to samen_app
-  using (app.current_org_id() is not null or (select app.is_platform_admin()) or app.scope() = 'system');
+  using ((select app.current_org_id()) is not null or (select app.is_platform_admin())
+    or (select app.scope()) = 'system');
 create policy immersion_rules_write on immersion_rules for all to samen_app
   using ((org_id = (select app.current_org_id()) and exists (select 1 from programmes p
       where p.id = programme_id and p.org_id = (select app.current_org_id())))
@@ -87,7 +88,7 @@ create index immersion_requests_programme on immersion_requests (programme_id, s
 create policy immersion_requests_read on immersion_requests for select to samen_app
   using (org_id = (select app.current_org_id())
     or (host_org_id = (select app.current_org_id()) and sent_to_host_at is not null)
-    or (select app.is_platform_admin()) or app.scope() = 'system');
+    or (select app.is_platform_admin()) or (select app.scope()) = 'system');
 create policy immersion_requests_insert on immersion_requests for insert to samen_app
   with check (org_id = (select app.current_org_id()) or (select app.is_platform_admin()));
 create policy immersion_requests_update on immersion_requests for update to samen_app
@@ -107,14 +108,28 @@ create trigger immersion_requests_audit after insert or update or delete on imme
 -- every other move and never the host's, and changes the request's content only as a draft. Nobody moves a
 -- request to other parties, another offer or another visitor. A new request starts as a draft or with the
 -- manager. The platform administrator and the system (demo, jobs) are not a party.
+-- The confidentiality undertaking is the visitor's own: accepted by the visitor themself, once, at the time
+-- it is recorded, never withdrawn, not even by the platform administrator (the system's demo writes it).
 create function app.immersion_requests_guard() returns trigger language plpgsql as $$
 declare
   host_cols text[] := array['status', 'status_reason', 'host_decided_by', 'host_decided_at', 'updated_at'];
 begin
+  if app.scope() is distinct from 'system' then
+    if tg_op = 'INSERT' and new.confidentiality_accepted_at is not null then
+      raise exception 'only the visitor accepts the confidentiality undertaking' using errcode = '42501';
+    end if;
+    if tg_op = 'UPDATE' and new.confidentiality_accepted_at is distinct from old.confidentiality_accepted_at then
+      if old.confidentiality_accepted_at is not null or new.confidentiality_accepted_at is null
+          or app.current_user_id() is distinct from old.visitor_user_id then
+        raise exception 'only the visitor accepts the confidentiality undertaking, once' using errcode = '42501';
+      end if;
+      new.confidentiality_accepted_at := now();
+    end if;
+  end if;
   if app.is_platform_admin() or app.scope() = 'system' then return new; end if;
   if tg_op = 'INSERT' then
     if new.status not in ('draft', 'awaiting_manager') or new.host_decided_at is not null
-        or new.sent_to_host_at is not null or new.confidentiality_accepted_at is not null then
+        or new.sent_to_host_at is not null then
       raise exception 'an immersion request starts as a draft or with the manager' using errcode = '42501';
     end if;
     return new;
@@ -177,7 +192,7 @@ create index immersion_observer_consents_request on immersion_observer_consents 
 
 create policy immersion_observer_consents_read on immersion_observer_consents for select to samen_app
   using (org_id = (select app.current_org_id()) or visitor_org_id = (select app.current_org_id())
-    or (select app.is_platform_admin()) or app.scope() = 'system');
+    or (select app.is_platform_admin()) or (select app.scope()) = 'system');
 -- The host writes only on a request it sees (sent to it) whose visitor organisation is the one named.
 create policy immersion_observer_consents_write on immersion_observer_consents for all to samen_app
   using (org_id = (select app.current_org_id()) or (select app.is_platform_admin()))
@@ -211,7 +226,7 @@ create index immersion_logbook_entries_request on immersion_logbook_entries (req
 create policy immersion_logbook_entries_read on immersion_logbook_entries for select to samen_app
   using (org_id = (select app.current_org_id())
     or (host_org_id = (select app.current_org_id()) and shared_with_host)
-    or (select app.is_platform_admin()) or app.scope() = 'system');
+    or (select app.is_platform_admin()) or (select app.scope()) = 'system');
 create policy immersion_logbook_entries_write on immersion_logbook_entries for all to samen_app
   using (org_id = (select app.current_org_id()) or (select app.is_platform_admin()))
   with check (org_id = (select app.current_org_id()) or (select app.is_platform_admin()));
@@ -242,7 +257,7 @@ create table immersion_reports (
 create policy immersion_reports_read on immersion_reports for select to samen_app
   using (org_id = (select app.current_org_id())
     or (host_org_id = (select app.current_org_id()) and submitted_at is not null)
-    or (select app.is_platform_admin()) or app.scope() = 'system');
+    or (select app.is_platform_admin()) or (select app.scope()) = 'system');
 create policy immersion_reports_write on immersion_reports for all to samen_app
   using (org_id = (select app.current_org_id()) or (select app.is_platform_admin()))
   with check (org_id = (select app.current_org_id()) or (select app.is_platform_admin()));
@@ -250,6 +265,29 @@ select app.secure_table('immersion_reports');
 grant select, insert, update on immersion_reports to samen_app;
 create trigger immersion_reports_audit after insert or update or delete on immersion_reports
   for each row execute function audit.on_change();
+
+-- Once submitted, the report is what the host read: its content and submission never change and it is
+-- never deleted, for anyone (like a submitted progress report version, migration 0025). Only its author
+-- may go (a deleted user's `set null`).
+create function app.immersion_reports_guard() returns trigger language plpgsql as $$
+begin
+  if old.submitted_at is not null then
+    if tg_op = 'DELETE' then
+      raise exception 'immersion report: kept once submitted' using errcode = '23514';
+    end if;
+    if (new.request_id, new.org_id, new.host_org_id, new.surprised, new.works_differently, new.to_transfer,
+        new.submitted_at, new.updated_at, coalesce(new.written_by, old.written_by))
+        is distinct from (old.request_id, old.org_id, old.host_org_id, old.surprised, old.works_differently,
+          old.to_transfer, old.submitted_at, old.updated_at, old.written_by) then
+      raise exception 'immersion report: frozen once submitted' using errcode = '23514';
+    end if;
+  end if;
+  if tg_op = 'DELETE' then return old; end if;
+  return new;
+end
+$$;
+create trigger immersion_reports_guard before update or delete on immersion_reports
+  for each row execute function app.immersion_reports_guard();
 
 -- ============================================================================ what one party needs of the other
 -- Whether the caller's organisation is a party that sees the request (the visitor's always, the host's

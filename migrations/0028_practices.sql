@@ -12,8 +12,9 @@
 --   of a published sheet: the follow-up exists so that centres see who tried or adopted a practice and ask
 --   them how it went, and a record names organisations, dates and a short evidence text, no person. The
 --   owner reads the take-ups of its sheets whatever their status; the recording organisation its own.
---   Anonymous visitors read none. The evidence file is downloaded only by the recording organisation and
---   the owner (checked by the API; it may be an internal document).
+--   Anonymous visitors read none. The evidence file may be an internal document: its bytes are read only
+--   by the recording organisation and the owner, through app.practice_take_up_evidence (the application
+--   role may not select the column; its name, type and size stay readable with the record).
 
 -- A short reference, the sheet's name in indicator drill-downs and exports (never a person).
 create sequence practice_sheet_ref;
@@ -135,7 +136,8 @@ create trigger practice_sheets_guard before insert or update on practice_sheets
 
 create policy practice_sheets_read on practice_sheets for select to samen_app
   using (status = 'public' or (status = 'network' and (select app.is_authenticated()))
-    or org_id = (select app.current_org_id()) or (select app.is_platform_admin()) or app.scope() = 'system');
+    or org_id = (select app.current_org_id()) or (select app.is_platform_admin())
+    or (select app.scope()) = 'system');
 create policy practice_sheets_insert on practice_sheets for insert to samen_app
   with check (org_id = (select app.current_org_id()) or (select app.is_platform_admin()));
 create policy practice_sheets_update on practice_sheets for update to samen_app
@@ -248,7 +250,7 @@ create policy practice_take_ups_read on practice_take_ups for select to samen_ap
   using (org_id = (select app.current_org_id()) or sheet_org_id = (select app.current_org_id())
     or ((select app.is_authenticated()) and exists (select 1 from practice_sheets s where s.id = sheet_id
       and s.status in ('network', 'public')))
-    or (select app.is_platform_admin()) or app.scope() = 'system');
+    or (select app.is_platform_admin()) or (select app.scope()) = 'system');
 create policy practice_take_ups_insert on practice_take_ups for insert to samen_app
   with check ((org_id = (select app.current_org_id()) or (select app.is_platform_admin()))
     and exists (select 1 from practice_sheets s where s.id = sheet_id and s.status in ('network', 'public')));
@@ -258,11 +260,26 @@ create policy practice_take_ups_update on practice_take_ups for update to samen_
 create policy practice_take_ups_delete on practice_take_ups for delete to samen_app
   using (org_id = (select app.current_org_id()) or (select app.is_platform_admin()));
 select app.secure_table('practice_take_ups');
-grant select, insert, delete on practice_take_ups to samen_app;
+-- Every column but the evidence file's bytes: the read policy lets the network see a published sheet's
+-- records, not the documents behind them (read through the function below).
+grant select (id, sheet_id, sheet_org_id, org_id, status, starts_on, ends_on, evidence, evidence_filename,
+  evidence_media_type, evidence_size_bytes, evidence_sha256, recorded_by, created_at), insert, delete
+  on practice_take_ups to samen_app;
 grant update (evidence_filename, evidence_media_type, evidence_size_bytes, evidence_sha256, evidence_content)
   on practice_take_ups to samen_app;
 create trigger practice_take_ups_audit after insert or update or delete on practice_take_ups
   for each row execute function audit.on_change('-evidence_content');
+
+-- The evidence file's bytes, to the recording organisation and the sheet's owner only (null to anyone
+-- else, and when there is no file).
+create function app.practice_take_up_evidence(p_take_up uuid) returns bytea
+  language sql stable security definer set search_path = pg_catalog, public as $$
+  select t.evidence_content from practice_take_ups t
+  where t.id = p_take_up and app.is_authenticated()
+    and app.current_org_id() in (t.org_id, t.sheet_org_id)
+$$;
+revoke execute on function app.practice_take_up_evidence(uuid) from public;
+grant execute on function app.practice_take_up_evidence(uuid) to samen_app;
 
 -- ============================================================================ indicators
 -- Sheets are no persons: counted rows name a sheet by its reference (pseudonymous, person_id null), with

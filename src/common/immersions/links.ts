@@ -1,5 +1,6 @@
 import { defineLink } from '../kernel/links';
 
+export * from './calendar-links';
 export * from './request-links';
 
 /** The immersions module's pages others point to (menus, mails, dashboard items). Each feature adds its own. */

@@ -107,6 +107,14 @@ export const requestEndpoints = {
     response: { 200: Ok },
     tags,
   }),
+  /** A draft good-practice sheet of the visitor's organisation, drawn from the submitted report. */
+  drawPractice: defineEndpoint({
+    method: 'POST',
+    path: `${base}/:id/practice`,
+    params: IdParams,
+    response: Created,
+    tags,
+  }),
   partnerYear: defineEndpoint({
     method: 'GET',
     path: '/api/programmes/:id/immersions/partners',

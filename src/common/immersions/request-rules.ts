@@ -121,3 +121,10 @@ export function reportState(endsOn: string, today: string, submitted: boolean) {
   if (today <= endsOn) return 'not_yet' as const;
   return today > reportDueOn(endsOn) ? ('overdue' as const) : ('due' as const);
 }
+
+/**
+ * Six months after a completed immersion the visitor is asked whether something was taken up (one mail);
+ * the home page asks the same for 30 days from that date (the server computes it in SQL).
+ */
+export const TAKE_UP_AFTER_MONTHS = 6;
+export const TAKE_UP_ASKED_FOR_DAYS = 30;

@@ -190,12 +190,16 @@ export const RequestView = Type.Object({
   consents: Type.Array(ConsentView),
   logbook: Type.Array(LogbookEntryView),
   report: Nullable(ReportView),
+  /** The good-practice sheet drawn from the report, when the reader's organisation sees it. */
+  practice: Nullable(Type.Object({ id: Uuid, reference: Type.String() })),
   can: Type.Object({
     acceptConfidentiality: Type.Boolean(),
     recordConsent: Type.Boolean(),
     writeLogbook: Type.Boolean(),
     writeReport: Type.Boolean(),
     edit: Type.Boolean(),
+    /** Draw a good-practice sheet from the submitted report (the visitor's organisation, once). */
+    drawPractice: Type.Boolean(),
   }),
 });
 export type RequestView = Static<typeof RequestView>;

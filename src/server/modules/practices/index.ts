@@ -7,8 +7,8 @@ import { practiceAttention } from './sheets/attention';
 import { practiceRoutes } from './sheets/routes';
 
 export type { DraftFromSource } from './sheets/draft-from-source';
-/** For other modules (immersion reports, formative projects): start a draft sheet from their record. */
-export { draftPracticeFromSource } from './sheets/draft-from-source';
+/** For other modules (immersion reports, formative projects): draft a sheet from a record, find it again. */
+export { draftPracticeFromSource, practiceFromSource } from './sheets/draft-from-source';
 
 /**
  * The good-practice library (issue 11): sheets drawn from immersion reports or written directly, in French

@@ -71,7 +71,8 @@ export interface PracticeTakeUpsTable {
   evidence_media_type: string | null;
   evidence_size_bytes: number | null;
   evidence_sha256: string | null;
-  evidence_content: Uint8Array | null;
+  /** Written, never selected by the application role: read through app.practice_take_up_evidence. */
+  evidence_content: ColumnType<never, Uint8Array | null | undefined, Uint8Array | null>;
   recorded_by: string | null;
   created_at: Timestamp;
 }

@@ -1,4 +1,5 @@
 import {
+  calendarLink,
   newRequestLink,
   offerEditLink,
   offerLink,
@@ -11,6 +12,7 @@ import {
   requestsLink,
 } from '../../../common/immersions/links';
 import type { WebModule } from '../../app/module';
+import { CalendarPage } from './calendar/CalendarPage';
 import { CataloguePage } from './offers/CataloguePage';
 import { EditOfferPage, NewOfferPage } from './offers/OfferFormPages';
 import { OfferPage } from './offers/OfferPage';
@@ -37,6 +39,7 @@ export const immersionsModule: WebModule = {
     { path: requestLink.pattern, element: <RequestPage /> },
     { path: requestEditLink.pattern, element: <EditRequestPage /> },
     { path: partnerYearLink.pattern, element: <PartnerYearPage /> },
+    { path: calendarLink.pattern, element: <CalendarPage /> },
   ],
   programmeLinks: [
     {

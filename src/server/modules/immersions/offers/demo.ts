@@ -1,13 +1,17 @@
 import { sql } from 'kysely';
 import type { OfferInput, OfferStatus } from '../../../../common/immersions/offer-schemas';
+import { addDays } from '../../../../common/immersions/request-rules';
 import type { DemoSeeder } from '../../../platform/demo';
 import { insertOffer, syncPeriods } from './store';
 
 /**
  * Immersion offers of the demo network, from five partners, in French, in Dutch or both, published but
- * one draft. Contacts are fictional. CCAS Tourcoing's insertion offer has a period in September 2026 (the
- * OCMW Menen professional's completed immersion) and periods in 2027.
+ * one draft. Contacts are fictional. The periods are written as seen on REFERENCE_DAY and moved by whole
+ * weeks to the day the demo is seeded, so that a demo seeded later still has the same past and future
+ * (weekdays kept): CCAS Tourcoing's insertion offer has a period around the OCMW Menen professional's
+ * completed immersion (a month before) and periods in the months after.
  */
+const REFERENCE_DAY = '2026-12-06';
 type DemoOffer = {
   org: string;
   /** The unit's name (French or Dutch) as seeded by the network module. */
@@ -42,7 +46,7 @@ const OFFERS: DemoOffer[] = [
       contactEmail: 'immersions@ccas-tourcoing.example',
       contactPhone: '+33 3 20 00 01 28',
       periods: [
-        { startsOn: '2026-09-14', endsOn: '2026-09-25' },
+        { startsOn: '2026-10-26', endsOn: '2026-11-13' },
         { startsOn: '2027-03-08', endsOn: '2027-03-19' },
         { startsOn: '2027-05-17', endsOn: '2027-05-28', capacity: 3 },
       ],
@@ -182,6 +186,9 @@ const OFFERS: DemoOffer[] = [
 ];
 
 export const seedOffers: DemoSeeder = async (trx, orgs, users) => {
+  const today = (await sql<{ d: string }>`select app.today()::text as d`.execute(trx)).rows[0]!.d;
+  const days = (Date.parse(today) - Date.parse(REFERENCE_DAY)) / 86_400_000;
+  const shift = (iso: string) => addDays(iso, Math.floor(days / 7) * 7);
   for (const { org, unit, status, offer } of OFFERS) {
     const orgId = orgs[org];
     if (!orgId) throw new Error(`demo offer for unknown organisation ${org}`);
@@ -191,6 +198,11 @@ export const seedOffers: DemoSeeder = async (trx, orgs, users) => {
     if (!unitId) throw new Error(`demo offer for unknown unit ${unit}`);
     const author = org === 'ccas-tourcoing' ? (users.host_tourcoing ?? null) : null;
     const id = await insertOffer(trx, orgId, author, { ...offer, unitId }, status);
-    await syncPeriods(trx, id, orgId, offer.periods);
+    await syncPeriods(
+      trx,
+      id,
+      orgId,
+      offer.periods.map((p) => ({ ...p, startsOn: shift(p.startsOn), endsOn: shift(p.endsOn) })),
+    );
   }
 };

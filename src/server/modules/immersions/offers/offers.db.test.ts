@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../../test/support/app';
 import type { OfferDetail, OfferInput, OfferPage } from '../../../../common/immersions/offer-schemas';
+import { addDays } from '../../../../common/immersions/request-rules';
 import { fixedClock } from '../../../../common/kernel/clock';
 import { withContext } from '../../../platform/db/context';
 import { referralFixtures } from '../../people/referrals/fixtures.testing';
@@ -79,11 +80,16 @@ describe('the immersion catalogue', () => {
     expect(await found('kind=long')).toEqual([
       "Les trois modules d'activation sociale du Service Action Migrants",
     ]);
-    // Only CCAS Tourcoing's insertion offer has a period in September 2026.
-    expect(await found('from=2026-09-01&to=2026-09-30')).toEqual([
+    // Only CCAS Tourcoing's insertion offer has a period before the new year (the demo's past one). The
+    // demo's periods move with the day it is seeded, so the window is the seeded period itself.
+    const past = await sql<{ starts_on: string; ends_on: string }>`select p.starts_on::text, p.ends_on::text
+      from immersion_offer_periods p join immersion_offers o on o.id = p.offer_id
+      where o.title_fr like 'Le parcours%' order by p.starts_on limit 1`.execute(fx.db);
+    const { starts_on: from, ends_on: to } = past.rows[0]!;
+    expect(await found(`from=${from}&to=${to}`)).toEqual([
       "Le parcours d'insertion socioprofessionnelle, du premier entretien à l'emploi",
     ]);
-    const december = await found('from=2027-12-01');
+    const december = await found(`from=${addDays(from, 399)}`);
     expect(has(december, 'Les trois modules')).toBe(true);
     expect(has(december, 'Médiation de dettes')).toBe(false);
     expect(await found('country=FR&theme=debt_mediation')).toEqual([]);

@@ -30,6 +30,7 @@ describe('demo immersions', () => {
       'awaiting_host',
       'awaiting_manager',
       'completed',
+      'in_progress',
     ]);
     const done = mine.items.find((i) => i.status === 'completed')!;
     expect(done.days).toBe(3);
@@ -47,6 +48,12 @@ describe('demo immersions', () => {
     expect(hostView.consents).toHaveLength(2);
     expect(hostView.report?.submittedAt).not.toBeNull();
     expect(hostView.confidentialityAcceptedAt).not.toBeNull();
+    // The one ending today: its logbook is open and its report can be written now.
+    const current = mine.items.find((i) => i.status === 'in_progress')!;
+    const currentView = (
+      await (await t.login(VISITOR)).get(`/api/immersions/requests/${current.id}`)
+    ).json() as RequestView;
+    expect(currentView.can).toMatchObject({ writeLogbook: true, writeReport: true });
   });
 
   it('puts work on the manager’s and the host’s home pages, with the yearly warning', async () => {

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { addDays } from '../../../../common/immersions/request-rules';
+import { addDays, workingDays } from '../../../../common/immersions/request-rules';
 import type { DemoSeeder } from '../../../platform/demo';
 
 /**
@@ -52,6 +52,10 @@ export const seedRequests: DemoSeeder = async (trx, orgs, users) => {
     confidentiality: boolean;
   }) => {
     const endsOn = addDays(o.startsOn, 2);
+    // Decided as they would have been: an immersion already begun was approved and accepted before it.
+    const begun = o.startsOn <= today;
+    const on = (daysBefore: number) =>
+      begun ? sql<Date>`${addDays(o.startsOn, -daysBefore)}::date + time '10:00'` : sql<Date>`now()`;
     const r = await trx
       .insertInto('immersion_requests')
       .values({
@@ -69,13 +73,14 @@ export const seedRequests: DemoSeeder = async (trx, orgs, users) => {
         schedule: o.schedule,
         starts_on: o.startsOn,
         ends_on: endsOn,
-        days: 3,
-        sent_to_host_at: o.sent ? sql<Date>`now()` : null,
+        // A weekend inside the three days leaves fewer working days (the immersion ending today).
+        days: Math.max(1, workingDays(o.startsOn, endsOn)),
+        sent_to_host_at: o.sent ? on(21) : null,
         manager_decided_by: o.sent ? manager : null,
-        manager_decided_at: o.sent ? sql<Date>`now()` : null,
+        manager_decided_at: o.sent ? on(21) : null,
         host_decided_by: o.hostDecided ? host : null,
-        host_decided_at: o.hostDecided ? sql<Date>`now()` : null,
-        confidentiality_accepted_at: o.confidentiality ? sql<Date>`now()` : null,
+        host_decided_at: o.hostDecided ? on(14) : null,
+        confidentiality_accepted_at: o.confidentiality ? on(7) : null,
       })
       .returning(['id', 'starts_on', 'ends_on'])
       .executeTakeFirstOrThrow();
@@ -95,7 +100,7 @@ export const seedRequests: DemoSeeder = async (trx, orgs, users) => {
   });
   for (const [day, activity] of [
     [0, 'Atelier collectif « CV et entretien »'],
-    [1, "Entretiens d'accueil de la permanence insertion"],
+    [1, 'Entretiens d’accueil de la permanence insertion'],
   ] as const)
     await trx
       .insertInto('immersion_observer_consents')
@@ -149,7 +154,31 @@ export const seedRequests: DemoSeeder = async (trx, orgs, users) => {
       works_differently:
         'Werkgevers komen zelf naar het CCAS; bij ons gaat de trajectbegeleider naar de werkgever toe.',
       to_transfer: 'Een maandelijkse werkgeversdag in Menen, en groepsateliers van zes deelnemers.',
-      submitted_at: sql<Date>`now()`,
+      submitted_at: sql<Date>`${addDays(done.ends_on, 5)}::date + time '16:00'`,
+      written_by: visitor,
+    })
+    .execute();
+
+  // Ending today: the logbook is open, and the report can be written (the home page asks for it).
+  const current = await insert({
+    status: 'in_progress',
+    startsOn: addDays(today, -2),
+    objectives:
+      'De werking van de permanentie voor socioprofessionele inschakeling leren kennen, van het eerste gesprek tot de werkgeversdag.',
+    schedule: 'Drie dagen, 9u–16u30, met de consulenten van het team.',
+    sent: true,
+    hostDecided: true,
+    confidentiality: true,
+  });
+  await trx
+    .insertInto('immersion_logbook_entries')
+    .values({
+      request_id: current.id,
+      org_id: menen,
+      host_org_id: tourcoing,
+      entry_on: current.starts_on,
+      body: 'Eerste dag: kennismaking met het team en de permanentie; de consulenten werken in duo.',
+      shared_with_host: true,
       written_by: visitor,
     })
     .execute();

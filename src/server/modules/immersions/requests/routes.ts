@@ -4,6 +4,7 @@ import type { Deps } from '../../../platform/deps';
 import { inTx } from '../../../platform/http';
 import { route } from '../../../platform/route';
 import * as p from './partners';
+import { drawPractice } from './practice';
 import * as rec from './records';
 import * as s from './service';
 
@@ -39,6 +40,7 @@ export async function requestRoutes(app: FastifyInstance, deps: Deps) {
   route(app, api.saveReport, (req) =>
     inTx(deps, req, (trx, a) => rec.saveReport(trx, deps, a, req.params.id, req.body)),
   );
+  route(app, api.drawPractice, (req) => inTx(deps, req, (trx, a) => drawPractice(trx, a, req.params.id)));
   route(app, api.partnerYear, (req) =>
     inTx(deps, req, (trx, a) => p.partnerYear(trx, deps, a, req.params.id, req.query.year)),
   );

@@ -30,6 +30,7 @@ import type { Deps } from '../../../platform/deps';
 import { conflict, forbidden, notFound, validationFailed } from '../../../platform/errors';
 import { actsForVisitor, E, field, iso, requireOrg, sideOf, visible, visitorName } from './access';
 import { recordRequestEvent } from './notifications';
+import { findDrawnPractice, mayDrawPractice } from './practice';
 import * as store from './store';
 
 /**
@@ -65,7 +66,7 @@ async function checkInput(trx: Tx, actor: Actor, input: RequestInput, today: str
   if (!offer.kinds.includes(input.kind)) throw field('kind', 'kind_not_offered');
   const period = input.periodId ? await store.findPeriod(trx, input.periodId, offer.id) : null;
   if (input.periodId && !period) throw field('periodId', 'unknown_period');
-  const programmeId = await programmeOf(trx, input.programmeId, offer, orgId);
+  const programmeId = await programmeOf(trx, input.programmeId, offer, orgId, input);
   const programme = programmeId ? await store.findProgramme(trx, programmeId) : null;
   if (programmeId && !programme) throw field('programmeId', 'unknown_programme');
   if (programmeId && input.programmeId && !(await store.isProgrammeMember(trx, programmeId, orgId)))
@@ -96,12 +97,23 @@ async function checkInput(trx: Tx, actor: Actor, input: RequestInput, today: str
   };
 }
 
-/** The programme named, else the offer's when the visitor's organisation takes part in it. */
-async function programmeOf(trx: Tx, asked: string | null, offer: store.OfferRow, orgId: string) {
+/**
+ * The programme named, else the offer's when the visitor's organisation takes part in it, else the one
+ * programme both organisations take part in that is open on the dates (an immersion between two partners
+ * is the programme's activity and counts in its indicators); none when there are several or none.
+ */
+async function programmeOf(
+  trx: Tx,
+  asked: string | null,
+  offer: store.OfferRow,
+  orgId: string,
+  dates: { startsOn: string; endsOn: string },
+) {
   if (asked) return asked;
-  return offer.programme_id && (await store.isProgrammeMember(trx, offer.programme_id, orgId))
-    ? offer.programme_id
-    : null;
+  if (offer.programme_id && (await store.isProgrammeMember(trx, offer.programme_id, orgId)))
+    return offer.programme_id;
+  const shared = await store.sharedOpenProgrammes(trx, orgId, offer.org_id, dates.startsOn, dates.endsOn);
+  return shared.length === 1 ? shared[0]! : null;
 }
 
 /** The form's preview: days counted, dates' problems, the capacity and the yearly rule, before sending. */
@@ -111,7 +123,7 @@ export async function preview(trx: Tx, deps: Deps, actor: Actor, input: PreviewI
   const offer = await store.findOffer(trx, input.offerId);
   if (offer?.status !== 'published' || offer.org_id === orgId) throw notFound();
   const period = input.periodId ? await store.findPeriod(trx, input.periodId, offer.id) : null;
-  const programmeId = await programmeOf(trx, input.programmeId, offer, orgId);
+  const programmeId = await programmeOf(trx, input.programmeId, offer, orgId, input);
   const programme = programmeId ? await store.findProgramme(trx, programmeId) : null;
   const days = immersionDays(input.startsOn, input.endsOn, input.days);
   const visitor = input.visitorUserId ?? actor.userId;
@@ -349,6 +361,7 @@ export async function viewRequest(trx: Tx, deps: Deps, actor: Actor, id: string)
   const report = await store.findReport(trx, id);
   const isVisitor = side === 'visitor' && actor.userId === r.visitor_user_id;
   const ended = r.status === 'completed' || (r.status === 'in_progress' && today >= r.ends_on);
+  const practice = report?.submitted_at ? await findDrawnPractice(trx, id) : undefined;
   return {
     request: summary(actor, r, today),
     offerId: r.offer_id,
@@ -397,6 +410,7 @@ export async function viewRequest(trx: Tx, deps: Deps, actor: Actor, id: string)
           submittedAt: iso(report.submitted_at),
         }
       : null,
+    practice: practice ? { id: practice.id, reference: practice.reference } : null,
     can: {
       acceptConfidentiality:
         isVisitor && ['agreed', 'in_progress'].includes(r.status) && !r.confidentiality_accepted_at,
@@ -404,6 +418,7 @@ export async function viewRequest(trx: Tx, deps: Deps, actor: Actor, id: string)
       writeLogbook: isVisitor && ['in_progress', 'completed'].includes(r.status),
       writeReport: isVisitor && ended && !report?.submitted_at,
       edit: r.status === 'draft' && actsForVisitor(actor, r),
+      drawPractice: !!report?.submitted_at && !practice && mayDrawPractice(actor, r),
     },
   };
 }

@@ -58,6 +58,24 @@ export async function isProgrammeMember(trx: Tx, programmeId: string, orgId: str
   return r.rows[0]?.ok === true;
 }
 
+/** The programmes both organisations lead or take part in, open over the whole of the dates. */
+export async function sharedOpenProgrammes(
+  trx: Tx,
+  orgA: string,
+  orgB: string,
+  startsOn: string,
+  endsOn: string,
+): Promise<string[]> {
+  const r = await sql<{ id: string }>`select p.id from programmes p
+    where p.starts_on <= ${startsOn}::date and p.ends_on >= ${endsOn}::date
+      and (p.org_id = ${orgA}::uuid or exists (select 1 from programme_partners pp
+        where pp.programme_id = p.id and pp.partner_org_id = ${orgA}::uuid))
+      and (p.org_id = ${orgB}::uuid or exists (select 1 from programme_partners pp
+        where pp.programme_id = p.id and pp.partner_org_id = ${orgB}::uuid))
+    order by p.starts_on, p.id`.execute(trx);
+  return r.rows.map((x) => x.id);
+}
+
 /** The programme's yearly rule for short immersions, the defaults (2 and 5) when it set none. */
 export async function yearlyRule(
   trx: Tx,
@@ -156,6 +174,7 @@ export type RequestValues = Omit<
   | 'host_decided_at'
   | 'confidentiality_accepted_at'
   | 'report_reminded_on'
+  | 'takeup_reminded_on'
   | 'created_at'
   | 'updated_at'
 > & { status: 'draft' | 'awaiting_manager' };

@@ -1,7 +1,7 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { Defaulted, Timestamp } from '../../../platform/db/database';
 
-/** Tables of immersion requests, their observer consents, logbook and report (migration 0027). */
+/** Tables of immersion requests, their observer consents, logbook and report (migrations 0027, 0030). */
 
 type TimeOrNull = ColumnType<Date | string | null, Date | string | null | undefined, Date | string | null>;
 
@@ -30,6 +30,8 @@ export interface ImmersionRequestsTable {
   host_decided_at: TimeOrNull;
   confidentiality_accepted_at: TimeOrNull;
   report_reminded_on: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The one take-up reminder, six months after the end (migration 0030). */
+  takeup_reminded_on: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: Timestamp;
   updated_at: Timestamp;
 }

@@ -32,8 +32,10 @@ describe.skipIf(!available)('programmes API: reading and tenancy', () => {
       const r = await c.get('/api/programmes');
       expect(r.statusCode).toBe(200);
       const list = r.json() as ProgrammeList;
-      expect(list.total).toBe(4);
+      // The two fictional follow-ups (SAM's and the formative module's Charleroi–Binche) come first.
+      expect(list.total).toBe(5);
       expect(list.items.map((p) => p.acronym)).toEqual([
+        'Charleroi–Binche suite',
         'SAM-E suite',
         'FAMI Charleroi–Binche',
         'AB Réfugiés',
@@ -50,7 +52,7 @@ describe.skipIf(!available)('programmes API: reading and tenancy', () => {
         euAmount: '583540.04',
         lead: { id: orgs.udccas, shortName: 'UDCCAS 59', country: 'FR' },
       });
-      charleroiBinche = list.items[1]!.id;
+      charleroiBinche = list.items.find((p) => p.acronym === 'FAMI Charleroi–Binche')!.id;
     });
 
     it('derives statuses from the Brussels day of the server clock, not from UTC', async () => {
@@ -67,15 +69,18 @@ describe.skipIf(!available)('programmes API: reading and tenancy', () => {
         ((await c.get(`/api/programmes${query}`)).json() as ProgrammeList).items.map((p) => p.acronym);
       expect(await acronyms('?q=eurometropole')).toEqual(['SAM-E suite', 'SAM-E']);
       expect(await acronyms('?q=refugies')).toEqual(['AB Réfugiés']);
-      expect(await acronyms('?fund=amif')).toEqual(['FAMI Charleroi–Binche']);
+      expect(await acronyms('?fund=amif')).toEqual(['Charleroi–Binche suite', 'FAMI Charleroi–Binche']);
       expect(await acronyms('?status=running')).toEqual([]);
-      expect(await acronyms('?status=planned')).toEqual(['SAM-E suite']);
+      expect(await acronyms('?status=planned')).toEqual(['Charleroi–Binche suite', 'SAM-E suite']);
       expect(await acronyms('?status=closed')).toHaveLength(3);
-      expect(await acronyms(`?org=${orgs.binche}`)).toEqual(['FAMI Charleroi–Binche']);
+      expect(await acronyms(`?org=${orgs.binche}`)).toEqual([
+        'Charleroi–Binche suite',
+        'FAMI Charleroi–Binche',
+      ]);
       expect(await acronyms(`?org=${orgs.kortrijk}`)).toEqual(['SAM-E suite', 'SAM-E']);
       const page2 = (await c.get('/api/programmes?pageSize=3&page=2')).json() as ProgrammeList;
-      expect(page2).toMatchObject({ total: 4, page: 2, pageSize: 3 });
-      expect(page2.items.map((p) => p.acronym)).toEqual(['SAM-E']);
+      expect(page2).toMatchObject({ total: 5, page: 2, pageSize: 3 });
+      expect(page2.items.map((p) => p.acronym)).toEqual(['AB Réfugiés', 'SAM-E']);
       expect((await c.get('/api/programmes?fund=gold')).statusCode).toBe(400);
       expect((await c.get('/api/programmes?org=not-a-uuid')).statusCode).toBe(400);
     });

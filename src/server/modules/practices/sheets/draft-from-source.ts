@@ -64,3 +64,23 @@ export async function draftPracticeFromSource(
     },
   });
 }
+
+/**
+ * The sheet drawn from another module's record, as the caller's transaction sees it (RLS: a draft only to
+ * its organisation), the first one drawn; undefined when there is none (never drawn, or a draft deleted).
+ */
+export async function practiceFromSource(
+  trx: Tx,
+  sourceKind: Exclude<PracticeSource, 'direct'>,
+  sourceId: string,
+): Promise<{ id: string; reference: string; status: string } | undefined> {
+  return trx
+    .selectFrom('practice_sheets')
+    .select(['id', 'reference', 'status'])
+    .where('source_kind', '=', sourceKind)
+    .where('source_id', '=', sourceId)
+    .orderBy('created_at')
+    .orderBy('id')
+    .limit(1)
+    .executeTakeFirst();
+}

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { TakeUpInput, TakeUpStatus, TakeUpView } from '../../../../common/practices/schemas';
 import type { Tx } from '../../../platform/db/context';
 import { toOrgRef } from '../sheets/store';
@@ -104,10 +105,17 @@ export async function setEvidenceFile(
     .execute();
 }
 
+/** The bytes come through the definer function: the application role may not select them (migration 0028). */
 export async function evidenceFile(trx: Tx, sheetId: string, takeUpId: string) {
   return trx
     .selectFrom('practice_take_ups')
-    .select(['org_id', 'sheet_org_id', 'evidence_filename', 'evidence_media_type', 'evidence_content'])
+    .select([
+      'org_id',
+      'sheet_org_id',
+      'evidence_filename',
+      'evidence_media_type',
+      sql<Uint8Array | null>`app.practice_take_up_evidence(id)`.as('evidence_content'),
+    ])
     .where('sheet_id', '=', sheetId)
     .where('id', '=', takeUpId.toLowerCase())
     .executeTakeFirst();

@@ -12,6 +12,7 @@ import { FormDialog } from '../../../app/ui/FormDialog';
 import { ErrorAlert, Loading } from '../../../app/ui/feedback';
 import { TextArea } from '../../../app/ui/fields';
 import { Card, Facts, PageHeader } from '../../../app/ui/layout';
+import { AgreementDownload } from '../agreement/AgreementDownload';
 import { RequestRecords } from './RequestRecords';
 import { R, useRequestWords, Warnings } from './words';
 
@@ -194,6 +195,7 @@ function Agreement({ view }: { view: RequestView }) {
             <FormattedMessage id={R('agreement.confidentiality_pending')} />
           </p>
         )}
+        <AgreementDownload requestId={r.id} />
       </div>
     </Card>
   );

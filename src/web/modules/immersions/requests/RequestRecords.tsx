@@ -1,10 +1,12 @@
 import { useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
+import { useNavigate } from 'react-router';
 import { requestEndpoints as api } from '../../../../common/immersions/request-endpoints';
 import type { LogbookEntryView, RequestView } from '../../../../common/immersions/request-schemas';
+import { practiceEditLink, practiceLink } from '../../../../common/practices/links';
 import { ApiError } from '../../../app/api';
 import { useEndpointMutation } from '../../../app/client';
-import { Button } from '../../../app/ui/Button';
+import { Button, LinkButton } from '../../../app/ui/Button';
 import { DateField } from '../../../app/ui/DateField';
 import { FormDialog } from '../../../app/ui/FormDialog';
 import { ErrorAlert } from '../../../app/ui/feedback';
@@ -251,7 +253,45 @@ function Report({ view }: { view: RequestView }) {
             />
           </p>
         )}
+        <ReportPractice view={view} />
       </div>
     </Card>
+  );
+}
+
+/** The good-practice sheet drawn from the submitted report: its link once drawn, else the action to draw it. */
+function ReportPractice({ view }: { view: RequestView }) {
+  const navigate = useNavigate();
+  const draw = useEndpointMutation(api.drawPractice, [api.request]);
+  if (view.practice)
+    return (
+      <p>
+        <LinkButton variant="secondary" to={practiceLink.href({ id: view.practice.id })}>
+          <FormattedMessage id={R('report.practice_link')} values={{ reference: view.practice.reference }} />
+        </LinkButton>
+      </p>
+    );
+  if (!view.can.drawPractice) return null;
+  return (
+    <div className="stack">
+      <p>
+        <FormattedMessage id={R('report.draw_practice_hint')} />
+      </p>
+      <ErrorAlert error={draw.error} />
+      <div className="row">
+        <Button
+          variant="secondary"
+          isDisabled={draw.isPending}
+          onPress={() =>
+            draw.mutate(
+              { params: { id: view.request.id } },
+              { onSuccess: (r) => navigate(practiceEditLink.href({ id: r.id })) },
+            )
+          }
+        >
+          <FormattedMessage id={R('report.draw_practice')} />
+        </Button>
+      </div>
+    </div>
   );
 }

@@ -1,6 +1,6 @@
 import { FormattedMessage } from 'react-intl';
 import { Link, useLocation } from 'react-router';
-import { offersLink } from '../../../../common/immersions/links';
+import { calendarLink, offersLink } from '../../../../common/immersions/links';
 import { requestEndpoints as api } from '../../../../common/immersions/request-endpoints';
 import { requestLink, requestsLink } from '../../../../common/immersions/request-links';
 import { REQUEST_LIST_SCOPES } from '../../../../common/immersions/request-schemas';
@@ -32,9 +32,14 @@ export function RequestsPage() {
       <PageHeader
         title={w.msg(`list.title.${scope}`)}
         actions={
-          <LinkButton to={offersLink.href()} variant="secondary">
-            <FormattedMessage id={R('list.find_offer')} />
-          </LinkButton>
+          <>
+            <LinkButton to={calendarLink.href()} variant="secondary">
+              <FormattedMessage id="immersions.calendar.link" />
+            </LinkButton>
+            <LinkButton to={offersLink.href()} variant="secondary">
+              <FormattedMessage id={R('list.find_offer')} />
+            </LinkButton>
+          </>
         }
       />
       <nav aria-label={w.msg('list.scopes')} className="row">

@@ -5,6 +5,7 @@ import { offerEndpoints } from '../../../../common/immersions/offer-endpoints';
 import type { OfferDetail } from '../../../../common/immersions/offer-schemas';
 import { requestEndpoints as api } from '../../../../common/immersions/request-endpoints';
 import type { PreviewView, RequestView } from '../../../../common/immersions/request-schemas';
+import { practiceEditLink } from '../../../../common/practices/links';
 import { byEndpoint, isCall, renderRoutes } from '../../../testing/render-routes';
 import { immersionsModule } from '..';
 
@@ -164,12 +165,14 @@ const requestView = (over: Partial<RequestView> = {}): RequestView => ({
   consents: [],
   logbook: [],
   report: null,
+  practice: null,
   can: {
     acceptConfidentiality: false,
     recordConsent: false,
     writeLogbook: false,
     writeReport: false,
     edit: false,
+    drawPractice: false,
   },
   ...over,
 });
@@ -239,6 +242,7 @@ describe('the immersion request page', () => {
             writeLogbook: true,
             writeReport: true,
             edit: false,
+            drawPractice: false,
           },
         }),
       ]),
@@ -248,5 +252,68 @@ describe('the immersion request page', () => {
     expect(screen.getByText(/· privé/)).toBeTruthy();
     expect(screen.getByText(/verslag in te dienen uiterlijk op/)).toBeTruthy();
     expect(screen.getByRole('form', { name: 'Verwonderingsverslag' })).toBeTruthy();
+  });
+
+  it('lets the visitor draw a good-practice sheet from the submitted report, then links to it', async () => {
+    const SHEET = '00000000-0000-4000-8000-0000000000b1';
+    const completed = requestView({
+      request: { ...requestView().request, status: 'completed', side: 'visitor', reportState: 'submitted' },
+      actions: [],
+      report: {
+        surprised: 'Le collectif.',
+        worksDifferently: 'Un guichet unique.',
+        toTransfer: 'L’atelier collectif.',
+        submittedAt: '2027-03-10T10:00:00Z',
+      },
+      can: { ...requestView().can, drawPractice: true },
+    });
+    const calls = renderRoutes({
+      routes: [
+        ...immersionsModule.routes!,
+        { path: practiceEditLink.pattern, element: <p>Formulaire de la fiche</p> },
+      ],
+      path: requestLink.href({ id: REQ }),
+      roles: ['referent'],
+      language: 'fr',
+      answers: byEndpoint([api.request, completed], [api.drawPractice, { id: SHEET }]),
+    });
+    fireEvent.click(
+      await screen.findByRole('button', { name: 'Tirer une fiche de bonne pratique de ce rapport' }, SLOW),
+    );
+    expect(await screen.findByText('Formulaire de la fiche', {}, SLOW)).toBeTruthy();
+    expect(calls.filter((c) => isCall(c, api.drawPractice)).map((c) => c.path)).toEqual([
+      `/api/immersions/requests/${REQ}/practice`,
+    ]);
+  });
+
+  it('shows the sheet once drawn instead of the button', async () => {
+    renderRoutes({
+      routes: immersionsModule.routes!,
+      path: requestLink.href({ id: REQ }),
+      roles: ['referent'],
+      language: 'nl',
+      answers: byEndpoint([
+        api.request,
+        requestView({
+          request: {
+            ...requestView().request,
+            status: 'completed',
+            side: 'visitor',
+            reportState: 'submitted',
+          },
+          actions: [],
+          report: {
+            surprised: 'Het collectief.',
+            worksDifferently: 'Eén loket.',
+            toTransfer: 'Het groepsatelier.',
+            submittedAt: '2027-03-10T10:00:00Z',
+          },
+          practice: { id: '00000000-0000-4000-8000-0000000000b1', reference: 'BP-0007' },
+        }),
+      ]),
+    });
+    const link = await screen.findByRole('link', { name: 'Goede-praktijkfiche BP-0007 bekijken' }, SLOW);
+    expect(link.getAttribute('href')).toBe('/app/practices/00000000-0000-4000-8000-0000000000b1');
+    expect(screen.queryByRole('button', { name: /goede-praktijkfiche uit dit verslag/ })).toBeNull();
   });
 });

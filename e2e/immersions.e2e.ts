@@ -1,0 +1,195 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { civilDay } from '../src/common/kernel/clock';
+import { addDays } from '../src/common/placements/dates';
+import { expectAccessible, fillDate, launch, login, newContext, screenshots } from './support';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => browser?.close());
+
+const PROFESSIONAL = 'maatschappelijk-werker@ocmw-menen.example';
+const MANAGER = 'diensthoofd@ocmw-menen.example';
+const HOST = 'immersions@ccas-tourcoing.example';
+
+async function mainText(page: Page) {
+  return (await page.locator('main').textContent()) ?? '';
+}
+
+/** Presses an action of a page and waits for what it leads to. */
+async function act(page: Page, action: string, expected: string) {
+  await page.getByRole('button', { name: action, exact: true }).click();
+  await expect.poll(() => mainText(page)).toContain(expected);
+}
+
+/** The Tuesday on or after a day: three days from Tuesday to Thursday are three working days. */
+function tuesdayFrom(iso: string) {
+  const dow = new Date(`${iso}T00:00:00Z`).getUTCDay();
+  return addDays(iso, (2 - dow + 7) % 7);
+}
+
+describe('staff immersions across the border (Action 2)', () => {
+  it('an OCMW Menen professional finds a CCAS Tourcoing offer in Dutch and asks for 3 days; her manager and the host approve, she signs the confidentiality undertaking, the host records an observer consent', async () => {
+    const nl = await newContext(browser, 'nl-BE');
+    const pro = await nl.newPage();
+    await login(pro, PROFESSIONAL);
+    await pro.locator('nav.shell-nav').getByRole('link', { name: 'Inleefstages', exact: true }).click();
+    await expect.poll(() => mainText(pro)).toContain('Inleefaanbod');
+    // A Dutch word finds the French centre's offer (its texts exist in both languages).
+    await pro.getByLabel('Aanbod zoeken (thema, woord, dienst…)').fill('inschakeling');
+    await pro.getByRole('button', { name: 'Zoeken', exact: true }).click();
+    const offer = pro.getByRole('link', {
+      name: 'Het socioprofessionele inschakelingstraject, van eerste gesprek tot werk',
+    });
+    await offer.click();
+    await expect.poll(() => mainText(pro)).toContain('CCAS Tourcoing');
+    await expectAccessible(pro, 'immersion offer in Dutch');
+    await screenshots(pro, 'immersion-offer-nl');
+
+    // Three days in the offer's last period, which the demo leaves free.
+    const offerId = new URL(pro.url()).pathname.split('/').pop()!;
+    const detail = await (await pro.request.get(`/api/immersion-offers/${offerId}`)).json();
+    const periods = detail.periods as Array<{ startsOn: string; endsOn: string }>;
+    const last = periods[periods.length - 1]!;
+    const start = tuesdayFrom(last.startsOn > civilDay(new Date()) ? last.startsOn : civilDay(new Date()));
+    const end = addDays(start, 2);
+
+    await pro.getByRole('link', { name: 'Een inleefstage aanvragen' }).click();
+    await expect.poll(() => mainText(pro)).toContain('Vorm en data');
+    await pro.getByRole('button', { name: /Thema/ }).click();
+    await pro.getByRole('option', { name: 'Socioprofessionele inschakeling' }).click();
+    await fillDate(pro, 'Begin', start);
+    await fillDate(pro, 'Einde', end);
+    await pro
+      .getByLabel(/^Doelstellingen/)
+      .fill('Zien hoe het team van Tourcoing werkgevers betrekt bij de inschakeling van leefloners.');
+    await expectAccessible(pro, 'immersion request form');
+    await pro.getByRole('button', { name: 'Naar de leidinggevende sturen' }).click();
+    await pro.waitForURL(/\/app\/immersions\/requests\/[0-9a-f-]{36}$/);
+    const requestPath = new URL(pro.url()).pathname;
+    await expect.poll(() => mainText(pro)).toContain('Bij de leidinggevende');
+    // Both centres take part in the demo's current programme: the immersion counts there.
+    expect(await mainText(pro)).toContain('SAM-E suite');
+
+    // Her manager approves; the request goes to the host.
+    const managerCtx = await newContext(browser, 'nl-BE');
+    const manager = await managerCtx.newPage();
+    await login(manager, MANAGER);
+    await manager.goto(requestPath);
+    await act(manager, 'Goedkeuren en naar de onthaalorganisatie sturen', 'Bij de onthaalorganisatie');
+    await managerCtx.close();
+
+    // The host, in French, accepts the visitor.
+    const fr = await newContext(browser, 'fr-FR');
+    const host = await fr.newPage();
+    await login(host, HOST);
+    await host.goto(requestPath);
+    await expect.poll(() => mainText(host)).toContain('Chez l’hôte');
+    await expectAccessible(host, 'immersion request, host side');
+    await act(host, 'Accepter l’immersion', 'Convenue');
+
+    // The visitor signs the confidentiality undertaking herself.
+    await pro.reload();
+    await act(pro, 'Ik aanvaard de vertrouwelijkheidsverbintenis', 'Aanvaard door Lotte Uitwisseling');
+    await screenshots(pro, 'immersion-request-agreed-nl');
+
+    // The host confirms that the persons met agree to an observer, for one interview.
+    await host.reload();
+    await host.getByRole('button', { name: 'Confirmer un accord' }).click();
+    const consent = host.getByRole('dialog');
+    await fillDate(consent, 'Date', start);
+    await consent.getByLabel(/^Entretien ou activité/).fill('Entretien d’accueil de la permanence insertion');
+    await consent.getByRole('button', { name: 'Confirmer', exact: true }).click();
+    await expect.poll(() => mainText(host)).toContain('Entretien d’accueil de la permanence insertion');
+    await fr.close();
+    await nl.close();
+  });
+
+  it('she writes the logbook and the report of the immersion ending today and draws a practice sheet; her manager publishes it and CPAS Mouscron records that it adopted it', async () => {
+    const nl = await newContext(browser, 'nl-BE');
+    const pro = await nl.newPage();
+    await login(pro, PROFESSIONAL);
+    const mine = await (await pro.request.get('/api/immersions/requests?scope=mine')).json();
+    const current = (mine.items as Array<{ id: string; status: string }>).find(
+      (i) => i.status === 'in_progress',
+    );
+    expect(current, 'the demo immersion ending today').toBeTruthy();
+    await pro.goto(`/app/immersions/requests/${current!.id}`);
+    await expect.poll(() => mainText(pro)).toContain('Logboek');
+
+    await pro.getByRole('button', { name: 'Een notitie toevoegen' }).click();
+    const note = pro.getByRole('dialog');
+    await fillDate(note, 'Datum', civilDay(new Date()));
+    await note.getByLabel(/^Notitie/).fill('Werkgeversdag bijgewoond: acht werkgevers, twaalf kandidaten.');
+    await note.getByRole('checkbox', { name: 'Deze notitie delen met de onthaalorganisatie' }).focus();
+    await pro.keyboard.press('Space');
+    await note.getByRole('button', { name: 'Opslaan' }).click();
+    await expect.poll(() => mainText(pro)).toContain('acht werkgevers, twaalf kandidaten');
+
+    await act(pro, 'Inleefstage afronden', 'Afgerond');
+    await pro.getByLabel(/^Wat mij verraste/).fill('De werkgevers komen zelf naar het CCAS.');
+    await pro.getByLabel(/^Wat anders werkt/).fill('Een vaste werkgeversdag per maand.');
+    await pro.getByLabel(/^Wat we bij ons kunnen overnemen/).fill('Een maandelijkse werkgeversdag in Menen.');
+    await act(pro, 'Verslag indienen (de onthaalorganisatie leest het)', 'Ingediend op');
+    await screenshots(pro, 'immersion-report-nl');
+
+    await pro.getByRole('button', { name: 'Een goede-praktijkfiche uit dit verslag halen' }).click();
+    await pro.waitForURL(/\/app\/practices\/[0-9a-f-]{36}\/edit$/);
+    const sheetPath = new URL(pro.url()).pathname.replace(/\/edit$/, '');
+    await expect.poll(() => mainText(pro)).toContain('Een maandelijkse werkgeversdag in Menen.');
+    await nl.close();
+
+    // Her manager publishes it to the network.
+    const managerCtx = await newContext(browser, 'nl-BE');
+    const manager = await managerCtx.newPage();
+    await login(manager, MANAGER);
+    await manager.goto(sheetPath);
+    await act(manager, 'Publiceren in het netwerk', 'Gepubliceerd in het netwerk');
+    await managerCtx.close();
+
+    // CPAS Mouscron, in French, records that it adopted the practice.
+    const fr = await newContext(browser, 'fr-BE');
+    const mouscron = await fr.newPage();
+    await login(mouscron, 'coordination@cpas-mouscron.example');
+    await mouscron.goto(sheetPath);
+    await mouscron.getByRole('button', { name: 'Signaler notre reprise' }).click();
+    const takeUp = mouscron.getByRole('dialog');
+    await takeUp.getByRole('button', { name: /Étape/ }).click();
+    await mouscron.getByRole('option', { name: 'Adoptée' }).click();
+    await fillDate(takeUp, 'Depuis le', civilDay(new Date()));
+    await takeUp.getByLabel(/^Ce qui le montre/).fill('Une journée employeurs par mois depuis ce mois-ci.');
+    await takeUp.getByRole('button', { name: 'Enregistrer', exact: true }).click();
+    await expect.poll(() => mainText(mouscron)).toContain('Une journée employeurs par mois');
+    await expectAccessible(mouscron, 'practice sheet with a take-up');
+    await screenshots(mouscron, 'practice-adopted-fr');
+    await fr.close();
+  });
+
+  it('the Service Action Migrants tutor records the Binche trainee’s progress on a module, in French', async () => {
+    const fr = await newContext(browser, 'fr-BE');
+    const tutor = await fr.newPage();
+    await login(tutor, 'tutrice@cpas-charleroi.example');
+    await tutor
+      .locator('nav.shell-nav')
+      .getByRole('link', { name: 'Immersion formative', exact: true })
+      .click();
+    await tutor
+      .getByRole('link', { name: /CPAS Binche/ })
+      .first()
+      .click();
+    await expect.poll(() => mainText(tutor)).toContain('Plan de formation');
+    await tutor.getByRole('button', { name: 'Enregistrer la progression : Insertion sociale' }).click();
+    const dialog = tutor.getByRole('dialog');
+    await dialog.getByLabel(/^Acquis/).fill('70');
+    await dialog
+      .getByLabel(/^Commentaire/)
+      .fill('Mène seule les entretiens d’orientation depuis trois semaines.');
+    await dialog.getByRole('button', { name: 'Enregistrer', exact: true }).click();
+    await expect.poll(() => mainText(tutor)).toContain('Mène seule les entretiens d’orientation');
+    await expectAccessible(tutor, 'formative learning plan');
+    await screenshots(tutor, 'formative-plan-fr');
+    await fr.close();
+  });
+});
