@@ -53,7 +53,8 @@ describe('staff immersions across the border (Action 2)', () => {
     const detail = await (await pro.request.get(`/api/immersion-offers/${offerId}`)).json();
     const periods = detail.periods as Array<{ startsOn: string; endsOn: string }>;
     const last = periods[periods.length - 1]!;
-    const start = tuesdayFrom(last.startsOn > civilDay(new Date()) ? last.startsOn : civilDay(new Date()));
+    // The later of the period's first day and today (ISO days compare as text).
+    const start = tuesdayFrom([last.startsOn, civilDay(new Date())].sort()[1]!);
     const end = addDays(start, 2);
 
     await pro.getByRole('link', { name: 'Een inleefstage aanvragen' }).click();
@@ -107,12 +108,12 @@ describe('staff immersions across the border (Action 2)', () => {
     await nl.close();
   });
 
-  it('she writes the logbook and the report of the immersion ending today and draws a practice sheet; her manager publishes it and CPAS Mouscron records that it adopted it', async () => {
+  it('she writes the logbook and the report of the immersion ending on the last working day and draws a practice sheet; her manager publishes it and CPAS Mouscron records that it adopted it', async () => {
     const nl = await newContext(browser, 'nl-BE');
     const pro = await nl.newPage();
     await login(pro, PROFESSIONAL);
     const mine = await (await pro.request.get('/api/immersions/requests?scope=mine')).json();
-    const current = (mine.items as Array<{ id: string; status: string }>).find(
+    const current = (mine.items as Array<{ id: string; status: string; endsOn: string }>).find(
       (i) => i.status === 'in_progress',
     );
     expect(current, 'the demo immersion ending today').toBeTruthy();
@@ -121,7 +122,8 @@ describe('staff immersions across the border (Action 2)', () => {
 
     await pro.getByRole('button', { name: 'Een notitie toevoegen' }).click();
     const note = pro.getByRole('dialog');
-    await fillDate(note, 'Datum', civilDay(new Date()));
+    // Its last day (today, or Friday when the demo was seeded on a weekend).
+    await fillDate(note, 'Datum', current!.endsOn);
     await note.getByLabel(/^Notitie/).fill('Werkgeversdag bijgewoond: acht werkgevers, twaalf kandidaten.');
     await note.getByRole('checkbox', { name: 'Deze notitie delen met de onthaalorganisatie' }).focus();
     await pro.keyboard.press('Space');

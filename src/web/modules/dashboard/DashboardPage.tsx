@@ -1,10 +1,11 @@
 import { FormattedMessage, useIntl } from 'react-intl';
 import { Link } from 'react-router';
-import { can, type Role } from '../../../common/access/permissions';
+import type { Role } from '../../../common/access/permissions';
 import { dashboardApi } from '../../../common/dashboard/endpoints';
 import { dashboardLink } from '../../../common/dashboard/links';
 import { useEndpoint } from '../../app/client';
 import type { NavItem } from '../../app/module';
+import { visibleNav } from '../../app/nav';
 import { useSession } from '../../app/session';
 import { EmptyState, ErrorAlert, Loading } from '../../app/ui/feedback';
 import { Card, PageHeader } from '../../app/ui/layout';
@@ -14,11 +15,10 @@ export function DashboardPage({ nav }: { nav: () => NavItem[] }) {
   const intl = useIntl();
   const session = useSession();
   const q = useEndpoint(dashboardApi.attention);
-  const shortcuts = nav()
-    .filter(
-      (n) => n.to !== dashboardLink.href() && (!n.permission || can(session.roles as Role[], n.permission)),
-    )
-    .sort((a, b) => a.order - b.order);
+  // The menu's own rule (no public-only faces for a signed-in reader), without this page itself.
+  const shortcuts = visibleNav(nav(), true, session.roles as Role[]).filter(
+    (n) => n.to !== dashboardLink.href(),
+  );
   return (
     <div className="stack">
       <PageHeader

@@ -48,7 +48,7 @@ describe('demo immersions', () => {
     expect(hostView.consents).toHaveLength(2);
     expect(hostView.report?.submittedAt).not.toBeNull();
     expect(hostView.confidentialityAcceptedAt).not.toBeNull();
-    // The one ending today: its logbook is open and its report can be written now.
+    // The one ending on the last working day: its logbook is open and its report can be written now.
     const current = mine.items.find((i) => i.status === 'in_progress')!;
     const currentView = (
       await (await t.login(VISITOR)).get(`/api/immersions/requests/${current.id}`)

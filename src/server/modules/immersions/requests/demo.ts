@@ -50,8 +50,9 @@ export const seedRequests: DemoSeeder = async (trx, orgs, users) => {
     sent: boolean;
     hostDecided: boolean;
     confidentiality: boolean;
+    endsOn?: string;
   }) => {
-    const endsOn = addDays(o.startsOn, 2);
+    const endsOn = o.endsOn ?? addDays(o.startsOn, 2);
     // Decided as they would have been: an immersion already begun was approved and accepted before it.
     const begun = o.startsOn <= today;
     const on = (daysBefore: number) =>
@@ -73,7 +74,6 @@ export const seedRequests: DemoSeeder = async (trx, orgs, users) => {
         schedule: o.schedule,
         starts_on: o.startsOn,
         ends_on: endsOn,
-        // A weekend inside the three days leaves fewer working days (the immersion ending today).
         days: Math.max(1, workingDays(o.startsOn, endsOn)),
         sent_to_host_at: o.sent ? on(21) : null,
         manager_decided_by: o.sent ? manager : null,
@@ -159,10 +159,20 @@ export const seedRequests: DemoSeeder = async (trx, orgs, users) => {
     })
     .execute();
 
-  // Ending today: the logbook is open, and the report can be written (the home page asks for it).
+  // Ending on the last working day (today on a weekday): the logbook is open, and the report can be
+  // written (the home page asks for it). Three working days, never a weekend inside.
+  const weekday = (iso: string) => ![0, 6].includes(new Date(`${iso}T00:00:00Z`).getUTCDay());
+  let lastDay = today;
+  while (!weekday(lastDay)) lastDay = addDays(lastDay, -1);
+  let firstDay = lastDay;
+  for (let n = 1; n < 3; ) {
+    firstDay = addDays(firstDay, -1);
+    if (weekday(firstDay)) n += 1;
+  }
   const current = await insert({
     status: 'in_progress',
-    startsOn: addDays(today, -2),
+    startsOn: firstDay,
+    endsOn: lastDay,
     objectives:
       'De werking van de permanentie voor socioprofessionele inschakeling leren kennen, van het eerste gesprek tot de werkgeversdag.',
     schedule: 'Drie dagen, 9u–16u30, met de consulenten van het team.',
