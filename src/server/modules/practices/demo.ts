@@ -10,9 +10,10 @@ import { insertSheet, setStatus } from './sheets/store';
 import { insertTakeUp } from './takeups/store';
 
 /**
- * Four fictional practice sheets of SAM-E suite partners, in French and/or Dutch: CCAS Tourcoing's one-stop
- * reception of newcomers (drawn from an immersion report, public, adopted by CPAS Mouscron and tried by
- * OCMW Kortrijk), CPAS Mouscron's bilingual domiciliation desk (network), OCMW Kortrijk's budget café
+ * Five fictional practice sheets of SAM-E suite partners, in French and/or Dutch: CCAS Tourcoing's one-stop
+ * reception of newcomers (public, adopted by CPAS Mouscron and tried by OCMW Kortrijk), OCMW Menen's monthly
+ * employer day (drawn from its professional's report on her immersion in Tourcoing, adopted by OCMW
+ * Kortrijk), CPAS Mouscron's bilingual domiciliation desk (network), OCMW Kortrijk's budget café
  * (network, Dutch only) and OCMW Menen's draft buddy scheme. Every name, address and figure is invented.
  */
 
@@ -82,6 +83,33 @@ const MENEN_NL = v(
   'Vrijwilligers begeleiden een nieuwkomer gedurende zes maanden bij de eerste stappen in de gemeente.',
 );
 
+// Drawn from the OCMW Menen professional's report on her immersion at CCAS Tourcoing ("what to
+// transfer"), translated into French.
+const EMPLOYER_DAY_NL = v(
+  'Maandelijkse werkgeversdag',
+  'Eén keer per maand komen werkgevers uit de regio naar het OCMW: ze stellen hun vacatures voor en voeren korte gesprekken met de deelnemers die de trajectbegeleiders hebben voorbereid.',
+  {
+    context:
+      'Tijdens een inleefstage bij CCAS Tourcoing bleek dat werkgevers daar zelf naar het CCAS komen; in Menen ging de trajectbegeleider telkens naar de werkgever.',
+    objectives:
+      'Meer rechtstreekse contacten tussen leefloners en werkgevers, zonder dat elke begeleider apart prospecteert.',
+    resources: 'Een zaal, twee trajectbegeleiders, een gedeelde agenda met de werkgevers (fictief).',
+    results: 'Eerste drie edities (fictieve cijfers): 14 werkgevers, 31 gesprekken, 6 proefplaatsen.',
+  },
+);
+const EMPLOYER_DAY_FR = v(
+  'Journée employeurs mensuelle',
+  'Une fois par mois, des employeurs de la région viennent à l’OCMW : ils présentent leurs offres et mènent de courts entretiens avec les participants préparés par les référents.',
+  {
+    context:
+      'Lors d’une immersion au CCAS de Tourcoing, la professionnelle a vu les employeurs venir eux-mêmes au CCAS ; à Menen, le référent se déplaçait chaque fois chez l’employeur.',
+    objectives:
+      'Plus de contacts directs entre allocataires et employeurs, sans que chaque référent prospecte seul.',
+    results:
+      'Trois premières éditions (chiffres fictifs) : 14 employeurs, 31 entretiens, 6 mises en situation.',
+  },
+);
+
 const input = (
   over: Partial<PracticeInput> & Pick<PracticeInput, 'originalLanguage' | 'themes'>,
 ): PracticeInput => ({
@@ -109,13 +137,13 @@ export const seedPractices: DemoSeeder = async (trx, orgs, users) => {
     userKey: string,
     status: PracticeStatus,
     i: PracticeInput,
-    fromReport = false,
+    fromReport: string | null = null,
   ) => {
     const s = await insertSheet(trx, {
       orgId,
       userId: users[userKey] ?? null,
       sourceKind: fromReport ? 'immersion_report' : 'direct',
-      sourceId: null,
+      sourceId: fromReport,
       input: i,
     });
     // Along the workflow, as a publisher would (the guard allows no shortcut).
@@ -147,7 +175,6 @@ export const seedPractices: DemoSeeder = async (trx, orgs, users) => {
       contactEmail: 'accueil@ccas-tourcoing.example',
       contactPublic: true,
     }),
-    true,
   );
   await takeUp(reception, mouscron, 'coordinator_be_wal', {
     status: 'adopted',
@@ -161,6 +188,40 @@ export const seedPractices: DemoSeeder = async (trx, orgs, users) => {
     endsOn: null,
     evidence: 'Proef van drie maanden aan het onthaal van het sociaal huis (fictief).',
   });
+
+  // The sheet OCMW Menen drew from its professional's report (the demo's completed immersion), published
+  // by her manager and adopted by OCMW Kortrijk.
+  const report = await sql<{ id: string }>`select r.id from immersion_requests r
+    join immersion_reports p on p.request_id = r.id and p.submitted_at is not null
+    where r.org_id = ${menen}::uuid and r.status = 'completed' order by r.ends_on desc limit 1`.execute(trx);
+  const reportId = report.rows[0]?.id ?? null;
+  if (reportId) {
+    const today = (await sql<{ d: string }>`select app.today()::text as d`.execute(trx)).rows[0]!.d;
+    const weekAgo = new Date(Date.parse(`${today}T00:00:00Z`) - 7 * 86_400_000).toISOString().slice(0, 10);
+    const employerDay = await sheet(
+      menen,
+      'manager_menen',
+      'network',
+      input({
+        originalLanguage: 'nl',
+        nl: EMPLOYER_DAY_NL,
+        fr: EMPLOYER_DAY_FR,
+        themes: ['socio_professional_insertion'],
+        tags: ['werkgevers', 'inleefstage'],
+        partnerOrgIds: [tourcoing],
+        programmeId,
+        contactEmail: 'activering@ocmw-menen.example',
+      }),
+      reportId,
+    );
+    await takeUp(employerDay, kortrijk, 'referent_be_vlg', {
+      status: 'adopted',
+      startsOn: weekAgo,
+      endsOn: null,
+      evidence:
+        'Eerste werkgeversdag in het sociaal huis van Kortrijk; beslissing van het diensthoofd (fictief).',
+    });
+  }
 
   await sheet(
     mouscron,
