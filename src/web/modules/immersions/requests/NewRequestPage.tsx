@@ -12,6 +12,7 @@ import {
   RequestInput,
   type RequestView,
 } from '../../../../common/immersions/request-schemas';
+import { civilDay } from '../../../../common/kernel/clock';
 import { schemaErrors } from '../../../../common/validation/text';
 import { ApiError } from '../../../app/api';
 import { call, invalidate, useEndpoint } from '../../../app/client';
@@ -190,6 +191,9 @@ export function RequestForm({
   };
 
   const title = pick(language, offer.titleFr, offer.titleNl)?.text ?? '';
+  // Past periods are not offered (the server refuses past dates); a draft's own period stays listed.
+  const today = civilDay(new Date());
+  const periods = offer.periods.filter((p) => p.endsOn >= today || p.id === values.periodId);
   return (
     <div className="stack">
       <PageHeader title={w.msg('form.title')} description={title} />
@@ -230,13 +234,13 @@ export function RequestForm({
               error={errors.theme}
               isRequired
             />
-            {offer.periods.length > 0 && (
+            {periods.length > 0 && (
               <Select
                 label={w.msg('field.period')}
                 value={values.periodId || null}
                 onChange={(periodId) => {
                   // Dates not given yet: the period's first day, to adjust.
-                  const start = offer.periods.find((p) => p.id === periodId)?.startsOn ?? '';
+                  const start = periods.find((p) => p.id === periodId)?.startsOn ?? '';
                   setValues((s) => ({
                     ...s,
                     periodId,
@@ -244,7 +248,7 @@ export function RequestForm({
                     endsOn: s.endsOn || start,
                   }));
                 }}
-                options={offer.periods.map((p) => ({ id: p.id, label: w.range(p.startsOn, p.endsOn) }))}
+                options={periods.map((p) => ({ id: p.id, label: w.range(p.startsOn, p.endsOn) }))}
                 error={errors.periodId}
               />
             )}

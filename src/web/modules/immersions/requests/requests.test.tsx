@@ -43,6 +43,15 @@ const offer = {
   unitEmail: null,
   unitPhone: null,
   periods: [
+    // Over: never offered.
+    {
+      id: '00000000-0000-4000-8000-0000000000f0',
+      startsOn: '2020-09-14',
+      endsOn: '2020-09-25',
+      capacity: null,
+      effectiveCapacity: 1,
+      remaining: null,
+    },
     {
       id: PERIOD,
       startsOn: '2027-03-02',
@@ -85,7 +94,9 @@ describe('the immersion request form', () => {
     await screen.findByRole('form', { name: 'Een inleefstage aanvragen' }, SLOW);
     // Choosing the period sets the dates to its first day; the server's preview then warns.
     fireEvent.click(screen.getByRole('button', { name: /Periode van het aanbod/ }));
-    fireEvent.click(await screen.findByRole('option', { name: /2027/ }));
+    expect(await screen.findByRole('option', { name: /2027/ })).toBeTruthy();
+    expect(screen.queryByRole('option', { name: /2020/ })).toBeNull();
+    fireEvent.click(screen.getByRole('option', { name: /2027/ }));
     expect(
       await screen.findByText(/6 dagen korte inleefstage over dit thema dit jaar/, {}, SLOW),
     ).toBeTruthy();
