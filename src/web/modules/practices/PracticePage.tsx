@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { useNavigate, useParams } from 'react-router';
 import type { Role } from '../../../common/access/permissions';
@@ -8,12 +8,12 @@ import { practiceEditLink, practicesLink } from '../../../common/practices/links
 import { canEdit } from '../../../common/practices/rules';
 import type { AttachmentView, PracticeDetail } from '../../../common/practices/schemas';
 import { practiceWorkflow } from '../../../common/practices/workflow';
-import { api } from '../../app/api';
 import { call, hrefOf, invalidate, useEndpoint } from '../../app/client';
 import { downloadFile } from '../../app/download';
 import { useLanguage } from '../../app/i18n';
 import { useSession } from '../../app/session';
 import { Button, LinkButton } from '../../app/ui/Button';
+import { FileUploadField, postFile } from '../../app/ui/FileUploadField';
 import { ErrorAlert, Loading } from '../../app/ui/feedback';
 import { PracticeView } from './PracticeView';
 import { TakeUps } from './TakeUps';
@@ -22,45 +22,20 @@ import { ACCEPT } from './words';
 /** Adds a file to the sheet (those who may edit it); the server checks type, size and name. */
 function AttachFile({ sheet, onError }: { sheet: PracticeDetail; onError: (e: unknown) => void }) {
   const client = useQueryClient();
-  const inputId = useId();
-  const [busy, setBusy] = useState(false);
-  const upload = async (file: File | undefined) => {
-    if (!file) return;
-    const body = new FormData();
-    body.append('file', file, file.name);
-    setBusy(true);
-    try {
-      await api('POST', hrefOf(practicesApi.attach, { params: { id: sheet.id } }), body);
-      await invalidate(client, practicesApi.get);
-    } catch (e) {
-      onError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
   return (
-    <div className="field no-print">
-      <label htmlFor={inputId}>
-        <FormattedMessage id="practices.sheet.attach" />
-      </label>
-      <input
-        id={inputId}
-        type="file"
-        accept={ACCEPT}
-        disabled={busy}
-        onChange={(e) => {
-          const input = e.currentTarget;
-          void upload(input.files?.[0]).then(() => {
-            input.value = '';
-          });
-        }}
-      />
-      {busy && (
-        <span className="muted" role="status">
-          <FormattedMessage id="practices.sheet.uploading" />
-        </span>
-      )}
-    </div>
+    <FileUploadField
+      label={<FormattedMessage id="practices.sheet.attach" />}
+      accept={ACCEPT}
+      uploading={<FormattedMessage id="practices.sheet.uploading" />}
+      onFile={async (file) => {
+        try {
+          await postFile(hrefOf(practicesApi.attach, { params: { id: sheet.id } }), file);
+          await invalidate(client, practicesApi.get);
+        } catch (e) {
+          onError(e);
+        }
+      }}
+    />
   );
 }
 

@@ -12,13 +12,13 @@ import {
   TakeUpInput,
   type TakeUpView,
 } from '../../../common/practices/schemas';
-import { api } from '../../app/api';
 import { call, hrefOf, invalidate } from '../../app/client';
 import { downloadFile } from '../../app/download';
 import { useLanguage } from '../../app/i18n';
 import { useCan } from '../../app/session';
 import { Button } from '../../app/ui/Button';
 import { DateField } from '../../app/ui/DateField';
+import { FileUploadField, postFile } from '../../app/ui/FileUploadField';
 import { FormDialog } from '../../app/ui/FormDialog';
 import { ErrorAlert } from '../../app/ui/feedback';
 import { Select, TextArea } from '../../app/ui/fields';
@@ -53,15 +53,11 @@ function RecordTakeUp({ sheet }: { sheet: PracticeDetail }) {
     }
     const created = await call(practicesApi.recordTakeUp, { params: { id: sheet.id }, body });
     try {
-      if (file) {
-        const data = new FormData();
-        data.append('file', file, file.name);
-        await api(
-          'POST',
+      if (file)
+        await postFile(
           hrefOf(practicesApi.takeUpEvidence, { params: { id: sheet.id, takeUpId: created.id } }),
-          data,
+          file,
         );
-      }
     } finally {
       // The step is recorded even when its file is refused: the list offers to attach the file again, so
       // the dialog must not invite recording the step twice.
@@ -139,44 +135,22 @@ function EvidenceUpload({
   onError: (e: unknown) => void;
 }) {
   const client = useQueryClient();
-  const inputId = useId();
-  const [busy, setBusy] = useState(false);
-  const upload = async (file: File | undefined) => {
-    if (!file) return;
-    const data = new FormData();
-    data.append('file', file, file.name);
-    setBusy(true);
-    try {
-      await api(
-        'POST',
-        hrefOf(practicesApi.takeUpEvidence, { params: { id: sheetId, takeUpId: takeUp.id } }),
-        data,
-      );
-      await invalidate(client, practicesApi.get);
-    } catch (e) {
-      onError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
   return (
-    <div className="field no-print">
-      <label htmlFor={inputId}>
-        <FormattedMessage id="practices.takeups.add_file" />
-      </label>
-      <input
-        id={inputId}
-        type="file"
-        accept={ACCEPT}
-        disabled={busy}
-        onChange={(e) => {
-          const input = e.currentTarget;
-          void upload(input.files?.[0]).then(() => {
-            input.value = '';
-          });
-        }}
-      />
-    </div>
+    <FileUploadField
+      label={<FormattedMessage id="practices.takeups.add_file" />}
+      accept={ACCEPT}
+      onFile={async (file) => {
+        try {
+          await postFile(
+            hrefOf(practicesApi.takeUpEvidence, { params: { id: sheetId, takeUpId: takeUp.id } }),
+            file,
+          );
+          await invalidate(client, practicesApi.get);
+        } catch (e) {
+          onError(e);
+        }
+      }}
+    />
   );
 }
 

@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import {
   type ProofView,
@@ -8,11 +8,12 @@ import {
 import { PROOF_MAX_BYTES } from '../../../../common/monitoring/expenditure-proofs';
 import type { ItemView } from '../../../../common/monitoring/expenditure-schemas';
 import { DOCUMENT_TYPES } from '../../../../common/network/programme-documents';
-import { ApiError, api } from '../../../app/api';
+import { ApiError } from '../../../app/api';
 import { call, hrefOf, invalidate, useEndpoint } from '../../../app/client';
 import { downloadFile } from '../../../app/download';
 import { useLanguage } from '../../../app/i18n';
 import { Button } from '../../../app/ui/Button';
+import { FileUploadField, postFile } from '../../../app/ui/FileUploadField';
 import { ErrorAlert } from '../../../app/ui/feedback';
 
 const ACCEPT = Object.keys(DOCUMENT_TYPES)
@@ -44,30 +45,22 @@ export function ItemProofs({
   const intl = useIntl();
   const { language } = useLanguage();
   const client = useQueryClient();
-  const inputId = useId();
   const files = useProofs(declarationId).filter((p) => p.itemId === item.id);
   const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
   const message = (code: string) => new ApiError(400, E(code), intl.formatMessage({ id: E(code) }));
 
-  const upload = async (file: File | undefined) => {
+  const upload = async (file: File) => {
     setError(null);
     // The server decides from the bytes; these checks only spare a useless upload.
-    if (!file) return setError(message('proof_missing'));
     const ext = file.name.includes('.') ? (file.name.split('.').pop() ?? '').toLowerCase() : '';
     if (!DOCUMENT_TYPES[ext]) return setError(message('proof_type'));
     if (file.size === 0) return setError(message('proof_empty'));
     if (file.size > PROOF_MAX_BYTES) return setError(message('proof_size'));
-    const body = new FormData();
-    body.append('file', file, file.name);
-    setBusy(true);
     try {
-      await api('POST', hrefOf(proofsApi.upload, { params: { id: declarationId, itemId: item.id } }), body);
+      await postFile(hrefOf(proofsApi.upload, { params: { id: declarationId, itemId: item.id } }), file);
       await invalidate(client, proofsApi.list);
     } catch (e) {
       setError(e);
-    } finally {
-      setBusy(false);
     }
   };
   const remove = async (p: ProofView) => {
@@ -131,32 +124,14 @@ export function ItemProofs({
       )}
       {!item.proofRef && files.length === 0 && !canEdit && <span>—</span>}
       {canEdit && (
-        <div className="field no-print">
-          <label htmlFor={inputId} className="muted">
-            <FormattedMessage id="monitoring.expenditure.proofs.attach" />
-          </label>
-          <input
-            id={inputId}
-            type="file"
-            accept={ACCEPT}
-            disabled={busy}
-            aria-label={intl.formatMessage(
-              { id: 'monitoring.expenditure.proofs.attach_to' },
-              { what: label },
-            )}
-            onChange={(e) => {
-              const input = e.currentTarget;
-              void upload(input.files?.[0]).then(() => {
-                input.value = '';
-              });
-            }}
-          />
-          {busy && (
-            <span className="muted" role="status">
-              <FormattedMessage id="monitoring.expenditure.proofs.uploading" />
-            </span>
-          )}
-        </div>
+        <FileUploadField
+          label={<FormattedMessage id="monitoring.expenditure.proofs.attach" />}
+          labelClassName="muted"
+          ariaLabel={intl.formatMessage({ id: 'monitoring.expenditure.proofs.attach_to' }, { what: label })}
+          accept={ACCEPT}
+          uploading={<FormattedMessage id="monitoring.expenditure.proofs.uploading" />}
+          onFile={upload}
+        />
       )}
       <ErrorAlert error={error} />
     </div>
