@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { isLanguage, type Language, localized } from '../../../../common/i18n/locales';
+import { localized } from '../../../../common/i18n/locales';
 import { requestLink, requestsLink } from '../../../../common/immersions/request-links';
 import { TAKE_UP_AFTER_MONTHS, TAKE_UP_ASKED_FOR_DAYS } from '../../../../common/immersions/request-rules';
 import { absolute } from '../../../../common/kernel/links';
@@ -8,9 +8,9 @@ import { actorCan } from '../../../platform/actor';
 import { type AttentionProvider, attentionItem } from '../../../platform/attention';
 import { withContext } from '../../../platform/db/context';
 import type { Deps } from '../../../platform/deps';
-import { queueMail } from '../../../platform/mail';
 import { findDrawnPractice } from './practice';
 import { IMMERSION_REMINDER_INTERVAL_MS } from './reminders';
+import { mailVisitorOnce } from './visitor-mail';
 
 /**
  * The take-up question (issue 11): six months after a completed immersion, one mail to the visitor, in
@@ -57,61 +57,28 @@ export async function runTakeUpReminders(deps: ReminderDeps): Promise<{ mails: n
       .execute(),
   );
   let mails = 0;
-  for (const r of due) {
-    try {
-      mails += await withContext(deps.db, { scope: 'system', orgId: r.org_id, today }, async (trx) => {
-        const claimed = await trx
-          .updateTable('immersion_requests')
-          .set({ takeup_reminded_on: today })
-          .where('id', '=', r.id)
-          .where('takeup_reminded_on', 'is', null)
-          .executeTakeFirst();
-        if (Number(claimed.numUpdatedRows) !== 1) return 0;
-        const visitor = await trx
-          .selectFrom('users as u')
-          .innerJoin('memberships as m', 'm.user_id', 'u.id')
-          .select(['u.email', 'u.locale'])
-          .where('u.id', '=', r.visitor_user_id)
-          .where('m.org_id', '=', r.org_id)
-          .where('m.active', '=', true)
-          .where('u.status', '=', 'active')
-          .executeTakeFirst();
-        if (!visitor) return 0;
-        const language = (isLanguage(visitor.locale) ? visitor.locale : 'fr') as Language;
-        const host = await trx
-          .selectFrom('organisations')
-          .select(['name_fr', 'name_nl', 'short_name'])
-          .where('id', '=', r.host_org_id)
-          .executeTakeFirst();
-        const offer = await trx
-          .selectFrom('immersion_offers')
-          .select(['title_fr', 'title_nl'])
-          .where('id', '=', r.offer_id)
-          .executeTakeFirst();
-        const sheet = await findDrawnPractice(trx, r.id);
-        const url = (href: string) => absolute(deps.config.publicUrl, href);
-        await queueMail(trx, {
-          to: visitor.email,
-          language,
-          template: TAKE_UP_TEMPLATE,
-          params: {
-            host: host ? host.short_name || localized(language, host.name_fr, host.name_nl) : '',
-            offer: offer ? localized(language, offer.title_fr, offer.title_nl) : '',
-            startsOn: r.starts_on,
-            endsOn: r.ends_on,
-            drawn: sheet ? 'yes' : 'no',
-            library: url(practicesLink.href(undefined, { org: r.host_org_id })),
-            link: url(sheet ? practiceLink.href({ id: sheet.id }) : requestLink.href({ id: r.id })),
-          },
-          orgId: r.org_id,
-        });
-        return 1;
-      });
-    } catch (e) {
-      // One request's failure must not hold back the others'; it is retried next hour.
-      deps.log?.error({ err: e, requestId: r.id }, 'immersion take-up reminder failed');
-    }
-  }
+  for (const r of due)
+    mails += await mailVisitorOnce(deps, today, r, 'takeup_reminded_on', async (trx, { language, host }) => {
+      const offer = await trx
+        .selectFrom('immersion_offers')
+        .select(['title_fr', 'title_nl'])
+        .where('id', '=', r.offer_id)
+        .executeTakeFirst();
+      const sheet = await findDrawnPractice(trx, r.id);
+      const url = (href: string) => absolute(deps.config.publicUrl, href);
+      return {
+        template: TAKE_UP_TEMPLATE,
+        params: {
+          host,
+          offer: offer ? localized(language, offer.title_fr, offer.title_nl) : '',
+          startsOn: r.starts_on,
+          endsOn: r.ends_on,
+          drawn: sheet ? 'yes' : 'no',
+          library: url(practicesLink.href(undefined, { org: r.host_org_id })),
+          link: url(sheet ? practiceLink.href({ id: sheet.id }) : requestLink.href({ id: r.id })),
+        },
+      };
+    });
   return { mails };
 }
 
