@@ -3,6 +3,7 @@ import { FormattedMessage, useIntl } from 'react-intl';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { calendarEndpoints as api } from '../../../../common/immersions/calendar-endpoints';
 import { calendarLink } from '../../../../common/immersions/calendar-links';
+import { isMonth, monthOf, monthWindow, shiftMonth } from '../../../../common/immersions/calendar-month';
 import {
   CALENDAR_SCOPES,
   type CalendarItem,
@@ -10,6 +11,7 @@ import {
   type FeedCreated,
 } from '../../../../common/immersions/calendar-schemas';
 import { requestLink, requestsLink } from '../../../../common/immersions/request-links';
+import { systemClock } from '../../../../common/kernel/clock';
 import { useEndpoint, useEndpointMutation } from '../../../app/client';
 import { useCan } from '../../../app/session';
 import { Button, LinkButton } from '../../../app/ui/Button';
@@ -17,6 +19,7 @@ import { Alert, EmptyState, ErrorAlert, Loading } from '../../../app/ui/feedback
 import { Select } from '../../../app/ui/fields';
 import { Card, PageHeader } from '../../../app/ui/layout';
 import { useRequestWords } from '../requests/words';
+import { MonthGrid, MonthLegend } from './MonthGrid';
 import './calendar.css';
 
 export const C = (id: string) => `immersions.calendar.${id}`;
@@ -38,10 +41,13 @@ function byWeek(items: CalendarItem[], from: string) {
   return [...weeks.entries()].sort(([a], [b]) => a.localeCompare(b));
 }
 
+const VIEWS = ['agenda', 'month'] as const;
+
 /**
- * The immersion calendars as an agenda by week (readable at 390 px): the reader's own immersions, those the
- * teams or services they belong to host, and a programme's (organisations and counts only). Below, the
- * reader's secret iCalendar feed. Scope, programme and window are in the address.
+ * The immersion calendars as an agenda by week or a month's grid (both readable at 390 px): the reader's own
+ * immersions, those the teams or services they belong to host, and a programme's (organisations and counts
+ * only). Below, the reader's secret iCalendar feed. Scope, programme, view and window (the agenda's first
+ * day, the grid's month) are in the address; the grid asks the server for exactly the weeks it shows.
  */
 export function CalendarPage() {
   const location = useLocation();
@@ -55,12 +61,16 @@ export function CalendarPage() {
     : 'mine';
   const from = /^\d{4}-\d{2}-\d{2}$/.test(asked.from ?? '') ? asked.from : undefined;
   const programme = /^[0-9a-f-]{36}$/i.test(asked.programme ?? '') ? asked.programme : undefined;
+  const today = systemClock.today();
+  const view = asked.view === 'month' ? 'month' : 'agenda';
+  // The month shown; from the agenda, the month of its first day.
+  const month = isMonth(asked.month) ? asked.month : monthOf(from ?? today);
   const q = useEndpoint(
     api.calendar,
     {
       query: {
         scope,
-        ...(from ? { from } : {}),
+        ...(view === 'month' ? monthWindow(month) : from ? { from } : {}),
         ...(scope === 'programme' && programme ? { programmeId: programme } : {}),
       },
     },
@@ -68,10 +78,17 @@ export function CalendarPage() {
   );
   const m = (id: string, values?: Record<string, string | number>) =>
     intl.formatMessage({ id: C(id) }, values);
-  const go = (p: { scope?: string; programme?: string; from?: string }) =>
-    calendarLink.href({}, { scope, ...(programme ? { programme } : {}), ...(from ? { from } : {}), ...p });
+  /** This page's address with some parameters changed: each view keeps only its own window. */
+  const go = (p: { scope?: string; programme?: string; from?: string; view?: string; month?: string }) => {
+    const window =
+      (p.view ?? view) === 'month'
+        ? { view: 'month', month: p.month ?? month }
+        : // From the grid, the agenda begins with its first week.
+          { from: p.from ?? (view === 'month' ? monthWindow(month).from : from) };
+    return calendarLink.href({}, { scope: p.scope ?? scope, programme: p.programme ?? programme, ...window });
+  };
   if (!canView) return <EmptyState title={<FormattedMessage id="errors.forbidden" />} />;
-  const view = q.data;
+  const data = q.data;
   return (
     <div className="stack">
       <PageHeader
@@ -89,36 +106,66 @@ export function CalendarPage() {
           </Link>
         ))}
       </nav>
+      <nav aria-label={m('views')} className="row calendar-views">
+        {VIEWS.map((v) => (
+          <Link key={v} to={go({ view: v })} aria-current={v === view ? 'page' : undefined}>
+            <FormattedMessage id={C(`view.${v}`)} />
+          </Link>
+        ))}
+      </nav>
       <p>
         <FormattedMessage id={C(`intro.${scope}`)} />
       </p>
-      {scope === 'programme' && view && view.programmes.length > 0 && (
+      {scope === 'programme' && data && data.programmes.length > 0 && (
         <Select
           label={m('programme')}
-          value={view.programmeId}
+          value={data.programmeId}
           onChange={(id) => navigate(go({ programme: id }))}
-          options={view.programmes.map((p) => ({ id: p.id, label: p.acronym }))}
+          options={data.programmes.map((p) => ({ id: p.id, label: p.acronym }))}
         />
       )}
       {q.error ? (
         <ErrorAlert error={q.error} />
-      ) : !view ? (
+      ) : !data ? (
         <Loading />
+      ) : view === 'month' ? (
+        <section className="stack" aria-labelledby="calendar-month-title">
+          <div className="row calendar-month-nav">
+            <LinkButton to={go({ month: shiftMonth(month, -1) })} variant="secondary">
+              <FormattedMessage id={C('month.previous')} />
+            </LinkButton>
+            <h2 id="calendar-month-title">
+              {intl.formatDate(`${month}-01`, { month: 'long', year: 'numeric', timeZone: 'UTC' })}
+            </h2>
+            <LinkButton to={go({ month: shiftMonth(month, 1) })} variant="secondary">
+              <FormattedMessage id={C('month.next')} />
+            </LinkButton>
+          </div>
+          {data.items.length === 0 && <EmptyState title={m(`empty.${scope}`)} />}
+          <MonthGrid
+            month={month}
+            items={data.items}
+            scope={scope}
+            today={today}
+            labelledBy="calendar-month-title"
+          />
+          <MonthLegend scope={scope} />
+        </section>
       ) : (
         <>
           <div className="row">
-            <LinkButton to={go({ from: addDays(view.from, -PAGE_DAYS) })} variant="secondary">
+            <LinkButton to={go({ from: addDays(data.from, -PAGE_DAYS) })} variant="secondary">
               <FormattedMessage id={C('earlier')} />
             </LinkButton>
-            <span>{w.range(view.from, view.to)}</span>
-            <LinkButton to={go({ from: addDays(view.from, PAGE_DAYS) })} variant="secondary">
+            <span>{w.range(data.from, data.to)}</span>
+            <LinkButton to={go({ from: addDays(data.from, PAGE_DAYS) })} variant="secondary">
               <FormattedMessage id={C('later')} />
             </LinkButton>
           </div>
-          {view.items.length === 0 ? (
+          {data.items.length === 0 ? (
             <EmptyState title={m(`empty.${scope}`)} />
           ) : (
-            byWeek(view.items, view.from).map(([week, items]) => (
+            byWeek(data.items, data.from).map(([week, items]) => (
               <section key={week} className="calendar-week" aria-labelledby={`week-${week}`}>
                 <h2 id={`week-${week}`}>
                   <FormattedMessage id={C('week_of')} values={{ day: w.day(week) }} />
