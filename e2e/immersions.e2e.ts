@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { civilDay } from '../src/common/kernel/clock';
 import { addDays } from '../src/common/placements/dates';
-import { expectAccessible, fillDate, launch, login, newContext, screenshots } from './support';
+import { expectAccessible, fillDate, launch, login, newContext, receivedMail, screenshots } from './support';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -24,6 +24,16 @@ async function act(page: Page, action: string, expected: string) {
   await expect.poll(() => mainText(page)).toContain(expected);
 }
 
+/** Signs in one's own name from the signatures card: the row's button, the box ticked, the dialog sent. */
+async function signHere(page: Page, button: string, submit: string) {
+  await page.getByRole('button', { name: button }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByRole('checkbox').focus();
+  await page.keyboard.press('Space');
+  await dialog.getByRole('button', { name: submit, exact: true }).click();
+  await dialog.waitFor({ state: 'detached' });
+}
+
 /** The Tuesday on or after a day: three days from Tuesday to Thursday are three working days. */
 function tuesdayFrom(iso: string) {
   const dow = new Date(`${iso}T00:00:00Z`).getUTCDay();
@@ -31,7 +41,7 @@ function tuesdayFrom(iso: string) {
 }
 
 describe('staff immersions across the border (Action 2)', () => {
-  it('an OCMW Menen professional finds a CCAS Tourcoing offer in Dutch and asks for 3 days; her manager and the host approve, she signs the confidentiality undertaking, the host records an observer consent', async () => {
+  it('an OCMW Menen professional finds a CCAS Tourcoing offer in Dutch and asks for 3 days; her manager and the host approve; she, her centre (by a link mailed to its signatory) and the host sign the agreement; the host records an observer consent', async () => {
     const nl = await newContext(browser, 'nl-BE');
     const pro = await nl.newPage();
     await login(pro, PROFESSIONAL);
@@ -80,20 +90,60 @@ describe('staff immersions across the border (Action 2)', () => {
     await login(manager, MANAGER);
     await manager.goto(requestPath);
     await act(manager, 'Goedkeuren en naar de onthaalorganisatie sturen', 'Bij de onthaalorganisatie');
-    await managerCtx.close();
 
-    // The host, in French, accepts the visitor.
+    // The host, in French, accepts the visitor and signs for its centre in its own name.
     const fr = await newContext(browser, 'fr-FR');
     const host = await fr.newPage();
     await login(host, HOST);
     await host.goto(requestPath);
     await expect.poll(() => mainText(host)).toContain('Chez l’hôte');
     await expectAccessible(host, 'immersion request, host side');
-    await act(host, 'Accepter l’immersion', 'Convenue');
+    await act(host, 'Accepter l’immersion', 'Signatures de la convention');
+    await signHere(host, 'Signer maintenant · Pour la structure d’accueil', 'Signer maintenant');
+    await expect.poll(() => mainText(host)).toContain('Signée dans samen le');
+    await screenshots(host, 'immersion-signatures-host-fr');
 
-    // The visitor signs the confidentiality undertaking herself.
+    // The manager has a signing link mailed to whoever signs for OCMW Menen (a fictional chair).
+    await manager.reload();
+    await manager
+      .getByRole('button', { name: 'Link versturen · Voor de organisatie van de bezoeker' })
+      .click();
+    const ask = manager.getByRole('dialog');
+    await ask.getByLabel(/^Naam van wie ondertekent/).fill('Voorzitter Verzonnen');
+    await ask.getByLabel(/^E-mailadres/).fill('voorzitter@ocmw-menen.example');
+    await ask.getByRole('button', { name: 'Link versturen', exact: true }).click();
+    await expect.poll(() => mainText(manager)).toContain('Link verstuurd naar voorzitter@ocmw-menen.example');
+    await managerCtx.close();
+    const mail = await receivedMail('voorzitter@ocmw-menen.example', /\/immersion-sign#token=/);
+    const link = /https?:\/\/\S+\/immersion-sign#token=\S+/.exec(mail)?.[0];
+    expect(link).toBeTruthy();
+    const chairCtx = await newContext(browser, 'fr-BE');
+    const chair = await chairCtx.newPage();
+    await chair.goto(new URL(link!).pathname + new URL(link!).hash);
+    // The page speaks the signer's side's language (Dutch for Menen), whatever the browser's.
+    await expect
+      .poll(() => chair.locator('body').textContent())
+      .toContain('Een inleefovereenkomst ondertekenen');
+    expect(await chair.locator('body').textContent()).toContain('Zien hoe het team van Tourcoing');
+    await expectAccessible(chair, 'immersion signing link');
+    await screenshots(chair, 'immersion-sign-link-nl');
+    await chair.getByRole('checkbox').focus();
+    await chair.keyboard.press('Space');
+    await chair.getByRole('button', { name: 'De overeenkomst ondertekenen' }).click();
+    await expect
+      .poll(() => chair.locator('body').textContent())
+      .toContain('uw handtekening is geregistreerd');
+    await chairCtx.close();
+
+    // The visitor signs last, which is her confidentiality undertaking.
     await pro.reload();
-    await act(pro, 'Ik aanvaard de vertrouwelijkheidsverbintenis', 'Aanvaard door Lotte Uitwisseling');
+    await signHere(
+      pro,
+      'Nu ondertekenen · De bezoeker (met de vertrouwelijkheidsverbintenis)',
+      'Nu ondertekenen',
+    );
+    await expect.poll(() => mainText(pro)).toContain('Aanvaard door Lotte Uitwisseling');
+    expect(await mainText(pro)).toContain('Ondertekend door de drie partijen');
     await screenshots(pro, 'immersion-request-agreed-nl');
 
     // The host confirms that the persons met agree to an observer, for one interview.

@@ -58,6 +58,7 @@ export const AUDIT_ENTITIES = [
   'immersion_observer_consents',
   'immersion_logbook_entries',
   'immersion_reports',
+  'immersion_signatures',
   'immersion_calendar_feeds',
   'practice_sheets',
   'practice_attachments',

@@ -1,8 +1,19 @@
 import Type, { type Static } from 'typebox';
 import { defineEndpoint } from '../kernel/endpoint';
-import { IdParams } from '../kernel/schemas';
+import { IdParams, Ok } from '../kernel/schemas';
+import {
+  AmendmentInput,
+  SignatureInput,
+  SignatureLinkView,
+  SignatureLookupInput,
+  SignByLinkInput,
+} from './signature-schemas';
 
-/** The immersion agreement as a PDF, for the two parties of a request, in the language asked. */
+/**
+ * The immersion agreement: its PDF for the two parties of a request, in the language asked; its signatures
+ * (in one's session, by link, on paper) and amendments; the signer's public link (no session; by POST so
+ * that the token never travels in a URL, rate limited).
+ */
 const tags = ['immersions'] as const;
 
 export const AGREEMENT_LANGUAGES = ['fr', 'nl', 'en'] as const;
@@ -21,6 +32,44 @@ export const agreementEndpoints = {
     query: AgreementPdfQuery,
     response: { 200: Type.String({ format: 'binary', description: 'application/pdf' }) },
     file: true,
+    tags,
+  }),
+  sign: defineEndpoint({
+    method: 'POST',
+    path: '/api/immersions/requests/:id/signatures',
+    params: IdParams,
+    body: SignatureInput,
+    response: { 200: Ok },
+    tags,
+  }),
+  amend: defineEndpoint({
+    method: 'PUT',
+    path: '/api/immersions/requests/:id/agreement',
+    params: IdParams,
+    body: AmendmentInput,
+    response: { 200: Ok },
+    tags,
+  }),
+  signatureLookup: defineEndpoint({
+    method: 'POST',
+    path: '/api/immersions/signatures/lookup',
+    body: SignatureLookupInput,
+    response: { 200: SignatureLinkView },
+    tags,
+  }),
+  signaturePdf: defineEndpoint({
+    method: 'POST',
+    path: '/api/immersions/signatures/agreement.pdf',
+    body: SignatureLookupInput,
+    response: { 200: Type.String({ format: 'binary', description: 'application/pdf' }) },
+    file: true,
+    tags,
+  }),
+  signByLink: defineEndpoint({
+    method: 'POST',
+    path: '/api/immersions/signatures/sign',
+    body: SignByLinkInput,
+    response: { 204: Type.Null() },
     tags,
   }),
 };

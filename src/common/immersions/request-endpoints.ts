@@ -68,13 +68,6 @@ export const requestEndpoints = {
     response: { 200: Ok },
     tags,
   }),
-  acceptConfidentiality: defineEndpoint({
-    method: 'POST',
-    path: `${base}/:id/confidentiality`,
-    params: IdParams,
-    response: { 200: Ok },
-    tags,
-  }),
   addObserverConsent: defineEndpoint({
     method: 'POST',
     path: `${base}/:id/observer-consents`,

@@ -13,3 +13,6 @@ export const requestEditLink = defineLink('/app/immersions/requests/:id/edit');
 
 /** A programme's partners: professionals each sent and received on completed immersions, per year. */
 export const partnerYearLink = defineLink('/app/programmes/:id/immersions', { year: 'integer' });
+
+/** The public page where a signer opens their single-use link to the agreement (the token in the fragment). */
+export const immersionSignLink = defineLink('/immersion-sign');

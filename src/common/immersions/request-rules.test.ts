@@ -5,6 +5,7 @@ import {
   hasRoom,
   immersionDays,
   reportDueOn,
+  reportReminderOn,
   reportState,
   workingDays,
   yearlyWarning,
@@ -99,5 +100,10 @@ describe('the report', () => {
     expect(reportState('2026-11-05', '2026-11-19', false)).toBe('due');
     expect(reportState('2026-11-05', '2026-11-20', false)).toBe('overdue');
     expect(reportState('2026-11-05', '2026-12-20', true)).toBe('submitted');
+  });
+  it('is reminded a week before it is due, after the immersion ended', () => {
+    expect(reportReminderOn('2026-11-05')).toBe('2026-11-12');
+    expect(reportReminderOn('2026-11-05') > '2026-11-05').toBe(true);
+    expect(reportReminderOn('2026-11-05') < reportDueOn('2026-11-05')).toBe(true);
   });
 });

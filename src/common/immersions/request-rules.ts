@@ -115,6 +115,13 @@ export function yearlyWarning(
 /** The report is due 14 days after the immersion ends. */
 export const REPORT_DUE_AFTER_DAYS = 14;
 export const reportDueOn = (endsOn: string) => addDays(endsOn, REPORT_DUE_AFTER_DAYS);
+/**
+ * The visitor is reminded once 7 days before the report is due (a week after the end): they have had a
+ * week to write it unprompted, and still have a week, with the immersion fresh in mind, when reminded.
+ */
+export const REPORT_REMIND_BEFORE_DUE_DAYS = 7;
+export const reportReminderOn = (endsOn: string) =>
+  addDays(reportDueOn(endsOn), -REPORT_REMIND_BEFORE_DUE_DAYS);
 /** Whether the report is awaited now (the immersion ended) and whether it is late. */
 export function reportState(endsOn: string, today: string, submitted: boolean) {
   if (submitted) return 'submitted' as const;

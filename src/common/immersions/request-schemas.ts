@@ -3,6 +3,7 @@ import { IsoDate, IsoDateTime, Nullable, NullFirst, Uuid } from '../kernel/schem
 import { MultilineText } from '../validation/text';
 import { IMMERSION_KINDS } from './request-rules';
 import { REQUEST_GUARDS, REQUEST_SIDES, REQUEST_STATUSES } from './request-workflow';
+import { AgreementSignaturesView } from './signature-schemas';
 
 /** Schemas of immersion requests, their agreement, logbook and report, shared by the API and the forms. */
 
@@ -120,7 +121,7 @@ export const RequestSummary = Type.Object({
   hostOrgName: Type.String(),
   /** Which side the reader's organisation is on. */
   side: Type.Enum([...REQUEST_SIDES]),
-  nextActor: Nullable(Type.Enum(['visitor', 'manager', 'host'])),
+  nextActor: Nullable(Type.Enum(['visitor', 'manager', 'host', 'signers'])),
   reportDueOn: Nullable(IsoDate),
   reportState: Type.Enum(['not_yet', 'due', 'overdue', 'submitted']),
 });
@@ -185,6 +186,8 @@ export const RequestView = Type.Object({
   managerDecidedAt: Nullable(IsoDateTime),
   hostDecidedAt: Nullable(IsoDateTime),
   confidentialityAcceptedAt: Nullable(IsoDateTime),
+  /** The agreement's version and signatures, once both sides approved. */
+  signatures: Nullable(AgreementSignaturesView),
   warnings: RequestWarnings,
   actions: Type.Array(ActionView),
   consents: Type.Array(ConsentView),
@@ -193,7 +196,6 @@ export const RequestView = Type.Object({
   /** The good-practice sheet drawn from the report, when the reader's organisation sees it. */
   practice: Nullable(Type.Object({ id: Uuid, reference: Type.String() })),
   can: Type.Object({
-    acceptConfidentiality: Type.Boolean(),
     recordConsent: Type.Boolean(),
     writeLogbook: Type.Boolean(),
     writeReport: Type.Boolean(),

@@ -4,7 +4,7 @@ import { nextActor, type RequestGuard, requestWorkflow } from './request-workflo
 const all = (v: boolean): Record<RequestGuard, boolean> => ({
   manager_not_visitor: v,
   capacity_available: v,
-  confidentiality_accepted: v,
+  agreement_signed: v,
   start_reached: v,
   end_reached: v,
   start_not_past: v,
@@ -58,8 +58,8 @@ describe('the immersion request workflow', () => {
       }),
     ).toEqual({ ok: false, code: 'guards_failed', failed: ['capacity_available'] });
     expect(
-      w.check('agreed', 'start', 'visitor', ['referent'], { ...all(true), confidentiality_accepted: false }),
-    ).toEqual({ ok: false, code: 'guards_failed', failed: ['confidentiality_accepted'] });
+      w.check('agreed', 'start', 'visitor', ['referent'], { ...all(true), agreement_signed: false }),
+    ).toEqual({ ok: false, code: 'guards_failed', failed: ['agreement_signed'] });
     expect(
       w.check('awaiting_manager', 'approve_manager', 'visitor', ['coordinator'], {
         ...all(true),
@@ -94,6 +94,7 @@ describe('the immersion request workflow', () => {
     expect(nextActor('awaiting_manager')).toBe('manager');
     expect(nextActor('awaiting_host')).toBe('host');
     expect(nextActor('agreed')).toBe('visitor');
+    expect(nextActor('agreed', false)).toBe('signers');
     expect(nextActor('declined')).toBeNull();
   });
 });

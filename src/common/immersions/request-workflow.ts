@@ -30,8 +30,11 @@ export const REQUEST_GUARDS = [
   'manager_not_visitor',
   /** The period (or the offer) still has room for one more visitor over these dates. */
   'capacity_available',
-  /** The visitor has accepted the confidentiality undertaking. */
-  'confidentiality_accepted',
+  /**
+   * The agreement's current version is signed by the visitor (which takes the confidentiality
+   * undertaking), their organisation and the host (migration 0032).
+   */
+  'agreement_signed',
   'start_reached',
   'end_reached',
   /** The start is not past: nobody approves an immersion that should already have begun. */
@@ -114,7 +117,7 @@ export const REQUEST_TRANSITIONS: readonly RequestTransition[] = [
     to: 'in_progress',
     side: 'visitor',
     permission: request,
-    guards: ['confidentiality_accepted', 'start_reached'],
+    guards: ['agreement_signed', 'start_reached'],
   }),
   back({ action: 'cancel', from: 'agreed', to: 'cancelled', side: 'either', permission: manage }),
   step({
@@ -136,13 +139,17 @@ export const requestWorkflow = defineWorkflow({
   transitions: REQUEST_TRANSITIONS,
 });
 
-/** Who acts next, seen from anywhere: the visitor, their manager, the host, or nobody (ended). */
-export type NextActor = 'visitor' | 'manager' | 'host' | null;
+/**
+ * Who acts next, seen from anywhere: the visitor, their manager, the host, the agreement's signers (agreed,
+ * its version not yet signed by all three), or nobody (ended).
+ */
+export type NextActor = 'visitor' | 'manager' | 'host' | 'signers' | null;
 
-export function nextActor(status: RequestStatus): NextActor {
+export function nextActor(status: RequestStatus, fullySigned = true): NextActor {
   switch (status) {
-    case 'draft':
     case 'agreed':
+      return fullySigned ? 'visitor' : 'signers';
+    case 'draft':
     case 'in_progress':
       return 'visitor';
     case 'awaiting_manager':

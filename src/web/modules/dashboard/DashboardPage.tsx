@@ -40,7 +40,15 @@ export function DashboardPage({ nav }: { nav: () => NavItem[] }) {
                 <span className="count">{intl.formatNumber(i.count)}</span>
                 <span>
                   <Link to={i.link}>
-                    <FormattedMessage id={i.key} values={{ count: i.count }} />
+                    <FormattedMessage
+                      id={i.key}
+                      values={{
+                        count: i.count,
+                        ...(i.dueOn
+                          ? { due: intl.formatDate(i.dueOn, { dateStyle: 'medium', timeZone: 'UTC' }) }
+                          : {}),
+                      }}
+                    />
                   </Link>
                 </span>
               </li>

@@ -1,5 +1,6 @@
 import {
   calendarLink,
+  immersionSignLink,
   newRequestLink,
   offerEditLink,
   offerLink,
@@ -12,6 +13,7 @@ import {
   requestsLink,
 } from '../../../common/immersions/links';
 import type { WebModule } from '../../app/module';
+import { SignLinkPage } from './agreement/SignLinkPage';
 import { CalendarPage } from './calendar/CalendarPage';
 import { CataloguePage } from './offers/CataloguePage';
 import { EditOfferPage, NewOfferPage } from './offers/OfferFormPages';
@@ -41,6 +43,7 @@ export const immersionsModule: WebModule = {
     { path: partnerYearLink.pattern, element: <PartnerYearPage /> },
     { path: calendarLink.pattern, element: <CalendarPage /> },
   ],
+  publicRoutes: [{ path: immersionSignLink.pattern, element: <SignLinkPage /> }],
   programmeLinks: [
     {
       key: 'immersions-partners',

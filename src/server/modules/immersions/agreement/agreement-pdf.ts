@@ -10,6 +10,7 @@ import { sideOf } from '../requests/access';
 import * as requests from '../requests/store';
 import { type AgreementDocument, type AgreementFacts, agreementDocument, type OrgFacts } from './document';
 import { renderAgreementPdf } from './render';
+import { currentSignatures } from './signature-facts';
 import * as store from './store';
 
 /**
@@ -29,13 +30,28 @@ export async function agreementFor(
   const r = await requests.findRequest(trx, id);
   const side = r ? sideOf(actor, r) : null;
   if (!r || !side) throw notFound();
+  const people = await requests.people(trx, r.id);
+  return { ...(await agreementOf(trx, r, side, { lang, fallback: actor.language, now, people })), side };
+}
 
+/**
+ * The agreement of a request as one side reads it, in the language asked, else that side's organisation's
+ * (`fallback` when its region is unknown): for a signed-in reader and for a signer's link alike. `people`
+ * names the visitor and the deciders (read by each caller as its context allows).
+ */
+export async function agreementOf(
+  trx: Tx,
+  r: requests.RequestRow,
+  side: 'visitor' | 'host',
+  opts: { lang: Language | undefined; fallback: Language; now: Date; people: Map<string, string> },
+): Promise<{ document: AgreementDocument; country: 'FR' | 'BE' | null }> {
+  const { people, now } = opts;
   const orgs = await store.organisations(trx, [r.org_id, r.host_org_id]);
   const visitorOrg = orgs.find((o) => o.id === r.org_id);
   const hostOrg = orgs.find((o) => o.id === r.host_org_id);
   if (!visitorOrg || !hostOrg) throw new Error(`organisations of immersion request ${r.id} not readable`);
   const reader = side === 'visitor' ? visitorOrg : hostOrg;
-  const language = lang ?? (reader.region ? defaultLanguageForRegion(reader.region) : actor.language);
+  const language = opts.lang ?? (reader.region ? defaultLanguageForRegion(reader.region) : opts.fallback);
   const country = reader.country === 'FR' || reader.country === 'BE' ? reader.country : null;
 
   const codes = [visitorOrg.municipality_code, hostOrg.municipality_code].filter((c): c is string => !!c);
@@ -50,8 +66,8 @@ export async function agreementFor(
 
   const offer = await store.offer(trx, r.offer_id);
   const programme = r.programme_id ? await store.programme(trx, r.programme_id) : undefined;
-  const people = await requests.people(trx, r.id);
   const consents = await requests.listConsents(trx, r.id);
+  const signatures = await currentSignatures(trx, r.id, r.agreement_version);
   const sent = r.sent_to_host_at !== null;
   const facts: AgreementFacts = {
     id: r.id,
@@ -82,6 +98,8 @@ export async function agreementFor(
     hostDecidedAt: r.host_decided_at,
     confidentialityAcceptedAt: r.confidentiality_accepted_at,
     consents: consents.map((c) => ({ heldOn: c.held_on, activity: c.activity, recordedAt: c.created_at })),
+    version: r.agreement_version,
+    signatures,
     generatedAt: now,
   };
   const document = agreementDocument(
@@ -90,7 +108,7 @@ export async function agreementFor(
     (key, values) => t(language, key, values, country),
     formattingLocale(language, country),
   );
-  return { document, side, country };
+  return { document, country };
 }
 
 /** The agreement as a PDF file; the download is recorded in the reader's audit chain. */

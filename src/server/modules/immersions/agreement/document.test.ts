@@ -35,6 +35,30 @@ const facts = (over: Partial<AgreementFacts> = {}): AgreementFacts => ({
       recordedAt: '2026-10-27T15:00:00Z',
     },
   ],
+  version: 2,
+  signatures: [
+    {
+      role: 'visitor',
+      signerName: 'Ine Verzonnen',
+      method: 'account',
+      signedAt: '2026-10-05T08:00:00Z',
+      witness: null,
+    },
+    {
+      role: 'visitor_org',
+      signerName: 'Pieter Diensthoofd',
+      method: 'in_person',
+      signedAt: '2026-10-06T09:00:00Z',
+      witness: 'Pieter Diensthoofd',
+    },
+    {
+      role: 'host',
+      signerName: 'Directrice Fictive',
+      method: 'link',
+      signedAt: '2026-10-07T10:00:00Z',
+      witness: null,
+    },
+  ],
   generatedAt: new Date('2026-12-01T10:00:00Z'),
   ...over,
 });
@@ -62,7 +86,7 @@ describe('immersion agreement document', () => {
     expect(doc.title).toBe('Convention d’immersion');
     expect(doc.working).toBe(false);
     expect(doc.state).toBe(
-      `Convenue par les deux parties (${t('fr', 'immersions.requests.status.completed')}).`,
+      `Signée par les trois parties (version 2) – ${t('fr', 'immersions.requests.status.completed')}.`,
     );
     expect(doc.filename).toBe('convention-immersion-3F2A9C1B.pdf');
     expect(field(doc, 'parties', 'visitor_org')).toBe('CPAS de Menin\nKerkstraat 1, 8930 Menen');
@@ -90,6 +114,59 @@ describe('immersion agreement document', () => {
     });
   });
 
+  it('prints each signer of the current version, how and when they signed, with a line to sign on paper', () => {
+    const doc = build(facts(), 'fr');
+    const signature = (id: string) =>
+      items(doc, 'signatures').find(
+        (i): i is Extract<Item, { kind: 'approval' }> => i.kind === 'approval' && i.id === id,
+      );
+    expect(signature('visitor')).toMatchObject({
+      label: 'Le visiteur (engagement de confidentialité compris)',
+      name: 'Ine Verzonnen',
+      state: 'Signée dans samen le 5 octobre 2026',
+      line: true,
+    });
+    expect(signature('visitor_org')?.state).toBe(
+      'Signée sur papier le 6 octobre 2026, en présence de Pieter Diensthoofd',
+    );
+    expect(signature('host')?.state).toBe('Signée par lien personnel le 7 octobre 2026');
+    expect(JSON.stringify(items(doc, 'signatures'))).toContain('Version 2 de la convention.');
+    // Approvals carry no line to sign: the signatures do.
+    expect(approval(doc, 'manager')?.line).toBe(false);
+  });
+
+  it('keeps an agreed but unsigned agreement a working document, naming who has not signed yet', () => {
+    const doc = build(
+      facts({
+        status: 'agreed',
+        version: 1,
+        signatures: [
+          {
+            role: 'visitor',
+            signerName: 'Ine Verzonnen',
+            method: 'account',
+            signedAt: '2026-10-05T08:00:00Z',
+            witness: null,
+          },
+          { role: 'host', signerName: 'Directrice Fictive', method: null, signedAt: null, witness: null },
+        ],
+      }),
+      'nl',
+    );
+    expect(doc.working).toBe(true);
+    expect(doc.state).toBe(
+      'Werkdocument: door beide partijen overeengekomen, wacht op de handtekeningen (versie 1).',
+    );
+    const states = items(doc, 'signatures').flatMap((i) => (i.kind === 'approval' ? [[i.id, i.state]] : []));
+    expect(states).toEqual([
+      ['visitor', 'Ondertekend in samen op 5 oktober 2026'],
+      ['visitor_org', 'Handtekening nog niet gevraagd'],
+      ['host', 'Ondertekeningslink verstuurd, nog niet ondertekend'],
+    ]);
+    // Before both sides approved there is nothing to sign yet.
+    expect(build(facts({ status: 'awaiting_host' })).blocks.map((b) => b.id)).not.toContain('signatures');
+  });
+
   it('lists the host’s observer consents by date and activity, never a person', () => {
     const doc = build(facts(), 'nl');
     const consents = items(doc, 'consents').filter((i) => i.kind === 'field');
@@ -115,6 +192,7 @@ describe('immersion agreement document', () => {
         hostDecidedAt: null,
         hostApproverName: null,
         confidentialityAcceptedAt: null,
+        signatures: [],
         consents: [],
         hostContact: null,
         offerProgramme: null,

@@ -1,6 +1,11 @@
 import { type Language, localized } from '../../../../common/i18n/locales';
 import type { ImmersionKind } from '../../../../common/immersions/request-rules';
 import type { RequestStatus } from '../../../../common/immersions/request-workflow';
+import {
+  SIGNATURE_ROLES,
+  type SignatureMethod,
+  type SignatureRole,
+} from '../../../../common/immersions/signature-schemas';
 
 /**
  * What the immersion agreement says, in one language, as blocks of items: the pure part, decided here from
@@ -42,7 +47,20 @@ export interface AgreementFacts {
   hostDecidedAt: Date | string | null;
   confidentialityAcceptedAt: Date | string | null;
   consents: ReadonlyArray<{ heldOn: string; activity: string; recordedAt: Date | string }>;
+  /** The agreement's version (amendments make the next one) and its signatures (migration 0032). */
+  version: number;
+  signatures: ReadonlyArray<SignatureFact>;
   generatedAt: Date;
+}
+
+/** One signer of the current version: asked (a pending link) or signed, with how. */
+export interface SignatureFact {
+  role: SignatureRole;
+  signerName: string;
+  method: SignatureMethod | null;
+  signedAt: Date | string | null;
+  /** Who witnessed a paper signature. */
+  witness: string | null;
 }
 
 /** A message of the catalogues in the document's language. */
@@ -52,7 +70,15 @@ export type Item =
   | { kind: 'field'; id: string; label: string; value: string }
   | { kind: 'paragraph'; text: string; tone?: 'note' }
   | { kind: 'subheading'; text: string }
-  | { kind: 'approval'; id: 'manager' | 'host'; label: string; name: string | null; state: string };
+  | {
+      kind: 'approval';
+      id: string;
+      label: string;
+      name: string | null;
+      state: string;
+      /** A line to sign on paper under it (the signatures, not the approvals). */
+      line: boolean;
+    };
 
 export type BlockId =
   | 'title'
@@ -62,13 +88,14 @@ export type BlockId =
   | 'undertaking'
   | 'consents'
   | 'approvals'
+  | 'signatures'
   | 'footer';
 
 export interface Block {
   id: BlockId;
   heading: string | null;
   items: Item[];
-  /** Printed on one page whole (moved to the next when it does not fit): the approvals. */
+  /** Printed on one page whole (moved to the next when it does not fit): the signatures. */
   keepTogether?: boolean;
 }
 
@@ -114,9 +141,15 @@ export function agreementDocument(
   const statusWord = w(`immersions.requests.status.${f.status}`);
   const reference = agreementReference(f.id);
 
-  const working = !AGREED.includes(f.status) && f.status !== 'cancelled';
+  const signed = SIGNATURE_ROLES.every((role) =>
+    f.signatures.some((s) => s.role === role && s.signedAt !== null),
+  );
+  // Agreed but not yet signed by all three, the agreement is still a working document.
+  const working = (!AGREED.includes(f.status) || !signed) && f.status !== 'cancelled';
   const state = AGREED.includes(f.status)
-    ? L('state.agreed', { status: statusWord })
+    ? signed
+      ? L('state.signed', { status: statusWord, version: f.version })
+      : L('state.awaiting_signatures', { version: f.version })
     : f.status === 'cancelled'
       ? L('state.cancelled')
       : f.status === 'declined' || f.status === 'withdrawn'
@@ -162,15 +195,17 @@ export function agreementDocument(
     { kind: 'paragraph', text: L(`article.${a}.text`) },
   ]);
 
-  // The undertaking the visitor accepted on the request page, word for word.
+  // The undertaking the visitor takes by signing, word for word (accepted on its own before 0032).
+  const visitorSigned = f.signatures.find((s) => s.role === 'visitor' && s.signedAt !== null)?.signedAt;
+  const acceptedAt = visitorSigned ?? f.confidentialityAcceptedAt;
   const undertaking: Item[] = [
     { kind: 'paragraph', text: w('immersions.requests.agreement.confidentiality_text') },
     {
       kind: 'paragraph',
-      text: f.confidentialityAcceptedAt
-        ? L('undertaking_accepted', { visitor: f.visitorName, day: dayOf(f.confidentialityAcceptedAt) })
+      text: acceptedAt
+        ? L('undertaking_accepted', { visitor: f.visitorName, day: dayOf(acceptedAt) })
         : L('undertaking_pending'),
-      ...(f.confidentialityAcceptedAt ? {} : { tone: 'note' as const }),
+      ...(acceptedAt ? {} : { tone: 'note' as const }),
     },
   ];
 
@@ -200,6 +235,7 @@ export function agreementDocument(
         : f.managerDeclinedAt
           ? L('approval.declined', { day: dayOf(f.managerDeclinedAt) })
           : L('approval.pending'),
+      line: false,
     },
     {
       kind: 'approval',
@@ -209,7 +245,30 @@ export function agreementDocument(
       state: f.hostDecidedAt
         ? L(hostDeclined ? 'approval.declined' : 'approval.approved', { day: dayOf(f.hostDecidedAt) })
         : L('approval.pending'),
+      line: false,
     },
+  ];
+
+  // Each signer of the current version, with how they signed; a line to sign on paper under each.
+  const signatures: Item[] = [
+    { kind: 'paragraph', text: L('signatures_intro', { version: f.version }), tone: 'note' },
+    ...SIGNATURE_ROLES.map((role): Item => {
+      const s = f.signatures.find((x) => x.role === role);
+      return {
+        kind: 'approval',
+        id: role,
+        label: L(`signature.role.${role}`),
+        name: s?.signerName ?? null,
+        state: !s
+          ? L('signature.not_asked')
+          : s.signedAt === null
+            ? L('signature.pending')
+            : s.method === 'in_person'
+              ? L('signature.signed_in_person', { day: dayOf(s.signedAt), witness: s.witness ?? '' })
+              : L(`signature.signed_${s.method ?? 'account'}`, { day: dayOf(s.signedAt) }),
+        line: true,
+      };
+    }),
   ];
 
   return {
@@ -235,6 +294,9 @@ export function agreementDocument(
       { id: 'undertaking', heading: L('undertaking'), items: undertaking },
       { id: 'consents', heading: L('consents'), items: consents },
       { id: 'approvals', heading: L('approvals'), items: approvals, keepTogether: true },
+      ...(AGREED.includes(f.status)
+        ? [{ id: 'signatures' as const, heading: L('signatures'), items: signatures, keepTogether: true }]
+        : []),
       {
         id: 'footer',
         heading: null,

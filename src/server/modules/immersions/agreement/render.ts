@@ -142,13 +142,14 @@ class Writer {
     this.space(3);
   }
 
-  /** An approval with its label, name, state and a line to sign on paper: one whole, never split. */
+  /** An approval or signature with its label, name, state (and a line to sign on paper): never split. */
   private approval(item: Extract<Item, { kind: 'approval' }>): void {
     this.keep(this.itemHeight(item));
     this.space(6);
     this.full(item.label, S.subheading);
     if (item.name) this.full(item.name, S.body);
     this.full(item.state, S.body);
+    if (!item.line) return;
     this.space(22);
     const y = this.doc.y;
     this.doc
@@ -179,7 +180,7 @@ class Writer {
           this.height(item.label, S.subheading, this.width) +
           (item.name ? this.height(item.name, S.body, this.width) : 0) +
           this.height(item.state, S.body, this.width) +
-          26
+          (item.line ? 26 : 0)
         );
     }
   }

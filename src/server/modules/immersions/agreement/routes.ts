@@ -1,20 +1,57 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { agreementEndpoints as api } from '../../../../common/immersions/agreement-endpoints';
 import type { Deps } from '../../../platform/deps';
-import { inTx } from '../../../platform/http';
+import { inTx, systemTx } from '../../../platform/http';
 import { route } from '../../../platform/route';
+import { amend } from '../signatures/amend';
+import { lookupSignature, signaturePdf, signWithToken } from '../signatures/by-link';
+import { sign } from '../signatures/sign';
 import { exportAgreementPdf } from './agreement-pdf';
 
-/** The immersion agreement as a PDF, for the two parties of the request. */
+const pdfReply = (filename: string) => ({
+  'content-type': 'application/pdf',
+  'content-disposition': `attachment; filename="${filename.replace(/[^\w.-]/g, '_')}"`,
+  'cache-control': 'no-store',
+});
+
+/** The immersion agreement: its PDF for the two parties, its signatures and amendments, the signer's link. */
 export async function agreementRoutes(app: FastifyInstance, deps: Deps) {
   route(app, api.agreementPdf, async (req, reply) => {
     const { filename, pdf } = await inTx(deps, req, (trx, actor) =>
       exportAgreementPdf(trx, actor, req.params.id, req.query.lang),
     );
-    return reply
-      .header('content-type', 'application/pdf')
-      .header('content-disposition', `attachment; filename="${filename.replace(/[^\w.-]/g, '_')}"`)
-      .header('cache-control', 'no-store')
-      .send(pdf);
+    return reply.headers(pdfReply(filename)).send(pdf);
   });
+  route(app, api.sign, (req) => inTx(deps, req, (trx, a) => sign(trx, deps, a, req.params.id, req.body)));
+  route(app, api.amend, (req) => inTx(deps, req, (trx, a) => amend(trx, deps, a, req.params.id, req.body)));
+
+  // The signer's link works without a session, rate limited like the password reset (see placements).
+  const config = { rateLimit: { max: deps.config.loginRateLimit, timeWindow: '1 minute' } };
+  const link = (req: FastifyRequest) => ({ requestId: req.id, today: deps.clock.today() });
+  route(
+    app,
+    api.signatureLookup,
+    (req) => systemTx(deps, req, (trx) => lookupSignature(trx, req.body.token, link(req))),
+    { config },
+  );
+  route(
+    app,
+    api.signaturePdf,
+    async (req, reply) => {
+      const { filename, pdf } = await systemTx(deps, req, (trx) =>
+        signaturePdf(trx, req.body.token, link(req)),
+      );
+      return reply.headers(pdfReply(filename)).send(pdf);
+    },
+    { config },
+  );
+  route(
+    app,
+    api.signByLink,
+    async (req) => {
+      await systemTx(deps, req, (trx) => signWithToken(trx, req.body.token, link(req)));
+      return null;
+    },
+    { config },
+  );
 }

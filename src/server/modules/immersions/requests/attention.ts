@@ -1,15 +1,16 @@
 import { sql } from 'kysely';
 import type { AttentionItem } from '../../../../common/dashboard/attention';
 import { requestLink, requestsLink } from '../../../../common/immersions/request-links';
-import { addDays, REPORT_DUE_AFTER_DAYS } from '../../../../common/immersions/request-rules';
+import { reportDueOn } from '../../../../common/immersions/request-rules';
 import { actorCan } from '../../../platform/actor';
 import { type AttentionProvider, attentionItem } from '../../../platform/attention';
 
 /**
  * The home page's immersion items: to a manager (`immersion.manage`), their organisation's requests waiting
  * for their approval; to the host's approvers, the requests sent to their organisation; to a professional,
- * the reports of their ended immersions still to submit (high once past the 14 days). Each links to the
- * queue, or to the one request when there is one. RLS shows each organisation only its side.
+ * the reports of their ended immersions still to submit, from the immersion's last day, with the first
+ * due date (high once past it). Each links to the queue, or to the one request when there is one. RLS
+ * shows each organisation only its side.
  */
 export const requestAttention: AttentionProvider = async (trx, actor, { today }) => {
   if (!actor.orgId || !actorCan(actor, 'immersion.view')) return [];
@@ -48,14 +49,15 @@ export const requestAttention: AttentionProvider = async (trx, actor, { today })
     .orderBy('r.ends_on')
     .orderBy('r.id')
     .execute();
-  const late = due.some((d) => addDays(d.ends_on, REPORT_DUE_AFTER_DAYS) < today);
+  // Ordered by end: the first is the one due first, whose date the item shows.
+  const first = due[0] ? reportDueOn(due[0].ends_on) : null;
   items.push(
     ...attentionItem(
       'immersions.requests.attention.report_due',
       due.length,
-      late ? 'high' : 'normal',
+      first && first < today ? 'high' : 'normal',
       link(due, 'mine'),
-    ),
+    ).map((i) => (first ? { ...i, dueOn: first } : i)),
   );
   return items;
 };

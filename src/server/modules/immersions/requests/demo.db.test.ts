@@ -48,6 +48,8 @@ describe('demo immersions', () => {
     expect(hostView.consents).toHaveLength(2);
     expect(hostView.report?.submittedAt).not.toBeNull();
     expect(hostView.confidentialityAcceptedAt).not.toBeNull();
+    expect(hostView.signatures).toMatchObject({ version: 1, open: false, fullySigned: true });
+    expect(hostView.signatures?.signatures.map((s) => s.method)).toEqual(['account', 'account', 'account']);
     // The one ending on the last working day: its logbook is open and its report can be written now.
     const current = mine.items.find((i) => i.status === 'in_progress')!;
     const currentView = (

@@ -4,7 +4,8 @@ import type { DemoSeeder } from '../../../platform/demo';
 
 /**
  * Demo immersions (after the offers' seeder): the OCMW Menen professional's 3-day immersion at CCAS
- * Tourcoing, completed a few weeks ago, with the undertaking accepted, two observer consents, three logbook
+ * Tourcoing, completed a few weeks ago, with the agreement signed by all three (the visitor's signature
+ * carrying the undertaking), two observer consents, three logbook
  * entries (one shared with the host) and the submitted report; then two requests on the same offer for next
  * year, one waiting for the host, one waiting for the manager (together past the 5 days of the yearly rule:
  * the warning shows). Attached to "SAM-E suite" when its dates allow. Every word is invented.
@@ -25,6 +26,15 @@ export const seedRequests: DemoSeeder = async (trx, orgs, users) => {
   ).rows[0];
   if (!offer) return;
   const today = (await sql<{ d: string }>`select app.today()::text as d`.execute(trx)).rows[0]!.d;
+  const names = new Map(
+    (
+      await trx
+        .selectFrom('users')
+        .select(['id', 'display_name'])
+        .where('id', 'in', [visitor, manager, host])
+        .execute()
+    ).map((u) => [u.id, u.display_name]),
+  );
   const programme = (
     await sql<{ id: string; starts_on: string; ends_on: string }>`select id, starts_on::text, ends_on::text
       from programmes where acronym = 'SAM-E suite'`.execute(trx)
@@ -84,6 +94,29 @@ export const seedRequests: DemoSeeder = async (trx, orgs, users) => {
       })
       .returning(['id', 'starts_on', 'ends_on'])
       .executeTakeFirstOrThrow();
+    // An immersion under way or done was signed by all three before it began, each in their own session.
+    if (o.status === 'in_progress' || o.status === 'completed')
+      for (const [role, signer, orgId] of [
+        ['visitor', visitor, menen],
+        ['visitor_org', manager, menen],
+        ['host', host, tourcoing],
+      ] as const)
+        await trx
+          .insertInto('immersion_signatures')
+          .values({
+            request_id: r.id,
+            org_id: menen,
+            host_org_id: tourcoing,
+            version: 1,
+            role,
+            signer_name: names.get(signer) ?? '',
+            email: null,
+            signer_user_id: signer,
+            requested_by: orgId === tourcoing ? host : manager,
+            method: 'account',
+            signed_at: on(role === 'host' ? 6 : 7),
+          })
+          .execute();
     return r;
   };
 

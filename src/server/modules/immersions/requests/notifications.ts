@@ -28,7 +28,9 @@ export type RequestMove =
   | 'start'
   | 'complete'
   | 'cancel'
-  | 'report_submitted';
+  | 'report_submitted'
+  | 'agreement_signed'
+  | 'agreement_amended';
 
 type Audience = 'visitor' | 'managers' | 'host';
 
@@ -45,6 +47,9 @@ export const MAILS: Readonly<Partial<Record<RequestMove, readonly Audience[]>>> 
   // The visitor is reminded of the report and its due date.
   complete: ['visitor'],
   report_submitted: ['host'],
+  // The last of the three signatures, and an amendment that asks all three to sign again.
+  agreement_signed: ['visitor', 'managers', 'host'],
+  agreement_amended: ['visitor', 'managers', 'host'],
 };
 
 /** Roles that hold `immersion.manage` in an organisation (src/common/access/permissions.ts). */
@@ -67,7 +72,8 @@ interface Payload extends Record<string, unknown> {
 
 export async function recordRequestEvent(
   trx: Tx,
-  actor: Actor,
+  /** Null for a signer's link, which acts for nobody signed in. */
+  actor: Pick<Actor, 'orgId' | 'userId'> | null,
   r: Pick<
     RequestRow,
     | 'id'
@@ -96,8 +102,8 @@ export async function recordRequestEvent(
   };
   await recordEvent(trx, {
     type: requestEvent(move),
-    orgId: actor.orgId,
-    actorUserId: actor.userId,
+    orgId: actor?.orgId ?? r.org_id,
+    actorUserId: actor?.userId ?? null,
     payload,
   });
 }

@@ -8,21 +8,11 @@ import { recordRequestEvent } from './notifications';
 import * as store from './store';
 
 /**
- * The agreement's undertaking and what the immersion leaves behind: the visitor accepts the
- * confidentiality undertaking themself; the host records, per interview or activity, that the persons met
+ * What the immersion leaves behind (the visitor's confidentiality undertaking is taken by signing the
+ * agreement, signatures/sign.ts): the host records, per interview or activity, that the persons met
  * agreed to an observer; the visitor writes the logbook (sharing entries with the host or not) and the
  * report, which the host reads once submitted.
  */
-
-export async function acceptConfidentiality(trx: Tx, actor: Actor, id: string) {
-  requirePermission(actor, 'immersion.view');
-  const r = await visible(trx, id);
-  // The undertaking binds the visitor: nobody accepts it in their name, their manager neither.
-  if (r.org_id !== actor.orgId || r.visitor_user_id !== actor.userId) throw forbidden();
-  if (!['agreed', 'in_progress'].includes(r.status)) throw conflict(E('not_agreed'));
-  await store.acceptConfidentiality(trx, r.id);
-  return { ok: true };
-}
 
 export async function addObserverConsent(trx: Tx, actor: Actor, id: string, input: ConsentInput) {
   requirePermission(actor, 'immersion.view');

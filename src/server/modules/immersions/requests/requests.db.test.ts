@@ -4,7 +4,9 @@ import { createTestApp, type TestApp } from '../../../../../test/support/app';
 import type { AttentionItem } from '../../../../common/dashboard/attention';
 import type { RequestInput, RequestList, RequestView } from '../../../../common/immersions/request-schemas';
 import { fixedClock } from '../../../../common/kernel/clock';
+import type { Actor } from '../../../platform/actor';
 import { withContext } from '../../../platform/db/context';
+import { requestAttention } from './attention';
 import { requestFixtures } from './fixtures.testing';
 import { immersionIndicatorRules } from './indicators';
 import { runRequestReminders } from './reminders';
@@ -62,6 +64,21 @@ const move = async (email: string, id: string, action: string, reason?: string) 
     action,
     reason: reason ?? null,
   });
+/** An actor for a provider called straight (the home page's items on a chosen day). */
+const actorOf = (m: Member): Actor => ({
+  userId: m.userId,
+  sessionId: 'test',
+  email: 'test@example.org',
+  displayName: 'Test',
+  orgId: m.orgId,
+  orgCountry: null,
+  roles: [],
+  platformAdmin: false,
+  language: 'fr',
+  csrfToken: '',
+  mfaSetupRequired: false,
+  requestId: 'test',
+});
 const rows = (who: Member, q: string, id: string) =>
   fx.asOrg(who, (trx) => sql.raw<{ n: number }>(q.replaceAll('$id', `'${id}'`)).execute(trx));
 
@@ -263,14 +280,19 @@ describe('immersion requests', () => {
     expect(left.rows[0]?.period_id).toBeNull();
   });
 
-  it('records the undertaking by the visitor only, the host’s observer consents, and a logbook the host reads only where shared', async () => {
-    expect(
-      (await (await t.login(MANAGER)).post(`/api/immersions/requests/${a}/confidentiality`)).statusCode,
-    ).toBe(403);
+  it('records the undertaking by the visitor’s own signature, the host’s observer consents, and a logbook the host reads only where shared', async () => {
+    const signAs = async (email: string, role: string) =>
+      (await t.login(email)).post(`/api/immersions/requests/${a}/signatures`, {
+        role,
+        method: 'account',
+        accept: true,
+      });
+    // The undertaking is the visitor's signature: her manager cannot give it in her name.
+    expect((await signAs(MANAGER, 'visitor')).statusCode).toBe(403);
+    expect((await signAs(VISITOR, 'visitor')).statusCode).toBe(200);
     expect((await move(VISITOR, a, 'start')).statusCode).toBe(409);
-    expect(
-      (await (await t.login(VISITOR)).post(`/api/immersions/requests/${a}/confidentiality`)).statusCode,
-    ).toBe(200);
+    expect((await signAs(MANAGER, 'visitor_org')).statusCode).toBe(200);
+    expect((await signAs(HOST, 'host')).statusCode).toBe(200);
     // Time passes: the immersion took place last month.
     await fx.setDates(a, '2026-11-03', '2026-11-05');
     expect((await move(VISITOR, a, 'start')).statusCode).toBe(200);
@@ -476,31 +498,115 @@ describe('immersion requests', () => {
     ).toBe(200);
   });
 
-  it('reminds the visitor once when a report is overdue', async () => {
+  it('reminds the visitor once a week before the report is due and once when it is overdue, in their language', async () => {
+    // Ended immersions written straight into the table, as time passing would leave them.
+    const ended = (visitor: Member, status: string, endsOn: string) =>
+      withContext(fx.db, { platformAdmin: true }, async (trx) => {
+        const r = await sql<{ id: string }>`insert into immersion_requests (org_id, host_org_id, offer_id,
+            visitor_user_id, requested_by, status, kind, theme, objectives, starts_on, ends_on, days,
+            sent_to_host_at) values (${visitor.orgId}::uuid, ${p.host.orgId}::uuid, ${offer.id}::uuid,
+            ${visitor.userId}::uuid, ${visitor.userId}::uuid, ${status}, 'short', 'youth',
+            'Een afgeronde inleefstage zonder verslag', ${endsOn}::date - 1, ${endsOn}::date, 2, now())
+          returning id`.execute(trx);
+        return r.rows[0]!.id;
+      });
+    const id = await ended(p.visitor, 'completed', '2026-10-07');
+    // A French-speaking visitor of another organisation, whose immersion is still marked as under way.
+    const french = await ended(p.third, 'in_progress', '2026-10-07');
+    // The same dates, the report submitted: nothing to remind.
+    const submitted = await ended(p.visitor, 'completed', '2026-10-07');
+    await withContext(fx.db, { platformAdmin: true }, (trx) =>
+      sql`insert into immersion_reports (request_id, org_id, host_org_id, surprised, works_differently,
+          to_transfer, submitted_at) values (${submitted}::uuid, ${p.visitor.orgId}::uuid,
+          ${p.host.orgId}::uuid, 'Het onthaal', 'De werkgevers', 'Een werkgeversdag', now())`.execute(trx),
+    );
+    // The home page says the same to the French visitor (no other immersion of theirs): from the last day,
+    // with the due date, urgent once it is past.
+    const reportItem = (today: string) =>
+      withContext(fx.db, { userId: p.third.userId, orgId: p.third.orgId, today }, async (trx) =>
+        (await requestAttention(trx, { ...actorOf(p.third), roles: ['coordinator'] }, { today })).find(
+          (i) => i.key === 'immersions.requests.attention.report_due',
+        ),
+      );
+    expect(await reportItem('2026-10-06')).toBeUndefined();
+    expect(await reportItem('2026-10-07')).toMatchObject({
+      count: 1,
+      severity: 'normal',
+      dueOn: '2026-10-21',
+    });
+    expect(await reportItem('2026-10-21')).toMatchObject({ severity: 'normal', dueOn: '2026-10-21' });
+    expect(await reportItem('2026-10-22')).toMatchObject({ severity: 'high', dueOn: '2026-10-21' });
+    const reminders = (day: string) => runRequestReminders({ ...t.deps, clock: fixedClock(day) });
+    const sent = async (request: string) =>
+      (
+        await sql<{
+          template: string;
+          to_address: string;
+          locale: string;
+          subject: string;
+          body_text: string;
+        }>`
+          select template, to_address, locale, subject, body_text from mail_outbox
+          where template like 'immersions.requests.report_%' and body_text like ${`%${request}%`}
+          order by created_at`.execute(fx.db)
+      ).rows;
+    const templates = async (request: string) => (await sent(request)).map((m) => m.template);
+    const SOON = 'immersions.requests.report_due_soon';
+    const OVERDUE = 'immersions.requests.report_overdue';
+    // Ended 2026-10-07: reminded from the 14th (a week before the due date, the 21st), overdue from the 22nd.
+    // Not while it takes place, nor on its last day, nor in the days right after.
+    for (const day of ['2026-10-06', '2026-10-07', '2026-10-13']) {
+      await reminders(day);
+      expect(await templates(id), day).toEqual([]);
+      expect(await templates(french), day).toEqual([]);
+    }
+    await reminders('2026-10-14');
+    const soon = await sent(id);
+    expect(soon.map((m) => [m.template, m.to_address, m.locale])).toEqual([[SOON, VISITOR, 'nl']]);
+    expect(soon[0]?.subject).toContain('2026-10-21');
+    expect(soon[0]?.body_text).toMatch(/verwonderingsverslag.*uiterlijk op 2026-10-21/);
+    expect(soon[0]?.body_text).toContain('2026-10-06 – 2026-10-07');
+    expect(soon[0]?.body_text).toContain(`/app/immersions/requests/${id}`);
+    const fr = await sent(french);
+    expect(fr.map((m) => [m.template, m.to_address, m.locale])).toEqual([[SOON, THIRD, 'fr']]);
+    expect(fr[0]?.body_text).toMatch(/rapport d’étonnement est attendu au plus tard le 2026-10-21/);
+    // Once, however often the job runs, up to the due date included.
+    await reminders('2026-10-15');
+    await reminders('2026-10-21');
+    expect(await templates(id)).toEqual([SOON]);
+    expect(await templates(french)).toEqual([SOON]);
+    // Then, the day after the due date, the overdue one, once too.
+    await reminders('2026-10-22');
+    await reminders('2026-10-23');
+    expect((await sent(id)).map((m) => [m.template, m.to_address, m.locale])).toEqual([
+      [SOON, VISITOR, 'nl'],
+      [OVERDUE, VISITOR, 'nl'],
+    ]);
+    expect(await templates(french)).toEqual([SOON, OVERDUE]);
+    expect(await templates(submitted)).toEqual([]);
+    // Both markers are set on the request: nothing is sent again after a restart.
+    const marks = await sql<{ soon: string | null; overdue: string | null }>`select
+        report_due_reminded_on::text as soon, report_reminded_on::text as overdue from immersion_requests
+        where id = ${id}::uuid`.execute(fx.db);
+    expect(marks.rows[0]).toEqual({ soon: '2026-10-14', overdue: '2026-10-22' });
+  });
+
+  it('sends no before-due reminder once the due date is past: a late run sends only the overdue one', async () => {
     const id = await withContext(fx.db, { platformAdmin: true }, async (trx) => {
       const r = await sql<{ id: string }>`insert into immersion_requests (org_id, host_org_id, offer_id,
           visitor_user_id, requested_by, status, kind, theme, objectives, starts_on, ends_on, days,
           sent_to_host_at) values (${p.visitor.orgId}::uuid, ${p.host.orgId}::uuid, ${offer.id}::uuid,
           ${p.visitor.userId}::uuid, ${p.visitor.userId}::uuid, 'completed', 'short', 'youth',
-          'Een afgeronde inleefstage zonder verslag', '2026-10-06', '2026-10-07', 2, now())
+          'Een afgeronde inleefstage zonder verslag', '2026-09-01', '2026-09-02', 2, now())
         returning id`.execute(trx);
       return r.rows[0]!.id;
     });
-    const reminders = (day: string) => runRequestReminders({ ...t.deps, clock: fixedClock(day) });
-    const sent = async () =>
-      (
-        await sql<{ to_address: string; locale: string }>`select to_address, locale from mail_outbox
-          where template = 'immersions.requests.report_overdue' and body_text like ${`%${id}%`}`.execute(
-          fx.db,
-        )
-      ).rows;
-    // Ended 2026-10-07: due on the 21st, not overdue that day.
-    await reminders('2026-10-21');
-    expect(await sent()).toEqual([]);
-    await reminders('2026-10-22');
-    expect(await sent()).toEqual([{ to_address: VISITOR, locale: 'nl' }]);
-    await reminders('2026-10-23');
-    expect(await sent()).toHaveLength(1);
+    await runRequestReminders({ ...t.deps, clock: fixedClock('2026-09-30') });
+    const templates = (
+      await sql<{ template: string }>`select template from mail_outbox
+        where template like 'immersions.requests.report_%' and body_text like ${`%${id}%`}`.execute(fx.db)
+    ).rows.map((r) => r.template);
+    expect(templates).toEqual(['immersions.requests.report_overdue']);
   });
 
   it('mails each move to the named people in their language, with names and dates only', async () => {

@@ -25,9 +25,6 @@ export async function requestRoutes(app: FastifyInstance, deps: Deps) {
   route(app, api.transitionRequest, (req) =>
     inTx(deps, req, (trx, a) => s.transition(trx, deps, a, req.params.id, req.body)),
   );
-  route(app, api.acceptConfidentiality, (req) =>
-    inTx(deps, req, (trx, a) => rec.acceptConfidentiality(trx, a, req.params.id)),
-  );
   route(app, api.addObserverConsent, (req) =>
     inTx(deps, req, (trx, a) => rec.addObserverConsent(trx, a, req.params.id, req.body)),
   );

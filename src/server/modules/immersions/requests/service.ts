@@ -28,6 +28,8 @@ import { type Actor, actorCan, requirePermission } from '../../../platform/actor
 import type { Tx } from '../../../platform/db/context';
 import type { Deps } from '../../../platform/deps';
 import { conflict, forbidden, notFound, validationFailed } from '../../../platform/errors';
+import { fullySigned } from '../signatures/store';
+import { signaturesView } from '../signatures/view';
 import { actsForVisitor, E, field, iso, requireOrg, sideOf, visible, visitorName } from './access';
 import { recordRequestEvent } from './notifications';
 import { findDrawnPractice, mayDrawPractice } from './practice';
@@ -231,11 +233,12 @@ function facts(
   r: store.RequestRow,
   w: RequestWarnings,
   today: string,
+  signed: boolean,
 ): Record<RequestGuard, boolean> {
   return {
     manager_not_visitor: actor.userId !== r.visitor_user_id,
     capacity_available: capacityLeft(w.capacity.capacity, w.capacity.taken) > 0,
-    confidentiality_accepted: r.confidentiality_accepted_at !== null,
+    agreement_signed: signed,
     start_reached: today >= r.starts_on,
     end_reached: today >= r.ends_on,
     start_not_past: today <= r.starts_on,
@@ -263,12 +266,13 @@ export async function transition(trx: Tx, deps: Deps, actor: Actor, id: string, 
   const today = deps.clock.today();
   if (input.action === 'approve_host') await store.lockOffer(trx, r.offer_id);
   const w = await warnings(trx, r);
+  const signed = await fullySigned(trx, r.id, r.agreement_version);
   const check = requestWorkflow.check(
     r.status as RequestStatus,
     input.action,
     side,
     actor.roles,
-    facts(actor, r, w, today),
+    facts(actor, r, w, today, signed),
     input.reason,
   );
   if (!check.ok) {
@@ -317,7 +321,7 @@ function summary(actor: Actor, r: store.ListedRow, today: string): RequestSummar
     visitorOrgName: org(r.visitor_org_fr, r.visitor_org_nl, r.visitor_org_short),
     hostOrgName: org(r.host_org_fr, r.host_org_nl, r.host_org_short),
     side: sideOf(actor, r) ?? 'visitor',
-    nextActor: nextActor(r.status as RequestStatus),
+    nextActor: nextActor(r.status as RequestStatus, r.fully_signed),
     reportDueOn: ended ? reportDueOn(r.ends_on) : null,
     reportState: ended ? reportState(r.ends_on, today, r.report_submitted_at !== null) : 'not_yet',
   };
@@ -355,7 +359,8 @@ export async function viewRequest(trx: Tx, deps: Deps, actor: Actor, id: string)
   const side = sideOf(actor, r);
   if (!side) throw notFound();
   const w = await warnings(trx, r);
-  const f = facts(actor, r, w, today);
+  const signatures = await signaturesView(trx, actor, r, today);
+  const f = facts(actor, r, w, today, signatures?.fullySigned ?? false);
   const people = await store.people(trx, id);
   const offer = await store.findOffer(trx, r.offer_id);
   const report = await store.findReport(trx, id);
@@ -382,6 +387,7 @@ export async function viewRequest(trx: Tx, deps: Deps, actor: Actor, id: string)
     managerDecidedAt: iso(r.manager_decided_at),
     hostDecidedAt: iso(r.host_decided_at),
     confidentialityAcceptedAt: iso(r.confidentiality_accepted_at),
+    signatures,
     warnings: w,
     actions: actionsFor(actor, r, f).map((a) => ({
       action: a.action,
@@ -412,8 +418,6 @@ export async function viewRequest(trx: Tx, deps: Deps, actor: Actor, id: string)
       : null,
     practice: practice ? { id: practice.id, reference: practice.reference } : null,
     can: {
-      acceptConfidentiality:
-        isVisitor && ['agreed', 'in_progress'].includes(r.status) && !r.confidentiality_accepted_at,
       recordConsent: side === 'host' && ['agreed', 'in_progress', 'completed'].includes(r.status),
       writeLogbook: isVisitor && ['in_progress', 'completed'].includes(r.status),
       writeReport: isVisitor && ended && !report?.submitted_at,

@@ -173,8 +173,10 @@ export type RequestValues = Omit<
   | 'host_decided_by'
   | 'host_decided_at'
   | 'confidentiality_accepted_at'
+  | 'report_due_reminded_on'
   | 'report_reminded_on'
   | 'takeup_reminded_on'
+  | 'agreement_version'
   | 'created_at'
   | 'updated_at'
 > & { status: 'draft' | 'awaiting_manager' };
@@ -230,6 +232,8 @@ export interface ListedRow extends RequestRow {
   offer_title_fr: string | null;
   offer_title_nl: string | null;
   report_submitted_at: Date | string | null;
+  /** The agreement's current version is signed by all three (migration 0032). */
+  fully_signed: boolean;
 }
 
 /** Requests the caller's organisation sees (its own, and those sent to it), with names, newest first. */
@@ -241,7 +245,8 @@ export async function listRequests(
       (select p.display_name from app.immersion_request_people(r.id) p where p.role = 'visitor') as visitor_name,
       vo.name_fr as visitor_org_fr, vo.name_nl as visitor_org_nl, vo.short_name as visitor_org_short,
       ho.name_fr as host_org_fr, ho.name_nl as host_org_nl, ho.short_name as host_org_short,
-      o.title_fr as offer_title_fr, o.title_nl as offer_title_nl, rep.submitted_at as report_submitted_at
+      o.title_fr as offer_title_fr, o.title_nl as offer_title_nl, rep.submitted_at as report_submitted_at,
+      r.status = 'agreed' and app.immersion_fully_signed(r.id, r.agreement_version) as fully_signed
     from immersion_requests r
     join organisations vo on vo.id = r.org_id
     join organisations ho on ho.id = r.host_org_id

@@ -1,7 +1,7 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { Defaulted, Timestamp } from '../../../platform/db/database';
 
-/** Tables of immersion requests, their observer consents, logbook and report (migrations 0027, 0030). */
+/** Tables of immersion requests, their observer consents, logbook and report (migrations 0027, 0030, 0033). */
 
 type TimeOrNull = ColumnType<Date | string | null, Date | string | null | undefined, Date | string | null>;
 
@@ -29,9 +29,14 @@ export interface ImmersionRequestsTable {
   host_decided_by: string | null;
   host_decided_at: TimeOrNull;
   confidentiality_accepted_at: TimeOrNull;
+  /** The one reminder before the report is due (migration 0033). */
+  report_due_reminded_on: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The one reminder once the report is overdue. */
   report_reminded_on: ColumnType<string | null, string | null | undefined, string | null>;
   /** The one take-up reminder, six months after the end (migration 0030). */
   takeup_reminded_on: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The agreement's version: each amendment of an agreed immersion makes the next (migration 0032). */
+  agreement_version: Defaulted<number>;
   created_at: Timestamp;
   updated_at: Timestamp;
 }

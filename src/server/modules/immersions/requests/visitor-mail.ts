@@ -25,7 +25,7 @@ export async function mailVisitorOnce(
   deps: MailDeps,
   today: string,
   r: DueRequest,
-  marker: 'report_reminded_on' | 'takeup_reminded_on',
+  marker: 'report_due_reminded_on' | 'report_reminded_on' | 'takeup_reminded_on',
   mail: (
     trx: Tx,
     ctx: { language: Language; host: string },

@@ -40,6 +40,14 @@ describe.skipIf(!available)('immersion requests: the database guard follows the 
           '2027-05-06', 3) returning id`.execute(trx);
       return r.rows[0]!.id;
     });
+    // Signed by all three (as the demo writes it), so that starting is the table's move only (0032).
+    await withContext(fx.db, { platformAdmin: true, scope: 'system' }, (trx) =>
+      sql`insert into immersion_signatures (request_id, org_id, host_org_id, version, role, signer_name,
+          requested_by, method, signed_at, signer_user_id)
+        select ${id}::uuid, ${visitor.orgId}::uuid, ${host.orgId}::uuid, 1, role, 'Signataire Fictif',
+          ${visitor.userId}::uuid, 'account', now(), ${visitor.userId}::uuid
+        from unnest(array['visitor', 'visitor_org', 'host']) as role`.execute(trx),
+    );
   });
   afterAll(async () => t?.close());
 

@@ -13,14 +13,15 @@ import { ErrorAlert, Loading } from '../../../app/ui/feedback';
 import { TextArea } from '../../../app/ui/fields';
 import { Card, Facts, PageHeader } from '../../../app/ui/layout';
 import { AgreementDownload } from '../agreement/AgreementDownload';
+import { SignaturesCard } from '../agreement/SignaturesCard';
 import { RequestRecords } from './RequestRecords';
 import { R, useRequestWords, Warnings } from './words';
 
 /**
  * One immersion request as the reader's side sees it: status and who acts next, the actions the reader
- * may take (with what still blocks them), the warnings, the agreement (parties, objectives, dates,
- * schedule, the visitor's confidentiality undertaking, the host's observer consents), the logbook and
- * the report. The host sees only what was sent to it and the entries the visitor shared.
+ * may take (with what still blocks them), the warnings, the agreement's signatures (and its amendment),
+ * the agreement (parties, objectives, dates, schedule, the visitor's confidentiality undertaking, the host's
+ * observer consents), the logbook and the report. The host sees only what was sent to it and the entries the visitor shared.
  */
 export function RequestPage() {
   const { id = '' } = useParams();
@@ -55,6 +56,7 @@ export function RequestPage() {
       )}
       <Warnings warnings={v.warnings} />
       <Actions view={v} />
+      <SignaturesCard view={v} />
       <Agreement view={v} />
       <RequestRecords view={v} />
     </div>
@@ -137,8 +139,10 @@ function ReasonDialog({ action, onSend }: { action: string; onSend: (reason: str
 
 function Agreement({ view }: { view: RequestView }) {
   const w = useRequestWords();
-  const accept = useEndpointMutation(api.acceptConfidentiality, [api.request]);
   const r = view.request;
+  // The visitor takes the undertaking by signing the agreement (earlier, by accepting it on its own).
+  const visitorSigned = view.signatures?.signatures.find((s) => s.role === 'visitor' && s.signedAt)?.signedAt;
+  const acceptedAt = visitorSigned ?? view.confidentialityAcceptedAt;
   const dash = '—';
   const items: Array<[ReactNode, ReactNode]> = [
     [w.msg('agreement.visitor'), `${view.people.visitor} (${r.visitorOrgName})`],
@@ -173,28 +177,16 @@ function Agreement({ view }: { view: RequestView }) {
         <p>
           <FormattedMessage id={R('agreement.confidentiality_text')} />
         </p>
-        {view.confidentialityAcceptedAt ? (
-          <p>
+        <p>
+          {acceptedAt ? (
             <FormattedMessage
               id={R('agreement.confidentiality_accepted')}
-              values={{
-                visitor: view.people.visitor,
-                day: w.day(view.confidentialityAcceptedAt.slice(0, 10)),
-              }}
+              values={{ visitor: view.people.visitor, day: w.day(acceptedAt.slice(0, 10)) }}
             />
-          </p>
-        ) : view.can.acceptConfidentiality ? (
-          <>
-            <ErrorAlert error={accept.error} />
-            <Button onPress={() => accept.mutate({ params: { id: r.id } })} isDisabled={accept.isPending}>
-              <FormattedMessage id={R('agreement.confidentiality_accept')} />
-            </Button>
-          </>
-        ) : (
-          <p>
+          ) : (
             <FormattedMessage id={R('agreement.confidentiality_pending')} />
-          </p>
-        )}
+          )}
+        </p>
         <AgreementDownload requestId={r.id} />
       </div>
     </Card>

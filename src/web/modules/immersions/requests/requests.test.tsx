@@ -1,10 +1,12 @@
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
+import { agreementEndpoints } from '../../../../common/immersions/agreement-endpoints';
 import { newRequestLink, requestLink } from '../../../../common/immersions/links';
 import { offerEndpoints } from '../../../../common/immersions/offer-endpoints';
 import type { OfferDetail } from '../../../../common/immersions/offer-schemas';
 import { requestEndpoints as api } from '../../../../common/immersions/request-endpoints';
 import type { PreviewView, RequestView } from '../../../../common/immersions/request-schemas';
+import type { AgreementSignaturesView } from '../../../../common/immersions/signature-schemas';
 import { practiceEditLink } from '../../../../common/practices/links';
 import { byEndpoint, isCall, renderRoutes } from '../../../testing/render-routes';
 import { immersionsModule } from '..';
@@ -162,6 +164,7 @@ const requestView = (over: Partial<RequestView> = {}): RequestView => ({
   managerDecidedAt: '2026-12-01T10:00:00Z',
   hostDecidedAt: null,
   confidentialityAcceptedAt: null,
+  signatures: null,
   warnings: preview.warnings,
   actions: [
     {
@@ -178,7 +181,6 @@ const requestView = (over: Partial<RequestView> = {}): RequestView => ({
   report: null,
   practice: null,
   can: {
-    acceptConfidentiality: false,
     recordConsent: false,
     writeLogbook: false,
     writeReport: false,
@@ -248,7 +250,6 @@ describe('the immersion request page', () => {
             },
           ],
           can: {
-            acceptConfidentiality: false,
             recordConsent: false,
             writeLogbook: true,
             writeReport: true,
@@ -326,5 +327,157 @@ describe('the immersion request page', () => {
     const link = await screen.findByRole('link', { name: 'Goede-praktijkfiche BP-0007 bekijken' }, SLOW);
     expect(link.getAttribute('href')).toBe('/app/practices/00000000-0000-4000-8000-0000000000b1');
     expect(screen.queryByRole('button', { name: /goede-praktijkfiche uit dit verslag/ })).toBeNull();
+  });
+
+  const agreed = (signatures: AgreementSignaturesView) =>
+    requestView({
+      request: { ...requestView().request, status: 'agreed', side: 'visitor', nextActor: 'signers' },
+      actions: [
+        {
+          action: 'start',
+          to: 'in_progress',
+          tone: 'primary',
+          reasonRequired: false,
+          blockedBy: ['agreement_signed'],
+        },
+      ],
+      warnings: { ...preview.warnings, yearly: null, capacity: { capacity: 1, taken: 1, full: false } },
+      signatures,
+    });
+  const none = { sign: false, link: false, inPerson: false };
+  const row = (
+    role: 'visitor' | 'visitor_org' | 'host',
+    over: Partial<AgreementSignaturesView['signatures'][number]> = {},
+  ) => ({
+    role,
+    state: 'not_asked' as const,
+    signerName: null,
+    email: null,
+    method: null,
+    requestedAt: null,
+    signedAt: null,
+    recordedBy: null,
+    can: none,
+    ...over,
+  });
+
+  it('lets the visitor sign the agreement in her own name, taking the undertaking, and says the start waits for it', async () => {
+    const calls = renderRoutes({
+      routes: immersionsModule.routes!,
+      path: requestLink.href({ id: REQ }),
+      roles: ['referent'],
+      language: 'nl',
+      answers: byEndpoint(
+        [
+          api.request,
+          agreed({
+            version: 1,
+            open: true,
+            fullySigned: false,
+            canAmend: false,
+            earlier: [],
+            signatures: [
+              row('visitor', { can: { sign: true, link: false, inPerson: false } }),
+              row('visitor_org', {
+                state: 'signed',
+                signerName: 'Bram Diensthoofd',
+                method: 'in_person',
+                signedAt: '2026-12-02T10:00:00Z',
+                recordedBy: 'Bram Diensthoofd',
+              }),
+              row('host', {
+                state: 'link_pending',
+                signerName: 'Directrice Fictive',
+                requestedAt: '2026-12-02T11:00:00Z',
+              }),
+            ],
+          }),
+        ],
+        [agreementEndpoints.sign, { ok: true }],
+      ),
+    });
+    expect(await screen.findByText('Handtekeningen van de overeenkomst', {}, SLOW)).toBeTruthy();
+    expect(screen.getByText(/Volgende stap: de handtekeningen/)).toBeTruthy();
+    expect(screen.getByText(/Op papier ondertekend op .*in aanwezigheid van Bram Diensthoofd/)).toBeTruthy();
+    expect(screen.getByText(/Directrice Fictive · Link verstuurd op/)).toBeTruthy();
+    expect(
+      screen.getByText(
+        /Inleefstage starten: De overeenkomst moet eerst door de drie partijen ondertekend zijn/,
+      ),
+    ).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: /Nu ondertekenen · De bezoeker/ }));
+    const dialog = await screen.findByRole('dialog');
+    const submit = within(dialog).getByRole('button', { name: 'Nu ondertekenen' });
+    expect(submit.hasAttribute('disabled')).toBe(true);
+    fireEvent.click(within(dialog).getByRole('checkbox', { name: /vertrouwelijkheidsverbintenis aan/ }));
+    fireEvent.click(submit);
+    await waitFor(() => expect(calls.some((c) => isCall(c, agreementEndpoints.sign))).toBe(true));
+    expect(calls.find((c) => isCall(c, agreementEndpoints.sign))?.body).toEqual({
+      role: 'visitor',
+      method: 'account',
+      accept: true,
+    });
+  });
+
+  it('lets the host’s manager send a signing link, refusing an empty address before sending', async () => {
+    const calls = renderRoutes({
+      routes: immersionsModule.routes!,
+      path: requestLink.href({ id: REQ }),
+      roles: ['coordinator'],
+      language: 'fr',
+      answers: byEndpoint(
+        [
+          api.request,
+          requestView({
+            request: { ...requestView().request, status: 'agreed', nextActor: 'signers' },
+            actions: [],
+            signatures: {
+              version: 2,
+              open: true,
+              fullySigned: false,
+              canAmend: true,
+              earlier: [
+                {
+                  version: 1,
+                  signatures: [
+                    { role: 'visitor', signerName: 'Lotte Uitwisseling', signedAt: '2026-12-01T10:00:00Z' },
+                  ],
+                },
+              ],
+              signatures: [
+                row('visitor'),
+                row('visitor_org'),
+                row('host', { can: { sign: true, link: true, inPerson: true } }),
+              ],
+            },
+          }),
+        ],
+        [agreementEndpoints.sign, { ok: true }],
+      ),
+    });
+    expect(await screen.findByText(/Version 2\. Les trois parties signent/, {}, SLOW)).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Modifier la convention' })).toBeTruthy();
+    expect(screen.getByText('Version 1 : signée par Lotte Uitwisseling')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Envoyer un lien · Pour la structure d’accueil' }));
+    const dialog = await screen.findByRole('dialog');
+    fireEvent.change(within(dialog).getByLabelText(/Nom de la personne qui signe/), {
+      target: { value: 'Directrice Fictive' },
+    });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Envoyer le lien' }));
+    expect(
+      await within(dialog).findByText('Indiquez l’adresse e-mail à laquelle envoyer le lien.'),
+    ).toBeTruthy();
+    expect(calls.some((c) => isCall(c, agreementEndpoints.sign))).toBe(false);
+    fireEvent.change(within(dialog).getByLabelText(/Adresse e-mail/), {
+      target: { value: 'direction@ccas-tourcoing.example' },
+    });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Envoyer le lien' }));
+    await waitFor(() => expect(calls.some((c) => isCall(c, agreementEndpoints.sign))).toBe(true));
+    expect(calls.find((c) => isCall(c, agreementEndpoints.sign))?.body).toEqual({
+      role: 'host',
+      method: 'link',
+      signerName: 'Directrice Fictive',
+      email: 'direction@ccas-tourcoing.example',
+    });
   });
 });
