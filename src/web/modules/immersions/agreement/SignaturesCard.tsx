@@ -43,11 +43,11 @@ export function SignaturesCard({ view }: { view: RequestView }) {
         {s.fullySigned && s.open && (
           <Alert tone="success" title={<FormattedMessage id={G('fully_signed')} />} />
         )}
-        <ul className="stack signature-list">
+        <dl className="facts">
           {s.signatures.map((x) => (
             <SignatureRow key={x.role} requestId={view.request.id} version={s.version} signature={x} />
           ))}
-        </ul>
+        </dl>
         {s.earlier.length > 0 && (
           <details>
             <summary>
@@ -87,43 +87,45 @@ function SignatureRow({
         )
       : intl.formatMessage({ id: G(`state.${x.state}`) }, { day: day(x.requestedAt) });
   return (
-    <li className="stack" data-role={x.role}>
-      <strong>
+    <div style={{ display: 'contents' }} data-role={x.role}>
+      <dt>
         <FormattedMessage id={G(`role.${x.role}`)} />
-      </strong>
-      <span>
-        {x.signerName ? `${x.signerName} · ` : ''}
-        {state}
-      </span>
-      {x.email && x.state !== 'signed' && (
-        <span className="description">
-          <FormattedMessage id={G('sent_to')} values={{ email: x.email }} />
+      </dt>
+      <dd className="stack">
+        <span>
+          {x.signerName ? `${x.signerName} · ` : ''}
+          {state}
         </span>
-      )}
-      {(x.can.sign || x.can.link || x.can.inPerson) && (
-        <div className="row">
-          {x.can.sign && <SignDialog requestId={requestId} role={x.role} version={version} />}
-          {x.can.link && (
-            <AskDialog
-              requestId={requestId}
-              role={x.role}
-              version={version}
-              method="link"
-              defaults={{ signerName: x.signerName ?? '', email: x.email ?? '' }}
-            />
-          )}
-          {x.can.inPerson && (
-            <AskDialog
-              requestId={requestId}
-              role={x.role}
-              version={version}
-              method="in_person"
-              defaults={{ signerName: x.signerName ?? '', email: '' }}
-            />
-          )}
-        </div>
-      )}
-    </li>
+        {x.email && x.state !== 'signed' && (
+          <span className="description">
+            <FormattedMessage id={G('sent_to')} values={{ email: x.email }} />
+          </span>
+        )}
+        {(x.can.sign || x.can.link || x.can.inPerson) && (
+          <div className="row">
+            {x.can.sign && <SignDialog requestId={requestId} role={x.role} version={version} />}
+            {x.can.link && (
+              <AskDialog
+                requestId={requestId}
+                role={x.role}
+                version={version}
+                method="link"
+                defaults={{ signerName: x.signerName ?? '', email: x.email ?? '' }}
+              />
+            )}
+            {x.can.inPerson && (
+              <AskDialog
+                requestId={requestId}
+                role={x.role}
+                version={version}
+                method="in_person"
+                defaults={{ signerName: x.signerName ?? '', email: '' }}
+              />
+            )}
+          </div>
+        )}
+      </dd>
+    </div>
   );
 }
 
