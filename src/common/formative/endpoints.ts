@@ -1,6 +1,8 @@
 import Type from 'typebox';
 import { defineEndpoint } from '../kernel/endpoint';
 import { IdParams, Ok, Uuid } from '../kernel/schemas';
+import { PARTNERSHIP_DOCUMENT_KINDS, PartnershipDocument } from './documents';
+import { ModuleInput, ModuleList, ModuleOrder, ModuleRetire } from './module-schemas';
 import {
   PartnershipEdit,
   PartnershipInput,
@@ -22,6 +24,7 @@ const tags = ['formative'] as const;
 const Created = { 201: Type.Object({ id: Type.String() }) };
 const ItemParams = Type.Object({ id: Uuid, itemId: Uuid });
 const ReviewParams = Type.Object({ id: Uuid, kind: Type.Enum([...REVIEW_KINDS]) });
+const DocumentParams = Type.Object({ id: Uuid, kind: Type.Enum([...PARTNERSHIP_DOCUMENT_KINDS]) });
 
 export const formativeEndpoints = {
   list: defineEndpoint({
@@ -118,6 +121,71 @@ export const formativeEndpoints = {
     path: '/api/formative/:id/projects/:itemId/practice',
     params: ItemParams,
     response: Created,
+    tags,
+  }),
+  /**
+   * Attaches the signed convention or funding order: a document of the partnership's programme (the same
+   * checks as on the programme's page; a file the programme already holds is linked, not stored twice).
+   */
+  attachDocument: defineEndpoint({
+    method: 'POST',
+    path: '/api/formative/:id/documents/:kind',
+    params: DocumentParams,
+    multipart: true,
+    response: { 201: PartnershipDocument },
+    tags,
+  }),
+  /** Unlinks it from the partnership; it stays among the programme's documents. */
+  detachDocument: defineEndpoint({
+    method: 'DELETE',
+    path: '/api/formative/:id/documents/:kind',
+    params: DocumentParams,
+    response: { 200: Ok },
+    tags,
+  }),
+  /** The host's training modules, by unit (its coordinators). */
+  modules: defineEndpoint({
+    method: 'GET',
+    path: '/api/formative/modules',
+    response: { 200: ModuleList },
+    tags,
+  }),
+  createModule: defineEndpoint({
+    method: 'POST',
+    path: '/api/formative/modules',
+    body: ModuleInput,
+    response: Created,
+    tags,
+  }),
+  updateModule: defineEndpoint({
+    method: 'PUT',
+    path: '/api/formative/modules/:id',
+    params: IdParams,
+    body: ModuleInput,
+    response: { 200: Ok },
+    tags,
+  }),
+  orderModules: defineEndpoint({
+    method: 'PUT',
+    path: '/api/formative/modules/order',
+    body: ModuleOrder,
+    response: { 200: Ok },
+    tags,
+  }),
+  retireModule: defineEndpoint({
+    method: 'PUT',
+    path: '/api/formative/modules/:id/retired',
+    params: IdParams,
+    body: ModuleRetire,
+    response: { 200: Ok },
+    tags,
+  }),
+  /** Only a module no plan uses (409 otherwise: retire it instead). */
+  deleteModule: defineEndpoint({
+    method: 'DELETE',
+    path: '/api/formative/modules/:id',
+    params: IdParams,
+    response: { 200: Ok },
     tags,
   }),
 };

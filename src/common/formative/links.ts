@@ -7,3 +7,6 @@ export const partnershipsLink = defineLink('/app/formative');
 
 /** One partnership: parties and milestones, learning plan, sessions, reviews, application year. */
 export const partnershipLink = defineLink('/app/formative/:id', { tab: 'string' });
+
+/** The host's training modules, by unit: what learning plans draw from (the lead's coordinators). */
+export const modulesLink = defineLink('/app/formative/modules', { unit: 'string' });

@@ -1,5 +1,6 @@
 import Type, { type Static } from 'typebox';
 import { IsoDate, IsoDateTime, Nullable, NullFirst, Uuid } from '../kernel/schemas';
+import { PartnershipDocument } from './documents';
 
 /** Schemas of the immersion formative (issue 11), shared by the API and the forms. */
 
@@ -121,6 +122,8 @@ export type PartnershipSummary = Static<typeof PartnershipSummary>;
 export const PartnershipList = Type.Object({
   items: Type.Array(PartnershipSummary),
   canCreate: Type.Boolean(),
+  /** Defines its organisation's training modules (formative.manage, in an organisation). */
+  canManageModules: Type.Boolean(),
 });
 export type PartnershipList = Static<typeof PartnershipList>;
 
@@ -184,6 +187,8 @@ export const PartnershipView = Type.Object({
   }),
   tutorUserId: Uuid,
   milestones: Type.Array(Milestone),
+  /** The signed convention and funding order, documents of the programme (one entry per kind). */
+  documents: Type.Array(PartnershipDocument),
   plan: Type.Array(PlanItemView),
   totals: Type.Object({
     plannedHours: Type.Integer(),
@@ -199,6 +204,8 @@ export const PartnershipView = Type.Object({
     canEdit: Type.Boolean(),
     canRecord: Type.Boolean(),
     canWriteProjects: Type.Boolean(),
+    /** Attaches the signed documents: the lead's coordinator who may also change the programme. */
+    canAttach: Type.Boolean(),
   }),
 });
 export type PartnershipView = Static<typeof PartnershipView>;
@@ -218,6 +225,7 @@ export const PartnershipOptions = Type.Object({
     Type.Object({ id: Uuid, nameFr: Nullable(Type.String()), nameNl: Nullable(Type.String()) }),
   ),
   staff: Type.Array(Type.Object({ id: Uuid, name: Type.String() })),
-  modules: Type.Array(Type.Object({ id: Uuid, code: Type.String(), ...Names })),
+  /** The modules a new plan may draw from (retired ones left out), with the unit each belongs to. */
+  modules: Type.Array(Type.Object({ id: Uuid, unitId: Nullable(Uuid), code: Type.String(), ...Names })),
 });
 export type PartnershipOptions = Static<typeof PartnershipOptions>;

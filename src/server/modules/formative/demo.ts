@@ -2,12 +2,16 @@ import { sql } from 'kysely';
 import { addDays } from '../../../common/formative/rules';
 import type { Tx } from '../../platform/db/context';
 import type { DemoOrgIds } from '../../platform/demo';
+import { seedFamiPartnership } from './demo-history';
+import { syncMilestones } from './partnerships/milestones';
+import { findPartnership } from './partnerships/store';
 
 /**
  * The Charleroi–Binche immersion formative, mid-year as of today. The real FAMI programme (2020–2021) is in
  * the past, so the live partnership hangs on a clearly fictional follow-up programme created here (as the
- * network demo's "SAM Eurométropole — suite"); the real convention, funding order and hiring dates stay
- * milestones of the historical FAMI programme (network demo). Everyone and every date here is fictional.
+ * network demo's "SAM Eurométropole — suite"); its dated steps become that programme's milestones. The real
+ * partnership is seeded as history on the FAMI programme (demo-history.ts), linked to its convention,
+ * funding order and hiring milestones. Everyone and every other date here is fictional.
  */
 
 export const DEMO_MODULES = [
@@ -172,6 +176,9 @@ export async function seedFormative(trx: Tx, orgs: DemoOrgIds, users: Record<str
     })
     .returning(['id', 'org_id', 'partner_org_id'])
     .executeTakeFirstOrThrow();
+  // Its convention, funding order and hiring as milestones of the follow-up programme, as the API does.
+  const row = await findPartnership(trx, p.id);
+  if (row) await syncMilestones(trx, row);
   const items = new Map<string, string>();
   for (const m of DEMO_MODULES) {
     const row = await trx
@@ -245,4 +252,5 @@ export async function seedFormative(trx: Tx, orgs: DemoOrgIds, users: Record<str
       created_by: trainee,
     })
     .execute();
+  await seedFamiPartnership(trx, { lead, partner, tutor, unitId, moduleIds });
 }

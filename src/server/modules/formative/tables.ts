@@ -1,7 +1,7 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { Defaulted, Timestamp } from '../../platform/db/database';
 
-/** Tables owned by the formative module (migration 0029). */
+/** Tables owned by the formative module (migrations 0029, 0034). */
 
 type DateColumn = ColumnType<string, string, string>;
 type DateOrNull = ColumnType<string | null, string | null | undefined, string | null>;
@@ -19,6 +19,8 @@ export interface FormativeModulesTable {
   description_fr: string | null;
   description_nl: string | null;
   position: Defaulted<number>;
+  /** Retired: kept for the plans that use it, offered to no new plan. */
+  retired_at: TimeOrNull;
   created_at: Timestamp;
 }
 
@@ -37,6 +39,12 @@ export interface FormativePartnershipsTable {
   convention_on: DateOrNull;
   funding_order_on: DateOrNull;
   hired_on: DateOrNull;
+  /** The programme milestones and documents that stand for the dated steps (0034). */
+  convention_milestone_id: Defaulted<string | null>;
+  funding_order_milestone_id: Defaulted<string | null>;
+  hired_milestone_id: Defaulted<string | null>;
+  convention_document_id: Defaulted<string | null>;
+  funding_order_document_id: Defaulted<string | null>;
   created_by: string | null;
   created_at: Timestamp;
   updated_at: Timestamp;

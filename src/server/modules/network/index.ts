@@ -12,6 +12,13 @@ import { territoryRoutes } from './territories/routes';
 import { seedUnits } from './units/demo';
 import { unitRoutes } from './units/routes';
 
+/**
+ * For other modules: a programme milestone kept in step with one of their dates, and the programme's
+ * documents (listed under RLS; uploaded by the lead through the same checks as on the programme's page).
+ */
+export { listDocuments, uploadDocument } from './programmes/documents';
+export { keepMilestone } from './programmes/kept-milestones';
+
 /** For other modules: a unit's names for display, and whether the actor manages an organisation's units. */
 export { managesUnitsOf } from './units/service';
 export { findUnit, unitNames } from './units/store';

@@ -1,16 +1,19 @@
-import { partnershipLink, partnershipsLink } from '../../../common/formative/links';
+import { modulesLink, partnershipLink, partnershipsLink } from '../../../common/formative/links';
 import type { WebModule } from '../../app/module';
+import { ModulesPage } from './modules/ModulesPage';
 import { PartnershipPage } from './partnerships/PartnershipPage';
 import { PartnershipsPage } from './partnerships/PartnershipsPage';
 
 /**
  * The immersion formative: the partnerships the user's organisation is party to, and each partnership's
- * page (parties and milestones, learning plan with progress, sessions, signed reviews, application year).
+ * page (parties and milestones, learning plan with progress, sessions, signed reviews, application year), and
+ * the host's training modules.
  */
 export const formativeModule: WebModule = {
   routes: [
     { path: partnershipsLink.pattern, element: <PartnershipsPage /> },
     { path: partnershipLink.pattern, element: <PartnershipPage /> },
+    { path: modulesLink.pattern, element: <ModulesPage /> },
   ],
   nav: [
     {

@@ -46,7 +46,11 @@ describe('formative partnerships', () => {
   it('shows the demo partnership, mid-year, to both parties', async () => {
     const tut = await t.login('tutrice@cpas-charleroi.example');
     const list = (await tut.get('/api/formative')).json() as PartnershipList;
-    expect(list.items).toHaveLength(1);
+    // The live partnership first, then the real FAMI 2020–2021 one, seeded as history.
+    expect(list.items.map((i) => i.programme.acronym)).toEqual([
+      'Charleroi–Binche suite',
+      'FAMI Charleroi–Binche',
+    ]);
     id = list.items[0]!.id;
     expect(list.items[0]!.side).toBe('lead');
     view = (await tut.get(`/api/formative/${id}`)).json() as PartnershipView;
@@ -388,7 +392,7 @@ describe('formative partnerships', () => {
     expect(created.statusCode, created.body).toBe(201);
     // The partner sees it; its staff cannot edit it.
     const stag = await t.login('stagiaire@cpas-binche.example');
-    expect(((await stag.get('/api/formative')).json() as PartnershipList).items).toHaveLength(2);
+    expect(((await stag.get('/api/formative')).json() as PartnershipList).items).toHaveLength(3);
     const { plan: _plan, programmeId: _p, partnerOrgId: _o, traineeEmail: _e, ...edit } = body;
     expect((await stag.put(`/api/formative/${created.json().id}`, edit)).statusCode).toBe(403);
     expect(

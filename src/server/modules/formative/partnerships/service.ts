@@ -31,13 +31,18 @@ import {
   validationFailed,
 } from '../../../platform/errors';
 import { draftPracticeFromSource } from '../../practices';
+import { visible } from './access';
+import { canAttach, partnershipDocuments } from './documents';
+import { syncMilestones } from './milestones';
 import * as store from './store';
 
 /**
  * The formative partnership (issue 11). The lead's coordinator (`formative.manage`) creates and edits it,
  * if the lead's municipality has more than 150,000 inhabitants; the trainee and the tutor, each as
  * themself (`formative.progress`), record sessions and progress and sign the reviews; the partner's staff
- * write the application year's projects. A partnership another organisation cannot see is a 404.
+ * write the application year's projects. A partnership another organisation cannot see is a 404. Its
+ * convention, funding order and hiring dates are kept as milestones of its programme (milestones.ts), its
+ * signed documents as the programme's documents (documents.ts).
  */
 
 const E = (feature: string, code: string) => `formative.${feature}.errors.${code}`;
@@ -50,13 +55,6 @@ function whoIs(actor: Actor, p: store.PartnershipRow): Who {
   if (actor.orgId === p.org_id) return 'lead_staff';
   if (actor.orgId === p.partner_org_id) return 'partner_staff';
   return 'admin';
-}
-
-async function visible(trx: Tx, actor: Actor, id: string) {
-  requirePermission(actor, 'formative.view');
-  const p = await store.findPartnership(trx, id);
-  if (!p) throw notFound();
-  return p;
 }
 
 const canRecord = (actor: Actor, p: store.PartnershipRow) =>
@@ -74,6 +72,7 @@ export async function list(trx: Tx, actor: Actor): Promise<PartnershipList> {
   return {
     items: (await store.summaries(trx, null)).map((r) => store.toSummary(r, actor.orgId)),
     canCreate: actorCan(actor, 'formative.manage') && !!actor.orgId,
+    canManageModules: actorCan(actor, 'formative.manage') && !!actor.orgId,
   };
 }
 
@@ -89,6 +88,7 @@ export async function options(trx: Tx, actor: Actor): Promise<PartnershipOptions
     staff: await store.orgStaff(trx, actor.orgId),
     modules: (await store.hostModules(trx, actor.orgId)).map((m) => ({
       id: m.id,
+      unitId: m.unit_id,
       code: m.code,
       nameFr: m.name_fr,
       nameNl: m.name_nl,
@@ -117,7 +117,12 @@ export async function create(trx: Tx, actor: Actor, v: PartnershipInput): Promis
   await checkEdit(trx, orgId, v);
   const traineeUserId = await store.traineeByEmail(trx, v.partnerOrgId, v.traineeEmail);
   if (!traineeUserId) throw badRequest(E('partnerships', 'unknown_trainee'));
-  const modules = new Set((await store.hostModules(trx, orgId)).map((m) => m.id));
+  // The host unit's active modules (and those of no unit): what the plan may draw from.
+  const modules = new Set(
+    (await store.hostModules(trx, orgId))
+      .filter((m) => m.unit_id === null || m.unit_id === v.hostUnitId)
+      .map((m) => m.id),
+  );
   const ids = v.plan.map((i) => i.moduleId);
   if (ids.some((m) => !modules.has(m)) || new Set(ids).size !== ids.length)
     throw badRequest(E('partnerships', 'unknown_module'));
@@ -130,6 +135,7 @@ export async function create(trx: Tx, actor: Actor, v: PartnershipInput): Promis
   const p = await store.findPartnership(trx, id);
   if (!p) throw notFound();
   for (const i of v.plan) await store.insertPlanItem(trx, p, i.moduleId, i.plannedHours);
+  await syncMilestones(trx, p);
   return { id };
 }
 
@@ -139,6 +145,8 @@ export async function update(trx: Tx, actor: Actor, id: string, v: PartnershipEd
   if (p.org_id !== actor.orgId) throw forbidden(E('partnerships', 'not_lead'));
   await checkEdit(trx, p.org_id, v);
   await store.updatePartnership(trx, p.id, v);
+  const now = await store.findPartnership(trx, p.id);
+  if (now) await syncMilestones(trx, now);
   return { ok: true };
 }
 
@@ -188,6 +196,7 @@ export async function view(trx: Tx, actor: Actor, id: string): Promise<Partnersh
     convention: { conventionOn: p.convention_on, fundingOrderOn: p.funding_order_on, hiredOn: p.hired_on },
     tutorUserId: p.tutor_user_id,
     milestones,
+    documents: await partnershipDocuments(trx, p),
     plan,
     totals: planTotals(plan),
     sessions: sessions.map((s) => ({
@@ -206,6 +215,7 @@ export async function view(trx: Tx, actor: Actor, id: string): Promise<Partnersh
       canEdit: actorCan(actor, 'formative.manage') && actor.orgId === p.org_id,
       canRecord: canRecord(actor, p),
       canWriteProjects: actorCan(actor, 'formative.progress') && actor.orgId === p.partner_org_id,
+      canAttach: canAttach(actor, p),
     },
   };
 }

@@ -178,11 +178,13 @@ export async function traineeByEmail(trx: Tx, partnerOrgId: string, email: strin
   return r.rows[0]?.id ?? null;
 }
 
+/** The modules a new plan may draw from: the host's, retired ones left out. */
 export async function hostModules(trx: Tx, orgId: string) {
   return trx
     .selectFrom('formative_modules')
-    .select(['id', 'code', 'name_fr', 'name_nl'])
+    .select(['id', 'unit_id', 'code', 'name_fr', 'name_nl'])
     .where('org_id', '=', orgId)
+    .where('retired_at', 'is', null)
     .orderBy('position')
     .orderBy('code')
     .execute();

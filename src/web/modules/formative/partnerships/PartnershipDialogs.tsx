@@ -105,6 +105,8 @@ export function NewPartnershipDialog() {
   if (!q.data) return q.error ? null : <Loading />;
   const o = q.data;
   const programme = o.programmes.find((p) => p.id === programmeId);
+  // The plan draws from the host unit's modules (and those of no unit), once the unit is chosen.
+  const modules = hostUnitId ? o.modules.filter((m) => m.unitId === null || m.unitId === hostUnitId) : [];
   return (
     <FormDialog
       trigger={<Button>{w.p('new.open')}</Button>}
@@ -124,7 +126,7 @@ export function NewPartnershipDialog() {
           if (!v) problems[k] = w.p('field.required');
         setErrors(problems);
         if (Object.keys(problems).length) return false;
-        const plan = o.modules
+        const plan = modules
           .map((m) => ({ moduleId: m.id, plannedHours: Number(hours[m.id] ?? '') }))
           .filter((i) => Number.isInteger(i.plannedHours) && i.plannedHours > 0);
         const r = await create.mutateAsync({
@@ -195,7 +197,7 @@ export function NewPartnershipDialog() {
         error={errors.traineeEmail}
       />
       <DateFields d={d} set={(k, v) => setD((x) => ({ ...x, [k]: v }))} errors={errors} />
-      {o.modules.map((m) => (
+      {modules.map((m) => (
         <TextField
           key={m.id}
           label={w.p('field.planned_hours', { module: w.name(m) })}

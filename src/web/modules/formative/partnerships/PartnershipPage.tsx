@@ -1,8 +1,9 @@
 import { FormattedMessage } from 'react-intl';
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { formativeEndpoints as api } from '../../../../common/formative/endpoints';
 import { partnershipsLink } from '../../../../common/formative/links';
 import type { PartnershipView } from '../../../../common/formative/schemas';
+import { programmeLink } from '../../../../common/network/links';
 import { useEndpoint } from '../../../app/client';
 import { useCan } from '../../../app/session';
 import { LinkButton } from '../../../app/ui/Button';
@@ -15,6 +16,7 @@ import { PlanSection } from './PlanSection';
 import { ProjectsSection } from './ProjectsSection';
 import { ReviewsSection } from './ReviewsSection';
 import { SessionsSection } from './SessionsSection';
+import { SignedDocuments } from './SignedDocuments';
 import { useFormativeWords } from './words';
 import './formative.css';
 
@@ -99,7 +101,12 @@ function Parties({ v }: { v: PartnershipView }) {
             ))}
           </ol>
         )}
+        <p>
+          {w.doc('on_programme')}{' '}
+          <Link to={programmeLink.href({ id: s.programme.id })}>{w.doc('programme_link')}</Link>
+        </p>
       </Card>
+      <SignedDocuments v={v} />
     </>
   );
 }

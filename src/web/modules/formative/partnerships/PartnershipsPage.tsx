@@ -1,10 +1,11 @@
 import { FormattedMessage } from 'react-intl';
 import { Link } from 'react-router';
 import { formativeEndpoints as api } from '../../../../common/formative/endpoints';
-import { partnershipLink } from '../../../../common/formative/links';
+import { modulesLink, partnershipLink } from '../../../../common/formative/links';
 import type { PartnershipSummary } from '../../../../common/formative/schemas';
 import { useEndpoint } from '../../../app/client';
 import { useCan } from '../../../app/session';
+import { LinkButton } from '../../../app/ui/Button';
 import { EmptyState, ErrorAlert, Loading } from '../../../app/ui/feedback';
 import { useCommonFormat } from '../../../app/ui/format';
 import { PageHeader } from '../../../app/ui/layout';
@@ -21,13 +22,24 @@ export function PartnershipsPage() {
   if (!canView) return <EmptyState title={<FormattedMessage id="errors.forbidden" />} />;
   if (q.error) return <ErrorAlert error={q.error} />;
   if (!q.data) return <Loading />;
-  const { items, canCreate } = q.data;
+  const { items, canCreate, canManageModules } = q.data;
   return (
     <div className="stack">
       <PageHeader
         title={w.p('title')}
         description={w.p('description')}
-        actions={canCreate ? <NewPartnershipDialog /> : undefined}
+        actions={
+          canCreate || canManageModules ? (
+            <>
+              {canManageModules && (
+                <LinkButton to={modulesLink.href()} variant="secondary">
+                  {w.mod('link')}
+                </LinkButton>
+              )}
+              {canCreate && <NewPartnershipDialog />}
+            </>
+          ) : undefined
+        }
       />
       {items.length === 0 ? (
         <EmptyState title={w.p('empty')}>{canCreate ? w.p('empty_lead') : null}</EmptyState>

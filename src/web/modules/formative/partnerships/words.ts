@@ -13,6 +13,8 @@ export function useFormativeWords() {
     plan: (id: string, values?: Record<string, string | number>) => t('plan', id, values),
     rev: (id: string, values?: Record<string, string | number>) => t('reviews', id, values),
     proj: (id: string, values?: Record<string, string | number>) => t('projects', id, values),
+    doc: (id: string, values?: Record<string, string | number>) => t('documents', id, values),
+    mod: (id: string, values?: Record<string, string | number>) => t('modules', id, values),
     name: (o: { nameFr: string | null; nameNl: string | null }) => localized(language, o.nameFr, o.nameNl),
     org: (o: { shortName: string | null; nameFr: string; nameNl: string }) =>
       o.shortName ?? localized(language, o.nameFr, o.nameNl),
