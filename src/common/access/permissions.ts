@@ -37,6 +37,8 @@ export const PERMISSIONS = {
   'programme.update': ['platform_admin', 'coordinator'],
   'service.manage': ['platform_admin', 'org_admin', 'coordinator', 'volunteer_coordinator'],
   'territory.import': ['platform_admin'],
+  /** Creates and edits groups of territories: platform-wide ones (platform admins), its organisation's (others). */
+  'territory.group.manage': ['platform_admin', 'coordinator', 'org_admin'],
   // administration
   'member.view': ['platform_admin', 'org_admin', 'coordinator'],
   'member.manage': ['platform_admin', 'org_admin'],
@@ -92,6 +94,11 @@ export const PERMISSIONS = {
   'formative.view': ['coordinator', 'org_admin', 'referent', 'tutor'],
   'formative.manage': ['platform_admin', 'coordinator', 'org_admin'],
   'formative.progress': ['coordinator', 'referent', 'tutor'],
+  // Action 3: the observatory of social needs (aggregates of official sources, no person)
+  /** Reads the observatory's indicators, maps and boards. */
+  'observatory.view': [...ALL_STAFF, 'analyst', 'finance'],
+  /** Imports official files and defines data elements and indicators for its organisation. */
+  'observatory.import': ['platform_admin', 'coordinator', 'org_admin', 'analyst'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

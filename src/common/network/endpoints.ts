@@ -30,8 +30,18 @@ import {
 } from './service-schemas';
 import {
   TerritoryCodeParam,
+  TerritoryCodeQuery,
+  TerritoryCodeResolution,
   TerritoryDetail,
   TerritoryDetailQuery,
+  TerritoryGroupCreateBody,
+  TerritoryGroupDeleted,
+  TerritoryGroupDetail,
+  TerritoryGroupList,
+  TerritoryGroupMembersBody,
+  TerritoryGroupParams,
+  TerritoryGroupPatchBody,
+  TerritoryGroupQuery,
   TerritoryImportResult,
   TerritoryPage,
   TerritoryQuery,
@@ -73,7 +83,10 @@ export const organisationsApi = {
   }),
 };
 
-/** Municipalities: public reference data (anonymous visitors too); platform admins import them. */
+/**
+ * Territories (municipalities and the levels above them): public reference data (anonymous visitors too);
+ * platform admins import them. The list gives municipalities unless `level` says otherwise.
+ */
 export const territoriesApi = {
   list: defineEndpoint({
     method: 'GET',
@@ -96,6 +109,67 @@ export const territoriesApi = {
     path: '/api/territories/import',
     multipart: true,
     response: { 200: TerritoryImportResult },
+    tags,
+  }),
+  /** What an old (or current) code stands for on a day: the current code(s) and the changes between. */
+  resolveCode: defineEndpoint({
+    method: 'GET',
+    path: '/api/territory-codes/:code',
+    params: TerritoryCodeParam,
+    query: TerritoryCodeQuery,
+    response: { 200: TerritoryCodeResolution },
+    tags,
+  }),
+};
+
+/**
+ * Groups of territories beside the tree (the Eurométropole, border strips, programme perimeters, an
+ * organisation's own groups). Platform-wide groups are public and written by platform admins; an
+ * organisation's groups are read by signed-in members and written by its coordinators and administrators.
+ */
+export const territoryGroupsApi = {
+  list: defineEndpoint({
+    method: 'GET',
+    path: '/api/territory-groups',
+    query: TerritoryGroupQuery,
+    response: { 200: TerritoryGroupList },
+    tags,
+  }),
+  get: defineEndpoint({
+    method: 'GET',
+    path: '/api/territory-groups/:code',
+    params: TerritoryGroupParams,
+    response: { 200: TerritoryGroupDetail },
+    tags,
+  }),
+  create: defineEndpoint({
+    method: 'POST',
+    path: '/api/territory-groups',
+    body: TerritoryGroupCreateBody,
+    response: { 201: TerritoryGroupDetail },
+    tags,
+  }),
+  update: defineEndpoint({
+    method: 'PATCH',
+    path: '/api/territory-groups/:code',
+    params: TerritoryGroupParams,
+    body: TerritoryGroupPatchBody,
+    response: { 200: TerritoryGroupDetail },
+    tags,
+  }),
+  setMembers: defineEndpoint({
+    method: 'PUT',
+    path: '/api/territory-groups/:code/members',
+    params: TerritoryGroupParams,
+    body: TerritoryGroupMembersBody,
+    response: { 200: TerritoryGroupDetail },
+    tags,
+  }),
+  remove: defineEndpoint({
+    method: 'DELETE',
+    path: '/api/territory-groups/:code',
+    params: TerritoryGroupParams,
+    response: { 200: TerritoryGroupDeleted },
     tags,
   }),
 };

@@ -19,6 +19,27 @@ import { unitRoutes } from './units/routes';
 export { listDocuments, uploadDocument } from './programmes/documents';
 export { keepMilestone } from './programmes/kept-milestones';
 
+/**
+ * For other modules (the observatory): the territory tree (ancestors, children, descendants of a level),
+ * the territories a group covers, and what an old code stands for today (migration 0035).
+ */
+export {
+  addCodeChanges,
+  codeChangesAround,
+  type ResolvedCode,
+  resolveTerritoryCode,
+  resolveTerritoryCodes,
+} from './territories/code-history';
+/** The demo network's municipalities (the observatory's demo dataset is keyed on them). */
+export { DEMO_TERRITORIES } from './territories/demo-territories';
+export {
+  ancestorsByCode,
+  groupsOfTerritory,
+  groupTerritoryCodes,
+  territoryAncestors,
+  territoryChildren,
+  territoryDescendants,
+} from './territories/store';
 /** For other modules: a unit's names for display, and whether the actor manages an organisation's units. */
 export { managesUnitsOf } from './units/service';
 export { findUnit, unitNames } from './units/store';

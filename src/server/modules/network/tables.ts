@@ -8,6 +8,8 @@ export type Money = ColumnType<string | null, number | string | null | undefined
 
 export interface TerritoriesTable {
   code: string;
+  /** municipality, epci, arrondissement, departement, province, region or country (migration 0035). */
+  level: Defaulted<string>;
   country: string;
   local_code: string;
   name_fr: string;
@@ -27,6 +29,52 @@ export interface TerritoryGeometriesTable {
   code: string;
   geometry: unknown;
   bbox: number[] | null;
+}
+
+/** The levels of the territory tree and their depth (migration 0035). */
+export interface TerritoryLevelsTable {
+  level: string;
+  depth: number;
+  country: string | null;
+}
+
+/** Every territory with each of its ancestors (a view, migration 0035). */
+export interface TerritoryAncestryView {
+  code: string;
+  ancestor_code: string;
+  ancestor_level: string;
+  distance: number;
+}
+
+export interface TerritoryGroupsTable {
+  id: Generated<string>;
+  code: string;
+  kind: string;
+  name_fr: string;
+  name_nl: string;
+  /** Null for a platform-wide group. */
+  org_id: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface TerritoryGroupMembersTable {
+  group_id: string;
+  territory_code: string;
+  org_id: string | null;
+  created_at: Timestamp;
+}
+
+export interface TerritoryCodeChangesTable {
+  id: Generated<string>;
+  old_code: string;
+  new_code: string;
+  effective_on: ColumnType<string, string, string>;
+  kind: string;
+  /** numeric: read as a string. */
+  share: ColumnType<string | null, number | string | null | undefined, number | string | null>;
+  source: string | null;
+  created_at: Timestamp;
 }
 
 export interface ProgrammesTable {
@@ -100,6 +148,11 @@ export interface ServicesTable {
 export type NetworkTables = {
   territories: TerritoriesTable;
   territory_geometries: TerritoryGeometriesTable;
+  territory_levels: TerritoryLevelsTable;
+  territory_ancestry: TerritoryAncestryView;
+  territory_groups: TerritoryGroupsTable;
+  territory_group_members: TerritoryGroupMembersTable;
+  territory_code_changes: TerritoryCodeChangesTable;
   programmes: ProgrammesTable;
   programme_partners: ProgrammePartnersTable;
   services: ServicesTable;

@@ -4,12 +4,20 @@ import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { isValidLonLat } from '../../../../common/network/geo';
 import { isValidLocalCode, type Territory, territoryCode } from '../../../../common/network/territory';
+import { EPCI_MEMBERS } from './builtin-territories';
 import { DEMO_TERRITORIES } from './demo-territories';
 
 const CSV_FILE = join(import.meta.dirname, '../../../../../../shared/data/geo/communes-fr-be.csv');
 const hasCsv = existsSync(CSV_FILE);
 
-/** A CSV row as a Territory, mapped field by field (independently of the importer). */
+/** The built-in EPCI of a French commune, if any. */
+const epciOf = (insee: string) =>
+  Object.entries(EPCI_MEMBERS).find(([, members]) => members.includes(insee))?.[0];
+
+/**
+ * A CSV row as a Territory, mapped field by field (independently of the importer): the file's parent is
+ * the département (FR) or arrondissement (BE); a commune member of a built-in EPCI hangs under it.
+ */
 function fromRow(r: Record<string, string>): Territory {
   const point = (lon: string, lat: string) => ({ lon: Number(lon), lat: Number(lat) });
   return {
@@ -18,7 +26,8 @@ function fromRow(r: Record<string, string>): Territory {
     localCode: r.code!,
     nameFr: r.name_fr!,
     nameNl: r.name_nl!,
-    parentCode: `${r.country}-${r.parent_code}`,
+    parentCode:
+      r.country === 'BE' ? `BE-ARR-${r.parent_code}` : (epciOf(r.code!) ?? `FR-DEP-${r.parent_code}`),
     region: r.region as Territory['region'],
     population: r.population === '' ? null : Number(r.population),
     centroid: point(r.centroid_lon!, r.centroid_lat!),

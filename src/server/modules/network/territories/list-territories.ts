@@ -4,7 +4,10 @@ import type { TerritoryPage, TerritoryQuery } from '../../../../common/network/t
 import type { Tx } from '../../../platform/db/context';
 import * as store from './store';
 
-/** Municipalities, searchable by anyone (the public directory and the forms' municipality picker). */
+/**
+ * Territories, searchable by anyone (the public directory and the forms' municipality picker): municipalities
+ * unless another level is asked for, filtered by parent, ancestor (`within`) or group.
+ */
 export async function listTerritories(
   trx: Tx,
   language: Language,

@@ -85,7 +85,7 @@ describe('parseTerritoryFile on the shared data', () => {
       localCode: '59350',
       nameFr: 'Lille',
       nameNl: 'Rijsel',
-      parentCode: 'FR-59',
+      parentCode: 'FR-DEP-59',
       region: 'FR-HDF',
       population: null,
     });
@@ -98,11 +98,11 @@ describe('parseTerritoryFile on the shared data', () => {
     expect(mouscron).toMatchObject({
       nameFr: 'Mouscron',
       nameNl: 'Moeskroen',
-      parentCode: 'BE-57000',
+      parentCode: 'BE-ARR-57000',
       region: 'BE-WAL',
     });
     expect(mouscron.population).toBeGreaterThan(50_000);
-    expect(t.get('BE-58002')).toMatchObject({ nameFr: 'Binche', parentCode: 'BE-58000' });
+    expect(t.get('BE-58002')).toMatchObject({ nameFr: 'Binche', parentCode: 'BE-ARR-58000' });
     expect(t.get('BE-56011')).toBeUndefined(); // Binche's pre-2019 code
   });
 
@@ -124,7 +124,7 @@ describe('parseTerritoryFile on the shared data', () => {
         localCode: '59350',
         nameFr: 'Lille',
         nameNl: 'Rijsel',
-        parentCode: 'FR-59',
+        parentCode: 'FR-DEP-59',
         region: 'FR-HDF',
         population: null,
         centroid: { lon: 3.04706, lat: 50.63178 },
@@ -132,7 +132,7 @@ describe('parseTerritoryFile on the shared data', () => {
       });
       expect(t.get('BE-57096')).toMatchObject({
         nameNl: 'Moeskroen',
-        parentCode: 'BE-57000',
+        parentCode: 'BE-ARR-57000',
         region: 'BE-WAL',
       });
       expect(t.get('BE-57096')!.population).toBeGreaterThan(50_000);
@@ -235,21 +235,25 @@ describe('parseTerritoryFile: GeoJSON', () => {
       localCode: '59350',
       nameFr: 'Lille',
       nameNl: 'Lille', // defaults to the French name
-      parentCode: 'FR-59',
+      parentCode: 'FR-DEP-59',
       region: 'FR-HDF',
       population: null,
     });
-    expect(t.get('FR-2A004')).toMatchObject({ localCode: '2A004', parentCode: 'FR-2A', region: null });
+    expect(t.get('FR-2A004')).toMatchObject({ localCode: '2A004', parentCode: 'FR-DEP-2A', region: null });
     expect(t.get('BE-57096')).toMatchObject({
       country: 'BE',
       nameFr: 'Mouscron',
       nameNl: 'Moeskroen',
-      parentCode: 'BE-57000',
+      parentCode: 'BE-ARR-57000',
       region: 'BE-WAL',
     });
     expect(t.get('BE-34022')).toMatchObject({ nameFr: 'Kortrijk', nameNl: 'Kortrijk', region: 'BE-VLG' });
-    expect(t.get('BE-21004')).toMatchObject({ parentCode: 'BE-21000', region: 'BE-BRU' });
-    expect(t.get('BE-58002')).toMatchObject({ nameFr: 'Binche', nameNl: 'Binche', parentCode: 'BE-58000' });
+    expect(t.get('BE-21004')).toMatchObject({ parentCode: 'BE-ARR-21000', region: 'BE-BRU' });
+    expect(t.get('BE-58002')).toMatchObject({
+      nameFr: 'Binche',
+      nameNl: 'Binche',
+      parentCode: 'BE-ARR-58000',
+    });
     expect(t.get('BE-34027')!.population).toBe(33_540);
     expect(result.geometries.size).toBe(11);
   });
@@ -355,7 +359,7 @@ describe('parseTerritoryFile: TopoJSON', () => {
       localCode: '59350',
       nameFr: 'Lille',
       nameNl: 'Rijsel',
-      parentCode: 'FR-59',
+      parentCode: 'FR-DEP-59',
       region: 'FR-HDF',
       population: null,
       centroid: { lon: 3.1, lat: 50.1 },
@@ -422,7 +426,7 @@ describe('parseTerritoryFile: CSV', () => {
       localCode: '57096',
       nameFr: 'Mouscron',
       nameNl: 'Moeskroen',
-      parentCode: 'BE-57000',
+      parentCode: 'BE-ARR-57000',
       region: 'BE-WAL',
       population: 58767,
       centroid: { lon: 3.2509, lat: 50.73635 },
@@ -591,7 +595,28 @@ describe('parseTerritoryFile: validation', () => {
       ',FR,59512,Roubaix,,59000,,',
     );
     expect(errorsOf(result)).toEqual(['invalid_parent_code line 4', 'invalid_parent_code line 5']);
-    expect(result.territories.map((t) => t.parentCode)).toEqual(['FR-59', 'BE-57000']);
+    expect(result.territories.map((t) => t.parentCode)).toEqual(['FR-DEP-59', 'BE-ARR-57000']);
+  });
+
+  it('reads parents given as codes of the territory tree, of the level above municipalities only', () => {
+    const result = csv(
+      ',FR,59350,Lille,,FR-EPCI-200093201,,',
+      ',FR,59512,Roubaix,,fr-dep-59,,',
+      ',BE,57096,Mouscron,,BE-ARR-57000,,',
+      ',BE,57081,Tournai,,BE-PROV-50000,,',
+      ',BE,57097,Comines-Warneton,,FR-DEP-59,,',
+      ',FR,59599,Tourcoing,,FR-REG-HDF,,',
+    );
+    expect(errorsOf(result)).toEqual([
+      'invalid_parent_code line 5',
+      'invalid_parent_code line 6',
+      'invalid_parent_code line 7',
+    ]);
+    expect(result.territories.map((t) => t.parentCode)).toEqual([
+      'FR-EPCI-200093201',
+      'FR-DEP-59',
+      'BE-ARR-57000',
+    ]);
   });
 
   it('checks populations: non-negative integers, spaces tolerated', () => {

@@ -10,8 +10,10 @@
  * Records use the columns of the shared `communes-fr-be` files (geo_id, country, code, name_fr, name_nl,
  * parent_code, region, population, centroid_lon, centroid_lat, label_lon, label_lat); keys are read
  * case-insensitively and common aliases of other sources are accepted (INSEE_COM, nom, NIS, NameFRE…).
- * Parent and region are inferred from the code when absent; the centroid is computed from the geometry
- * when absent and also serves as label point when none is given.
+ * Parent and region are inferred from the code when absent. The parent is read as a territory code of the
+ * tree (migration 0035): parent_code '59' or 'FR-59' gives 'FR-DEP-59', '57000' gives 'BE-ARR-57000'
+ * (storing then puts a commune under its EPCI when that is known, see store.upsertTerritories). The
+ * centroid is computed from the geometry when absent and also serves as label point when none is given.
  *
  * Error codes are message keys under `network.territories.errors.` (see TERRITORY_IMPORT_ERROR_CODES). `line` is the
  * 1-based line of the file (CSV, JSON syntax errors), `feature` the 1-based index of the feature or
@@ -29,15 +31,18 @@ import {
   type LonLat,
 } from '../../../../common/network/geo';
 import {
+  countryOfCode,
   inferParentCode,
   inferRegion,
   isValidLocalCode,
   isValidParentLocalCode,
+  parentTerritoryCode,
   TERRITORY_REGIONS,
   type Territory,
   type TerritoryCountry,
   type TerritoryRegion,
   territoryCode,
+  territoryLevelOf,
 } from '../../../../common/network/territory';
 
 export const TERRITORY_IMPORT_ERROR_CODES = [
@@ -461,6 +466,22 @@ function splitPrefixed(value: string): { country: TerritoryCountry | null; local
   return { country: m[1]!.toUpperCase() as TerritoryCountry, local: m[2]!.trim().toUpperCase() };
 }
 
+/**
+ * A municipality's parent as the file names it: a territory code of the level above municipalities
+ * ('FR-DEP-59', 'FR-EPCI-200093201', 'BE-ARR-57000'), or the local part of the département or
+ * arrondissement, bare or country-prefixed as the shared files and earlier exports write it ('59',
+ * 'FR-59', '57000', 'BE-57000'). Null when it is none of these, or of another country.
+ */
+function parentCodeOf(country: TerritoryCountry, value: string): string | null {
+  const upper = value.trim().toUpperCase();
+  const level = territoryLevelOf(upper);
+  if (level === 'departement' || level === 'epci' || level === 'arrondissement')
+    return countryOfCode(upper) === country ? upper : null;
+  const p = splitPrefixed(value);
+  if ((p.country && p.country !== country) || !isValidParentLocalCode(country, p.local)) return null;
+  return parentTerritoryCode(country, p.local);
+}
+
 /** A number from a JSON number or a string ('3.06', '3,06' as spreadsheets write it); null when invalid. */
 function toNumber(v: unknown): number | null {
   if (typeof v === 'number') return Number.isFinite(v) ? v : null;
@@ -570,12 +591,8 @@ class Collector {
     let parentCode: string | null = null;
     const parentValue = text(get(PARENT_KEYS));
     if (parentValue && country) {
-      const p = splitPrefixed(parentValue);
-      if ((p.country && p.country !== country) || !isValidParentLocalCode(country, p.local)) {
-        fail('invalid_parent_code', { value: parentValue });
-      } else {
-        parentCode = territoryCode(country, p.local);
-      }
+      parentCode = parentCodeOf(country, parentValue);
+      if (parentCode === null) fail('invalid_parent_code', { value: parentValue });
     } else if (codeOk && country) {
       parentCode = inferParentCode(country, local);
     }

@@ -16,11 +16,14 @@ const page = (items: TerritoryPage['items']): TerritoryPage => ({
 });
 const mouscron = {
   code: 'BE-57096',
+  level: 'municipality',
   country: 'BE',
   localCode: '57096',
   nameFr: 'Mouscron',
   nameNl: 'Moeskroen',
-  parentCode: 'BE-57000',
+  parentCode: 'BE-ARR-57000',
+  parentNameFr: 'Tournai-Mouscron',
+  parentNameNl: 'Doornik-Moeskroen',
   region: 'BE-WAL',
   population: 58_354,
 };

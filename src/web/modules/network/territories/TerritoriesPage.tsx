@@ -84,7 +84,11 @@ export function TerritoriesPage() {
         {
           key: 'parent',
           header: <FormattedMessage id="network.territories.column.parent" />,
-          render: (t) => t.parentCode ?? '—',
+          // The parent's name (an EPCI, a département, an arrondissement), its code when it is not known.
+          render: (t) =>
+            t.parentNameFr !== null && t.parentNameNl !== null
+              ? localized(language, t.parentNameFr, t.parentNameNl)
+              : (t.parentCode ?? '—'),
         },
         {
           key: 'region',
