@@ -102,6 +102,14 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
     memberships: [{ org: 'provincie-wvl', roles: ['analyst'] }],
   },
   {
+    // Writes the CCAS's analysis of social needs (ABS) and imports INSEE files (issue 12).
+    key: 'analyst_tourcoing',
+    email: 'analyse@ccas-tourcoing.example',
+    displayName: 'Camille Observatoire',
+    language: 'fr',
+    memberships: [{ org: 'ccas-tourcoing', roles: ['analyst'] }],
+  },
+  {
     key: 'interpreter',
     email: 'interprete@setis.example',
     displayName: 'Yael Interprète',

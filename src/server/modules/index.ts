@@ -9,6 +9,7 @@ import { formativeModule } from './formative';
 import { immersionsModule } from './immersions';
 import { monitoringModule } from './monitoring';
 import { networkModule } from './network';
+import { observatoryModule } from './observatory';
 import { peopleModule } from './people';
 import { placementsModule } from './placements';
 import { practicesModule } from './practices';
@@ -27,6 +28,7 @@ export const SERVER_MODULES: readonly ServerModule[] = [
   immersionsModule,
   practicesModule,
   formativeModule,
+  observatoryModule,
 ];
 
 /** Each module's routes, each in its own encapsulated scope. */

@@ -2,6 +2,7 @@ import { adminModule } from '../modules/admin';
 import { authModule } from '../modules/auth';
 import { dashboardModule } from '../modules/dashboard';
 import { formativeModule } from '../modules/formative';
+import { observatoryModule } from '../modules/observatory';
 import { homeModule } from '../modules/home';
 import { immersionsModule } from '../modules/immersions';
 import { monitoringModule } from '../modules/monitoring';
@@ -23,6 +24,7 @@ const rest: WebModule[] = [
   immersionsModule,
   practicesModule,
   formativeModule,
+  observatoryModule,
 ];
 export const MODULES: WebModule[] = [dashboardModule(() => allNav), ...rest];
 const allNav: NavItem[] = MODULES.flatMap((m) => m.nav ?? []);

@@ -29,9 +29,18 @@ interface FieldProps {
   name?: string;
 }
 
-export function FieldLabel({ label, isRequired }: { label: string; isRequired?: boolean }) {
+export function FieldLabel({
+  label,
+  isRequired,
+  hidden,
+}: {
+  label: string;
+  isRequired?: boolean;
+  /** Named for assistive technology only (a select in a table row its header already names). */
+  hidden?: boolean;
+}) {
   return (
-    <Label>
+    <Label className={hidden ? 'visually-hidden' : undefined}>
       {label}
       {isRequired && (
         <span className="required-mark" aria-hidden="true">
@@ -140,11 +149,13 @@ export function Select({
   isRequired,
   isDisabled,
   placeholder,
+  labelHidden,
 }: FieldProps & {
   value: string | null;
   onChange: (v: string) => void;
   options: Option[];
   placeholder?: string;
+  labelHidden?: boolean;
 }) {
   const intl = useIntl();
   return (
@@ -158,7 +169,7 @@ export function Select({
       placeholder={placeholder ?? intl.formatMessage({ id: 'common.choose' })}
       validationBehavior="aria"
     >
-      <FieldLabel label={label} isRequired={isRequired} />
+      <FieldLabel label={label} isRequired={isRequired} hidden={labelHidden} />
       <AriaButton className="select-button">
         <SelectValue />
         <span aria-hidden="true">▾</span>

@@ -1,0 +1,48 @@
+import Type from 'typebox';
+import { defineEndpoint } from '../kernel/endpoint';
+import { CatalogueView, ElementInput } from './catalogue-schemas';
+import { ImportCommitView, ImportPreviewView } from './import-schemas';
+import { IndicatorMapQuery, IndicatorMapView } from './map-schemas';
+
+/** The observatory: its catalogue, imports of official files, and indicators on the map. */
+const tags = ['observatory'] as const;
+
+export const observatoryEndpoints = {
+  catalogue: defineEndpoint({
+    method: 'GET',
+    path: '/api/observatory/catalogue',
+    response: { 200: CatalogueView },
+    tags,
+  }),
+  createElement: defineEndpoint({
+    method: 'POST',
+    path: '/api/observatory/elements',
+    body: ElementInput,
+    response: { 201: Type.Object({ id: Type.String() }) },
+    tags,
+  }),
+  /** Multipart: the file in "file", the import's settings as JSON in "settings"; nothing is written. */
+  previewImport: defineEndpoint({
+    method: 'POST',
+    path: '/api/observatory/imports/preview',
+    multipart: true,
+    response: { 200: ImportPreviewView },
+    tags,
+  }),
+  /** Multipart like the preview: writes all of it, or nothing when any line is wrong. */
+  commitImport: defineEndpoint({
+    method: 'POST',
+    path: '/api/observatory/imports',
+    multipart: true,
+    response: { 200: ImportCommitView },
+    tags,
+  }),
+  indicatorMap: defineEndpoint({
+    method: 'GET',
+    path: '/api/observatory/indicators/:code/map',
+    params: Type.Object({ code: Type.String({ pattern: '^[A-Z][A-Z0-9_]{1,39}$' }) }),
+    query: IndicatorMapQuery,
+    response: { 200: IndicatorMapView },
+    tags,
+  }),
+};

@@ -1,0 +1,87 @@
+import Type, { type Static } from 'typebox';
+import { Nullable } from '../kernel/schemas';
+import { IndicatorView } from './catalogue-schemas';
+
+/** An indicator on the map: one value per territory for a period, with its parts, status and scale. */
+
+export const CELL_STATUSES = [
+  'shown',
+  'suppressed_small',
+  'suppressed_secondary',
+  'suppressed_source',
+  'no_data',
+] as const;
+export type CellStatus = (typeof CELL_STATUSES)[number];
+export const CLASS_METHODS = ['quantiles', 'equal', 'natural'] as const;
+export type ClassMethod = (typeof CLASS_METHODS)[number];
+
+export const IndicatorMapQuery = Type.Object(
+  {
+    period: Type.Optional(Type.String({ pattern: '^[0-9]{4}(Q[1-4]|[0-9]{2}|-[0-9]{4})?$' })),
+    method: Type.Optional(Type.Enum([...CLASS_METHODS])),
+    classes: Type.Optional(Type.Integer({ minimum: 3, maximum: 7 })),
+  },
+  { additionalProperties: false },
+);
+export type IndicatorMapQuery = Static<typeof IndicatorMapQuery>;
+
+export const MapCell = Type.Object({
+  code: Type.String(),
+  name: Type.String(),
+  country: Type.Enum(['FR', 'BE']),
+  /** Each side's own period (compared within a year of the one asked for). */
+  period: Nullable(Type.String()),
+  numerator: Nullable(Type.Number()),
+  denominator: Nullable(Type.Number()),
+  value: Nullable(Type.Number()),
+  status: Type.Enum([...CELL_STATUSES]),
+  /** The class on its scale (0 = lowest), when shown. */
+  klass: Nullable(Type.Integer()),
+  /** For a class-C indicator: the value relative to its country's reference (= 100). */
+  relative: Nullable(Type.Number()),
+});
+export type MapCell = Static<typeof MapCell>;
+
+export const MapScale = Type.Object({
+  /** 'all' for one scale across the border; 'FR' and 'BE' side by side for a class-C indicator. */
+  country: Type.Enum(['all', 'FR', 'BE']),
+  breaks: Type.Array(Type.Number()),
+  /** The country's own reference (its total) that class-C values are expressed against. */
+  reference: Nullable(Type.Number()),
+  relative: Type.Boolean(),
+});
+export type MapScale = Static<typeof MapScale>;
+
+export const MapShape = Type.Object({
+  code: Type.String(),
+  /** GeoJSON geometry when the boundary is known, else null (the centroid is then drawn). */
+  geometry: Nullable(Type.Unknown()),
+  centroid: Nullable(Type.Tuple([Type.Number(), Type.Number()])),
+});
+export type MapShape = Static<typeof MapShape>;
+
+export const IndicatorMapView = Type.Object({
+  indicator: IndicatorView,
+  period: Nullable(Type.String()),
+  method: Type.Enum([...CLASS_METHODS]),
+  /** 'rate' indicators are coloured; a count without denominator is drawn as bubbles. */
+  kind: Type.Enum(['rate', 'count']),
+  cells: Type.Array(MapCell),
+  totals: Type.Array(
+    Type.Object({
+      code: Type.String(),
+      numerator: Nullable(Type.Number()),
+      denominator: Nullable(Type.Number()),
+      value: Nullable(Type.Number()),
+      status: Type.Enum([...CELL_STATUSES]),
+      period: Nullable(Type.String()),
+    }),
+  ),
+  scales: Type.Array(MapScale),
+  shapes: Type.Array(MapShape),
+  /** Territories with a value but no boundary stored: drawn at their centroid. */
+  missingBoundaries: Type.Integer(),
+  sources: Type.Array(Type.String()),
+  vintages: Type.Array(Type.String()),
+});
+export type IndicatorMapView = Static<typeof IndicatorMapView>;
