@@ -6,4 +6,5 @@ export const observatoryImportLink = defineLink('/app/observatory/import');
 export const indicatorLink = defineLink('/app/observatory/indicators/:code', {
   period: 'string',
   method: 'string',
+  group: 'string',
 });

@@ -20,6 +20,8 @@ export const IndicatorMapQuery = Type.Object(
     period: Type.Optional(Type.String({ pattern: '^[0-9]{4}(Q[1-4]|[0-9]{2}|-[0-9]{4})?$' })),
     method: Type.Optional(Type.Enum([...CLASS_METHODS])),
     classes: Type.Optional(Type.Integer({ minimum: 3, maximum: 7 })),
+    /** A territory group (the Eurométropole, a programme's perimeter…): only its municipalities. */
+    group: Type.Optional(Type.String({ pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', maxLength: 60 })),
   },
   { additionalProperties: false },
 );
@@ -64,6 +66,9 @@ export const IndicatorMapView = Type.Object({
   indicator: IndicatorView,
   period: Nullable(Type.String()),
   method: Type.Enum([...CLASS_METHODS]),
+  /** The territory group shown (null: every municipality with a value), and the groups to choose from. */
+  group: Nullable(Type.String()),
+  groups: Type.Array(Type.Object({ code: Type.String(), name: Type.String() })),
   /** 'rate' indicators are coloured; a count without denominator is drawn as bubbles. */
   kind: Type.Enum(['rate', 'count']),
   cells: Type.Array(MapCell),

@@ -21,6 +21,7 @@ import {
 import { type Actor, requirePermission } from '../../platform/actor';
 import type { Tx } from '../../platform/db/context';
 import { notFound } from '../../platform/errors';
+import { groupTerritoryCodes } from '../network';
 import { elementView, indicatorView, O } from './catalogue';
 import * as store from './store';
 
@@ -86,10 +87,19 @@ export async function indicatorMap(
     });
   }
   const period = query.period ?? [...indicator.periods].sort(comparePeriods).at(-1) ?? null;
+  const groupRows = await store.territoryGroups(trx);
+  const groupChoices = groupRows.map((g) => ({
+    code: g.code,
+    name: localized(actor.language === 'nl' ? 'nl' : 'fr', g.name_fr, g.name_nl) || g.code,
+  }));
+  const group = query.group && groupChoices.some((g) => g.code === query.group) ? query.group : null;
+  if (query.group && !group) throw notFound(O('unknown_group'));
   const empty: IndicatorMapView = {
     indicator,
     period,
     method,
+    group,
+    groups: groupChoices,
     kind,
     cells: [],
     totals: [],
@@ -101,7 +111,8 @@ export async function indicatorMap(
   };
   if (!period) return { ...empty, period: null };
 
-  const codes = [...values.keys()].filter((c) => !isCountry(c));
+  const inGroup = group ? new Set(await groupTerritoryCodes(trx, group, 'municipality')) : null;
+  const codes = [...values.keys()].filter((c) => !isCountry(c) && (!inGroup || inGroup.has(c)));
   const places = new Map((await store.territoriesOf(trx, codes)).map((t) => [t.code, t]));
   const vintages = new Set<string>();
   interface Part {
@@ -215,9 +226,11 @@ export async function indicatorMap(
   });
 
   // Each side's total: a ratio of sums over its municipalities with both parts (never a mean of rates).
+  // A median or a rate stored as such has no total: it cannot be re-aggregated.
+  const summable = num.aggregation !== 'none' && (!den || den.aggregation !== 'none');
   const totals = COUNTRIES.flatMap((c) => {
     const members = parts.filter((p) => p.country === c);
-    if (members.length === 0) return [];
+    if (members.length === 0 || !summable) return [];
     const agg = aggregateIndicator(
       {
         numerator: { element: num.code, aggregation: num.aggregation as AggregationType },

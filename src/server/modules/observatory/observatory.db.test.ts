@@ -98,6 +98,12 @@ describe.skipIf(!available)('observatory', () => {
     // A count without denominator is drawn as bubbles.
     expect((await map(wvl, 'DEMO_POPULATION')).kind).toBe('count');
     expect((await wvl.get('/api/observatory/indicators/NOPE/map')).statusCode).toBe(404);
+    // The Eurométropole only: Charleroi and Binche are outside, Kortrijk and Tourcoing inside.
+    const euro = await map(wvl, 'DEMO_MIN_INCOME_RATE', '?period=2022&group=eurometropole');
+    expect(euro.group).toBe('eurometropole');
+    expect(euro.cells.map((c) => c.code)).toEqual(expect.arrayContaining(['BE-34022', 'FR-59599']));
+    expect(euro.cells.some((c) => c.code === 'BE-52011' || c.code === 'BE-58002')).toBe(false);
+    expect((await wvl.get('/api/observatory/indicators/DEMO_POPULATION/map?group=nowhere')).statusCode).toBe(404);
     expect((await wvl.get('/api/observatory/indicators/DEMO_POPULATION/map?period=soon')).statusCode).toBe(
       400,
     );

@@ -154,3 +154,12 @@ export async function countVintage(trx: Tx, orgId: string, elementIds: string[],
     .executeTakeFirst();
   return Number(r?.n ?? 0);
 }
+
+/** The territory groups the reader may filter a map by (the platform's and every organisation's). */
+export const territoryGroups = (trx: Tx) =>
+  trx
+    .selectFrom('territory_groups')
+    .select(['code', 'name_fr', 'name_nl'])
+    .orderBy('kind')
+    .orderBy('code')
+    .execute();

@@ -41,6 +41,8 @@ const mapView: IndicatorMapView = {
   indicator,
   period: '2022',
   method: 'quantiles',
+  group: null,
+  groups: [{ code: 'eurometropole', name: 'Eurométropole Lille-Kortrijk-Tournai' }],
   kind: 'rate',
   cells: [
     {

@@ -49,6 +49,11 @@ export function PreviewTables({
     ...elements.map((e) => ({ id: e.code, label: `${e.label} (${e.code})` })),
   ];
   const blocked = p.problemCount > 0 || p.values === 0;
+  // The columns naming the territory, the period or the element are not values to map.
+  const structural = new Set(
+    [mapping.geoColumn, mapping.periodColumn, mapping.elementColumn, mapping.valueColumn].filter(Boolean),
+  );
+  const valueColumns = p.columns.filter((c) => !structural.has(c));
   return (
     <>
       <Card title={<FormattedMessage id={W('import.what')} />}>
@@ -101,7 +106,7 @@ export function PreviewTables({
                 </tr>
               </thead>
               <tbody>
-                {p.columns.map((c) => (
+                {valueColumns.map((c) => (
                   <tr key={c}>
                     <th scope="row">
                       <code>{c}</code>

@@ -32,18 +32,23 @@ export function IndicatorPage() {
     ? (asked.method as ClassMethod)
     : undefined;
   const period = /^[0-9]{4}(Q[1-4]|[0-9]{2}|-[0-9]{4})?$/.test(asked.period ?? '') ? asked.period : undefined;
+  const group = /^[a-z0-9]+(-[a-z0-9]+)*$/.test(asked.group ?? '') ? asked.group : undefined;
   const q = useEndpoint(api.indicatorMap, {
     params: { code },
-    query: { ...(period ? { period } : {}), ...(method ? { method } : {}) },
+    query: { ...(period ? { period } : {}), ...(method ? { method } : {}), ...(group ? { group } : {}) },
   });
   if (q.isLoading) return <Loading />;
   if (!q.data) return <ErrorAlert error={q.error} />;
   const v = q.data;
   const i = v.indicator;
-  const href = (over: { period?: string; method?: string }) =>
+  const href = (over: { period?: string; method?: string; group?: string | null }) =>
     indicatorLink.href(
       { code },
-      { period: over.period ?? v.period ?? undefined, method: over.method ?? v.method },
+      {
+        period: over.period ?? v.period ?? undefined,
+        method: over.method ?? v.method,
+        group: (over.group === undefined ? v.group : over.group) ?? undefined,
+      },
     );
   return (
     <div className="stack">
@@ -94,6 +99,25 @@ export function IndicatorPage() {
                 </Link>
               ))}
             </nav>
+            {v.groups.length > 0 && (
+              <nav aria-label={w.msg('territory')}>
+                <span>
+                  <FormattedMessage id={W('territory')} />:
+                </span>
+                <Link to={href({ group: null })} aria-current={v.group === null ? 'page' : undefined}>
+                  <FormattedMessage id={W('all_territories')} />
+                </Link>
+                {v.groups.map((g) => (
+                  <Link
+                    key={g.code}
+                    to={href({ group: g.code })}
+                    aria-current={g.code === v.group ? 'page' : undefined}
+                  >
+                    {g.name}
+                  </Link>
+                ))}
+              </nav>
+            )}
             {v.kind === 'rate' && (
               <nav aria-label={w.msg('method.label')}>
                 <span>
