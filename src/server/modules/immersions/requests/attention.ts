@@ -9,7 +9,8 @@ import { type AttentionProvider, attentionItem } from '../../../platform/attenti
  * The home page's immersion items: to a manager (`immersion.manage`), their organisation's requests waiting
  * for their approval; to the host's approvers, the requests sent to their organisation; to a professional,
  * the reports of their ended immersions still to submit, from the immersion's last day, with the first
- * due date (high once past it). Each links to the queue, or to the one request when there is one. RLS
+ * due date (high once past it); and to each side, the agreed immersions whose agreement still awaits its
+ * signature (the visitor's own, the organisation's, the host's). Each links to the queue, or to the one request when there is one. RLS
  * shows each organisation only its side.
  */
 export const requestAttention: AttentionProvider = async (trx, actor, { today }) => {
@@ -26,7 +27,51 @@ export const requestAttention: AttentionProvider = async (trx, actor, { today })
       .execute();
   const link = (ids: { id: string }[], scope: string) =>
     ids.length === 1 && ids[0] ? requestLink.href({ id: ids[0].id }) : requestsLink.href({}, { scope });
+  // Agreed immersions whose current version still lacks this role's signature, on the reader's side.
+  const unsigned = (role: 'visitor' | 'visitor_org' | 'host') => {
+    let q = trx
+      .selectFrom('immersion_requests as r')
+      .select('r.id')
+      .where('r.status', '=', 'agreed')
+      .where(role === 'host' ? 'r.host_org_id' : 'r.org_id', '=', actor.orgId as string)
+      .where(({ not, exists, selectFrom }) =>
+        not(
+          exists(
+            selectFrom('immersion_signatures as s')
+              .select('s.id')
+              .whereRef('s.request_id', '=', 'r.id')
+              .whereRef('s.version', '=', 'r.agreement_version')
+              .where('s.role', '=', role)
+              .where('s.signed_at', 'is not', null),
+          ),
+        ),
+      );
+    if (role === 'visitor') q = q.where('r.visitor_user_id', '=', actor.userId);
+    return q.orderBy('r.starts_on').orderBy('r.id').execute();
+  };
+  const toSign = await unsigned('visitor');
+  items.push(
+    ...attentionItem(
+      'immersions.requests.attention.sign_visitor',
+      toSign.length,
+      'high',
+      link(toSign, 'mine'),
+    ),
+  );
   if (actorCan(actor, 'immersion.manage')) {
+    const ours = await unsigned('visitor_org');
+    items.push(
+      ...attentionItem(
+        'immersions.requests.attention.sign_org',
+        ours.length,
+        'normal',
+        link(ours, 'organisation'),
+      ),
+    );
+    const host = await unsigned('host');
+    items.push(
+      ...attentionItem('immersions.requests.attention.sign_host', host.length, 'normal', link(host, 'host')),
+    );
     const mine = await waiting('org_id', 'awaiting_manager');
     items.push(
       ...attentionItem('immersions.requests.attention.manager', mine.length, 'normal', link(mine, 'manager')),

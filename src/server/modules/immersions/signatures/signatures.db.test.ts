@@ -77,6 +77,15 @@ describe('immersion agreement signatures', () => {
   });
 
   it('opens the three signatures once both approved, each side acting only for its own roles', async () => {
+    // Each side's home page asks for its own signature.
+    const home = async (email: string) =>
+      (
+        (await (await t.login(email)).get('/api/dashboard')).json() as { items: Array<{ key: string }> }
+      ).items.map((i) => i.key);
+    expect(await home(VISITOR)).toContain('immersions.requests.attention.sign_visitor');
+    expect(await home(MANAGER)).toContain('immersions.requests.attention.sign_org');
+    expect(await home(HOST)).toContain('immersions.requests.attention.sign_host');
+    expect(await home(HOST)).not.toContain('immersions.requests.attention.sign_org');
     const v = await view(VISITOR, a);
     expect(v.request.nextActor).toBe('signers');
     expect(v.signatures).toMatchObject({ version: 1, open: true, fullySigned: false, canAmend: false });
@@ -207,6 +216,14 @@ describe('immersion agreement signatures', () => {
 
     const v = await view(MANAGER, a);
     expect(v.signatures?.fullySigned).toBe(true);
+    const items = (
+      (await (await t.login(HOST)).get('/api/dashboard')).json() as {
+        items: Array<{ key: string; link: string }>;
+      }
+    ).items;
+    expect(items.some((i) => i.key === 'immersions.requests.attention.sign_host' && i.link.includes(a))).toBe(
+      false,
+    );
     expect(v.request.nextActor).toBe('visitor');
     expect(v.signatures?.signatures.map((s) => [s.role, s.method, s.recordedBy !== null])).toEqual([
       ['visitor', 'account', false],
