@@ -103,7 +103,9 @@ describe.skipIf(!available)('observatory', () => {
     expect(euro.group).toBe('eurometropole');
     expect(euro.cells.map((c) => c.code)).toEqual(expect.arrayContaining(['BE-34022', 'FR-59599']));
     expect(euro.cells.some((c) => c.code === 'BE-52011' || c.code === 'BE-58002')).toBe(false);
-    expect((await wvl.get('/api/observatory/indicators/DEMO_POPULATION/map?group=nowhere')).statusCode).toBe(404);
+    expect((await wvl.get('/api/observatory/indicators/DEMO_POPULATION/map?group=nowhere')).statusCode).toBe(
+      404,
+    );
     expect((await wvl.get('/api/observatory/indicators/DEMO_POPULATION/map?period=soon')).statusCode).toBe(
       400,
     );
