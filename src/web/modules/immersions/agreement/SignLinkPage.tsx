@@ -1,29 +1,26 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { I18nProvider } from 'react-aria-components';
-import { FormattedMessage, IntlProvider, useIntl } from 'react-intl';
-import { formattingLocale } from '../../../../common/i18n/locales';
+import { FormattedMessage, useIntl } from 'react-intl';
 import { agreementEndpoints as api } from '../../../../common/immersions/agreement-endpoints';
 import type { ReadingBlock, SignatureLinkView } from '../../../../common/immersions/signature-schemas';
 import { urlOf } from '../../../../common/kernel/endpoint';
 import { ApiError } from '../../../app/api';
 import { call, keyOf, useEndpointMutation } from '../../../app/client';
 import { downloadFile } from '../../../app/download';
-import { CATALOGS } from '../../../app/i18n';
 import { Button } from '../../../app/ui/Button';
 import { Alert, ErrorAlert, Loading } from '../../../app/ui/feedback';
 import { Checkbox } from '../../../app/ui/fields';
 import { PageHeader } from '../../../app/ui/layout';
+import { linkToken, SignerLanguage } from '../../../app/ui/SignerLanguage';
 
 const G = (id: string) => `immersions.signatures.${id}`;
 
 /**
  * The public page a signer's single-use link opens (no account needed): the whole immersion agreement in
- * the signer's side's language, its PDF, and the signature. The token stays in the URL fragment, which
- * browsers never send to a server or in a Referer; it travels only in POST bodies.
+ * the signer's side's language, its PDF, and the signature (the token as placements' links keep it).
  */
 export function SignLinkPage() {
-  const token = new URLSearchParams(window.location.hash.slice(1)).get('token') ?? '';
+  const token = linkToken();
   const lookup = useQuery({
     queryKey: [...keyOf(api.signatureLookup), token],
     queryFn: () => call(api.signatureLookup, { body: { token } }),
@@ -35,17 +32,9 @@ export function SignLinkPage() {
   if (!token || lookup.error) return <Unusable error={lookup.error} />;
   if (!view) return <Loading />;
   return (
-    <IntlProvider
-      locale={formattingLocale(view.language, null)}
-      messages={CATALOGS[view.language]}
-      defaultLocale="fr"
-    >
-      <I18nProvider locale={formattingLocale(view.language, null)}>
-        <div lang={view.language}>
-          <SignForm token={token} view={view} />
-        </div>
-      </I18nProvider>
-    </IntlProvider>
+    <SignerLanguage language={view.language}>
+      <SignForm token={token} view={view} />
+    </SignerLanguage>
   );
 }
 

@@ -1,29 +1,24 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { I18nProvider } from 'react-aria-components';
-import { FormattedMessage, IntlProvider, useIntl } from 'react-intl';
-import { formattingLocale } from '../../../../common/i18n/locales';
+import { FormattedMessage, useIntl } from 'react-intl';
 import { urlOf } from '../../../../common/kernel/endpoint';
 import type { SignatureLinkView } from '../../../../common/placements/agreement-schemas';
 import { placementsEndpoints } from '../../../../common/placements/endpoints';
 import { ApiError } from '../../../app/api';
 import { call, keyOf, useEndpointMutation } from '../../../app/client';
 import { downloadFile } from '../../../app/download';
-import { CATALOGS } from '../../../app/i18n';
 import { Button } from '../../../app/ui/Button';
 import { Alert, ErrorAlert, Loading } from '../../../app/ui/feedback';
 import { Checkbox } from '../../../app/ui/fields';
 import { Facts, PageHeader } from '../../../app/ui/layout';
+import { linkToken, SignerLanguage } from '../../../app/ui/SignerLanguage';
 import { AgreementReadingView } from './AgreementReadingView';
 import { useAgreementFormat } from './format';
 import { useMunicipalityName } from './ReviewStep';
 
-/**
- * The public page a signature link opens (no account needed). The token stays in the URL fragment, which
- * browsers never send to a server or in a Referer; the terms are shown in the agreement's language.
- */
+/** The public page a signature link opens (no account needed), in the agreement's language. */
 export function SignPage() {
-  const token = new URLSearchParams(window.location.hash.slice(1)).get('token') ?? '';
+  const token = linkToken();
   // A look-up sent by POST, so that the token never travels in a URL; read once, like a GET, per token.
   const lookup = useQuery({
     queryKey: [...keyOf(placementsEndpoints.signatureLookup), token],
@@ -36,17 +31,9 @@ export function SignPage() {
   if (!token || lookup.error) return <Unusable error={lookup.error} />;
   if (!view) return <Loading />;
   return (
-    <IntlProvider
-      locale={formattingLocale(view.language, null)}
-      messages={CATALOGS[view.language]}
-      defaultLocale="fr"
-    >
-      <I18nProvider locale={formattingLocale(view.language, null)}>
-        <div lang={view.language}>
-          <SignForm token={token} view={view} />
-        </div>
-      </I18nProvider>
-    </IntlProvider>
+    <SignerLanguage language={view.language}>
+      <SignForm token={token} view={view} />
+    </SignerLanguage>
   );
 }
 
