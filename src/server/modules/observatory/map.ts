@@ -1,4 +1,4 @@
-import { localized } from '../../../common/i18n/locales';
+import { type Language, localized } from '../../../common/i18n/locales';
 import {
   type AggregationType,
   aggregateIndicator,
@@ -22,7 +22,7 @@ import { type Actor, requirePermission } from '../../platform/actor';
 import type { Tx } from '../../platform/db/context';
 import { notFound } from '../../platform/errors';
 import { groupTerritoryCodes } from '../network';
-import { elementView, indicatorView, O } from './catalogue';
+import { elementView, indicatorView, O, type Reader } from './catalogue';
 import * as store from './store';
 
 /**
@@ -62,6 +62,21 @@ export async function indicatorMap(
   query: IndicatorMapQuery,
 ): Promise<IndicatorMapView> {
   requirePermission(actor, 'observatory.view');
+  return indicatorMapView(trx, actor, code, query);
+}
+
+/**
+ * The computation alone, in a reader's language, for a caller that has checked access itself (a published
+ * board). Hidden cells keep their figures here for the analysts; a page without login strips them
+ * (boards/public.ts).
+ */
+export async function indicatorMapView(
+  trx: Tx,
+  reader: Language | Reader,
+  code: string,
+  query: IndicatorMapQuery,
+): Promise<IndicatorMapView> {
+  const actor: Reader = typeof reader === 'string' ? { language: reader, orgId: null } : reader;
   const row = await store.findIndicator(trx, code);
   if (!row) throw notFound(O('unknown_indicator'));
   const elementIds = [row.numerator_id, ...(row.denominator_id ? [row.denominator_id] : [])];
@@ -193,14 +208,16 @@ export async function indicatorMap(
         : ((status[p.code] ?? 'no_data') as CellStatus) === 'shown' && computed && !computed.ok
           ? 'no_data'
           : ((status[p.code] ?? 'no_data') as CellStatus);
+    // A hidden cell leaves the server without its figures: the rules bind every reader, not the page.
+    const shown = st === 'shown';
     return {
       code: p.code,
       name: p.name,
       country: p.country,
       period: p.period,
-      numerator: n,
-      denominator: d,
-      value: computed?.ok ? computed.value : null,
+      numerator: shown ? n : null,
+      denominator: shown ? d : null,
+      value: shown && computed?.ok ? computed.value : null,
       status: st,
       klass: null,
       relative: null,
@@ -248,9 +265,9 @@ export async function indicatorMap(
     return [
       {
         code: c,
-        numerator: agg.ok ? agg.numerator : null,
-        denominator: agg.ok ? agg.denominator : null,
-        value: agg.ok ? agg.value : null,
+        numerator: agg.ok && totalStatus === 'shown' ? agg.numerator : null,
+        denominator: agg.ok && totalStatus === 'shown' ? agg.denominator : null,
+        value: agg.ok && totalStatus === 'shown' ? agg.value : null,
         status: agg.ok ? totalStatus : ('no_data' as const),
         period: [...new Set(members.map((m) => m.period).filter((x): x is string => !!x))].join(', ') || null,
       },

@@ -86,6 +86,9 @@ describe.skipIf(!available)('observatory', () => {
     expect(fr.filter((c) => c.status === 'suppressed_secondary')).toHaveLength(1);
     // Hidden cells carry no class; shown ones one.
     for (const c of v.cells) expect(c.klass === null).toBe(c.status !== 'shown');
+    // A hidden cell's figures never leave the server, whoever asks (the analyst included).
+    for (const c of v.cells.filter((x) => x.status !== 'shown'))
+      expect([c.numerator, c.denominator, c.value, c.relative]).toEqual([null, null, null, null]);
     // Each side's total is a ratio of sums, not a mean of the municipalities' rates.
     const be = v.cells.filter((c) => c.country === 'BE');
     const total = v.totals.find((x) => x.code === 'BE')!;
