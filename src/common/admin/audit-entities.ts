@@ -66,6 +66,8 @@ export const AUDIT_ENTITIES = [
   'obs_indicators',
   'obs_imports',
   'obs_mappings',
+  'obs_boards',
+  'obs_board_tiles',
   'immersion_calendar_feeds',
   'practice_sheets',
   'practice_attachments',

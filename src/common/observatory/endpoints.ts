@@ -46,3 +46,6 @@ export const observatoryEndpoints = {
     tags,
   }),
 };
+
+/** The thematic boards (declared beside, listed here as every contract of the module is). */
+export { boardEndpoints } from './board-endpoints';

@@ -8,3 +8,8 @@ export const indicatorLink = defineLink('/app/observatory/indicators/:code', {
   method: 'string',
   group: 'string',
 });
+export const boardsLink = defineLink('/app/observatory/boards');
+export const boardLink = defineLink('/app/observatory/boards/:code', { period: 'string', group: 'string' });
+export const boardEditLink = defineLink('/app/observatory/boards/:code/edit');
+/** A published board, without login. */
+export const publicBoardLink = defineLink('/observatory/:code', { lang: 'string' });

@@ -21,7 +21,10 @@ export const O = (code: string) => `observatory.errors.${code}`;
 const text = (lang: Language, fr: string | null, nl: string | null, en: string | null) =>
   (lang === 'en' ? en : null) || localized(lang === 'nl' ? 'nl' : 'fr', fr, nl) || null;
 
-export function elementView(actor: Actor, e: store.ElementRow): ElementView {
+/** The reader: a signed-in actor, or a language alone for a published board. */
+export type Reader = Pick<Actor, 'language' | 'orgId'>;
+
+export function elementView(actor: Reader, e: store.ElementRow): ElementView {
   const lang = actor.language;
   return {
     id: e.id,
@@ -47,7 +50,7 @@ export function elementView(actor: Actor, e: store.ElementRow): ElementView {
 }
 
 export function indicatorView(
-  actor: Actor,
+  actor: Reader,
   i: store.IndicatorRow,
   elements: Map<string, ElementView>,
 ): IndicatorView {

@@ -1,7 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../../platform/deps';
 import type { ServerModule } from '../../platform/module';
+import { boardRoutes } from './boards/routes';
 import { seedObservatory } from './demo';
+import { seedObservatoryBoards } from './demo-boards';
 import { importRoutes } from './import-routes';
 import { observatoryRoutes } from './routes';
 
@@ -17,7 +19,12 @@ export const observatoryModule: ServerModule = {
   routes: async (app: FastifyInstance, deps: Deps) => {
     await observatoryRoutes(app, deps);
     await importRoutes(app, deps);
+    await boardRoutes(app, deps);
   },
   // After the territories and organisations; its values name the demo municipalities.
-  demo: [{ order: 180, seed: seedObservatory }],
+  demo: [
+    { order: 180, seed: seedObservatory },
+    // The joint board over the demo indicators, once they exist.
+    { order: 190, seed: seedObservatoryBoards },
+  ],
 };

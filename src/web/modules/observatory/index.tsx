@@ -1,5 +1,17 @@
-import { indicatorLink, observatoryImportLink, observatoryLink } from '../../../common/observatory/links';
+import {
+  boardEditLink,
+  boardLink,
+  boardsLink,
+  indicatorLink,
+  observatoryImportLink,
+  observatoryLink,
+  publicBoardLink,
+} from '../../../common/observatory/links';
 import type { WebModule } from '../../app/module';
+import { BoardEditor } from './boards/BoardEditor';
+import { BoardPage } from './boards/BoardPage';
+import { BoardsPage } from './boards/BoardsPage';
+import { PublicBoardPage } from './boards/PublicBoardPage';
 import { ObservatoryPage } from './catalogue/ObservatoryPage';
 import { ImportPage } from './import/ImportPage';
 import { IndicatorPage } from './indicator/IndicatorPage';
@@ -13,7 +25,12 @@ export const observatoryModule: WebModule = {
     { path: observatoryLink.pattern, element: <ObservatoryPage /> },
     { path: observatoryImportLink.pattern, element: <ImportPage /> },
     { path: indicatorLink.pattern, element: <IndicatorPage /> },
+    { path: boardsLink.pattern, element: <BoardsPage /> },
+    { path: boardLink.pattern, element: <BoardPage /> },
+    { path: boardEditLink.pattern, element: <BoardEditor /> },
   ],
+  // A published board, without login.
+  publicRoutes: [{ path: publicBoardLink.pattern, element: <PublicBoardPage /> }],
   nav: [
     { to: observatoryLink.href(), labelId: 'observatory.nav', permission: 'observatory.view', order: 60 },
   ],

@@ -2,7 +2,12 @@ import { FormattedMessage } from 'react-intl';
 import { Link, useLocation } from 'react-router';
 import { OBS_THEMES } from '../../../../common/observatory/catalogue-schemas';
 import { observatoryEndpoints as api } from '../../../../common/observatory/endpoints';
-import { indicatorLink, observatoryImportLink, observatoryLink } from '../../../../common/observatory/links';
+import {
+  boardsLink,
+  indicatorLink,
+  observatoryImportLink,
+  observatoryLink,
+} from '../../../../common/observatory/links';
 import { useEndpoint } from '../../../app/client';
 import { LinkButton } from '../../../app/ui/Button';
 import { EmptyState, ErrorAlert, Loading } from '../../../app/ui/feedback';
@@ -30,11 +35,16 @@ export function ObservatoryPage() {
         title={w.msg('title')}
         description={w.msg('intro')}
         actions={
-          c.canImport && (
-            <LinkButton to={observatoryImportLink.href()} variant="secondary">
-              <FormattedMessage id={W('import.open')} />
+          <>
+            <LinkButton to={boardsLink.href()} variant="secondary">
+              <FormattedMessage id={W('boards.open')} />
             </LinkButton>
-          )
+            {c.canImport && (
+              <LinkButton to={observatoryImportLink.href()} variant="secondary">
+                <FormattedMessage id={W('import.open')} />
+              </LinkButton>
+            )}
+          </>
         }
       />
       {themes.length > 1 && (

@@ -161,7 +161,7 @@ export function IndicatorPage() {
   );
 }
 
-function scaleTitle(w: ReturnType<typeof useObsWords>, s: MapScale) {
+export function scaleTitle(w: ReturnType<typeof useObsWords>, s: MapScale) {
   if (s.country === 'all') return w.msg('scale.all');
   const side = w.msg(`country.${s.country}`);
   return s.relative && s.reference !== null

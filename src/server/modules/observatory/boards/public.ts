@@ -1,0 +1,64 @@
+import { localized } from '../../../../common/i18n/locales';
+import type { PublicBoardView } from '../../../../common/observatory/board-schemas';
+import type { IndicatorMapView } from '../../../../common/observatory/map-schemas';
+import type { Tx } from '../../../platform/db/context';
+import { notFound } from '../../../platform/errors';
+import { B, groupChoices, tileViews } from './service';
+import * as store from './store';
+
+/**
+ * A published board for anyone, in FR or NL. Found in the caller's own scope (RLS: anonymous visitors see
+ * published boards only), and published checked again here, for a signed-in caller reads every board: an
+ * unpublished or unknown board gives the same 404.
+ */
+export async function findPublished(trx: Tx, code: string): Promise<store.BoardRow> {
+  const b = await store.findBoard(trx, code);
+  if (!b || b.published_at === null) throw notFound(B('unknown_board'));
+  return b;
+}
+
+/**
+ * Its tiles, computed in the system scope (the values are readable by signed-in users only): what comes
+ * out is the map view, aggregates under the small-number rules, never a row of the store.
+ */
+export async function publicBoardView(
+  trx: Tx,
+  found: store.BoardRow,
+  language: 'fr' | 'nl',
+): Promise<PublicBoardView> {
+  // Read again in this transaction: it may have been unpublished in between.
+  const b = await findPublished(trx, found.code);
+  const reader = { language, orgId: null };
+  const { group, tiles } = await tileViews(trx, reader, b, { period: b.period, group: b.group_code });
+  const groupName = group ? (await groupChoices(trx, language)).find((g) => g.code === group) : undefined;
+  return {
+    code: b.code,
+    language,
+    title: localized(language, b.title_fr, b.title_nl),
+    description: localized(language, b.description_fr, b.description_nl) || null,
+    theme: b.theme,
+    organisation: localized(language, b.org_name_fr, b.org_name_nl),
+    group: groupName ?? null,
+    period: b.period,
+    publishedAt: new Date(b.published_at!).toISOString(),
+    tiles: tiles.map((t) => ({ kind: t.kind, map: shownOnly(t.map) })),
+  };
+}
+
+/**
+ * The map view with the figures of every hidden cell and total removed: the signed-in view keeps them for
+ * the analysts' checks, a page without login carries only what the small-number rules let through.
+ */
+export function shownOnly(v: IndicatorMapView): IndicatorMapView {
+  return {
+    ...v,
+    cells: v.cells.map((c) =>
+      c.status === 'shown'
+        ? c
+        : { ...c, numerator: null, denominator: null, value: null, klass: null, relative: null },
+    ),
+    totals: v.totals.map((x) =>
+      x.status === 'shown' ? x : { ...x, numerator: null, denominator: null, value: null },
+    ),
+  };
+}

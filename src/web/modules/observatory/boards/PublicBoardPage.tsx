@@ -1,0 +1,81 @@
+import { FormattedDate, FormattedMessage } from 'react-intl';
+import { Link, useLocation, useParams } from 'react-router';
+import { boardEndpoints as api } from '../../../../common/observatory/board-endpoints';
+import { BOARD_LANGUAGES } from '../../../../common/observatory/board-schemas';
+import { publicBoardLink } from '../../../../common/observatory/links';
+import { useEndpoint } from '../../../app/client';
+import { useLanguage } from '../../../app/i18n';
+import { ErrorAlert, Loading } from '../../../app/ui/feedback';
+import { PageHeader } from '../../../app/ui/layout';
+import { SignerLanguage } from '../../../app/ui/SignerLanguage';
+import { useObsWords, W } from '../words';
+import { themeName } from './BoardsPage';
+import { Tile } from './Tile';
+import '../observatory.css';
+
+/**
+ * A published board without login, read-only, in French or Dutch: the address's language (?lang=), else the
+ * visitor's (from the browser); a switch between the two. Aggregates only, with their sources and caveats.
+ */
+export function PublicBoardPage() {
+  const { code = '' } = useParams();
+  const location = useLocation();
+  const { language } = useLanguage();
+  const asked = publicBoardLink.read(location.search).lang;
+  const lang = asked === 'fr' || asked === 'nl' ? asked : language === 'nl' ? 'nl' : 'fr';
+  return (
+    <SignerLanguage language={lang}>
+      <PublicBoard code={code} lang={lang} />
+    </SignerLanguage>
+  );
+}
+
+function PublicBoard({ code, lang }: { code: string; lang: 'fr' | 'nl' }) {
+  const w = useObsWords();
+  const q = useEndpoint(api.publicView, { params: { code }, query: { lang } }, { retry: false });
+  const switcher = (
+    <nav aria-label={w.msg('boards.language')} className="obs-controls">
+      {BOARD_LANGUAGES.map((l) => (
+        <Link
+          key={l}
+          to={publicBoardLink.href({ code }, { lang: l })}
+          aria-current={l === lang ? 'page' : undefined}
+          lang={l}
+        >
+          {l === 'fr' ? 'Français' : 'Nederlands'}
+        </Link>
+      ))}
+    </nav>
+  );
+  if (q.isLoading) return <Loading />;
+  if (!q.data)
+    return (
+      <div className="stack">
+        {switcher}
+        <ErrorAlert error={q.error} />
+      </div>
+    );
+  const b = q.data;
+  return (
+    <div className="stack">
+      {switcher}
+      <PageHeader title={b.title} description={b.description ?? undefined} />
+      <p className="description">
+        {themeName(w, b.theme)} · {b.organisation}
+        {b.group ? ` · ${b.group.name}` : ''} ·{' '}
+        <FormattedMessage
+          id={W('boards.published_on')}
+          values={{ date: <FormattedDate value={b.publishedAt} dateStyle="long" /> }}
+        />
+      </p>
+      <div className="obs-caveat" role="note">
+        <FormattedMessage id={W('boards.public_note')} />
+      </div>
+      {b.tiles.map((t, i) => (
+        // Tiles carry no id publicly; their order is the board's.
+        // biome-ignore lint/suspicious/noArrayIndexKey: the order is the identity here.
+        <Tile key={i} kind={t.kind} map={t.map} />
+      ))}
+    </div>
+  );
+}
