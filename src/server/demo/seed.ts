@@ -66,10 +66,19 @@ export async function seedDemo(engine: Engine, secrets: DemoSecrets): Promise<vo
   });
 }
 
+/**
+ * Tables that hold only what the migrations wrote (the levels of the territory tree): kept by a wipe. The
+ * reference rows of the other tables (the territory tree and groups, the observatory's official data
+ * elements) are written again by their modules' seeders.
+ */
+const MIGRATION_ONLY_TABLES = ['schema_migrations', 'territory_levels'];
+
 /** Empties every table of the platform (as the owner) so the demo can be seeded again. */
 export async function wipeAll(engine: Engine): Promise<void> {
   const r = await sql<{ t: string }>`select format('%I.%I', schemaname, tablename) as t from pg_tables
-    where schemaname in ('public', 'audit') and tablename <> 'schema_migrations'`.execute(engine.db);
+    where schemaname in ('public', 'audit') and tablename <> all (${sql.val(MIGRATION_ONLY_TABLES)}::text[])`.execute(
+    engine.db,
+  );
   if (r.rows.length)
     await engine.execScript(`truncate ${r.rows.map((x) => x.t).join(', ')} restart identity cascade`);
 }

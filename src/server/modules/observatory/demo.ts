@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { DemoSeeder } from '../../platform/demo';
 import { DEMO_TERRITORIES } from '../network';
+import { ensureOfficialDefinitions } from './official';
 import { insertValues, type ValueRow } from './store';
 
 /**
@@ -150,6 +151,8 @@ const INDICATORS = [
 const draw = (key: string) => createHash('sha256').update(key).digest().readUInt32BE(0) / 2 ** 32;
 
 export const seedObservatory: DemoSeeder = async (trx, orgs, users) => {
+  // The official definitions of migration 0036, gone when the demo database was wiped.
+  await ensureOfficialDefinitions(trx);
   const org = orgs['provincie-wvl'];
   if (!org) return;
   // The demo network's municipalities (not the departments, provinces or countries above them), as stored.

@@ -6,6 +6,7 @@ import type { CatalogueView } from '../../../common/observatory/catalogue-schema
 import type { ImportPreviewView } from '../../../common/observatory/import-schemas';
 import type { IndicatorMapView } from '../../../common/observatory/map-schemas';
 import { referralFixtures } from '../people/referrals/fixtures.testing';
+import { OFFICIAL_ELEMENTS, OFFICIAL_INDICATORS } from './official';
 
 const available = await engineAvailable();
 
@@ -54,6 +55,24 @@ describe.skipIf(!available)('observatory', () => {
     expect(r.statusCode, r.body).toBe(200);
     return r.json() as IndicatorMapView;
   };
+
+  it('holds the official definitions migration 0036 writes, the same the demo writes again after a wipe', async () => {
+    const rows = await sql<{ code: string; comparability: string; source_column: string | null }>`
+      select code, comparability, source_column from obs_data_elements where org_id is null
+        and code not like 'DEMO%' order by code`.execute(t.db.engine.db);
+    expect(rows.rows).toEqual(
+      [...OFFICIAL_ELEMENTS]
+        .sort((a, b) => (a.code < b.code ? -1 : 1))
+        .map((e) => ({ code: e.code, comparability: e.comparability, source_column: e.column })),
+    );
+    const indicators = await sql<{ code: string; factor: number }>`select code, factor from obs_indicators
+      where org_id is null and code not like 'DEMO%' order by code`.execute(t.db.engine.db);
+    expect(indicators.rows).toEqual(
+      [...OFFICIAL_INDICATORS]
+        .sort((a, b) => (a.code < b.code ? -1 : 1))
+        .map((i) => ({ code: i.code, factor: i.factor })),
+    );
+  });
 
   it('lists the indicators and data to every reader, the import to those who may', async () => {
     const c = (await wvl.get('/api/observatory/catalogue')).json() as CatalogueView;
