@@ -11,7 +11,7 @@ import { Button } from '../../../app/ui/Button';
 import { Alert, ErrorAlert, Loading } from '../../../app/ui/feedback';
 import { Checkbox } from '../../../app/ui/fields';
 import { PageHeader } from '../../../app/ui/layout';
-import { linkToken, SignerLanguage } from '../../../app/ui/SignerLanguage';
+import { linkToken, PageLanguage } from '../../../app/ui/PageLanguage';
 
 const G = (id: string) => `immersions.signatures.${id}`;
 
@@ -32,9 +32,9 @@ export function SignLinkPage() {
   if (!token || lookup.error) return <Unusable error={lookup.error} />;
   if (!view) return <Loading />;
   return (
-    <SignerLanguage language={view.language}>
+    <PageLanguage language={view.language}>
       <SignForm token={token} view={view} />
-    </SignerLanguage>
+    </PageLanguage>
   );
 }
 

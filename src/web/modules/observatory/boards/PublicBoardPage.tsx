@@ -7,7 +7,7 @@ import { useEndpoint } from '../../../app/client';
 import { useLanguage } from '../../../app/i18n';
 import { ErrorAlert, Loading } from '../../../app/ui/feedback';
 import { PageHeader } from '../../../app/ui/layout';
-import { SignerLanguage } from '../../../app/ui/SignerLanguage';
+import { PageLanguage } from '../../../app/ui/PageLanguage';
 import { useObsWords, W } from '../words';
 import { themeName } from './BoardsPage';
 import { Tile } from './Tile';
@@ -24,9 +24,9 @@ export function PublicBoardPage() {
   const asked = publicBoardLink.read(location.search).lang;
   const lang = asked === 'fr' || asked === 'nl' ? asked : language === 'nl' ? 'nl' : 'fr';
   return (
-    <SignerLanguage language={lang}>
+    <PageLanguage language={lang}>
       <PublicBoard code={code} lang={lang} />
-    </SignerLanguage>
+    </PageLanguage>
   );
 }
 

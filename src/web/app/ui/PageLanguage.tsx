@@ -10,8 +10,8 @@ import { CATALOGS } from '../i18n';
  */
 export const linkToken = () => new URLSearchParams(window.location.hash.slice(1)).get('token') ?? '';
 
-/** A signing page in the signer's language (their party's), whatever the browser's or the shell's. */
-export function SignerLanguage({ language, children }: { language: 'fr' | 'nl'; children: ReactNode }) {
+/** A public page in its reader's language (a signer's party's, a board's chosen one), whatever the shell's. */
+export function PageLanguage({ language, children }: { language: 'fr' | 'nl'; children: ReactNode }) {
   const locale = formattingLocale(language, null);
   return (
     <IntlProvider locale={locale} messages={CATALOGS[language]} defaultLocale="fr">
