@@ -46,8 +46,8 @@ export async function publicBoardView(
 }
 
 /**
- * The map view with the figures of every hidden cell and total removed: the signed-in view keeps them for
- * the analysts' checks, a page without login carries only what the small-number rules let through.
+ * The map view with the figures of every hidden cell and total removed. The map view already leaves them
+ * out (map.ts); kept here too because a page without login must never depend on another file for it.
  */
 export function shownOnly(v: IndicatorMapView): IndicatorMapView {
   return {
