@@ -2,8 +2,7 @@ import { FormattedMessage } from 'react-intl';
 import type { TileKind } from '../../../../common/observatory/board-schemas';
 import type { IndicatorMapView } from '../../../../common/observatory/map-schemas';
 import { Card } from '../../../app/ui/layout';
-import { scaleTitle } from '../indicator/IndicatorPage';
-import { ChoroplethMap } from '../map/ChoroplethMap';
+import { IndicatorMaps } from '../map/IndicatorMaps';
 import { useObsWords, W } from '../words';
 
 /**
@@ -28,21 +27,7 @@ export function Tile({ kind, map: v }: { kind: TileKind; map: IndicatorMapView }
           <p className="description">{w.msg('no_values')}</p>
         ) : (
           <>
-            {kind === 'map' && (
-              <div className={v.scales.length > 1 ? 'obs-maps' : undefined}>
-                {v.scales.map((s) => (
-                  <section key={s.country} aria-label={scaleTitle(w, s)}>
-                    {v.scales.length > 1 && <h3>{scaleTitle(w, s)}</h3>}
-                    <ChoroplethMap
-                      view={v}
-                      scale={s}
-                      label={`${i.label} – ${scaleTitle(w, s)}`}
-                      format={(c) => w.cell(c)}
-                    />
-                  </section>
-                ))}
-              </div>
-            )}
+            {kind === 'map' && <IndicatorMaps view={v} heading="h3" />}
             <CompactTable view={v} />
           </>
         )}

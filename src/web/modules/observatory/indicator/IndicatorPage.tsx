@@ -6,13 +6,12 @@ import {
   CLASS_METHODS,
   type ClassMethod,
   type IndicatorMapView,
-  type MapScale,
 } from '../../../../common/observatory/map-schemas';
 import { useEndpoint } from '../../../app/client';
 import { Button } from '../../../app/ui/Button';
 import { Alert, EmptyState, ErrorAlert, Loading } from '../../../app/ui/feedback';
 import { Card, Facts, PageHeader } from '../../../app/ui/layout';
-import { ChoroplethMap } from '../map/ChoroplethMap';
+import { IndicatorMaps } from '../map/IndicatorMaps';
 import { useObsWords, W } from '../words';
 import { csvOf, downloadCsv } from './csv';
 import '../observatory.css';
@@ -136,19 +135,7 @@ export function IndicatorPage() {
               <FormattedMessage id={W('side_by_side_hint')} />
             </Alert>
           )}
-          <div className={v.scales.length > 1 ? 'obs-maps' : undefined}>
-            {v.scales.map((s) => (
-              <section key={s.country} aria-label={scaleTitle(w, s)}>
-                {v.scales.length > 1 && <h2>{scaleTitle(w, s)}</h2>}
-                <ChoroplethMap
-                  view={v}
-                  scale={s}
-                  label={`${i.label} – ${scaleTitle(w, s)}`}
-                  format={(c) => w.cell(c)}
-                />
-              </section>
-            ))}
-          </div>
+          <IndicatorMaps view={v} heading="h2" />
           {v.missingBoundaries > 0 && (
             <p className="description">
               <FormattedMessage id={W('missing_boundaries')} values={{ n: v.missingBoundaries }} />
@@ -159,14 +146,6 @@ export function IndicatorPage() {
       )}
     </div>
   );
-}
-
-export function scaleTitle(w: ReturnType<typeof useObsWords>, s: MapScale) {
-  if (s.country === 'all') return w.msg('scale.all');
-  const side = w.msg(`country.${s.country}`);
-  return s.relative && s.reference !== null
-    ? w.msg('scale.relative', { country: side, reference: w.number(s.reference, 0) })
-    : side;
 }
 
 /** The figures behind the map: the accessible alternative, and what the export carries. */

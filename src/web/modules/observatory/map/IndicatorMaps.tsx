@@ -1,0 +1,36 @@
+import type { IndicatorMapView, MapScale } from '../../../../common/observatory/map-schemas';
+import { useObsWords } from '../words';
+import { ChoroplethMap } from './ChoroplethMap';
+
+/** A scale's title: both sides on one scale, or one country's, with its national reference for class C. */
+export function scaleTitle(w: ReturnType<typeof useObsWords>, s: MapScale) {
+  if (s.country === 'all') return w.msg('scale.all');
+  const side = w.msg(`country.${s.country}`);
+  return s.relative && s.reference !== null
+    ? w.msg('scale.relative', { country: side, reference: w.number(s.reference, 0) })
+    : side;
+}
+
+/**
+ * An indicator's map(s): one for a scale shared across the border, side by side for a class-C indicator
+ * (each under a heading naming its country and reference, at the level the page needs).
+ */
+export function IndicatorMaps({ view: v, heading: H }: { view: IndicatorMapView; heading: 'h2' | 'h3' }) {
+  const w = useObsWords();
+  const two = v.scales.length > 1;
+  return (
+    <div className={two ? 'obs-maps' : undefined}>
+      {v.scales.map((s) => (
+        <section key={s.country} aria-label={scaleTitle(w, s)}>
+          {two && <H>{scaleTitle(w, s)}</H>}
+          <ChoroplethMap
+            view={v}
+            scale={s}
+            label={`${v.indicator.label} – ${scaleTitle(w, s)}`}
+            format={(c) => w.cell(c)}
+          />
+        </section>
+      ))}
+    </div>
+  );
+}
