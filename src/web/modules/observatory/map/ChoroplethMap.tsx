@@ -1,6 +1,8 @@
-import { useId, useMemo } from 'react';
+import { useId, useMemo, useRef } from 'react';
 import { useIntl } from 'react-intl';
 import type { IndicatorMapView, MapCell, MapScale } from '../../../../common/observatory/map-schemas';
+import { Button } from '../../../app/ui/Button';
+import { downloadSvg, standaloneSvg } from './export-svg';
 import { bounds, fitBox, isShape, type Position, pathOf, type Shape } from './projection';
 import './map.css';
 
@@ -25,13 +27,17 @@ export function ChoroplethMap({
   scale,
   label,
   format,
+  exportAs,
 }: {
   view: IndicatorMapView;
   scale: MapScale;
   label: string;
   format: (cell: MapCell) => string;
+  /** The file name and the lines every export carries (indicator, period, sources, caveat). */
+  exportAs?: { filename: string; lines: string[] };
 }) {
   const intl = useIntl();
+  const svgRef = useRef<SVGSVGElement>(null);
   const hatch = useId().replace(/:/g, '');
   const cells = view.cells.filter((c) => scale.country === 'all' || c.country === scale.country);
   const byCode = new Map(cells.map((c) => [c.code, c]));
@@ -53,16 +59,17 @@ export function ChoroplethMap({
   const max = Math.max(1, ...cells.map((c) => (c.status === 'shown' ? Math.abs(c.value ?? 0) : 0)));
   const fill = (c: MapCell | undefined) =>
     !c || c.status === 'no_data'
-      ? 'var(--map-no-data, #ffffff)'
+      ? '#ffffff'
       : c.status !== 'shown'
         ? `url(#${hatch})`
         : view.kind === 'count'
-          ? 'var(--map-land, #f4f4f4)'
+          ? '#f4f4f4'
           : classColour(c.klass ?? 0, classes);
   return (
     <figure className="obs-map">
       {/* One image for assistive technology: the table below is its accessible alternative. */}
       <svg
+        ref={svgRef}
         viewBox={`0 0 ${project.width} ${project.height}`}
         role="img"
         aria-label={`${label}. ${intl.formatMessage({ id: 'observatory.map.see_table' })}`}
@@ -90,6 +97,8 @@ export function ChoroplethMap({
                 d={pathOf(s.geometry, project)}
                 fill={fill(c)}
                 fillRule="evenodd"
+                stroke="#5c6670"
+                strokeWidth={0.4}
                 className="obs-map-area"
               >
                 <title>{name}</title>
@@ -98,7 +107,16 @@ export function ChoroplethMap({
           if (!s.centroid) return null;
           const [x, y] = project(s.centroid as Position);
           return (
-            <circle key={s.code} cx={x} cy={y} r={5} fill={fill(c)} className="obs-map-point">
+            <circle
+              key={s.code}
+              cx={x}
+              cy={y}
+              r={5}
+              fill={fill(c)}
+              stroke="#5c6670"
+              strokeWidth={0.4}
+              className="obs-map-point"
+            >
               <title>{name}</title>
             </circle>
           );
@@ -111,7 +129,18 @@ export function ChoroplethMap({
               if (!s?.centroid) return null;
               const [x, y] = project(s.centroid as Position);
               const r = 3 + 22 * Math.sqrt(Math.abs(c.value ?? 0) / max);
-              return <circle key={`b-${c.code}`} cx={x} cy={y} r={r} className="obs-map-bubble" />;
+              return (
+                <circle
+                  key={`b-${c.code}`}
+                  cx={x}
+                  cy={y}
+                  r={r}
+                  fill="rgba(33, 113, 181, 0.55)"
+                  stroke="#084594"
+                  strokeWidth={0.8}
+                  className="obs-map-bubble"
+                />
+              );
             })}
       </svg>
       <figcaption className="obs-map-legend">
@@ -136,6 +165,31 @@ export function ChoroplethMap({
             {intl.formatMessage({ id: 'observatory.map.suppressed' })}
           </li>
         </ul>
+        {exportAs && (
+          <Button
+            variant="secondary"
+            className="no-print"
+            onPress={() => {
+              if (!svgRef.current) return;
+              const legend = [
+                ...(view.kind === 'rate'
+                  ? Array.from({ length: classes }, (_, k) => ({
+                      colour: classColour(k, classes),
+                      text: legendLabel(intl, scale, k),
+                    }))
+                  : []),
+                { colour: '#ffffff', text: intl.formatMessage({ id: 'observatory.map.no_data' }) },
+                { colour: '#bdbdbd', text: intl.formatMessage({ id: 'observatory.map.suppressed' }) },
+              ];
+              downloadSvg(
+                exportAs.filename,
+                standaloneSvg(svgRef.current, { legend, lines: exportAs.lines }),
+              );
+            }}
+          >
+            {intl.formatMessage({ id: 'observatory.map.export_svg' })}
+          </Button>
+        )}
       </figcaption>
     </figure>
   );

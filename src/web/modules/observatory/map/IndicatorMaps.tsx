@@ -18,6 +18,14 @@ export function scaleTitle(w: ReturnType<typeof useObsWords>, s: MapScale) {
 export function IndicatorMaps({ view: v, heading: H }: { view: IndicatorMapView; heading: 'h2' | 'h3' }) {
   const w = useObsWords();
   const two = v.scales.length > 1;
+  // What every export carries: the indicator, its period, sources, vintages and caveat.
+  const lines = (s: MapScale) => [
+    `${v.indicator.label} – ${scaleTitle(w, s)}`,
+    `${w.msg('column.period')} : ${v.period ?? '—'}`,
+    `${w.msg('column.sources')} : ${v.sources.join(' ; ') || '—'}`,
+    `${w.msg('column.vintages')} : ${v.vintages.join(' ; ') || '—'}`,
+    ...(v.indicator.caveats ? [`${w.msg('caveat')} ${v.indicator.caveats}`] : []),
+  ];
   return (
     <div className={two ? 'obs-maps' : undefined}>
       {v.scales.map((s) => (
@@ -28,6 +36,10 @@ export function IndicatorMaps({ view: v, heading: H }: { view: IndicatorMapView;
             scale={s}
             label={`${v.indicator.label} – ${scaleTitle(w, s)}`}
             format={(c) => w.cell(c)}
+            exportAs={{
+              filename: `${v.indicator.code}-${v.period ?? ''}${two ? `-${s.country}` : ''}.svg`,
+              lines: lines(s),
+            }}
           />
         </section>
       ))}
