@@ -21,7 +21,19 @@ export function IndicatorMaps({ view: v, heading: H }: { view: IndicatorMapView;
   // What every export carries: the indicator, its period, sources, vintages and caveat.
   const lines = (s: MapScale) => [
     `${v.indicator.label} – ${scaleTitle(w, s)}`,
-    `${w.msg('column.period')} : ${v.period ?? '—'}`,
+    // Each side's own period (the sources lag differently).
+    `${w.msg('column.period')} : ${
+      [
+        ...new Set(
+          v.cells
+            .filter((c) => s.country === 'all' || c.country === s.country)
+            .map((c) => c.period)
+            .filter((p): p is string => !!p),
+        ),
+      ].join(', ') ||
+      v.period ||
+      '—'
+    }`,
     `${w.msg('column.sources')} : ${v.sources.join(' ; ') || '—'}`,
     `${w.msg('column.vintages')} : ${v.vintages.join(' ; ') || '—'}`,
     ...(v.indicator.caveats ? [`${w.msg('caveat')} ${v.indicator.caveats}`] : []),
