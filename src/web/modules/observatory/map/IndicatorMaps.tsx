@@ -22,20 +22,22 @@ export function IndicatorMaps({ view: v, heading: H }: { view: IndicatorMapView;
   const lines = (s: MapScale) => [
     `${v.indicator.label} – ${scaleTitle(w, s)}`,
     // Each side's own period (the sources lag differently).
-    `${w.msg('column.period')} : ${
-      [
-        ...new Set(
-          v.cells
-            .filter((c) => s.country === 'all' || c.country === s.country)
-            .map((c) => c.period)
-            .filter((p): p is string => !!p),
-        ),
-      ].join(', ') ||
-      v.period ||
-      '—'
-    }`,
-    `${w.msg('column.sources')} : ${v.sources.join(' ; ') || '—'}`,
-    `${w.msg('column.vintages')} : ${v.vintages.join(' ; ') || '—'}`,
+    w.msg('export_line', {
+      label: w.msg('column.period'),
+      value:
+        [
+          ...new Set(
+            v.cells
+              .filter((c) => s.country === 'all' || c.country === s.country)
+              .map((c) => c.period)
+              .filter((p): p is string => !!p),
+          ),
+        ].join(', ') ||
+        v.period ||
+        '—',
+    }),
+    w.msg('export_line', { label: w.msg('column.sources'), value: v.sources.join(' ; ') || '—' }),
+    w.msg('export_line', { label: w.msg('column.vintages'), value: v.vintages.join(' ; ') || '—' }),
     ...(v.indicator.caveats ? [`${w.msg('caveat')} ${v.indicator.caveats}`] : []),
   ];
   return (
