@@ -1,6 +1,7 @@
-import { sql } from 'kysely';
+import { sql, type UpdateObject } from 'kysely';
 import type { SignatureMethod, SignatureRole } from '../../../../common/immersions/signature-schemas';
 import type { Tx } from '../../../platform/db/context';
+import type { Database } from '../../../platform/db/database';
 
 /** SQL of the immersion agreement's signatures (migration 0032); RLS lets each side write its own roles. */
 
@@ -36,20 +37,51 @@ interface Parties {
   agreement_version: number;
 }
 
-const existing = (trx: Tx, r: Parties, role: SignatureRole) =>
-  trx
+/** A role's columns as written (database expressions such as now() included). */
+type SignatureWrite = UpdateObject<Database, 'immersion_signatures'> & { signer_name: string };
+
+/**
+ * Writes a role's row for the current version: the pending one is updated (a link asked again, or signed
+ * instead in person), else one is inserted, asked by `requester`. False when the role already signed it.
+ */
+async function writeRole(
+  trx: Tx,
+  r: Parties,
+  role: SignatureRole,
+  values: SignatureWrite,
+  requester: string,
+): Promise<boolean> {
+  const row = await trx
     .selectFrom('immersion_signatures')
     .select(['id', 'signed_at'])
     .where('request_id', '=', r.id)
     .where('version', '=', r.agreement_version)
     .where('role', '=', role)
     .executeTakeFirst();
+  if (row?.signed_at) return false;
+  const set = { ...values, updated_at: sql<Date>`now()` };
+  if (row) {
+    await trx.updateTable('immersion_signatures').set(set).where('id', '=', row.id).execute();
+    return true;
+  }
+  await trx
+    .insertInto('immersion_signatures')
+    .values({
+      requested_by: requester,
+      ...set,
+      signer_name: values.signer_name,
+      request_id: r.id,
+      org_id: r.org_id,
+      host_org_id: r.host_org_id,
+      version: r.agreement_version,
+      role,
+    })
+    .execute();
+  return true;
+}
 
-/**
- * Asks a signer by link: a pending request of the same role is replaced (its old link stops working).
- * False when the role has already signed this version.
- */
-export async function askByLink(
+/** Asks a signer by link: a pending request of the same role is replaced (its old link stops working). */
+export const askByLink = (
   trx: Tx,
   r: Parties,
   p: {
@@ -60,38 +92,25 @@ export async function askByLink(
     expiresAt: Date;
     by: string;
   },
-): Promise<boolean> {
-  const row = await existing(trx, r, p.role);
-  if (row?.signed_at) return false;
-  const values = {
-    signer_name: p.signerName,
-    email: p.email,
-    token_hash: p.tokenHash,
-    token_expires_at: p.expiresAt,
-    requested_by: p.by,
-    requested_at: sql<Date>`now()`,
-    updated_at: sql<Date>`now()`,
-  };
-  if (row) {
-    await trx.updateTable('immersion_signatures').set(values).where('id', '=', row.id).execute();
-    return true;
-  }
-  await trx
-    .insertInto('immersion_signatures')
-    .values({
-      ...values,
-      request_id: r.id,
-      org_id: r.org_id,
-      host_org_id: r.host_org_id,
-      version: r.agreement_version,
-      role: p.role,
-    })
-    .execute();
-  return true;
-}
+) =>
+  writeRole(
+    trx,
+    r,
+    p.role,
+    {
+      signer_name: p.signerName,
+      email: p.email,
+      token_hash: p.tokenHash,
+      token_expires_at: p.expiresAt,
+      // A link asked again is asked by whoever asked it last.
+      requested_by: p.by,
+      requested_at: sql<Date>`now()`,
+    },
+    p.by,
+  );
 
 /** A signature made now (in the signer's session, or on paper before its witness); false when already made. */
-export async function signNow(
+export const signNow = (
   trx: Tx,
   r: Parties,
   p: {
@@ -101,37 +120,22 @@ export async function signNow(
     by: string;
     witnessName: string | null;
   },
-): Promise<boolean> {
-  const row = await existing(trx, r, p.role);
-  if (row?.signed_at) return false;
-  const values = {
-    signer_name: p.signerName,
-    method: p.method,
-    signed_at: sql<Date>`now()`,
-    signer_user_id: p.method === 'account' ? p.by : null,
-    recorded_by: p.method === 'in_person' ? p.by : null,
-    witness_name: p.witnessName,
-    token_hash: null,
-    updated_at: sql<Date>`now()`,
-  };
-  if (row) {
-    await trx.updateTable('immersion_signatures').set(values).where('id', '=', row.id).execute();
-    return true;
-  }
-  await trx
-    .insertInto('immersion_signatures')
-    .values({
-      ...values,
-      request_id: r.id,
-      org_id: r.org_id,
-      host_org_id: r.host_org_id,
-      version: r.agreement_version,
-      role: p.role,
-      requested_by: p.by,
-    })
-    .execute();
-  return true;
-}
+) =>
+  writeRole(
+    trx,
+    r,
+    p.role,
+    {
+      signer_name: p.signerName,
+      method: p.method,
+      signed_at: sql<Date>`now()`,
+      signer_user_id: p.method === 'account' ? p.by : null,
+      recorded_by: p.method === 'in_person' ? p.by : null,
+      witness_name: p.witnessName,
+      token_hash: null,
+    },
+    p.by,
+  );
 
 export async function fullySigned(trx: Tx, requestId: string, version: number): Promise<boolean> {
   const r = await sql<{
