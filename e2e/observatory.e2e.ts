@@ -1,9 +1,9 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectAccessible, launch, login, newContext, screenshots } from './support';
+import { baseUrl, expectAccessible, launch, login, newContext, screenshots } from './support';
 
 let browser: Browser;
 const dir = mkdtempSync(join(tmpdir(), 'samen-obs-'));
@@ -11,6 +11,12 @@ beforeAll(async () => {
   browser = await launch();
 });
 afterAll(async () => browser?.close());
+
+/** Picks an option of a select (app/ui/fields.tsx) whose button is named after its label. */
+async function choose(scope: Locator, label: RegExp, option: string) {
+  await scope.getByRole('button', { name: label }).click();
+  await scope.page().getByRole('option', { name: option, exact: true }).click();
+}
 
 const mainText = async (page: Page) => (await page.locator('main').textContent()) ?? '';
 
@@ -106,5 +112,46 @@ describe('the observatory of social needs (Action 3)', () => {
     await expectAccessible(page, 'indicator map in French');
     await screenshots(page, 'observatory-map-fr');
     await ctx.close();
+  });
+
+  it('a coordinator builds a cross-border board, publishes it, and the public page shows it without login in French and Dutch', async () => {
+    const ctx = await newContext(browser, 'fr-FR');
+    const page = await ctx.newPage();
+    await login(page, 'analyse@ccas-tourcoing.example');
+    await page.goto('/app/observatory');
+    await page.getByRole('link', { name: 'Tableaux de bord thématiques' }).click();
+    await page.getByRole('button', { name: 'Nouveau tableau de bord' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Titre en français').fill('Familles des deux côtés');
+    await dialog.getByLabel('Titre en néerlandais').fill('Gezinnen aan beide kanten');
+    await dialog.getByLabel(/^Adresse/).fill('familles-frontiere');
+    await choose(dialog, /^Thématique/, 'Familles');
+    await dialog.getByRole('button', { name: 'Créer le tableau de bord' }).click();
+    await expect.poll(() => mainText(page)).toContain('Modifier « Familles des deux côtés »');
+    await choose(page.locator('main'), /^Indicateur à ajouter/, 'Part des familles monoparentales (démo)');
+    await page.getByRole('button', { name: 'Ajouter la tuile' }).click();
+    await expect.poll(() => mainText(page)).toContain('Retirer');
+    // A board is first shown to the network; publishing is the owner's explicit act, with its warning.
+    expect(await mainText(page)).toContain('Visible sans connexion');
+    await page.getByRole('button', { name: 'Publier sans connexion' }).click();
+    await expect.poll(() => mainText(page)).toContain('Ce tableau de bord est publié.');
+    await screenshots(page, 'observatory-board-editor-fr');
+    await ctx.close();
+
+    // Anyone, without an account, in both languages.
+    const anon = await newContext(browser, 'nl-BE');
+    const pub = await anon.newPage();
+    await pub.goto(`${baseUrl()}/observatory/familles-frontiere`);
+    await expect.poll(() => mainText(pub)).toContain('Gezinnen aan beide kanten');
+    expect(await mainText(pub)).toContain('Aandeel eenoudergezinnen');
+    await expect.poll(() => pub.getByRole('row', { name: /Kortrijk/ }).count()).toBeGreaterThan(0);
+    await expectAccessible(pub, 'public board in Dutch');
+    await screenshots(pub, 'observatory-public-board-nl');
+    await pub.getByRole('link', { name: 'Français' }).click();
+    await expect.poll(() => mainText(pub)).toContain('Familles des deux côtés');
+    expect(await mainText(pub)).toContain('Part des familles monoparentales');
+    await expect.poll(() => pub.getByRole('row', { name: /Roubaix/ }).count()).toBeGreaterThan(0);
+    await screenshots(pub, 'observatory-public-board-fr');
+    await anon.close();
   });
 });

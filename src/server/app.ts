@@ -72,6 +72,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   });
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
+  // 20 MB for every upload; the observatory's import asks for its own, larger limit (it streams to disk).
   await app.register(multipart, { limits: { fileSize: 20 * 1024 * 1024, files: 1 } });
   // Registered before every route, the documentation's included, so that its hooks (sessions, control
   // characters, CSRF) cover them all.

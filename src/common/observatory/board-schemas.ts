@@ -1,19 +1,24 @@
 import Type, { type Static } from 'typebox';
 import { Nullable, NullFirst, Uuid } from '../kernel/schemas';
 import { MultilineText } from '../validation/text';
+import { CompareView, RankingView, SeriesView } from './board-chart-schemas';
+import { FollowupView } from './board-followup-schemas';
 import { OBS_THEMES } from './catalogue-schemas';
 import { IndicatorMapView } from './map-schemas';
 
-/** The observatory's thematic boards (migration 0037), shared by the API and the pages. */
+/** The observatory's thematic boards (migrations 0037, 0039), shared by the API and the pages. */
 
 export const BOARD_THEMES = [...OBS_THEMES, 'custom'] as const;
 export type BoardTheme = (typeof BOARD_THEMES)[number];
-export const TILE_KINDS = ['map', 'table'] as const;
+export const TILE_KINDS = ['map', 'table', 'ranking', 'series', 'compare'] as const;
+/** The kinds drawn as a chart (downloadable as SVG and PNG). */
+export const CHART_KINDS = ['ranking', 'series', 'compare'] as const;
 export type TileKind = (typeof TILE_KINDS)[number];
 /** The languages a published board is shown in. */
 export const BOARD_LANGUAGES = ['fr', 'nl'] as const;
 
 const SLUG = '^[a-z0-9]+(-[a-z0-9]+)*$';
+const MUNICIPALITY = '^(FR-[0-9][0-9AB][0-9]{3}|BE-[0-9]{5})$';
 export const BoardCode = Type.String({ pattern: SLUG, minLength: 2, maxLength: 60 });
 const Period = Type.String({ pattern: '^[0-9]{4}(Q[1-4]|[0-9]{2}|-[0-9]{4})?$' });
 const Title = Type.String({ minLength: 1, maxLength: 200, pattern: '\\S' });
@@ -46,6 +51,9 @@ export const TileInput = Type.Object(
   {
     indicator: Type.String({ pattern: '^[A-Z][A-Z0-9_]{1,39}$' }),
     kind: Type.Enum([...TILE_KINDS]),
+    /** A comparison's two municipalities (required for 'compare', refused for the other kinds). */
+    geoA: Type.Optional(Type.String({ pattern: MUNICIPALITY })),
+    geoB: Type.Optional(Type.String({ pattern: MUNICIPALITY })),
   },
   { additionalProperties: false },
 );
@@ -81,12 +89,22 @@ export type BoardSummary = Static<typeof BoardSummary>;
 export const BoardList = Type.Object({ items: Type.Array(BoardSummary), canCreate: Type.Boolean() });
 export type BoardList = Static<typeof BoardList>;
 
+/** A tile's figures: the map view at the board's period (its indicator, sources, caveat), and a chart's data. */
+const TileData = {
+  kind: Type.Enum([...TILE_KINDS]),
+  /** Without boundaries for a chart tile (it draws none). */
+  map: IndicatorMapView,
+  ranking: Nullable(RankingView),
+  series: Nullable(SeriesView),
+  compare: Nullable(CompareView),
+};
+
 export const BoardTile = Type.Object({
   id: Uuid,
-  kind: Type.Enum([...TILE_KINDS]),
   indicator: Type.String(),
-  /** Null when the board's group is unknown to the indicator's view (it cannot be computed). */
-  map: IndicatorMapView,
+  geoA: Nullable(Type.String()),
+  geoB: Nullable(Type.String()),
+  ...TileData,
 });
 export type BoardTile = Static<typeof BoardTile>;
 
@@ -104,6 +122,10 @@ export const BoardView = Type.Object({
   /** Every period of the tiles' indicators, for the period filter. */
   periods: Type.Array(Type.String()),
   tiles: Type.Array(BoardTile),
+  /** The partners' policy follow-up, latest decision first. */
+  followups: Type.Array(FollowupView),
+  /** The reader's organisation may record its own follow-up. */
+  canAddFollowup: Type.Boolean(),
 });
 export type BoardView = Static<typeof BoardView>;
 
@@ -123,6 +145,18 @@ export const PublicBoardView = Type.Object({
   group: Nullable(Type.Object({ code: Type.String(), name: Type.String() })),
   period: Nullable(Type.String()),
   publishedAt: Type.String(),
-  tiles: Type.Array(Type.Object({ kind: Type.Enum([...TILE_KINDS]), map: IndicatorMapView })),
+  tiles: Type.Array(Type.Object(TileData)),
+  followups: Type.Array(FollowupView),
 });
 export type PublicBoardView = Static<typeof PublicBoardView>;
+
+/** The board as a PDF: in French or Dutch (the reader's language by default), under the page's filters. */
+export const BoardPdfQuery = Type.Object(
+  {
+    lang: Type.Optional(Type.Enum([...BOARD_LANGUAGES])),
+    period: Type.Optional(Period),
+    group: Type.Optional(BoardCode),
+  },
+  { additionalProperties: false },
+);
+export type BoardPdfQuery = Static<typeof BoardPdfQuery>;

@@ -45,6 +45,21 @@ export const observatoryEndpoints = {
     response: { 200: IndicatorMapView },
     tags,
   }),
+  /** The same table as a workbook, with its sources, vintages and caveat on a second sheet. */
+  indicatorXlsx: defineEndpoint({
+    method: 'GET',
+    path: '/api/observatory/indicators/:code/table.xlsx',
+    params: Type.Object({ code: Type.String({ pattern: '^[A-Z][A-Z0-9_]{1,39}$' }) }),
+    query: IndicatorMapQuery,
+    response: {
+      200: Type.String({
+        format: 'binary',
+        description: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      }),
+    },
+    file: true,
+    tags,
+  }),
 };
 
 /** The thematic boards (declared beside, listed here as every contract of the module is). */

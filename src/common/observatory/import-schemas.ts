@@ -1,5 +1,6 @@
 import Type, { type Static } from 'typebox';
 import { NullFirst } from '../kernel/schemas';
+import { DISAGGREGATION_PATTERN } from './disaggregation';
 
 /** Importing an official file into the observatory: its settings, the preview, the result. */
 
@@ -8,6 +9,7 @@ export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 
 const Code = Type.String({ pattern: '^[A-Z][A-Z0-9_]{1,39}$' });
 const Period = Type.String({ pattern: '^[0-9]{4}(Q[1-4]|[0-9]{2}|-[0-9]{4})?$' });
+const Disaggregation = Type.String({ pattern: DISAGGREGATION_PATTERN, maxLength: 41 });
 
 /**
  * How a file is read (src/server/modules/observatory/import/types.ts): which value columns feed which data
@@ -21,7 +23,13 @@ export const ImportMapping = Type.Object(
     format: Type.Enum([...IMPORT_FORMATS]),
     columns: Type.Array(
       Type.Object(
-        { source: ColumnName, element: Code, period: Type.Optional(Period) },
+        {
+          source: ColumnName,
+          element: Code,
+          period: Type.Optional(Period),
+          /** The category of the column's values: INSEE P21_POPF → 'sex:F', P21_POP1529 → 'age:15-29'. */
+          disaggregation: Type.Optional(Disaggregation),
+        },
         { additionalProperties: false },
       ),
       { maxItems: 500 },
@@ -31,6 +39,10 @@ export const ImportMapping = Type.Object(
     periodColumn: Type.Optional(ColumnName),
     elementColumn: Type.Optional(ColumnName),
     valueColumn: Type.Optional(ColumnName),
+    /** Columns giving each row's category: a sex, an age band, or one as stored ('sex:F'). */
+    sexColumn: Type.Optional(ColumnName),
+    ageColumn: Type.Optional(ColumnName),
+    disaggregationColumn: Type.Optional(ColumnName),
     country: Type.Optional(Type.Enum(['FR', 'BE'])),
     datePeriod: Type.Optional(Type.Enum(['year', 'quarter', 'month'])),
     secretMarkers: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 20 }), { maxItems: 20 })),
@@ -83,6 +95,8 @@ export const ImportPreviewView = Type.Object({
       exists: Type.Boolean(),
       values: Type.Integer(),
       periods: Type.Array(Type.String()),
+      /** The categories of its values ('total', 'sex:F'…). */
+      disaggregations: Type.Optional(Type.Array(Type.String())),
     }),
   ),
   values: Type.Integer(),
@@ -98,9 +112,20 @@ export const ImportPreviewView = Type.Object({
       geoCode: Type.String(),
       period: Type.String(),
       element: Type.String(),
+      /** 'total', or the value's category. */
+      disaggregation: Type.Optional(Type.String()),
       value: NullFirst(Type.Number()),
       secret: Type.Boolean(),
+      /** For a code known only as a retired one: the current code(s) the map will show it on. */
+      mappedTo: Type.Optional(Type.Array(Type.String())),
     }),
+  ),
+  /**
+   * Codes of the file known only as retired ones (Mouscron's 54007 before 2019): stored as published, and
+   * carried onto their current code(s) when read.
+   */
+  oldCodes: Type.Optional(
+    Type.Array(Type.Object({ code: Type.String(), mappedTo: Type.Array(Type.String()) })),
   ),
   problems: Type.Array(ImportProblem),
   /** All problems found (the list above stops at 200). */

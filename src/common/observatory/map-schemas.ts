@@ -1,6 +1,7 @@
 import Type, { type Static } from 'typebox';
 import { Nullable } from '../kernel/schemas';
 import { IndicatorView } from './catalogue-schemas';
+import { DISAGGREGATION_PATTERN } from './disaggregation';
 
 /** An indicator on the map: one value per territory for a period, with its parts, status and scale. */
 
@@ -10,6 +11,8 @@ export const CELL_STATUSES = [
   'suppressed_secondary',
   'suppressed_source',
   'no_data',
+  /** A median (or a rate stored as such) of territories merged since: it cannot be re-aggregated. */
+  'not_comparable',
 ] as const;
 export type CellStatus = (typeof CELL_STATUSES)[number];
 export const CLASS_METHODS = ['quantiles', 'equal', 'natural'] as const;
@@ -22,6 +25,8 @@ export const IndicatorMapQuery = Type.Object(
     classes: Type.Optional(Type.Integer({ minimum: 3, maximum: 7 })),
     /** A territory group (the Eurométropole, a programme's perimeter…): only its municipalities. */
     group: Type.Optional(Type.String({ pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', maxLength: 60 })),
+    /** 'total' (default), or one category: 'sex:F', 'age:15-24' (among the view's `disaggregations`). */
+    disaggregation: Type.Optional(Type.String({ pattern: DISAGGREGATION_PATTERN, maxLength: 41 })),
   },
   { additionalProperties: false },
 );
@@ -41,6 +46,11 @@ export const MapCell = Type.Object({
   klass: Nullable(Type.Integer()),
   /** For a class-C indicator: the value relative to its country's reference (= 100). */
   relative: Nullable(Type.Number()),
+  /**
+   * The old codes (retired or merged since) whose values were carried onto this one (code history,
+   * migration 0035); absent when the values were stored under the current code.
+   */
+  remappedFrom: Type.Optional(Type.Array(Type.String())),
 });
 export type MapCell = Static<typeof MapCell>;
 
@@ -69,6 +79,11 @@ export const IndicatorMapView = Type.Object({
   /** The territory group shown (null: every municipality with a value), and the groups to choose from. */
   group: Nullable(Type.String()),
   groups: Type.Array(Type.Object({ code: Type.String(), name: Type.String() })),
+  /** The disaggregation shown ('total' unless asked), and those the numerator has, total first. */
+  disaggregation: Type.Optional(Type.String()),
+  disaggregations: Type.Optional(Type.Array(Type.String())),
+  /** The denominator's: the same as the numerator's when it has values at it, else 'total'; null without one. */
+  denominatorDisaggregation: Type.Optional(Nullable(Type.String())),
   /** 'rate' indicators are coloured; a count without denominator is drawn as bubbles. */
   kind: Type.Enum(['rate', 'count']),
   cells: Type.Array(MapCell),

@@ -27,6 +27,8 @@ export interface Config {
   directoryRateLimit: number;
   /** Identity checks (possible duplicates, known in another centre) per hour per user. */
   identityCheckRateLimit: number;
+  /** Largest file the observatory imports, in MB (streamed to a temporary file, never held in memory). */
+  observatoryImportMaxMb: number;
   smtpUrl: string | null;
   mailFrom: string;
   secretKey: string | null;
@@ -185,6 +187,7 @@ export function loadConfig(env: Env = process.env): Config {
     loginRateLimit: int('LOGIN_RATE_LIMIT', 10, 1, 100_000),
     directoryRateLimit: int('DIRECTORY_RATE_LIMIT', 300, 1, 1_000_000),
     identityCheckRateLimit: int('IDENTITY_CHECK_RATE_LIMIT', 30, 1, 100_000),
+    observatoryImportMaxMb: int('OBSERVATORY_IMPORT_MAX_MB', 200, 1, 4096),
     smtpUrl: url('SMTP_URL', ['smtp:', 'smtps:']),
     mailFrom: str('MAIL_FROM') ?? 'samen <no-reply@samen.invalid>',
     secretKey,

@@ -21,11 +21,17 @@ export const setApiLanguage = (lang: string) => {
   language = lang;
 };
 
+/** The headers every call carries: the UI language, and the CSRF token on a change (an upload with progress too). */
+export function apiHeaders(method: string): Record<string, string> {
+  const headers: Record<string, string> = { 'x-samen-language': language };
+  if (csrfToken && method !== 'GET') headers['x-csrf-token'] = csrfToken;
+  return headers;
+}
+
 /** Calls the API with the session cookie, the CSRF token and the UI language; throws ApiError on failure. */
 export async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const headers: Record<string, string> = { 'x-samen-language': language };
+  const headers = apiHeaders(method);
   if (body !== undefined && !(body instanceof FormData)) headers['content-type'] = 'application/json';
-  if (csrfToken && method !== 'GET') headers['x-csrf-token'] = csrfToken;
   let res: Response;
   try {
     res = await fetch(path, {

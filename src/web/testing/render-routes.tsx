@@ -52,6 +52,39 @@ export function byEndpoint(...entries: Array<[AnyEndpoint, Answer | ((call: Call
   };
 }
 
+type ProgressHandler = ((e: { lengthComputable: boolean; loaded: number; total: number }) => void) | null;
+
+/** XMLHttpRequest as the upload with progress uses it, answered by the same fake API as fetch. */
+function fakeXhr(fetcher: (url: string, init?: RequestInit) => Promise<Response>, hold?: Promise<void>) {
+  return class FakeXhr {
+    upload: { onprogress: ProgressHandler; onload: (() => void) | null } = { onprogress: null, onload: null };
+    onload: (() => void) | null = null;
+    onerror: (() => void) | null = null;
+    status = 0;
+    responseText = '';
+    withCredentials = false;
+    private method = 'GET';
+    private url = '';
+    open(method: string, url: string) {
+      this.method = method;
+      this.url = url;
+    }
+    setRequestHeader() {}
+    send(body?: BodyInit | null) {
+      void (async () => {
+        this.upload.onprogress?.({ lengthComputable: true, loaded: 50, total: 100 });
+        await hold;
+        this.upload.onprogress?.({ lengthComputable: true, loaded: 100, total: 100 });
+        this.upload.onload?.();
+        const res = await fetcher(this.url, { method: this.method, body: body ?? null });
+        this.status = res.status;
+        this.responseText = await res.text();
+        this.onload?.();
+      })();
+    }
+  };
+}
+
 /** As the shell's RequireAuth: a signed-in page renders once the session is known. */
 function SessionReady({ children }: { children: ReactNode }) {
   const { state } = useSessionState();
@@ -70,6 +103,11 @@ export interface RenderOptions {
   answers?: Answers;
   /** Modules whose slots (person panels…) the pages show. */
   modules?: readonly WebModule[];
+  /**
+   * Uploads through XMLHttpRequest (with progress) report half the file sent, then wait for this before
+   * reporting the rest and getting their answer, so a test can look at the progress bar.
+   */
+  uploadHold?: Promise<void>;
 }
 
 export function renderRoutes(opts: RenderOptions): Call[] {
@@ -93,16 +131,19 @@ export function renderRoutes(opts: RenderOptions): Call[] {
     mfaSetupRequired: false,
     idleMinutes: 30,
   };
-  vi.stubGlobal('fetch', async (url: string, init?: RequestInit) => {
+  const fakeFetch = async (url: string, init?: RequestInit) => {
     const method = init?.method ?? 'GET';
     const body = typeof init?.body === 'string' ? JSON.parse(init.body) : init?.body;
     const [path = '', search = ''] = url.split('?');
     const call: Call = { method, url, path, query: new URLSearchParams(search), body };
     calls.push(call);
-    const out = isCall(call, authApi.session) ? session : opts.answers?.(call);
+    // An answer may be a promise: the page is seen while it waits.
+    const out = await (isCall(call, authApi.session) ? session : opts.answers?.(call));
     if (out instanceof Response) return out;
     return new Response(JSON.stringify(out ?? {}), { headers: { 'content-type': 'application/json' } });
-  });
+  };
+  vi.stubGlobal('fetch', fakeFetch);
+  vi.stubGlobal('XMLHttpRequest', fakeXhr(fakeFetch, opts.uploadHold));
   const flat = (routes: RenderOptions['routes']): Array<{ path: string; element: ReactNode }> =>
     routes.flatMap((r) => {
       const o = r as RouteObject;

@@ -3,12 +3,15 @@ import './boards/tables';
 
 /**
  * The demo's joint board, published: poverty and families over the Eurométropole, on the demo dataset's
- * indicators (invented values), owned by the West-Vlaanderen province whose analyst imported them.
+ * indicators (invented values), owned by the West-Vlaanderen province whose analyst imported them; with a
+ * ranking, a series over the periods, and two partners' policy follow-up (invented decisions).
  */
 const TILES = [
   ['DEMO_MIN_INCOME_RATE', 'map'],
   ['DEMO_SINGLE_PARENT_SHARE', 'map'],
   ['DEMO_MEDIAN_INCOME', 'table'],
+  ['DEMO_MIN_INCOME_RATE', 'ranking'],
+  ['DEMO_SINGLE_PARENT_SHARE', 'series'],
 ] as const;
 
 export const seedObservatoryBoards: DemoSeeder = async (trx, orgs, users) => {
@@ -23,7 +26,7 @@ export const seedObservatoryBoards: DemoSeeder = async (trx, orgs, users) => {
       TILES.map(([c]) => c),
     )
     .execute();
-  if (indicators.length !== TILES.length) return;
+  if (indicators.length !== new Set(TILES.map(([c]) => c)).size) return;
   const board = await trx
     .insertInto('obs_boards')
     .values({
@@ -56,4 +59,44 @@ export const seedObservatoryBoards: DemoSeeder = async (trx, orgs, users) => {
       })),
     )
     .execute();
+  // One French and one Belgian partner's answer to the board, each in its own language.
+  const followups = [
+    {
+      org: orgs['ccas-tourcoing'],
+      decided_on: '2025-11-18',
+      title: 'Permanence d’accès aux droits dans les quartiers au taux de revenu minimum le plus élevé',
+      decision:
+        'Le conseil d’administration du CCAS ouvre une permanence hebdomadaire d’accès aux droits dans deux quartiers.\nBilan prévu après un an, à la lecture de l’indicateur sur la période suivante.',
+      language: 'fr',
+      status: 'in_progress',
+      indicator: 'DEMO_MIN_INCOME_RATE',
+      by: users.analyst_tourcoing ?? null,
+    },
+    {
+      org: orgs['ocmw-kortrijk'],
+      decided_on: '2026-02-05',
+      title: 'Extra begeleiding voor eenoudergezinnen bij de zoektocht naar kinderopvang',
+      decision: 'De raad voor maatschappelijk welzijn keurt een proefproject van twee jaar goed.',
+      language: 'nl',
+      status: 'planned',
+      indicator: 'DEMO_SINGLE_PARENT_SHARE',
+      by: null,
+    },
+  ];
+  for (const f of followups)
+    if (f.org)
+      await trx
+        .insertInto('obs_board_followups')
+        .values({
+          board_id: board.id,
+          org_id: f.org,
+          decided_on: f.decided_on,
+          title: f.title,
+          decision: f.decision,
+          language: f.language,
+          status: f.status,
+          indicator_id: ids.get(f.indicator) ?? null,
+          created_by: f.by,
+        })
+        .execute();
 };

@@ -9,7 +9,9 @@ import { insertValues, type ValueRow } from './store';
  * demo territories on both sides of the border (population, single-parent families, minimum-income
  * recipients, and one class-C measure: median income, national-specific on each side), with values that
  * are INVENTED (derived from each municipality's code), recorded as one import of the West-Vlaanderen
- * province. A small municipality's count is small enough to be suppressed.
+ * province. A small municipality's count is small enough to be suppressed. The minimum-income recipients and
+ * the population aged 18–64 are also broken down by sex (women + men = the total), so that the rate can be
+ * mapped for women or men.
  */
 
 const SOURCE = 'Jeu de démonstration samen — valeurs fictives / Demodataset samen — fictieve waarden';
@@ -210,12 +212,19 @@ export const seedObservatory: DemoSeeder = async (trx, orgs, users) => {
       .execute();
 
   const rows: ValueRow[] = [];
-  const put = (element: string, geo: string, period: string, value: number | null, secret = false) =>
+  const put = (
+    element: string,
+    geo: string,
+    period: string,
+    value: number | null,
+    secret = false,
+    disaggregation = 'total',
+  ) =>
     rows.push({
       element_id: ids.get(element)!,
       geo_code: geo,
       period,
-      disaggregation: 'total',
+      disaggregation,
       vintage: VINTAGE,
       value,
       secret,
@@ -254,10 +263,21 @@ export const seedObservatory: DemoSeeder = async (trx, orgs, users) => {
       ['2022', 1],
     ] as const) {
       put('DEMO_POP', t.code, period, Math.round(pop * grow));
-      put('DEMO_POP_18_64', t.code, period, Math.round(adults * grow));
-      // The source blurred one small commune's count (its own secrecy, kept hidden).
-      if (t.code === 'FR-59044') put('DEMO_MIN_INC', t.code, period, null, true);
-      else put('DEMO_MIN_INC', t.code, period, Math.round(minInc * grow * (period === '2021' ? 1.04 : 1)));
+      const adultsNow = Math.round(adults * grow);
+      const adultWomen = Math.round(adultsNow * (0.49 + r('adultsF') * 0.03));
+      put('DEMO_POP_18_64', t.code, period, adultsNow);
+      put('DEMO_POP_18_64', t.code, period, adultWomen, false, 'sex:F');
+      put('DEMO_POP_18_64', t.code, period, adultsNow - adultWomen, false, 'sex:M');
+      // The source blurred one small commune's count (its own secrecy, kept hidden), by sex too.
+      if (t.code === 'FR-59044')
+        for (const d of ['total', 'sex:F', 'sex:M']) put('DEMO_MIN_INC', t.code, period, null, true, d);
+      else {
+        const recipients = Math.round(minInc * grow * (period === '2021' ? 1.04 : 1));
+        const women = Math.round(recipients * (0.52 + r('minF') * 0.08));
+        put('DEMO_MIN_INC', t.code, period, recipients);
+        put('DEMO_MIN_INC', t.code, period, women, false, 'sex:F');
+        put('DEMO_MIN_INC', t.code, period, recipients - women, false, 'sex:M');
+      }
       put('DEMO_FAM', t.code, period, Math.round(families * grow));
       put('DEMO_FAM_MONO', t.code, period, Math.round(single * grow));
     }

@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import { resolveCode } from '../../../common/observatory/code-history';
+import { compareDisaggregations } from '../../../common/observatory/disaggregation';
 import type {
   ImportCommitView,
   ImportMapping,
@@ -16,22 +18,31 @@ import {
   IMPORT_ERROR_KEY_PREFIX,
   type ImportError,
   type ImportRow,
+  type ImportSource,
   parseAll,
   suggestMapping,
 } from './import';
+import { geographyDate, historyOf } from './map-values';
 import * as store from './store';
 
 /**
  * Importing an official file (issue 12): recognised from its header, read through a mapping (the one given,
  * else the one saved for this source, else one suggested from the header), every value checked (known
- * territory, period, number, no duplicate, existing data element, a vintage no other organisation owns), then
+ * territory, or a code known as a retired one, period, number, no duplicate, existing data element, a
+ * vintage no other organisation owns), then
  * written all at once or not at all. Re-importing a vintage replaces its values. The import is recorded
  * with the file's checksum and audited; the mapping is saved for the next file of the same source.
+ *
+ * A code known only as a retired one (Mouscron's 54007, a commune merged into a commune nouvelle) is stored
+ * as published, so that a vintage stays faithful to its source; the map carries it onto the current code
+ * when it reads it (map-values.ts), and the preview says which.
  */
 
 export interface UploadedFile {
   filename: string;
-  content: Buffer;
+  /** In memory, or streamed from the temporary file an upload was spooled to (its checksum taken then). */
+  content: ImportSource;
+  checksum?: string;
 }
 
 const MAX_PROBLEMS = 200;
@@ -65,7 +76,11 @@ async function read(trx: Tx, actor: Actor, file: UploadedFile, settings: ImportS
       firstLine: 'firstLine' in e ? (e.firstLine ?? '') : '',
     }),
   });
-  const checksum = createHash('sha256').update(file.content).digest('hex');
+  const checksum =
+    file.checksum ??
+    createHash('sha256')
+      .update(file.content as Uint8Array)
+      .digest('hex');
   const detection = await detectFile(file.content, { fileName: file.filename });
   const format = settings.format ?? detection.format;
   const base: ImportPreviewView = {
@@ -108,9 +123,13 @@ async function read(trx: Tx, actor: Actor, file: UploadedFile, settings: ImportS
     saved ??
     ((detection.format === format ? detection.suggestedMapping : null) as ImportMapping | null) ??
     (suggestMapping(format, detection.columns, { fileName: file.filename }) as ImportMapping);
+  const territories = await store.knownTerritoryCodes(trx);
+  const { history } = historyOf(await store.codeChanges(trx));
+  // Every code a change retired: accepted even when no longer a territory, and named in the preview.
+  const retired = new Set(history.map((c) => c.from));
   const parsed = await parseAll(file.content, {
     mapping: { ...mapping, format },
-    knownCodes: await store.knownTerritoryCodes(trx),
+    knownCodes: (code: string) => territories.has(code) || retired.has(code),
     unknownCodes: settings.skipUnknown ? 'skip' : 'error',
     maxErrors: MAX_PROBLEMS,
   });
@@ -129,6 +148,14 @@ async function read(trx: Tx, actor: Actor, file: UploadedFile, settings: ImportS
     );
     problemCount += 1;
   }
+  // samen computes these from its own records (own-records/): no file feeds them (the database refuses too).
+  for (const e of [...known.values()].filter((x) => x.source === 'samen')) {
+    const column = mapping.columns.find((c) => c.element === e.code)?.source;
+    problems.push(
+      problem({ line: 1, ...(column ? { column } : {}), code: O('samen_element'), value: e.code }),
+    );
+    problemCount += 1;
+  }
   const ids = [...known.values()].map((e) => e.id);
   const owners = await store.vintageOwners(trx, ids, settings.vintage.trim());
   if (owners.some((o) => o !== orgId)) {
@@ -139,12 +166,24 @@ async function read(trx: Tx, actor: Actor, file: UploadedFile, settings: ImportS
     problems.push(problem({ line: 1, code: O('no_values') }));
     problemCount += 1;
   }
-  const byElement = new Map<string, { values: number; periods: Set<string> }>();
+  const byElement = new Map<string, { values: number; periods: Set<string>; categories: Set<string> }>();
+  // Each old code once, with the current code(s) its values will be shown on.
+  const oldCodes = new Map<string, string[]>();
   for (const r of parsed.rows) {
-    const e = byElement.get(r.element) ?? { values: 0, periods: new Set<string>() };
+    const e = byElement.get(r.element) ?? {
+      values: 0,
+      periods: new Set<string>(),
+      categories: new Set<string>(),
+    };
     e.values += 1;
     e.periods.add(r.period);
+    e.categories.add(r.disaggregation ?? 'total');
     byElement.set(r.element, e);
+    if (retired.has(r.geoCode) && !oldCodes.has(r.geoCode))
+      oldCodes.set(
+        r.geoCode,
+        resolveCode(r.geoCode, history, geographyDate(r.period, settings.geoVintage)).map((t) => t.code),
+      );
   }
   const label = (code: string) => {
     const e = known.get(code);
@@ -162,6 +201,7 @@ async function read(trx: Tx, actor: Actor, file: UploadedFile, settings: ImportS
       exists: known.has(code),
       values: e.values,
       periods: [...e.periods].sort(),
+      disaggregations: [...e.categories].sort(compareDisaggregations),
     })),
     values: parsed.rows.length,
     secret: parsed.stats.secret,
@@ -173,9 +213,12 @@ async function read(trx: Tx, actor: Actor, file: UploadedFile, settings: ImportS
       geoCode: r.geoCode,
       period: r.period,
       element: r.element,
+      disaggregation: r.disaggregation ?? 'total',
       value: r.value,
       secret: r.secret,
+      ...(oldCodes.has(r.geoCode) ? { mappedTo: oldCodes.get(r.geoCode)! } : {}),
     })),
+    oldCodes: [...oldCodes].slice(0, MAX_PROBLEMS).map(([code, mappedTo]) => ({ code, mappedTo })),
     problems: problems.slice(0, MAX_PROBLEMS),
     problemCount,
   };
@@ -234,7 +277,7 @@ export async function commitImport(
       element_id: r.elementIds.get(row.element)!,
       geo_code: row.geoCode,
       period: row.period,
-      disaggregation: 'total',
+      disaggregation: row.disaggregation ?? 'total',
       vintage,
       value: row.value,
       secret: row.secret,

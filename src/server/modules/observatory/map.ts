@@ -1,17 +1,14 @@
 import { type Language, localized } from '../../../common/i18n/locales';
-import {
-  type AggregationType,
-  aggregateIndicator,
-  indicatorValue,
-} from '../../../common/observatory/aggregation';
+import { indicatorValue } from '../../../common/observatory/aggregation';
 import { crossBorderScales } from '../../../common/observatory/comparability';
+import { compareDisaggregations, TOTAL } from '../../../common/observatory/disaggregation';
 import type {
   CellStatus,
   IndicatorMapQuery,
   IndicatorMapView,
   MapCell,
 } from '../../../common/observatory/map-schemas';
-import { comparePeriods, referenceYear } from '../../../common/observatory/periods';
+import { comparePeriods } from '../../../common/observatory/periods';
 import {
   applySuppression,
   type SuppressionCell,
@@ -23,6 +20,9 @@ import type { Tx } from '../../platform/db/context';
 import { notFound } from '../../platform/errors';
 import { groupTerritoryCodes } from '../network';
 import { elementView, indicatorView, O, type Reader } from './catalogue';
+import { siblingSuppression, siblingsOf } from './map-categories';
+import { countryTotals } from './map-totals';
+import { loadRemapped, pickPeriod, placesFor, type Stored, shapeOf, sourcesOf } from './map-values';
 import * as store from './store';
 
 /**
@@ -31,29 +31,19 @@ import * as store from './store';
  * after the parts, the small-number rules with secondary suppression inside each country's total, each
  * country's total as a ratio of sums, and the colour scale(s): one for classes A and B, one per country for
  * class C, relative to its national reference (the value stored for the country itself, else none).
+ *
+ * Values stored under retired codes are carried onto today's codes first (map-values.ts); a cell says which
+ * old codes it was made of, and a median across a merger is 'not_comparable'.
+ *
+ * Disaggregation: the numerator is read at the one asked for ('sex:F', 'age:15-24'); the denominator at the
+ * same one when it has values at it (women recipients over women aged 18–64), else at its total (the
+ * share of the whole population: "women recipients per 100 inhabitants"). Deciding per element, not per
+ * territory, keeps one meaning across the map; the view says which was used (`denominatorDisaggregation`).
  */
 
 const COUNTRIES = ['FR', 'BE'] as const;
 type Country = (typeof COUNTRIES)[number];
 const isCountry = (c: string): c is Country => c === 'FR' || c === 'BE';
-
-interface Stored {
-  value: number | null;
-  secret: boolean;
-  vintage: string;
-}
-
-/** The period of a territory's values to show: the one asked for, else the nearest within a year (the later first). */
-function pickPeriod(available: string[], asked: string): string | null {
-  if (available.includes(asked)) return asked;
-  const year = referenceYear(asked);
-  const near = available
-    .filter((p) => Math.abs(referenceYear(p) - year) <= 1)
-    .sort(
-      (a, b) => Math.abs(referenceYear(a) - year) - Math.abs(referenceYear(b) - year) || comparePeriods(b, a),
-    );
-  return near[0] ?? null;
-}
 
 export async function indicatorMap(
   trx: Tx,
@@ -88,19 +78,17 @@ export async function indicatorMapView(
   const kind = !den && num.unit === 'count' ? 'count' : 'rate';
   const method = query.method ?? 'quantiles';
 
-  // territory → element → period → value
-  const values = new Map<string, Map<string, Map<string, Stored>>>();
-  for (const v of await store.totalsOf(trx, elementIds)) {
-    const byElement = values.get(v.geo_code) ?? new Map<string, Map<string, Stored>>();
-    values.set(v.geo_code, byElement);
-    const byPeriod = byElement.get(v.element_id) ?? new Map<string, Stored>();
-    byElement.set(v.element_id, byPeriod);
-    byPeriod.set(v.period, {
-      value: v.value === null ? null : Number(v.value),
-      secret: v.secret,
-      vintage: v.vintage,
-    });
-  }
+  // The disaggregations the numerator has; the denominator follows it when it has the same.
+  const stored = await store.disaggregationsOf(trx, elementIds);
+  const disaggregations = [
+    ...new Set([TOTAL, ...stored.filter((d) => d.element_id === num.id).map((d) => d.disaggregation)]),
+  ].sort(compareDisaggregations);
+  const disaggregation = query.disaggregation ?? TOTAL;
+  if (!disaggregations.includes(disaggregation)) throw notFound(O('unknown_disaggregation'));
+  const denDisaggregation =
+    den && stored.some((d) => d.element_id === den.id && d.disaggregation === disaggregation)
+      ? disaggregation
+      : TOTAL;
   const period = query.period ?? [...indicator.periods].sort(comparePeriods).at(-1) ?? null;
   const groupRows = await store.territoryGroups(trx);
   const groupChoices = groupRows.map((g) => ({
@@ -115,6 +103,9 @@ export async function indicatorMapView(
     method,
     group,
     groups: groupChoices,
+    disaggregation,
+    disaggregations,
+    denominatorDisaggregation: den ? denDisaggregation : null,
     kind,
     cells: [],
     totals: [],
@@ -126,9 +117,25 @@ export async function indicatorMapView(
   };
   if (!period) return { ...empty, period: null };
 
+  // territory → element → period → value, on today's codes
+  const values = await loadRemapped(
+    trx,
+    [
+      { id: num.id, aggregation: num.aggregation, disaggregation },
+      ...(den ? [{ id: den.id, aggregation: den.aggregation, disaggregation: denDisaggregation }] : []),
+    ],
+    period,
+  );
+
   const inGroup = group ? new Set(await groupTerritoryCodes(trx, group, 'municipality')) : null;
-  const codes = [...values.keys()].filter((c) => !isCountry(c) && (!inGroup || inGroup.has(c)));
-  const places = new Map((await store.territoriesOf(trx, codes)).map((t) => [t.code, t]));
+  // A current code is in the group when it is, or when the old codes it replaces were.
+  const sources = sourcesOf(values);
+  const codes = [...values.keys()].filter(
+    (c) =>
+      !isCountry(c) &&
+      (!inGroup || inGroup.has(c) || [...(sources.get(c) ?? [])].some((o) => inGroup.has(o))),
+  );
+  const places = await placesFor(trx, codes, sources);
   const vintages = new Set<string>();
   interface Part {
     code: string;
@@ -156,7 +163,8 @@ export async function indicatorMapView(
     const name = localized(actor.language === 'nl' ? 'nl' : 'fr', t.name_fr, t.name_nl) || code;
     return [{ code, name, country: t.country, ...partsAt(code) }];
   });
-  for (const p of parts) for (const s of [p.numerator, p.denominator]) if (s) vintages.add(s.vintage);
+  for (const p of parts)
+    for (const s of [p.numerator, p.denominator]) for (const v of s?.vintages ?? []) vintages.add(v);
 
   // The small-number rules: a count cell per numerator (and denominator), the rate following its numerator;
   // each country's total is the group protecting its members.
@@ -195,6 +203,17 @@ export async function indicatorMapView(
         groups.push({ total: id, members });
       }
     }
+  if (disaggregation !== TOTAL && countable(num)) {
+    const siblings = await siblingSuppression(
+      trx,
+      num,
+      siblingsOf(disaggregation, disaggregations),
+      period,
+      parts.filter((p) => p.numerator),
+    );
+    cells.push(...siblings.cells);
+    groups.push(...siblings.groups);
+  }
   const { status } = applySuppression(cells, groups, rules);
 
   const mapCells: MapCell[] = parts.map((p) => {
@@ -202,12 +221,20 @@ export async function indicatorMapView(
     const d = p.denominator?.value ?? null;
     const computed =
       n === null || (den && d === null) ? null : indicatorValue(n, den ? d : null, row.factor as 1);
+    const refusals = [p.numerator?.refused, p.denominator?.refused];
+    // A count shown as such is its `n:` cell, where secondary suppression happens: hidden with it.
+    const own = (status[p.code] ?? 'no_data') as CellStatus;
+    const asCount = !den && countable(num) ? (status[`n:${p.code}`] as CellStatus | undefined) : undefined;
+    const cellStatus = own === 'shown' && asCount && asCount !== 'shown' ? asCount : own;
     const st: CellStatus =
       p.period === null
         ? 'no_data'
-        : ((status[p.code] ?? 'no_data') as CellStatus) === 'shown' && computed && !computed.ok
-          ? 'no_data'
-          : ((status[p.code] ?? 'no_data') as CellStatus);
+        : refusals.includes('not_additive')
+          ? 'not_comparable'
+          : cellStatus === 'shown' && computed && !computed.ok
+            ? 'no_data'
+            : cellStatus;
+    const remappedFrom = [...new Set([...(p.numerator?.from ?? []), ...(p.denominator?.from ?? [])])].sort();
     // A hidden cell leaves the server without its figures: the rules bind every reader, not the page.
     const shown = st === 'shown';
     return {
@@ -221,6 +248,7 @@ export async function indicatorMapView(
       status: st,
       klass: null,
       relative: null,
+      ...(remappedFrom.length ? { remappedFrom } : {}),
     };
   });
 
@@ -242,49 +270,9 @@ export async function indicatorMapView(
     mapCells[i]!.relative = s.relative;
   });
 
-  // Each side's total: a ratio of sums over its municipalities with both parts (never a mean of rates).
-  // A median or a rate stored as such has no total: it cannot be re-aggregated.
-  const summable = num.aggregation !== 'none' && (!den || den.aggregation !== 'none');
-  const totals = COUNTRIES.flatMap((c) => {
-    const members = parts.filter((p) => p.country === c);
-    if (members.length === 0 || !summable) return [];
-    const agg = aggregateIndicator(
-      {
-        numerator: { element: num.code, aggregation: num.aggregation as AggregationType },
-        denominator: den ? { element: den.code, aggregation: den.aggregation as AggregationType } : null,
-        factor: row.factor as 1,
-      },
-      members.map((m) => ({
-        code: m.code,
-        numerator: m.numerator?.value ?? null,
-        denominator: den ? (m.denominator?.value ?? null) : null,
-      })),
-      { allowIncomplete: true },
-    );
-    const totalStatus = (status[`n:total:${c}`] ?? 'shown') as CellStatus;
-    return [
-      {
-        code: c,
-        numerator: agg.ok && totalStatus === 'shown' ? agg.numerator : null,
-        denominator: agg.ok && totalStatus === 'shown' ? agg.denominator : null,
-        value: agg.ok && totalStatus === 'shown' ? agg.value : null,
-        status: agg.ok ? totalStatus : ('no_data' as const),
-        period: [...new Set(members.map((m) => m.period).filter((x): x is string => !!x))].join(', ') || null,
-      },
-    ];
-  });
+  const totals = countryTotals(row.factor, num, den, parts, status);
 
-  const shapes = parts.map((p) => {
-    const t = places.get(p.code);
-    return {
-      code: p.code,
-      geometry: t?.geometry ?? null,
-      centroid:
-        t?.centroid_lon !== null && t?.centroid_lon !== undefined && t.centroid_lat !== null
-          ? ([t.centroid_lon, t.centroid_lat] as [number, number])
-          : null,
-    };
-  });
+  const shapes = parts.map((p) => shapeOf(p.code, places.get(p.code)));
   return {
     ...empty,
     cells: mapCells,

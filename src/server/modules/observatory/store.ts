@@ -76,7 +76,8 @@ export interface ValueRow {
   vintage: string;
   value: number | null;
   secret: boolean;
-  org_id: string;
+  /** Null for samen's own computation (migration 0041). */
+  org_id: string | null;
   import_id: string;
 }
 
@@ -90,15 +91,65 @@ export async function insertValues(trx: Tx, rows: ValueRow[], batch = 2000) {
 }
 
 /** The values of some elements, totals only (no disaggregation), every period. */
-export const totalsOf = (trx: Tx, elementIds: string[]) =>
-  elementIds.length === 0
+export const totalsOf = (trx: Tx, elementIds: string[]) => valuesOf(trx, elementIds, ['total']);
+
+/** The values of some elements at some disaggregations ('total', 'sex:F'…), every period, with their import. */
+export const valuesOf = (trx: Tx, elementIds: string[], disaggregations: string[]) =>
+  elementIds.length === 0 || disaggregations.length === 0
     ? Promise.resolve([])
     : trx
         .selectFrom('obs_values')
-        .select(['element_id', 'geo_code', 'period', 'vintage', 'value', 'secret'])
+        .select([
+          'element_id',
+          'geo_code',
+          'period',
+          'disaggregation',
+          'vintage',
+          'value',
+          'secret',
+          'import_id',
+        ])
         .where('element_id', 'in', elementIds)
-        .where('disaggregation', '=', 'total')
+        .where('disaggregation', 'in', disaggregations)
         .execute();
+
+/** The disaggregations stored for each of some elements ('total' included when there is any total). */
+export async function disaggregationsOf(trx: Tx, elementIds: string[]) {
+  if (elementIds.length === 0) return [];
+  return trx
+    .selectFrom('obs_values')
+    .select(['element_id', 'disaggregation'])
+    .distinct()
+    .where('element_id', 'in', elementIds)
+    .execute();
+}
+
+/** The geography vintage each import declared ('COG 2024', 'REFNIS 2025'), for dating the codes it used. */
+export async function importGeoVintages(trx: Tx, importIds: string[]) {
+  if (importIds.length === 0) return new Map<string, string | null>();
+  const rows = await trx
+    .selectFrom('obs_imports')
+    .select(['id', 'geo_vintage'])
+    .where('id', 'in', importIds)
+    .execute();
+  return new Map(rows.map((r) => [r.id, r.geo_vintage]));
+}
+
+/** Every territory code change (migration 0035), oldest first: values under old codes are remapped with it. */
+export const codeChanges = (trx: Tx) =>
+  trx
+    .selectFrom('territory_code_changes')
+    .select([
+      'old_code',
+      'new_code',
+      sql<string>`to_char(effective_on, 'YYYY-MM-DD')`.as('effective_on'),
+      'kind',
+      'share',
+    ])
+    .orderBy('effective_on')
+    .orderBy('old_code')
+    .orderBy('new_code')
+    .execute();
 
 /** Names, country and what the map draws (boundary, else the centroid) of some territories. */
 export async function territoriesOf(trx: Tx, codes: string[]) {

@@ -60,7 +60,8 @@ export interface ObsIndicatorsTable {
 
 export interface ObsImportsTable {
   id: Generated<string>;
-  org_id: string;
+  /** Null for samen's own computation (migration 0041), the platform's. */
+  org_id: string | null;
   format: string;
   filename: string;
   checksum: string;
@@ -80,7 +81,7 @@ export interface ObsValuesTable {
   vintage: string;
   value: Numeric;
   secret: Defaulted<boolean>;
-  org_id: string;
+  org_id: string | null;
   import_id: string;
 }
 

@@ -1,4 +1,7 @@
 import {
+  analysesLink,
+  analysisEditLink,
+  analysisLink,
   boardEditLink,
   boardLink,
   boardsLink,
@@ -8,6 +11,9 @@ import {
   publicBoardLink,
 } from '../../../common/observatory/links';
 import type { WebModule } from '../../app/module';
+import { AnalysesPage } from './analyses/AnalysesPage';
+import { AnalysisEditor } from './analyses/AnalysisEditor';
+import { AnalysisPage } from './analyses/AnalysisPage';
 import { BoardEditor } from './boards/BoardEditor';
 import { BoardPage } from './boards/BoardPage';
 import { BoardsPage } from './boards/BoardsPage';
@@ -28,6 +34,9 @@ export const observatoryModule: WebModule = {
     { path: boardsLink.pattern, element: <BoardsPage /> },
     { path: boardLink.pattern, element: <BoardPage /> },
     { path: boardEditLink.pattern, element: <BoardEditor /> },
+    { path: analysesLink.pattern, element: <AnalysesPage /> },
+    { path: analysisLink.pattern, element: <AnalysisPage /> },
+    { path: analysisEditLink.pattern, element: <AnalysisEditor /> },
   ],
   // A published board, without login.
   publicRoutes: [{ path: publicBoardLink.pattern, element: <PublicBoardPage /> }],

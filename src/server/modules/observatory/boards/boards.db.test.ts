@@ -48,6 +48,8 @@ describe.skipIf(!available)('observatory boards', () => {
       ['DEMO_MIN_INCOME_RATE', 'map'],
       ['DEMO_SINGLE_PARENT_SHARE', 'map'],
       ['DEMO_MEDIAN_INCOME', 'table'],
+      ['DEMO_MIN_INCOME_RATE', 'ranking'],
+      ['DEMO_SINGLE_PARENT_SHARE', 'series'],
     ]);
     expect(v.shownGroup).toBe('eurometropole');
     // Charleroi is outside the Eurométropole.
@@ -262,7 +264,7 @@ describe.skipIf(!available)('observatory boards', () => {
     }));
     expect(seen.boards).toEqual(['pauvrete-familles']);
     expect(seen.tiles).toBe(0);
-    expect(seen.demoTiles).toBe(3);
+    expect(seen.demoTiles).toBe(5);
     // Every change is audited.
     const audited = await sql<{ entity: string }>`select distinct entity from audit.log
       where entity in ('obs_boards', 'obs_board_tiles') order by entity`.execute(db);

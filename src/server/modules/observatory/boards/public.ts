@@ -3,8 +3,10 @@ import type { PublicBoardView } from '../../../../common/observatory/board-schem
 import type { IndicatorMapView } from '../../../../common/observatory/map-schemas';
 import type { Tx } from '../../../platform/db/context';
 import { notFound } from '../../../platform/errors';
-import { B, groupChoices, tileViews } from './service';
+import { followupsOf } from './followups';
+import { B, groupChoices } from './service';
 import * as store from './store';
+import { tileViews } from './tiles';
 
 /**
  * A published board for anyone, in FR or NL. Found in the caller's own scope (RLS: anonymous visitors see
@@ -18,7 +20,7 @@ export async function findPublished(trx: Tx, code: string): Promise<store.BoardR
 }
 
 /**
- * Its tiles, computed in the system scope (the values are readable by signed-in users only): what comes
+ * Its tiles (charts included: they are built from the same map views), computed in the system scope (the values are readable by signed-in users only): what comes
  * out is the map view, aggregates under the small-number rules, never a row of the store.
  */
 export async function publicBoardView(
@@ -41,7 +43,15 @@ export async function publicBoardView(
     group: groupName ?? null,
     period: b.period,
     publishedAt: new Date(b.published_at!).toISOString(),
-    tiles: tiles.map((t) => ({ kind: t.kind, map: shownOnly(t.map) })),
+    tiles: tiles.map((t) => ({
+      kind: t.kind,
+      map: shownOnly(t.map),
+      ranking: t.ranking,
+      series: t.series,
+      compare: t.compare,
+    })),
+    // Public policy: each partner's decisions, by organisation (no person, no one may edit here).
+    followups: (await followupsOf(trx, reader, b.id)).map((f) => ({ ...f, canEdit: false })),
   };
 }
 

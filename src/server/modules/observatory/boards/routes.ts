@@ -1,8 +1,10 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import { boardEndpoints as api } from '../../../../common/observatory/board-endpoints';
 import type { Deps } from '../../../platform/deps';
 import { inTx, publicTx, systemTx } from '../../../platform/http';
 import { route } from '../../../platform/route';
+import { boardPdf, type PdfFile, publicBoardPdf } from './export';
+import * as f from './followups';
 import { findPublished, publicBoardView } from './public';
 import * as s from './service';
 
@@ -24,6 +26,18 @@ export async function boardRoutes(app: FastifyInstance, deps: Deps) {
   route(app, api.publish, (req) =>
     inTx(deps, req, (trx, a) => s.publishBoard(trx, a, req.params.code, req.body.published)),
   );
+  route(app, api.addFollowup, (req) =>
+    inTx(deps, req, (trx, a) => f.addFollowup(trx, a, req.params.code, req.body)),
+  );
+  route(app, api.updateFollowup, (req) =>
+    inTx(deps, req, (trx, a) => f.updateFollowup(trx, a, req.params.code, req.params.followup, req.body)),
+  );
+  route(app, api.removeFollowup, (req) =>
+    inTx(deps, req, (trx, a) => f.removeFollowup(trx, a, req.params.code, req.params.followup)),
+  );
+  route(app, api.pdf, async (req, reply) =>
+    send(reply, await inTx(deps, req, (trx, a) => boardPdf(trx, a, req.params.code, req.query))),
+  );
 
   // Limited like the public directory: generous for people reading, tight enough to stop scraping.
   const config = { rateLimit: { max: deps.config.directoryRateLimit, timeWindow: '1 minute' } };
@@ -37,4 +51,23 @@ export async function boardRoutes(app: FastifyInstance, deps: Deps) {
     },
     { config },
   );
+  route(
+    app,
+    api.publicPdf,
+    async (req, reply) => {
+      const language = req.query.lang ?? (req.language === 'nl' ? 'nl' : 'fr');
+      const found = await publicTx(deps, req, (trx) => findPublished(trx, req.params.code));
+      return send(reply, await systemTx(deps, req, (trx) => publicBoardPdf(trx, found, language)));
+    },
+    { config },
+  );
 }
+
+/** A generated PDF (never a user's upload): a download under the board's address. */
+const send = (reply: FastifyReply, file: PdfFile) =>
+  reply
+    .header('content-type', 'application/pdf')
+    .header('content-disposition', `attachment; filename="${file.filename}"`)
+    .header('x-content-type-options', 'nosniff')
+    .header('cache-control', 'no-store')
+    .send(file.body);

@@ -13,9 +13,10 @@ import { type Actor, actorCan, requirePermission } from '../../../platform/actor
 import type { Tx } from '../../../platform/db/context';
 import { badRequest, conflict, forbidden, notFound } from '../../../platform/errors';
 import type { Reader } from '../catalogue';
-import { indicatorMapView } from '../map';
 import * as mapStore from '../store';
+import { followupsOf, mayRecordFollowup } from './followups';
 import * as store from './store';
+import { tileViews } from './tiles';
 
 /**
  * The joint analysis's thematic boards: any reader of the observatory sees them; an analyst or
@@ -124,6 +125,7 @@ export async function addTile(trx: Tx, actor: Actor, code: string, input: TileIn
   if (!indicator) throw badRequest(B('unknown_indicator'));
   const tiles = await store.tilesOf(trx, b.id);
   if (tiles.length >= MAX_TILES) throw badRequest(B('too_many_tiles'), { max: MAX_TILES });
+  const geo = await compared(trx, input);
   const row = await trx
     .insertInto('obs_board_tiles')
     .values({
@@ -132,11 +134,26 @@ export async function addTile(trx: Tx, actor: Actor, code: string, input: TileIn
       position: tiles.length,
       indicator_id: indicator.id,
       kind: input.kind,
+      geo_a: geo?.[0] ?? null,
+      geo_b: geo?.[1] ?? null,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
   await touch(trx, b.id);
   return { id: row.id };
+}
+
+/** A comparison's two distinct, known municipalities; no municipality on any other kind of tile. */
+async function compared(trx: Tx, input: TileInput): Promise<[string, string] | null> {
+  if (input.kind !== 'compare') {
+    if (input.geoA !== undefined || input.geoB !== undefined)
+      throw badRequest(B('territories_for_compare_only'));
+    return null;
+  }
+  if (!input.geoA || !input.geoB || input.geoA === input.geoB) throw badRequest(B('two_territories'));
+  const known = await store.municipalities(trx, [input.geoA, input.geoB]);
+  if (known.filter((m) => m.level === 'municipality').length !== 2) throw badRequest(B('unknown_territory'));
+  return [input.geoA, input.geoB];
 }
 
 export async function removeTile(trx: Tx, actor: Actor, code: string, tileId: string) {
@@ -180,26 +197,6 @@ export async function publishBoard(trx: Tx, actor: Actor, code: string, publishe
   return { ok: true };
 }
 
-/** The tiles' map views under the given filters (a vanished saved group falls back to every municipality). */
-export async function tileViews(
-  trx: Tx,
-  reader: Reader,
-  b: store.BoardRow,
-  filters: { period: string | null; group: string | null },
-) {
-  const group = filters.group && (await store.groupExists(trx, filters.group)) ? filters.group : null;
-  const tiles = await store.tilesOf(trx, b.id);
-  const out = [];
-  for (const t of tiles) {
-    const map = await indicatorMapView(trx, reader, t.indicator, {
-      ...(filters.period ? { period: filters.period } : {}),
-      ...(group ? { group } : {}),
-    });
-    out.push({ id: t.id, kind: t.kind as 'map' | 'table', indicator: t.indicator, map });
-  }
-  return { group, tiles: out };
-}
-
 export async function viewBoard(trx: Tx, actor: Actor, code: string, query: BoardQuery): Promise<BoardView> {
   requirePermission(actor, 'observatory.view');
   const b = await store.findBoard(trx, code);
@@ -224,6 +221,8 @@ export async function viewBoard(trx: Tx, actor: Actor, code: string, query: Boar
     groups,
     periods,
     tiles,
+    followups: await followupsOf(trx, actor, b.id),
+    canAddFollowup: mayRecordFollowup(actor),
   };
 }
 

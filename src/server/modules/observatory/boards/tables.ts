@@ -1,7 +1,7 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { Defaulted, Timestamp } from '../../../platform/db/database';
 
-/** The observatory's boards (migration 0037). */
+/** The observatory's boards (migrations 0037, 0039). */
 
 export interface ObsBoardsTable {
   id: Generated<string>;
@@ -27,12 +27,32 @@ export interface ObsBoardTilesTable {
   position: number;
   indicator_id: string;
   kind: Defaulted<string>;
+  /** A comparison's two municipalities (migration 0039); null for every other kind. */
+  geo_a: Defaulted<string | null>;
+  geo_b: Defaulted<string | null>;
   created_at: Timestamp;
+}
+
+/** What a partner decided in response to a board (migration 0039). */
+export interface ObsBoardFollowupsTable {
+  id: Generated<string>;
+  board_id: string;
+  org_id: string;
+  decided_on: ColumnType<string, string, string>;
+  title: string;
+  decision: string | null;
+  language: string;
+  status: Defaulted<string>;
+  indicator_id: string | null;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
 }
 
 declare module '../../../platform/db/database' {
   interface Database {
     obs_boards: ObsBoardsTable;
     obs_board_tiles: ObsBoardTilesTable;
+    obs_board_followups: ObsBoardFollowupsTable;
   }
 }

@@ -38,6 +38,10 @@ export interface HeaderRecognition {
   valueColumn?: string;
   /** IWEPS wide layout: the columns whose header is a period. */
   periodColumns?: string[];
+  /** Long and Statbel layouts: columns giving each row's category (sex, age band, or one as stored). */
+  sexColumn?: string;
+  ageColumn?: string;
+  disaggregationColumn?: string;
 }
 
 /** "Code INS" → 'code_ins', "Année" → 'annee', " CODGEO" → 'codgeo'. */
@@ -98,6 +102,22 @@ const PERIOD = [
   'dtref',
   'dtreff',
 ];
+const SEX = ['sex', 'sexe', 'geslacht', 'gender', 'genre', 'cd_sex'];
+const AGE = [
+  'age',
+  'age_band',
+  'age_group',
+  'tranche_age',
+  'tranche_d_age',
+  'classe_age',
+  'classe_d_age',
+  'leeftijd',
+  'leeftijdsklasse',
+  'leeftijdsgroep',
+  'cd_age',
+  'cd_age_group',
+];
+const DISAGGREGATION = ['disaggregation', 'desagregation', 'ventilation', 'uitsplitsing', 'breakdown'];
 const STATBEL_GEO = ['cd_munty_refnis', 'cd_refnis'];
 const STATBEL_PERIOD = ['cd_year', 'dt_refdate', 'cd_period'];
 const CAF_GEO = ['codes_insee', 'code_insee', 'numcom', 'num_com', 'code_commune', 'codecommune', 'codecom'];
@@ -142,6 +162,15 @@ export function recogniseHeader(columns: readonly string[]): HeaderRecognition |
   const element = find(columns, keyed, LONG_ELEMENT);
   const value = find(columns, keyed, VALUE);
   const period = find(columns, keyed, PERIOD);
+  // The row's category, read where a row may carry one (long files, Statbel's CD_SEX / CD_AGE).
+  const sex = find(columns, keyed, SEX);
+  const age = find(columns, keyed, AGE);
+  const disaggregation = find(columns, keyed, DISAGGREGATION);
+  const categories = {
+    ...(sex ? { sexColumn: sex } : {}),
+    ...(age ? { ageColumn: age } : {}),
+    ...(disaggregation ? { disaggregationColumn: disaggregation } : {}),
+  };
   if (longGeo && element && value) {
     return {
       format: 'long',
@@ -150,6 +179,7 @@ export function recogniseHeader(columns: readonly string[]): HeaderRecognition |
       elementColumn: element,
       valueColumn: value,
       ...(period ? { periodColumn: period } : {}),
+      ...categories,
     };
   }
 
@@ -163,6 +193,7 @@ export function recogniseHeader(columns: readonly string[]): HeaderRecognition |
       layout: 'wide',
       geoColumn: statbelGeo,
       ...(statbelPeriod ? { periodColumn: statbelPeriod } : {}),
+      ...categories,
     };
   }
 

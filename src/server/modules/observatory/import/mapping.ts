@@ -8,6 +8,9 @@
  * - two-year spans `NAIS1521` (births from 2015 to 2021) → element `NAIS`, period '2015-2021';
  * - everything else ending in two digits is a single year: Filosofi `MED21`, `TP6021`, `Q221`, `D121`,
  *   `TP60AGE121`, `DISP_MED21` → `MED`, `TP60`, `Q2`, `D1`, `TP60AGE1`, `DISP_MED`, period '2021';
+ * - a census population column broken down by sex or age band feeds the population with that category:
+ *   `P21_POPH` / `P21_POPF` → `P_POP` 'sex:M' / 'sex:F', `P21_POP1529` → `P_POP` 'age:15-29', `P21_POP90P`
+ *   → 'age:90+' (other breakdowns, such as `P21_H1529`, men of 15 to 29, cross two: left as elements);
  * - columns without a vintage (LIBGEO, REG, DEP, EPCI…) are not proposed.
  * Two-digit years are read as 20yy unless that is later than next year (then 19yy).
  *
@@ -29,17 +32,33 @@ function fullYear(yy: number, now = new Date()): number {
 /** Columns of INSEE files that are labels or geographic attributes, not figures. */
 const INSEE_LABELS = /^(LIB|NOM|REG|DEP|ARR|EPCI|CV|ZE|UU|AAV|BV|TUU|TAAV|TDUU|CATEAAV|DENS|TYPE|COM$)/;
 
-/** The element and period an INSEE column name implies (see the module comment); null for labels. */
-export function inferInseeColumn(column: string): { element: string; period: string } | null {
+/** A census population column's category: POPH → sex:M, POPF → sex:F, POP1529 → age:15-29, POP90P → age:90+. */
+function censusCategory(name: string): { element: string; disaggregation: string } | null {
+  const sex = /^POP([HF])$/.exec(name);
+  if (sex) return { element: 'POP', disaggregation: sex[1] === 'H' ? 'sex:M' : 'sex:F' };
+  const band = /^POP(\d{2})(\d{2})$/.exec(name);
+  if (band && Number(band[1]) < Number(band[2]))
+    return { element: 'POP', disaggregation: `age:${Number(band[1])}-${Number(band[2])}` };
+  const open = /^POP(\d{2})P$/.exec(name);
+  if (open) return { element: 'POP', disaggregation: `age:${Number(open[1])}+` };
+  return null;
+}
+
+/** The element, period (and category) an INSEE column name implies (see the module comment); null for labels. */
+export function inferInseeColumn(
+  column: string,
+): { element: string; period: string; disaggregation?: string } | null {
   const c = column.trim().toUpperCase();
   if (c === 'CODGEO' || INSEE_LABELS.test(c)) return null;
   const census = /^([PCD])(\d{2})_(\w+)$/.exec(c);
   if (census) {
     const yy = Number(census[2]);
     const kind = census[1]!;
+    const category = censusCategory(census[3]!);
     return {
-      element: `${kind}_${census[3]}`,
+      element: `${kind}_${category?.element ?? census[3]}`,
       period: kind === 'D' ? String(fullYear(yy)) : censusWindow(fullYear(yy)),
+      ...(category ? { disaggregation: category.disaggregation } : {}),
     };
   }
   const span = /^([A-Z][A-Z_]*?)_?(\d{2})(\d{2})$/.exec(c);
@@ -116,6 +135,9 @@ export function suggestMapping(
   const base: ImportMapping = { format, columns: [] };
   if (found) base.geoColumn = found.geoColumn;
   if (found?.periodColumn) base.periodColumn = found.periodColumn;
+  if (found?.sexColumn) base.sexColumn = found.sexColumn;
+  if (found?.ageColumn) base.ageColumn = found.ageColumn;
+  if (found?.disaggregationColumn) base.disaggregationColumn = found.disaggregationColumn;
 
   switch (format) {
     case 'insee': {

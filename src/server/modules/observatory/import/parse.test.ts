@@ -672,6 +672,12 @@ describe('error messages', () => {
     await run(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), {
       mapping: { format: 'iweps', columns: [] },
     });
+    await run(
+      Buffer.from('geo,period,element,value,sex,age\nFR-59350,2021,E,1,X,\nFR-59350,2021,E,2,F,15-24\n'),
+      {
+        mapping: { format: 'long', columns: [] },
+      },
+    );
     // Every code the parser can produce is exercised here.
     expect(new Set(produced.map((e) => e.code))).toEqual(new Set(IMPORT_ERROR_CODES));
     for (const lang of ['fr', 'nl', 'en'] as const) {

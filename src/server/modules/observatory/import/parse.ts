@@ -16,6 +16,9 @@
  * - the period of a value is its column mapping's period, else the row's period column, else the mapping's
  *   period. The detected period column is used only when the mapping names no period of its own; a mapping
  *   can still name its `periodColumn` explicitly;
+ * - a row's category (sex, age band: columns `sexColumn`, `ageColumn`, `disaggregationColumn`, or a column
+ *   mapping's `disaggregation`) is part of its key; an unreadable one, or two on one value, is an
+ *   `invalid_disaggregation` error (category.ts);
  * - the same territory × period × element twice is a `duplicate_key` error at the second line, naming the
  *   first; two mapping columns that would always collide are a `duplicate_mapping` error on the header;
  * - a code not among `knownCodes` is an `unknown_code` error, or, with `unknownCodes: 'skip'`, is skipped
@@ -24,6 +27,7 @@
  *   `too_many_errors` error gives their number.
  */
 import type { TerritoryCountry } from '../../../../common/network/territory';
+import { type CategoryColumns, readCategory } from './category';
 import { type CodeReading, isKnownCode, type KnownCodes, readGeoCode } from './codes';
 import { headerKey } from './header';
 import { type DatePeriod, normalisePeriod } from './period';
@@ -89,7 +93,7 @@ class KeyIndex {
   private readonly geos = new Map<string, number>();
   private readonly pairs = new Map<string, Map<string, Int32Array>>();
 
-  /** Records the key at `line`; returns the line where it was first seen, or 0. */
+  /** Records the key at `line`; returns the line where it was first seen, or 0. `element` includes its category. */
   check(geoCode: string, period: string, element: string, line: number): number {
     let geo = this.geos.get(geoCode);
     if (geo === undefined) {
@@ -120,6 +124,8 @@ interface WideColumn {
   element: string;
   /** Fixed period, or null when the row's period column gives it. */
   period: string | null;
+  /** The column's category (INSEE P21_POPF → 'sex:F'). */
+  disaggregation?: string;
 }
 
 interface Plan {
@@ -128,6 +134,7 @@ interface Plan {
   countryIndex: number;
   periodIndex: number;
   period: string | null;
+  categories: CategoryColumns;
   /** Wide layout. */
   columns: WideColumn[];
   /** Long layout. */
@@ -274,6 +281,12 @@ export class ImportParse implements AsyncIterable<ImportRow[]> {
       } else if (!period) this.error({ line, column, code: 'missing_period' });
     };
     const countryIndex = header.columns.findIndex((c) => COUNTRY_KEYS.includes(headerKey(c)));
+    const optional = (column: string | undefined) => (column === undefined ? -1 : required(column));
+    const categories: CategoryColumns = {
+      sex: optional(mapping.sexColumn ?? recognition.sexColumn),
+      age: optional(mapping.ageColumn ?? recognition.ageColumn),
+      disaggregation: optional(mapping.disaggregationColumn ?? recognition.disaggregationColumn),
+    };
 
     const plan: Plan = {
       format: recognition.format,
@@ -281,6 +294,7 @@ export class ImportParse implements AsyncIterable<ImportRow[]> {
       countryIndex,
       periodIndex,
       period,
+      categories,
       columns: [],
       long: null,
     };
@@ -316,11 +330,18 @@ export class ImportParse implements AsyncIterable<ImportRow[]> {
           noPeriod(c.source);
         }
         const fixed = columnPeriod ?? (hasRowPeriod ? null : period);
-        const key = `${element}\u0000${fixed ?? '(row)'}`;
+        const key = `${element}\u0000${fixed ?? '(row)'}\u0000${c.disaggregation ?? ''}`;
         if (element && seen.has(key))
           this.error({ line, column: c.source, code: 'duplicate_mapping', value: element });
         seen.add(key);
-        if (index >= 0) plan.columns.push({ index, source: header.columns[index]!, element, period: fixed });
+        if (index >= 0)
+          plan.columns.push({
+            index,
+            source: header.columns[index]!,
+            element,
+            period: fixed,
+            ...(c.disaggregation ? { disaggregation: c.disaggregation } : {}),
+          });
       }
     }
     return this.stats.errorCount > before ? null : plan;
@@ -468,12 +489,25 @@ class RecordReader {
         stats.skippedElements++;
         return;
       }
-      this.emit(line, geoCode, valueColumn, element, rowPeriod!, cells[valueIndex]);
+      const category = this.category(line, cells, undefined);
+      if (category === null) return;
+      this.emit(line, geoCode, valueColumn, element, rowPeriod!, cells[valueIndex], category);
     } else {
       for (const c of plan.columns) {
-        this.emit(line, geoCode, c.source, c.element, c.period ?? rowPeriod!, cells[c.index]);
+        const category = this.category(line, cells, c.disaggregation);
+        if (category === null) continue;
+        this.emit(line, geoCode, c.source, c.element, c.period ?? rowPeriod!, cells[c.index], category);
       }
     }
+  }
+
+  /** The row's category, or null after reporting why it cannot be read. */
+  private category(line: number, cells: CellValue[], fixed: string | undefined): string | null {
+    const r = readCategory(cells, this.plan.categories, fixed);
+    if (r.ok) return r.disaggregation;
+    const column = this.header.columns[r.column]!;
+    this.context.report({ line, column, code: 'invalid_disaggregation', value: r.text });
+    return null;
   }
 
   private emit(
@@ -483,15 +517,22 @@ class RecordReader {
     element: string,
     period: string,
     cell: CellValue,
+    disaggregation: string,
   ) {
     const reading = readValue(cell, this.secretMarkers);
     if (reading.kind === 'invalid') {
       this.context.report({ line, column, code: 'invalid_number', value: cellText(cell) });
       return;
     }
-    const first = this.index.check(geoCode, period, element, line);
+    const total = disaggregation === 'total';
+    const first = this.index.check(
+      geoCode,
+      period,
+      total ? element : `${element}\u0000${disaggregation}`,
+      line,
+    );
     if (first !== 0) {
-      const value = `${geoCode} × ${period} × ${element}`;
+      const value = `${geoCode} × ${period} × ${element}${total ? '' : ` × ${disaggregation}`}`;
       this.context.report({ line, column, code: 'duplicate_key', value, firstLine: first });
       return;
     }
@@ -500,7 +541,16 @@ class RecordReader {
     if (secret) this.stats.secret++;
     else if (value === null) this.stats.blank++;
     this.stats.values++;
-    this.batch.push({ line, column, geoCode, period, element, value, secret });
+    this.batch.push({
+      line,
+      column,
+      geoCode,
+      period,
+      element,
+      ...(total ? {} : { disaggregation }),
+      value,
+      secret,
+    });
   }
 
   /** A spreadsheet line that is a title, a source or a footnote: no mapped value in it. */

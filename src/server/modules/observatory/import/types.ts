@@ -31,6 +31,8 @@ export interface ImportRow {
   period: string;
   /** Target element code (from the mapping). */
   element: string;
+  /** 'total' (when absent), or one category such as 'sex:F' or 'age:15-24' (see common/observatory/disaggregation.ts). */
+  disaggregation?: string;
   /** null when the source gives no figure (blank, 'nd', secret marker). */
   value: number | null;
   /** The source withheld the figure (secret marker, CAF blurring, Statbel 'C'). */
@@ -41,10 +43,11 @@ export interface ImportRow {
  * Every error the parser reports. Each one always carries the fields its message uses:
  * - `line` always (1 for whole-file and header problems);
  * - `column` for missing_column, duplicate_mapping, missing_period, invalid_period, missing_code,
- *   invalid_code, ambiguous_code, unknown_code, missing_element, invalid_number, duplicate_key;
+ *   invalid_code, ambiguous_code, unknown_code, missing_element, invalid_number, duplicate_key,
+ *   invalid_disaggregation;
  * - `value` for unsupported_spreadsheet, wrong_separator, format_mismatch, duplicate_mapping,
  *   invalid_period, column_count, invalid_code, ambiguous_code, unknown_code, invalid_number,
- *   duplicate_key, too_many_errors;
+ *   duplicate_key, too_many_errors, invalid_disaggregation;
  * - `firstLine` for duplicate_key (where the same key was first seen).
  */
 export const IMPORT_ERROR_CODES = [
@@ -72,6 +75,7 @@ export const IMPORT_ERROR_CODES = [
   'missing_element',
   'invalid_number',
   'duplicate_key',
+  'invalid_disaggregation',
 ] as const;
 
 export type ImportErrorCode = (typeof IMPORT_ERROR_CODES)[number];
@@ -96,6 +100,8 @@ export interface ImportColumnMapping {
   element: string;
   /** Period of this column's values; overrides `ImportMapping.period` (INSEE 'P15_POP' and 'P21_POP' side by side). */
   period?: string;
+  /** The category this column's values are of ('sex:F' for INSEE P21_POPF, 'age:15-29' for P21_POP1529). */
+  disaggregation?: string;
 }
 
 /**
@@ -120,6 +126,15 @@ export interface ImportMapping {
   elementColumn?: string;
   /** Long layout: the column holding the value. */
   valueColumn?: string;
+  /**
+   * Columns giving each row's category (any layout; Statbel's CD_SEX, a long file's `sex`/`age`): a sex
+   * (F/M, 1/2, words in FR, NL, EN), an age band ('15-24', '65+'), or a disaggregation as stored
+   * ('sex:F', 'age:15-24'). A row has one category at most: a sex and an age band on the same row, or a
+   * column mapping's category beside a row's, is an `invalid_disaggregation` error.
+   */
+  sexColumn?: string;
+  ageColumn?: string;
+  disaggregationColumn?: string;
   /**
    * Country of unprefixed codes. Default: FR for INSEE and CAF, BE for Statbel and IWEPS; the long format
    * reads prefixed codes ('FR-59350', 'BE_57096') or a `country` column, else uses `knownCodes` to decide.

@@ -148,7 +148,19 @@ function Tiles({ board: b }: { board: BoardView }) {
   const catalogue = useEndpoint(obsApi.catalogue, {});
   const [indicator, setIndicator] = useState<string | null>(null);
   const [kind, setKind] = useState<TileKind>('map');
+  const [geoA, setGeoA] = useState<string | null>(null);
+  const [geoB, setGeoB] = useState<string | null>(null);
   const error = add.error ?? remove.error ?? move.error;
+  // A comparison's municipalities: those of the chosen indicator's map (any group).
+  const places = useEndpoint(
+    obsApi.indicatorMap,
+    { params: { code: indicator ?? '' }, query: {} },
+    { enabled: kind === 'compare' && !!indicator },
+  );
+  const choices = [...(places.data?.cells ?? [])]
+    .sort((x, y) => x.name.localeCompare(y.name))
+    .map((c) => ({ id: c.code, label: `${c.name} (${w.msg(`country.${c.country}`)})` }));
+  const ready = !!indicator && (kind !== 'compare' || (!!geoA && !!geoB && geoA !== geoB));
   return (
     <Card title={w.msg('boards.tiles_title')}>
       <div className="stack">
@@ -161,7 +173,10 @@ function Tiles({ board: b }: { board: BoardView }) {
               <li key={t.id} className="row">
                 <span>
                   {t.map.indicator.label}{' '}
-                  <span className="description">({w.msg(`boards.kind.${t.kind}`)})</span>
+                  <span className="description">
+                    ({w.msg(`boards.kind.${t.kind}`)}
+                    {t.compare ? ` : ${t.compare.a.name} – ${t.compare.b.name}` : ''})
+                  </span>
                 </span>
                 <Button
                   variant="ghost"
@@ -208,9 +223,34 @@ function Tiles({ board: b }: { board: BoardView }) {
             onChange={(v) => setKind(v as TileKind)}
             options={TILE_KINDS.map((k) => ({ id: k, label: w.msg(`boards.kind.${k}`) }))}
           />
+          {kind === 'compare' && (
+            <>
+              <Select
+                label={w.msg('boards.compare.geo_a')}
+                value={geoA}
+                onChange={setGeoA}
+                placeholder={w.msg('boards.compare.choose')}
+                options={choices}
+              />
+              <Select
+                label={w.msg('boards.compare.geo_b')}
+                value={geoB}
+                onChange={setGeoB}
+                placeholder={w.msg('boards.compare.choose')}
+                options={choices.filter((c) => c.id !== geoA)}
+              />
+            </>
+          )}
           <Button
-            isDisabled={!indicator || add.isPending}
-            onPress={() => indicator && add.mutate({ params: { code: b.code }, body: { indicator, kind } })}
+            isDisabled={!ready || add.isPending}
+            onPress={() =>
+              indicator &&
+              add.mutate({
+                params: { code: b.code },
+                body:
+                  kind === 'compare' && geoA && geoB ? { indicator, kind, geoA, geoB } : { indicator, kind },
+              })
+            }
           >
             {w.msg('boards.add')}
           </Button>

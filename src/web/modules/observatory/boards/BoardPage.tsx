@@ -2,12 +2,14 @@ import { FormattedMessage } from 'react-intl';
 import { Link, useLocation, useParams } from 'react-router';
 import { boardEndpoints as api } from '../../../../common/observatory/board-endpoints';
 import { boardEditLink, boardLink, boardsLink, publicBoardLink } from '../../../../common/observatory/links';
-import { useEndpoint } from '../../../app/client';
+import { hrefOf, useEndpoint } from '../../../app/client';
+import { useLanguage } from '../../../app/i18n';
 import { LinkButton } from '../../../app/ui/Button';
 import { EmptyState, ErrorAlert, Loading } from '../../../app/ui/feedback';
 import { PageHeader } from '../../../app/ui/layout';
 import { useObsWords, W } from '../words';
 import { themeName } from './BoardsPage';
+import { Followups } from './Followups';
 import { Tile } from './Tile';
 import '../observatory.css';
 
@@ -19,6 +21,7 @@ export function BoardPage() {
   const { code = '' } = useParams();
   const location = useLocation();
   const w = useObsWords();
+  const { language } = useLanguage();
   const asked = boardLink.read(location.search);
   const period = PERIOD.test(asked.period ?? '') ? asked.period : undefined;
   const group = SLUG.test(asked.group ?? '') ? asked.group : undefined;
@@ -49,6 +52,20 @@ export function BoardPage() {
         description={b.description ?? undefined}
         actions={
           <>
+            <a
+              className="button button--secondary"
+              download
+              href={hrefOf(api.pdf, {
+                params: { code },
+                query: {
+                  lang: language === 'nl' ? 'nl' : 'fr',
+                  ...(b.shownPeriod ? { period: b.shownPeriod } : {}),
+                  ...(b.shownGroup ? { group: b.shownGroup } : {}),
+                },
+              })}
+            >
+              {w.msg('boards.pdf.download')}
+            </a>
             {b.publishedAt && (
               <LinkButton variant="secondary" to={publicBoardLink.href({ code })}>
                 {w.msg('boards.public_page')}
@@ -101,8 +118,19 @@ export function BoardPage() {
       {b.tiles.length === 0 ? (
         <EmptyState title={w.msg('boards.no_tiles')} />
       ) : (
-        b.tiles.map((t) => <Tile key={t.id} kind={t.kind} map={t.map} />)
+        b.tiles.map((t) => <Tile key={t.id} tile={t} />)
       )}
+      <Followups
+        code={b.code}
+        followups={b.followups}
+        canAdd={b.canAddFollowup}
+        indicators={[...new Map(b.tiles.map((t) => [t.indicator, t.map.indicator.label]))].map(
+          ([c, label]) => ({
+            code: c,
+            label,
+          }),
+        )}
+      />
     </div>
   );
 }

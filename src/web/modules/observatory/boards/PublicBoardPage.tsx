@@ -3,13 +3,14 @@ import { Link, useLocation, useParams } from 'react-router';
 import { boardEndpoints as api } from '../../../../common/observatory/board-endpoints';
 import { BOARD_LANGUAGES } from '../../../../common/observatory/board-schemas';
 import { publicBoardLink } from '../../../../common/observatory/links';
-import { useEndpoint } from '../../../app/client';
+import { hrefOf, useEndpoint } from '../../../app/client';
 import { useLanguage } from '../../../app/i18n';
 import { ErrorAlert, Loading } from '../../../app/ui/feedback';
 import { PageHeader } from '../../../app/ui/layout';
 import { PageLanguage } from '../../../app/ui/PageLanguage';
 import { useObsWords, W } from '../words';
 import { themeName } from './BoardsPage';
+import { Followups } from './Followups';
 import { Tile } from './Tile';
 import '../observatory.css';
 
@@ -59,7 +60,19 @@ function PublicBoard({ code, lang }: { code: string; lang: 'fr' | 'nl' }) {
   return (
     <div className="stack">
       {switcher}
-      <PageHeader title={b.title} description={b.description ?? undefined} />
+      <PageHeader
+        title={b.title}
+        description={b.description ?? undefined}
+        actions={
+          <a
+            className="button button--secondary"
+            download
+            href={hrefOf(api.publicPdf, { params: { code }, query: { lang } })}
+          >
+            {w.msg('boards.pdf.download')}
+          </a>
+        }
+      />
       <p className="description">
         {themeName(w, b.theme)} · {b.organisation}
         {b.group ? ` · ${b.group.name}` : ''} ·{' '}
@@ -74,8 +87,9 @@ function PublicBoard({ code, lang }: { code: string; lang: 'fr' | 'nl' }) {
       {b.tiles.map((t, i) => (
         // Tiles carry no id publicly; their order is the board's.
         // biome-ignore lint/suspicious/noArrayIndexKey: the order is the identity here.
-        <Tile key={i} kind={t.kind} map={t.map} />
+        <Tile key={i} tile={t} />
       ))}
+      <Followups code={b.code} followups={b.followups} />
     </div>
   );
 }

@@ -1,17 +1,24 @@
 import { FormattedMessage } from 'react-intl';
-import type { TileKind } from '../../../../common/observatory/board-schemas';
+import type { BoardTile } from '../../../../common/observatory/board-schemas';
 import type { IndicatorMapView } from '../../../../common/observatory/map-schemas';
 import { Card } from '../../../app/ui/layout';
 import { IndicatorMaps } from '../map/IndicatorMaps';
 import { useObsWords, W } from '../words';
+import { CompareBody, RankingBody, SeriesBody } from './charts/ChartTiles';
+
+/** What a tile shows: its kind, the map view at the board's period, and a chart's data. */
+export type TileData = Pick<BoardTile, 'kind' | 'map' | 'ranking' | 'series' | 'compare'>;
 
 /**
  * One tile of a board: an indicator's map (its scales side by side for a class-C one) with the compact
- * table that is its accessible alternative, or the table alone; with its period, sources and caveat.
+ * table that is its accessible alternative, or the table alone, or a chart (ranking, series over the
+ * periods, two municipalities compared) with its data table and downloads; with its sources and caveat.
  */
-export function Tile({ kind, map: v }: { kind: TileKind; map: IndicatorMapView }) {
+export function Tile({ tile }: { tile: TileData }) {
   const w = useObsWords();
+  const { kind, map: v } = tile;
   const i = v.indicator;
+  const periods = tile.series?.periods ?? tile.compare?.periods;
   return (
     <Card title={i.label}>
       <div className="stack">
@@ -25,6 +32,12 @@ export function Tile({ kind, map: v }: { kind: TileKind; map: IndicatorMapView }
         )}
         {v.period === null ? (
           <p className="description">{w.msg('no_values')}</p>
+        ) : tile.ranking ? (
+          <RankingBody view={v} ranking={tile.ranking} />
+        ) : tile.series ? (
+          <SeriesBody view={v} series={tile.series} />
+        ) : tile.compare ? (
+          <CompareBody view={v} compare={tile.compare} />
         ) : (
           <>
             {kind === 'map' && <IndicatorMaps view={v} heading="h3" />}
@@ -33,7 +46,7 @@ export function Tile({ kind, map: v }: { kind: TileKind; map: IndicatorMapView }
         )}
         <p className="description">
           {w.msg('boards.tile_facts', {
-            period: v.period ?? '—',
+            period: periods?.join(', ') || (v.period ?? '—'),
             comparability: w.comparability(i.comparability),
             sources: v.sources.join(' ; ') || '—',
             vintages: v.vintages.join(' ; ') || '—',

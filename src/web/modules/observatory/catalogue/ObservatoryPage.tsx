@@ -3,6 +3,7 @@ import { Link, useLocation } from 'react-router';
 import { OBS_THEMES } from '../../../../common/observatory/catalogue-schemas';
 import { observatoryEndpoints as api } from '../../../../common/observatory/endpoints';
 import {
+  analysesLink,
   boardsLink,
   indicatorLink,
   observatoryImportLink,
@@ -13,6 +14,7 @@ import { LinkButton } from '../../../app/ui/Button';
 import { EmptyState, ErrorAlert, Loading } from '../../../app/ui/feedback';
 import { Card, PageHeader } from '../../../app/ui/layout';
 import { useObsWords, W } from '../words';
+import { OwnRecordsCard } from './OwnRecordsCard';
 import '../observatory.css';
 
 /**
@@ -38,6 +40,9 @@ export function ObservatoryPage() {
           <>
             <LinkButton to={boardsLink.href()} variant="secondary">
               <FormattedMessage id={W('boards.open')} />
+            </LinkButton>
+            <LinkButton to={analysesLink.href()} variant="secondary">
+              <FormattedMessage id={W('analyses.open')} />
             </LinkButton>
             {c.canImport && (
               <LinkButton to={observatoryImportLink.href()} variant="secondary">
@@ -111,6 +116,7 @@ export function ObservatoryPage() {
           </table>
         </div>
       </Card>
+      <OwnRecordsCard />
     </div>
   );
 }

@@ -12,7 +12,6 @@ import {
   type ImportSettings,
 } from '../../../../common/observatory/import-schemas';
 import { observatoryLink } from '../../../../common/observatory/links';
-import { api as request } from '../../../app/api';
 import { invalidate, useEndpoint } from '../../../app/client';
 import { Button } from '../../../app/ui/Button';
 import { Alert, ErrorAlert, Loading } from '../../../app/ui/feedback';
@@ -20,13 +19,43 @@ import { Checkbox, Select, TextField } from '../../../app/ui/fields';
 import { Card, PageHeader } from '../../../app/ui/layout';
 import { W } from '../words';
 import { PreviewTables } from './PreviewTables';
+import { type UploadProgress, uploadWithProgress } from './upload';
 
 /** The file and its settings as one multipart body: the settings first, so the server reads them before the file. */
-function send<T>(href: string, file: File, settings: ImportSettings): Promise<T> {
+function send<T>(
+  href: string,
+  file: File,
+  settings: ImportSettings,
+  onProgress: (p: UploadProgress) => void,
+): Promise<T> {
   const body = new FormData();
   body.append('settings', JSON.stringify(settings));
   body.append('file', file, file.name);
-  return request<T>('POST', href, body);
+  return uploadWithProgress<T>(href, body, onProgress);
+}
+
+/** The upload's progress bar (labelled, with its percentage), then the server's reading of the file. */
+function Progress({ progress }: { progress: UploadProgress | null }) {
+  const id = useId();
+  const intl = useIntl();
+  if (!progress) return null;
+  if (progress.phase === 'processing')
+    return (
+      <p role="status">
+        <FormattedMessage id={W('import.reading')} />
+      </p>
+    );
+  const percent = Math.round(progress.fraction * 100);
+  return (
+    <div className="field">
+      <label htmlFor={id}>
+        <FormattedMessage id={W('import.uploading')} />
+      </label>
+      <progress id={id} max={100} value={percent} />
+      {/* The bar says its value to screen readers; the figure is for the eye. */}
+      <span aria-hidden="true"> {intl.formatNumber(percent / 100, { style: 'percent' })}</span>
+    </div>
+  );
 }
 
 /**
@@ -49,6 +78,7 @@ export function ImportPage() {
   const [done, setDone] = useState<ImportCommitView | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  const [progress, setProgress] = useState<UploadProgress | null>(null);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   if (catalogue.isLoading) return <Loading />;
   if (!catalogue.data) return <ErrorAlert error={catalogue.error} />;
@@ -72,15 +102,26 @@ export function ImportPage() {
   const run = async (what: 'preview' | 'commit', withMapping: ImportMapping | null) => {
     if (!check() || !file) return;
     setBusy(true);
+    setProgress({ phase: 'uploading', fraction: 0 });
     setError(null);
     setDone(null);
     try {
       if (what === 'preview') {
-        const p = await send<ImportPreviewView>(urlOf(api.previewImport, {}), file, settings(withMapping));
+        const p = await send<ImportPreviewView>(
+          urlOf(api.previewImport, {}),
+          file,
+          settings(withMapping),
+          setProgress,
+        );
         setPreview(p);
         setMapping(p.mapping);
       } else {
-        const r = await send<ImportCommitView>(urlOf(api.commitImport, {}), file, settings(withMapping));
+        const r = await send<ImportCommitView>(
+          urlOf(api.commitImport, {}),
+          file,
+          settings(withMapping),
+          setProgress,
+        );
         setDone(r);
         setPreview(null);
         await invalidate(qc, api.catalogue);
@@ -89,6 +130,7 @@ export function ImportPage() {
       setError(e);
     } finally {
       setBusy(false);
+      setProgress(null);
     }
   };
 
@@ -155,11 +197,7 @@ export function ImportPage() {
               <FormattedMessage id={W('import.preview')} />
             </Button>
           </div>
-          {busy && (
-            <p role="status">
-              <FormattedMessage id={W('import.reading')} />
-            </p>
-          )}
+          {busy && <Progress progress={progress} />}
           <ErrorAlert error={error} />
           {done && (
             <Alert tone="success" title={t('import.done', { values: done.values, replaced: done.replaced })}>

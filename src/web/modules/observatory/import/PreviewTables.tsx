@@ -6,7 +6,8 @@ import { Button } from '../../../app/ui/Button';
 import { Alert } from '../../../app/ui/feedback';
 import { Select, TextField } from '../../../app/ui/fields';
 import { Card, Facts } from '../../../app/ui/layout';
-import { W } from '../words';
+import { disaggregationLabel } from '../indicator/DisaggregationNav';
+import { useObsWords, W } from '../words';
 
 const IGNORE = '-';
 
@@ -34,16 +35,23 @@ export function PreviewTables({
   const t = (id: string, values?: Record<string, string | number>) =>
     intl.formatMessage({ id: W(id) }, values);
   const n = (v: number) => intl.formatNumber(v);
+  const w = useObsWords();
+  const category = (d: string | undefined) => disaggregationLabel(w, d ?? 'total');
   const [period, setPeriod] = useState(mapping.period ?? '');
   const target = (source: string) => mapping.columns.find((c) => c.source === source)?.element ?? IGNORE;
-  const setTarget = (source: string, element: string) =>
+  // A column keeps its period and category (INSEE P21_POPF: women) when its element changes.
+  const setTarget = (source: string, element: string) => {
+    const before = mapping.columns.find((c) => c.source === source);
     onMapping({
       ...mapping,
       columns: [
         ...mapping.columns.filter((c) => c.source !== source),
-        ...(element === IGNORE ? [] : [{ source, element }]),
+        ...(element === IGNORE ? [] : [{ ...before, source, element }]),
       ],
     });
+  };
+  const columnCategory = (source: string) => mapping.columns.find((c) => c.source === source)?.disaggregation;
+  const anyCategory = mapping.columns.some((c) => c.disaggregation && c.disaggregation !== 'total');
   const options = [
     { id: IGNORE, label: t('import.ignore') },
     ...elements.map((e) => ({ id: e.code, label: `${e.label} (${e.code})` })),
@@ -51,7 +59,15 @@ export function PreviewTables({
   const blocked = p.problemCount > 0 || p.values === 0;
   // The columns naming the territory, the period or the element are not values to map.
   const structural = new Set(
-    [mapping.geoColumn, mapping.periodColumn, mapping.elementColumn, mapping.valueColumn].filter(Boolean),
+    [
+      mapping.geoColumn,
+      mapping.periodColumn,
+      mapping.elementColumn,
+      mapping.valueColumn,
+      mapping.sexColumn,
+      mapping.ageColumn,
+      mapping.disaggregationColumn,
+    ].filter(Boolean),
   );
   const valueColumns = p.columns.filter((c) => !structural.has(c));
   return (
@@ -103,6 +119,7 @@ export function PreviewTables({
                 <tr>
                   <th scope="col">{t('import.column')}</th>
                   <th scope="col">{t('import.element')}</th>
+                  {anyCategory && <th scope="col">{t('disaggregation.label')}</th>}
                 </tr>
               </thead>
               <tbody>
@@ -120,6 +137,7 @@ export function PreviewTables({
                         options={options}
                       />
                     </td>
+                    {anyCategory && <td>{columnCategory(c) ? category(columnCategory(c)) : '—'}</td>}
                   </tr>
                 ))}
               </tbody>
@@ -155,6 +173,7 @@ export function PreviewTables({
                 <tr>
                   <th scope="col">{t('import.element')}</th>
                   <th scope="col">{t('column.periods')}</th>
+                  <th scope="col">{t('disaggregation.label')}</th>
                   <th scope="col">{t('import.values')}</th>
                 </tr>
               </thead>
@@ -167,6 +186,7 @@ export function PreviewTables({
                       )}
                     </th>
                     <td>{e.periods.join(', ')}</td>
+                    <td>{(e.disaggregations ?? ['total']).map(category).join(', ')}</td>
                     <td>{n(e.values)}</td>
                   </tr>
                 ))}
@@ -201,6 +221,20 @@ export function PreviewTables({
           </div>
         </Card>
       )}
+      {(p.oldCodes?.length ?? 0) > 0 && (
+        <Card title={<FormattedMessage id={W('import.old_codes')} />}>
+          <p className="description">
+            <FormattedMessage id={W('import.old_codes_hint')} />
+          </p>
+          <ul>
+            {p.oldCodes!.map((o) => (
+              <li key={o.code}>
+                <code>{o.code}</code> {t('import.old_code', { current: o.mappedTo.join(', ') })}
+              </li>
+            ))}
+          </ul>
+        </Card>
+      )}
       {p.sample.length > 0 && (
         <Card title={<FormattedMessage id={W('import.sample')} />}>
           <div className="table-wrap">
@@ -212,6 +246,7 @@ export function PreviewTables({
                   <th scope="col">{t('column.territory')}</th>
                   <th scope="col">{t('column.period')}</th>
                   <th scope="col">{t('import.element')}</th>
+                  <th scope="col">{t('disaggregation.label')}</th>
                   <th scope="col">{t('column.value')}</th>
                 </tr>
               </thead>
@@ -220,9 +255,18 @@ export function PreviewTables({
                   // biome-ignore lint/suspicious/noArrayIndexKey: rows in file order
                   <tr key={i}>
                     <td>{s.line}</td>
-                    <td>{s.geoCode}</td>
+                    <td>
+                      {s.geoCode}
+                      {s.mappedTo && (
+                        <span className="description">
+                          {' '}
+                          {t('import.old_code', { current: s.mappedTo.join(', ') })}
+                        </span>
+                      )}
+                    </td>
                     <td>{s.period}</td>
                     <td>{s.element}</td>
+                    <td>{category(s.disaggregation)}</td>
                     <td>{s.secret ? t('status.suppressed_source') : s.value === null ? '—' : n(s.value)}</td>
                   </tr>
                 ))}

@@ -1,5 +1,6 @@
 import { FormattedMessage } from 'react-intl';
 import { Link, useLocation, useParams } from 'react-router';
+import { DISAGGREGATION_PATTERN } from '../../../../common/observatory/disaggregation';
 import { observatoryEndpoints as api } from '../../../../common/observatory/endpoints';
 import { indicatorLink, observatoryLink } from '../../../../common/observatory/links';
 import {
@@ -14,6 +15,8 @@ import { Card, Facts, PageHeader } from '../../../app/ui/layout';
 import { IndicatorMaps } from '../map/IndicatorMaps';
 import { useObsWords, W } from '../words';
 import { csvOf, downloadCsv } from './csv';
+import { DisaggregationNav, RemapNote, RemappedCell } from './DisaggregationNav';
+import { XlsxButton } from './XlsxButton';
 import '../observatory.css';
 
 /**
@@ -32,23 +35,39 @@ export function IndicatorPage() {
     : undefined;
   const period = /^[0-9]{4}(Q[1-4]|[0-9]{2}|-[0-9]{4})?$/.test(asked.period ?? '') ? asked.period : undefined;
   const group = /^[a-z0-9]+(-[a-z0-9]+)*$/.test(asked.group ?? '') ? asked.group : undefined;
+  const disaggregation = new RegExp(DISAGGREGATION_PATTERN).test(asked.disaggregation ?? '')
+    ? asked.disaggregation
+    : undefined;
   const q = useEndpoint(api.indicatorMap, {
     params: { code },
-    query: { ...(period ? { period } : {}), ...(method ? { method } : {}), ...(group ? { group } : {}) },
+    query: {
+      ...(period ? { period } : {}),
+      ...(method ? { method } : {}),
+      ...(group ? { group } : {}),
+      ...(disaggregation && disaggregation !== 'total' ? { disaggregation } : {}),
+    },
   });
   if (q.isLoading) return <Loading />;
   if (!q.data) return <ErrorAlert error={q.error} />;
   const v = q.data;
   const i = v.indicator;
-  const href = (over: { period?: string; method?: string; group?: string | null }) =>
-    indicatorLink.href(
+  const href = (over: {
+    period?: string;
+    method?: string;
+    group?: string | null;
+    disaggregation?: string;
+  }) => {
+    const d = over.disaggregation ?? v.disaggregation ?? 'total';
+    return indicatorLink.href(
       { code },
       {
         period: over.period ?? v.period ?? undefined,
         method: over.method ?? v.method,
         group: (over.group === undefined ? v.group : over.group) ?? undefined,
+        disaggregation: d === 'total' ? undefined : d,
       },
     );
+  };
   return (
     <div className="stack">
       <p className="no-print">
@@ -117,6 +136,7 @@ export function IndicatorPage() {
                 ))}
               </nav>
             )}
+            <DisaggregationNav view={v} href={(d) => href({ disaggregation: d })} />
             {v.kind === 'rate' && (
               <nav aria-label={w.msg('method.label')}>
                 <span>
@@ -136,6 +156,7 @@ export function IndicatorPage() {
             </Alert>
           )}
           <IndicatorMaps view={v} heading="h2" />
+          <RemapNote view={v} />
           {v.missingBoundaries > 0 && (
             <p className="description">
               <FormattedMessage id={W('missing_boundaries')} values={{ n: v.missingBoundaries }} />
@@ -152,6 +173,7 @@ export function IndicatorPage() {
 function DataTable({ view: v }: { view: IndicatorMapView }) {
   const w = useObsWords();
   const relative = v.scales.some((s) => s.relative);
+  const remapped = v.cells.some((c) => c.remappedFrom?.length);
   const rows = [...v.cells].sort(
     (a, b) => a.country.localeCompare(b.country) || a.name.localeCompare(b.name),
   );
@@ -160,12 +182,24 @@ function DataTable({ view: v }: { view: IndicatorMapView }) {
     <Card
       title={<FormattedMessage id={W('table.title')} />}
       actions={
-        <Button
-          variant="secondary"
-          onPress={() => downloadCsv(`${v.indicator.code}-${v.period}.csv`, csvOf(v, w))}
-        >
-          <FormattedMessage id={W('export_csv')} />
-        </Button>
+        <div className="row">
+          <Button
+            variant="secondary"
+            onPress={() => downloadCsv(`${v.indicator.code}-${v.period}.csv`, csvOf(v, w))}
+          >
+            <FormattedMessage id={W('export_csv')} />
+          </Button>
+          <XlsxButton
+            code={v.indicator.code}
+            query={{
+              ...(v.period ? { period: v.period } : {}),
+              ...(v.group ? { group: v.group } : {}),
+              ...(v.disaggregation && v.disaggregation !== 'total'
+                ? { disaggregation: v.disaggregation }
+                : {}),
+            }}
+          />
+        </div>
       }
     >
       <div className="table-wrap">
@@ -179,6 +213,7 @@ function DataTable({ view: v }: { view: IndicatorMapView }) {
               {v.indicator.denominator && <th scope="col">{w.msg('column.denominator')}</th>}
               <th scope="col">{w.msg('column.value')}</th>
               {relative && <th scope="col">{w.msg('column.relative')}</th>}
+              {remapped && <th scope="col">{w.msg('column.code_history')}</th>}
             </tr>
           </thead>
           <tbody>
@@ -192,6 +227,11 @@ function DataTable({ view: v }: { view: IndicatorMapView }) {
                 {v.indicator.denominator && <td>{c.status === 'shown' ? n(c.denominator) : '—'}</td>}
                 <td>{c.status === 'shown' ? n(c.value) : w.status(c.status)}</td>
                 {relative && <td>{c.status === 'shown' ? n(c.relative) : '—'}</td>}
+                {remapped && (
+                  <td>
+                    <RemappedCell cell={c} />
+                  </td>
+                )}
               </tr>
             ))}
           </tbody>
@@ -204,6 +244,7 @@ function DataTable({ view: v }: { view: IndicatorMapView }) {
                 {v.indicator.denominator && <td>{t.status === 'shown' ? n(t.denominator) : '—'}</td>}
                 <td>{t.status === 'shown' ? n(t.value) : w.status(t.status)}</td>
                 {relative && <td>—</td>}
+                {remapped && <td />}
               </tr>
             ))}
           </tfoot>

@@ -1,5 +1,6 @@
 import type { IndicatorMapView } from '../../../../common/observatory/map-schemas';
 import type { useObsWords } from '../words';
+import { disaggregationLabel } from './DisaggregationNav';
 
 /** A cell as CSV: quoted, and a formula's leading character neutralised (the file opens in a spreadsheet). */
 export function csvCell(v: string | number | null): string {
@@ -18,6 +19,9 @@ export function csvOf(v: IndicatorMapView, w: ReturnType<typeof useObsWords>): s
   const lines: Array<Array<string | number | null>> = [
     [w.msg('column.indicator'), i.label],
     [w.msg('column.period'), v.period],
+    ...(v.disaggregation && v.disaggregation !== 'total'
+      ? [[w.msg('disaggregation.label'), disaggregationLabel(w, v.disaggregation)]]
+      : []),
     [w.msg('column.sources'), v.sources.join(' ; ')],
     [w.msg('column.vintages'), v.vintages.join(' ; ')],
     [w.msg('column.comparability'), w.comparability(i.comparability)],
@@ -32,6 +36,7 @@ export function csvOf(v: IndicatorMapView, w: ReturnType<typeof useObsWords>): s
       w.msg('column.denominator'),
       w.msg('column.value'),
       w.msg('column.status'),
+      w.msg('column.code_history'),
     ],
     ...v.cells.map((c) => {
       const shown = c.status === 'shown';
@@ -44,6 +49,7 @@ export function csvOf(v: IndicatorMapView, w: ReturnType<typeof useObsWords>): s
         shown ? c.denominator : null,
         shown ? c.value : null,
         w.status(c.status),
+        c.remappedFrom?.join(', ') ?? null,
       ];
     }),
   ];

@@ -1,10 +1,14 @@
-import { useId, useMemo, useRef } from 'react';
+import { useId, useMemo, useRef, useState } from 'react';
 import { useIntl } from 'react-intl';
 import type { IndicatorMapView, MapCell, MapScale } from '../../../../common/observatory/map-schemas';
 import { Button } from '../../../app/ui/Button';
+import { downloadBlob, svgToPng } from './export-png';
 import { downloadSvg, standaloneSvg } from './export-svg';
 import { bounds, fitBox, isShape, type Position, pathOf, type Shape } from './projection';
 import './map.css';
+
+/** A median or stored rate across a merger: neither "no data" nor hidden, so drawn apart (light grey). */
+const NOT_COMPARABLE = '#e6e6e6';
 
 /** Sequential blues (ColorBrewer), lightest for the lowest class; indexed by class for 3 to 7 classes. */
 const BLUES = ['#eff3ff', '#c6dbef', '#9ecae1', '#6baed6', '#4292c6', '#2171b5', '#084594'];
@@ -19,7 +23,8 @@ const WIDTH = 640;
 /**
  * One map of an indicator, drawn offline from the stored boundaries: a colour per class for a rate, a
  * bubble per territory for a count; "no data" (white) and "suppressed" (hatched grey) drawn distinctly; a
- * territory without a boundary at its centroid. Each shape names its territory and value on hover; for
+ * territory without a boundary at its centroid; "not comparable after a merger" in light grey. Each shape
+ * names its territory, its value and the old codes carried onto it on hover; for
  * keyboards and screen readers the map is one image whose alternative is the data table beside it.
  */
 export function ChoroplethMap({
@@ -38,6 +43,7 @@ export function ChoroplethMap({
 }) {
   const intl = useIntl();
   const svgRef = useRef<SVGSVGElement>(null);
+  const [pngFailed, setPngFailed] = useState(false);
   const hatch = useId().replace(/:/g, '');
   const cells = view.cells.filter((c) => scale.country === 'all' || c.country === scale.country);
   const byCode = new Map(cells.map((c) => [c.code, c]));
@@ -60,11 +66,32 @@ export function ChoroplethMap({
   const fill = (c: MapCell | undefined) =>
     !c || c.status === 'no_data'
       ? '#ffffff'
-      : c.status !== 'shown'
-        ? `url(#${hatch})`
-        : view.kind === 'count'
-          ? '#f4f4f4'
-          : classColour(c.klass ?? 0, classes);
+      : c.status === 'not_comparable'
+        ? NOT_COMPARABLE
+        : c.status !== 'shown'
+          ? `url(#${hatch})`
+          : view.kind === 'count'
+            ? '#f4f4f4'
+            : classColour(c.klass ?? 0, classes);
+  const notComparable = cells.some((c) => c.status === 'not_comparable');
+  // The map as a standalone SVG: its legend and the lines every export carries (both exports start here).
+  const exported = () => {
+    if (!svgRef.current || !exportAs) return null;
+    const legend = [
+      ...(view.kind === 'rate'
+        ? Array.from({ length: classes }, (_, k) => ({
+            colour: classColour(k, classes),
+            text: legendLabel(intl, scale, k),
+          }))
+        : []),
+      { colour: '#ffffff', text: intl.formatMessage({ id: 'observatory.map.no_data' }) },
+      { colour: '#bdbdbd', text: intl.formatMessage({ id: 'observatory.map.suppressed' }) },
+      ...(notComparable
+        ? [{ colour: NOT_COMPARABLE, text: intl.formatMessage({ id: 'observatory.status.not_comparable' }) }]
+        : []),
+    ];
+    return standaloneSvg(svgRef.current, { legend, lines: exportAs.lines });
+  };
   return (
     <figure className="obs-map">
       {/* One image for assistive technology: the table below is its accessible alternative. */}
@@ -89,7 +116,10 @@ export function ChoroplethMap({
         </defs>
         {shapes.map((s) => {
           const c = byCode.get(s.code);
-          const name = c ? `${c.name}: ${format(c)}` : s.code;
+          const remapped = c?.remappedFrom?.length
+            ? ` – ${intl.formatMessage({ id: 'observatory.map.remapped' }, { codes: c.remappedFrom.join(', ') })}`
+            : '';
+          const name = c ? `${c.name}: ${format(c)}${remapped}` : s.code;
           if (isShape(s.geometry))
             return (
               <path
@@ -164,31 +194,46 @@ export function ChoroplethMap({
             <span className="swatch swatch-suppressed" aria-hidden="true" />
             {intl.formatMessage({ id: 'observatory.map.suppressed' })}
           </li>
+          {notComparable && (
+            <li>
+              <span className="swatch" style={{ background: NOT_COMPARABLE }} aria-hidden="true" />
+              {intl.formatMessage({ id: 'observatory.status.not_comparable' })}
+            </li>
+          )}
         </ul>
         {exportAs && (
-          <Button
-            variant="secondary"
-            className="no-print"
-            onPress={() => {
-              if (!svgRef.current) return;
-              const legend = [
-                ...(view.kind === 'rate'
-                  ? Array.from({ length: classes }, (_, k) => ({
-                      colour: classColour(k, classes),
-                      text: legendLabel(intl, scale, k),
-                    }))
-                  : []),
-                { colour: '#ffffff', text: intl.formatMessage({ id: 'observatory.map.no_data' }) },
-                { colour: '#bdbdbd', text: intl.formatMessage({ id: 'observatory.map.suppressed' }) },
-              ];
-              downloadSvg(
-                exportAs.filename,
-                standaloneSvg(svgRef.current, { legend, lines: exportAs.lines }),
-              );
-            }}
-          >
-            {intl.formatMessage({ id: 'observatory.map.export_svg' })}
-          </Button>
+          <div className="row no-print">
+            <Button
+              variant="secondary"
+              onPress={() => {
+                const text = exported();
+                if (text) downloadSvg(exportAs.filename, text);
+              }}
+            >
+              {intl.formatMessage({ id: 'observatory.map.export_svg' })}
+            </Button>
+            <Button
+              variant="secondary"
+              onPress={async () => {
+                const text = exported();
+                if (!text) return;
+                setPngFailed(false);
+                try {
+                  downloadBlob(exportAs.filename.replace(/\.svg$/, '') + '.png', await svgToPng(text));
+                } catch {
+                  // A browser that cannot draw the SVG on a canvas: the SVG export still works.
+                  setPngFailed(true);
+                }
+              }}
+            >
+              {intl.formatMessage({ id: 'observatory.map.export_png' })}
+            </Button>
+            {pngFailed && (
+              <span role="alert" className="description">
+                {intl.formatMessage({ id: 'observatory.map.export_png_failed' })}
+              </span>
+            )}
+          </div>
         )}
       </figcaption>
     </figure>

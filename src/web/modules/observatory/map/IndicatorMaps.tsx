@@ -1,4 +1,5 @@
 import type { IndicatorMapView, MapScale } from '../../../../common/observatory/map-schemas';
+import { disaggregationLabel } from '../indicator/DisaggregationNav';
 import { useObsWords } from '../words';
 import { ChoroplethMap } from './ChoroplethMap';
 
@@ -18,6 +19,11 @@ export function scaleTitle(w: ReturnType<typeof useObsWords>, s: MapScale) {
 export function IndicatorMaps({ view: v, heading: H }: { view: IndicatorMapView; heading: 'h2' | 'h3' }) {
   const w = useObsWords();
   const two = v.scales.length > 1;
+  // 'sex:F' → '-sex-F' in a file name.
+  const suffix =
+    v.disaggregation && v.disaggregation !== 'total'
+      ? `-${v.disaggregation.replace(/[^A-Za-z0-9-]+/g, '-')}`
+      : '';
   // What every export carries: the indicator, its period, sources, vintages and caveat.
   const lines = (s: MapScale) => [
     `${v.indicator.label} – ${scaleTitle(w, s)}`,
@@ -36,6 +42,14 @@ export function IndicatorMaps({ view: v, heading: H }: { view: IndicatorMapView;
         v.period ||
         '—',
     }),
+    ...(v.disaggregation && v.disaggregation !== 'total'
+      ? [
+          w.msg('export_line', {
+            label: w.msg('disaggregation.label'),
+            value: disaggregationLabel(w, v.disaggregation),
+          }),
+        ]
+      : []),
     w.msg('export_line', { label: w.msg('column.sources'), value: v.sources.join(' ; ') || '—' }),
     w.msg('export_line', { label: w.msg('column.vintages'), value: v.vintages.join(' ; ') || '—' }),
     ...(v.indicator.caveats ? [`${w.msg('caveat')} ${v.indicator.caveats}`] : []),
@@ -51,7 +65,7 @@ export function IndicatorMaps({ view: v, heading: H }: { view: IndicatorMapView;
             label={`${v.indicator.label} – ${scaleTitle(w, s)}`}
             format={(c) => w.cell(c)}
             exportAs={{
-              filename: `${v.indicator.code}-${v.period ?? ''}${two ? `-${s.country}` : ''}.svg`,
+              filename: `${v.indicator.code}-${v.period ?? ''}${suffix}${two ? `-${s.country}` : ''}.svg`,
               lines: lines(s),
             }}
           />
