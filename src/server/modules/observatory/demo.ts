@@ -174,9 +174,9 @@ export const seedObservatory: DemoSeeder = async (trx, orgs, users) => {
       .values({
         org_id: null,
         code: e.code,
-        label_fr: e.fr,
-        label_nl: e.nl,
-        label_en: e.en,
+        label_fr: `${e.fr} (démo)`,
+        label_nl: `${e.nl} (demo)`,
+        label_en: `${e.en} (demo)`,
         unit: e.unit,
         theme: e.theme,
         aggregation: e.aggregation,
@@ -197,9 +197,10 @@ export const seedObservatory: DemoSeeder = async (trx, orgs, users) => {
       .values({
         org_id: null,
         code: i.code,
-        label_fr: i.fr,
-        label_nl: i.nl,
-        label_en: i.en,
+        // Named as the demo's, so that no list shows it beside the official indicator under one label.
+        label_fr: `${i.fr} (démo)`,
+        label_nl: `${i.nl} (demo)`,
+        label_en: `${i.en} (demo)`,
         numerator_id: ids.get(i.num)!,
         denominator_id: i.den ? ids.get(i.den)! : null,
         factor: i.factor,

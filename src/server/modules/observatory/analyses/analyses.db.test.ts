@@ -124,8 +124,13 @@ describe.skipIf(!available)('observatory local analyses', () => {
     const v1 = await view(wvl, created);
     expect(v1.version).toMatchObject({ number: 1, status: 'published', note: 'Adoptée en conseil.' });
     expect(v1.version.publishedAt).not.toBeNull();
+    // The tile on "the latest period" is pinned in the version adopted; the new draft still follows the latest.
+    expect(v1.sections.find((s) => s.headingFr === 'Pauvreté et RSA')!.tile).toMatchObject({
+      period: '2022',
+    });
     d = await view(tourcoing, created, '?version=draft');
     expect(d.version.number).toBe(2);
+    expect(d.sections.find((s) => s.headingFr === 'Pauvreté et RSA')!.tile).toMatchObject({ period: null });
     expect(d.sections.map((s) => s.headingFr)).toEqual(['Jeunesse', 'Pauvreté et RSA']);
     expect(d.sections.map((s) => s.id)).not.toContain(b);
     // The published version's sections are no longer the draft's: not found for an edit.

@@ -7,6 +7,7 @@ import {
 import { type Actor, requirePermission } from '../../../platform/actor';
 import type { Tx } from '../../../platform/db/context';
 import { badRequest, conflict, forbidden, notFound } from '../../../platform/errors';
+import { indicatorMapView } from '../map';
 import * as mapStore from '../store';
 import { A, mayEdit } from './service';
 import * as store from './store';
@@ -194,7 +195,22 @@ export async function publishVersion(
 ) {
   const { analysis: a, draft } = await ownDraft(trx, actor, id);
   if (body.number !== draft.number) throw conflict(A('stale_draft'), { number: draft.number });
-  if ((await store.sectionsOf(trx, draft.id)).length === 0) throw badRequest(A('empty_version'));
+  const sections = await store.sectionsOf(trx, draft.id);
+  if (sections.length === 0) throw badRequest(A('empty_version'));
+  // A published version is what the partner adopted: a tile on "the latest period" is pinned to the period
+  // latest today, so that a later import cannot change its figures; the next draft keeps following the latest.
+  const pinned: number[] = [];
+  for (const s of sections) {
+    if (!s.indicator || s.tile_period) continue;
+    const latest = (await indicatorMapView(trx, actor, s.indicator, {})).period;
+    if (!latest) continue;
+    await trx
+      .updateTable('obs_analysis_sections')
+      .set({ tile_period: latest })
+      .where('id', '=', s.id)
+      .execute();
+    pinned.push(s.position);
+  }
   const now = new Date();
   const note = body.note === undefined ? draft.note : trimmedNote(body.note);
   await trx
@@ -202,7 +218,14 @@ export async function publishVersion(
     .set({ status: 'published', published_at: now, published_by: actor.userId, note, updated_at: now })
     .where('id', '=', draft.id)
     .execute();
-  await store.copyVersion(trx, draft, draft.number + 1);
+  const next = await store.copyVersion(trx, draft, draft.number + 1);
+  if (pinned.length)
+    await trx
+      .updateTable('obs_analysis_sections')
+      .set({ tile_period: null })
+      .where('version_id', '=', next)
+      .where('position', 'in', pinned)
+      .execute();
   await trx.updateTable('obs_analyses').set({ updated_at: now }).where('id', '=', a.id).execute();
   return { published: draft.number, draft: draft.number + 1 };
 }
