@@ -157,8 +157,8 @@ async function read(trx: Tx, actor: Actor, file: UploadedFile, settings: ImportS
     problemCount += 1;
   }
   const ids = [...known.values()].map((e) => e.id);
-  const owners = await store.vintageOwners(trx, ids, settings.vintage.trim());
-  if (owners.some((o) => o !== orgId)) {
+  const held = await store.vintageCounts(trx, ids, settings.vintage.trim());
+  if ([...held.keys()].some((o) => o !== orgId)) {
     problems.push(problem({ line: 1, code: O('vintage_elsewhere'), value: settings.vintage.trim() }));
     problemCount += 1;
   }
@@ -207,7 +207,7 @@ async function read(trx: Tx, actor: Actor, file: UploadedFile, settings: ImportS
     secret: parsed.stats.secret,
     territories: new Set(parsed.rows.map((r) => r.geoCode)).size,
     skippedUnknown: parsed.stats.skippedUnknown,
-    replaces: owners.includes(orgId) ? await store.countVintage(trx, orgId, ids, settings.vintage.trim()) : 0,
+    replaces: held.get(orgId) ?? 0,
     sample: parsed.rows.slice(0, SAMPLE).map((r) => ({
       line: r.line,
       geoCode: r.geoCode,

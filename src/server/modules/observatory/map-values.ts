@@ -2,6 +2,8 @@ import type { AggregationType } from '../../../common/observatory/aggregation';
 import { type CodeChange, type RemapRefusal, remapElement } from '../../../common/observatory/code-history';
 import { comparePeriods, periodEnd, referenceYear } from '../../../common/observatory/periods';
 import type { Tx } from '../../platform/db/context';
+import { territoriesWithShapes } from './map-shapes';
+import { cached } from './read-cache';
 import * as store from './store';
 
 /**
@@ -36,17 +38,43 @@ export interface Published {
   vintage: string;
 }
 
+const mentionedBy = new WeakMap<readonly CodeChange[], Set<string>>();
+/** Every code a change names, as the old code or a new one. */
+function mentionedCodes(history: readonly CodeChange[]): Set<string> {
+  let set = mentionedBy.get(history);
+  if (!set) {
+    set = new Set(history.flatMap((c) => [c.from, ...c.to.map((t) => t.code)]));
+    mentionedBy.set(history, set);
+  }
+  return set;
+}
+
 /**
  * One publication's values of one element (code → value, all in the geography of `asOf`) carried onto
  * today's codes. Pure.
  */
 export function remapGroup(
   aggregation: AggregationType,
-  group: ReadonlyMap<string, Published>,
+  all: ReadonlyMap<string, Published>,
   history: readonly CodeChange[],
   mergeTargets: ReadonlyMap<string, readonly string[]>,
   asOf: string,
 ): Map<string, Stored> {
+  // Most codes take part in no change: they stay as they are, without planning (a board remaps thousands).
+  const out = new Map<string, Stored>();
+  const mentioned = mentionedCodes(history);
+  const involved = new Map<string, Published>();
+  for (const [code, v] of all)
+    if (mentioned.has(code)) involved.set(code, v);
+    else
+      out.set(code, {
+        value: v.secret ? null : v.value,
+        secret: v.secret,
+        vintages: [v.vintage],
+        from: [],
+      });
+  if (involved.size === 0) return out;
+  const group: ReadonlyMap<string, Published> = involved;
   // A commune nouvelle keeps its chef-lieu's code, which the database cannot list as a change from itself
   // to itself. When the publication holds both that code and a code it absorbs later, it is in the old
   // geography and the code existed then: it takes part with its own value. Alone, the code's value is
@@ -69,7 +97,6 @@ export function remapGroup(
     kept.length ? [...history, ...kept] : history,
     { asOf },
   );
-  const out = new Map<string, Stored>();
   for (const r of remapped) {
     const from = r.sources.filter((s) => s !== r.code);
     const parts = r.sources.map((s) => group.get(s)).filter((v) => v !== undefined);
@@ -82,6 +109,10 @@ export function remapGroup(
   }
   return out;
 }
+
+/** The (disaggregation, period) pairs stored for some elements, read once per transaction. */
+export const storedPeriods = (trx: Tx, elementIds: string[]) =>
+  cached(trx, `periods:${[...elementIds].sort().join(',')}`, () => store.periodsOf(trx, elementIds));
 
 export interface ElementToRead {
   id: string;
@@ -133,15 +164,20 @@ export async function loadRemapped(
 ): Promise<ValueIndex> {
   const year = referenceYear(period);
   const wanted = [...new Set(elements.map((e) => e.disaggregation))];
-  const rows = (
-    await store.valuesOf(
-      trx,
-      elements.map((e) => e.id),
-      wanted,
-    )
-  ).filter((r) => Math.abs(referenceYear(r.period) - year) <= 1);
+  const ids = elements.map((e) => e.id);
+  // Only the stored periods within a year are read (along the key), not the element's whole series.
+  const near = [
+    ...new Set(
+      (await storedPeriods(trx, ids))
+        .filter((p) => wanted.includes(p.disaggregation) && Math.abs(referenceYear(p.period) - year) <= 1)
+        .map((p) => p.period),
+    ),
+  ];
+  const rows = await store.valuesOf(trx, ids, wanted, near);
   const geo = await store.importGeoVintages(trx, [...new Set(rows.map((r) => r.import_id))]);
-  const { history, mergeTargets } = historyOf(await store.codeChanges(trx));
+  const { history, mergeTargets } = await cached(trx, 'code-history', async () =>
+    historyOf(await store.codeChanges(trx)),
+  );
   const out: ValueIndex = new Map();
   const put = (code: string, element: string, p: string, s: Stored) => {
     const byElement = out.get(code) ?? new Map<string, Map<string, Stored>>();
@@ -195,7 +231,7 @@ export function pickPeriod(available: string[], asked: string): string | null {
   return near[0] ?? null;
 }
 
-export type Place = Awaited<ReturnType<typeof store.territoriesOf>>[number];
+export type Place = Awaited<ReturnType<typeof territoriesWithShapes>>[number];
 
 /** The old codes carried onto each current code in the index, whatever the element or period. */
 export function sourcesOf(values: ValueIndex): Map<string, Set<string>> {
@@ -230,7 +266,9 @@ export async function placesFor(
   sources: ReadonlyMap<string, ReadonlySet<string>>,
 ): Promise<Map<string, Place>> {
   const olds = [...new Set(codes.flatMap((c) => [...(sources.get(c) ?? [])]))];
-  const rows = await store.territoriesOf(trx, [...new Set([...codes, ...olds])]);
+  const wanted = [...new Set([...codes, ...olds])].sort();
+  // A board's tiles draw the same territories: their boundaries are read once.
+  const rows = await cached(trx, `places:${wanted.join(',')}`, () => territoriesWithShapes(trx, wanted));
   const known = new Map(rows.map((t) => [t.code, t]));
   const out = new Map<string, Place>();
   for (const code of codes) {

@@ -22,7 +22,16 @@ import { groupTerritoryCodes } from '../network';
 import { elementView, indicatorView, O, type Reader } from './catalogue';
 import { siblingSuppression, siblingsOf } from './map-categories';
 import { countryTotals } from './map-totals';
-import { loadRemapped, pickPeriod, placesFor, type Stored, shapeOf, sourcesOf } from './map-values';
+import {
+  loadRemapped,
+  pickPeriod,
+  placesFor,
+  type Stored,
+  shapeOf,
+  sourcesOf,
+  storedPeriods,
+} from './map-values';
+import { cached } from './read-cache';
 import * as store from './store';
 
 /**
@@ -70,7 +79,13 @@ export async function indicatorMapView(
   const row = await store.findIndicator(trx, code);
   if (!row) throw notFound(O('unknown_indicator'));
   const elementIds = [row.numerator_id, ...(row.denominator_id ? [row.denominator_id] : [])];
-  const elements = (await store.listElements(trx)).filter((e) => elementIds.includes(e.id));
+  // The elements with their stored periods, along the key (not the catalogue's count of every value).
+  const pairs = await storedPeriods(trx, elementIds);
+  const elements = (await store.elementsById(trx, elementIds)).map((e) => ({
+    ...e,
+    value_count: null,
+    periods: [...new Set(pairs.filter((p) => p.element_id === e.id).map((p) => p.period))].sort(),
+  }));
   const views = new Map(elements.map((e) => [e.id, elementView(actor, e)]));
   const indicator = indicatorView(actor, row, views);
   const num = elements.find((e) => e.id === row.numerator_id)!;
@@ -79,7 +94,7 @@ export async function indicatorMapView(
   const method = query.method ?? 'quantiles';
 
   // The disaggregations the numerator has; the denominator follows it when it has the same.
-  const stored = await store.disaggregationsOf(trx, elementIds);
+  const stored = [...new Map(pairs.map((p) => [`${p.element_id}|${p.disaggregation}`, p])).values()];
   const disaggregations = [
     ...new Set([TOTAL, ...stored.filter((d) => d.element_id === num.id).map((d) => d.disaggregation)]),
   ].sort(compareDisaggregations);
@@ -90,7 +105,7 @@ export async function indicatorMapView(
       ? disaggregation
       : TOTAL;
   const period = query.period ?? [...indicator.periods].sort(comparePeriods).at(-1) ?? null;
-  const groupRows = await store.territoryGroups(trx);
+  const groupRows = await cached(trx, 'groups', () => store.territoryGroups(trx));
   const groupChoices = groupRows.map((g) => ({
     code: g.code,
     name: localized(actor.language === 'nl' ? 'nl' : 'fr', g.name_fr, g.name_nl) || g.code,
@@ -127,7 +142,9 @@ export async function indicatorMapView(
     period,
   );
 
-  const inGroup = group ? new Set(await groupTerritoryCodes(trx, group, 'municipality')) : null;
+  const inGroup = group
+    ? new Set(await cached(trx, `group:${group}`, () => groupTerritoryCodes(trx, group, 'municipality')))
+    : null;
   // A current code is in the group when it is, or when the old codes it replaces were.
   const sources = sourcesOf(values);
   const codes = [...values.keys()].filter(

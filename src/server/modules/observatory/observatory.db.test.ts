@@ -268,6 +268,19 @@ describe.skipIf(!available)('observatory', () => {
           from obs_data_elements where code = 'MS_TOT_RESIDENTS'`.execute(trx),
       ),
     ).rejects.toThrow();
+    // Whoever writes (the schema's owner here, past every policy), a value and its import name the same owner:
+    // no value of samen's own (no organisation) under an organisation's import, none in the nil organisation.
+    await expect(
+      sql`insert into obs_values (element_id, geo_code, period, vintage, value, org_id, import_id)
+        select id, 'BE-34022', '2023', 'Faux', 1, null, ${wvlImport.id}::uuid
+        from obs_data_elements where code = 'MS_TOT_RESIDENTS'`.execute(t.db.engine.db),
+    ).rejects.toThrow();
+    await expect(
+      sql`insert into obs_values (element_id, geo_code, period, vintage, value, org_id, import_id)
+        select id, 'BE-34022', '2023', 'Faux', 1, '00000000-0000-0000-0000-000000000000'::uuid,
+          ${wvlImport.id}::uuid
+        from obs_data_elements where code = 'MS_TOT_RESIDENTS'`.execute(t.db.engine.db),
+    ).rejects.toThrow();
     // Nor another organisation's definitions.
     const changed = await fx.asOrg(them, (trx) =>
       sql`update obs_data_elements set label_fr = 'Piraté' where code = 'DEMO_POP'`.execute(trx),
