@@ -96,6 +96,16 @@ export async function generateValues(engine: Engine, target: number, orgId: stri
   const per = ELEMENTS.length * codes.length * DISAGGREGATIONS.length;
   const periods = benchPeriods(Math.round(target / per));
   const list = (xs: string[]) => xs.map((x) => `'${x}'`).join(', ');
+  // The table's key and indexes as the migrations left them: dropped for the load, rebuilt the same after.
+  const [key] = (await engine.rawQuery(
+    `select pg_get_constraintdef(oid) as def from pg_constraint where conname = 'obs_values_pkey'`,
+    [],
+  )) as Array<{ def: string }>;
+  const indexes = (await engine.rawQuery(
+    `select indexname as name, indexdef as def from pg_indexes
+      where tablename = 'obs_values' and indexname <> 'obs_values_pkey'`,
+    [],
+  )) as Array<{ name: string; def: string }>;
   await engine.execScript(`
     set session_replication_role = replica;
     insert into obs_imports (org_id, format, filename, checksum, vintage, mapping, value_count)
@@ -108,8 +118,7 @@ export async function generateValues(engine: Engine, target: number, orgId: stri
     create temporary table bench_d as select d, n::int from unnest(array[${list(DISAGGREGATIONS)}])
       with ordinality as x (d, n);
     alter table obs_values drop constraint obs_values_pkey;
-    drop index obs_values_geo;
-    drop index obs_values_import;
+    ${indexes.map((i) => `drop index ${i.name};`).join('\n    ')}
     insert into obs_values (element_id, geo_code, period, disaggregation, vintage, value, secret, org_id, import_id)
       select e.id, t.code, p.p, d.d, '${BENCH_VINTAGE}',
         case when (t.t + p.n + e.e) % 997 = 0 then null
@@ -125,10 +134,8 @@ export async function generateValues(engine: Engine, target: number, orgId: stri
         '${orgId}', (select id from obs_imports where checksum = repeat('0', 64))
       from bench_e e cross join bench_t t cross join lateral (select 50 + (t.t * 7919) % 60000 as base) b
         cross join bench_p p cross join bench_d d;
-    alter table obs_values add constraint obs_values_pkey
-      primary key (element_id, geo_code, period, disaggregation, vintage);
-    create index obs_values_import on obs_values (import_id);
-    create index obs_values_geo on obs_values (geo_code, element_id, period);
+    alter table obs_values add constraint obs_values_pkey ${key!.def};
+    ${indexes.map((i) => `${i.def};`).join('\n    ')}
     update obs_imports set value_count = (select count(*) from obs_values where vintage = '${BENCH_VINTAGE}')
       where checksum = repeat('0', 64);
     drop table bench_t, bench_e, bench_p, bench_d;

@@ -8,7 +8,7 @@
 //      `--pglite-values`, 500,000 by default). Target: ≤ 200 ms on PostgreSQL.
 // Run with
 //   node --import tsx bench/observatory.ts [--engines=postgres,pglite] [--values=5000000]
-//     [--pglite-values=500000] [--import=200000] [--repeats=3] [--seconds=10] [--concurrency=1] [--keep]
+//     [--pglite-values=500000] [--import=200000] [--repeats=3] [--seconds=10] [--concurrency=1] [--keep] [--db=samen_bench_obs]
 // (`npm run bench:observatory`). Prints a table, the slowest statements of one board (and on PostgreSQL
 // their plans), and writes JSON to bench/results/observatory-<time>.json.
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -39,6 +39,8 @@ const SECONDS = Number(arg('seconds', '10'));
 const CONCURRENCY = Number(arg('concurrency', '1'));
 // Leaves the PostgreSQL database samen_bench_obs in place for EXPLAIN by hand (drop it afterwards).
 const KEEP = process.argv.includes('--keep');
+// Another database name lets two runs share the PostgreSQL server.
+const DB = arg('db', 'samen_bench_obs');
 const ANALYST = 'analist@west-vlaanderen.example';
 const TARGET = { import: { postgres: 100_000, pglite: 20_000 }, boardMs: 200 };
 
@@ -81,7 +83,7 @@ async function explain(engine: Engine, sql: string, params: readonly unknown[]) 
 
 async function benchEngine(kind: 'pglite' | 'postgres') {
   let capture: LogEvent[] | null = null;
-  const { engine, drop } = await openBenchEngine(kind, (e) => capture?.push(e), 'samen_bench_obs');
+  const { engine, drop } = await openBenchEngine(kind, (e) => capture?.push(e), DB);
   const out: Record<string, unknown> = { engine: kind };
   try {
     let t0 = performance.now();

@@ -173,7 +173,22 @@ export async function loadRemapped(
         .map((p) => p.period),
     ),
   ];
-  const rows = await store.valuesOf(trx, ids, wanted, near);
+  // The period asked for first; its neighbours only for the territories it leaves incomplete (a source
+  // that lags a year), since a quarterly or monthly series would otherwise be read ten times over.
+  const exact = near.includes(period) ? await store.valuesOf(trx, ids, wanted, [period]) : [];
+  const present = elements.map(
+    (e) =>
+      new Set(
+        exact
+          .filter((r) => r.element_id === e.id && r.disaggregation === e.disaggregation)
+          .map((r) => r.geo_code),
+      ),
+  );
+  const complete = [...(present[0] ?? [])].filter((code) => present.every((set) => set.has(code)));
+  const others = near.filter((p) => p !== period);
+  const rows = others.length
+    ? [...exact, ...(await store.valuesOf(trx, ids, wanted, others, complete))]
+    : exact;
   const geo = await store.importGeoVintages(trx, [...new Set(rows.map((r) => r.import_id))]);
   const { history, mergeTargets } = await cached(trx, 'code-history', async () =>
     historyOf(await store.codeChanges(trx)),
@@ -187,6 +202,17 @@ export async function loadRemapped(
     byPeriod.set(p, s);
   };
 
+  // Thousands of rows share a few (period, import) pairs: their geography is worked out once.
+  const keys = new Map<string, string>();
+  const groupKey = (period: string, importId: string) => {
+    const k = `${period}|${importId}`;
+    let key = keys.get(k);
+    if (key === undefined) {
+      key = `${period}|${geographyDate(period, geo.get(importId))}`;
+      keys.set(k, key);
+    }
+    return key;
+  };
   for (const e of elements) {
     // One remap per period and geography: the values of one publication share both.
     const groups = new Map<string, Map<string, Published>>();
@@ -195,7 +221,7 @@ export async function loadRemapped(
       // Two vintages of the same figure: the later-named one wins, whatever the order the rows came in.
       .sort((a, b) => (a.vintage < b.vintage ? -1 : a.vintage > b.vintage ? 1 : 0));
     for (const r of mine) {
-      const key = `${r.period}|${geographyDate(r.period, geo.get(r.import_id))}`;
+      const key = groupKey(r.period, r.import_id);
       const group = groups.get(key) ?? new Map();
       groups.set(key, group);
       group.set(r.geo_code, {

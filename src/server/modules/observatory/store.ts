@@ -119,9 +119,16 @@ export async function insertValues(trx: Tx, rows: ValueRow[], chunk = 25_000) {
 
 /**
  * The values of some elements at some disaggregations ('total', 'sex:F'…), with their import: every period,
- * or only the periods named (a map reads the year asked for and its neighbours, along the key).
+ * or only the periods named (a map reads the year asked for and its neighbours, along the key), leaving
+ * out the territories named in `exceptCodes`.
  */
-export const valuesOf = (trx: Tx, elementIds: string[], disaggregations: string[], periods?: string[]) =>
+export const valuesOf = (
+  trx: Tx,
+  elementIds: string[],
+  disaggregations: string[],
+  periods?: string[],
+  exceptCodes: string[] = [],
+) =>
   elementIds.length === 0 || disaggregations.length === 0 || periods?.length === 0
     ? Promise.resolve([])
     : trx
@@ -139,6 +146,7 @@ export const valuesOf = (trx: Tx, elementIds: string[], disaggregations: string[
         .where('element_id', 'in', elementIds)
         .where('disaggregation', 'in', disaggregations)
         .$if(periods !== undefined, (q) => q.where('period', 'in', periods!))
+        .$if(exceptCodes.length > 0, (q) => q.where('geo_code', 'not in', exceptCodes))
         .execute();
 
 /** The (disaggregation, period) pairs stored for each of some elements, one probe of the key per pair. */
