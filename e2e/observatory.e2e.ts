@@ -125,10 +125,10 @@ describe('the observatory of social needs (Action 3)', () => {
     await dialog.getByLabel('Titre en français').fill('Familles des deux côtés');
     await dialog.getByLabel('Titre en néerlandais').fill('Gezinnen aan beide kanten');
     await dialog.getByLabel(/^Adresse/).fill('familles-frontiere');
-    await choose(dialog, /^Thématique/, 'Familles');
+    await choose(dialog, /Thématique/, 'Familles');
     await dialog.getByRole('button', { name: 'Créer le tableau de bord' }).click();
     await expect.poll(() => mainText(page)).toContain('Modifier « Familles des deux côtés »');
-    await choose(page.locator('main'), /^Indicateur à ajouter/, 'Part des familles monoparentales (démo)');
+    await choose(page.locator('main'), /Indicateur à ajouter/, 'Part des familles monoparentales (démo)');
     await page.getByRole('button', { name: 'Ajouter la tuile' }).click();
     await expect.poll(() => mainText(page)).toContain('Retirer');
     // A board is first shown to the network; publishing is the owner's explicit act, with its warning.

@@ -281,6 +281,25 @@ describe.skipIf(!available)('observatory', () => {
           ${wvlImport.id}::uuid
         from obs_data_elements where code = 'MS_TOT_RESIDENTS'`.execute(t.db.engine.db),
     ).rejects.toThrow();
+    // Nor a value of an element that does not exist (checked once per statement, as a key would).
+    await expect(
+      sql`insert into obs_values (element_id, geo_code, period, vintage, value, org_id, import_id)
+        values (gen_random_uuid(), 'BE-34022', '2023', 'Faux', 1, ${wvlImport.org_id}::uuid,
+          ${wvlImport.id}::uuid)`.execute(t.db.engine.db),
+    ).rejects.toThrow(/unknown data element/);
+    // Deleting an import still deletes its values.
+    const withValues = (
+      await sql<{ id: string }>`select i.id from obs_imports i
+        where exists (select 1 from obs_values v where v.import_id = i.id) limit 1`.execute(t.db.engine.db)
+    ).rows[0]!;
+    await t.db.engine.db.transaction().execute(async (trx) => {
+      await sql`delete from obs_imports where id = ${withValues.id}::uuid`.execute(trx);
+      const left = await sql<{ n: number }>`select count(*)::int as n from obs_values
+        where import_id = ${withValues.id}::uuid`.execute(trx);
+      expect(left.rows[0]!.n).toBe(0);
+      // Leave the store as it was for the other tests.
+      throw new Error('rolled back');
+    }).catch((e: Error) => expect(e.message).toBe('rolled back'));
     // Nor another organisation's definitions.
     const changed = await fx.asOrg(them, (trx) =>
       sql`update obs_data_elements set label_fr = 'Piraté' where code = 'DEMO_POP'`.execute(trx),

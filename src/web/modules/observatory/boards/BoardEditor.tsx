@@ -168,10 +168,10 @@ function Tiles({ board: b }: { board: BoardView }) {
         {b.tiles.length === 0 ? (
           <p className="description">{w.msg('boards.no_tiles')}</p>
         ) : (
-          <ol className="obs-indicators">
+          <ol className="obs-tile-list">
             {b.tiles.map((t, i) => (
-              <li key={t.id} className="row">
-                <span>
+              <li key={t.id}>
+                <span className="obs-tile-label">
                   {t.map.indicator.label}{' '}
                   <span className="description">
                     ({w.msg(`boards.kind.${t.kind}`)}
