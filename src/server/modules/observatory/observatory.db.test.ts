@@ -292,14 +292,17 @@ describe.skipIf(!available)('observatory', () => {
       await sql<{ id: string }>`select i.id from obs_imports i
         where exists (select 1 from obs_values v where v.import_id = i.id) limit 1`.execute(t.db.engine.db)
     ).rows[0]!;
-    await t.db.engine.db.transaction().execute(async (trx) => {
-      await sql`delete from obs_imports where id = ${withValues.id}::uuid`.execute(trx);
-      const left = await sql<{ n: number }>`select count(*)::int as n from obs_values
+    await t.db.engine.db
+      .transaction()
+      .execute(async (trx) => {
+        await sql`delete from obs_imports where id = ${withValues.id}::uuid`.execute(trx);
+        const left = await sql<{ n: number }>`select count(*)::int as n from obs_values
         where import_id = ${withValues.id}::uuid`.execute(trx);
-      expect(left.rows[0]!.n).toBe(0);
-      // Leave the store as it was for the other tests.
-      throw new Error('rolled back');
-    }).catch((e: Error) => expect(e.message).toBe('rolled back'));
+        expect(left.rows[0]!.n).toBe(0);
+        // Leave the store as it was for the other tests.
+        throw new Error('rolled back');
+      })
+      .catch((e: Error) => expect(e.message).toBe('rolled back'));
     // Nor another organisation's definitions.
     const changed = await fx.asOrg(them, (trx) =>
       sql`update obs_data_elements set label_fr = 'Piraté' where code = 'DEMO_POP'`.execute(trx),
