@@ -1,4 +1,3 @@
-import PDFDocument from 'pdfkit';
 import type { Language } from '../../../../common/i18n/locales';
 import {
   GENERAL_NARRATIVE,
@@ -6,7 +5,7 @@ import {
   type ReportFigures,
   type ReportVersionView,
 } from '../../../../common/monitoring/report-schemas';
-import { FONT, printable, registerFonts } from '../../../platform/pdf-fonts';
+import { MUTED, openPdf, Printer } from '../../../platform/pdf-printer';
 import {
   categoryWord,
   day,
@@ -40,35 +39,14 @@ export interface ReportPdfInput {
   compress?: boolean;
 }
 
-const MARGIN = 48;
-const INK = '#1a1a1a';
-const MUTED = '#555555';
-const RULE = '#bbbbbb';
-
 export async function renderReportPdf(input: ReportPdfInput): Promise<Buffer> {
   const { language: l, figures: f } = input;
   const title = `${w(l, 'pdf.title')} – ${f.programme.acronym} – ${f.period.label}`;
-  const doc = new PDFDocument({
-    size: 'A4',
-    margins: { top: MARGIN, left: MARGIN, right: MARGIN, bottom: MARGIN + 18 },
-    bufferPages: true,
+  const { doc, done } = openPdf({
+    language: l,
+    title,
+    creationDate: input.creationDate,
     compress: input.compress ?? true,
-    lang: l,
-    displayTitle: true,
-    info: {
-      Title: title,
-      Author: 'samen',
-      Creator: 'samen',
-      CreationDate: input.creationDate,
-      ModDate: input.creationDate,
-    },
-  });
-  registerFonts(doc);
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
   });
   const p = new Printer(doc);
 
@@ -196,113 +174,11 @@ export async function renderReportPdf(input: ReportPdfInput): Promise<Buffer> {
       }),
     );
 
-  p.footers(title, v.status === 'submitted' ? null : w(l, `version_status.${v.status}`), (n, of) =>
-    w(l, 'pdf.page', { n, of }),
+  p.footers(
+    title,
+    (n, of) => w(l, 'pdf.page', { n, of }),
+    v.status === 'submitted' ? null : w(l, `version_status.${v.status}`),
   );
   doc.end();
   return done;
-}
-
-interface Cell {
-  text: string;
-  width: number;
-  right?: boolean;
-}
-
-/** Writes top to bottom, opening a page when the next block would not fit. */
-class Printer {
-  private readonly width: number;
-  constructor(private readonly doc: PDFKit.PDFDocument) {
-    this.width = doc.page.width - 2 * MARGIN;
-    doc.fillColor(INK);
-  }
-
-  private room(h: number) {
-    if (this.doc.y + h > this.doc.page.height - this.doc.page.margins.bottom) this.doc.addPage();
-  }
-
-  gap(h: number) {
-    this.doc.y += h;
-  }
-
-  heading(text: string, size: number) {
-    this.room(size * 3);
-    this.doc.font(FONT.bold).fontSize(size).fillColor(INK);
-    this.doc.text(printable(text), MARGIN, this.doc.y, { width: this.width });
-    this.doc.moveDown(0.3);
-  }
-
-  subheading(text: string) {
-    this.room(40);
-    this.doc.font(FONT.bold).fontSize(10).fillColor(INK);
-    this.doc.text(printable(text), MARGIN, this.doc.y, { width: this.width });
-    this.doc.moveDown(0.2);
-  }
-
-  line(text: string, color = INK, size = 9.5) {
-    this.doc.font(FONT.regular).fontSize(size);
-    this.room(this.doc.heightOfString(printable(text), { width: this.width }));
-    this.doc.fillColor(color).text(printable(text), MARGIN, this.doc.y, { width: this.width });
-    this.doc.fillColor(INK);
-  }
-
-  paragraph(text: string) {
-    // Paragraph by paragraph, so that a long narrative flows over pages.
-    for (const para of printable(text).split(/\n{2,}/)) {
-      this.line(para);
-      this.doc.moveDown(0.4);
-    }
-  }
-
-  note(text: string) {
-    this.line(text, MUTED, 8);
-    this.doc.moveDown(0.2);
-  }
-
-  row(cells: Cell[], header = false, ruled = true) {
-    const d = this.doc;
-    d.font(header ? FONT.bold : FONT.regular).fontSize(header ? 7.5 : 9);
-    const widths = cells.map((c) => c.width * this.width - 6);
-    const h = Math.max(...cells.map((c, i) => d.heightOfString(printable(c.text), { width: widths[i] })));
-    this.room(h + 6);
-    const y = d.y + 3;
-    let x = MARGIN;
-    cells.forEach((c, i) => {
-      d.text(printable(c.text), x + 3, y, { width: widths[i], align: c.right ? 'right' : 'left' });
-      x += c.width * this.width;
-    });
-    d.y = y + h + 3;
-    if (ruled) this.rule(header ? 0.8 : 0.4);
-    d.x = MARGIN;
-  }
-
-  rule(width = 0.4) {
-    const d = this.doc;
-    d.moveTo(MARGIN, d.y)
-      .lineTo(MARGIN + this.width, d.y)
-      .lineWidth(width)
-      .strokeColor(RULE)
-      .stroke();
-    d.y += 2;
-  }
-
-  footers(title: string, mark: string | null, pageLabel: (n: number, of: number) => string) {
-    const d = this.doc;
-    const range = d.bufferedPageRange();
-    for (let i = range.start; i < range.start + range.count; i++) {
-      d.switchToPage(i);
-      const bottom = d.page.margins.bottom;
-      d.page.margins.bottom = 0;
-      const y = d.page.height - MARGIN + 4;
-      d.font(FONT.regular).fontSize(7.5).fillColor(MUTED);
-      const left = mark ? `${title} – ${mark.toUpperCase()}` : title;
-      d.text(printable(left), MARGIN, y, { width: this.width - 90, lineBreak: false });
-      d.text(pageLabel(i - range.start + 1, range.count), MARGIN + this.width - 90, y, {
-        width: 90,
-        align: 'right',
-        lineBreak: false,
-      });
-      d.page.margins.bottom = bottom;
-    }
-  }
 }

@@ -1,9 +1,7 @@
-import PDFDocument from 'pdfkit';
 import type { PublicBoardView } from '../../../../common/observatory/board-schemas';
 import type { CellStatus, IndicatorMapView } from '../../../../common/observatory/map-schemas';
 import { t } from '../../../platform/i18n';
-import { registerFonts } from '../../../platform/pdf-fonts';
-import { MARGIN, MUTED, Printer } from './pdf-printer';
+import { MUTED, openPdf, Printer } from '../../../platform/pdf-printer';
 
 /**
  * A board as an A4 PDF in French or Dutch, set in DejaVu Sans: its header, then every tile as a table
@@ -35,29 +33,8 @@ export async function renderBoardPdf(
   compress = true,
 ): Promise<Buffer> {
   const l = board.language;
-  const doc = new PDFDocument({
-    size: 'A4',
-    margins: { top: MARGIN, left: MARGIN, right: MARGIN, bottom: MARGIN + 18 },
-    bufferPages: true,
-    compress,
-    lang: l,
-    displayTitle: true,
-    info: {
-      Title: board.title,
-      Author: 'samen',
-      Creator: 'samen',
-      CreationDate: creationDate,
-      ModDate: creationDate,
-    },
-  });
-  registerFonts(doc);
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-  const p = new Printer(doc);
+  const { doc, done } = openPdf({ language: l, title: board.title, creationDate, compress });
+  const p = new Printer(doc, { rowSize: 8.5, paragraphGap: 0.3 });
 
   p.heading(board.title, 16);
   const theme = board.theme === 'custom' ? w(l, 'boards.theme_custom') : w(l, `theme.${board.theme}`);
