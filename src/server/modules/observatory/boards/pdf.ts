@@ -177,16 +177,18 @@ function mapTable(p: Printer, l: Lang, v: IndicatorMapView) {
     });
   for (const x of v.totals)
     rows.push([w(l, `total.${x.code}`), x.period ?? '–', fig(l, x.value, x.status), '', '']);
+  // The column relative to each country's reference exists only for a class-C indicator's two scales.
+  const relative = v.scales.some((x) => x.relative);
   p.table(
     [
       w(l, 'column.territory'),
       w(l, 'column.period'),
       w(l, 'column.value'),
       w(l, 'boards.pdf.class_column'),
-      w(l, 'column.relative'),
+      ...(relative ? [w(l, 'column.relative')] : []),
     ],
-    [0.34, 0.12, 0.16, 0.24, 0.14],
-    rows,
+    relative ? [0.34, 0.12, 0.16, 0.24, 0.14] : [0.4, 0.14, 0.18, 0.28],
+    relative ? rows : rows.map((r) => r.slice(0, 4)),
     (k) => k >= 2,
   );
 }

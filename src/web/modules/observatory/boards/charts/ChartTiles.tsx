@@ -137,9 +137,17 @@ export function SeriesBody({ view: v, series }: { view: IndicatorMapView; series
             {series.periods.map((p, k) => (
               <tr key={p}>
                 <th scope="row">{p}</th>
-                {series.lines.map((l) => (
-                  <td key={l.key}>{figure(w, l.points[k]!.value, l.points[k]!.status)}</td>
-                ))}
+                {series.lines.map((l) => {
+                  const pt = l.points[k]!;
+                  // Each side at its own period within a year: say which, when it is not the row's.
+                  const from = pt.status === 'shown' && pt.sourcePeriods && pt.sourcePeriods !== p;
+                  return (
+                    <td key={l.key}>
+                      {figure(w, pt.value, pt.status)}
+                      {from && <span className="description"> ({pt.sourcePeriods})</span>}
+                    </td>
+                  );
+                })}
               </tr>
             ))}
           </tbody>
