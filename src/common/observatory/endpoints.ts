@@ -62,9 +62,9 @@ export const observatoryEndpoints = {
   }),
 };
 
-/** The thematic boards (declared beside, listed here as every contract of the module is). */
-export { boardEndpoints } from './board-endpoints';
 /** The partners' local analyses. */
 export { analysisEndpoints } from './analysis-endpoints';
+/** The thematic boards (declared beside, listed here as every contract of the module is). */
+export { boardEndpoints } from './board-endpoints';
 /** The figures computed from samen's own records. */
 export { ownRecordsEndpoints } from './own-records-endpoints';
