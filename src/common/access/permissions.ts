@@ -99,6 +99,13 @@ export const PERMISSIONS = {
   'observatory.view': [...ALL_STAFF, 'analyst', 'finance'],
   /** Imports official files and defines data elements and indicators for its organisation. */
   'observatory.import': ['platform_admin', 'coordinator', 'org_admin', 'analyst'],
+  // Action 4: forums, events, volunteers, cross-border initiatives
+  /** Reads the network's forums and events. */
+  'forum.view': [...ALL_STAFF, 'analyst', 'interpreter', 'finance'],
+  /** Creates, publishes and cancels its organisation's events and manages their registrations. */
+  'forum.manage': ['platform_admin', 'coordinator', 'org_admin', 'volunteer_coordinator'],
+  /** Keeps the volunteer registry: validates registrations, records declarations, assignments, insurance. */
+  'volunteers.manage': ['coordinator', 'org_admin', 'volunteer_coordinator'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -82,6 +82,17 @@ export const AUDIT_ENTITIES = [
   'formative_sessions',
   'formative_reviews',
   'formative_projects',
+  'service_links',
+  'service_cross_border_use',
+  'volunteers',
+  'volunteer_organisations',
+  'volunteer_trainings',
+  'volunteer_benefit_declarations',
+  'org_volunteer_insurance',
+  'volunteer_assignments',
+  'forum_events',
+  'forum_event_partners',
+  'forum_registrations',
 ] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
 

@@ -328,5 +328,7 @@ export const directoryApi = {
   }),
 };
 
+// The cross-border services network, declared beside its schemas (issue 13).
+export { serviceLinkEndpoints } from './service-links-endpoints';
 // Teams and services inside organisations live beside their schemas; re-exported for the contract check.
 export { unitEndpoints } from './unit-endpoints';

@@ -40,6 +40,8 @@ export const programmeStructureLink = defineLink('/app/programmes/:id/structure'
 export const servicesLink = defineLink('/app/services', { page: 'integer' });
 export const serviceNewLink = defineLink('/app/services/new');
 export const serviceEditLink = defineLink('/app/services/:id/edit');
+/** Every active cross-border link between services of the network (issue 13). */
+export const serviceLinksNetworkLink = defineLink('/app/service-links');
 
 /** The public directory, searched and filtered (no account needed). */
 export const directoryLink = defineLink('/directory', {

@@ -6,6 +6,7 @@ import type { ModuleDemo, ServerModule } from '../platform/module';
 import { adminModule } from './admin';
 import { dashboardModule } from './dashboard';
 import { formativeModule } from './formative';
+import { forumsModule } from './forums';
 import { immersionsModule } from './immersions';
 import { monitoringModule } from './monitoring';
 import { networkModule } from './network';
@@ -13,6 +14,7 @@ import { observatoryModule } from './observatory';
 import { peopleModule } from './people';
 import { placementsModule } from './placements';
 import { practicesModule } from './practices';
+import { volunteersModule } from './volunteers';
 
 /**
  * Every server module, in order. The only place modules are named: routes, jobs, dashboard items, demo
@@ -29,6 +31,8 @@ export const SERVER_MODULES: readonly ServerModule[] = [
   practicesModule,
   formativeModule,
   observatoryModule,
+  forumsModule,
+  volunteersModule,
 ];
 
 /** Each module's routes, each in its own encapsulated scope. */

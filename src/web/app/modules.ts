@@ -2,6 +2,7 @@ import { adminModule } from '../modules/admin';
 import { authModule } from '../modules/auth';
 import { dashboardModule } from '../modules/dashboard';
 import { formativeModule } from '../modules/formative';
+import { forumsModule } from '../modules/forums';
 import { homeModule } from '../modules/home';
 import { immersionsModule } from '../modules/immersions';
 import { monitoringModule } from '../modules/monitoring';
@@ -10,6 +11,7 @@ import { observatoryModule } from '../modules/observatory';
 import { peopleModule } from '../modules/people';
 import { placementsModule } from '../modules/placements';
 import { practicesModule } from '../modules/practices';
+import { volunteersModule } from '../modules/volunteers';
 import type { NavItem, WebModule } from './module';
 
 /** Every web module; the only place that lists them. */
@@ -25,6 +27,8 @@ const rest: WebModule[] = [
   practicesModule,
   formativeModule,
   observatoryModule,
+  forumsModule,
+  volunteersModule,
 ];
 export const MODULES: WebModule[] = [dashboardModule(() => allNav), ...rest];
 const allNav: NavItem[] = MODULES.flatMap((m) => m.nav ?? []);

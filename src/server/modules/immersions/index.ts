@@ -13,6 +13,9 @@ import { registerRequestReminders } from './requests/reminders';
 import { requestRoutes } from './requests/routes';
 import { registerTakeUpReminders, takeUpAttention } from './requests/takeup-reminders';
 
+/** The iCalendar text rules, for other modules' calendar files (the forums' event invitations). */
+export { escapeText, foldLine } from './calendar/ical';
+
 /**
  * Action 2, staff immersions at partner centres (issue 11): the offers teams publish and the network
  * searches (offers/); a professional's request, approved by their manager and by the host, with capacity

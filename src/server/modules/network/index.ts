@@ -5,6 +5,9 @@ import { networkIndicatorRules } from './indicators/rules';
 import { organisationRoutes } from './organisations/routes';
 import { seedProgrammes } from './programmes/demo';
 import { programmeRoutes } from './programmes/routes';
+import { seedServiceLinks } from './service-links/demo';
+import { serviceLinkIndicatorRules } from './service-links/indicators';
+import { serviceLinkRoutes } from './service-links/routes';
 import { seedDemoServices } from './services/demo';
 import { serviceRoutes } from './services/routes';
 import { seedDemoTerritories } from './territories/demo';
@@ -52,12 +55,14 @@ export const networkModule: ServerModule = {
     await territoryRoutes(app, deps);
     await programmeRoutes(app, deps);
     await serviceRoutes(app, deps);
+    await serviceLinkRoutes(app, deps);
     await unitRoutes(app, deps);
   },
-  indicators: networkIndicatorRules,
+  indicators: [...networkIndicatorRules, ...serviceLinkIndicatorRules],
   demo: [
     { order: 10, seed: seedDemoTerritories },
     { order: 20, seed: seedDemoServices },
+    { order: 25, seed: seedServiceLinks },
     { order: 30, seed: seedProgrammes },
     { order: 35, seed: seedUnits },
   ],

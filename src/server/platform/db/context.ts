@@ -10,8 +10,11 @@ export interface DbContext {
   userId?: string | null;
   orgId?: string | null;
   platformAdmin?: boolean;
-  /** 'public' for anonymous requests, 'system' for jobs and pre-authentication flows. */
-  scope?: 'public' | 'system' | null;
+  /**
+   * 'public' for anonymous requests, 'system' for jobs and pre-authentication flows, 'forum_registration'
+   * for the anonymous registration to an event (sees registrations and events, no other tenant row).
+   */
+  scope?: 'public' | 'system' | 'forum_registration' | null;
   requestId?: string | null;
   /** Today for this transaction (app.today() in SQL); the Brussels day now when not given. */
   today?: string | null;

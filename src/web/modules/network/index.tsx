@@ -12,6 +12,7 @@ import {
   programmesLink,
   serviceEditLink,
   serviceLink,
+  serviceLinksNetworkLink,
   serviceNewLink,
   servicesLink,
   territoriesLink,
@@ -27,6 +28,7 @@ import { ProgrammeFormPage } from './programmes/ProgrammeFormPage';
 import { ProgrammePage } from './programmes/ProgrammePage';
 import { ProgrammesPage } from './programmes/ProgrammesPage';
 import { StructurePage } from './programmes/StructurePage';
+import { NetworkLinksPage } from './service-links/NetworkLinksPage';
 import { EditServicePage, NewServicePage } from './services/ServiceFormPage';
 import { ServicesListPage } from './services/ServicesListPage';
 import { TerritoriesPage } from './territories/TerritoriesPage';
@@ -47,6 +49,12 @@ export const networkModule: WebModule = {
     { to: programmesLink.href(), labelId: 'network.programmes.nav', permission: 'programme.view', order: 20 },
     { to: servicesLink.href(), labelId: 'network.services.nav', permission: 'service.manage', order: 30 },
     { to: directoryLink.href(), labelId: 'network.directory.nav', order: 31, public: true },
+    {
+      to: serviceLinksNetworkLink.href(),
+      labelId: 'network.service_links.nav',
+      permission: 'organisation.view',
+      order: 32,
+    },
     { to: territoriesLink.href(), labelId: 'nav.territories', permission: 'organisation.view', order: 60 },
   ],
   routes: [
@@ -64,6 +72,7 @@ export const networkModule: WebModule = {
     { path: servicesLink.pattern, element: <ServicesListPage /> },
     { path: serviceNewLink.pattern, element: <NewServicePage /> },
     { path: serviceEditLink.pattern, element: <EditServicePage /> },
+    { path: serviceLinksNetworkLink.pattern, element: <NetworkLinksPage /> },
   ],
   publicRoutes: [
     { path: directoryLink.pattern, element: <DirectoryPage /> },

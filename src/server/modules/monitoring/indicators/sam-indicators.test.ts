@@ -54,8 +54,10 @@ describe("SAM's six indicators", () => {
       ['I1', ['partner', 'sex', 'age_band']],
       // Professionals on immersion: no sex or age is recorded for staff, so the rule has no profile.
       ['I2', undefined],
-      ['I4', ['partner', 'sex', 'age_band']],
     ]);
+    // Use of the cross-border services: monthly counts by the providing services, no sex or age.
+    expect(SAM_INDICATORS[3]!.unit).toBe('participations');
+    expect(SAM_INDICATORS[3]!.breakdowns).toEqual(['partner']);
     expect(rules.get('immersions.professionals_completed')?.rule.profile).toBeUndefined();
   });
 

@@ -91,21 +91,23 @@ export const SAM_INDICATORS: DemoIndicator[] = [
     actionCode: 'A1',
     euCode: null,
     kind: 'result',
-    unit: 'persons',
+    // Counted from the providing services' monthly counts (issue 13): participations, see the definition.
+    unit: 'participations',
     labelFr: 'personnes utilisant l’offre de services transfrontaliers',
     labelNl: 'personen die gebruikmaken van het grensoverschrijdende dienstenaanbod',
     labelEn: 'persons using the cross-border services offer',
     definitionFr:
-      'Bilan : « plus de 350 personnes utilisant l’offre de services transfrontaliers ». Personnes uniques (par code participant) orientées vers un service de l’autre pays (orientation acceptée ou clôturée) par un partenaire du programme, en chantier chez un partenaire de l’autre pays, ou dont le parcours du programme note un passage de la frontière, pendant la période.',
+      'Bilan : « plus de 350 personnes utilisant l’offre de services transfrontaliers ». Somme des comptages mensuels que tiennent les services des partenaires du programme : chaque mois, le nombre de personnes venues de l’autre pays qu’un service a accueillies, pour les mois de la période. Une personne accueillie plusieurs mois est comptée chaque mois (participations) : les comptages ne portent aucun nom, seulement, quand la personne est suivie dans samen, son code participant.',
     definitionNl:
-      'Balans: „meer dan 350 personen die gebruikmaken van het grensoverschrijdende dienstenaanbod”. Unieke personen (op deelnemerscode) die een partner van het programma doorverwees naar een dienst in het andere land (doorverwijzing aanvaard of afgerond), die een werkplek hebben bij een partner in het andere land, of van wie het traject in het programma een grensoverschrijding vermeldt, tijdens de looptijd.',
+      'Balans: „meer dan 350 personen die gebruikmaken van het grensoverschrijdende dienstenaanbod”. Som van de maandtellingen die de diensten van de partners van het programma bijhouden: elke maand het aantal personen uit het andere land dat een dienst heeft ontvangen, voor de maanden van de periode. Wie meerdere maanden komt, telt elke maand (deelnames): de tellingen bevatten geen naam, enkel, als de persoon in samen gevolgd wordt, haar deelnemerscode.',
     definitionEn:
-      'Report: “more than 350 persons using the cross-border services offer”. Unique persons (by participant code) referred by a partner of the programme to a service in the other country (referral accepted or done), placed at a partner in the other country, or whose pathway in the programme records a border crossing, within the period.',
+      'Report: “more than 350 persons using the cross-border services offer”. Sum of the monthly counts the programme partners’ services keep: each month, how many persons from the other country a service served, for the months of the period. A person served in several months counts in each (participations): the counts carry no name, only, when the person is followed in samen, their participant code.',
     baseline: 0,
     target: 350,
-    ruleCode: 'people.cross_border_services',
+    ruleCode: 'network.cross_border_use',
     ruleParams: {},
-    breakdowns: ['partner', 'sex', 'age_band'],
+    // Counts carry no sex or age: by partner only.
+    breakdowns: ['partner'],
   },
   {
     code: 'I5',
@@ -133,14 +135,14 @@ export const SAM_INDICATORS: DemoIndicator[] = [
     labelNl: 'diensten die opgenomen zijn in een grensoverschrijdend netwerk',
     labelEn: 'services integrated in a cross-border network',
     definitionFr:
-      'Services publiés par les partenaires du programme dans l’annuaire du réseau et ouverts aux habitants de l’autre pays (librement, sur orientation ou pour les résidents des deux pays), existant à la fin de la période.',
+      'Services des partenaires du programme liés à un service partenaire de l’autre pays par un lien transfrontalier accepté des deux côtés et en vigueur à un moment de la période (orientation, permanence commune ou accueil des habitants de l’autre côté) ; chaque service compte une fois.',
     definitionNl:
-      'Diensten die de partners van het programma in de gids van het netwerk publiceren en die openstaan voor inwoners van het andere land (vrij, na doorverwijzing of voor inwoners van beide landen), bestaand op het einde van de periode.',
+      'Diensten van de partners van het programma die met een partnerdienst in het andere land verbonden zijn door een grensoverschrijdende koppeling die beide kanten aanvaard hebben en die op een moment van de periode liep (doorverwijzing, gedeeld loket of ontvangst van inwoners van de andere kant); elke dienst telt één keer.',
     definitionEn:
-      'Services the programme’s partners publish in the network directory that are open to residents of the other country (freely, on referral or for residents of both countries), existing at the end of the period.',
+      'Services of the programme’s partners linked to a partner service in the other country by a cross-border link both sides accepted and in force at some point of the period (referrals, a shared desk or receiving the other side’s residents); each service counts once.',
     baseline: 0,
     target: 45,
-    ruleCode: 'network.services_in_network',
+    ruleCode: 'network.services_linked',
     ruleParams: {},
   },
 ];

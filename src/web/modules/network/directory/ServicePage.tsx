@@ -11,6 +11,7 @@ import { useLanguage } from '../../../app/i18n';
 import { Button, LinkButton } from '../../../app/ui/Button';
 import { Alert, ErrorAlert, Loading } from '../../../app/ui/feedback';
 import { Card, Facts } from '../../../app/ui/layout';
+import { ServiceLinksPanel } from '../service-links/ServiceLinksPanel';
 import { OpeningHours } from './OpeningHours';
 import { Localized, pickText, useDisplayNames } from './text';
 
@@ -135,6 +136,10 @@ export function ServicePage() {
             ]}
           />
         </Card>
+      </div>
+      {/* Signed-in members only: the service's cross-border links and, for its organisation, its use. */}
+      <div className="no-print stack">
+        <ServiceLinksPanel serviceId={s.id} country={s.country} />
       </div>
     </article>
   );

@@ -1,0 +1,67 @@
+import type { ColumnType, Generated } from 'kysely';
+import type { Defaulted, Timestamp } from '../../platform/db/database';
+
+/** Tables owned by the forums module (migration 0044). */
+
+type Instant = ColumnType<Date, Date | string, Date | string>;
+type NullableInstant = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+
+export interface ForumEventsTable {
+  id: Generated<string>;
+  org_id: string;
+  kind: string;
+  title_fr: string;
+  title_nl: string;
+  description_fr: string | null;
+  description_nl: string | null;
+  theme: string | null;
+  starts_at: Instant;
+  ends_at: Instant;
+  venue: string | null;
+  online_url: string | null;
+  languages: string[];
+  interpreting: Defaulted<boolean>;
+  capacity: number;
+  audiences: string[];
+  programme_id: string | null;
+  status: Defaulted<string>;
+  published_at: NullableInstant;
+  cancelled_at: NullableInstant;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ForumEventPartnersTable {
+  event_id: string;
+  partner_org_id: string;
+  org_id: string;
+  created_at: Timestamp;
+}
+
+export interface ForumRegistrationsTable {
+  id: Generated<string>;
+  event_id: string;
+  org_id: string;
+  name: string;
+  email: string;
+  organisation: string | null;
+  language: string;
+  accessibility_needs: string | null;
+  consent_contact: Defaulted<boolean>;
+  status: string;
+  position: number;
+  cancel_token_hash: Buffer | null;
+  reminded_at: NullableInstant;
+  created_at: Timestamp;
+  cancelled_at: NullableInstant;
+  promoted_at: NullableInstant;
+}
+
+declare module '../../platform/db/database' {
+  interface Database {
+    forum_events: ForumEventsTable;
+    forum_event_partners: ForumEventPartnersTable;
+    forum_registrations: ForumRegistrationsTable;
+  }
+}

@@ -1,0 +1,234 @@
+import { type FormEvent, useState } from 'react';
+import { useNavigate, useParams } from 'react-router';
+import { forumsApi as api } from '../../../common/forums/endpoints';
+import { eventLink } from '../../../common/forums/links';
+import type { EventDetail, EventInput } from '../../../common/forums/schemas';
+import { localized } from '../../../common/i18n/locales';
+import { organisationsApi, programmesApi } from '../../../common/network/endpoints';
+import { call, useEndpoint, useEndpointMutation } from '../../app/client';
+import { useLanguage } from '../../app/i18n';
+import { Button } from '../../app/ui/Button';
+import { DateField } from '../../app/ui/DateField';
+import { ErrorAlert, Loading } from '../../app/ui/feedback';
+import { Checkbox, CheckboxGroup, Form, Select, TextArea, TextField } from '../../app/ui/fields';
+import { PageHeader } from '../../app/ui/layout';
+import { useForumWords } from './words';
+
+/** The form's state: the API's input with the day and times as typed (one day, in the browser's time). */
+type State = Omit<EventInput, 'startsAt' | 'endsAt' | 'capacity'> & {
+  day: string;
+  startTime: string;
+  endTime: string;
+  capacity: string;
+};
+
+const pad = (n: number) => String(n).padStart(2, '0');
+const localDay = (d: Date) => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+const localTime = (d: Date) => `${pad(d.getHours())}:${pad(d.getMinutes())}`;
+
+const EMPTY: State = {
+  kind: 'thematic_forum',
+  titleFr: '',
+  titleNl: '',
+  descriptionFr: null,
+  descriptionNl: null,
+  theme: null,
+  day: '',
+  startTime: '09:00',
+  endTime: '12:00',
+  venue: null,
+  onlineUrl: null,
+  languages: ['fr', 'nl'],
+  interpreting: false,
+  capacity: '30',
+  audiences: ['professionals'],
+  partnerOrgIds: [],
+  programmeId: null,
+};
+
+const fromEvent = (e: EventDetail): State => ({
+  kind: e.kind,
+  titleFr: e.titleFr,
+  titleNl: e.titleNl,
+  descriptionFr: e.descriptionFr,
+  descriptionNl: e.descriptionNl,
+  theme: e.theme,
+  day: localDay(new Date(e.startsAt)),
+  startTime: localTime(new Date(e.startsAt)),
+  endTime: localTime(new Date(e.endsAt)),
+  venue: e.venue,
+  onlineUrl: e.onlineUrl,
+  languages: e.languages,
+  interpreting: e.interpreting,
+  capacity: String(e.capacity),
+  audiences: e.audiences,
+  partnerOrgIds: e.partners.map((p) => p.id),
+  programmeId: e.programmeId,
+});
+
+const TIME = /^([01][0-9]|2[0-3]):[0-5][0-9]$/;
+const instant = (day: string, time: string) => new Date(`${day}T${time}:00`).toISOString();
+
+export function NewEventPage() {
+  return <EventForm initial={EMPTY} />;
+}
+
+export function EditEventPage() {
+  const { id = '' } = useParams();
+  const q = useEndpoint(api.get, { params: { id } });
+  if (q.isPending) return <Loading />;
+  if (q.error) return <ErrorAlert error={q.error} />;
+  return <EventForm id={id} initial={fromEvent(q.data)} />;
+}
+
+function EventForm({ id, initial }: { id?: string; initial: State }) {
+  const w = useForumWords();
+  const { language } = useLanguage();
+  const navigate = useNavigate();
+  const [s, setS] = useState<State>(initial);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const orgs = useEndpoint(organisationsApi.list, { query: { status: 'active', pageSize: 100 } });
+  const programmes = useEndpoint(programmesApi.list, { query: { pageSize: 100 } });
+  const update = useEndpointMutation(api.update, [api.get, api.list]);
+  const set =
+    <K extends keyof State>(k: K) =>
+    (v: State[K]) =>
+      setS((x) => ({ ...x, [k]: v }));
+  const text = (k: 'descriptionFr' | 'descriptionNl' | 'theme' | 'venue' | 'onlineUrl') => ({
+    value: s[k] ?? '',
+    onChange: (v: string) => setS((x) => ({ ...x, [k]: v.trim() ? v : null })),
+  });
+
+  const submit = async (ev: FormEvent) => {
+    ev.preventDefault();
+    setError(null);
+    if (!s.day || !TIME.test(s.startTime) || !TIME.test(s.endTime))
+      return setProblem(w.m('form.when_missing'));
+    if (s.endTime <= s.startTime) return setProblem(w.m('form.ends_before'));
+    if (!s.venue && !s.onlineUrl) return setProblem(w.m('form.place_missing'));
+    setProblem(null);
+    const { day, startTime, endTime, capacity, ...rest } = s;
+    const body: EventInput = {
+      ...rest,
+      startsAt: instant(day, startTime),
+      endsAt: instant(day, endTime),
+      capacity: Number.parseInt(capacity, 10) || 0,
+    };
+    try {
+      if (id) {
+        await update.mutateAsync({ params: { id }, body });
+        navigate(eventLink.href({ id }));
+      } else {
+        const created = await call(api.create, { body });
+        navigate(eventLink.href({ id: created.id }));
+      }
+    } catch (e) {
+      setError(e);
+    }
+  };
+
+  return (
+    <div className="stack">
+      <PageHeader title={w.m(id ? 'form.edit_title' : 'form.new_title')} />
+      <Form onSubmit={submit}>
+        <Select
+          label={w.m('field.kind')}
+          value={s.kind}
+          onChange={(v) => set('kind')(v as State['kind'])}
+          options={w.kindOptions()}
+          isRequired
+        />
+        <TextField
+          label={w.m('field.title_fr')}
+          value={s.titleFr}
+          onChange={set('titleFr')}
+          isRequired
+          maxLength={200}
+        />
+        <TextField
+          label={w.m('field.title_nl')}
+          value={s.titleNl}
+          onChange={set('titleNl')}
+          isRequired
+          maxLength={200}
+        />
+        <TextArea label={w.m('field.description_fr')} {...text('descriptionFr')} />
+        <TextArea label={w.m('field.description_nl')} {...text('descriptionNl')} />
+        <TextField label={w.m('field.theme')} {...text('theme')} maxLength={120} />
+        <DateField label={w.m('field.day')} value={s.day} onChange={set('day')} isRequired />
+        <TextField
+          label={w.m('field.start_time')}
+          description="HH:MM"
+          value={s.startTime}
+          onChange={set('startTime')}
+          isRequired
+        />
+        <TextField
+          label={w.m('field.end_time')}
+          description="HH:MM"
+          value={s.endTime}
+          onChange={set('endTime')}
+          isRequired
+        />
+        <TextField label={w.m('field.venue')} {...text('venue')} maxLength={500} />
+        <TextField label={w.m('field.online_url')} type="url" {...text('onlineUrl')} maxLength={500} />
+        <CheckboxGroup
+          label={w.m('field.languages')}
+          value={s.languages}
+          onChange={(v) => set('languages')(v as State['languages'])}
+          options={w.languageOptions()}
+        />
+        <Checkbox isSelected={s.interpreting} onChange={set('interpreting')}>
+          {w.m('field.interpreting')}
+        </Checkbox>
+        <TextField
+          label={w.m('field.capacity')}
+          type="number"
+          inputMode="numeric"
+          value={s.capacity}
+          onChange={set('capacity')}
+          isRequired
+        />
+        <CheckboxGroup
+          label={w.m('field.audiences')}
+          value={s.audiences}
+          onChange={(v) => set('audiences')(v as State['audiences'])}
+          options={w.audienceOptions()}
+        />
+        {orgs.data && (
+          <CheckboxGroup
+            label={w.m('field.partners')}
+            value={s.partnerOrgIds}
+            onChange={set('partnerOrgIds')}
+            options={orgs.data.items.map((o) => ({
+              id: o.id,
+              label: o.shortName || localized(language, o.nameFr, o.nameNl),
+            }))}
+          />
+        )}
+        {programmes.data && (
+          <Select
+            label={w.m('field.programme')}
+            value={s.programmeId ?? ''}
+            onChange={(v) => set('programmeId')(v || null)}
+            options={[
+              { id: '', label: w.m('form.no_programme') },
+              ...programmes.data.items.map((p) => ({
+                id: p.id,
+                label: p.acronym || localized(language, p.nameFr, p.nameNl),
+              })),
+            ]}
+          />
+        )}
+        {problem && (
+          <p role="alert" className="field-error">
+            {problem}
+          </p>
+        )}
+        <ErrorAlert error={error} />
+        <Button type="submit">{w.m('form.save')}</Button>
+      </Form>
+    </div>
+  );
+}
