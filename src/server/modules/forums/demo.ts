@@ -9,9 +9,13 @@ import './tables';
  */
 
 const DAY = 86_400_000;
-/** A day from today at a Brussels/Paris hour (winter or summer time: close enough for a demo). */
+/**
+ * A day from today at a Brussels/Paris hour (winter or summer time: close enough for a demo), moved to the
+ * next working day when it falls on a weekend: a forum is held on a weekday.
+ */
 const at = (days: number, hourUtc: number) => {
   const d = new Date(Date.now() + days * DAY);
+  while (d.getUTCDay() === 0 || d.getUTCDay() === 6) d.setTime(d.getTime() + DAY);
   d.setUTCHours(hourUtc, 0, 0, 0);
   return d;
 };
