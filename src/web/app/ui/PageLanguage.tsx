@@ -1,8 +1,9 @@
 import type { ReactNode } from 'react';
 import { I18nProvider } from 'react-aria-components';
 import { IntlProvider } from 'react-intl';
+import { Link } from 'react-router';
 import { formattingLocale } from '../../../common/i18n/locales';
-import { CATALOGS } from '../i18n';
+import { CATALOGS, useLanguage } from '../i18n';
 
 /**
  * The token of a public signing link: kept in the URL fragment, which browsers never send to a server or
@@ -19,5 +20,38 @@ export function PageLanguage({ language, children }: { language: 'fr' | 'nl'; ch
         <div lang={language}>{children}</div>
       </I18nProvider>
     </IntlProvider>
+  );
+}
+
+/** The languages a public page is offered in. */
+export const PUBLIC_LANGUAGES = ['fr', 'nl'] as const;
+export type PublicLanguage = (typeof PUBLIC_LANGUAGES)[number];
+
+/** A public page's language: the address's (?lang=), else the visitor's when Dutch, else French. */
+export function usePublicLanguage(asked: string | undefined): PublicLanguage {
+  const { language } = useLanguage();
+  return asked === 'fr' || asked === 'nl' ? asked : language === 'nl' ? 'nl' : 'fr';
+}
+
+/** The switch between a public page's French and Dutch, each named in its own language. */
+export function LanguageSwitch({
+  current,
+  href,
+  label,
+  className = 'row',
+}: {
+  current: PublicLanguage;
+  href: (language: PublicLanguage) => string;
+  label: string;
+  className?: string;
+}) {
+  return (
+    <nav aria-label={label} className={className}>
+      {PUBLIC_LANGUAGES.map((l) => (
+        <Link key={l} to={href(l)} aria-current={l === current ? 'page' : undefined} lang={l}>
+          {l === 'fr' ? 'Français' : 'Nederlands'}
+        </Link>
+      ))}
+    </nav>
   );
 }

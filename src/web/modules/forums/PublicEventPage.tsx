@@ -1,19 +1,14 @@
 import { type FormEvent, useState } from 'react';
-import { Link, useLocation, useParams } from 'react-router';
+import { useLocation, useParams } from 'react-router';
 import { publicForumsApi as pub } from '../../../common/forums/endpoints';
 import { publicEventLink } from '../../../common/forums/links';
-import {
-  EVENT_LANGUAGES,
-  type PublicEventView,
-  type RegistrationInput,
-} from '../../../common/forums/schemas';
+import type { PublicEventView, RegistrationInput } from '../../../common/forums/schemas';
 import { call, useEndpoint } from '../../app/client';
-import { useLanguage } from '../../app/i18n';
 import { Button } from '../../app/ui/Button';
 import { Alert, ErrorAlert, Loading } from '../../app/ui/feedback';
 import { Checkbox, Form, Select, TextArea, TextField } from '../../app/ui/fields';
 import { Facts, PageHeader } from '../../app/ui/layout';
-import { PageLanguage } from '../../app/ui/PageLanguage';
+import { LanguageSwitch, PageLanguage, usePublicLanguage } from '../../app/ui/PageLanguage';
 import { useForumWords, whenText } from './words';
 
 /**
@@ -23,9 +18,7 @@ import { useForumWords, whenText } from './words';
 export function PublicEventPage() {
   const { id = '' } = useParams();
   const location = useLocation();
-  const { language } = useLanguage();
-  const asked = publicEventLink.read(location.search).lang;
-  const lang = asked === 'fr' || asked === 'nl' ? asked : language === 'nl' ? 'nl' : 'fr';
+  const lang = usePublicLanguage(publicEventLink.read(location.search).lang);
   return (
     <PageLanguage language={lang}>
       <PublicEvent id={id} lang={lang} />
@@ -37,18 +30,11 @@ function PublicEvent({ id, lang }: { id: string; lang: 'fr' | 'nl' }) {
   const w = useForumWords();
   const q = useEndpoint(pub.get, { params: { id }, query: { lang } }, { retry: false });
   const switcher = (
-    <nav aria-label={w.m('public.language')} className="row">
-      {EVENT_LANGUAGES.map((l) => (
-        <Link
-          key={l}
-          to={publicEventLink.href({ id }, { lang: l })}
-          aria-current={l === lang ? 'page' : undefined}
-          lang={l}
-        >
-          {l === 'fr' ? 'Français' : 'Nederlands'}
-        </Link>
-      ))}
-    </nav>
+    <LanguageSwitch
+      current={lang}
+      href={(l) => publicEventLink.href({ id }, { lang: l })}
+      label={w.m('public.language')}
+    />
   );
   if (q.isLoading) return <Loading />;
   if (!q.data)

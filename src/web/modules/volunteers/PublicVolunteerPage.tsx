@@ -1,22 +1,21 @@
 import { useState } from 'react';
 import { useIntl } from 'react-intl';
-import { Link, useLocation } from 'react-router';
+import { useLocation } from 'react-router';
 import { localized } from '../../../common/i18n/locales';
 import { publicVolunteersApi as pub } from '../../../common/volunteers/endpoints';
 import { volunteerRegisterLink } from '../../../common/volunteers/links';
 import { VolunteerRegistration } from '../../../common/volunteers/schemas';
 import { call, useEndpoint } from '../../app/client';
-import { useLanguage } from '../../app/i18n';
 import { Button } from '../../app/ui/Button';
 import { Alert, ErrorAlert } from '../../app/ui/feedback';
 import { Checkbox, CheckboxGroup, Form, Select, TextArea, TextField } from '../../app/ui/fields';
 import { useForm } from '../../app/ui/form';
 import { PageHeader } from '../../app/ui/layout';
-import { PageLanguage } from '../../app/ui/PageLanguage';
+import { LanguageSwitch, PageLanguage, usePublicLanguage } from '../../app/ui/PageLanguage';
 import { useVolunteerWords } from './words';
 
 type Lang = 'fr' | 'nl';
-const LANGS: Lang[] = ['fr', 'nl'];
+const _LANGS: Lang[] = ['fr', 'nl'];
 
 /**
  * "Become a volunteer", without an account, in French or Dutch (?lang=, else the visitor's language) with a
@@ -25,9 +24,7 @@ const LANGS: Lang[] = ['fr', 'nl'];
  */
 export function PublicVolunteerPage() {
   const location = useLocation();
-  const { language } = useLanguage();
-  const asked = volunteerRegisterLink.read(location.search).lang;
-  const lang: Lang = asked === 'fr' || asked === 'nl' ? asked : language === 'nl' ? 'nl' : 'fr';
+  const lang: Lang = usePublicLanguage(volunteerRegisterLink.read(location.search).lang);
   return (
     <PageLanguage language={lang}>
       <Register lang={lang} />
@@ -55,18 +52,11 @@ function Register({ lang }: { lang: Lang }) {
   const form = useForm(VolunteerRegistration, EMPTY);
   const [done, setDone] = useState(false);
   const switcher = (
-    <nav aria-label={m('language')} className="row">
-      {LANGS.map((l) => (
-        <Link
-          key={l}
-          to={volunteerRegisterLink.href(undefined, { lang: l })}
-          aria-current={l === lang ? 'page' : undefined}
-          lang={l}
-        >
-          {l === 'fr' ? 'Français' : 'Nederlands'}
-        </Link>
-      ))}
-    </nav>
+    <LanguageSwitch
+      current={lang}
+      href={(l) => volunteerRegisterLink.href(undefined, { lang: l })}
+      label={m('language')}
+    />
   );
   if (done)
     return (

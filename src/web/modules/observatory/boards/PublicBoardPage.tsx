@@ -1,13 +1,11 @@
 import { FormattedDate, FormattedMessage } from 'react-intl';
-import { Link, useLocation, useParams } from 'react-router';
+import { useLocation, useParams } from 'react-router';
 import { boardEndpoints as api } from '../../../../common/observatory/board-endpoints';
-import { BOARD_LANGUAGES } from '../../../../common/observatory/board-schemas';
 import { publicBoardLink } from '../../../../common/observatory/links';
 import { hrefOf, useEndpoint } from '../../../app/client';
-import { useLanguage } from '../../../app/i18n';
 import { ErrorAlert, Loading } from '../../../app/ui/feedback';
 import { PageHeader } from '../../../app/ui/layout';
-import { PageLanguage } from '../../../app/ui/PageLanguage';
+import { LanguageSwitch, PageLanguage, usePublicLanguage } from '../../../app/ui/PageLanguage';
 import { useObsWords, W } from '../words';
 import { themeName } from './BoardsPage';
 import { Followups } from './Followups';
@@ -21,9 +19,7 @@ import '../observatory.css';
 export function PublicBoardPage() {
   const { code = '' } = useParams();
   const location = useLocation();
-  const { language } = useLanguage();
-  const asked = publicBoardLink.read(location.search).lang;
-  const lang = asked === 'fr' || asked === 'nl' ? asked : language === 'nl' ? 'nl' : 'fr';
+  const lang = usePublicLanguage(publicBoardLink.read(location.search).lang);
   return (
     <PageLanguage language={lang}>
       <PublicBoard code={code} lang={lang} />
@@ -35,18 +31,12 @@ function PublicBoard({ code, lang }: { code: string; lang: 'fr' | 'nl' }) {
   const w = useObsWords();
   const q = useEndpoint(api.publicView, { params: { code }, query: { lang } }, { retry: false });
   const switcher = (
-    <nav aria-label={w.msg('boards.language')} className="obs-controls">
-      {BOARD_LANGUAGES.map((l) => (
-        <Link
-          key={l}
-          to={publicBoardLink.href({ code }, { lang: l })}
-          aria-current={l === lang ? 'page' : undefined}
-          lang={l}
-        >
-          {l === 'fr' ? 'Français' : 'Nederlands'}
-        </Link>
-      ))}
-    </nav>
+    <LanguageSwitch
+      current={lang}
+      href={(l) => publicBoardLink.href({ code }, { lang: l })}
+      label={w.msg('boards.language')}
+      className="obs-controls"
+    />
   );
   if (q.isLoading) return <Loading />;
   if (!q.data)
