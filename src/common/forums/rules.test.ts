@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   freePlaces,
   nextPosition,
-  type PlaceHolder,
+  type PlaceClaim,
   registrationOpen,
   reminderDue,
   statusForNew,
@@ -10,7 +10,7 @@ import {
   waitingList,
 } from './rules';
 
-const r = (id: string, status: PlaceHolder['status'], position: number): PlaceHolder => ({
+const r = (id: string, status: PlaceClaim['status'], position: number): PlaceClaim => ({
   id,
   status,
   position,
