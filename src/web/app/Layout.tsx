@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { FormattedMessage, useIntl } from 'react-intl';
-import { Link, NavLink, Outlet, useNavigate } from 'react-router';
+import { Link, Outlet, useNavigate } from 'react-router';
 import type { Role } from '../../common/access/permissions';
 import { accountLink } from '../../common/admin/links';
 import { authApi } from '../../common/auth/endpoints';
@@ -11,6 +11,7 @@ import { call } from './client';
 import { Invitations } from './Invitations';
 import { useLanguage } from './i18n';
 import type { NavItem } from './module';
+import { NavBar } from './NavBar';
 import { visibleNav } from './nav';
 import { useSessionState } from './session';
 
@@ -73,7 +74,6 @@ function OrgSwitcher() {
 
 /** The frame of every page: skip link, header with language and account, role-filtered navigation. */
 export function Layout({ nav }: { nav: NavItem[] }) {
-  const intl = useIntl();
   const { language } = useLanguage();
   const { state } = useSessionState();
   const client = useQueryClient();
@@ -123,19 +123,7 @@ export function Layout({ nav }: { nav: NavItem[] }) {
           </div>
         </div>
       </header>
-      {items.length > 0 && (
-        <nav className="shell-nav" aria-label={intl.formatMessage({ id: 'shell.main_navigation' })}>
-          <ul>
-            {items.map((n) => (
-              <li key={n.to}>
-                <NavLink to={n.to} end={n.to === dashboardLink.pattern}>
-                  <FormattedMessage id={n.labelId} />
-                </NavLink>
-              </li>
-            ))}
-          </ul>
-        </nav>
-      )}
+      {items.length > 0 && <NavBar items={items} />}
       <main id="main" tabIndex={-1}>
         <Invitations />
         <Outlet />

@@ -24,6 +24,7 @@ export function NetworkLinksPage() {
         <EmptyState title={<FormattedMessage id="network.service_links.list.empty" />} />
       ) : (
         <DataTable
+          stacked
           caption={t('list.caption')}
           rows={q.data.items}
           rowKey={(l) => l.id}

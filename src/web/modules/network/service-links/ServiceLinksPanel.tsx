@@ -81,6 +81,7 @@ function Links({ serviceId, country }: { serviceId: string; country: string | nu
           </p>
         ) : (
           <DataTable
+            stacked
             caption={intl.formatMessage({ id: 'network.service_links.panel.caption' })}
             rows={items}
             rowKey={(l) => l.id}

@@ -74,6 +74,7 @@ export function UsePanel({ serviceId }: { serviceId: string }) {
         </p>
       ) : (
         <DataTable
+          stacked
           caption={label('caption')}
           rows={q.data.items}
           rowKey={(r) => `${r.month}-${r.homeCountry}`}
