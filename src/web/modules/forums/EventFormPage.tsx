@@ -2,6 +2,7 @@ import { type FormEvent, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { forumsApi as api } from '../../../common/forums/endpoints';
 import { eventLink } from '../../../common/forums/links';
+import { instantToWall, wallToInstant } from '../../../common/forums/schedule';
 import type { EventDetail, EventInput } from '../../../common/forums/schemas';
 import { localized } from '../../../common/i18n/locales';
 import { organisationsApi, programmesApi } from '../../../common/network/endpoints';
@@ -12,19 +13,21 @@ import { DateField } from '../../app/ui/DateField';
 import { ErrorAlert, Loading } from '../../app/ui/feedback';
 import { Checkbox, CheckboxGroup, Form, Select, TextArea, TextField } from '../../app/ui/fields';
 import { PageHeader } from '../../app/ui/layout';
+import { TimeField } from '../../app/ui/TimeField';
 import { useForumWords } from './words';
+import './schedule.css';
 
-/** The form's state: the API's input with the day and times as typed (one day, in the browser's time). */
+/**
+ * The form's state: the API's input with the start and end as typed, each a day and a time in the
+ * network's time zone (Brussels/Paris), so that an event may last several days.
+ */
 type State = Omit<EventInput, 'startsAt' | 'endsAt' | 'capacity'> & {
-  day: string;
+  startDay: string;
   startTime: string;
+  endDay: string;
   endTime: string;
   capacity: string;
 };
-
-const pad = (n: number) => String(n).padStart(2, '0');
-const localDay = (d: Date) => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-const localTime = (d: Date) => `${pad(d.getHours())}:${pad(d.getMinutes())}`;
 
 const EMPTY: State = {
   kind: 'thematic_forum',
@@ -33,8 +36,9 @@ const EMPTY: State = {
   descriptionFr: null,
   descriptionNl: null,
   theme: null,
-  day: '',
+  startDay: '',
   startTime: '09:00',
+  endDay: '',
   endTime: '12:00',
   venue: null,
   onlineUrl: null,
@@ -53,9 +57,10 @@ const fromEvent = (e: EventDetail): State => ({
   descriptionFr: e.descriptionFr,
   descriptionNl: e.descriptionNl,
   theme: e.theme,
-  day: localDay(new Date(e.startsAt)),
-  startTime: localTime(new Date(e.startsAt)),
-  endTime: localTime(new Date(e.endsAt)),
+  startDay: instantToWall(e.startsAt).day,
+  startTime: instantToWall(e.startsAt).time,
+  endDay: instantToWall(e.endsAt).day,
+  endTime: instantToWall(e.endsAt).time,
   venue: e.venue,
   onlineUrl: e.onlineUrl,
   languages: e.languages,
@@ -65,9 +70,6 @@ const fromEvent = (e: EventDetail): State => ({
   partnerOrgIds: e.partners.map((p) => p.id),
   programmeId: e.programmeId,
 });
-
-const TIME = /^([01][0-9]|2[0-3]):[0-5][0-9]$/;
-const instant = (day: string, time: string) => new Date(`${day}T${time}:00`).toISOString();
 
 export function NewEventPage() {
   return <EventForm initial={EMPTY} />;
@@ -103,18 +105,15 @@ function EventForm({ id, initial }: { id?: string; initial: State }) {
   const submit = async (ev: FormEvent) => {
     ev.preventDefault();
     setError(null);
-    if (!s.day || !TIME.test(s.startTime) || !TIME.test(s.endTime))
-      return setProblem(w.m('form.when_missing'));
-    if (s.endTime <= s.startTime) return setProblem(w.m('form.ends_before'));
+    const { startDay, startTime, endDay, endTime, capacity, ...rest } = s;
+    const startsAt = wallToInstant(startDay, startTime);
+    // An end day left empty is the start day: most events last a few hours.
+    const endsAt = wallToInstant(endDay || startDay, endTime);
+    if (!startsAt || !endsAt) return setProblem(w.m('schedule.missing'));
+    if (endsAt <= startsAt) return setProblem(w.m('schedule.ends_before'));
     if (!s.venue && !s.onlineUrl) return setProblem(w.m('form.place_missing'));
     setProblem(null);
-    const { day, startTime, endTime, capacity, ...rest } = s;
-    const body: EventInput = {
-      ...rest,
-      startsAt: instant(day, startTime),
-      endsAt: instant(day, endTime),
-      capacity: Number.parseInt(capacity, 10) || 0,
-    };
+    const body: EventInput = { ...rest, startsAt, endsAt, capacity: Number.parseInt(capacity, 10) || 0 };
     try {
       if (id) {
         await update.mutateAsync({ params: { id }, body });
@@ -156,21 +155,42 @@ function EventForm({ id, initial }: { id?: string; initial: State }) {
         <TextArea label={w.m('field.description_fr')} {...text('descriptionFr')} />
         <TextArea label={w.m('field.description_nl')} {...text('descriptionNl')} />
         <TextField label={w.m('field.theme')} {...text('theme')} maxLength={120} />
-        <DateField label={w.m('field.day')} value={s.day} onChange={set('day')} isRequired />
-        <TextField
-          label={w.m('field.start_time')}
-          description="HH:MM"
-          value={s.startTime}
-          onChange={set('startTime')}
-          isRequired
-        />
-        <TextField
-          label={w.m('field.end_time')}
-          description="HH:MM"
-          value={s.endTime}
-          onChange={set('endTime')}
-          isRequired
-        />
+        <fieldset className="schedule-fields">
+          <legend>{w.m('schedule.legend')}</legend>
+          <p className="description">{w.m('schedule.hint')}</p>
+          <div className="row">
+            <DateField
+              label={w.m('schedule.start_day')}
+              value={s.startDay}
+              onChange={(v) =>
+                // The end day follows the start until it is set later than it.
+                setS((x) => ({ ...x, startDay: v, endDay: !x.endDay || x.endDay < v ? v : x.endDay }))
+              }
+              isRequired
+            />
+            <TimeField
+              label={w.m('schedule.start_time')}
+              value={s.startTime}
+              onChange={set('startTime')}
+              isRequired
+            />
+          </div>
+          <div className="row">
+            <DateField
+              label={w.m('schedule.end_day')}
+              value={s.endDay}
+              onChange={set('endDay')}
+              min={s.startDay || undefined}
+              isRequired
+            />
+            <TimeField
+              label={w.m('schedule.end_time')}
+              value={s.endTime}
+              onChange={set('endTime')}
+              isRequired
+            />
+          </div>
+        </fieldset>
         <TextField label={w.m('field.venue')} {...text('venue')} maxLength={500} />
         <TextField label={w.m('field.online_url')} type="url" {...text('onlineUrl')} maxLength={500} />
         <CheckboxGroup

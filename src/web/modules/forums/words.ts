@@ -1,4 +1,5 @@
 import { useIntl } from 'react-intl';
+import { sameDay } from '../../../common/forums/schedule';
 import {
   EVENT_AUDIENCES,
   EVENT_KINDS,
@@ -32,6 +33,11 @@ export function useForumWords() {
 }
 export type ForumWords = ReturnType<typeof useForumWords>;
 
-/** "Monday 3 May 2027, 09:00–12:00" in the reader's language, in the network's time zone. */
+/**
+ * "Monday 3 May 2027, 09:00–12:00" in the reader's language, in the network's time zone; an event over
+ * several days shows both: "Monday 3 May 2027, 09:00 – Tuesday 4 May 2027, 16:00".
+ */
 export const whenText = (w: ForumWords, startsAt: string, endsAt: string) =>
-  `${w.dateTime(startsAt)}–${w.time(endsAt)}`;
+  sameDay(startsAt, endsAt)
+    ? `${w.dateTime(startsAt)}–${w.time(endsAt)}`
+    : `${w.dateTime(startsAt)} – ${w.dateTime(endsAt)}`;
