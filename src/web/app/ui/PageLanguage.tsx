@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { I18nProvider } from 'react-aria-components';
 import { IntlProvider } from 'react-intl';
 import { Link } from 'react-router';
-import { formattingLocale } from '../../../common/i18n/locales';
+import { formattingLocale, type Language } from '../../../common/i18n/locales';
 import { CATALOGS, useLanguage } from '../i18n';
 
 /**
@@ -12,7 +12,7 @@ import { CATALOGS, useLanguage } from '../i18n';
 export const linkToken = () => new URLSearchParams(window.location.hash.slice(1)).get('token') ?? '';
 
 /** A public page in its reader's language (a signer's party's, a board's chosen one), whatever the shell's. */
-export function PageLanguage({ language, children }: { language: 'fr' | 'nl'; children: ReactNode }) {
+export function PageLanguage({ language, children }: { language: Language; children: ReactNode }) {
   const locale = formattingLocale(language, null);
   return (
     <IntlProvider locale={locale} messages={CATALOGS[language]} defaultLocale="fr">
@@ -33,23 +33,30 @@ export function usePublicLanguage(asked: string | undefined): PublicLanguage {
   return asked === 'fr' || asked === 'nl' ? asked : language === 'nl' ? 'nl' : 'fr';
 }
 
-/** The switch between a public page's French and Dutch, each named in its own language. */
-export function LanguageSwitch({
+const OWN_NAME: Record<Language, string> = { fr: 'Français', nl: 'Nederlands', en: 'English' };
+
+/**
+ * The switch between a public page's French and Dutch (and English where a page offers it, such as a
+ * registrant's feedback form), each named in its own language.
+ */
+export function LanguageSwitch<L extends Language = PublicLanguage>({
   current,
   href,
   label,
   className = 'row',
+  languages = PUBLIC_LANGUAGES as unknown as readonly L[],
 }: {
-  current: PublicLanguage;
-  href: (language: PublicLanguage) => string;
+  current: L;
+  href: (language: L) => string;
   label: string;
   className?: string;
+  languages?: readonly L[];
 }) {
   return (
     <nav aria-label={label} className={className}>
-      {PUBLIC_LANGUAGES.map((l) => (
+      {languages.map((l) => (
         <Link key={l} to={href(l)} aria-current={l === current ? 'page' : undefined} lang={l}>
-          {l === 'fr' ? 'Français' : 'Nederlands'}
+          {OWN_NAME[l]}
         </Link>
       ))}
     </nav>
