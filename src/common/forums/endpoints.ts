@@ -17,6 +17,8 @@ import {
 
 const tags = ['forums'] as const;
 
+export { attendanceApi } from './attendance-endpoints';
+
 /** Signed-in: the network's events (`forum.view`); an organiser's own (`forum.manage`). */
 export const forumsApi = {
   list: defineEndpoint({ method: 'GET', path: '/api/events', response: { 200: EventList }, tags }),
@@ -79,3 +81,5 @@ export const publicForumsApi = {
     tags,
   }),
 };
+
+export { forumFeedbackApi, publicForumFeedbackApi } from './feedback-endpoints';

@@ -19,6 +19,8 @@ export interface OutgoingMail {
   text: string;
   /** A file sent with the mail (the signed agreement); kept encrypted in the outbox only until sent. */
   attachment?: MailAttachment;
+  /** Every file of the mail, `attachment` first (an event's calendar and its check-in QR code). */
+  attachments?: MailAttachment[];
 }
 
 export interface MailAttachment {
@@ -59,12 +61,15 @@ export async function queueMail(
      * erased once delivered; the outbox shows its name (ADR 0014).
      */
     attachment?: MailAttachment;
+    /** Further files after `attachment`, kept the same way (an event's check-in QR code). */
+    attachments?: MailAttachment[];
     orgId: string | null;
     /** Kept for call sites: every mail is queued, delivery decides where it goes. */
     delivers?: boolean;
   },
 ): Promise<void> {
-  if ((m.secretParams || m.attachment) && !m.secretKey)
+  const files = [...(m.attachment ? [m.attachment] : []), ...(m.attachments ?? [])];
+  if ((m.secretParams || files.length > 0) && !m.secretKey)
     throw new Error('a mail with secret parameters or an attachment needs the platform key');
   const redacted: MessageParams = {};
   for (const k of Object.keys(m.secretParams ?? {})) redacted[k] = t(m.language, 'mail.redacted_link');
@@ -82,14 +87,12 @@ export async function queueMail(
         m.secretParams && m.secretKey
           ? encryptField(JSON.stringify({ ...m.params, ...m.secretParams }), m.secretKey)
           : null,
-      ...(m.attachment && m.secretKey
+      ...(files.length > 0 && m.secretKey
         ? {
-            attachment_name: m.attachment.filename,
+            attachment_name: files.map((f) => f.filename).join(', '),
+            // One file sealed as an object (as before), several as an array of them with their names.
             attachment_enc: encryptField(
-              JSON.stringify({
-                contentType: m.attachment.contentType,
-                content: m.attachment.content.toString('base64'),
-              }),
+              JSON.stringify(files.length === 1 ? sealed(files[0]!) : files.map(sealed)),
               m.secretKey,
             ),
           }
@@ -116,10 +119,10 @@ function fileTransport(dir: string) {
     ];
     const text = ['Content-Type: text/plain; charset=UTF-8', 'Content-Transfer-Encoding: 8bit'];
     let eml: string;
-    if (!m.attachment) eml = `${[...headers, ...text].join('\r\n')}\r\n\r\n${m.text}\r\n`;
+    const files = m.attachments ?? (m.attachment ? [m.attachment] : []);
+    if (files.length === 0) eml = `${[...headers, ...text].join('\r\n')}\r\n\r\n${m.text}\r\n`;
     else {
       const boundary = `samen-${m.id}`;
-      const a = m.attachment;
       eml = [
         ...headers,
         `Content-Type: multipart/mixed; boundary="${boundary}"`,
@@ -128,12 +131,14 @@ function fileTransport(dir: string) {
         ...text,
         '',
         m.text,
-        `--${boundary}`,
-        `Content-Type: ${a.contentType}; name="${a.filename}"`,
-        `Content-Disposition: attachment; filename="${a.filename}"`,
-        'Content-Transfer-Encoding: base64',
-        '',
-        ...(a.content.toString('base64').match(/.{1,76}/g) ?? []),
+        ...files.flatMap((a) => [
+          `--${boundary}`,
+          `Content-Type: ${a.contentType}; name="${a.filename}"`,
+          `Content-Disposition: attachment; filename="${a.filename}"`,
+          'Content-Transfer-Encoding: base64',
+          '',
+          ...(a.content.toString('base64').match(/.{1,76}/g) ?? []),
+        ]),
         `--${boundary}--`,
         '',
       ].join('\r\n');
@@ -159,7 +164,7 @@ export function createMailer(
         to: m.to,
         subject: m.subject,
         text: m.text,
-        ...(m.attachment ? { attachments: [{ ...m.attachment }] } : {}),
+        ...(m.attachments?.length ? { attachments: m.attachments.map((a) => ({ ...a })) } : {}),
       }));
     await toFile(m, config.mailFrom);
   };
@@ -198,8 +203,14 @@ export function createMailer(
               subject = t(language, `mail.${m.template}.subject`, params);
               text = t(language, `mail.${m.template}.body`, params);
             }
-            const attachment = m.attachment_enc ? openAttachment(m, secretKey) : undefined;
-            await send({ id: m.id, to: m.to_address, subject, text, ...(attachment ? { attachment } : {}) });
+            const attachments = m.attachment_enc ? openAttachments(m, secretKey) : [];
+            await send({
+              id: m.id,
+              to: m.to_address,
+              subject,
+              text,
+              ...(attachments[0] ? { attachment: attachments[0], attachments } : {}),
+            });
             await trx
               .updateTable('mail_outbox')
               .set({
@@ -235,18 +246,26 @@ export function createMailer(
   };
 }
 
-/** The attachment a queued mail keeps encrypted until it leaves. */
-function openAttachment(
+interface SealedFile {
+  filename?: string;
+  contentType: string;
+  content: string;
+}
+const sealed = (f: MailAttachment): SealedFile => ({
+  filename: f.filename,
+  contentType: f.contentType,
+  content: f.content.toString('base64'),
+});
+
+/** The attachments a queued mail keeps encrypted until it leaves (one object, or an array of several). */
+function openAttachments(
   m: { attachment_name: string | null; attachment_enc: string | null },
   secretKey: Buffer,
-): MailAttachment {
-  const sealed = JSON.parse(decryptField(m.attachment_enc ?? '', secretKey)) as {
-    contentType: string;
-    content: string;
-  };
-  return {
-    filename: m.attachment_name ?? 'attachment',
-    contentType: sealed.contentType,
-    content: Buffer.from(sealed.content, 'base64'),
-  };
+): MailAttachment[] {
+  const opened = JSON.parse(decryptField(m.attachment_enc ?? '', secretKey)) as SealedFile | SealedFile[];
+  return (Array.isArray(opened) ? opened : [opened]).map((f) => ({
+    filename: Array.isArray(opened) ? (f.filename ?? 'attachment') : (m.attachment_name ?? 'attachment'),
+    contentType: f.contentType,
+    content: Buffer.from(f.content, 'base64'),
+  }));
 }

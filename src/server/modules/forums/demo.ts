@@ -1,4 +1,6 @@
 import type { DemoSeeder } from '../../platform/demo';
+import { seedAwarenessSessions } from './attendance/demo';
+import { seedForumFeedback } from './feedback/demo';
 import './tables';
 
 /**
@@ -36,12 +38,21 @@ const PEOPLE: Array<[string, string, 'fr' | 'nl' | 'en', string | null]> = [
 export const seedForums: DemoSeeder = async (trx, orgs, users) => {
   const lille = orgs['ccas-lille']!;
   const partners = [orgs['ocmw-kortrijk']!, orgs['cpas-mouscron']!];
-  const programme = await trx
-    .selectFrom('programme_partners')
-    .select('programme_id')
-    .where('partner_org_id', '=', lille)
-    .orderBy('created_at')
+  // The programme running now (SAM's fictional follow-up, 2025–2027) when seeded, so that the monitoring
+  // board counts these events; otherwise the first programme Lille takes part in.
+  const current = await trx
+    .selectFrom('programmes')
+    .select('id as programme_id')
+    .where('acronym', '=', 'SAM-E suite')
     .executeTakeFirst();
+  const programme =
+    current ??
+    (await trx
+      .selectFrom('programme_partners')
+      .select('programme_id')
+      .where('partner_org_id', '=', lille)
+      .orderBy('created_at')
+      .executeTakeFirst());
   const common = {
     org_id: lille,
     kind: 'thematic_forum',
@@ -111,16 +122,20 @@ export const seedForums: DemoSeeder = async (trx, orgs, users) => {
       position,
       created_at: new Date(Date.now() - createdDaysAgo * DAY),
       cancelled_at: status === 'cancelled' ? new Date(Date.now() - (createdDaysAgo - 1) * DAY) : null,
+      // Marked present at the desk, a few minutes after the doors opened (migration 0050).
+      ...(status === 'attended' ? { attended_at: at(-30, 8 + (i % 2)), attended_from: 'confirmed' } : {}),
     };
   };
-  // The past forum: eight came, one cancelled beforehand.
+  // The past forum: eight came, one cancelled beforehand, one did not come (still confirmed).
   await trx
     .insertInto('forum_registrations')
     .values([
       ...[0, 1, 2, 3, 4, 5, 6, 7].map((i) => person(i, past.id, 'attended', i + 1, 60 - i)),
       person(8, past.id, 'cancelled', 9, 50),
+      person(9, past.id, 'confirmed', 10, 45),
     ])
     .execute();
+  await seedForumFeedback(trx, past.id);
   // The upcoming one: six places taken, three on the waiting list in order of arrival.
   await trx
     .insertInto('forum_registrations')
@@ -131,4 +146,6 @@ export const seedForums: DemoSeeder = async (trx, orgs, users) => {
       person(9, upcoming.id, 'waiting', 9, 1),
     ])
     .execute();
+  // Two awareness sessions with beneficiaries, attendance without identities (migration 0050).
+  await seedAwarenessSessions(trx, orgs, users, programme?.programme_id ?? null);
 };

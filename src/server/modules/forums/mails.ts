@@ -5,6 +5,7 @@ import { hashToken, randomToken } from '../../platform/crypto';
 import type { Tx } from '../../platform/db/context';
 import type { Deps } from '../../platform/deps';
 import { queueMail } from '../../platform/mail';
+import { checkInQr, checkInUrl, renewCheckInCode } from './attendance/checkin-code';
 import { eventCalendar } from './ical';
 import type { EventRow, RegistrationRow } from './store';
 
@@ -20,7 +21,9 @@ export type RegistrantMail =
   | 'already'
   | 'promoted'
   | 'reminder'
-  | 'event_cancelled';
+  | 'event_cancelled'
+  /** The organiser cancelled the registration for the person (migration 0050): no link left to use. */
+  | 'cancelled_by_organiser';
 
 const TIME_ZONE = 'Europe/Brussels';
 const LOCALE: Record<Language, string> = { fr: 'fr-FR', nl: 'nl-BE', en: 'en-GB' };
@@ -28,6 +31,9 @@ const LOCALE: Record<Language, string> = { fr: 'fr-FR', nl: 'nl-BE', en: 'en-GB'
 export const when = (language: Language, startsAt: Date, endsAt: Date) => {
   const day = new Intl.DateTimeFormat(LOCALE[language], { dateStyle: 'full', timeZone: TIME_ZONE });
   const time = new Intl.DateTimeFormat(LOCALE[language], { timeStyle: 'short', timeZone: TIME_ZONE });
+  // An event over several days names both days.
+  if (day.format(startsAt) !== day.format(endsAt))
+    return `${day.format(startsAt)}, ${time.format(startsAt)} – ${day.format(endsAt)}, ${time.format(endsAt)}`;
   return `${day.format(startsAt)}, ${time.format(startsAt)}–${time.format(endsAt)}`;
 };
 
@@ -37,14 +43,15 @@ export async function mailRegistrant(
   trx: Tx,
   deps: MailDeps,
   e: EventRow,
-  r: Pick<RegistrationRow, 'id' | 'name' | 'email' | 'language'>,
+  r: Pick<RegistrationRow, 'id' | 'name' | 'email' | 'language'> & { status?: string },
   kind: RegistrantMail,
   /** The outbox row's organisation: the organiser's, or none from the anonymous scope. */
   orgId: string | null,
 ) {
   const language = r.language as Language;
   const token = randomToken();
-  if (kind !== 'event_cancelled')
+  const withLink = kind !== 'event_cancelled' && kind !== 'cancelled_by_organiser';
+  if (withLink)
     await trx
       .updateTable('forum_registrations')
       .set({ cancel_token_hash: hashToken(token) })
@@ -59,16 +66,24 @@ export async function mailRegistrant(
   const startsAt = new Date(e.starts_at);
   const endsAt = new Date(e.ends_at);
   const withCalendar = kind === 'confirmed' || kind === 'promoted' || kind === 'reminder';
+  // A place given or confirmed again: a fresh check-in code in a QR code (migration 0050). The reminder
+  // keeps the code of the confirmation, so that the QR code the person kept still works.
+  const withQr =
+    kind === 'confirmed' || kind === 'promoted' || (kind === 'already' && r.status === 'confirmed');
+  const checkInCode = withQr ? await renewCheckInCode(trx, r.id) : null;
+  const qr = checkInCode ? await checkInQr(checkInUrl(deps.config.publicUrl, e.id, checkInCode)) : null;
   await queueMail(trx, {
     to: r.email,
     language,
     template: `forums.registration.${kind}`,
     params: { name: r.name, title, when: when(language, startsAt, endsAt), place, page },
-    ...(kind === 'event_cancelled'
+    ...(!withLink
       ? {}
       : {
           secretParams: {
             cancelLink: `${absolute(deps.config.publicUrl, cancelRegistrationLink.href({ id: e.id }))}#token=${token}`,
+            // Typed at the desk when the QR code cannot be scanned; redacted in the outbox like the link.
+            ...(checkInCode ? { checkInCode } : {}),
           },
         }),
     secretKey: deps.secrets.secretKey,
@@ -93,6 +108,7 @@ export async function mailRegistrant(
           },
         }
       : {}),
+    ...(qr ? { attachments: [qr] } : {}),
     orgId,
   });
 }

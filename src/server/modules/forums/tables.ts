@@ -56,6 +56,32 @@ export interface ForumRegistrationsTable {
   created_at: Timestamp;
   cancelled_at: NullableInstant;
   promoted_at: NullableInstant;
+  /** Migration 0050: when marked present, from which status (undo restores it), the check-in code's hash. */
+  attended_at: NullableInstant;
+  attended_from: string | null;
+  checkin_code_hash: Buffer | null;
+}
+
+/** Migration 0050: attendance without identities at an event (counts, participant codes). */
+export interface ForumAttendanceCountsTable {
+  id: Generated<string>;
+  event_id: string;
+  org_id: string;
+  home_country: string | null;
+  participants: number;
+  first_time: number;
+  recorded_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ForumAttendanceCodesTable {
+  id: Generated<string>;
+  event_id: string;
+  org_id: string;
+  code: string;
+  recorded_by: string | null;
+  created_at: Timestamp;
 }
 
 declare module '../../platform/db/database' {
@@ -63,5 +89,7 @@ declare module '../../platform/db/database' {
     forum_events: ForumEventsTable;
     forum_event_partners: ForumEventPartnersTable;
     forum_registrations: ForumRegistrationsTable;
+    forum_attendance_counts: ForumAttendanceCountsTable;
+    forum_attendance_codes: ForumAttendanceCodesTable;
   }
 }

@@ -1,15 +1,16 @@
 import { Link, useParams } from 'react-router';
 import { forumsApi as api } from '../../../common/forums/endpoints';
 import { eventEditLink, eventsLink, publicEventLink } from '../../../common/forums/links';
-import type { EventDetail, RegistrationView } from '../../../common/forums/schemas';
 import { localized } from '../../../common/i18n/locales';
 import { useEndpoint, useEndpointMutation } from '../../app/client';
 import { useLanguage } from '../../app/i18n';
 import { Button, LinkButton } from '../../app/ui/Button';
 import { ErrorAlert, Loading } from '../../app/ui/feedback';
 import { Card, Facts, PageHeader } from '../../app/ui/layout';
-import { DataTable } from '../../app/ui/Table';
-import { type ForumWords, useForumWords, whenText } from './words';
+import { EventProposals } from '../initiatives';
+import { FeedbackSection } from './feedback/FeedbackSection';
+import { RegistrationsPanel } from './RegistrationsPanel';
+import { useForumWords, whenText } from './words';
 
 /** An event: its details for the network; for the organiser, its places and registrations, and its actions. */
 export function EventPage() {
@@ -68,78 +69,9 @@ export function EventPage() {
           ]}
         />
       </Card>
-      {e.canEdit && e.counts && <Registrations w={w} event={e} />}
+      {e.canEdit && e.counts && <RegistrationsPanel w={w} event={e} />}
+      <FeedbackSection event={e} />
+      <EventProposals eventId={e.id} />
     </div>
-  );
-}
-
-function Registrations({ w, event }: { w: ForumWords; event: EventDetail }) {
-  const c = event.counts!;
-  const by = (...s: RegistrationView['status'][]) => event.registrations.filter((r) => s.includes(r.status));
-  const columns = [
-    { key: 'name', header: w.m('field.name'), render: (r: RegistrationView) => r.name },
-    { key: 'email', header: w.m('field.email'), render: (r: RegistrationView) => r.email },
-    { key: 'org', header: w.m('field.organisation'), render: (r: RegistrationView) => r.organisation ?? '' },
-    {
-      key: 'language',
-      header: w.m('field.language'),
-      render: (r: RegistrationView) => w.languageName(r.language),
-    },
-    {
-      key: 'needs',
-      header: w.m('field.accessibility'),
-      render: (r: RegistrationView) => r.accessibilityNeeds ?? '',
-    },
-    {
-      key: 'status',
-      header: w.m('field.status'),
-      render: (r: RegistrationView) => w.registrationStatus(r.status),
-    },
-  ];
-  const waiting = by('waiting');
-  return (
-    <>
-      <p>
-        {w.m('event.counts', {
-          taken: c.confirmed + c.attended,
-          capacity: event.capacity,
-          waiting: c.waiting,
-          cancelled: c.cancelled,
-        })}
-      </p>
-      <Card title={w.m('event.confirmed')}>
-        <DataTable
-          caption={w.m('event.confirmed')}
-          rows={by('confirmed', 'attended')}
-          rowKey={(r) => r.id}
-          columns={columns}
-        />
-      </Card>
-      <Card title={w.m('event.waiting')}>
-        {waiting.length === 0 ? (
-          <p>{w.m('event.no_waiting')}</p>
-        ) : (
-          <DataTable
-            caption={w.m('event.waiting')}
-            rows={waiting}
-            rowKey={(r) => r.id}
-            columns={[
-              { key: 'rank', header: w.m('field.rank'), render: (r) => String(waiting.indexOf(r) + 1) },
-              ...columns.slice(0, 5),
-            ]}
-          />
-        )}
-      </Card>
-      {c.cancelled > 0 && (
-        <Card title={w.m('event.cancelled')}>
-          <DataTable
-            caption={w.m('event.cancelled')}
-            rows={by('cancelled')}
-            rowKey={(r) => r.id}
-            columns={columns.slice(0, 3)}
-          />
-        </Card>
-      )}
-    </>
   );
 }

@@ -1,5 +1,7 @@
+import { eventFeedbackLink } from '../../../common/forums/feedback-links';
 import {
   cancelRegistrationLink,
+  eventCheckInLink,
   eventEditLink,
   eventLink,
   eventNewLink,
@@ -8,9 +10,11 @@ import {
 } from '../../../common/forums/links';
 import type { WebModule } from '../../app/module';
 import { CancelRegistrationPage } from './CancelPage';
+import { CheckInPage } from './CheckInPage';
 import { EditEventPage, NewEventPage } from './EventFormPage';
 import { EventPage } from './EventPage';
 import { EventsPage } from './EventsPage';
+import { FeedbackPage } from './feedback/FeedbackPage';
 import { PublicEventPage } from './PublicEventPage';
 
 /**
@@ -24,9 +28,11 @@ export const forumsModule: WebModule = {
     { path: eventNewLink.pattern, element: <NewEventPage /> },
     { path: eventLink.pattern, element: <EventPage /> },
     { path: eventEditLink.pattern, element: <EditEventPage /> },
+    { path: eventCheckInLink.pattern, element: <CheckInPage /> },
   ],
   publicRoutes: [
     { path: publicEventLink.pattern, element: <PublicEventPage /> },
     { path: cancelRegistrationLink.pattern, element: <CancelRegistrationPage /> },
+    { path: eventFeedbackLink.pattern, element: <FeedbackPage /> },
   ],
 };
