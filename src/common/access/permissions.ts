@@ -106,6 +106,10 @@ export const PERMISSIONS = {
   'forum.manage': ['platform_admin', 'coordinator', 'org_admin', 'volunteer_coordinator'],
   /** Keeps the volunteer registry: validates registrations, records declarations, assignments, insurance. */
   'volunteers.manage': ['coordinator', 'org_admin', 'volunteer_coordinator'],
+  /** Reads the network's solidarity initiatives and the proposals forums made. */
+  'initiatives.view': [...ALL_STAFF, 'analyst', 'interpreter', 'finance'],
+  /** Leads its organisation's initiatives, records forum proposals, and records results as a partner. */
+  'initiatives.manage': ['coordinator', 'org_admin', 'volunteer_coordinator'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

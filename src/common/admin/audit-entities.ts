@@ -93,6 +93,14 @@ export const AUDIT_ENTITIES = [
   'forum_events',
   'forum_event_partners',
   'forum_registrations',
+  'forum_attendance_counts',
+  'forum_attendance_codes',
+  'forum_feedback',
+  'initiative_proposals',
+  'initiatives',
+  'initiative_partners',
+  'initiative_territories',
+  'initiative_results',
 ] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
 

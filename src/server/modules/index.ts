@@ -8,6 +8,7 @@ import { dashboardModule } from './dashboard';
 import { formativeModule } from './formative';
 import { forumsModule } from './forums';
 import { immersionsModule } from './immersions';
+import { initiativesModule } from './initiatives';
 import { monitoringModule } from './monitoring';
 import { networkModule } from './network';
 import { observatoryModule } from './observatory';
@@ -33,6 +34,7 @@ export const SERVER_MODULES: readonly ServerModule[] = [
   observatoryModule,
   forumsModule,
   volunteersModule,
+  initiativesModule,
 ];
 
 /** Each module's routes, each in its own encapsulated scope. */

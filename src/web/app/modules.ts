@@ -5,6 +5,7 @@ import { formativeModule } from '../modules/formative';
 import { forumsModule } from '../modules/forums';
 import { homeModule } from '../modules/home';
 import { immersionsModule } from '../modules/immersions';
+import { initiativesModule } from '../modules/initiatives';
 import { monitoringModule } from '../modules/monitoring';
 import { networkModule } from '../modules/network';
 import { observatoryModule } from '../modules/observatory';
@@ -29,6 +30,7 @@ const rest: WebModule[] = [
   observatoryModule,
   forumsModule,
   volunteersModule,
+  initiativesModule,
 ];
 export const MODULES: WebModule[] = [dashboardModule(() => allNav), ...rest];
 const allNav: NavItem[] = MODULES.flatMap((m) => m.nav ?? []);

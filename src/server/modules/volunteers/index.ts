@@ -2,6 +2,9 @@ import type { ServerModule } from '../../platform/module';
 import { seedVolunteers } from './demo';
 import { volunteerRoutes } from './routes';
 
+/** For the initiatives' pages: the assignments to an initiative the caller may see. */
+export { type InitiativeAssignment, listAssignmentsForInitiative } from './initiative-assignments';
+
 /**
  * The volunteer registry (issue 13): volunteers (no person record), the organisations they work with,
  * their trainings, the Belgian benefit-recipient declaration, the organisations' liability insurance and

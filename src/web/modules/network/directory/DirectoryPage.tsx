@@ -3,6 +3,7 @@ import { useEffect, useRef } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { Link } from 'react-router';
 import { localized } from '../../../../common/i18n/locales';
+import { publicInitiativesLink } from '../../../../common/initiatives/links';
 import { directoryApi } from '../../../../common/network/endpoints';
 import { directoryLink, serviceLink } from '../../../../common/network/links';
 import {
@@ -126,7 +127,14 @@ export function DirectoryPage() {
   return (
     <ListPage
       title={intl.formatMessage({ id: 'network.directory.title' })}
-      description={<FormattedMessage id="network.directory.intro" />}
+      description={
+        <>
+          <FormattedMessage id="network.directory.intro" />{' '}
+          <Link to={publicInitiativesLink.href()}>
+            <FormattedMessage id="initiatives.public.directory_link" />
+          </Link>
+        </>
+      }
       search={{
         label: intl.formatMessage({ id: 'network.directory.search.label' }),
         value: filters.q ?? '',
