@@ -20,6 +20,7 @@ import {
   VolunteerRegistration,
   VolunteerStatusBody,
 } from './schemas';
+import { TrainingParams, VolunteerUpdate } from './update';
 
 const tags = ['volunteers'] as const;
 const OrgParams = Type.Object({ id: Uuid, orgId: Uuid });
@@ -39,6 +40,15 @@ export const volunteersApi = {
     path: '/api/volunteers/:id',
     params: IdParams,
     response: { 200: VolunteerDetail },
+    tags,
+  }),
+  /** Correct or complete a volunteer and its organisations (coordinating organisation, volunteers.manage). */
+  update: defineEndpoint({
+    method: 'PUT',
+    path: '/api/volunteers/:id',
+    params: IdParams,
+    body: VolunteerUpdate,
+    response: { 200: Ok },
     tags,
   }),
   /** Validate a pending registration, deactivate, reactivate (coordinating organisation, volunteers.manage). */
@@ -87,6 +97,14 @@ export const volunteersApi = {
     params: IdParams,
     body: TrainingBody,
     response: { 201: Created },
+    tags,
+  }),
+  /** A training recorded by mistake, removed by the organisation that recorded it. */
+  removeTraining: defineEndpoint({
+    method: 'DELETE',
+    path: '/api/volunteers/:id/trainings/:trainingId',
+    params: TrainingParams,
+    response: { 200: Ok },
     tags,
   }),
   assign: defineEndpoint({

@@ -11,6 +11,8 @@ export const volunteersLink = defineLink('/app/volunteers', {
   page: 'integer',
 });
 export const volunteerLink = defineLink('/app/volunteers/:id');
+/** The coordinator's edit of a volunteer. */
+export const volunteerEditLink = defineLink('/app/volunteers/:id/edit');
 /** The organisation's liability insurance for volunteers. */
 export const volunteerInsuranceLink = defineLink('/app/volunteers/insurance');
 /** The public self-registration form (no account). */

@@ -66,3 +66,31 @@ export const volunteerActions = (status: VolunteerStatus): VolunteerAction[] =>
 /** The hours of assignments, summed without floating-point drift (hours are quarter-hour multiples). */
 export const totalHours = (assignments: ReadonlyArray<{ hours: number }>) =>
   Math.round(assignments.reduce((s, a) => s + a.hours * 100, 0)) / 100;
+
+/** What an assignment is for: exactly one of an event, an initiative or a free activity title. */
+export type AssignmentTarget =
+  | { kind: 'event'; id: string }
+  | { kind: 'initiative'; id: string }
+  | { kind: 'activity'; title: string };
+
+/**
+ * The assignment's target, or why there is none: nothing given, or more than one (hours counted twice —
+ * for an event and an initiative — would inflate both). A blank title counts as none.
+ */
+export function assignmentTarget(b: {
+  eventId?: string | null;
+  initiativeId?: string | null;
+  activityTitle?: string | null;
+}): AssignmentTarget | 'event_or_activity' | 'only_one_target' {
+  const title = b.activityTitle?.trim() || null;
+  const given = [b.eventId, b.initiativeId, title].filter((x) => !!x).length;
+  if (given === 0) return 'event_or_activity';
+  if (given > 1) return 'only_one_target';
+  if (b.eventId) return { kind: 'event', id: b.eventId };
+  if (b.initiativeId) return { kind: 'initiative', id: b.initiativeId };
+  return { kind: 'activity', title: title! };
+}
+
+/** Whether a volunteer's hours on one day would exceed a day once these are added (quarter hours, exact). */
+export const dayOverfull = (sameDay: ReadonlyArray<{ hours: number }>, hours: number, max: number) =>
+  totalHours([...sameDay, { hours }]) > max;

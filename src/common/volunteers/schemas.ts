@@ -118,6 +118,8 @@ export const VolunteerTraining = Type.Object({
   title: Type.String(),
   followedOn: Type.String(),
   org: OrgRef,
+  /** Recorded by the caller's organisation, which alone may remove it. */
+  canRemove: Type.Boolean(),
 });
 export const VolunteerDeclaration = Type.Object({
   id: Type.String(),
@@ -131,13 +133,32 @@ export const VolunteerAssignment = Type.Object({
   id: Type.String(),
   org: OrgRef,
   eventId: Nullable(Type.String()),
+  /** In the caller's language (FR or NL title). */
   eventTitle: Nullable(Type.String()),
+  initiativeId: Nullable(Type.String()),
+  initiativeTitle: Nullable(Type.String()),
   activityTitle: Nullable(Type.String()),
   assignedOn: Type.String(),
   hours: Type.Number(),
   insured: Type.Boolean(),
 });
 export type VolunteerAssignment = Static<typeof VolunteerAssignment>;
+
+export const HoursSummary = Type.Object({
+  year: Type.Integer(),
+  total: Type.Number(),
+  byOrganisation: Type.Array(Type.Object({ org: OrgRef, hours: Type.Number() })),
+  /** Events and initiatives by id, free activities by title. */
+  byActivity: Type.Array(
+    Type.Object({
+      kind: Type.Enum(['event', 'initiative', 'activity']),
+      id: Nullable(Type.String()),
+      title: Type.String(),
+      hours: Type.Number(),
+    }),
+  ),
+});
+export type HoursSummary = Static<typeof HoursSummary>;
 
 export const VolunteerDetail = Type.Object({
   id: Type.String(),
@@ -157,6 +178,8 @@ export const VolunteerDetail = Type.Object({
   declarations: Type.Array(VolunteerDeclaration),
   assignments: Type.Array(VolunteerAssignment),
   totalHours: Type.Number(),
+  /** This year's hours per organisation and per event / initiative / activity (src/common/volunteers/hours.ts). */
+  summary: HoursSummary,
   /** The caller's organisation coordinates the volunteer and the caller holds volunteers.manage. */
   canManage: Type.Boolean(),
   /** The caller may record trainings and assignments for its organisation. */
@@ -194,12 +217,17 @@ export const TrainingBody = Type.Object(
 );
 export type TrainingBody = Static<typeof TrainingBody>;
 
+/** A day has 24 hours: one assignment, and a volunteer's assignments of one day together, stay within it. */
+export const MAX_HOURS_PER_DAY = 24;
+
+/** Exactly one of an event, an initiative or a free activity title (src/common/volunteers/rules.ts). */
 export const AssignmentBody = Type.Object(
   {
     eventId: Type.Optional(NullFirst(Uuid)),
+    initiativeId: Type.Optional(NullFirst(Uuid)),
     activityTitle: Type.Optional(NullFirst(Name)),
     assignedOn: IsoDate,
-    hours: Type.Number({ exclusiveMinimum: 0, maximum: 1000, multipleOf: 0.25 }),
+    hours: Type.Number({ exclusiveMinimum: 0, maximum: MAX_HOURS_PER_DAY, multipleOf: 0.25 }),
   },
   { additionalProperties: false },
 );

@@ -4,6 +4,8 @@ import { withContext } from '../../platform/db/context';
 import type { Deps } from '../../platform/deps';
 import { inTx } from '../../platform/http';
 import { route } from '../../platform/route';
+import * as as from './assignments';
+import * as ed from './edit';
 import * as i from './insurance';
 import * as p from './public';
 import * as s from './service';
@@ -23,7 +25,15 @@ export async function volunteerRoutes(app: FastifyInstance, deps: Deps) {
   route(app, api.addInsurance, (req) =>
     inTx(deps, req, (trx, actor) => i.addInsurance(trx, actor, req.body)),
   );
-  route(app, api.get, (req) => inTx(deps, req, (trx, actor) => s.getVolunteer(trx, actor, req.params.id)));
+  route(app, api.get, (req) =>
+    inTx(deps, req, (trx, actor) => s.getVolunteer(trx, actor, req.params.id, deps.clock.today())),
+  );
+  route(app, api.update, (req) =>
+    inTx(deps, req, (trx, actor) => ed.updateVolunteer(trx, actor, req.params.id, req.body)),
+  );
+  route(app, api.removeTraining, (req) =>
+    inTx(deps, req, (trx, actor) => ed.removeTraining(trx, actor, req.params.id, req.params.trainingId)),
+  );
   route(app, api.status, (req) =>
     inTx(deps, req, (trx, actor) => s.changeStatus(trx, actor, req.params.id, req.body)),
   );
@@ -45,7 +55,7 @@ export async function volunteerRoutes(app: FastifyInstance, deps: Deps) {
     inTx(deps, req, (trx, actor) => s.addTraining(trx, actor, req.params.id, req.body)),
   );
   route(app, api.assign, (req) =>
-    inTx(deps, req, (trx, actor) => s.assign(trx, actor, req.params.id, req.body)),
+    inTx(deps, req, (trx, actor) => as.assign(trx, actor, req.params.id, req.body)),
   );
 
   // Without sign-in. The form is limited like sign-in attempts (a write anyone can send); always in the

@@ -1,7 +1,8 @@
+import { localized } from '../../../common/i18n/locales';
 import type { Ok } from '../../../common/kernel/schemas';
-import { assignmentRefusal, statusAfter, totalHours } from '../../../common/volunteers/rules';
+import { hoursSummary } from '../../../common/volunteers/hours';
+import { statusAfter, totalHours } from '../../../common/volunteers/rules';
 import type {
-  AssignmentBody,
   BenefitCentreBody,
   DeclarationBody,
   TrainingBody,
@@ -14,6 +15,7 @@ import type {
 import { type Actor, requirePermission } from '../../platform/actor';
 import type { Tx } from '../../platform/db/context';
 import { badRequest, conflict, forbidden, notFound } from '../../platform/errors';
+import { activityTitles } from './activities';
 import * as store from './store';
 
 /**
@@ -23,20 +25,22 @@ import * as store from './store';
  * either records trainings and its own assignments.
  */
 export const E = (code: string) => `volunteers.registry.errors.${code}`;
+/** The errors of the edit page and of assignments to events and initiatives (catalogue volunteers/work). */
+export const W = (code: string) => `volunteers.work.errors.${code}`;
 
-function ownOrg(actor: Actor): string {
+export function ownOrg(actor: Actor): string {
   requirePermission(actor, 'volunteers.manage');
   if (!actor.orgId) throw forbidden();
   return actor.orgId;
 }
 
-async function visible(trx: Tx, id: string) {
+export async function visible(trx: Tx, id: string) {
   const v = await store.findVolunteer(trx, id);
   if (!v) throw notFound();
   return v;
 }
 
-async function coordinated(trx: Tx, actor: Actor, id: string) {
+export async function coordinated(trx: Tx, actor: Actor, id: string) {
   const orgId = ownOrg(actor);
   const v = await visible(trx, id);
   if (v.org_id !== orgId) throw forbidden(E('not_coordinator'));
@@ -48,7 +52,12 @@ export function listVolunteers(trx: Tx, actor: Actor, q: VolunteerQuery): Promis
   return store.listVolunteers(trx, q);
 }
 
-export async function getVolunteer(trx: Tx, actor: Actor, id: string): Promise<VolunteerDetail> {
+export async function getVolunteer(
+  trx: Tx,
+  actor: Actor,
+  id: string,
+  today: string,
+): Promise<VolunteerDetail> {
   const orgId = ownOrg(actor);
   const v = await visible(trx, id);
   const [orgIds, decl, trainings, assignments] = await Promise.all([
@@ -65,12 +74,9 @@ export async function getVolunteer(trx: Tx, actor: Actor, id: string): Promise<V
     ...trainings.map((t) => t.org_id),
     ...assignments.map((a) => a.org_id),
   ]);
-  const events = await store.eventTitles(
-    trx,
-    assignments.flatMap((a) => (a.event_id ? [a.event_id] : [])),
-  );
+  const title = await activityTitles(trx, assignments, actor.language);
   const ref = (id: string) => refs.get(id) ?? { id, nameFr: '', nameNl: '' };
-  const items = assignments.map((a) => store.toAssignment(a, refs, events));
+  const items = assignments.map((a) => store.toAssignment(a, refs, title));
   return {
     id: v.id,
     name: v.name,
@@ -90,10 +96,14 @@ export async function getVolunteer(trx: Tx, actor: Actor, id: string): Promise<V
       title: t.title,
       followedOn: t.followed_on,
       org: ref(t.org_id),
+      canRemove: t.org_id === orgId,
     })),
     declarations: decl.map((d) => store.toDeclaration(d, refs)),
     assignments: items,
     totalHours: totalHours(items),
+    summary: hoursSummary(items, Number(today.slice(0, 4)), (o) =>
+      localized(actor.language, o.nameFr, o.nameNl),
+    ),
     canManage: v.org_id === orgId,
     canAssign: v.status === 'active',
   };
@@ -208,51 +218,6 @@ export async function addTraining(
     .insertInto('volunteer_trainings')
     .values({ volunteer_id: id, org_id: orgId, title: body.title.trim(), followed_on: body.followedOn })
     .returning('id')
-    .executeTakeFirstOrThrow();
-}
-
-export async function assign(
-  trx: Tx,
-  actor: Actor,
-  id: string,
-  body: AssignmentBody,
-): Promise<{ id: string; insured: boolean }> {
-  const orgId = ownOrg(actor);
-  const v = await visible(trx, id);
-  const activityTitle = body.activityTitle?.trim() || null;
-  const eventId = body.eventId ?? null;
-  if (!eventId && !activityTitle) throw badRequest(E('event_or_activity'));
-  if (eventId) {
-    if (!(await store.eventExists(trx, eventId))) throw badRequest(E('unknown_event'));
-  }
-  const refusal = assignmentRefusal({
-    volunteer: {
-      status: v.status as VolunteerStatus,
-      orgId: v.org_id,
-      organisationIds: await store.organisationIds(trx, id),
-      benefitCentreOrgId: v.benefit_centre_org_id,
-    },
-    declarations: (await store.declarations(trx, id)).map((d) => ({
-      centreOrgId: d.centre_org_id,
-      declaredOn: d.declared_on,
-      acknowledgedBy: d.acknowledged_by,
-    })),
-    orgId,
-    assignedOn: body.assignedOn,
-  });
-  if (refusal) throw badRequest(E(refusal));
-  return trx
-    .insertInto('volunteer_assignments')
-    .values({
-      volunteer_id: id,
-      org_id: orgId,
-      event_id: eventId,
-      activity_title: activityTitle,
-      assigned_on: body.assignedOn,
-      hours: body.hours,
-      created_by: actor.userId,
-    })
-    .returning(['id', 'insured'])
     .executeTakeFirstOrThrow();
 }
 

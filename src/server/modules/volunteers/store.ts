@@ -125,24 +125,19 @@ export const trainings = (trx: Tx, id: string) =>
 export async function assignments(trx: Tx, id: string) {
   return trx
     .selectFrom('volunteer_assignments as a')
-    .select(['a.id', 'a.org_id', 'a.event_id', 'a.activity_title', 'a.assigned_on', 'a.hours', 'a.insured'])
+    .select([
+      'a.id',
+      'a.org_id',
+      'a.event_id',
+      'a.initiative_id',
+      'a.activity_title',
+      'a.assigned_on',
+      'a.hours',
+      'a.insured',
+    ])
     .where('a.volunteer_id', '=', id)
     .orderBy('a.assigned_on', 'desc')
     .execute();
-}
-
-/** The titles of the events assignments point to (forum_events, owned by the forums module). */
-export async function eventTitles(trx: Tx, ids: string[]): Promise<Map<string, string>> {
-  if (!ids.length) return new Map();
-  const r = await sql<{ id: string; title_fr: string }>`select id, title_fr from forum_events
-    where id = any(${[...new Set(ids)]}::uuid[])`.execute(trx);
-  return new Map(r.rows.map((e) => [e.id, e.title_fr]));
-}
-
-/** An event the caller may see (forum_events' own policies decide). */
-export async function eventExists(trx: Tx, id: string): Promise<boolean> {
-  const r = await sql<{ id: string }>`select id from forum_events where id = ${id}`.execute(trx);
-  return r.rows.length > 0;
 }
 
 export const toDeclaration = (
@@ -159,12 +154,14 @@ export const toDeclaration = (
 export const toAssignment = (
   a: Awaited<ReturnType<typeof assignments>>[number],
   refs: Map<string, OrgRef>,
-  events: Map<string, string>,
+  title: (kind: 'event' | 'initiative', id: string) => string | null,
 ): VolunteerAssignment => ({
   id: a.id,
   org: refs.get(a.org_id) ?? { id: a.org_id, nameFr: '', nameNl: '' },
   eventId: a.event_id,
-  eventTitle: a.event_id ? (events.get(a.event_id) ?? null) : null,
+  eventTitle: a.event_id ? title('event', a.event_id) : null,
+  initiativeId: a.initiative_id,
+  initiativeTitle: a.initiative_id ? title('initiative', a.initiative_id) : null,
   activityTitle: a.activity_title,
   assignedOn: a.assigned_on,
   hours: Number(a.hours),

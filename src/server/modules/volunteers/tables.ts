@@ -68,6 +68,8 @@ export interface VolunteerAssignmentsTable {
   volunteer_id: string;
   org_id: string;
   event_id: string | null;
+  /** Added by the initiatives module's migration 0049; its trigger checks the organisation takes part. */
+  initiative_id: string | null;
   activity_title: string | null;
   assigned_on: DateColumn;
   hours: NumericColumn;

@@ -3,12 +3,11 @@ import { useState } from 'react';
 import Type from 'typebox';
 import { IsoDate } from '../../../common/kernel/schemas';
 import { volunteersApi as api } from '../../../common/volunteers/endpoints';
-import { AssignmentBody, TrainingBody, type VolunteerDetail } from '../../../common/volunteers/schemas';
+import { TrainingBody, type VolunteerDetail } from '../../../common/volunteers/schemas';
 import { call, invalidate, useEndpoint } from '../../app/client';
 import { Button } from '../../app/ui/Button';
 import { DateField } from '../../app/ui/DateField';
 import { FormDialog } from '../../app/ui/FormDialog';
-import { Alert } from '../../app/ui/feedback';
 import { Select, TextField } from '../../app/ui/fields';
 import { useForm } from '../../app/ui/form';
 import { useVolunteerWords } from './words';
@@ -162,69 +161,5 @@ export function RecordTraining({ volunteer }: { volunteer: VolunteerDetail }) {
         error={form.errors.followedOn}
       />
     </FormDialog>
-  );
-}
-
-/** The form keeps hours as typed; the schema checks the number sent. */
-const AssignmentForm = Type.Object({
-  activityTitle: AssignmentBody.properties.activityTitle,
-  assignedOn: IsoDate,
-  hours: Type.String({ pattern: '^[0-9]{1,3}([.,][0-9]{1,2})?$' }),
-});
-
-export function AssignVolunteer({ volunteer }: { volunteer: VolunteerDetail }) {
-  const w = useVolunteerWords();
-  const client = useQueryClient();
-  const empty = { activityTitle: '', assignedOn: '', hours: '' };
-  const form = useForm(AssignmentForm, empty);
-  const [uninsured, setUninsured] = useState(false);
-  return (
-    <div className="stack">
-      {uninsured && <Alert tone="warning">{w.m('uninsured_warning')}</Alert>}
-      <FormDialog
-        trigger={<Button>{w.m('add_assignment')}</Button>}
-        title={w.m('add_assignment')}
-        submitLabel={w.m('save')}
-        onError={form.fromApiError}
-        onSubmit={async () => {
-          if (!form.validate()) return false;
-          const created = await call(api.assign, {
-            params: { id: volunteer.id },
-            body: {
-              activityTitle: form.values.activityTitle,
-              assignedOn: form.values.assignedOn,
-              hours: Number(form.values.hours.replace(',', '.')),
-            },
-          });
-          setUninsured(!created.insured);
-          await invalidate(client, api.get);
-          form.setValues(empty);
-          return true;
-        }}
-      >
-        <TextField
-          label={w.m('activity')}
-          value={form.values.activityTitle}
-          onChange={form.set('activityTitle')}
-          isRequired
-          error={form.errors.activityTitle}
-        />
-        <DateField
-          label={w.m('assigned_on')}
-          value={form.values.assignedOn}
-          onChange={form.set('assignedOn')}
-          isRequired
-          error={form.errors.assignedOn}
-        />
-        <TextField
-          label={w.m('hours')}
-          value={form.values.hours}
-          onChange={form.set('hours')}
-          inputMode="numeric"
-          isRequired
-          error={form.errors.hours}
-        />
-      </FormDialog>
-    </div>
   );
 }

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { FormattedDate, useIntl } from 'react-intl';
 import { useParams } from 'react-router';
 import { volunteersApi as api } from '../../../common/volunteers/endpoints';
-import { volunteersLink } from '../../../common/volunteers/links';
+import { volunteerEditLink, volunteersLink } from '../../../common/volunteers/links';
 import { volunteerActions } from '../../../common/volunteers/rules';
 import type { VolunteerAction, VolunteerDetail } from '../../../common/volunteers/schemas';
 import { call, invalidate, useEndpoint } from '../../app/client';
@@ -11,13 +11,9 @@ import { Button, LinkButton } from '../../app/ui/Button';
 import { Alert, ErrorAlert, Loading } from '../../app/ui/feedback';
 import { Card, Facts, PageHeader } from '../../app/ui/layout';
 import { DataTable } from '../../app/ui/Table';
-import {
-  AddOrganisation,
-  AssignVolunteer,
-  RecordDeclaration,
-  RecordTraining,
-  SetBenefitCentre,
-} from './VolunteerForms';
+import { AssignVolunteer } from './AssignVolunteer';
+import { ActivityLink, HoursSummary } from './HoursSummary';
+import { AddOrganisation, RecordDeclaration, RecordTraining, SetBenefitCentre } from './VolunteerForms';
 import { statusTag, useVolunteerWords } from './words';
 
 /**
@@ -68,6 +64,9 @@ function Volunteer({ v }: { v: VolunteerDetail }) {
         actions={
           v.canManage && (
             <div className="row">
+              <LinkButton variant="secondary" to={volunteerEditLink.href({ id: v.id })}>
+                {intl.formatMessage({ id: 'volunteers.work.edit' })}
+              </LinkButton>
               {volunteerActions(v.status).map((a) => (
                 <Button key={a} variant={a === 'deactivate' ? 'secondary' : 'primary'} onPress={() => act(a)}>
                   {w.m(`action.${a}`)}
@@ -152,6 +151,7 @@ function Volunteer({ v }: { v: VolunteerDetail }) {
           </ul>
         )}
       </Card>
+      <HoursSummary summary={v.summary} coordinator={v.canManage} />
       <Card title={w.m('assignments')} actions={v.canAssign && <AssignVolunteer volunteer={v} />}>
         <p>
           <strong>{w.m('total_hours', { n: v.totalHours })}</strong>
@@ -168,7 +168,7 @@ function Volunteer({ v }: { v: VolunteerDetail }) {
               {
                 key: 'activity',
                 header: w.m('activity'),
-                render: (a) => a.eventTitle ?? a.activityTitle ?? '',
+                render: (a) => <ActivityLink a={a} />,
               },
               { key: 'org', header: w.m('organisation'), render: (a) => w.org(a.org) },
               { key: 'hours', header: w.m('hours'), render: (a) => w.m('hours_value', { n: a.hours }) },

@@ -1,4 +1,5 @@
 import {
+  volunteerEditLink,
   volunteerInsuranceLink,
   volunteerLink,
   volunteerRegisterLink,
@@ -7,6 +8,7 @@ import {
 import type { WebModule } from '../../app/module';
 import { InsurancePage } from './InsurancePage';
 import { PublicVolunteerPage } from './PublicVolunteerPage';
+import { VolunteerEditPage } from './VolunteerEditPage';
 import { VolunteerPage } from './VolunteerPage';
 import { VolunteersPage } from './VolunteersPage';
 
@@ -29,6 +31,7 @@ export const volunteersModule: WebModule = {
     { path: volunteersLink.pattern, element: <VolunteersPage /> },
     { path: volunteerInsuranceLink.pattern, element: <InsurancePage /> },
     { path: volunteerLink.pattern, element: <VolunteerPage /> },
+    { path: volunteerEditLink.pattern, element: <VolunteerEditPage /> },
   ],
   publicRoutes: [{ path: volunteerRegisterLink.pattern, element: <PublicVolunteerPage /> }],
 };

@@ -66,6 +66,8 @@ const detail = (over: Partial<VolunteerDetail> = {}): VolunteerDetail => ({
       org: LILLE,
       eventId: null,
       eventTitle: null,
+      initiativeId: null,
+      initiativeTitle: null,
       activityTitle: 'Permanence d’accès aux droits',
       assignedOn: '2026-02-14',
       hours: 3,
@@ -76,6 +78,8 @@ const detail = (over: Partial<VolunteerDetail> = {}): VolunteerDetail => ({
       org: LILLE,
       eventId: null,
       eventTitle: null,
+      initiativeId: null,
+      initiativeTitle: null,
       activityTitle: 'Accompagnement',
       assignedOn: '2026-03-05',
       hours: 2.5,
@@ -83,6 +87,15 @@ const detail = (over: Partial<VolunteerDetail> = {}): VolunteerDetail => ({
     },
   ],
   totalHours: 5.5,
+  summary: {
+    year: 2026,
+    total: 5.5,
+    byOrganisation: [{ org: LILLE, hours: 5.5 }],
+    byActivity: [
+      { kind: 'activity', id: null, title: 'Permanence d’accès aux droits', hours: 3 },
+      { kind: 'activity', id: null, title: 'Accompagnement', hours: 2.5 },
+    ],
+  },
   canManage: true,
   canAssign: true,
   ...over,
@@ -138,7 +151,9 @@ describe('the volunteer registry', () => {
     expect(screen.queryByRole('button', { name: 'Valider l’inscription' })).toBeNull();
 
     fireEvent.click(screen.getByRole('button', { name: 'Nouvelle mission' }));
-    fireEvent.change(await screen.findByRole('textbox', { name: /Activité/ }), {
+    fireEvent.click(await screen.findByRole('button', { name: /Objet de la mission/ }));
+    fireEvent.click(await screen.findByRole('option', { name: 'Une autre activité' }));
+    fireEvent.change(await screen.findByRole('textbox', { name: /Intitulé de l’activité/ }), {
       target: { value: 'Permanence' },
     });
     await setDate(/^Date/, '2026-02-01');
