@@ -34,9 +34,8 @@ describe("SAM's six indicators", () => {
     const rules = ruleRegistry(SERVER_MODULES);
     for (const i of SAM_INDICATORS) {
       if (!i.ruleCode) {
-        // Manual only where no record exists yet, saying which module brings the rule.
-        expect(i.definitionFr).toMatch(/module .* apportera sa règle de comptage/);
-        continue;
+        // Every SAM indicator now has its records in samen.
+        throw new Error(`${i.code} has no counting rule`);
       }
       const rule = rules.get(i.ruleCode)?.rule;
       expect(rule, i.ruleCode).toBeDefined();
@@ -54,6 +53,8 @@ describe("SAM's six indicators", () => {
       ['I1', ['partner', 'sex', 'age_band']],
       // Professionals on immersion: no sex or age is recorded for staff, so the rule has no profile.
       ['I2', undefined],
+      // Persons made aware: attendance carries no sex or age (counts and codes), by partner only.
+      ['I5', ['partner']],
     ]);
     // Use of the cross-border services: monthly counts by the providing services, no sex or age.
     expect(SAM_INDICATORS[3]!.unit).toBe('participations');

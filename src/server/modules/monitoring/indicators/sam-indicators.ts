@@ -3,22 +3,13 @@ import type { IndicatorInput } from '../../../../common/monitoring/schemas';
 /**
  * SAM Eurométropole's six indicators, word for word from the project's "Bilan" (seed 002: « Le projet est
  * évalué sur la base d'indicateurs prédéfinis… »), with faithful Dutch and English translations. Where no
- * record exists yet (initiatives and awareness come with later modules), the indicator is manual
- * and says which module will bring its rule.
+ * record exists (placements, immersions, initiatives, forums, the services network), a counting rule of
+ * the module that holds them computes the indicator.
  */
 export interface DemoIndicator extends Omit<IndicatorInput, 'actionId' | 'milestones'> {
   /** The action it belongs to, by its code in the programme (null when the programme has none). */
   actionCode: string;
 }
-
-const MANUAL = (module: { fr: string; nl: string; en: string }) => ({
-  fr: ` Indicateur saisi à la main, avec sa preuve (lien ou document), tant qu'aucun enregistrement n'existe : le module ${module.fr} apportera sa règle de comptage.`,
-  nl: ` Indicator die met de hand wordt ingevuld, met bewijsstuk (link of document), zolang er geen registratie bestaat: de module ${module.nl} brengt de telregel.`,
-  en: ` Typed by hand with its evidence (a link or a document) while no record exists: the ${module.en} module will bring its counting rule.`,
-});
-
-const forums = MANUAL({ fr: 'Forums', nl: 'Forums', en: 'forums' });
-const observatory = MANUAL({ fr: 'Observatoire', nl: 'Observatorium', en: 'observatory' });
 
 export const SAM_INDICATORS: DemoIndicator[] = [
   {
@@ -79,12 +70,18 @@ export const SAM_INDICATORS: DemoIndicator[] = [
     labelFr: 'initiatives transfrontalières en matière sociale',
     labelNl: 'grensoverschrijdende initiatieven op sociaal vlak',
     labelEn: 'cross-border initiatives in social matters',
-    definitionFr: `Initiatives menées ensemble par des partenaires des deux pays.${observatory.fr}`,
-    definitionNl: `Initiatieven die partners uit beide landen samen opzetten.${observatory.nl}`,
-    definitionEn: `Initiatives run together by partners from both countries.${observatory.en}`,
+    definitionFr:
+      'Initiatives solidaires du programme, pilotées par un partenaire du programme, auxquelles prennent part des organisations des deux pays (l’organisation pilote et ses partenaires), et en cours pendant au moins un jour de la période : lancées avant sa fin et pas terminées avant son début. Chaque initiative compte une fois, attribuée à son organisation pilote.',
+    definitionNl:
+      'Solidariteitsinitiatieven van het programma, getrokken door een partner van het programma, waaraan organisaties uit beide landen deelnemen (de trekker en zijn partners), en lopend op minstens één dag van de periode: gestart vóór het einde ervan en niet afgerond vóór het begin. Elk initiatief telt één keer, toegerekend aan de trekker.',
+    definitionEn:
+      'The programme’s solidarity initiatives, led by a programme partner, in which organisations from both countries take part (the lead and its partners), running on at least one day of the period: started before its end and not ended before its start. Each initiative counts once, attributed to its lead.',
     baseline: 0,
     target: 23,
-    ruleCode: null,
+    // The initiatives module's rule (migration 0049): initiatives carry no person, by partner only.
+    ruleCode: 'initiatives.cross_border',
+    ruleParams: {},
+    breakdowns: ['partner'],
   },
   {
     code: 'I4',
@@ -118,12 +115,18 @@ export const SAM_INDICATORS: DemoIndicator[] = [
     labelFr: 'personnes sensibilisées à l’identité transfrontalière',
     labelNl: 'personen die bewust gemaakt zijn van de grensoverschrijdende identiteit',
     labelEn: 'persons made aware of the cross-border identity',
-    definitionFr: `Participants aux forums et actions de sensibilisation.${forums.fr}`,
-    definitionNl: `Deelnemers aan de forums en sensibiliseringsacties.${forums.nl}`,
-    definitionEn: `Participants in the forums and awareness actions.${forums.en}`,
+    definitionFr:
+      'Bilan : « 750 personnes sensibilisées à l’identité transfrontalière ». Personnes uniques présentes aux séances de sensibilisation et d’information du programme tenues pendant la période : une inscription marquée présente compte par son adresse e-mail, un code de participant par organisateur, et une séance comptée sans identité par ses participants venus pour la première fois. Une personne venue à trois séances compte une fois.',
+    definitionNl:
+      'Balans: „750 personen bewust gemaakt van de grensoverschrijdende identiteit”. Unieke personen aanwezig op de sensibiliserings- en informatiesessies van het programma tijdens de periode: een inschrijving die als aanwezig is gemarkeerd telt via haar e-mailadres, een deelnemerscode per organisator, en een sessie die zonder identiteit geteld is via de deelnemers die voor het eerst kwamen. Wie op drie sessies was, telt één keer.',
+    definitionEn:
+      'Report: “750 persons made aware of the cross-border identity”. Unique persons present at the programme’s awareness and information sessions held in the period: a registration marked present counts by its e-mail address, a participant code once per organiser, and a session counted without identities by its participants who came for the first time. A person at three sessions counts once.',
     baseline: 0,
     target: 750,
-    ruleCode: null,
+    ruleCode: 'forums.persons_aware',
+    ruleParams: {},
+    // Counts carry no sex or age: by partner only.
+    breakdowns: ['partner'],
   },
   {
     code: 'I6',
