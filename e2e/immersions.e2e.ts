@@ -2,7 +2,16 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { civilDay } from '../src/common/kernel/clock';
 import { addDays } from '../src/common/placements/dates';
-import { expectAccessible, fillDate, launch, login, newContext, receivedMail, screenshots } from './support';
+import {
+  expectAccessible,
+  fillDate,
+  launch,
+  login,
+  newContext,
+  openNav,
+  receivedMail,
+  screenshots,
+} from './support';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -45,7 +54,7 @@ describe('staff immersions across the border (Action 2)', () => {
     const nl = await newContext(browser, 'nl-BE');
     const pro = await nl.newPage();
     await login(pro, PROFESSIONAL);
-    await pro.locator('nav.shell-nav').getByRole('link', { name: 'Inleefstages', exact: true }).click();
+    await openNav(pro, 'Inleefstages');
     await expect.poll(() => mainText(pro)).toContain('Inleefaanbod');
     // A Dutch word finds the French centre's offer (its texts exist in both languages).
     await pro.getByLabel('Aanbod zoeken (thema, woord, dienst…)').fill('inschakeling');
@@ -223,10 +232,7 @@ describe('staff immersions across the border (Action 2)', () => {
     const fr = await newContext(browser, 'fr-BE');
     const tutor = await fr.newPage();
     await login(tutor, 'tutrice@cpas-charleroi.example');
-    await tutor
-      .locator('nav.shell-nav')
-      .getByRole('link', { name: 'Immersion formative', exact: true })
-      .click();
+    await openNav(tutor, 'Immersion formative');
     await tutor
       .getByRole('link', { name: /CPAS Binche/ })
       .first()

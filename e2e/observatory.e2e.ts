@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baseUrl, expectAccessible, launch, login, newContext, screenshots } from './support';
+import { baseUrl, expectAccessible, launch, login, newContext, openNav, screenshots } from './support';
 
 let browser: Browser;
 const dir = mkdtempSync(join(tmpdir(), 'samen-obs-'));
@@ -40,7 +40,7 @@ describe('the observatory of social needs (Action 3)', () => {
     const ctx = await newContext(browser, 'nl-BE');
     const page = await ctx.newPage();
     await login(page, 'analist@west-vlaanderen.example');
-    await page.locator('nav.shell-nav').getByRole('link', { name: 'Observatorium', exact: true }).click();
+    await openNav(page, 'Observatorium');
     await expect.poll(() => mainText(page)).toContain('Observatorium van de sociale noden');
     await expectAccessible(page, 'observatory home in Dutch');
     await page.getByRole('link', { name: 'Een officieel bestand importeren' }).click();

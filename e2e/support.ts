@@ -98,6 +98,17 @@ export async function login(page: Page, email: string, password = DEMO_PASSWORD)
   await page.locator('h1').first().waitFor();
 }
 
+/**
+ * Opens an entry of the main menu by its name, as a person does: directly when it shows on the menu's row,
+ * otherwise through the "More" button that holds the rest (app/NavBar.tsx).
+ */
+export async function openNav(page: Page, name: string) {
+  const nav = page.locator('nav.shell-nav');
+  const link = nav.getByRole('link', { name, exact: true });
+  if (!(await link.isVisible())) await nav.getByRole('button', { name: /^(Plus|Meer|More)/ }).click();
+  await link.click();
+}
+
 export async function logout(page: Page) {
   await page.locator('header button.header-button').click();
   // The app leaves by a full navigation to /login: wait for that page, so that closing the context or the

@@ -195,6 +195,31 @@ describe.skipIf(!available)('forums', () => {
     expect(mails.find((m) => m.to === 'jan.voorbeeld@mail.example')!.subject).toContain('Herinnering');
   });
 
+  it('sends no reminder after a confirmation already due as one, so that its cancellation link keeps working', async () => {
+    const soon = await lille.post(
+      '/api/events',
+      input({
+        startsAt: new Date(Date.now() + 6 * 3600_000).toISOString(),
+        endsAt: new Date(Date.now() + 9 * 3600_000).toISOString(),
+      }),
+    );
+    expect(soon.statusCode, soon.body).toBe(201);
+    const soonId = (soon.json() as { id: string }).id;
+    await lille.post(`/api/events/${soonId}/transitions`, { to: 'published' });
+    // Starts within the day: the confirmation is the reminder.
+    const starts = Date.parse((await lille.get(`/api/events/${soonId}`)).json().startsAt);
+    expect(starts - Date.now()).toBeLessThan(24 * 3600_000);
+    expect((await register(person('Zoé Tardive', 'zoe@mail.example'), soonId)).statusCode).toBe(202);
+    const confirmation = (await t.deliverMail()).find((m) => m.to === 'zoe@mail.example')!;
+    const reminders = await runForumReminders(t.deps);
+    expect((await t.deliverMail()).some((m) => m.to === 'zoe@mail.example')).toBe(false);
+    expect(reminders.mails).toBe(0);
+    const cancelled = await anon('POST', `/api/public/events/${soonId}/cancellation`, {
+      token: tokenOf(confirmation.text),
+    });
+    expect(cancelled.statusCode, cancelled.body).toBe(200);
+  });
+
   it('refuses bad input with a translated 400 and registration to an unknown or draft event with a 404', async () => {
     const bad = await register({ ...person('X\u0007Y', 'a@mail.example') });
     expect(bad.statusCode).toBe(400);

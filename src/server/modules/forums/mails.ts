@@ -37,7 +37,10 @@ export const when = (language: Language, startsAt: Date, endsAt: Date) => {
   return `${day.format(startsAt)}, ${time.format(startsAt)}–${time.format(endsAt)}`;
 };
 
-export type MailDeps = Pick<Deps, 'config' | 'secrets'>;
+export type MailDeps = Pick<Deps, 'config' | 'secrets' | 'clock'>;
+
+/** How long before the start the reminder goes out (reminders.ts). */
+export const REMINDER_LEAD_MS = 24 * 3600_000;
 
 export async function mailRegistrant(
   trx: Tx,
@@ -51,10 +54,16 @@ export async function mailRegistrant(
   const language = r.language as Language;
   const token = randomToken();
   const withLink = kind !== 'event_cancelled' && kind !== 'cancelled_by_organiser';
+  // A place confirmed when the reminder is already due: this mail is the reminder. Otherwise the reminder
+  // would follow within the hour with a new link, and the link of this mail would no longer work.
+  const now = deps.clock.now();
+  const remindsToo =
+    (kind === 'confirmed' || kind === 'promoted') &&
+    new Date(e.starts_at).getTime() - now.getTime() <= REMINDER_LEAD_MS;
   if (withLink)
     await trx
       .updateTable('forum_registrations')
-      .set({ cancel_token_hash: hashToken(token) })
+      .set({ cancel_token_hash: hashToken(token), ...(remindsToo ? { reminded_at: now } : {}) })
       .where('id', '=', r.id)
       .execute();
   const title = localized(language, e.title_fr, e.title_nl);

@@ -1,6 +1,6 @@
 import { withContext } from '../../platform/db/context';
 import type { Deps } from '../../platform/deps';
-import { mailRegistrant } from './mails';
+import { mailRegistrant, REMINDER_LEAD_MS } from './mails';
 import * as store from './store';
 
 /**
@@ -18,7 +18,7 @@ export function registerForumReminders(deps: Deps): void {
 
 export async function runForumReminders(deps: Pick<Deps, 'db' | 'clock' | 'config' | 'secrets'>) {
   const now = deps.clock.now();
-  const until = new Date(now.getTime() + 24 * 3600_000);
+  const until = new Date(now.getTime() + REMINDER_LEAD_MS);
   const due = await withContext(deps.db, { scope: 'system' }, (trx) => store.dueReminders(trx, now, until));
   let mails = 0;
   for (const d of due)
