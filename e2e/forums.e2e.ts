@@ -188,7 +188,10 @@ describe('Action 4: a bilingual forum, from registration to a cross-border initi
       .fill('Solidaire begeleiding aan de loketten');
     await tick(page.getByRole('checkbox', { name: 'CPAS Mouscron (BE)', exact: true }));
     await page.getByRole('combobox', { name: 'Ajouter une commune' }).fill('Mousc');
-    await page.getByRole('option', { name: /Mouscron/ }).first().click();
+    await page
+      .getByRole('option', { name: /Mouscron/ })
+      .first()
+      .click();
     await expect.poll(() => mainText(page)).toContain('Retirer Mouscron');
     await page.getByRole('button', { name: 'Enregistrer' }).click();
     await expect.poll(() => mainText(page)).toContain('Transfrontalière');
