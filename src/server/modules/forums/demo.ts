@@ -23,16 +23,16 @@ const at = (days: number, hourUtc: number) => {
 };
 
 const PEOPLE: Array<[string, string, 'fr' | 'nl' | 'en', string | null]> = [
-  ['Claire Vasseur', 'claire.vasseur@asso-solidaire.example', 'fr', 'Association Main Tendue'],
-  ['Pieter Declercq', 'pieter.declercq@vrijwilligers.example', 'nl', 'Vrijwilligerspunt Kortrijk'],
-  ['Amina Belkacem', 'amina.belkacem@ccas-lille.example', 'fr', 'CCAS de Lille'],
-  ['Joris Van Damme', 'joris.vandamme@ocmw-kortrijk.example', 'nl', 'OCMW Kortrijk'],
-  ['Sophie Lemaire', 'sophie.lemaire@cpas-mouscron.example', 'fr', 'CPAS de Mouscron'],
-  ['Hanne Claeys', 'hanne.claeys@buurtwerk.example', 'nl', null],
-  ['Marc Dufour', 'marc.dufour@benevoles-nord.example', 'fr', 'Bénévoles du Nord'],
-  ['Lotte Verhaeghe', 'lotte.verhaeghe@ocmw-menen.example', 'nl', 'OCMW Menen'],
-  ['Nadia Rahmani', 'nadia.rahmani@resto-coeur.example', 'fr', 'Épicerie solidaire de Fives'],
-  ['Tom Wouters', 'tom.wouters@example.example', 'en', null],
+  ['Claire Imaginaire', 'claire.imaginaire@asso-solidaire.example', 'fr', 'Association Main Tendue'],
+  ['Pieter Verzonnen', 'pieter.verzonnen@vrijwilligers.example', 'nl', 'Vrijwilligerspunt Kortrijk'],
+  ['Amina Fictive', 'amina.fictive@ccas-lille.example', 'fr', 'CCAS de Lille'],
+  ['Joris Denkbeeld', 'joris.denkbeeld@ocmw-kortrijk.example', 'nl', 'OCMW Kortrijk'],
+  ['Sophie Inventée', 'sophie.inventee@cpas-mouscron.example', 'fr', 'CPAS de Mouscron'],
+  ['Hanne Fictief', 'hanne.fictief@buurtwerk.example', 'nl', null],
+  ['Marc Supposé', 'marc.suppose@benevoles-nord.example', 'fr', 'Bénévoles du Nord'],
+  ['Lotte Bedacht', 'lotte.bedacht@ocmw-menen.example', 'nl', 'OCMW Menen'],
+  ['Nadia Imaginée', 'nadia.imaginee@resto-coeur.example', 'fr', 'Épicerie solidaire de Fives'],
+  ['Tom Example', 'tom.example@example.example', 'en', null],
 ];
 
 export const seedForums: DemoSeeder = async (trx, orgs, users) => {

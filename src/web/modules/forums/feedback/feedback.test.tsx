@@ -141,7 +141,7 @@ const summary: FeedbackSummary = {
       language: 'nl',
       mostUseful: null,
       suggestions: 'Een gezamenlijke vorming',
-      contact: { name: 'Pieter Declercq', email: 'pieter@vrijwilligers.example' },
+      contact: { name: 'Pieter Verzonnen', email: 'pieter@vrijwilligers.example' },
     },
   ],
 };
@@ -198,7 +198,7 @@ describe('the feedback summary on the event page', () => {
       screen.getByRole('table', { name: /Participeriez-vous/ }).querySelector('tbody')!.textContent,
     ).toBe('Oui4Peut-être2Non0');
     expect(screen.getByText('Les ateliers en petits groupes')).toBeTruthy();
-    expect(screen.getByText(/Accepte d’être contacté·e : Pieter Declercq/)).toBeTruthy();
+    expect(screen.getByText(/Accepte d’être contacté·e : Pieter Verzonnen/)).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Exporter (CSV)' })).toBeTruthy();
   });
 
