@@ -1,8 +1,9 @@
 import type { ReactNode } from 'react';
 import { I18nProvider } from 'react-aria-components';
-import { IntlProvider } from 'react-intl';
+import { IntlProvider, useIntl } from 'react-intl';
 import { Link } from 'react-router';
 import { formattingLocale, type Language } from '../../../common/i18n/locales';
+import { ApiError } from '../api';
 import { CATALOGS, useLanguage } from '../i18n';
 
 /**
@@ -61,4 +62,17 @@ export function LanguageSwitch<L extends Language = PublicLanguage>({
       ))}
     </nav>
   );
+}
+
+/**
+ * The server words its errors in the shell's language; a public page may be in another (the visitor's
+ * choice): inside PageLanguage, an error the catalogues know is shown in the page's language, others as the
+ * server sent them.
+ */
+export function usePageError() {
+  const intl = useIntl();
+  return (error: unknown) =>
+    error instanceof ApiError && intl.messages[error.code]
+      ? new ApiError(error.status, error.code, intl.formatMessage({ id: error.code }), error.fields)
+      : error;
 }

@@ -8,7 +8,7 @@ import { Button } from '../../app/ui/Button';
 import { Alert, ErrorAlert, Loading } from '../../app/ui/feedback';
 import { Checkbox, Form, Select, TextArea, TextField } from '../../app/ui/fields';
 import { Facts, PageHeader } from '../../app/ui/layout';
-import { LanguageSwitch, PageLanguage, usePublicLanguage } from '../../app/ui/PageLanguage';
+import { LanguageSwitch, PageLanguage, usePageError, usePublicLanguage } from '../../app/ui/PageLanguage';
 import { useForumWords, whenText } from './words';
 
 /**
@@ -28,6 +28,7 @@ export function PublicEventPage() {
 
 function PublicEvent({ id, lang }: { id: string; lang: 'fr' | 'nl' }) {
   const w = useForumWords();
+  const pageError = usePageError();
   const q = useEndpoint(pub.get, { params: { id }, query: { lang } }, { retry: false });
   const switcher = (
     <LanguageSwitch
@@ -41,7 +42,7 @@ function PublicEvent({ id, lang }: { id: string; lang: 'fr' | 'nl' }) {
     return (
       <div className="stack">
         {switcher}
-        <ErrorAlert error={q.error} />
+        <ErrorAlert error={pageError(q.error)} />
       </div>
     );
   const e = q.data;
@@ -73,6 +74,7 @@ function PublicEvent({ id, lang }: { id: string; lang: 'fr' | 'nl' }) {
 
 export function RegistrationForm({ event, lang }: { event: PublicEventView; lang: 'fr' | 'nl' }) {
   const w = useForumWords();
+  const pageError = usePageError();
   const [s, setS] = useState<RegistrationInput>({
     name: '',
     email: '',
@@ -161,7 +163,7 @@ export function RegistrationForm({ event, lang }: { event: PublicEventView; lang
           </label>
         </div>
         <p className="description">{w.m('public.privacy')}</p>
-        <ErrorAlert error={error} />
+        <ErrorAlert error={pageError(error)} />
         <Button type="submit" isDisabled={busy}>
           {w.m(event.full ? 'public.submit_waiting' : 'public.submit')}
         </Button>

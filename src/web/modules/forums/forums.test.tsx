@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { forumsApi as api, publicForumsApi as pub } from '../../../common/forums/endpoints';
 import { eventLink, publicEventLink } from '../../../common/forums/links';
 import type { EventDetail, PublicEventView, RegistrationView } from '../../../common/forums/schemas';
-import { byEndpoint, isCall, renderRoutes } from '../../testing/render-routes';
+import { apiError, byEndpoint, isCall, renderRoutes } from '../../testing/render-routes';
 import { forumsModule } from '.';
 
 const SLOW = { timeout: 10_000 };
@@ -111,6 +111,30 @@ describe('an event’s public page', () => {
     });
   });
 
+  it('shows a refusal in the page’s language, not the shell’s', async () => {
+    renderRoutes({
+      routes: forumsModule.publicRoutes!,
+      path: publicEventLink.href({ id: ID }, { lang: 'nl' }),
+      answers: byEndpoint(
+        [pub.get, publicEvent()],
+        // The server words it in the shell's language (French here).
+        [
+          pub.register,
+          apiError(409, 'forums.errors.closed', 'Les inscriptions à cet événement sont closes.'),
+        ],
+      ),
+    });
+    await screen.findByRole('heading', { name: publicEvent().title, level: 1 }, SLOW);
+    fireEvent.change(screen.getByRole('textbox', { name: /Naam/ }), { target: { value: 'Jan Voorbeeld' } });
+    fireEvent.change(screen.getByRole('textbox', { name: /E-mailadres/ }), {
+      target: { value: 'jan@mail.example' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Inschrijven op de wachtlijst' }));
+    expect(
+      await screen.findByText(/De inschrijvingen voor dit evenement zijn afgesloten/, {}, SLOW),
+    ).toBeTruthy();
+  });
+
   it('offers no form once registration is closed', async () => {
     renderRoutes({
       routes: forumsModule.publicRoutes!,
@@ -140,8 +164,8 @@ describe('the organiser’s event page', () => {
     expect(tables[0]!.textContent).not.toContain('David');
     const waitingRows = tables[1]!.querySelectorAll('tbody tr');
     expect([...waitingRows].map((r) => r.textContent)).toEqual([
-      expect.stringMatching(/^1David Exemple/),
-      expect.stringMatching(/^2Emma Exemple/),
+      expect.stringMatching(/^Rang1NomDavid Exemple/),
+      expect.stringMatching(/^Rang2NomEmma Exemple/),
     ]);
     expect(tables[2]!.textContent).toContain('Bruno Exemple');
     expect(screen.getByRole('button', { name: 'Annuler l’événement' })).toBeTruthy();

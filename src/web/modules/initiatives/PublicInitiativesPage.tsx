@@ -4,7 +4,7 @@ import { publicInitiativeLink, publicInitiativesLink } from '../../../common/ini
 import { useEndpoint } from '../../app/client';
 import { EmptyState, ErrorAlert, Loading } from '../../app/ui/feedback';
 import { Facts, PageHeader } from '../../app/ui/layout';
-import { LanguageSwitch, PageLanguage, usePublicLanguage } from '../../app/ui/PageLanguage';
+import { LanguageSwitch, PageLanguage, usePageError, usePublicLanguage } from '../../app/ui/PageLanguage';
 import { CrossBorderBadge, StatusBadge } from './Badges';
 import { useInitiativeWords } from './words';
 
@@ -24,6 +24,7 @@ export function PublicInitiativesPage() {
 
 function PublicList({ lang }: { lang: 'fr' | 'nl' }) {
   const w = useInitiativeWords();
+  const pageError = usePageError();
   const q = useEndpoint(pub.list, { query: { lang } }, { retry: false });
   return (
     <div className="stack">
@@ -36,7 +37,7 @@ function PublicList({ lang }: { lang: 'fr' | 'nl' }) {
       {q.isLoading ? (
         <Loading />
       ) : !q.data ? (
-        <ErrorAlert error={q.error} />
+        <ErrorAlert error={pageError(q.error)} />
       ) : q.data.items.length === 0 ? (
         <EmptyState title={w.m('public.empty')} />
       ) : (
@@ -70,6 +71,7 @@ export function PublicInitiativePage() {
 
 function PublicOne({ id, lang }: { id: string; lang: 'fr' | 'nl' }) {
   const w = useInitiativeWords();
+  const pageError = usePageError();
   const q = useEndpoint(pub.get, { params: { id }, query: { lang } }, { retry: false });
   const switcher = (
     <LanguageSwitch
@@ -83,7 +85,7 @@ function PublicOne({ id, lang }: { id: string; lang: 'fr' | 'nl' }) {
     return (
       <div className="stack">
         {switcher}
-        <ErrorAlert error={q.error} />
+        <ErrorAlert error={pageError(q.error)} />
       </div>
     );
   const i = q.data;

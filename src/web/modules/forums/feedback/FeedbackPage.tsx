@@ -1,18 +1,16 @@
 import { type FormEvent, useState } from 'react';
-import { useIntl } from 'react-intl';
 import { useLocation, useParams } from 'react-router';
 import { publicForumFeedbackApi, publicForumsApi } from '../../../../common/forums/endpoints';
 import { eventFeedbackLink } from '../../../../common/forums/feedback-links';
 import { FEEDBACK_AGAIN, type FeedbackInput } from '../../../../common/forums/feedback-schemas';
 import { isLanguage, type Language } from '../../../../common/i18n/locales';
-import { ApiError } from '../../../app/api';
 import { call, useEndpoint } from '../../../app/client';
 import { useLanguage } from '../../../app/i18n';
 import { Button } from '../../../app/ui/Button';
 import { Alert, ErrorAlert, Loading } from '../../../app/ui/feedback';
 import { Checkbox, Form, TextArea } from '../../../app/ui/fields';
 import { PageHeader } from '../../../app/ui/layout';
-import { LanguageSwitch, linkToken, PageLanguage } from '../../../app/ui/PageLanguage';
+import { LanguageSwitch, linkToken, PageLanguage, usePageError } from '../../../app/ui/PageLanguage';
 import { useForumWords, whenText } from '../words';
 import { ChoiceField } from './RatingField';
 import './feedback.css';
@@ -60,18 +58,6 @@ function Feedback({ id, lang }: { id: string; lang: Language }) {
       {q.isLoading ? <Loading /> : <FeedbackForm eventId={id} lang={lang} />}
     </div>
   );
-}
-
-/**
- * The server words its errors in the shell's language; this page may be in another (the registrant's):
- * an error the catalogues know is shown in the page's language, others as the server sent them.
- */
-function usePageError() {
-  const intl = useIntl();
-  return (error: unknown) =>
-    error instanceof ApiError && intl.messages[error.code]
-      ? new ApiError(error.status, error.code, intl.formatMessage({ id: error.code }), error.fields)
-      : error;
 }
 
 type State = Omit<FeedbackInput, 'token' | 'overall' | 'usefulness' | 'again'> & {
