@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectAccessible, fillDate, launch, login, newContext, screenshots } from './support';
+import { expectAccessible, fillDate, launch, login, newContext, openNav, screenshots } from './support';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -15,7 +15,7 @@ describe('programme monitoring', () => {
     await login(page, 'coordination@udccas-nord.example');
 
     // The programme, then its dashboard.
-    await page.getByRole('navigation').getByRole('link', { name: 'Programmes', exact: true }).click();
+    await openNav(page, 'Programmes');
     await page.getByRole('link', { name: /SAM Eurométropole — suite/ }).click();
     await page.getByRole('link', { name: 'Tableau de bord' }).click();
     await expect.poll(() => page.locator('main h1').textContent()).toBe('Tableau de bord du programme');

@@ -36,6 +36,7 @@ export function EventsPage() {
         <EmptyState title={w.m('list.empty')} />
       ) : (
         <DataTable
+          stacked
           caption={w.m('list.title')}
           rows={q.data.items}
           rowKey={(e) => e.id}

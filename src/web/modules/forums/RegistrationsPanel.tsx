@@ -97,6 +97,7 @@ export function RegistrationsPanel({ w, event }: { w: ForumWords; event: EventDe
       <ErrorAlert error={attendance.error ?? cancel.error} />
       <Card title={w.m('event.confirmed')}>
         <DataTable
+          stacked
           caption={w.m('event.confirmed')}
           rows={by('confirmed', 'attended')}
           rowKey={(r) => r.id}
@@ -108,6 +109,7 @@ export function RegistrationsPanel({ w, event }: { w: ForumWords; event: EventDe
           <p>{w.m('event.no_waiting')}</p>
         ) : (
           <DataTable
+            stacked
             caption={w.m('event.waiting')}
             rows={waiting}
             rowKey={(r) => r.id}
@@ -121,6 +123,7 @@ export function RegistrationsPanel({ w, event }: { w: ForumWords; event: EventDe
       {c.cancelled > 0 && (
         <Card title={w.m('event.cancelled')}>
           <DataTable
+            stacked
             caption={w.m('event.cancelled')}
             rows={by('cancelled')}
             rowKey={(r) => r.id}

@@ -121,6 +121,7 @@ function Volunteers({ w, initiative: i }: { w: InitiativeWords; initiative: Init
       </p>
       {i.assignments.length > 0 && (
         <DataTable
+          stacked
           caption={w.m('volunteers.title')}
           rows={i.assignments}
           rowKey={(a) => a.id}

@@ -79,6 +79,7 @@ export function InitiativesPage() {
         <EmptyState title={w.m('list.empty')} />
       ) : (
         <DataTable
+          stacked
           caption={w.m('list.title')}
           rows={rows}
           rowKey={(i) => i.id}

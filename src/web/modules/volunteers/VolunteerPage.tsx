@@ -160,6 +160,7 @@ function Volunteer({ v }: { v: VolunteerDetail }) {
           <p>{w.m('assignments_none')}</p>
         ) : (
           <DataTable
+            stacked
             caption={w.m('assignments')}
             rows={v.assignments}
             rowKey={(a) => a.id}
