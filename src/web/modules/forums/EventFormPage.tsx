@@ -8,6 +8,7 @@ import { localized } from '../../../common/i18n/locales';
 import { organisationsApi, programmesApi } from '../../../common/network/endpoints';
 import { call, useEndpoint, useEndpointMutation } from '../../app/client';
 import { useLanguage } from '../../app/i18n';
+import { useSession } from '../../app/session';
 import { Button } from '../../app/ui/Button';
 import { DateField } from '../../app/ui/DateField';
 import { ErrorAlert, Loading } from '../../app/ui/feedback';
@@ -90,6 +91,7 @@ function EventForm({ id, initial }: { id?: string; initial: State }) {
   const [s, setS] = useState<State>(initial);
   const [problem, setProblem] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
+  const session = useSession();
   const orgs = useEndpoint(organisationsApi.list, { query: { status: 'active', pageSize: 100 } });
   const programmes = useEndpoint(programmesApi.list, { query: { pageSize: 100 } });
   const update = useEndpointMutation(api.update, [api.get, api.list]);
@@ -221,10 +223,13 @@ function EventForm({ id, initial }: { id?: string; initial: State }) {
             label={w.m('field.partners')}
             value={s.partnerOrgIds}
             onChange={set('partnerOrgIds')}
-            options={orgs.data.items.map((o) => ({
-              id: o.id,
-              label: o.shortName || localized(language, o.nameFr, o.nameNl),
-            }))}
+            // The organiser or lead is not its own partner.
+            options={orgs.data.items
+              .filter((o) => o.id !== session.activeOrgId)
+              .map((o) => ({
+                id: o.id,
+                label: o.shortName || localized(language, o.nameFr, o.nameNl),
+              }))}
           />
         )}
         {programmes.data && (

@@ -7,6 +7,7 @@ import type { InitiativeDetail, InitiativeInput, ProposalDetail } from '../../..
 import { organisationsApi, programmesApi, territoriesApi } from '../../../common/network/endpoints';
 import { call, useEndpoint, useEndpointMutation } from '../../app/client';
 import { useLanguage } from '../../app/i18n';
+import { useSession } from '../../app/session';
 import { Button } from '../../app/ui/Button';
 import { Alert, ErrorAlert, Loading } from '../../app/ui/feedback';
 import { CheckboxGroup, Form, Select, TextArea, TextField } from '../../app/ui/fields';
@@ -83,6 +84,7 @@ function InitiativeForm({
   const [s, setS] = useState<State>(initial);
   const [picker, setPicker] = useState(0);
   const [error, setError] = useState<unknown>(null);
+  const session = useSession();
   const orgs = useEndpoint(organisationsApi.list, { query: { status: 'active', pageSize: 100 } });
   const programmes = useEndpoint(programmesApi.list, { query: { pageSize: 100 } });
   const update = useEndpointMutation(api.update, [api.get, api.list]);
@@ -152,10 +154,13 @@ function InitiativeForm({
             description={w.m('form.partners_hint')}
             value={s.partnerOrgIds}
             onChange={set('partnerOrgIds')}
-            options={orgs.data.items.map((o) => ({
-              id: o.id,
-              label: `${o.shortName || localized(language, o.nameFr, o.nameNl)} (${o.country})`,
-            }))}
+            // The organiser or lead is not its own partner.
+            options={orgs.data.items
+              .filter((o) => o.id !== session.activeOrgId)
+              .map((o) => ({
+                id: o.id,
+                label: `${o.shortName || localized(language, o.nameFr, o.nameNl)} (${o.country})`,
+              }))}
           />
         )}
         <fieldset>

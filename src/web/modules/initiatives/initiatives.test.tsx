@@ -281,7 +281,31 @@ describe('the initiative form', () => {
             status: 'open',
           },
         ],
-        [organisationsApi.list, { items: [], total: 0, page: 1, pageSize: 100 }],
+        [
+          organisationsApi.list,
+          {
+            // o1 is the signed-in user's organisation: the lead, never offered as its own partner.
+            items: [
+              {
+                id: 'o1',
+                shortName: 'CCAS Lille',
+                nameFr: 'CCAS de Lille',
+                nameNl: 'OCMW Rijsel',
+                country: 'FR',
+              },
+              {
+                id: 'o2',
+                shortName: 'CPAS Mouscron',
+                nameFr: 'CPAS de Mouscron',
+                nameNl: null,
+                country: 'BE',
+              },
+            ],
+            total: 2,
+            page: 1,
+            pageSize: 100,
+          },
+        ],
         [programmesApi.list, { items: [], total: 0, page: 1, pageSize: 100 }],
         [api.create, { id: ID }],
         [api.get, detail()],
@@ -290,6 +314,8 @@ describe('the initiative form', () => {
     expect(
       await screen.findByText(/Initiative issue de la proposition « Tandems linguistiques »/, {}, SLOW),
     ).toBeTruthy();
+    expect(await screen.findByRole('checkbox', { name: 'CPAS Mouscron (BE)' }, SLOW)).toBeTruthy();
+    expect(screen.queryByRole('checkbox', { name: 'CCAS Lille (FR)' })).toBeNull();
     const fr = screen.getByRole('textbox', { name: /Titre en français/ }) as HTMLInputElement;
     expect(fr.value).toBe('Tandems linguistiques');
     fireEvent.change(screen.getByRole('textbox', { name: /Titre en néerlandais/ }), {
