@@ -238,6 +238,12 @@ describe.skipIf(!available)('forum check-in and attendance', () => {
     expect(text).not.toContain('Bruno');
     expect(text).toMatch(/\b5\b/);
     expect((await other.get(`/api/events/${eventId}/attendance-sheet.pdf`)).statusCode).toBe(403);
+    // It names the registrants: the download is in the audit log, with how many names it held.
+    const logged = await sql<{ detail: { rows: number } }>`select detail from audit.log
+      where action = 'export' and entity = 'forum_registrations' and entity_id = ${eventId}`.execute(
+      t.deps.db,
+    );
+    expect(logged.rows.map((x) => x.detail.rows)).toEqual([2]);
   });
 
   it('keeps the attendance tables from another organisation', async () => {

@@ -1,4 +1,5 @@
 import type { Actor } from '../../../platform/actor';
+import { audit } from '../../../platform/audit';
 import type { Tx } from '../../../platform/db/context';
 import * as events from '../store';
 import { organiserEvent } from './checkin';
@@ -37,5 +38,12 @@ export async function attendanceSheet(
     blank ?? DEFAULT_BLANK_ROWS,
     now,
   );
+  // It names the registrants: who printed it, and how many names it held, stays in the audit log.
+  await audit(trx, {
+    action: 'export',
+    entity: 'forum_registrations',
+    entityId: e.id,
+    detail: { eventId: e.id, rows: rows.length, document: 'attendance_sheet' },
+  });
   return { filename: `attendance-${e.id.slice(0, 8)}.pdf`, body };
 }
