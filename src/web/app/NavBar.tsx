@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { NavLink, useLocation } from 'react-router';
 import { dashboardLink } from '../../common/dashboard/links';
@@ -30,7 +30,18 @@ const isCurrent = (to: string, path: string) =>
 export function NavBar({ items }: { items: NavItem[] }) {
   const intl = useIntl();
   const { pathname } = useLocation();
-  const { shown, more } = splitNav(items, navCapacity(useWidth()));
+  // The width gives a first guess; labels longer than usual (Dutch, a large font) then give back one entry
+  // at a time to "More" until the row fits, measured before the browser paints.
+  const guess = navCapacity(useWidth());
+  const [fit, setFit] = useState({ guess, items: items.length, n: guess });
+  const capacity = fit.guess === guess && fit.items === items.length ? fit.n : guess;
+  const row = useRef<HTMLUListElement>(null);
+  useLayoutEffect(() => {
+    const el = row.current;
+    if (el && el.scrollWidth > el.clientWidth + 1 && capacity > 2)
+      setFit({ guess, items: items.length, n: capacity - 1 });
+  });
+  const { shown, more } = splitNav(items, capacity);
   const [open, setOpen] = useState(false);
   const button = useRef<HTMLButtonElement>(null);
   const box = useRef<HTMLLIElement>(null);
@@ -56,7 +67,7 @@ export function NavBar({ items }: { items: NavItem[] }) {
   const current = more.some((n) => isCurrent(n.to, pathname));
   return (
     <nav className="shell-nav" aria-label={intl.formatMessage({ id: 'shell.main_navigation' })}>
-      <ul className={more.length ? 'shell-nav__row' : 'shell-nav__row shell-nav__row--all'}>
+      <ul ref={row} className={more.length ? 'shell-nav__row' : 'shell-nav__row shell-nav__row--all'}>
         {shown.map((n) => (
           <li key={n.to}>{link(n)}</li>
         ))}
