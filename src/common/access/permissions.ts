@@ -13,9 +13,19 @@ export const ROLES = [
   'interpreter',
   /** A centre's finance officer: declares its programme expenditure, sees no person. */
   'finance',
+  // Professions of a mobile accompaniment team (AB Réfugiés, migration 0051). The clinical ones
+  // (psychologist, paramedical) alone read the team's clinical notes.
+  'psychologist',
+  'paramedical',
+  'intercultural_mediator',
+  /** A volunteer or peer who accompanies newcomers and needs an account (outreach, meetups). */
+  'peer_ambassador',
 ] as const;
 export type Role = (typeof ROLES)[number];
 export const MEMBERSHIP_ROLES = ROLES.filter((r) => r !== 'platform_admin');
+
+/** Members of a mobile accompaniment team who meet newcomers (not the peer volunteers). */
+const TEAM_PROFESSIONALS: Role[] = ['psychologist', 'paramedical', 'intercultural_mediator'];
 
 const ALL_STAFF: Role[] = [
   'platform_admin',
@@ -51,7 +61,7 @@ export const PERMISSIONS = {
   /** How many other centres follow the same participant code (referents only learn "one or more"). */
   'person.known_elsewhere': ['coordinator'],
   // persons another organisation shares with one's own (referrals, placements)
-  'person.view_shared': ['referent', 'coordinator', 'tutor', 'org_admin'],
+  'person.view_shared': ['referent', 'coordinator', 'tutor', 'org_admin', ...TEAM_PROFESSIONALS],
   'consent.override': ['coordinator'],
   'offer.view': ['referent', 'coordinator', 'tutor', 'org_admin'],
   'offer.manage': ['coordinator', 'org_admin', 'tutor'],
@@ -110,6 +120,25 @@ export const PERMISSIONS = {
   'initiatives.view': [...ALL_STAFF, 'analyst', 'interpreter', 'finance'],
   /** Leads its organisation's initiatives, records forum proposals, and records results as a partner. */
   'initiatives.manage': ['coordinator', 'org_admin', 'volunteer_coordinator'],
+  // AB Réfugiés: accompaniment of newcomers (module accompaniment, migrations 0051-0056)
+  /** Reads the network's mobile teams, its organisation's requests, interventions and bookings. */
+  'accompaniment.view': [...ALL_STAFF, ...TEAM_PROFESSIONALS, 'peer_ambassador', 'interpreter'],
+  /** Asks a mobile team to accompany a person of its own caseload (through the sharing door). */
+  'accompaniment.request': ['referent', 'coordinator', 'org_admin'],
+  /** Keeps its organisation's teams, decides on the requests they receive, plans and records interventions. */
+  'accompaniment.manage': ['coordinator', 'org_admin', 'referent', ...TEAM_PROFESSIONALS],
+  /** Reads and writes the team's clinical notes: the clinical professions only, never their managers. */
+  'accompaniment.clinical': ['psychologist', 'paramedical'],
+  /** Books an interpreter for its organisation's work. */
+  'interpreting.book': ['referent', 'coordinator', 'org_admin', ...TEAM_PROFESSIONALS],
+  /** Answers the bookings addressed to its organisation as an interpreting provider. */
+  'interpreting.provide': ['interpreter', 'coordinator', 'org_admin'],
+  /** Keeps the log of outreach contacts with persons not (yet) identified. */
+  'outreach.record': ['referent', 'coordinator', 'org_admin', ...TEAM_PROFESSIONALS, 'peer_ambassador'],
+  /** Reads the network's experimentations and their transfers. */
+  'experimentation.view': [...ALL_STAFF, ...TEAM_PROFESSIONALS, 'peer_ambassador', 'analyst', 'interpreter'],
+  /** Runs its organisation's experimentations and the transfers it takes up. */
+  'experimentation.manage': ['coordinator', 'org_admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -165,4 +165,66 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
     language: 'fr',
     memberships: [{ org: 'cpas-binche', roles: ['referent'] }],
   },
+  // AB Réfugiés (issue 14): the French and Walloon mobile teams, a Flemish Wereldhuis professional.
+  {
+    // Social worker at La Vie Active: refers newcomer families to a mobile team.
+    key: 'worker_lva',
+    email: 'accompagnement@lavieactive.example',
+    displayName: 'Inès Accueil-Fictif',
+    language: 'fr',
+    memberships: [{ org: 'la-vie-active', roles: ['referent'] }],
+  },
+  {
+    // Psychologist of La Vie Active's (French) mobile team: the only reader of its clinical notes.
+    key: 'psychologist_lva',
+    email: 'psychologue@lavieactive.example',
+    displayName: 'Noé Écoute-Fictif',
+    language: 'fr',
+    memberships: [{ org: 'la-vie-active', roles: ['psychologist'] }],
+  },
+  {
+    // Coordinates the Walloon mobile team at CRéSaM: decides on the requests it receives.
+    key: 'coordinator_cresam',
+    email: 'coordination@cresam.example',
+    displayName: 'Maxime Équipe-Mobile',
+    language: 'fr',
+    memberships: [{ org: 'cresam', roles: ['coordinator'] }],
+  },
+  {
+    key: 'psychologist_cresam',
+    email: 'psychologue@cresam.example',
+    displayName: 'Sacha Trauma-Fictif',
+    language: 'fr',
+    memberships: [{ org: 'cresam', roles: ['psychologist'] }],
+  },
+  {
+    key: 'paramedical_cresam',
+    email: 'infirmier@cresam.example',
+    displayName: 'Jules Soin-Fictif',
+    language: 'fr',
+    memberships: [{ org: 'cresam', roles: ['paramedical'] }],
+  },
+  {
+    key: 'mediator_cresam',
+    email: 'mediation@cresam.example',
+    displayName: 'Amal Passerelle',
+    language: 'fr',
+    memberships: [{ org: 'cresam', roles: ['intercultural_mediator'] }],
+  },
+  {
+    // Wereldhuis West-Vlaanderen: books interpreters, runs the Mindspring sessions.
+    key: 'professional_wereldhuis',
+    email: 'begeleider@wereldhuis.example',
+    displayName: 'Wout Nieuwkomer-Fictief',
+    language: 'nl',
+    memberships: [{ org: 'wereldhuis-wvl', roles: ['referent', 'coordinator'] }],
+  },
+  {
+    // A peer volunteer with an account: logs outreach contacts.
+    key: 'ambassador_wereldhuis',
+    email: 'ambassadeur@wereldhuis.example',
+    displayName: 'Saba Brugfiguur',
+    language: 'nl',
+    memberships: [{ org: 'wereldhuis-wvl', roles: ['peer_ambassador'] }],
+  },
 ];

@@ -3,6 +3,7 @@ import { withContext } from '../platform/db/context';
 import type { Deps } from '../platform/deps';
 import { type DomainEvent, EVENTS_QUEUE } from '../platform/events';
 import type { ModuleDemo, ServerModule } from '../platform/module';
+import { accompanimentModule } from './accompaniment';
 import { adminModule } from './admin';
 import { dashboardModule } from './dashboard';
 import { formativeModule } from './formative';
@@ -35,6 +36,7 @@ export const SERVER_MODULES: readonly ServerModule[] = [
   forumsModule,
   volunteersModule,
   initiativesModule,
+  accompanimentModule,
 ];
 
 /** Each module's routes, each in its own encapsulated scope. */

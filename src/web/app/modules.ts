@@ -1,3 +1,4 @@
+import { accompanimentModule } from '../modules/accompaniment';
 import { adminModule } from '../modules/admin';
 import { authModule } from '../modules/auth';
 import { dashboardModule } from '../modules/dashboard';
@@ -31,6 +32,7 @@ const rest: WebModule[] = [
   forumsModule,
   volunteersModule,
   initiativesModule,
+  accompanimentModule,
 ];
 export const MODULES: WebModule[] = [dashboardModule(() => allNav), ...rest];
 const allNav: NavItem[] = MODULES.flatMap((m) => m.nav ?? []);

@@ -1,0 +1,2 @@
+// Filled by the experimentations part of the accompaniment module.
+export {};

@@ -1,0 +1,2 @@
+// Filled by the interpreting part of the accompaniment module.
+export {};

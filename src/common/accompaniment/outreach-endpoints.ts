@@ -1,0 +1,2 @@
+// Filled by the outreach part of the accompaniment module.
+export {};

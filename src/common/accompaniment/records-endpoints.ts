@@ -1,0 +1,2 @@
+// Filled by the records part of the accompaniment module.
+export {};

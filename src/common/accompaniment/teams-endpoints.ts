@@ -1,0 +1,2 @@
+// Filled by the teams part of the accompaniment module.
+export {};

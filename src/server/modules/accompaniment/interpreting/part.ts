@@ -1,0 +1,4 @@
+import type { AccompanimentPart } from '../part';
+
+/** This part's contribution to the accompaniment module's manifest (see ../index.ts). */
+export const interpretingPart: AccompanimentPart = {};

@@ -1,0 +1,4 @@
+import type { AccompanimentWebPart } from '../part';
+
+/** This part's pages, person-page panels and hub cards (see ../index.tsx). */
+export const outreachWebPart: AccompanimentWebPart = {};
