@@ -25,6 +25,10 @@ export const DATA_CATEGORIES = [
   'contract',
   'pathway',
   'mobility',
+  // AB Réfugiés (migration 0052): each with its own consent, never implied by another group.
+  'legal_status',
+  'interpreter_need',
+  'psychosocial',
 ] as const;
 export type DataCategory = (typeof DATA_CATEGORIES)[number];
 

@@ -115,7 +115,11 @@ export async function shareBasis(
 const earliest = (a: string | null, b: string | null) => (a === null ? b : b === null || a <= b ? a : b);
 
 /** The record a grant comes with (the database ends the grant with it), and the table it lives in. */
-const SOURCES = { referral: 'referrals', placement: 'placements' } as const;
+const SOURCES = {
+  referral: 'referrals',
+  placement: 'placements',
+  accompaniment_request: 'accompaniment_requests',
+} as const;
 export type GrantSource = keyof typeof SOURCES;
 
 /**
