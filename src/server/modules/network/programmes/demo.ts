@@ -43,6 +43,32 @@ interface DemoProgramme extends ProgrammeValues {
   perimeter?: string[];
 }
 
+/** AB Réfugiés' lead and operators with their budgets (seed 004), and the eight associated operators. */
+const AB_PARTNERS: DemoProgramme['partners'] = [
+  { org: 'prefecture-hdf', role: 'lead', budgetTotal: '183321.24', euAmount: '91660.62' },
+  // The regional directorate named in the application (DRJSCS) became the DREETS in 2021.
+  { org: 'dreets-hdf', role: 'operator', budgetTotal: '147678.18', euAmount: '73839.09' },
+  { org: 'wereldhuis-wvl', role: 'operator', budgetTotal: '399058.13', euAmount: '199529.06' },
+  { org: 'cresam', role: 'operator', budgetTotal: '291247.36', euAmount: '145623.68' },
+  { org: 'la-vie-active', role: 'operator', budgetTotal: '259128.04', euAmount: '129564.02' },
+  { org: 'setis-wallon', role: 'operator', budgetTotal: '109307.23', euAmount: '54653.61' },
+  // "OP associé" in the application's operator table: no budget of their own.
+  ...[
+    'ddcs-somme',
+    'ddcs-aisne',
+    'ddcs-nord',
+    'ddcs-oise',
+    'ddcs-pas-de-calais',
+    'spw-dgo5',
+    'ars-hdf',
+    'aviq',
+  ].map((org) => ({ org, role: 'associated' as const })),
+];
+
+const AB_SUITE_FR = `Programme de démonstration fictif : il n'existe pas. Il prolonge AB Réfugiés avec les mêmes opérateurs et les mêmes modules, pour que les équipes mobiles, demandes, interprétariats, contacts de proximité et indicateurs de la démonstration portent sur une période en cours. Le programme historique garde ses dates et ses montants réels.`;
+
+const AB_SUITE_NL = `Fictief demonstratieprogramma: het bestaat niet. Het zet AB Réfugiés voort met dezelfde operatoren en dezelfde modules, zodat de mobiele teams, aanvragen, tolkopdrachten, outreachcontacten en indicatoren van de demo over een lopende periode gaan. Het historische programma behoudt zijn echte data en bedragen.`;
+
 /** SAM Eurométropole's partners and roles (seeds 001 and 002), shared by the fictional follow-up. */
 const SAM_PARTNERS: DemoProgramme['partners'] = [
   { org: 'udccas-nord', role: 'lead' },
@@ -144,26 +170,7 @@ export const DEMO_PROGRAMMES: DemoProgramme[] = [
     descriptionNl: AB_NL,
     budgetTotal: '1389740.18',
     euAmount: '694870.08',
-    partners: [
-      { org: 'prefecture-hdf', role: 'lead', budgetTotal: '183321.24', euAmount: '91660.62' },
-      // The regional directorate named in the application (DRJSCS) became the DREETS in 2021.
-      { org: 'dreets-hdf', role: 'operator', budgetTotal: '147678.18', euAmount: '73839.09' },
-      { org: 'wereldhuis-wvl', role: 'operator', budgetTotal: '399058.13', euAmount: '199529.06' },
-      { org: 'cresam', role: 'operator', budgetTotal: '291247.36', euAmount: '145623.68' },
-      { org: 'la-vie-active', role: 'operator', budgetTotal: '259128.04', euAmount: '129564.02' },
-      { org: 'setis-wallon', role: 'operator', budgetTotal: '109307.23', euAmount: '54653.61' },
-      // "OP associé" in the application's operator table: no budget of their own.
-      ...[
-        'ddcs-somme',
-        'ddcs-aisne',
-        'ddcs-nord',
-        'ddcs-oise',
-        'ddcs-pas-de-calais',
-        'spw-dgo5',
-        'ars-hdf',
-        'aviq',
-      ].map((org) => ({ org, role: 'associated' as const })),
-    ],
+    partners: AB_PARTNERS,
     themes: ['refugees_migrants', 'health', 'mental_health'],
     interventionCategory:
       "Inclusion active, y compris en vue de promouvoir l'égalité des chances, la participation active et une meilleure aptitude à l'emploi",
@@ -191,6 +198,25 @@ export const DEMO_PROGRAMMES: DemoProgramme[] = [
     actions: CHARLEROI_BINCHE_YEARS,
     milestones: CHARLEROI_BINCHE_MILESTONES,
     perimeter: CHARLEROI_BINCHE_PERIMETER,
+  },
+  {
+    // Fictional, like SAM-E suite: the accompaniment of newcomers (teams, requests, bookings, outreach)
+    // happens today, so its indicators need a programme running today, with AB Réfugiés' partners.
+    key: 'ab-suite',
+    lead: 'prefecture-hdf',
+    acronym: 'AB Réfugiés suite',
+    nameFr: 'AB Réfugiés — suite 2025–2027 (fictif)',
+    nameNl: 'AB Réfugiés — vervolg 2025–2027 (fictief)',
+    fundingProgramme: 'Programme de démonstration (fictif)',
+    funds: ['erdf', 'own'],
+    startsOn: '2025-04-01',
+    endsOn: '2027-12-31',
+    descriptionFr: AB_SUITE_FR,
+    descriptionNl: AB_SUITE_NL,
+    themes: ['refugees_migrants', 'health', 'mental_health'],
+    website: 'https://ab-suite.example.org',
+    partners: AB_PARTNERS.map(({ org, role }) => ({ org, role })),
+    actions: AB_MODULES,
   },
   {
     // Fictional: the demo's live activity (today's placements, reminders) needs a running programme.

@@ -32,10 +32,11 @@ describe.skipIf(!available)('programmes API: reading and tenancy', () => {
       const r = await c.get('/api/programmes');
       expect(r.statusCode).toBe(200);
       const list = r.json() as ProgrammeList;
-      // The two fictional follow-ups (SAM's and the formative module's Charleroi–Binche) come first.
-      expect(list.total).toBe(5);
+      // The fictional follow-ups (the formative module's Charleroi–Binche, AB's and SAM's) come first.
+      expect(list.total).toBe(6);
       expect(list.items.map((p) => p.acronym)).toEqual([
         'Charleroi–Binche suite',
+        'AB Réfugiés suite',
         'SAM-E suite',
         'FAMI Charleroi–Binche',
         'AB Réfugiés',
@@ -68,10 +69,14 @@ describe.skipIf(!available)('programmes API: reading and tenancy', () => {
       const acronyms = async (query: string) =>
         ((await c.get(`/api/programmes${query}`)).json() as ProgrammeList).items.map((p) => p.acronym);
       expect(await acronyms('?q=eurometropole')).toEqual(['SAM-E suite', 'SAM-E']);
-      expect(await acronyms('?q=refugies')).toEqual(['AB Réfugiés']);
+      expect(await acronyms('?q=refugies')).toEqual(['AB Réfugiés suite', 'AB Réfugiés']);
       expect(await acronyms('?fund=amif')).toEqual(['Charleroi–Binche suite', 'FAMI Charleroi–Binche']);
       expect(await acronyms('?status=running')).toEqual([]);
-      expect(await acronyms('?status=planned')).toEqual(['Charleroi–Binche suite', 'SAM-E suite']);
+      expect(await acronyms('?status=planned')).toEqual([
+        'Charleroi–Binche suite',
+        'AB Réfugiés suite',
+        'SAM-E suite',
+      ]);
       expect(await acronyms('?status=closed')).toHaveLength(3);
       expect(await acronyms(`?org=${orgs.binche}`)).toEqual([
         'Charleroi–Binche suite',
@@ -79,8 +84,8 @@ describe.skipIf(!available)('programmes API: reading and tenancy', () => {
       ]);
       expect(await acronyms(`?org=${orgs.kortrijk}`)).toEqual(['SAM-E suite', 'SAM-E']);
       const page2 = (await c.get('/api/programmes?pageSize=3&page=2')).json() as ProgrammeList;
-      expect(page2).toMatchObject({ total: 5, page: 2, pageSize: 3 });
-      expect(page2.items.map((p) => p.acronym)).toEqual(['AB Réfugiés', 'SAM-E']);
+      expect(page2).toMatchObject({ total: 6, page: 2, pageSize: 3 });
+      expect(page2.items.map((p) => p.acronym)).toEqual(['FAMI Charleroi–Binche', 'AB Réfugiés', 'SAM-E']);
       expect((await c.get('/api/programmes?fund=gold')).statusCode).toBe(400);
       expect((await c.get('/api/programmes?org=not-a-uuid')).statusCode).toBe(400);
     });
@@ -128,7 +133,8 @@ describe.skipIf(!available)('programmes API: reading and tenancy', () => {
     it('derives AB Réfugiés totals from the operators budgets, matching the declared ones', async () => {
       const c = await app.login(COORDINATOR);
       const list = (await c.get('/api/programmes?q=AB')).json() as ProgrammeList;
-      const ab = (await c.get(`/api/programmes/${list.items[0]!.id}`)).json() as ProgrammeDetail;
+      const abId = list.items.find((p) => p.acronym === 'AB Réfugiés')!.id;
+      const ab = (await c.get(`/api/programmes/${abId}`)).json() as ProgrammeDetail;
       // Six operators with a budget and the eight associated operators ("OP associé") without one.
       expect(ab.partners).toHaveLength(14);
       expect(ab.partners.filter((p) => p.role === 'associated').map((p) => p.org.shortName)).toEqual(
