@@ -74,3 +74,47 @@ describe('participant code rendering', () => {
     expect(parseParticipantCode('7K3M-Q9XD-2HBR-T0V!')).toBeNull();
   });
 });
+
+describe('participant code of an approximate birth date', () => {
+  it('leaves the identity of an exact date as it was (existing codes stay valid)', () => {
+    expect(normaliseIdentity('Jean', 'Dupont', '1985-07-30', 'exact')).toBe('dupont jean|1985-07-30');
+    expect(normaliseIdentity('Jean', 'Dupont', '1985-07-30', 'exact')).toBe(
+      normaliseIdentity('Jean', 'Dupont', '1985-07-30'),
+    );
+  });
+
+  it('hashes the year and a marker only, so that correcting an estimate within the year keeps it', () => {
+    const estimated = normaliseIdentity('Yonas', 'Exemple-Tesfay', '1998-03-01', 'estimated');
+    expect(estimated).toBe('exemple tesfay yonas|1998~');
+    expect(normaliseIdentity('Yonas', 'Exemple-Tesfay', '1998-11-20', 'estimated')).toBe(estimated);
+    // Year only (stored as 1 January) and an estimate in the same year: the same code.
+    expect(normaliseIdentity('Yonas', 'Exemple-Tesfay', '1998-01-01', 'year')).toBe(estimated);
+  });
+
+  it('keeps an approximate date apart from an exact one and from another year', () => {
+    expect(normaliseIdentity('Jean', 'Dupont', '1985-01-01', 'year')).not.toBe(
+      normaliseIdentity('Jean', 'Dupont', '1985-01-01', 'exact'),
+    );
+    expect(normaliseIdentity('Jean', 'Dupont', '1985-06-01', 'estimated')).not.toBe(
+      normaliseIdentity('Jean', 'Dupont', '1986-06-01', 'estimated'),
+    );
+  });
+
+  it('uses the tokens there are for a single name', () => {
+    expect(normaliseIdentity('', 'Abdi', '2001-01-01', 'year')).toBe('abdi|2001~');
+    expect(normaliseIdentity('Abdi', '', '2001-01-01', 'year')).toBe('abdi|2001~');
+    expect(normaliseIdentity('Abdi', '', '2001-04-05')).toBe('abdi|2001-04-05');
+  });
+
+  it('gives a stable keyed code for the same approximate identity', () => {
+    const code = (d: string, p: 'year' | 'estimated') =>
+      renderCode(
+        createHmac('sha256', Buffer.alloc(32, 7))
+          .update(normaliseIdentity('Awet', 'Fictive', d, p))
+          .digest(),
+      );
+    expect(code('2004-02-10', 'estimated')).toBe(code('2004-09-30', 'estimated'));
+    expect(code('2004-01-01', 'year')).toBe(code('2004-09-30', 'estimated'));
+    expect(code('2004-01-01', 'year')).not.toBe(code('2005-01-01', 'year'));
+  });
+});

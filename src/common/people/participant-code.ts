@@ -21,11 +21,25 @@ export function nameTokens(name: string): string[] {
 
 /**
  * The text that is hashed: every name token of first and last names, sorted (so that swapped names,
- * hyphens, double spaces, accents or case give the same code), then the ISO birth date.
+ * hyphens, double spaces, accents or case give the same code; a single name gives its own tokens), then
+ * the birth date.
+ *
+ * An exact birth date is hashed as the ISO date ("dupont jean|1985-07-30"): codes computed before birth
+ * date precisions existed are unchanged. A non-exact one (precision 'year' or 'estimated', migration 0053)
+ * is hashed as its year and a marker ("tesfay yonas|1998~"): correcting an estimated date within the same
+ * year, or going from "year only" to an estimate in that year, keeps the code; the marker keeps such a code
+ * apart from an exact date's. Making a date exact (or changing its year) changes the code, as for any
+ * corrected identity.
  */
-export function normaliseIdentity(firstName: string, lastName: string, birthDate: string): string {
+export function normaliseIdentity(
+  firstName: string,
+  lastName: string,
+  birthDate: string,
+  precision: 'exact' | 'year' | 'estimated' = 'exact',
+): string {
   const tokens = [...nameTokens(firstName), ...nameTokens(lastName)].sort();
-  return `${tokens.join(' ')}|${birthDate.slice(0, 10)}`;
+  const date = precision === 'exact' ? birthDate.slice(0, 10) : `${birthDate.slice(0, 4)}~`;
+  return `${tokens.join(' ')}|${date}`;
 }
 
 /** Crockford's alphabet (no I, L, O, U): codes read aloud or copied by hand are not misread. */

@@ -6,6 +6,7 @@ import {
   consentRuleErrors,
   maskNationalId,
   personRuleErrors,
+  storedBirthDate,
   withdrawalRuleErrors,
 } from './rules';
 import { ConsentCreateBody, PersonCreateBody, PersonPatchBody, PersonQuery } from './schemas';
@@ -139,11 +140,47 @@ describe('people schemas', () => {
     expect(Value.Check(PersonCreateBody, { ...valid, birthDate: '30/07/1985' })).toBe(false);
   });
 
-  it('lets a patch clear optional fields but not names', () => {
+  it('lets a patch clear optional fields, and a name (the rules keep one, see below), never blank it', () => {
     expect(Value.Check(PersonPatchBody, { email: null, phone: null })).toBe(true);
-    expect(Value.Check(PersonPatchBody, { firstName: null })).toBe(false);
+    expect(Value.Check(PersonPatchBody, { lastName: null })).toBe(true);
+    expect(Value.Check(PersonPatchBody, { firstName: '  ' })).toBe(false);
+    expect(Value.Check(PersonPatchBody, { interpreterNeed: null, nationality: null })).toBe(true);
   });
 
+  it('accepts a single name and the newcomer fields, and refuses unknown codes', () => {
+    const single = { firstName: 'Awet', birthDate: '2004-01-01', birthDatePrecision: 'year' };
+    expect(Value.Check(PersonCreateBody, single)).toBe(true);
+    expect(Value.Check(PersonCreateBody, { lastName: 'Abdi', birthDate: '2004-01-01' })).toBe(true);
+    expect(Value.Check(PersonCreateBody, { ...single, birthDatePrecision: 'about' })).toBe(false);
+    for (const nationality of ['ER', 'BE', 'stateless', 'unknown'])
+      expect(Value.Check(PersonCreateBody, { ...single, nationality })).toBe(true);
+    for (const nationality of ['XX', 'er', 'ERI', 'UK', ''])
+      expect(Value.Check(PersonCreateBody, { ...single, nationality })).toBe(false);
+    const tir = { code: 'tir', literacy: 'reads_writes', main: true };
+    expect(Value.Check(PersonCreateBody, { ...single, spokenLanguages: [tir] })).toBe(true);
+    expect(
+      Value.Check(PersonCreateBody, {
+        ...single,
+        spokenLanguages: [{ code: 'arb', dialect: 'Sudanese', literacy: 'reads' }],
+      }),
+    ).toBe(true);
+    for (const bad of [
+      { code: 'xyz', literacy: 'reads' },
+      { code: 'ti', literacy: 'reads' },
+      { code: 'tir', literacy: 'fluent' },
+      { code: 'tir', literacy: 'reads', dialect: 'x'.repeat(61) },
+      { code: 'tir', literacy: 'reads', script: 'Ethiopic' },
+    ])
+      expect(Value.Check(PersonCreateBody, { ...single, spokenLanguages: [bad] })).toBe(false);
+    expect(Value.Check(PersonCreateBody, { ...single, spokenLanguages: Array(11).fill(tir) })).toBe(false);
+    const need = { language: 'prs', modality: 'video', genderPreference: 'female' };
+    expect(Value.Check(PersonCreateBody, { ...single, interpreterNeed: need })).toBe(true);
+    expect(Value.Check(PersonCreateBody, { ...single, interpreterNeed: null })).toBe(true);
+    expect(Value.Check(PersonCreateBody, { ...single, interpreterNeed: { ...need, modality: 'mail' } })).toBe(
+      false,
+    );
+    expect(Value.Check(PersonCreateBody, { ...single, interpreterNeed: { language: 'prs' } })).toBe(false);
+  });
   it('checks the list query', () => {
     expect(Value.Check(PersonQuery, { q: 'dupont', page: 2 })).toBe(true);
     expect(Value.Check(PersonQuery, { referent: 'none' })).toBe(true);
@@ -156,5 +193,44 @@ describe('people schemas', () => {
     expect(Value.Check(ConsentCreateBody, { ...c, dataCategories: ['identity'] })).toBe(true);
     expect(Value.Check(ConsentCreateBody, { ...c, dataCategories: [] })).toBe(false);
     expect(Value.Check(ConsentCreateBody, { ...c, dataCategories: ['national_id'] })).toBe(false);
+  });
+});
+
+describe('newcomer rules', () => {
+  const today = '2026-06-15';
+  it('needs one name at least, whichever', () => {
+    expect(personRuleErrors({ firstName: 'Awet', lastName: '' }, today)).toEqual([]);
+    expect(personRuleErrors({ firstName: '', lastName: 'Abdi' }, today)).toEqual([]);
+    expect(personRuleErrors({ firstName: ' ', lastName: null }, today)).toEqual([
+      { path: 'firstName', code: 'people.persons.errors.name_required' },
+    ]);
+    // Not checked when no name is in question (a patch of other fields).
+    expect(personRuleErrors({ birthDate: '2000-01-01' }, today)).toEqual([]);
+  });
+
+  it('refuses a language listed twice (same dialect) and two main languages', () => {
+    expect(
+      personRuleErrors(
+        {
+          spokenLanguages: [
+            { code: 'ara', dialect: 'Levantine', main: true },
+            { code: 'ara', dialect: 'Maghrebi' },
+            { code: 'tir', main: true },
+            { code: 'ara', dialect: ' levantine ' },
+          ],
+        },
+        today,
+      ),
+    ).toEqual([
+      { path: 'spokenLanguages.2.main', code: 'people.persons.errors.spoken_language_main' },
+      { path: 'spokenLanguages.3.code', code: 'people.persons.errors.spoken_language_twice' },
+    ]);
+  });
+
+  it('stores a year-only birth date as the first of January', () => {
+    expect(storedBirthDate('2004-06-15', 'year')).toBe('2004-01-01');
+    expect(storedBirthDate('2004-06-15', 'estimated')).toBe('2004-06-15');
+    expect(storedBirthDate('2004-06-15', 'exact')).toBe('2004-06-15');
+    expect(storedBirthDate('2004-06-15', undefined)).toBe('2004-06-15');
   });
 });

@@ -4,7 +4,11 @@ import { validateNationalId } from '../validation/identifiers';
 /** Rules across fields that a schema cannot express, shared by the API and the forms. Dates are ISO. */
 
 export interface PersonDates {
+  /** Checked when present in the object (a create, or a patch that touches a name): one is needed. */
+  firstName?: string | null;
+  lastName?: string | null;
   birthDate?: string | null;
+  spokenLanguages?: ReadonlyArray<{ code: string; dialect?: string | null; main?: boolean | null }> | null;
   benefitSince?: string | null;
   benefitUntil?: string | null;
   contractSignedOn?: string | null;
@@ -13,6 +17,9 @@ export interface PersonDates {
 
 export function personRuleErrors(v: PersonDates, today: string): FieldError[] {
   const out: FieldError[] = [];
+  // A single name is enough (mononymous persons), but a record needs one.
+  if (('firstName' in v || 'lastName' in v) && !v.firstName?.trim() && !v.lastName?.trim())
+    out.push({ path: 'firstName', code: 'people.persons.errors.name_required' });
   if (v.birthDate && v.birthDate > today)
     out.push({ path: 'birthDate', code: 'people.persons.errors.birth_future' });
   else if (v.birthDate && v.birthDate < '1900-01-01')
@@ -21,8 +28,25 @@ export function personRuleErrors(v: PersonDates, today: string): FieldError[] {
     out.push({ path: 'benefitUntil', code: 'people.persons.errors.benefit_dates' });
   if (v.contractSignedOn && v.contractNextEvaluationOn && v.contractNextEvaluationOn < v.contractSignedOn)
     out.push({ path: 'contractNextEvaluationOn', code: 'people.persons.errors.contract_dates' });
+  const seen = new Set<string>();
+  let mains = 0;
+  for (const [i, l] of (v.spokenLanguages ?? []).entries()) {
+    const key = `${l.code}|${(l.dialect ?? '').trim().toLowerCase()}`;
+    if (seen.has(key))
+      out.push({ path: `spokenLanguages.${i}.code`, code: 'people.persons.errors.spoken_language_twice' });
+    seen.add(key);
+    if (l.main && ++mains === 2)
+      out.push({ path: `spokenLanguages.${i}.main`, code: 'people.persons.errors.spoken_language_main' });
+  }
   return out;
 }
+
+/**
+ * A birth date as stored for its precision: a year-only date is the first of January of that year
+ * (the day and month given are not kept).
+ */
+export const storedBirthDate = (birthDate: string, precision: string | undefined | null) =>
+  precision === 'year' ? `${birthDate.slice(0, 4)}-01-01` : birthDate.slice(0, 10);
 
 /** The national identifier checked against the rules of the organisation's country, or a field error. */
 export function checkNationalId(

@@ -1,6 +1,7 @@
 import Type, { type Static, type TSchema } from 'typebox';
 import { IsoDate, Nullable, PageQuery, Uuid } from '../kernel/schemas';
 import { CONSENT_GIVERS, CONSENT_PURPOSES, DATA_CATEGORIES } from './consent';
+import { ISO639_3_LANGUAGES } from './languages';
 
 /** Minimum-income benefits (migration 0003 checks the same list). */
 export const BENEFITS = ['rsa', 'ris', 'equivalent_aid', 'leefloon', 'equivalent_leefloon', 'none'] as const;
@@ -24,15 +25,88 @@ export const PERSON_STATUSES = ['active', 'archived'] as const;
 export const PERSON_SEXES = ['female', 'male', 'non_binary'] as const;
 export type PersonSex = (typeof PERSON_SEXES)[number];
 
+/**
+ * How sure the birth date is (migration 0053): 'exact'; 'year' when only the year is known (stored as
+ * YYYY-01-01); 'estimated' when a date was given without proof (an age assessment, a declaration). A
+ * non-exact date changes how the participant code is computed (participant-code.ts) and the duplicate
+ * check compares birth years only.
+ */
+export const BIRTH_DATE_PRECISIONS = ['exact', 'year', 'estimated'] as const;
+export type BirthDatePrecision = (typeof BIRTH_DATE_PRECISIONS)[number];
+
+/** Whether a person reads and writes a language they speak. */
+export const LITERACY_LEVELS = ['none', 'reads', 'reads_writes'] as const;
+export type Literacy = (typeof LITERACY_LEVELS)[number];
+/** At most this many spoken languages per person. */
+export const MAX_SPOKEN_LANGUAGES = 10;
+
+/** ISO 3166-1 alpha-2 (officially assigned codes); names come from Intl.DisplayNames in the UI. */
+export const COUNTRY_CODES = Object.freeze(
+  `AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ BR BS
+BT BV BW BY BZ CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ DE DJ DK DM DO DZ EC EE
+EG EH ER ES ET FI FJ FK FM FO FR GA GB GD GE GF GG GH GI GL GM GN GP GQ GR GS GT GU GW GY HK HM
+HN HR HT HU ID IE IL IM IN IO IQ IR IS IT JE JM JO JP KE KG KH KI KM KN KP KR KW KY KZ LA LB LC
+LI LK LR LS LT LU LV LY MA MC MD ME MF MG MH MK ML MM MN MO MP MQ MR MS MT MU MV MW MX MY MZ NA
+NC NE NF NG NI NL NO NP NR NU NZ OM PA PE PF PG PH PK PL PM PN PR PS PT PW PY QA RE RO RS RU RW
+SA SB SC SD SE SG SH SI SJ SK SL SM SN SO SR SS ST SV SX SY SZ TC TD TF TG TH TJ TK TL TM TN TO
+TR TT TV TW TZ UA UG UM US UY UZ VA VC VE VG VI VN VU WF WS YE YT ZA ZM ZW`.split(/\s+/),
+);
+/** A nationality: a country code, or a person without one, or not known (yet). */
+export const NATIONALITY_OTHER = ['stateless', 'unknown'] as const;
+export const NATIONALITIES: readonly string[] = [...COUNTRY_CODES, ...NATIONALITY_OTHER];
+
+export const INTERPRETER_MODALITIES = ['on_site', 'phone', 'video', 'any'] as const;
+export const INTERPRETER_GENDERS = ['female', 'male', 'none'] as const;
+
 const MUNICIPALITY_PATTERN = '^(FR-[0-9][0-9AB][0-9]{3}|BE-[0-9]{5})$';
 
 const date = IsoDate;
 const cefr = Type.Enum([...CEFR_LEVELS]);
 
+const iso6393 = Type.Enum([...ISO639_3_LANGUAGES]);
+
+/** A language or dialect a person speaks (ISO 639-3), with their literacy in it; one may be the main one. */
+export const SpokenLanguage = Type.Object(
+  {
+    code: iso6393,
+    /** A dialect or variety in a few words (e.g. "Hassaniya", "from Herat"). */
+    dialect: Type.Optional(Type.String({ minLength: 1, maxLength: 60, pattern: '\\S' })),
+    literacy: Type.Enum([...LITERACY_LEVELS]),
+    main: Type.Optional(Type.Boolean()),
+  },
+  { additionalProperties: false },
+);
+export type SpokenLanguage = Static<typeof SpokenLanguage>;
+
+/** The interpreter a person needs: language, modality and the interpreter's gender the person prefers. */
+export const InterpreterNeed = Type.Object(
+  {
+    language: iso6393,
+    modality: Type.Enum([...INTERPRETER_MODALITIES]),
+    genderPreference: Type.Enum([...INTERPRETER_GENDERS]),
+  },
+  { additionalProperties: false },
+);
+export type InterpreterNeed = Static<typeof InterpreterNeed>;
+
+/** Country code, 'stateless' or 'unknown'. */
+const NATIONALITY_PATTERN = `^(${COUNTRY_CODES.join('|')}|stateless|unknown)$`;
+
+/**
+ * Names: a person may have a single name (many newcomers are mononymous). Either name may be left out,
+ * but not both (personRuleErrors: 'name_required'); an absent name is stored as empty text, so that
+ * every reader keeps two strings and the participant code hashes the tokens there are.
+ */
+const name = Type.String({ minLength: 1, maxLength: 100, pattern: '\\S' });
+
 const fields = {
-  firstName: Type.String({ minLength: 1, maxLength: 100, pattern: '\\S' }),
-  lastName: Type.String({ minLength: 1, maxLength: 100, pattern: '\\S' }),
+  firstName: name,
+  lastName: name,
   birthDate: date,
+  birthDatePrecision: Type.Enum([...BIRTH_DATE_PRECISIONS]),
+  nationality: Type.String({ pattern: NATIONALITY_PATTERN }),
+  spokenLanguages: Type.Array(SpokenLanguage, { maxItems: MAX_SPOKEN_LANGUAGES }),
+  interpreterNeed: InterpreterNeed,
   sex: Type.Enum([...PERSON_SEXES]),
   email: Type.String({ format: 'email', minLength: 3, maxLength: 254 }),
   phone: Type.String({ minLength: 6, maxLength: 40 }),
@@ -57,9 +131,13 @@ const fields = {
 
 export const PersonCreateBody = Type.Object(
   {
-    firstName: fields.firstName,
-    lastName: fields.lastName,
+    /** At least one of the two names (a single name goes in either). */
+    firstName: Type.Optional(fields.firstName),
+    lastName: Type.Optional(fields.lastName),
     birthDate: fields.birthDate,
+    /** Defaults to 'exact'; with 'year' only the year of birthDate is kept. */
+    birthDatePrecision: Type.Optional(fields.birthDatePrecision),
+    nationality: Type.Optional(fields.nationality),
     sex: Type.Optional(fields.sex),
     email: Type.Optional(fields.email),
     phone: Type.Optional(fields.phone),
@@ -67,6 +145,8 @@ export const PersonCreateBody = Type.Object(
     postalCode: Type.Optional(fields.postalCode),
     municipalityCode: Type.Optional(fields.municipalityCode),
     languages: Type.Optional(fields.languages),
+    spokenLanguages: Type.Optional(fields.spokenLanguages),
+    interpreterNeed: Type.Optional(Nullable(fields.interpreterNeed)),
     preferredLanguage: Type.Optional(fields.preferredLanguage),
     benefit: Type.Optional(fields.benefit),
     benefitSince: Type.Optional(fields.benefitSince),
@@ -84,7 +164,12 @@ export type PersonCreateBody = Static<typeof PersonCreateBody>;
 
 /** What the duplicate pre-check needs: the identity only. */
 export const PersonIdentityBody = Type.Object(
-  { firstName: fields.firstName, lastName: fields.lastName, birthDate: fields.birthDate },
+  {
+    firstName: Type.Optional(fields.firstName),
+    lastName: Type.Optional(fields.lastName),
+    birthDate: fields.birthDate,
+    birthDatePrecision: Type.Optional(fields.birthDatePrecision),
+  },
   { additionalProperties: false },
 );
 export type PersonIdentityBody = Static<typeof PersonIdentityBody>;
@@ -94,9 +179,12 @@ const clearable = <T extends TSchema>(s: T) => Type.Optional(Nullable(s));
 /** Changing a person: absent fields stay, null clears an optional one. */
 export const PersonPatchBody = Type.Object(
   {
-    firstName: Type.Optional(fields.firstName),
-    lastName: Type.Optional(fields.lastName),
+    /** Null clears a name, as long as the other one remains. */
+    firstName: clearable(fields.firstName),
+    lastName: clearable(fields.lastName),
     birthDate: Type.Optional(fields.birthDate),
+    birthDatePrecision: Type.Optional(fields.birthDatePrecision),
+    nationality: clearable(fields.nationality),
     sex: clearable(fields.sex),
     email: clearable(fields.email),
     phone: clearable(fields.phone),
@@ -104,6 +192,8 @@ export const PersonPatchBody = Type.Object(
     postalCode: clearable(fields.postalCode),
     municipalityCode: clearable(fields.municipalityCode),
     languages: Type.Optional(fields.languages),
+    spokenLanguages: Type.Optional(fields.spokenLanguages),
+    interpreterNeed: clearable(fields.interpreterNeed),
     preferredLanguage: Type.Optional(fields.preferredLanguage),
     benefit: Type.Optional(fields.benefit),
     benefitSince: clearable(fields.benefitSince),
@@ -140,6 +230,7 @@ export const PersonListItem = Type.Object({
   firstName: Type.String(),
   lastName: Type.String(),
   birthDate: Type.String(),
+  birthDatePrecision: Type.Enum([...BIRTH_DATE_PRECISIONS]),
   participantCode: Type.String(),
   municipalityCode: Nullable(Type.String()),
   municipalityNameFr: Nullable(Type.String()),
@@ -176,6 +267,10 @@ export const PersonDetail = Type.Object({
   street: Nullable(Type.String()),
   postalCode: Nullable(Type.String()),
   languages: Languages,
+  spokenLanguages: Type.Array(SpokenLanguage),
+  /** Country code, 'stateless', 'unknown', or null: not recorded. */
+  nationality: Nullable(Type.String()),
+  interpreterNeed: Nullable(InterpreterNeed),
   preferredLanguage: Type.String(),
   benefitSince: Nullable(Type.String()),
   benefitUntil: Nullable(Type.String()),
@@ -194,8 +289,14 @@ export const DuplicateCandidate = Type.Object({
   firstName: Type.String(),
   lastName: Type.String(),
   birthDate: Type.String(),
+  birthDatePrecision: Type.Enum([...BIRTH_DATE_PRECISIONS]),
   status: Type.String(),
   reason: Type.Enum(['same_code', 'similar_name']),
+  /**
+   * Either birth date is approximate: the match is on the birth year only, so it is a lead to check with
+   * the person, not a likely duplicate.
+   */
+  approximate: Type.Boolean(),
 });
 export type DuplicateCandidate = Static<typeof DuplicateCandidate>;
 
@@ -270,15 +371,41 @@ export const ConsentView = Type.Object({
 });
 export type ConsentView = Static<typeof ConsentView>;
 
-/** The person form: the create fields with one CEFR level field per language (empty: not spoken). */
-const { languages: _languages, ...personFields } = PersonCreateBody.properties;
+/**
+ * The person form: the create fields with one CEFR level field per language (empty: not spoken), the
+ * birth year for a year-only birth date, spoken languages as rows (an empty dialect is "none") and the
+ * interpreter need as three fields (no language: no need). toBody (web) turns them into the API body.
+ */
+const {
+  languages: _languages,
+  birthDate: _birthDate,
+  spokenLanguages: _spoken,
+  interpreterNeed: _interpreter,
+  ...personFields
+} = PersonCreateBody.properties;
 export const PersonFormSchema = Type.Object(
   {
     ...personFields,
+    birthDate: Type.Optional(date),
+    birthYear: Type.Optional(Type.String({ pattern: '^(19|20)[0-9]{2}$' })),
     langFr: Type.Optional(cefr),
     langNl: Type.Optional(cefr),
     langEn: Type.Optional(cefr),
     langDe: Type.Optional(cefr),
+    spokenLanguages: Type.Optional(
+      Type.Array(
+        Type.Object({
+          code: iso6393,
+          dialect: Type.String({ maxLength: 60 }),
+          literacy: Type.Enum([...LITERACY_LEVELS]),
+          main: Type.Boolean(),
+        }),
+        { maxItems: MAX_SPOKEN_LANGUAGES },
+      ),
+    ),
+    interpreterLanguage: Type.Optional(iso6393),
+    interpreterModality: Type.Optional(Type.Enum([...INTERPRETER_MODALITIES])),
+    interpreterGender: Type.Optional(Type.Enum([...INTERPRETER_GENDERS])),
   },
   { additionalProperties: false },
 );

@@ -1,6 +1,7 @@
 import Type, { type Static } from 'typebox';
 import { Nullable, Paged, PageQuery, Uuid } from '../kernel/schemas';
 import { DATA_CATEGORIES, SHARE_PURPOSES } from './consent';
+import { InterpreterNeed, SpokenLanguage } from './schemas';
 
 /**
  * Sharing a person with another organisation: what a share would rest on (the preview every sharing form
@@ -62,12 +63,18 @@ export const SharedPerson = Type.Object({
   lastName: Type.Optional(Type.String()),
   preferredLanguage: Type.Optional(Type.String()),
   birthDate: Type.Optional(Type.String()),
+  /** With the birth date ('birth_date' group): exact, year (1 January) or estimated. */
+  birthDatePrecision: Type.Optional(Type.String()),
   email: Type.Optional(d),
   phone: Type.Optional(d),
   street: Type.Optional(d),
   postalCode: Type.Optional(d),
   municipalityCode: Type.Optional(d),
   languages: Type.Optional(Type.Record(Type.String(), Type.String())),
+  /** With the CEFR levels ('languages' group): ISO 639-3 languages and dialects with literacy. */
+  spokenLanguages: Type.Optional(Type.Array(SpokenLanguage)),
+  /** Only with the 'interpreter_need' group; null: no interpreter needed. */
+  interpreterNeed: Type.Optional(Nullable(InterpreterNeed)),
   benefit: Type.Optional(Type.String()),
   benefitSince: Type.Optional(d),
   benefitUntil: Type.Optional(d),

@@ -21,10 +21,23 @@ export const peopleModule: ServerModule = {
 
 // The people module's public use cases: what other modules may ask of it.
 
+/** The consent in force of a person of the actor's organisation (outreach contacts are linked only with one). */
+export { activeConsentOf } from './consents/store';
 /** Whether a pathway belongs to a person. */
 export { isPathwayOf } from './pathways/store';
+/**
+ * A person the actor may open with the permission (own organisation and caseload, as the person page),
+ * or a 404: what another module's records about the person follow (the newcomer record).
+ */
+export { loadPerson as loadPersonFor } from './persons/get-person';
+/** The participant code of a name and birth date (demo seeders of other modules create fictional persons). */
+export { participantCode } from './persons/participant-code';
 /** A person of the actor's own organisation (RLS), for a use case about to act on them. */
-export { findOwnPerson } from './persons/store';
+/**
+ * A person's interpreter need (the organisation's own person, under RLS), for booking an interpreter:
+ * undefined when the person is not the organisation's, null when no need is recorded.
+ */
+export { findOwnPerson, interpreterNeedOf as personInterpreterNeed } from './persons/store';
 /** The one sharing door: preview, basis (consent or override) and the grant with its audit entry. */
 export {
   type GrantSource,
@@ -35,3 +48,8 @@ export {
   type Sharer,
   shareBasis,
 } from './shared/share';
+/**
+ * Persons as the current organisation may see them through its grants (only the granted groups), for a
+ * page that lists several: one audited read in each home organisation's chain (accompaniment requests).
+ */
+export { sharedPersons as sharedPersonsThroughGrants } from './shared/store';

@@ -1,4 +1,5 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { InterpreterNeed, SpokenLanguage } from '../../../common/people/schemas';
 import type { Defaulted, Timestamp } from '../../platform/db/database';
 
 /** Tables owned by the people module (migration 0003). */
@@ -13,6 +14,14 @@ export interface PersonsTable {
   first_name: string;
   last_name: string;
   birth_date: DateColumn;
+  /** exact, year (stored as 1 January), estimated (migration 0053). */
+  birth_date_precision: Defaulted<string>;
+  /** ISO 3166-1 alpha-2, 'stateless', 'unknown'; null: not recorded (migration 0053). */
+  nationality: ColumnType<string | null, string | null | undefined, string | null>;
+  /** ISO 639-3 languages and dialects: [{code, dialect?, literacy, main?}] (migration 0053). */
+  spoken_languages: ColumnType<SpokenLanguage[], string | undefined, string>;
+  /** {language, modality, genderPreference} or null (migration 0053). */
+  interpreter_need: ColumnType<InterpreterNeed | null, string | null | undefined, string | null>;
   /** female, male, non_binary; null: not recorded (migration 0022). */
   sex: ColumnType<string | null, string | null | undefined, string | null>;
   email: string | null;

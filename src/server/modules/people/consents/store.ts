@@ -62,3 +62,23 @@ export async function withdrawConsent(trx: Tx, id: string, on: string, reason: s
 
 export const lockConsent = (trx: Tx, id: string) =>
   sql`select id from consents where id = ${id} for update`.execute(trx);
+
+/**
+ * The person's consent in force on `today` (not withdrawn, not expired, not superseded), newest first,
+ * read as the home organisation (RLS): for another module that may act only with a consent on record.
+ */
+export async function activeConsentOf(trx: Tx, personId: string, today: string) {
+  return trx
+    .selectFrom('consents as c')
+    .select(['c.id', 'c.purpose', 'c.given_on'])
+    .where('c.person_id', '=', personId)
+    .where('c.withdrawn_on', 'is', null)
+    .where('c.given_on', '<=', today)
+    .where((eb) => eb.or([eb('c.expires_on', 'is', null), eb('c.expires_on', '>=', today)]))
+    .where(({ not, exists, selectFrom }) =>
+      not(exists(selectFrom('consents as s').select('s.id').whereRef('s.supersedes_id', '=', 'c.id'))),
+    )
+    .orderBy('c.given_on', 'desc')
+    .orderBy('c.created_at', 'desc')
+    .executeTakeFirst();
+}

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { personRuleErrors, storedBirthDate } from '../../../../common/people/rules';
 import type {
   DuplicateCandidate,
   DuplicateCheck,
@@ -10,12 +11,13 @@ import { type Actor, actorCan, requirePermission } from '../../../platform/actor
 import { audit, auditPersonRead } from '../../../platform/audit';
 import { encryptField } from '../../../platform/crypto';
 import type { Tx } from '../../../platform/db/context';
-import { forbidden } from '../../../platform/errors';
+import { forbidden, validationFailed } from '../../../platform/errors';
 import type { Secrets } from '../../../platform/secrets';
+import { today } from '../today';
 import { homeOrg } from './access';
 import { participantCode } from './participant-code';
 import * as store from './store';
-import { text, validatePerson } from './validate';
+import { spokenLanguages, text, validatePerson } from './validate';
 import { toDetail } from './view';
 
 /** Possible duplicates of an identity in the actor's organisation (their names are an audited read). */
@@ -27,12 +29,29 @@ async function findDuplicates(
 ): Promise<DuplicateCandidate[]> {
   const duplicates = await store.findDuplicates(trx, {
     code,
-    firstName: identity.firstName.trim(),
-    lastName: identity.lastName.trim(),
+    firstName: identity.firstName?.trim() ?? '',
+    lastName: identity.lastName?.trim() ?? '',
     birthDate: identity.birthDate,
+    approximate: (identity.birthDatePrecision ?? 'exact') !== 'exact',
   });
   await auditPersonRead(trx, { personIds: duplicates.map((d) => d.id), what });
   return duplicates;
+}
+
+/** The identity as stored (a year-only date as 1 January), after the name and date rules. */
+async function checkIdentity(trx: Tx, body: PersonIdentityBody): Promise<PersonIdentityBody> {
+  const identity = {
+    firstName: body.firstName?.trim() ?? '',
+    lastName: body.lastName?.trim() ?? '',
+    birthDate: storedBirthDate(body.birthDate, body.birthDatePrecision),
+    birthDatePrecision: body.birthDatePrecision ?? 'exact',
+  };
+  const errors = personRuleErrors(
+    { firstName: identity.firstName, lastName: identity.lastName, birthDate: identity.birthDate },
+    await today(trx),
+  );
+  if (errors.length) throw validationFailed(errors);
+  return identity;
 }
 
 /**
@@ -50,8 +69,9 @@ export async function checkDuplicates(
 ): Promise<DuplicateCheck> {
   requirePermission(actor, 'person.manage');
   homeOrg(actor);
-  const code = participantCode(secrets.networkSecret, body);
-  const duplicates = await findDuplicates(trx, code, body, 'duplicate_check');
+  const identity = await checkIdentity(trx, body);
+  const code = participantCode(secrets.networkSecret, identity);
+  const duplicates = await findDuplicates(trx, code, identity, 'duplicate_check');
   const elsewhere = await store.knownElsewhere(trx, code);
   await audit(trx, {
     action: 'lookup',
@@ -84,12 +104,17 @@ export async function createPerson(
   const referentUserId = body.referentUserId ?? actor.userId;
   // Giving a caseload to someone else is a coordinator's decision.
   if (referentUserId !== actor.userId && !actorCan(actor, 'person.view_all_caseloads')) throw forbidden();
-  const { nationalId } = await validatePerson(trx, org, { ...body, referentUserId });
   const identity = {
-    firstName: body.firstName.trim(),
-    lastName: body.lastName.trim(),
-    birthDate: body.birthDate,
+    firstName: body.firstName?.trim() ?? '',
+    lastName: body.lastName?.trim() ?? '',
+    birthDate: storedBirthDate(body.birthDate, body.birthDatePrecision),
+    birthDatePrecision: body.birthDatePrecision ?? 'exact',
   };
+  const { nationalId } = await validatePerson(trx, org, {
+    ...body,
+    ...identity,
+    referentUserId,
+  });
   const code = participantCode(secrets.networkSecret, identity);
   // The network is not asked again here: the creation form's check did (throttled, audited).
   const duplicates = await findDuplicates(trx, code, identity, 'person_created');
@@ -98,6 +123,8 @@ export async function createPerson(
     first_name: identity.firstName,
     last_name: identity.lastName,
     birth_date: identity.birthDate,
+    birth_date_precision: identity.birthDatePrecision,
+    nationality: body.nationality ?? null,
     sex: body.sex ?? null,
     email: text(body.email),
     phone: text(body.phone),
@@ -105,6 +132,8 @@ export async function createPerson(
     postal_code: text(body.postalCode),
     municipality_code: text(body.municipalityCode),
     languages: JSON.stringify(body.languages ?? {}),
+    spoken_languages: JSON.stringify(spokenLanguages(body.spokenLanguages)),
+    interpreter_need: body.interpreterNeed ? JSON.stringify(body.interpreterNeed) : null,
     preferred_language: body.preferredLanguage ?? actor.language,
     benefit: body.benefit ?? 'none',
     benefit_since: body.benefitSince ?? null,

@@ -1,5 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { normaliseIdentity, renderCode } from '../../../../common/people/participant-code';
+import type { BirthDatePrecision } from '../../../../common/people/schemas';
 
 /**
  * The participant code: HMAC-SHA256 of the normalised name and birth date with the network secret, so
@@ -8,10 +9,17 @@ import { normaliseIdentity, renderCode } from '../../../../common/people/partici
  */
 export function participantCode(
   networkSecret: Buffer,
-  p: { firstName: string; lastName: string; birthDate: string },
+  p: {
+    firstName?: string | null;
+    lastName?: string | null;
+    birthDate: string;
+    birthDatePrecision?: BirthDatePrecision | null;
+  },
 ): string {
   const digest = createHmac('sha256', networkSecret)
-    .update(normaliseIdentity(p.firstName, p.lastName, p.birthDate))
+    .update(
+      normaliseIdentity(p.firstName ?? '', p.lastName ?? '', p.birthDate, p.birthDatePrecision ?? 'exact'),
+    )
     .digest();
   return renderCode(digest);
 }

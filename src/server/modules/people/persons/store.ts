@@ -1,5 +1,9 @@
 import { type Insertable, type Selectable, sql, type Updateable } from 'kysely';
-import type { DuplicateCandidate } from '../../../../common/people/schemas';
+import type {
+  BirthDatePrecision,
+  DuplicateCandidate,
+  InterpreterNeed,
+} from '../../../../common/people/schemas';
 import type { Tx } from '../../../platform/db/context';
 import type { PersonsTable } from '../tables';
 
@@ -123,17 +127,38 @@ export async function listPersons(
 
 /**
  * Possible duplicates in the organisation (RLS): the same participant code, or the same birth date with
- * a similar name in any order.
+ * a similar name in any order. When either birth date is approximate (year only or estimated), the birth
+ * years are compared instead, and the candidate is flagged `approximate`: a lead to check with the person.
  */
 export async function findDuplicates(
   trx: Tx,
-  p: { code: string; firstName: string; lastName: string; birthDate: string; excludeId?: string },
+  p: {
+    code: string;
+    firstName: string;
+    lastName: string;
+    birthDate: string;
+    approximate: boolean;
+    excludeId?: string;
+  },
 ): Promise<DuplicateCandidate[]> {
+  const year = Number(p.birthDate.slice(0, 4));
+  const sameBirth = p.approximate
+    ? sql<boolean>`extract(year from p.birth_date) = ${year}`
+    : sql<boolean>`(p.birth_date = ${p.birthDate} or (p.birth_date_precision <> 'exact'
+        and extract(year from p.birth_date) = ${year}))`;
   let select = trx
     .selectFrom('persons as p')
-    .select(['p.id', 'p.first_name', 'p.last_name', 'p.birth_date', 'p.status', 'p.participant_code'])
+    .select([
+      'p.id',
+      'p.first_name',
+      'p.last_name',
+      'p.birth_date',
+      'p.birth_date_precision',
+      'p.status',
+      'p.participant_code',
+    ])
     .where(
-      sql<boolean>`(p.participant_code = ${p.code} or (p.birth_date = ${p.birthDate}
+      sql<boolean>`(p.participant_code = ${p.code} or (${sameBirth}
         and similarity(${FOLDED_NAME}, app.fold(${`${p.lastName} ${p.firstName}`})) >= 0.5))`,
     );
   if (p.excludeId) select = select.where('p.id', '<>', p.excludeId);
@@ -143,9 +168,27 @@ export async function findDuplicates(
     firstName: r.first_name,
     lastName: r.last_name,
     birthDate: r.birth_date,
+    birthDatePrecision: r.birth_date_precision as BirthDatePrecision,
     status: r.status,
     reason: r.participant_code === p.code ? ('same_code' as const) : ('similar_name' as const),
+    approximate: p.approximate || r.birth_date_precision !== 'exact',
   }));
+}
+
+/**
+ * A person's interpreter need (own organisation's person, under RLS): undefined when the person is not
+ * one of the organisation's, null when no need is recorded.
+ */
+export async function interpreterNeedOf(
+  trx: Tx,
+  personId: string,
+): Promise<InterpreterNeed | null | undefined> {
+  const r = await trx
+    .selectFrom('persons')
+    .select('interpreter_need')
+    .where('id', '=', personId)
+    .executeTakeFirst();
+  return r ? (r.interpreter_need ?? null) : undefined;
 }
 
 /** How many other organisations follow someone with this code (never who or where). */

@@ -1,5 +1,6 @@
 import type { Updateable } from 'kysely';
-import type { PersonDetail, PersonPatchBody } from '../../../../common/people/schemas';
+import { storedBirthDate } from '../../../../common/people/rules';
+import type { BirthDatePrecision, PersonDetail, PersonPatchBody } from '../../../../common/people/schemas';
 import { type Actor, actorCan } from '../../../platform/actor';
 import { encryptField } from '../../../platform/crypto';
 import type { Tx } from '../../../platform/db/context';
@@ -10,13 +11,14 @@ import { homeOrg } from './access';
 import { loadPerson } from './get-person';
 import { participantCode } from './participant-code';
 import * as store from './store';
-import { text, validatePerson } from './validate';
+import { spokenLanguages, text, validatePerson } from './validate';
 import { toDetail } from './view';
 
 const has = <K extends keyof PersonPatchBody>(b: PersonPatchBody, k: K) => b[k] !== undefined;
 
 /**
- * Changes a person's record. A new name or birth date recomputes the participant code; giving the person
+ * Changes a person's record. A new name, birth date or precision recomputes the participant code (an
+ * estimated date corrected within its year keeps it, see participant-code.ts); giving the person
  * to another referent (or to none) needs the right to see every caseload.
  */
 export async function updatePerson(
@@ -30,8 +32,12 @@ export async function updatePerson(
   const org = homeOrg(actor);
   const reassigning = has(b, 'referentUserId') && b.referentUserId !== current.referent_user_id;
   if (reassigning && !actorCan(actor, 'person.view_all_caseloads')) throw forbidden();
+  const precision = b.birthDatePrecision ?? (current.birth_date_precision as BirthDatePrecision);
   const merged = {
-    birthDate: b.birthDate ?? current.birth_date,
+    firstName: has(b, 'firstName') ? (b.firstName?.trim() ?? '') : current.first_name,
+    lastName: has(b, 'lastName') ? (b.lastName?.trim() ?? '') : current.last_name,
+    birthDate: storedBirthDate(b.birthDate ?? current.birth_date, precision),
+    spokenLanguages: b.spokenLanguages,
     benefitSince: has(b, 'benefitSince') ? b.benefitSince : current.benefit_since,
     benefitUntil: has(b, 'benefitUntil') ? b.benefitUntil : current.benefit_until,
     contractSignedOn: has(b, 'contractSignedOn') ? b.contractSignedOn : current.contract_signed_on,
@@ -45,9 +51,22 @@ export async function updatePerson(
     referentUserId: reassigning ? b.referentUserId : null,
   });
   const set: Updateable<PersonsTable> = {};
-  if (b.firstName !== undefined) set.first_name = b.firstName.trim();
-  if (b.lastName !== undefined) set.last_name = b.lastName.trim();
-  if (b.birthDate !== undefined) set.birth_date = b.birthDate;
+  if (has(b, 'firstName')) set.first_name = merged.firstName;
+  if (has(b, 'lastName')) set.last_name = merged.lastName;
+  const identityChanged =
+    has(b, 'firstName') ||
+    has(b, 'lastName') ||
+    b.birthDate !== undefined ||
+    b.birthDatePrecision !== undefined;
+  if (b.birthDate !== undefined || b.birthDatePrecision !== undefined) {
+    set.birth_date = merged.birthDate;
+    set.birth_date_precision = precision;
+  }
+  if (has(b, 'nationality')) set.nationality = b.nationality ?? null;
+  if (b.spokenLanguages !== undefined)
+    set.spoken_languages = JSON.stringify(spokenLanguages(b.spokenLanguages));
+  if (has(b, 'interpreterNeed'))
+    set.interpreter_need = b.interpreterNeed ? JSON.stringify(b.interpreterNeed) : null;
   if (has(b, 'sex')) set.sex = b.sex ?? null;
   for (const [key, column] of [
     ['email', 'email'],
@@ -70,11 +89,12 @@ export async function updatePerson(
     set.national_id_enc = nationalId ? encryptField(nationalId, secrets.secretKey) : null;
   if (reassigning) set.referent_user_id = b.referentUserId ?? null;
   if (b.status !== undefined) set.status = b.status;
-  if (b.firstName !== undefined || b.lastName !== undefined || b.birthDate !== undefined)
+  if (identityChanged)
     set.participant_code = participantCode(secrets.networkSecret, {
-      firstName: set.first_name ?? current.first_name,
-      lastName: set.last_name ?? current.last_name,
+      firstName: merged.firstName,
+      lastName: merged.lastName,
       birthDate: merged.birthDate,
+      birthDatePrecision: precision,
     });
   if (Object.keys(set).length) await store.updatePerson(trx, id, set);
   const row = await store.getPerson(trx, id, { all: true });

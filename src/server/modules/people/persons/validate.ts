@@ -1,4 +1,5 @@
 import { checkNationalId, personRuleErrors } from '../../../../common/people/rules';
+import type { PersonCreateBody, SpokenLanguage } from '../../../../common/people/schemas';
 import type { FieldError } from '../../../../common/validation/errors';
 import type { Tx } from '../../../platform/db/context';
 import { validationFailed } from '../../../platform/errors';
@@ -6,7 +7,10 @@ import { today } from '../today';
 import { isReferentOf } from './store';
 
 export interface PersonChecks {
+  firstName?: string | null;
+  lastName?: string | null;
   birthDate?: string | null;
+  spokenLanguages?: PersonCreateBody['spokenLanguages'] | null;
   benefitSince?: string | null;
   benefitUntil?: string | null;
   contractSignedOn?: string | null;
@@ -42,3 +46,12 @@ export const text = (s: string | null | undefined) => {
   const t = s?.trim();
   return t ? t : null;
 };
+
+/** Spoken languages as stored: dialects trimmed, `main` only where true. */
+export const spokenLanguages = (list: readonly SpokenLanguage[] | undefined): SpokenLanguage[] =>
+  (list ?? []).map((l) => ({
+    code: l.code,
+    ...(l.dialect?.trim() ? { dialect: l.dialect.trim() } : {}),
+    literacy: l.literacy,
+    ...(l.main ? { main: true } : {}),
+  }));

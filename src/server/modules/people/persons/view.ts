@@ -1,5 +1,5 @@
 import { maskNationalId } from '../../../../common/people/rules';
-import type { PersonDetail, PersonListItem } from '../../../../common/people/schemas';
+import type { BirthDatePrecision, PersonDetail, PersonListItem } from '../../../../common/people/schemas';
 import { type Actor, actorCan } from '../../../platform/actor';
 import { decryptField } from '../../../platform/crypto';
 import type { PersonRow } from './store';
@@ -9,6 +9,7 @@ export const toListItem = (r: PersonRow): PersonListItem => ({
   firstName: r.first_name,
   lastName: r.last_name,
   birthDate: r.birth_date,
+  birthDatePrecision: r.birth_date_precision as BirthDatePrecision,
   participantCode: r.participant_code,
   municipalityCode: r.municipality_code,
   municipalityNameFr: r.municipality_name_fr,
@@ -32,6 +33,9 @@ export function toDetail(r: PersonRow, actor: Actor, secretKey: Buffer): PersonD
     street: r.street,
     postalCode: r.postal_code,
     languages: r.languages ?? {},
+    spokenLanguages: r.spoken_languages ?? [],
+    nationality: r.nationality ?? null,
+    interpreterNeed: r.interpreter_need ?? null,
     preferredLanguage: r.preferred_language,
     benefitSince: r.benefit_since,
     benefitUntil: r.benefit_until,

@@ -12,6 +12,7 @@ import { Button, LinkButton } from '../../../app/ui/Button';
 import { Select } from '../../../app/ui/fields';
 import { ListPage, useListAddress } from '../../../app/ui/ListPage';
 import { usePeopleLabels } from './labels';
+import { useNewcomerLabels } from './newcomer';
 
 const PAGE_SIZE = 25;
 const ALL = '*';
@@ -22,6 +23,7 @@ type Row = PersonPage['items'][number];
 export function PeoplePage() {
   const intl = useIntl();
   const labels = usePeopleLabels();
+  const newcomer = useNewcomerLabels();
   const canCreate = useCan('person.manage');
   const allCaseloads = useCan('person.view_all_caseloads');
   const { filters, page, set, setPage } = useListAddress(personsLink);
@@ -125,7 +127,7 @@ export function PeoplePage() {
         {
           key: 'birth',
           header: <FormattedMessage id="people.persons.column.birth_date" />,
-          render: (p) => labels.date(p.birthDate),
+          render: (p) => newcomer.birthDate(p.birthDate, p.birthDatePrecision),
         },
         {
           key: 'municipality',

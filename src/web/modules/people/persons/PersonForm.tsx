@@ -2,9 +2,10 @@ import { type ReactNode, useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { systemClock } from '../../../../common/kernel/clock';
 import { personsApi } from '../../../../common/people/endpoints';
-import { personRuleErrors } from '../../../../common/people/rules';
+import { type PersonDates, personRuleErrors } from '../../../../common/people/rules';
 import {
   BENEFITS,
+  BIRTH_DATE_PRECISIONS,
   CEFR_LEVELS,
   CONTRACT_TYPES,
   PERSON_LANGUAGES,
@@ -22,11 +23,24 @@ import { useForm } from '../../../app/ui/form';
 import { Card } from '../../../app/ui/layout';
 import { MunicipalityPicker } from '../../../app/ui/MunicipalityPicker';
 import { usePeopleLabels } from './labels';
+import {
+  fromSpokenRows,
+  SpokenLanguagesEditor,
+  type SpokenRow,
+  toSpokenRows,
+  useNewcomerLabels,
+} from './newcomer';
 
 export interface PersonFormValues extends Record<string, unknown> {
+  /** One of the two names at least (a single name goes in either). */
   firstName: string;
   lastName: string;
   birthDate: string;
+  birthDatePrecision: string;
+  /** The year of a year-only birth date (sent as 1 January). */
+  birthYear: string;
+  /** Country code, 'stateless', 'unknown'; empty: not recorded. */
+  nationality: string;
   /** Empty: not recorded. */
   sex: string;
   email: string;
@@ -38,6 +52,11 @@ export interface PersonFormValues extends Record<string, unknown> {
   langNl: string;
   langEn: string;
   langDe: string;
+  spokenLanguages: SpokenRow[];
+  /** Empty: no interpreter needed. */
+  interpreterLanguage: string;
+  interpreterModality: string;
+  interpreterGender: string;
   preferredLanguage: string;
   benefit: string;
   benefitSince: string;
@@ -56,6 +75,9 @@ export const EMPTY_PERSON: PersonFormValues = {
   firstName: '',
   lastName: '',
   birthDate: '',
+  birthDatePrecision: 'exact',
+  birthYear: '',
+  nationality: '',
   sex: '',
   email: '',
   phone: '',
@@ -66,6 +88,10 @@ export const EMPTY_PERSON: PersonFormValues = {
   langNl: '',
   langEn: '',
   langDe: '',
+  spokenLanguages: [],
+  interpreterLanguage: '',
+  interpreterModality: '',
+  interpreterGender: '',
   preferredLanguage: '',
   benefit: 'none',
   benefitSince: '',
@@ -83,7 +109,10 @@ export function toFormValues(p: PersonDetail): PersonFormValues {
   return {
     firstName: p.firstName,
     lastName: p.lastName,
-    birthDate: p.birthDate,
+    birthDate: p.birthDatePrecision === 'year' ? '' : p.birthDate,
+    birthDatePrecision: p.birthDatePrecision,
+    birthYear: p.birthDatePrecision === 'year' ? p.birthDate.slice(0, 4) : '',
+    nationality: p.nationality ?? '',
     sex: p.sex ?? '',
     email: p.email ?? '',
     phone: p.phone ?? '',
@@ -94,6 +123,10 @@ export function toFormValues(p: PersonDetail): PersonFormValues {
     langNl: lang('nl'),
     langEn: lang('en'),
     langDe: lang('de'),
+    spokenLanguages: toSpokenRows(p.spokenLanguages),
+    interpreterLanguage: p.interpreterNeed?.language ?? '',
+    interpreterModality: p.interpreterNeed?.modality ?? '',
+    interpreterGender: p.interpreterNeed?.genderPreference ?? '',
     preferredLanguage: p.preferredLanguage,
     benefit: p.benefit,
     benefitSince: p.benefitSince ?? '',
@@ -106,9 +139,23 @@ export function toFormValues(p: PersonDetail): PersonFormValues {
   };
 }
 
-/** The API body: the four level fields become one languages object. */
+/**
+ * The API body: the four level fields become one languages object, the rows the spoken languages, the
+ * three interpreter fields one need (or null: none), and a birth year the date of 1 January.
+ */
 export function toBody(values: Partial<PersonFormValues>): Record<string, unknown> {
-  const { langFr, langNl, langEn, langDe, ...rest } = values;
+  const {
+    langFr,
+    langNl,
+    langEn,
+    langDe,
+    birthYear,
+    spokenLanguages,
+    interpreterLanguage,
+    interpreterModality,
+    interpreterGender,
+    ...rest
+  } = values;
   const languages: Record<string, string> = {};
   for (const [l, v] of [
     ['fr', langFr],
@@ -117,7 +164,22 @@ export function toBody(values: Partial<PersonFormValues>): Record<string, unknow
     ['de', langDe],
   ] as const)
     if (v) languages[l] = v;
-  return { ...rest, languages };
+  const precision = rest.birthDatePrecision || 'exact';
+  const birthDate = precision === 'year' ? (birthYear ? `${birthYear}-01-01` : '') : rest.birthDate;
+  return {
+    ...rest,
+    birthDate,
+    birthDatePrecision: precision,
+    languages,
+    spokenLanguages: fromSpokenRows(spokenLanguages ?? []),
+    interpreterNeed: interpreterLanguage
+      ? {
+          language: interpreterLanguage,
+          modality: interpreterModality || 'any',
+          genderPreference: interpreterGender || 'none',
+        }
+      : null,
+  };
 }
 
 /**
@@ -144,6 +206,7 @@ export function PersonForm({
 }) {
   const intl = useIntl();
   const labels = usePeopleLabels();
+  const newcomer = useNewcomerLabels();
   const f = useForm(PersonFormSchema, initial);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
@@ -175,7 +238,22 @@ export function PersonForm({
   const submit = async () => {
     setError(null);
     if (!f.validate()) return;
-    const rules = personRuleErrors(f.body(), systemClock.today());
+    const body = toBody(f.body());
+    const year = body.birthDatePrecision === 'year';
+    const rules = personRuleErrors(
+      {
+        ...(body as PersonDates),
+        firstName: (body.firstName as string | undefined) ?? '',
+        lastName: (body.lastName as string | undefined) ?? '',
+      },
+      systemClock.today(),
+    ).map((r) => (year && r.path === 'birthDate' ? { ...r, path: 'birthYear' } : r));
+    // The date, or the year for a year-only date, is needed (the schema cannot say which).
+    if (!body.birthDate)
+      rules.push({
+        path: year ? 'birthYear' : 'birthDate',
+        code: year ? 'people.persons.errors.birth_year_required' : 'validation.required',
+      });
     if (rules.length) {
       f.setErrors(Object.fromEntries(rules.map((r) => [r.path, t(r.code)])));
       return;
@@ -190,6 +268,8 @@ export function PersonForm({
       setBusy(false);
     }
   };
+  const nationalityOptions = newcomer.nationalityOptions();
+  const languageOptions = newcomer.languageOptions();
   const cefr = [
     { id: NONE, label: t('people.persons.level_none') },
     ...CEFR_LEVELS.map((l) => ({ id: l, label: l })),
@@ -205,9 +285,41 @@ export function PersonForm({
       <ErrorAlert error={error} />
       <Card title={<FormattedMessage id="people.persons.section.identity" />}>
         <div className="grid-2">
-          {text('firstName', 'people.persons.field.first_name', { isRequired: true, autoComplete: 'off' })}
-          {text('lastName', 'people.persons.field.last_name', { isRequired: true, autoComplete: 'off' })}
-          {date('birthDate', 'people.persons.field.birth_date', true)}
+          {text('firstName', 'people.persons.field.first_name', {
+            autoComplete: 'off',
+            description: <FormattedMessage id="people.persons.field.name_hint" />,
+          })}
+          {text('lastName', 'people.persons.field.last_name', { autoComplete: 'off' })}
+          <Select
+            label={t('people.persons.field.birth_date_precision')}
+            value={f.values.birthDatePrecision || 'exact'}
+            onChange={f.set('birthDatePrecision')}
+            error={f.errors.birthDatePrecision}
+            description={<FormattedMessage id="people.persons.field.birth_date_precision_hint" />}
+            options={BIRTH_DATE_PRECISIONS.map((p) => ({
+              id: p,
+              label: t(`people.persons.enum.birth_date_precision.${p}`),
+            }))}
+          />
+          {f.values.birthDatePrecision === 'year'
+            ? text('birthYear', 'people.persons.field.birth_year', {
+                isRequired: true,
+                inputMode: 'numeric',
+                maxLength: 4,
+                autoComplete: 'off',
+              })
+            : date('birthDate', 'people.persons.field.birth_date', true)}
+          <Select
+            label={t('people.persons.field.nationality')}
+            value={f.values.nationality || NONE}
+            onChange={(v) => f.set('nationality')(v === NONE ? '' : v)}
+            error={f.errors.nationality}
+            description={<FormattedMessage id="people.persons.field.nationality_hint" />}
+            options={[
+              { id: NONE, label: t('people.persons.enum.nationality.not_recorded') },
+              ...nationalityOptions,
+            ]}
+          />
           <Select
             label={t('people.persons.field.sex')}
             value={f.values.sex || NONE}
@@ -256,8 +368,16 @@ export function PersonForm({
           />
         </div>
       </Card>
-      <Card title={<FormattedMessage id="people.persons.section.languages" />}>
+      <Card title={<FormattedMessage id="people.persons.section.spoken_languages" />}>
+        <SpokenLanguagesEditor
+          rows={f.values.spokenLanguages}
+          onChange={f.set('spokenLanguages')}
+          errors={f.errors}
+        />
+      </Card>
+      <Card title={<FormattedMessage id="people.persons.section.cefr_levels" />}>
         <div className="grid-2">
+          {/* French and Dutch first: the languages of the cross-border area. */}
           {PERSON_LANGUAGES.map((l) => {
             const key = LANG_FIELD[l];
             return (
@@ -274,6 +394,38 @@ export function PersonForm({
               />
             );
           })}
+        </div>
+      </Card>
+      <Card title={<FormattedMessage id="people.persons.section.interpreter" />}>
+        <p className="muted">
+          <FormattedMessage id="people.persons.interpreter.hint" />
+        </p>
+        <div className="grid-2">
+          <Select
+            label={t('people.persons.field.interpreter_language')}
+            value={f.values.interpreterLanguage || NONE}
+            onChange={(v) => f.set('interpreterLanguage')(v === NONE ? '' : v)}
+            error={f.errors.interpreterLanguage ?? f.errors['interpreterNeed.language']}
+            options={[{ id: NONE, label: t('people.persons.interpreter.none') }, ...languageOptions]}
+          />
+          {f.values.interpreterLanguage && (
+            <>
+              <Select
+                label={t('people.persons.field.interpreter_modality')}
+                value={f.values.interpreterModality || 'any'}
+                onChange={f.set('interpreterModality')}
+                error={f.errors.interpreterModality ?? f.errors['interpreterNeed.modality']}
+                options={newcomer.modalityOptions()}
+              />
+              <Select
+                label={t('people.persons.field.interpreter_gender')}
+                value={f.values.interpreterGender || 'none'}
+                onChange={f.set('interpreterGender')}
+                error={f.errors.interpreterGender ?? f.errors['interpreterNeed.genderPreference']}
+                options={newcomer.genderOptions()}
+              />
+            </>
+          )}
         </div>
       </Card>
       <Card title={<FormattedMessage id="people.persons.section.benefit" />}>

@@ -18,6 +18,7 @@ import { Button } from '../../../app/ui/Button';
 import { Alert, EmptyState, ErrorAlert, Loading } from '../../../app/ui/feedback';
 import { PageHeader } from '../../../app/ui/layout';
 import { usePeopleLabels } from './labels';
+import { useNewcomerLabels } from './newcomer';
 import { EMPTY_PERSON, PersonForm, type PersonFormValues, toBody, toFormValues } from './PersonForm';
 
 function Forbidden() {
@@ -30,6 +31,7 @@ function Forbidden() {
  */
 function DuplicateWarning({ check, onConfirm }: { check: DuplicateCheck; onConfirm: () => void }) {
   const labels = usePeopleLabels();
+  const newcomer = useNewcomerLabels();
   return (
     <Alert tone="warning" title={<FormattedMessage id="people.persons.duplicates.title" />}>
       {check.duplicates.length > 0 && (
@@ -44,10 +46,20 @@ function DuplicateWarning({ check, onConfirm }: { check: DuplicateCheck; onConfi
             {check.duplicates.map((d) => (
               <li key={d.id}>
                 <Link to={personLink.href({ id: d.id })} target="_blank">
-                  {d.lastName.toUpperCase()} {d.firstName}
+                  {[d.lastName.toUpperCase(), d.firstName].filter(Boolean).join(' ')}
                 </Link>{' '}
-                ({labels.date(d.birthDate)}, {labels.label('duplicate_reason', d.reason)}
+                ({newcomer.birthDate(d.birthDate, d.birthDatePrecision)},{' '}
+                {labels.label('duplicate_reason', d.reason)}
                 {d.status === 'archived' && <>, {labels.label('status', 'archived')}</>})
+                {/* Matched on the birth year only: a lead to check with the person, not a likely duplicate. */}
+                {d.approximate && (
+                  <>
+                    {' '}
+                    <span className="tag tag--warning">
+                      <FormattedMessage id="people.persons.duplicates.approximate" />
+                    </span>
+                  </>
+                )}
               </li>
             ))}
           </ul>
@@ -109,11 +121,13 @@ export function PersonCreatePage() {
         submitLabel={<FormattedMessage id="people.persons.create.submit" />}
         onSave={async (values) => {
           setError(null);
+          const body = toBody(values);
           const check = await call(personsApi.duplicates, {
             body: {
-              firstName: values.firstName,
-              lastName: values.lastName,
-              birthDate: values.birthDate,
+              firstName: body.firstName,
+              lastName: body.lastName,
+              birthDate: body.birthDate,
+              birthDatePrecision: body.birthDatePrecision,
             } as PersonIdentityBody,
           });
           if (check.duplicates.length > 0 || check.knownElsewhere) setPending({ values, check });
@@ -164,7 +178,7 @@ export function PersonEditPage() {
       <PageHeader
         title={intl.formatMessage(
           { id: 'people.persons.edit.title' },
-          { name: `${p.firstName} ${p.lastName}` },
+          { name: [p.firstName, p.lastName].filter(Boolean).join(' ') },
         )}
       />
       <PersonForm

@@ -12,6 +12,7 @@ import { ErrorAlert, Loading } from '../../../app/ui/feedback';
 import { Card, Facts, PageHeader } from '../../../app/ui/layout';
 import { ConsentsCard } from '../consents/ConsentsCard';
 import { usePeopleLabels } from './labels';
+import { SpokenLanguagesList, useNewcomerLabels } from './newcomer';
 
 const none = (
   <span className="muted">
@@ -23,17 +24,20 @@ const none = (
 export function PersonPage() {
   const intl = useIntl();
   const labels = usePeopleLabels();
+  const newcomer = useNewcomerLabels();
   const { id = '' } = useParams();
   const q = useEndpoint(personsApi.get, { params: { id } });
   const archive = useEndpointMutation(personsApi.archive, [personsApi.get, personsApi.list]);
   if (q.isLoading) return <Loading />;
   if (!q.data) return <ErrorAlert error={q.error} />;
   const p = q.data;
-  const languages = Object.entries(p.languages);
+  // French and Dutch levels first: the languages of the cross-border area.
+  const order = ['fr', 'nl', 'en', 'de'];
+  const languages = Object.entries(p.languages).sort(([a], [b]) => order.indexOf(a) - order.indexOf(b));
   return (
     <div className="stack">
       <PageHeader
-        title={`${p.firstName} ${p.lastName.toUpperCase()}`}
+        title={[p.firstName, p.lastName.toUpperCase()].filter(Boolean).join(' ')}
         description={
           p.status === 'archived' ? (
             <span className="tag tag--warning">{labels.label('status', 'archived')}</span>
@@ -68,7 +72,14 @@ export function PersonPage() {
         <Card title={<FormattedMessage id="people.persons.section.identity" />}>
           <Facts
             items={[
-              [<FormattedMessage key="b" id="people.persons.field.birth_date" />, labels.date(p.birthDate)],
+              [
+                <FormattedMessage key="b" id="people.persons.field.birth_date" />,
+                newcomer.birthDate(p.birthDate, p.birthDatePrecision),
+              ],
+              [
+                <FormattedMessage key="nat" id="people.persons.field.nationality" />,
+                p.nationality ? newcomer.nationality(p.nationality) : none,
+              ],
               [
                 <FormattedMessage key="s" id="people.persons.field.sex" />,
                 labels.label('sex', p.sex ?? 'not_recorded'),
@@ -110,6 +121,13 @@ export function PersonPage() {
           />
         </Card>
         <Card title={<FormattedMessage id="people.persons.section.languages" />}>
+          <h3>
+            <FormattedMessage id="people.persons.section.spoken_languages" />
+          </h3>
+          <SpokenLanguagesList languages={p.spokenLanguages} />
+          <h3>
+            <FormattedMessage id="people.persons.section.cefr_levels" />
+          </h3>
           {languages.length === 0 ? (
             <p className="muted">
               <FormattedMessage id="people.persons.languages.none" />
@@ -120,6 +138,10 @@ export function PersonPage() {
           <p className="muted">
             <FormattedMessage id="people.persons.languages.cefr_hint" />
           </p>
+          <h3>
+            <FormattedMessage id="people.persons.section.interpreter" />
+          </h3>
+          <p>{newcomer.interpreter(p.interpreterNeed)}</p>
         </Card>
         <Card title={<FormattedMessage id="people.persons.section.benefit_contract" />}>
           <Facts

@@ -7,6 +7,7 @@ import { useEndpoint } from '../../../app/client';
 import { LinkButton } from '../../../app/ui/Button';
 import { Alert, EmptyState, ErrorAlert, Loading } from '../../../app/ui/feedback';
 import { Card, Facts, PageHeader } from '../../../app/ui/layout';
+import { SpokenLanguagesList, useNewcomerLabels } from '../persons/newcomer';
 import { useSharingFormat } from './format';
 import { sharedName } from './SharedPersonsPage';
 
@@ -17,6 +18,7 @@ export function SharedPersonPage() {
   const { id = '' } = useParams();
   const intl = useIntl();
   const fmt = useSharingFormat();
+  const newcomer = useNewcomerLabels();
   const q = useEndpoint(sharedApi.get, { params: { id } });
   const back = (
     <LinkButton to={sharedPersonsLink.href()} variant="ghost">
@@ -51,7 +53,11 @@ export function SharedPersonPage() {
         ),
       ],
     );
-  if (has('birth_date')) rows.push([m('birth_date'), optDate(p.birthDate)]);
+  if (has('birth_date'))
+    rows.push([
+      m('birth_date'),
+      p.birthDate ? newcomer.birthDate(p.birthDate, p.birthDatePrecision) : optDate(null),
+    ]);
   if (has('contact')) rows.push([m('email'), opt(p.email)], [m('phone'), opt(p.phone)]);
   if (has('address'))
     rows.push([m('address'), opt([p.street, p.postalCode, p.municipalityCode].filter(Boolean).join(', '))]);
@@ -63,6 +69,16 @@ export function SharedPersonPage() {
           .map(([lang, level]) => `${lang.toUpperCase()} ${level}`)
           .join(', '),
       ),
+    ]);
+  if (has('languages'))
+    rows.push([
+      <FormattedMessage key="k" id="people.persons.section.spoken_languages" />,
+      <SpokenLanguagesList key="v" languages={p.spokenLanguages ?? []} />,
+    ]);
+  if (has('interpreter_need'))
+    rows.push([
+      <FormattedMessage key="k" id="people.shared.field.interpreter_need" />,
+      newcomer.interpreter(p.interpreterNeed),
     ]);
   if (has('benefit'))
     rows.push(
