@@ -101,6 +101,23 @@ export const AUDIT_ENTITIES = [
   'initiative_partners',
   'initiative_territories',
   'initiative_results',
+  'experimentations',
+  'experimentation_partners',
+  'experimentation_transfers',
+  'accompaniment_deliverables',
+  'newcomer_profiles',
+  'newcomer_household_members',
+  'newcomer_status_events',
+  'newcomer_integration_paths',
+  'newcomer_permit_reminders',
+  'accompaniment_teams',
+  'accompaniment_team_members',
+  'accompaniment_requests',
+  'accompaniment_request_persons',
+  'accompaniment_interventions',
+  'accompaniment_clinical_notes',
+  'interpreter_bookings',
+  'outreach_contacts',
 ] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
 

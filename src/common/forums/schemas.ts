@@ -10,8 +10,12 @@ export const EVENT_KINDS = [
   'information_session',
   'training',
   'network_meeting',
+  'group_session',
 ] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
+/** The kinds led by a pair of trainers (migration 0057): trainings, network meetings, group sessions. */
+export const TRAINER_KINDS: readonly EventKind[] = ['training', 'network_meeting', 'group_session'];
+export const hasTrainers = (kind: string) => (TRAINER_KINDS as readonly string[]).includes(kind);
 export const EVENT_AUDIENCES = ['professionals', 'volunteers', 'associations', 'residents'] as const;
 export const EVENT_LANGUAGES = ['fr', 'nl'] as const;
 export const EVENT_STATUSES = ['draft', 'published', 'cancelled'] as const;
@@ -21,6 +25,17 @@ export const REGISTRATION_STATUSES = ['confirmed', 'waiting', 'cancelled', 'atte
 export type RegistrationStatus = (typeof REGISTRATION_STATUSES)[number];
 
 const Title = Type.String({ minLength: 2, maxLength: 200, pattern: '\\S' });
+
+/** A trainer of the pair: a name, and the user account when the trainer has one. */
+export const Trainer = Type.Object(
+  {
+    name: Type.String({ minLength: 2, maxLength: 200, pattern: '\\S' }),
+    userId: Type.Optional(NullFirst(Uuid)),
+  },
+  { additionalProperties: false },
+);
+export type Trainer = Static<typeof Trainer>;
+const Trainers = Type.Array(Trainer, { maxItems: 2 });
 const Description = Type.Optional(NullFirst(MultilineText({ minLength: 1, maxLength: 5000 })));
 
 export const EventInput = Type.Object(
@@ -41,6 +56,8 @@ export const EventInput = Type.Object(
     audiences: Type.Array(Type.Enum([...EVENT_AUDIENCES]), { minItems: 1, maxItems: 4, uniqueItems: true }),
     partnerOrgIds: Type.Array(Uuid, { maxItems: 20, uniqueItems: true }),
     programmeId: Type.Optional(NullFirst(Uuid)),
+    /** Trainings, network meetings and group sessions only: the trainer pair (none, one or two). */
+    trainers: Type.Optional(Trainers),
   },
   { additionalProperties: false },
 );
@@ -115,6 +132,8 @@ export const EventDetail = Type.Object({
   audiences: Type.Array(Type.Enum([...EVENT_AUDIENCES])),
   partners: Type.Array(PartnerView),
   programmeId: NullFirst(Uuid),
+  /** The trainer pair of a training, network meeting or group session (migration 0057). */
+  trainers: Type.Optional(Type.Array(Type.Object({ name: Type.String(), userId: NullFirst(Uuid) }))),
   status: Type.Enum([...EVENT_STATUSES]),
   canEdit: Type.Boolean(),
   /** The organiser's view: counts and registrations (confirmed, waiting list in order, cancelled). */

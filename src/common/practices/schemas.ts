@@ -29,8 +29,16 @@ export const PRACTICE_THEMES = [
 ] as const;
 export type PracticeTheme = (typeof PRACTICE_THEMES)[number];
 
-/** Where a sheet comes from: written directly, or drawn from an immersion report or a formative project. */
-export const PRACTICE_SOURCES = ['direct', 'immersion_report', 'formative_project'] as const;
+/**
+ * Where a sheet comes from: written directly, or drawn from an immersion report, a formative project, or an
+ * experimentation (or one of its transfers) of the accompaniment module (migration 0057).
+ */
+export const PRACTICE_SOURCES = [
+  'direct',
+  'immersion_report',
+  'formative_project',
+  'experimentation',
+] as const;
 export type PracticeSource = (typeof PRACTICE_SOURCES)[number];
 
 export const TAKE_UP_STATUSES = ['planned', 'trying', 'adopted', 'abandoned'] as const;

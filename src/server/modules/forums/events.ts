@@ -6,6 +6,7 @@ import type {
   EventTransition,
   RegistrationView,
 } from '../../../common/forums/schemas';
+import { hasTrainers } from '../../../common/forums/schemas';
 import type { Language } from '../../../common/i18n/locales';
 import { localized } from '../../../common/i18n/locales';
 import { type Actor, actorCan, requirePermission } from '../../platform/actor';
@@ -110,6 +111,7 @@ export async function getEvent(trx: Tx, actor: Actor, id: string): Promise<Event
       name: p.short_name || localized(lang(actor.language), p.name_fr, p.name_nl),
     })),
     programmeId: e.programme_id,
+    trainers: trainersOf(e),
     status: e.status as EventDetail['status'],
     canEdit,
     counts: canEdit ? countsOf(regs.map((r) => ({ status: r.status, n: 1 }))) : null,
@@ -128,6 +130,7 @@ async function checked(trx: Tx, actor: Actor, input: EventInput) {
     throw badRequest(F('unknown_partner'));
   if (input.programmeId && !(await store.programmeExists(trx, input.programmeId)))
     throw badRequest(F('unknown_programme'));
+  const trainers = await checkedTrainers(trx, input);
   return {
     row: {
       kind: input.kind,
@@ -145,10 +148,40 @@ async function checked(trx: Tx, actor: Actor, input: EventInput) {
       capacity: input.capacity,
       audiences: [...input.audiences],
       programme_id: input.programmeId ?? null,
+      ...trainers,
     },
     partners,
   };
 }
+
+/**
+ * The trainer pair as stored (two name and account columns): kept as it is when the input leaves it out
+ * (a client that does not know it), cleared for a kind without trainers. An account must be one the
+ * organiser's organisation sees (its own members).
+ */
+async function checkedTrainers(trx: Tx, input: EventInput) {
+  if (input.trainers === undefined)
+    return hasTrainers(input.kind)
+      ? {}
+      : { trainer_1_name: null, trainer_1_user_id: null, trainer_2_name: null, trainer_2_user_id: null };
+  const list = input.trainers.map((t) => ({ name: t.name.trim(), userId: t.userId ?? null }));
+  if (list.length && !hasTrainers(input.kind)) throw badRequest(F('trainers_kind'));
+  const users = list.flatMap((t) => (t.userId ? [t.userId] : []));
+  if ((await store.existingUsers(trx, users)).length !== new Set(users).size)
+    throw badRequest(F('unknown_trainer'));
+  return {
+    trainer_1_name: list[0]?.name ?? null,
+    trainer_1_user_id: list[0]?.userId ?? null,
+    trainer_2_name: list[1]?.name ?? null,
+    trainer_2_user_id: list[1]?.userId ?? null,
+  };
+}
+
+const trainersOf = (e: store.EventRow) =>
+  [
+    { name: e.trainer_1_name, userId: e.trainer_1_user_id },
+    { name: e.trainer_2_name, userId: e.trainer_2_user_id },
+  ].flatMap((t) => (t.name ? [{ name: t.name, userId: t.userId }] : []));
 
 export async function createEvent(trx: Tx, actor: Actor, input: EventInput) {
   requirePermission(actor, 'forum.manage');

@@ -132,3 +132,13 @@ export const dueReminders = (trx: Tx, now: Date, until: Date) =>
     .orderBy('e.starts_at')
     .limit(500)
     .execute();
+
+/** The trainers' accounts among these ids (migration 0057), as the caller may see them. */
+export const existingUsers = async (trx: Tx, ids: readonly string[]) =>
+  ids.length === 0
+    ? []
+    : await trx
+        .selectFrom('users')
+        .select('id')
+        .where('id', 'in', [...new Set(ids)])
+        .execute();

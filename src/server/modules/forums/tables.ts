@@ -30,6 +30,11 @@ export interface ForumEventsTable {
   created_by: string | null;
   created_at: Timestamp;
   updated_at: Timestamp;
+  /** Migration 0057: the trainer pair of a training, network meeting or group session. */
+  trainer_1_name: ColumnType<string | null, string | null | undefined, string | null>;
+  trainer_1_user_id: ColumnType<string | null, string | null | undefined, string | null>;
+  trainer_2_name: ColumnType<string | null, string | null | undefined, string | null>;
+  trainer_2_user_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface ForumEventPartnersTable {

@@ -3,7 +3,7 @@ import { useNavigate, useParams } from 'react-router';
 import { forumsApi as api } from '../../../common/forums/endpoints';
 import { eventLink } from '../../../common/forums/links';
 import { instantToWall, wallToInstant } from '../../../common/forums/schedule';
-import type { EventDetail, EventInput } from '../../../common/forums/schemas';
+import { type EventDetail, type EventInput, hasTrainers } from '../../../common/forums/schemas';
 import { localized } from '../../../common/i18n/locales';
 import { organisationsApi, programmesApi } from '../../../common/network/endpoints';
 import { call, useEndpoint, useEndpointMutation } from '../../app/client';
@@ -49,6 +49,7 @@ const EMPTY: State = {
   audiences: ['professionals'],
   partnerOrgIds: [],
   programmeId: null,
+  trainers: [],
 };
 
 const fromEvent = (e: EventDetail): State => ({
@@ -70,6 +71,7 @@ const fromEvent = (e: EventDetail): State => ({
   audiences: e.audiences,
   partnerOrgIds: e.partners.map((p) => p.id),
   programmeId: e.programmeId,
+  trainers: (e.trainers ?? []).map((t) => ({ name: t.name, userId: t.userId })),
 });
 
 export function NewEventPage() {
@@ -104,6 +106,14 @@ function EventForm({ id, initial }: { id?: string; initial: State }) {
     onChange: (v: string) => setS((x) => ({ ...x, [k]: v.trim() ? v : null })),
   });
 
+  const setTrainer = (i: number, name: string) =>
+    setS((x) => {
+      const t = [...(x.trainers ?? [])];
+      while (t.length <= i) t.push({ name: '', userId: null });
+      t[i] = { name, userId: t[i]?.name === name ? (t[i]?.userId ?? null) : null };
+      return { ...x, trainers: t };
+    });
+
   const submit = async (ev: FormEvent) => {
     ev.preventDefault();
     setError(null);
@@ -115,7 +125,15 @@ function EventForm({ id, initial }: { id?: string; initial: State }) {
     if (endsAt <= startsAt) return setProblem(w.m('schedule.ends_before'));
     if (!s.venue && !s.onlineUrl) return setProblem(w.m('form.place_missing'));
     setProblem(null);
-    const body: EventInput = { ...rest, startsAt, endsAt, capacity: Number.parseInt(capacity, 10) || 0 };
+    // The trainer pair only for the kinds that have one, without the names left empty.
+    const trainers = hasTrainers(rest.kind) ? (rest.trainers ?? []).filter((t) => t.name.trim()) : [];
+    const body: EventInput = {
+      ...rest,
+      trainers,
+      startsAt,
+      endsAt,
+      capacity: Number.parseInt(capacity, 10) || 0,
+    };
     try {
       if (id) {
         await update.mutateAsync({ params: { id }, body });
@@ -154,6 +172,21 @@ function EventForm({ id, initial }: { id?: string; initial: State }) {
           isRequired
           maxLength={200}
         />
+        {hasTrainers(s.kind) && (
+          <fieldset className="schedule-fields">
+            <legend>{w.m('field.trainers')}</legend>
+            <p className="description">{w.m('form.trainers_hint')}</p>
+            {[0, 1].map((i) => (
+              <TextField
+                key={i}
+                label={w.m(i === 0 ? 'field.trainer_1' : 'field.trainer_2')}
+                value={s.trainers?.[i]?.name ?? ''}
+                onChange={(v) => setTrainer(i, v)}
+                maxLength={200}
+              />
+            ))}
+          </fieldset>
+        )}
         <TextArea label={w.m('field.description_fr')} {...text('descriptionFr')} />
         <TextArea label={w.m('field.description_nl')} {...text('descriptionNl')} />
         <TextField label={w.m('field.theme')} {...text('theme')} maxLength={120} />

@@ -61,6 +61,9 @@ export function EventPage() {
           items={[
             [w.m('field.when'), whenText(w, e.startsAt, e.endsAt)],
             [w.m('field.place'), e.venue ?? e.onlineUrl ?? ''],
+            ...(e.trainers?.length
+              ? [[w.m('field.trainers'), e.trainers.map((t) => t.name).join(' · ')] as [string, string]]
+              : []),
             [w.m('field.languages'), e.languages.map(w.languageName).join(', ')],
             [w.m('field.interpreting'), w.m(e.interpreting ? 'yes' : 'no')],
             [w.m('field.audiences'), e.audiences.map(w.audience).join(', ')],

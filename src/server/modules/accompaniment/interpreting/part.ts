@@ -1,4 +1,12 @@
 import type { AccompanimentPart } from '../part';
+import { seedInterpreterBookings } from './demo';
+import { interpretingRoutes } from './routes';
 
-/** This part's contribution to the accompaniment module's manifest (see ../index.ts). */
-export const interpretingPart: AccompanimentPart = {};
+/**
+ * Interpreter bookings (migration 0056): booked by an organisation from a samen organisation offering
+ * interpreting or from an external service; a time-boxed link for an external interpreter.
+ */
+export const interpretingPart: AccompanimentPart = {
+  routes: interpretingRoutes,
+  demo: [{ order: 320, seed: seedInterpreterBookings }],
+};

@@ -1,4 +1,11 @@
 import type { AccompanimentPart } from '../part';
+import { seedOutreachContacts } from './demo';
+import { outreachIndicatorRules } from './indicators';
+import { outreachRoutes } from './routes';
 
-/** This part's contribution to the accompaniment module's manifest (see ../index.ts). */
-export const outreachPart: AccompanimentPart = {};
+/** Outreach contacts with persons not (yet) identified, linked later to a consenting person (migration 0056). */
+export const outreachPart: AccompanimentPart = {
+  routes: outreachRoutes,
+  indicators: outreachIndicatorRules,
+  demo: [{ order: 325, seed: seedOutreachContacts }],
+};

@@ -15,6 +15,13 @@ import type { IndicatorRule, IndicatorScope } from '../../../platform/module';
  */
 const periodArgs = (s: IndicatorScope) => sql`${s.programmeId}::uuid, ${s.from}::date, ${s.to}::date`;
 
+/**
+ * Professionals and volunteers trained (issue 14, migration 0057): the attendance at the programme's
+ * trainings, network meetings and group sessions for professionals or volunteers, as participations or, with
+ * `uniquePersons`, as unique persons — the pure mirror is trainedCount in src/common/forums/trained-rules.ts.
+ */
+const trainedArgs = (s: IndicatorScope) => sql`${periodArgs(s)}, ${s.params.uniquePersons === true}::boolean`;
+
 export const forumIndicatorRules: readonly IndicatorRule[] = [
   {
     code: 'forums.cross_border_events',
@@ -57,5 +64,16 @@ export const forumIndicatorRules: readonly IndicatorRule[] = [
         trx,
         sql`select * from app.ind_forum_participations_records(${periodArgs(s)}) order by 4, 1`,
       ),
+  },
+  {
+    code: 'forums.trained',
+    labelKey: 'forums.indicators.trained.label',
+    definitionKey: 'forums.indicators.trained.definition',
+    unit: 'participations',
+    params: { uniquePersons: { kind: 'boolean', default: false } },
+    count: (trx, s) =>
+      runCount(trx, sql`select partner_org_id, n from app.ind_forum_trained_count(${trainedArgs(s)})`),
+    records: (trx, s) =>
+      runRecords(trx, sql`select * from app.ind_forum_trained_records(${trainedArgs(s)}) order by 4, 1`),
   },
 ];

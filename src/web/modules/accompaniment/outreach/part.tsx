@@ -1,4 +1,30 @@
+import {
+  contactEditLink,
+  contactLink,
+  contactNewLink,
+  contactsLink,
+} from '../../../../common/accompaniment/outreach-links';
 import type { AccompanimentWebPart } from '../part';
+import { EditContactPage, NewContactPage } from './ContactFormPage';
+import { ContactPage } from './ContactPage';
+import { ContactsPage } from './ContactsPage';
 
-/** This part's pages, person-page panels and hub cards (see ../index.tsx). */
-export const outreachWebPart: AccompanimentWebPart = {};
+/** Outreach contacts: the log, the form, a contact's page with the "link to a record" flow; the hub card. */
+export const outreachWebPart: AccompanimentWebPart = {
+  routes: [
+    { path: contactsLink.pattern, element: <ContactsPage /> },
+    { path: contactNewLink.pattern, element: <NewContactPage /> },
+    { path: contactLink.pattern, element: <ContactPage /> },
+    { path: contactEditLink.pattern, element: <EditContactPage /> },
+  ],
+  sections: [
+    {
+      key: 'outreach',
+      order: 40,
+      to: contactsLink.href(),
+      titleId: 'accompaniment.outreach.hub.title',
+      descriptionId: 'accompaniment.outreach.hub.description',
+      permission: 'outreach.record',
+    },
+  ],
+};

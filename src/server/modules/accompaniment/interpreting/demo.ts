@@ -1,0 +1,113 @@
+import { hashToken, randomToken } from '../../../platform/crypto';
+import type { DemoSeeder } from '../../../platform/demo';
+import './tables';
+
+/**
+ * Interpreter bookings of the AB Réfugiés demo, all invented: a Tigrinya phone interpretation booked by the
+ * Wereldhuis professional from the Flemish social interpreting service (an external service), confirmed
+ * with an external interpreter on .example; an on-site Pashto interpretation booked by CRéSaM from SeTIS
+ * wallon and confirmed by its interpreter; a past one with its feedback.
+ */
+const HOUR = 3_600_000;
+/** A Brussels time some days from now (winter time: UTC+1, near enough for demo data). */
+const at = (days: number, hour: number, minute = 0) => {
+  const d = new Date(Date.now() + days * 24 * HOUR);
+  return new Date(
+    `${d.toISOString().slice(0, 10)}T${String(hour - 1).padStart(2, '0')}:${String(minute).padStart(2, '0')}:00Z`,
+  );
+};
+
+export const seedInterpreterBookings: DemoSeeder = async (trx, orgs, users) => {
+  const wereldhuis = orgs['wereldhuis-wvl'];
+  const cresam = orgs.cresam;
+  const setis = orgs['setis-wallon'];
+  if (!wereldhuis || !cresam || !setis) return;
+  const professional = users.professional_wereldhuis ?? null;
+  const coordinator = users.coordinator_cresam ?? null;
+  const interpreter = users.interpreter ?? null;
+
+  const [tigrinya, pashto, past] = await trx
+    .insertInto('interpreter_bookings')
+    .values([
+      {
+        org_id: wereldhuis,
+        language: 'tir',
+        dialect: null,
+        modality: 'phone',
+        starts_at: at(2, 10),
+        ends_at: at(2, 10, 45),
+        phone: '+32 56 00 00 00',
+        domain: 'social',
+        gender_preference: 'female',
+        briefing: 'Eerste gesprek over huisvesting na erkenning; de persoon spreekt geen Nederlands.',
+        external_service: 'Agentschap Integratie en Inburgering – Sociaal Tolken (fictief voorbeeld)',
+        provider_reference: 'ST-DEMO-0001',
+        cost_centre: 'AB-REF-VLG',
+        created_by: professional,
+      },
+      {
+        org_id: cresam,
+        language: 'pus',
+        dialect: null,
+        modality: 'on_site',
+        starts_at: at(5, 14),
+        ends_at: at(5, 15, 30),
+        place: 'CRéSaM, salle de consultation 2, Namur',
+        domain: 'health',
+        gender_preference: 'none',
+        briefing: 'Entretien avec la psychologue de l’équipe mobile ; vocabulaire de la santé mentale.',
+        provider_org_id: setis,
+        cost_centre: 'AB-REF-WAL',
+        created_by: coordinator,
+      },
+      {
+        org_id: wereldhuis,
+        language: 'prs',
+        dialect: null,
+        modality: 'video',
+        starts_at: at(-6, 9),
+        ends_at: at(-6, 10),
+        video_url: 'https://visio.wereldhuis.example/gesprek',
+        domain: 'administrative',
+        gender_preference: 'none',
+        briefing: 'Uitleg over het inburgeringstraject.',
+        external_service: 'Agentschap Integratie en Inburgering – Sociaal Tolken (fictief voorbeeld)',
+        cost_centre: 'AB-REF-VLG',
+        created_by: professional,
+      },
+    ])
+    .returning('id')
+    .execute();
+  const confirm = (id: string, name: string, by: string | null, more: Record<string, unknown> = {}) =>
+    trx
+      .updateTable('interpreter_bookings')
+      .set({
+        status: 'confirmed',
+        interpreter_name: name,
+        confirmed_at: new Date(),
+        confirmed_by: by,
+        ...more,
+      })
+      .where('id', '=', id)
+      .execute();
+  // The external interpreter's link was mailed at confirmation (the token is unknown to anyone here).
+  await confirm(tigrinya!.id, 'Hiwet Tolk-Fictief', professional, {
+    interpreter_email: 'tolk.tigrinya@sociaaltolken.example',
+    external_token_hash: hashToken(randomToken()),
+  });
+  await confirm(pashto!.id, 'Yael Interprète', interpreter, { provider_reference: 'SETIS-DEMO-0427' });
+  await confirm(past!.id, 'Farid Tolk-Fictief', professional, {
+    interpreter_email: 'tolk.dari@sociaaltolken.example',
+  });
+  await trx
+    .updateTable('interpreter_bookings')
+    .set({
+      status: 'done',
+      feedback_rating: 4,
+      feedback_comment: 'Duidelijke vertaling; de verbinding viel één keer weg.',
+      feedback_flags: ['technical'],
+      feedback_at: new Date(),
+    })
+    .where('id', '=', past!.id)
+    .execute();
+};
