@@ -178,6 +178,13 @@ export const seedTeams: DemoSeeder = async (trx, orgs, users, secrets) => {
     // A consent that does not hold (expired by the day of the seed): the family is not referred.
     return;
   }
+  // Sent three weeks ago (in the seeder's system scope), so that the first home visit (12 days ago)
+  // comes after it.
+  await trx
+    .updateTable('accompaniment_requests')
+    .set({ created_at: new Date(Date.now() - 21 * DAY) })
+    .where('id', '=', requestId)
+    .execute();
   const coord = demoActor(coordinator, cresam, ['coordinator']);
   await as(trx, coord, async () => {
     await decideRequest(trx, coord, requestId, 'accept');

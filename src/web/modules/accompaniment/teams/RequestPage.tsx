@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useState } from 'react';
 import { useParams } from 'react-router';
 import { teamRequestsApi as api } from '../../../../common/accompaniment/teams-endpoints';
@@ -56,9 +57,18 @@ export function RequestPage() {
             [w.m('page.languages'), r.languages.map(w.lang).join(', ') || w.m('none')],
             [w.m('page.fields'), r.fields.map((f) => w.m(`field_group.${f}`)).join(', ')],
             ...(r.declineReason ? [[w.m('page.decline_reason'), r.declineReason] as [string, string]] : []),
+            ...(r.message
+              ? [
+                  [
+                    w.m('page.message'),
+                    <span key="message" className="pre-line">
+                      {r.message}
+                    </span>,
+                  ] as [string, ReactNode],
+                ]
+              : []),
           ]}
         />
-        {r.message && <p className="pre-line">{r.message}</p>}
         {r.canDecide && <Decision w={w} request={r} />}
       </Card>
       <Persons w={w} request={r} />
