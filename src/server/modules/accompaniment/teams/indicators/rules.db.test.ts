@@ -80,6 +80,13 @@ describe.skipIf(!available)('mobile teams: counting rule and demo', () => {
     const records = await f.asOrg(cresam, (trx) => rule.records(trx, scope));
     expect(records.length).toBeGreaterThanOrEqual(2);
     expect(records.every((r) => r.personId === null)).toBe(true);
+    // An organisation outside the programme gets no row (before migration 0055 was reviewed, the records
+    // answered every signed-in user), a partner its own only.
+    const outsider = await f.member('referent@ccas-roubaix.example');
+    expect(await f.asOrg(outsider, (trx) => rule.records(trx, scope))).toEqual([]);
+    expect((await f.asOrg(outsider, (trx) => rule.count(trx, scope))).total).toBe(0);
+    const requester = await f.asOrg(lva, (trx) => rule.records(trx, scope));
+    expect(requester.every((r) => r.partnerOrgId === lva.orgId)).toBe(true);
     // Reachable only through the count and records functions.
     await expect(
       f.asOrg(cresam, (trx) =>
