@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { type Insertable, sql } from 'kysely';
+import type { Insertable } from 'kysely';
 import { deriveStatus, type StatusEvent } from '../../../../common/accompaniment/records-status';
 import { switchContext, type Tx } from '../../../platform/db/context';
 import type { DemoOrgIds, DemoSecrets } from '../../../platform/demo';
@@ -131,10 +131,6 @@ export async function seedNewcomerRecords(
   const professional = users.professional_wereldhuis;
   if (!lva || !cresam || !wereldhuis || !worker || !professional)
     throw new Error('newcomer demo: missing organisations or accounts');
-  // Optional columns of the person record (migration 0053), set when they exist.
-  const cols = await sql<{ column_name: string }>`select column_name::text from information_schema.columns
-    where table_name = 'persons' and column_name in ('nationality', 'spoken_languages')`.execute(trx);
-  const has = new Set(cols.rows.map((c) => c.column_name));
 
   const write = async (orgId: string, referent: string, p: DemoNewcomer, extra: Record<string, unknown>) => {
     const id = randomUUID();
@@ -154,14 +150,15 @@ export async function seedNewcomerRecords(
           birthDate: p.birth,
         }),
         referent_user_id: referent,
+        nationality: p.nationality,
+        spoken_languages: JSON.stringify([{ code: p.language, literacy: 'reads_writes', main: true }]),
+        // The adults and the teenager speak neither French nor Dutch yet; the children go to school in French.
+        interpreter_need:
+          p.birth < '2012-01-01'
+            ? JSON.stringify({ language: p.language, modality: 'phone', genderPreference: 'none' })
+            : null,
       })
       .execute();
-    if (has.has('nationality'))
-      await sql`update persons set nationality = ${p.nationality} where id = ${id}::uuid`.execute(trx);
-    if (has.has('spoken_languages'))
-      await sql`update persons set spoken_languages = ${JSON.stringify([
-        { code: p.language, literacy: 'reads_writes', main: true },
-      ])}::jsonb where id = ${id}::uuid`.execute(trx);
     const events: StatusEvent[] = p.events.map((e) => ({
       kind: e.kind,
       occurredOn: shift(today, e.at),
