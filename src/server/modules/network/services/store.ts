@@ -13,7 +13,10 @@ import type {
 } from '../../../../common/network/service-schemas';
 import type { Tx } from '../../../platform/db/context';
 
-/** SQL of the services directory. Runs under RLS: anonymous callers see published rows only. */
+/**
+ * SQL of the services directory. Runs under RLS (anonymous callers see published rows only), except the
+ * search with words, which app.directory_search runs over published services alone (ADR 0028).
+ */
 
 interface ItemRow {
   id: string;
@@ -80,14 +83,14 @@ function filters(q: DirectoryQuery): RawBuilder<unknown> {
 }
 
 /**
- * One statement per search. With words: full-text in French and in Dutch on the accent-folded search
- * vectors, plus the services of the themes the words name (labels and synonyms in both languages, typos
- * allowed: `matchThemes` runs in Node, so only theme codes and scores reach SQL, as parameters); the rank
- * adds the theme's score, so a theme the whole query names outranks a word met in a description. Only when
- * that finds nothing (the planner's one-time filter skips it otherwise), a fallback on the folded titles
- * (substring or close spelling), so that a partial or misspelt word still finds something. Ranking, order and count run on narrow rows; only the page's rows are joined to names.
- * Under row-level security the text-search operator (not leakproof) is evaluated row by row rather than
- * through the GIN indexes, so every per-row expression here is kept cheap.
+ * One statement per search. With words, app.directory_search (migration 0059, ADR 0028) runs it: as the
+ * owner over published services of active organisations only, so that the text-search operator (not
+ * leakproof, hence never an index condition under RLS) uses the GIN indexes. What is pure stays here: the
+ * folded words, the themes the words name (labels and synonyms in both languages, typos allowed:
+ * `matchThemes` runs in Node, so only theme codes and scores reach SQL, as parameters), the prefix query
+ * and LIKE pattern of the fallback on titles (substring or close spelling), which runs only when full-text
+ * and themes find nothing. A misspelt word mostly keeps its first letters: its prefix picks the candidates.
+ * Without words, the page of published services in alphabetical order runs under RLS (no text operator).
  */
 export async function searchDirectory(
   trx: Tx,
@@ -96,57 +99,23 @@ export async function searchDirectory(
   page: number,
   pageSize: number,
 ): Promise<{ items: DirectoryItem[]; total: number }> {
-  const where = filters(q);
   const words = q.q?.trim() ?? '';
   const offset = (page - 1) * pageSize;
-  const titles = rowFold(sql`concat_ws(' ', s.title_fr, s.title_nl)`);
   const folded = searchWords(words);
-  // Candidates for the fallback: services with a word starting like one of the query's (a misspelt word
-  // mostly keeps its first letters); only those pay for the trigram comparison.
-  const candidates = folded.map((w) => `${w.slice(0, 3)}:*`).join(' | ');
-  const fuzzyMatch = folded.length
-    ? sql`(s.search_fr @@ to_tsquery('simple', ${candidates}) or s.search_nl @@ to_tsquery('simple', ${candidates}))
-        and (${titles} like ${likeAnywhere(folded.join(' '))} or ${folded.join(' ')} <% ${titles})`
-    : sql`false`;
   const themes = matchThemes(words);
-  const themeCodes = themes.map((m) => m.theme);
-  const themeScore = themes.length
-    ? sql`coalesce((${themes.map((m) => m.score)}::float8[])[array_position(${themeCodes}::text[], s.theme)], 0)`
-    : sql`0`;
-  const themeMatch = themes.length ? sql`s.theme = any(${themeCodes}::text[])` : sql`false`;
   const query = words
     ? sql<ItemRow & { total: number }>`
-      with matched as (
-        select s.id, lower(${titleFor(language)}) as sort_key, greatest(
-            ts_rank(s.search_fr, websearch_to_tsquery('french', app.fold(${words}))),
-            ts_rank(s.search_nl, websearch_to_tsquery('dutch', app.fold(${words})))) + ${themeScore} as rank
-        from services s join organisations o on o.id = s.org_id
-        where ${where}
-          and (s.search_fr @@ websearch_to_tsquery('french', app.fold(${words}))
-            or s.search_nl @@ websearch_to_tsquery('dutch', app.fold(${words}))
-            or ${themeMatch})
-      ), fuzzy as (
-        select s.id, lower(${titleFor(language)}) as sort_key,
-          word_similarity(${folded.join(' ')}, ${titles}) as rank
-        from services s join organisations o on o.id = s.org_id
-        where not exists (select 1 from matched) and ${where} and ${fuzzyMatch}
-      ), page as (
-        select id, rank, sort_key, count(*) over ()::int as total
-        from (select * from matched union all select * from fuzzy) hits
-        order by rank desc, sort_key, id
-        limit ${pageSize} offset ${offset}
-      )
-      select ${ITEM_COLUMNS}, p.total
-      from page p
-        join services s on s.id = p.id
-        join organisations o on o.id = s.org_id
-        left join territories t on t.code = s.municipality_code
-      order by p.rank desc, p.sort_key, s.id`
+      select * from app.directory_search(${words}, ${folded.join(' ')},
+        ${folded.map((w) => `${w.slice(0, 3)}:*`).join(' | ')}, ${likeAnywhere(folded.join(' '))},
+        ${themes.map((m) => m.theme)}::text[], ${themes.map((m) => m.score)}::float8[],
+        ${q.theme ?? null}::text, ${q.language ?? null}::text, ${q.country ?? null}::text,
+        ${q.municipality ?? null}::text, ${q.crossBorderAccess ?? null}::text, ${language === 'nl'},
+        ${pageSize}::int, ${offset}::int)`
     : sql<ItemRow & { total: number }>`
       with page as (
         select s.id, ${rowFold(titleFor(language))} as sort_key, count(*) over ()::int as total
         from services s join organisations o on o.id = s.org_id
-        where ${where}
+        where ${filters(q)}
         order by sort_key, s.id
         limit ${pageSize} offset ${offset}
       )
