@@ -31,6 +31,7 @@ export async function listReferrals(trx: Tx, actor: Actor, query: ReferralQuery)
     trx,
     received.map((r) => r.person_id),
     'referrals',
+    { box: query.box, page },
   );
   const items: ReferralView[] = [];
   for (const row of rows) items.push(await toView(trx, actor, row, shared));

@@ -26,6 +26,7 @@ export async function listSharedPersons(trx: Tx, actor: Actor, query: SharedQuer
     trx,
     rows.map((r) => r.person_id),
     'shared_persons',
+    { page },
   );
   const items: SharedPerson[] = [];
   for (const r of rows) {

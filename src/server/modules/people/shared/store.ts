@@ -46,16 +46,20 @@ export async function sharedPerson(trx: Tx, personId: string): Promise<Record<st
 
 /**
  * Several persons as the current organisation may see them through its grants, for a list: one audited
- * read naming them all, in each home organisation's chain. Persons not (or no longer) granted are absent.
+ * read naming them all and the list (`what`, `detail`: which box, which page), in the home organisation's
+ * chain (one entry per home organisation on a page that mixes them). Persons not (or no longer) granted
+ * are absent and unnamed.
  */
 export async function sharedPersons(
   trx: Tx,
   personIds: readonly string[],
   what: string,
+  detail: Record<string, unknown> = {},
 ): Promise<Map<string, Record<string, unknown>>> {
   if (personIds.length === 0) return new Map();
   const r = await sql<{ person_id: string; person: Record<string, unknown> }>`
-    select person_id, person from app.shared_persons(${[...personIds]}::uuid[], ${what})`.execute(trx);
+    select person_id, person from app.shared_persons(${[...personIds]}::uuid[], ${what},
+      ${JSON.stringify(detail)}::jsonb)`.execute(trx);
   return new Map(r.rows.map((x) => [x.person_id, x.person]));
 }
 
