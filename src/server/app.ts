@@ -17,6 +17,7 @@ import { schemaVersion } from './platform/db/migrate';
 import type { Deps } from './platform/deps';
 import { AppError } from './platform/errors';
 import { errorBody, frameworkErrorHandler, platformHttp } from './platform/http';
+import { sharedRateLimitStore } from './platform/rate-limit-store';
 import { route } from './platform/route';
 
 export const APP_VERSION = '0.1.0';
@@ -71,7 +72,9 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
     hsts: deps.config.secureCookies,
   });
   await app.register(cookie);
-  await app.register(rateLimit, { global: false });
+  // Several processes on one PostgreSQL database share their counters there (PGlite is one process).
+  const store = deps.engine.kind === 'postgres' ? { store: sharedRateLimitStore(deps.db) } : {};
+  await app.register(rateLimit, { global: false, ...store });
   // 20 MB for every upload; the observatory's import asks for its own, larger limit (it streams to disk).
   await app.register(multipart, { limits: { fileSize: 20 * 1024 * 1024, files: 1 } });
   // Registered before every route, the documentation's included, so that its hooks (sessions, control

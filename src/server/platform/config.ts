@@ -8,7 +8,10 @@ export interface Config {
   databaseUrl: string | null;
   /** Owner connection for migrations when the app's login role may not change the schema. */
   migrationUrl: string | null;
+  /** Connections each process opens to PostgreSQL at most (process count × this ≤ the server's or pooler's). */
   dbPoolSize: number;
+  /** Longest a statement of a request or job transaction may run on PostgreSQL, in ms; 0 = no limit. */
+  dbStatementTimeoutMs: number;
   dataDir: string;
   publicUrl: string;
   secureCookies: boolean;
@@ -176,6 +179,7 @@ export function loadConfig(env: Env = process.env): Config {
     databaseUrl,
     migrationUrl,
     dbPoolSize: int('DB_POOL_SIZE', 10, 1, 200),
+    dbStatementTimeoutMs: int('DB_STATEMENT_TIMEOUT_MS', 60_000, 0, 3_600_000),
     dataDir: resolve(str('DATA_DIR') ?? 'data'),
     publicUrl,
     secureCookies: publicUrl.startsWith('https:'),

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
 import type { Logger } from 'pino';
@@ -11,13 +12,18 @@ export type JobHandler = (
 
 export interface JobRunner {
   register(queue: string, handler: JobHandler): void;
-  /** Runs a handler every intervalMs in this process (recurring maintenance and reminders). */
+  /**
+   * Runs a handler every intervalMs (recurring maintenance and reminders). Each run first takes the task's
+   * lease in the database, so across every process sharing it the task runs once per interval (ADR 0029).
+   */
   every(name: string, intervalMs: number, fn: () => Promise<void>): void;
   start(): void;
   /** Stops taking work and waits for running jobs to finish. */
   stop(): Promise<void>;
   /** Runs due jobs once (used by tests and by the poll loop). */
   runDue(limit?: number): Promise<number>;
+  /** Runs a recurring task now if it is due and no process holds its lease; true when it ran (timer, tests). */
+  runRecurring(name: string): Promise<boolean>;
 }
 
 /** Enqueues a job in the caller's transaction (outbox): it runs only if the transaction commits. */
@@ -63,6 +69,9 @@ export function createJobRunner(
   const recurring: Array<{ name: string; intervalMs: number; fn: () => Promise<void> }> = [];
   const running = new Set<Promise<unknown>>();
   let stopped = true;
+  // Who holds a recurring task's lease: this runner, whatever the process.
+  const holder = randomUUID();
+  const ms = (n: number) => Math.min(Math.max(Math.round(n), 1), 2_147_483_647);
 
   const track = <T>(p: Promise<T>) => {
     running.add(p);
@@ -204,6 +213,46 @@ export function createJobRunner(
     );
   }
 
+  /**
+   * One run of a recurring task under its lease: claimed only when due and free, renewed while it runs (a
+   * long reminder run is never started twice), released when done. A process killed mid-run leaves a lease
+   * that expires after lockTimeoutMs; the next claim then runs the task again.
+   */
+  async function runRecurring(name: string): Promise<boolean> {
+    const task = recurring.find((r) => r.name === name);
+    if (!task) throw new Error(`no recurring task ${name}`);
+    const claimed = await withContext(db, { scope: 'system' }, (trx) =>
+      sql<{ ok: boolean | null }>`select app.recurring_claim(${name}, ${holder}::uuid,
+        ${ms(task.intervalMs)}::integer, ${ms(lockTimeoutMs)}::integer) as ok`.execute(trx),
+    );
+    if (claimed.rows[0]?.ok !== true) {
+      log.debug({ task: name }, 'recurring task not due or running elsewhere');
+      return false;
+    }
+    const renew = setInterval(
+      () => {
+        track(
+          withContext(db, { scope: 'system' }, (trx) =>
+            sql`select app.recurring_renew(${name}, ${holder}::uuid, ${ms(lockTimeoutMs)}::integer)`.execute(
+              trx,
+            ),
+          ),
+        ).catch((e) => log.warn({ err: e, task: name }, 'recurring lease refresh failed'));
+      },
+      Math.max(lockTimeoutMs / 3, 10),
+    );
+    renew.unref();
+    try {
+      await task.fn();
+    } finally {
+      clearInterval(renew);
+      await withContext(db, { scope: 'system' }, (trx) =>
+        sql`select app.recurring_finish(${name}, ${holder}::uuid)`.execute(trx),
+      ).catch((e) => log.warn({ err: e, task: name }, 'recurring lease release failed'));
+    }
+    return true;
+  }
+
   return {
     register(queue, handler) {
       handlers.set(queue, handler);
@@ -223,7 +272,9 @@ export function createJobRunner(
       for (const r of recurring) {
         const tick = async () => {
           if (stopped) return;
-          await track(r.fn()).catch((e) => log.error({ err: e, task: r.name }, 'recurring task failed'));
+          await track(runRecurring(r.name)).catch((e) =>
+            log.error({ err: e, task: r.name }, 'recurring task failed'),
+          );
           if (!stopped) timers.push(setTimeout(tick, r.intervalMs));
         };
         timers.push(setTimeout(tick, Math.min(r.intervalMs, 5_000)));
@@ -235,5 +286,6 @@ export function createJobRunner(
       await Promise.allSettled([...running]);
     },
     runDue,
+    runRecurring,
   };
 }

@@ -28,6 +28,11 @@ export interface DbContext {
 export interface ContextBinding {
   key: Buffer;
   role: string;
+  /**
+   * statement_timeout of every transaction, in ms (0 or absent: the server's). Set per transaction, never
+   * per connection, so a transaction-mode pooler (PgBouncer) carries no session state between clients.
+   */
+  statementTimeoutMs?: number;
 }
 
 const bindings = new WeakMap<object, ContextBinding>();
@@ -95,9 +100,13 @@ export class CommitThenFail extends Error {
 }
 
 async function applyContext(trx: Tx, ctx: DbContext): Promise<void> {
-  const { key, role } = bindingOf(trx);
+  const { key, role, statementTimeoutMs } = bindingOf(trx);
   const signed = signContext(key, ctx);
-  await sql`select app.begin_request(${signed.text}, ${signed.mac})`.execute(trx);
+  // The timeout rides on the same round trip as the context.
+  if (statementTimeoutMs)
+    await sql`select app.begin_request(${signed.text}, ${signed.mac}),
+      set_config('statement_timeout', ${String(statementTimeoutMs)}, true)`.execute(trx);
+  else await sql`select app.begin_request(${signed.text}, ${signed.mac})`.execute(trx);
   await sql.raw(`set local role ${role}`).execute(trx);
 }
 

@@ -61,7 +61,10 @@ export async function checkLoginRole(app: Engine, role: string): Promise<string[
 export async function bindEngine(
   app: Engine,
   owner: Engine,
-  config: Pick<Config, 'loginMaxFailures' | 'loginLockMinutes' | 'production'> & { databaseAppRole: string },
+  config: Pick<Config, 'loginMaxFailures' | 'loginLockMinutes' | 'production'> & {
+    databaseAppRole: string;
+    dbStatementTimeoutMs?: number;
+  },
 ): Promise<void> {
   let key: Buffer;
   try {
@@ -77,5 +80,7 @@ export async function bindEngine(
     if (problems.length)
       throw new DatabaseSetupError(`refusing to start in production: ${problems.join('; ')}`);
   }
-  bindContext(app.db, { key, role: config.databaseAppRole });
+  // PGlite is one embedded connection: a timeout there would only cut the work it was asked to do.
+  const statementTimeoutMs = app.kind === 'postgres' ? (config.dbStatementTimeoutMs ?? 0) : 0;
+  bindContext(app.db, { key, role: config.databaseAppRole, statementTimeoutMs });
 }
