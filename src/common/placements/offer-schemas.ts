@@ -240,7 +240,16 @@ export const OfferDetail = Type.Object({
 export type OfferDetail = Static<typeof OfferDetail>;
 
 export const RankingQuery = Type.Object(
-  { from: O(IsoDate), to: O(IsoDate) },
+  {
+    from: O(IsoDate),
+    to: O(IsoDate),
+    /** Only the offers the person can take now (the others are still counted in `total` otherwise). */
+    feasibleOnly: O(Type.Boolean()),
+    /** Only the offers across the border from the person's home. */
+    crossBorderOnly: O(Type.Boolean()),
+    page: O(Type.Integer({ minimum: 1, maximum: 10000, default: 1 })),
+    pageSize: O(Type.Integer({ minimum: 1, maximum: OFFERS_MAX_PAGE_SIZE, default: 20 })),
+  },
   { additionalProperties: false },
 );
 export type RankingQuery = Static<typeof RankingQuery>;
@@ -282,7 +291,14 @@ export const OfferRanking = Type.Object({
     availableFrom: S(),
     availableTo: S(),
   }),
+  /** One page of the ranking over all open offers (after the filters asked); `rank` is over that list. */
   items: Type.Array(RankedItem),
+  /** Offers in the ranked list the pages go through. */
+  total: Type.Integer(),
+  /** Feasible offers among those matching the filters other than `feasibleOnly`. */
+  feasibleCount: Type.Integer(),
+  page: Type.Integer(),
+  pageSize: Type.Integer(),
 });
 export type OfferRanking = Static<typeof OfferRanking>;
 

@@ -163,9 +163,97 @@ describe.skipIf(!available)('offer ranking and cohort suggestion', () => {
       expect(noHome.json().error.message).toContain('commune de résidence');
     });
 
+    it('pages the ranking: page 2 continues page 1, totals over every open offer, filters', async () => {
+      const referent = await t.login('referent@cpas-mouscron.example');
+      const get = async (query: string) => {
+        const r = await referent.get(`/api/people/${persons.Alix}/offer-ranking?${query}`);
+        expect(r.statusCode, r.body).toBe(200);
+        return r.json() as OfferRanking;
+      };
+      const all = await get('pageSize=50');
+      expect(all.total).toBe(all.items.length);
+      expect(all.feasibleCount).toBe(all.items.filter((i) => i.feasible).length);
+      expect(all.feasibleCount).toBeGreaterThan(0);
+      expect(all.total).toBeGreaterThan(all.feasibleCount);
+      const p1 = await get('pageSize=3');
+      const p2 = await get('pageSize=3&page=2');
+      expect([p1.page, p1.pageSize, p2.page, p1.total, p2.feasibleCount]).toEqual([
+        1,
+        3,
+        2,
+        all.total,
+        all.feasibleCount,
+      ]);
+      expect(p1.items.map((i) => i.rank)).toEqual([1, 2, 3]);
+      expect(p2.items.map((i) => i.rank)).toEqual([4, 5, 6]);
+      const ids = [...p1.items, ...p2.items].map((i) => i.offer.id);
+      expect(new Set(ids).size).toBe(6);
+      expect(ids).toEqual(all.items.slice(0, 6).map((i) => i.offer.id));
+      // An offer's full reasons on its page, whether or not the dates blocked it (read per page).
+      expect(p2.items).toEqual(all.items.slice(3, 6));
+      expect((await get(`pageSize=3&page=${Math.ceil(all.total / 3) + 1}`)).items).toEqual([]);
+
+      const feasible = await get('feasibleOnly=true&pageSize=50');
+      expect(feasible.items.every((i) => i.feasible)).toBe(true);
+      expect(feasible.total).toBe(all.feasibleCount);
+      expect(feasible.items.map((i) => i.offer.id)).toEqual(
+        all.items.filter((i) => i.feasible).map((i) => i.offer.id),
+      );
+      const across = await get('crossBorderOnly=true&pageSize=50');
+      const acrossAll = all.items.filter((i) => i.crossesBorder);
+      expect(across.items.map((i) => i.offer.id)).toEqual(acrossAll.map((i) => i.offer.id));
+      expect(across.items.map((i) => i.rank)).toEqual(acrossAll.map((_, n) => n + 1));
+      expect(across.feasibleCount).toBe(acrossAll.filter((i) => i.feasible).length);
+      // Nothing feasible from 2099: the feasible-only list is empty, every offer still counted otherwise.
+      const late = await get('from=2099-01-01&feasibleOnly=true');
+      expect([late.total, late.feasibleCount, late.items.length]).toEqual([0, 0, 0]);
+      const lateAll = await get('from=2099-01-01&pageSize=50');
+      expect(lateAll.total).toBe(all.total);
+      expect(lateAll.items[0]!.reasons.map((x) => x.code)).toContain('dates_incompatible');
+      // Free positions are read for the page even where dates or distance blocked first: reasons complete.
+      for (const i of [...all.items, ...lateAll.items])
+        expect(i.reasons.some((x) => x.code === 'no_free_position')).toBe(i.offer.freePositions <= 0);
+    });
+
+    it('refuses a page size out of bounds with the translated error, and reads nothing', async () => {
+      const referent = await t.login('referent@cpas-mouscron.example');
+      const reads = () =>
+        withContext(t.deps.db, { platformAdmin: true }, async (trx) =>
+          Number(
+            (
+              await trx
+                .selectFrom('audit.log')
+                .select((eb) => eb.fn.countAll().as('n'))
+                .where('entity', '=', 'persons')
+                .where('entity_id', '=', persons.Alix!)
+                .executeTakeFirstOrThrow()
+            ).n,
+          ),
+        );
+      const before = await reads();
+      for (const bad of ['pageSize=51', 'pageSize=0', 'page=0', 'feasibleOnly=maybe']) {
+        const r = await referent.get(`/api/people/${persons.Alix}/offer-ranking?${bad}`);
+        expect(r.statusCode, bad).toBe(400);
+        expect(r.json().error.code, bad).toBe('errors.validation');
+      }
+      const r = await referent.get(`/api/people/${persons.Alix}/offer-ranking?pageSize=51`);
+      // In the referent's language, on the field concerned.
+      expect(r.json().error.fields).toEqual([
+        {
+          path: 'pageSize',
+          code: 'validation.maximum',
+          params: { limit: 50 },
+          message: 'La valeur doit être au plus 50.',
+        },
+      ]);
+      expect(await reads()).toBe(before);
+    });
+
     it('answers 404 to another organisation and 403 without the permissions', async () => {
       const kortrijk = await t.login('trajectbegeleider@ocmw-kortrijk.example');
       expect((await kortrijk.get(`/api/people/${persons.Alix}/offer-ranking`)).statusCode).toBe(404);
+      const paged = await kortrijk.get(`/api/people/${persons.Alix}/offer-ranking?page=2&pageSize=5`);
+      expect(paged.statusCode).toBe(404);
       expect((await kortrijk.get('/api/people/not-a-uuid/offer-ranking')).statusCode).toBe(400);
       const tutor = await t.login('tuteur@atelier-roubaix.example');
       expect((await tutor.get(`/api/people/${persons.Alix}/offer-ranking`)).statusCode).toBe(403);

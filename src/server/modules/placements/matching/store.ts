@@ -1,4 +1,6 @@
 import { type RawBuilder, sql } from 'kysely';
+import { EARTH_RADIUS_KM, type LonLat } from '../../../../common/network/geo';
+import type { Period } from '../../../../common/placements/dates';
 import type { OfferItem } from '../../../../common/placements/offer-schemas';
 import {
   CEFR_LEVELS,
@@ -7,7 +9,7 @@ import {
   type TransitLine,
 } from '../../../../common/placements/ranking';
 import type { Tx } from '../../../platform/db/context';
-import { ITEM_COLUMNS, ITEM_FROM, type ItemRow, OPEN, toItem } from '../offers/store';
+import { freePositions, ITEM_COLUMNS, ITEM_FROM, type ItemRow, OPEN, toItem } from '../offers/store';
 
 /** What the ranking reads: persons (home organisation only, under RLS), offers with their place, lines. */
 
@@ -139,10 +141,89 @@ export async function openOffers(trx: Tx, ids?: readonly string[]): Promise<Matc
   }));
 }
 
-export async function transitLines(trx: Tx): Promise<TransitLine[]> {
+/** What ranking one offer needs; `freePositions` is null where the dates do not fit (see below). */
+export interface RankingOfferRow {
+  id: string;
+  place: Place;
+  period: Period;
+  freePositions: number | null;
+  language: { code: string; level: CefrLevel } | null;
+}
+
+/**
+ * What ranking one offer needs, for every open offer with a centroid: no organisation, titles or names
+ * (those are read for the page only, by `offerItems`). Free positions cost a function call per offer
+ * (occupancy is counted across organisations), so they are read only where the offer may be feasible:
+ * dates fitting the availability and the place within `reach` (straight km from home). Elsewhere the
+ * offer is infeasible anyway and its score does not depend on them (null). `feasibleOnly` cuts those
+ * others in SQL.
+ */
+export async function rankingOffers(
+  trx: Tx,
+  available: Period,
+  reach: { home: LonLat; maxStraightKm: number },
+  opts: { otherCountryThan?: string; feasibleOnly?: boolean } = {},
+): Promise<RankingOfferRow[]> {
+  const { lon, lat } = reach.home;
+  // Haversine on the sphere `haversineKm` uses; the caller's bound has a margin for rounding.
+  const km = sql`2 * ${EARTH_RADIUS_KM}::float8 * asin(least(1, sqrt(
+    power(sin(radians(t.centroid_lat - ${lat}::float8) / 2), 2)
+    + cos(radians(${lat}::float8)) * cos(radians(t.centroid_lat))
+      * power(sin(radians(t.centroid_lon - ${lon}::float8) / 2), 2))))`;
+  const mayBeFeasible = sql`o.starts_on <= ${available.end} and o.ends_on >= ${available.start}
+    and ${km} <= ${reach.maxStraightKm}::float8`;
+  const parts: RawBuilder<unknown>[] = [OPEN, sql`t.centroid_lon is not null and t.centroid_lat is not null`];
+  if (opts.otherCountryThan) parts.push(sql`t.country <> ${opts.otherCountryThan}`);
+  // Positions are left to the ranking: a condition on them here would call the function twice a row.
+  if (opts.feasibleOnly) parts.push(mayBeFeasible);
+  const r = await sql<{
+    id: string;
+    municipality_code: string;
+    country: string;
+    centroid_lon: number;
+    centroid_lat: number;
+    starts_on: string;
+    ends_on: string;
+    language_code: string | null;
+    language_level: string | null;
+    free_positions: number | null;
+  }>`
+    select o.id, o.municipality_code, t.country, t.centroid_lon, t.centroid_lat, o.starts_on, o.ends_on,
+      o.language_code, o.language_level,
+      case when ${mayBeFeasible} then greatest(${freePositions}, 0)::int end as free_positions
+    from placement_offers o join territories t on t.code = o.municipality_code
+    where ${sql.join(parts, sql` and `)}`.execute(trx);
+  return r.rows.map((row) => ({
+    id: row.id,
+    place: {
+      code: row.municipality_code,
+      country: row.country as 'FR' | 'BE',
+      centroid: { lon: Number(row.centroid_lon), lat: Number(row.centroid_lat) },
+    },
+    period: { start: row.starts_on, end: row.ends_on },
+    freePositions: row.free_positions === null ? null : Number(row.free_positions),
+    language:
+      row.language_code && row.language_level
+        ? { code: row.language_code, level: row.language_level as CefrLevel }
+        : null,
+  }));
+}
+
+/** The list items of the given offers (one page of a ranking), in one read. */
+export async function offerItems(trx: Tx, ids: readonly string[]): Promise<Map<string, OfferItem>> {
+  if (!ids.length) return new Map();
+  const r = await sql<ItemRow>`
+    select ${ITEM_COLUMNS} from ${ITEM_FROM}
+    where o.id in (${sql.join(ids.map((id) => sql`${id}::uuid`))})`.execute(trx);
+  return new Map(r.rows.map((row) => [row.id, toItem(row)]));
+}
+
+/** Transit lines; with `serving`, only those stopping there (a person's lines all start from home). */
+export async function transitLines(trx: Tx, serving?: string): Promise<TransitLine[]> {
   const rows = await trx
     .selectFrom('transit_lines')
     .select(['id', 'name', 'mode', 'serves', 'cross_border'])
+    .$if(serving !== undefined, (q) => q.where(sql<boolean>`${serving} = any(serves)`))
     .orderBy('id')
     .execute();
   return rows.map((l) => ({

@@ -1,142 +1,25 @@
+import { keepPreviousData } from '@tanstack/react-query';
 import { useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { localized } from '../../../../common/i18n/locales';
 import { consentsApi } from '../../../../common/people/endpoints';
 import { placementsEndpoints } from '../../../../common/placements/endpoints';
-import { newAgreementLink, offerLink } from '../../../../common/placements/links';
-import type { RankedItem } from '../../../../common/placements/offer-schemas';
 import { useEndpoint } from '../../../app/client';
 import { useLanguage } from '../../../app/i18n';
 import { Button } from '../../../app/ui/Button';
 import { DateField } from '../../../app/ui/DateField';
 import { Alert, EmptyState, ErrorAlert, Loading } from '../../../app/ui/feedback';
+import { Checkbox } from '../../../app/ui/fields';
 import { Card, Facts, PageHeader } from '../../../app/ui/layout';
-import { DataTable } from '../../../app/ui/Table';
-import { Reasons } from './Reasons';
-import { useOfferText, usePeriod } from './text';
+import { Pagination } from '../../../app/ui/Table';
+import { RankedTable } from './RankedTable';
+import { usePeriod } from './text';
 
-/** A score out of 100 as a meter, with its value in words for everyone. */
-export function Score({ score }: { score: number }) {
-  const intl = useIntl();
-  const label = intl.formatMessage({ id: 'placements.offers.ranking.score' }, { score });
-  return (
-    <span className="score">
-      <meter min={0} max={100} low={50} high={80} optimum={100} value={score} aria-label={label} />
-      <span>{label}</span>
-    </span>
-  );
-}
+// Score is used by the cohort page too.
+export { Score } from './RankedTable';
 
-function RankedTable({
-  caption,
-  rows,
-  personId,
-  covered,
-}: {
-  caption: string;
-  rows: RankedItem[];
-  personId: string;
-  /** Hosts the person's valid placement consent already names; undefined while unknown. */
-  covered: ReadonlySet<string> | undefined;
-}) {
-  const intl = useIntl();
-  const text = useOfferText();
-  const km = (v: number) => intl.formatMessage({ id: 'placements.offers.value.km' }, { km: v });
-  return (
-    <DataTable
-      caption={caption}
-      rows={rows}
-      rowKey={(r) => r.offer.id}
-      columns={[
-        {
-          key: 'rank',
-          header: <FormattedMessage id="placements.offers.ranking.col.rank" />,
-          render: (r) => r.rank,
-        },
-        {
-          key: 'offer',
-          header: <FormattedMessage id="placements.offers.ranking.col.offer" />,
-          render: (r) => (
-            <>
-              <Link to={offerLink.href({ id: r.offer.id })}>{text.title(r.offer)}</Link>
-              <br />
-              <span className="muted">{text.host(r.offer)}</span>
-              {covered && (
-                <>
-                  <br />
-                  <span className={covered.has(r.offer.orgId) ? 'tag tag--success' : 'tag'}>
-                    <FormattedMessage
-                      id={
-                        covered.has(r.offer.orgId)
-                          ? 'placements.offers.ranking.consent_covers'
-                          : 'placements.offers.ranking.consent_missing'
-                      }
-                    />
-                  </span>
-                </>
-              )}
-            </>
-          ),
-        },
-        {
-          key: 'place',
-          header: <FormattedMessage id="placements.offers.ranking.col.place" />,
-          render: (r) => (
-            <>
-              {text.place(r.offer)}
-              {r.crossesBorder && (
-                <>
-                  {' '}
-                  <span className="tag">
-                    <FormattedMessage id="placements.offers.ranking.border" />
-                  </span>
-                </>
-              )}
-            </>
-          ),
-        },
-        {
-          key: 'distance',
-          header: <FormattedMessage id="placements.offers.ranking.col.distance" />,
-          render: (r) => km(r.travelKm),
-        },
-        {
-          key: 'transit',
-          header: <FormattedMessage id="placements.offers.ranking.col.transit" />,
-          render: (r) => r.transitLine ?? <FormattedMessage id="placements.offers.value.none" />,
-        },
-        {
-          key: 'score',
-          header: <FormattedMessage id="placements.offers.ranking.col.score" />,
-          render: (r) => <Score score={r.score} />,
-        },
-        {
-          key: 'reasons',
-          header: <FormattedMessage id="placements.offers.ranking.col.reasons" />,
-          render: (r) => <Reasons reasons={r.reasons} />,
-        },
-        {
-          key: 'agreement',
-          header: <FormattedMessage id="placements.agreements.offers.col" />,
-          render: (r) => (
-            <Link
-              to={newAgreementLink.href({ personId }, { offer: r.offer.id })}
-              aria-label={intl.formatMessage(
-                { id: 'placements.agreements.offers.prepare_for' },
-                { title: text.title(r.offer) || r.offer.siteName },
-              )}
-            >
-              <FormattedMessage id="placements.agreements.offers.prepare" />
-            </Link>
-          ),
-        },
-      ]}
-    />
-  );
-}
-
-/** The network's open offers ranked for one person, feasible ones first, each with its reasons. */
+/** The network's open offers ranked for one person, feasible ones first, each with its reasons; paged. */
 export function PersonOffersPage() {
   const intl = useIntl();
   const { language } = useLanguage();
@@ -145,11 +28,25 @@ export function PersonOffersPage() {
   const period = usePeriod();
   const [range, setRange] = useState({ from: '', to: '' });
   const [asked, setAsked] = useState({ from: '', to: '' });
-  const q = useEndpoint(placementsEndpoints.offerRanking, {
-    params: { id: personId },
-    // An empty date is no bound.
-    query: { from: asked.from || undefined, to: asked.to || undefined },
-  });
+  const [page, setPage] = useState(1);
+  const [feasibleOnly, setFeasibleOnly] = useState(false);
+  const [crossBorderOnly, setCrossBorderOnly] = useState(false);
+  const q = useEndpoint(
+    placementsEndpoints.offerRanking,
+    {
+      params: { id: personId },
+      // An empty date is no bound; a false filter is not sent.
+      query: {
+        from: asked.from || undefined,
+        to: asked.to || undefined,
+        feasibleOnly: feasibleOnly || undefined,
+        crossBorderOnly: crossBorderOnly || undefined,
+        page,
+      },
+    },
+    // The previous page stays on screen while the next one loads.
+    { placeholderData: keepPreviousData },
+  );
   // Which hosts the person already agreed to share their data with for a placement (issue 9, item 16).
   const consents = useEndpoint(consentsApi.list, { params: { id: personId } });
   const covered = consents.data
@@ -161,9 +58,15 @@ export function PersonOffersPage() {
     : undefined;
   if (q.isLoading) return <Loading />;
   if (!q.data) return <ErrorAlert error={q.error} />;
-  const { person, items } = q.data;
+  const { person, items, total, feasibleCount } = q.data;
   const feasible = items.filter((i) => i.feasible);
   const infeasible = items.filter((i) => !i.feasible);
+  const filtered = feasibleOnly || crossBorderOnly;
+  /** A filter or a new period starts again from the first page. */
+  const refilter = (apply: () => void) => {
+    apply();
+    setPage(1);
+  };
   const name = `${person.firstName} ${person.lastName}`;
   const languages = Object.entries(person.languages)
     .map(
@@ -179,11 +82,11 @@ export function PersonOffersPage() {
   );
   const feasibleTitle = intl.formatMessage(
     { id: 'placements.offers.ranking.feasible' },
-    { count: feasible.length },
+    { count: feasibleCount },
   );
   const infeasibleTitle = intl.formatMessage(
     { id: 'placements.offers.ranking.infeasible' },
-    { count: infeasible.length },
+    { count: total - (feasibleOnly ? total : feasibleCount) },
   );
   return (
     <div className="stack">
@@ -218,7 +121,7 @@ export function PersonOffersPage() {
           className="row no-print"
           onSubmit={(e) => {
             e.preventDefault();
-            setAsked(range);
+            refilter(() => setAsked(range));
           }}
         >
           <DateField
@@ -235,20 +138,38 @@ export function PersonOffersPage() {
             <FormattedMessage id="placements.offers.ranking.apply" />
           </Button>
         </form>
+        <div className="row no-print">
+          <Checkbox isSelected={feasibleOnly} onChange={(v) => refilter(() => setFeasibleOnly(v))}>
+            <FormattedMessage id="placements.offers.ranking.feasible_only" />
+          </Checkbox>
+          <Checkbox isSelected={crossBorderOnly} onChange={(v) => refilter(() => setCrossBorderOnly(v))}>
+            <FormattedMessage id="placements.offers.ranking.cross_border_only" />
+          </Checkbox>
+        </div>
+        <p role="status">
+          <FormattedMessage
+            id="placements.offers.ranking.totals"
+            values={{ total, feasible: feasibleCount }}
+          />
+        </p>
       </Card>
-      {items.length === 0 && (
+      {total === 0 && !filtered && (
         <EmptyState title={<FormattedMessage id="placements.offers.list.empty.title" />}>
           <FormattedMessage id="placements.offers.ranking.empty" />
         </EmptyState>
       )}
-      {items.length > 0 && (
+      {total === 0 && filtered && (
+        <EmptyState title={<FormattedMessage id="placements.offers.list.empty.title" />}>
+          <FormattedMessage id="placements.offers.ranking.empty_filtered" />
+        </EmptyState>
+      )}
+      {total > 0 && feasibleCount === 0 && (
+        <Alert tone="info" title={<FormattedMessage id="placements.offers.ranking.none_feasible" />} />
+      )}
+      {feasible.length > 0 && (
         <section className="stack" aria-labelledby="feasible-offers">
           <h2 id="feasible-offers">{feasibleTitle}</h2>
-          {feasible.length ? (
-            <RankedTable caption={feasibleTitle} rows={feasible} personId={person.id} covered={covered} />
-          ) : (
-            <Alert tone="info" title={<FormattedMessage id="placements.offers.ranking.none_feasible" />} />
-          )}
+          <RankedTable caption={feasibleTitle} rows={feasible} personId={person.id} covered={covered} />
         </section>
       )}
       {infeasible.length > 0 && (
@@ -256,6 +177,9 @@ export function PersonOffersPage() {
           <h2 id="infeasible-offers">{infeasibleTitle}</h2>
           <RankedTable caption={infeasibleTitle} rows={infeasible} personId={person.id} covered={covered} />
         </section>
+      )}
+      {total > q.data.pageSize && (
+        <Pagination page={q.data.page} pageSize={q.data.pageSize} total={total} onPage={setPage} />
       )}
     </div>
   );

@@ -146,6 +146,10 @@ describe('the ranked offers of a person', () => {
           ],
         },
       ],
+      total: 2,
+      feasibleCount: 1,
+      page: 1,
+      pageSize: 20,
     };
     // A valid placement consent names host 'org'; the one naming 'org-b' was withdrawn.
     const consent = (recipientOrgIds: string[], status: string) => ({
@@ -175,6 +179,9 @@ describe('the ranked offers of a person', () => {
     const out = screen.getByRole('region', { name: 'Offres hors de portée pour l’instant (1)' });
     expect(within(out).getByText('néerlandais niveau B1 demandé : niveau insuffisant.')).toBeTruthy();
     expect(screen.getByText('5 km (par défaut : aucune mobilité enregistrée)')).toBeTruthy();
+    expect(screen.getByRole('status').textContent).toBe('2 offres, dont 1 réalisable');
+    // Everything on one page: no pager.
+    expect(screen.queryByRole('navigation', { name: 'Pages' })).toBeNull();
     // Issue 9, item 16: which hosts the person's consent already covers.
     expect(within(feasible).getByText('Consentement de stage donné pour cette structure')).toBeTruthy();
     expect(within(out).getByText('Pas encore de consentement pour cette structure')).toBeTruthy();
@@ -187,6 +194,73 @@ describe('the ranked offers of a person', () => {
         .getByRole('link', { name: 'Préparer une convention pour l’offre Offre a' })
         .getAttribute('href'),
     ).toBe(newAgreementLink.href({ personId: 'p1' }, { offer: 'a' }));
+  }, 30_000);
+});
+
+describe('the ranked offers of a person, page by page', () => {
+  it('asks page 2 of the same ranking, shows the totals and filters from page 1 again', async () => {
+    /** 45 offers, 12 feasible, 20 a page: the answer to any call, its items ranked after the page asked. */
+    const answer = (call: { query: URLSearchParams }): OfferRanking => {
+      const page = Number(call.query.get('page') ?? '1');
+      const feasibleOnly = call.query.get('feasibleOnly') === 'true';
+      const total = feasibleOnly ? 12 : 45;
+      const ranks = Array.from({ length: 20 }, (_, i) => (page - 1) * 20 + i + 1).filter((r) => r <= total);
+      return {
+        person: {
+          id: 'p1',
+          firstName: 'Léa',
+          lastName: 'Fictive-Desmet',
+          municipalityCode: 'BE-57096',
+          municipalityNameFr: 'Mouscron',
+          municipalityNameNl: 'Moeskroen',
+          mobilityRadiusKm: 15,
+          mobilityRecorded: true,
+          hasCrossedBorder: false,
+          languages: {},
+          availableFrom: '2030-01-01',
+          availableTo: '2030-12-31',
+        },
+        items: ranks.map((rank) => ({
+          rank,
+          offer: offer(`o${rank}`),
+          feasible: rank <= 12,
+          score: 100 - rank,
+          straightKm: 3,
+          travelKm: 4,
+          crossesBorder: false,
+          transitLine: null,
+          reasons: [],
+        })),
+        total,
+        feasibleCount: 12,
+        page,
+        pageSize: 20,
+      };
+    };
+    const calls = open(
+      personOffersLink.href({ personId: 'p1' }),
+      byEndpoint([placementsEndpoints.offerRanking, answer], [consentsApi.list, []]),
+    );
+    const ranked = () => calls.filter((c) => isCall(c, placementsEndpoints.offerRanking));
+    expect(await screen.findByRole('status', {}, SLOW)).toBeTruthy();
+    expect(screen.getByRole('status').textContent).toBe('45 offres, dont 12 réalisables');
+    expect(screen.getByRole('region', { name: 'Offres réalisables (12)' })).toBeTruthy();
+    expect(screen.getByRole('region', { name: 'Offres hors de portée pour l’instant (33)' })).toBeTruthy();
+    const pager = screen.getByRole('navigation', { name: 'Pages' });
+    expect(within(pager).getByText('Page 1 sur 3 (45 résultats)')).toBeTruthy();
+    fireEvent.click(within(pager).getByRole('button', { name: 'Suivant' }));
+    expect(await screen.findByText('Page 2 sur 3 (45 résultats)', {}, SLOW)).toBeTruthy();
+    expect(ranked().at(-1)!.query.get('page')).toBe('2');
+    // Page 2 holds only offers out of reach, ranked 21 to 40: no feasible section, no "none feasible" alert.
+    expect(screen.queryByRole('region', { name: 'Offres réalisables (12)' })).toBeNull();
+    expect(screen.queryByText(/Aucune offre n’est réalisable/)).toBeNull();
+    expect(screen.getByRole('link', { name: 'Offre o21' })).toBeTruthy();
+    // A filter starts again from page 1.
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Seulement les offres réalisables' }));
+    await waitFor(() => expect(ranked().at(-1)!.query.get('feasibleOnly')).toBe('true'), SLOW);
+    expect(ranked().at(-1)!.query.get('page')).toBe('1');
+    expect(await screen.findByText('12 offres, dont 12 réalisables', {}, SLOW)).toBeTruthy();
+    expect(screen.queryByRole('navigation', { name: 'Pages' })).toBeNull();
   }, 30_000);
 });
 
