@@ -69,13 +69,14 @@ export async function openBenchEngine(
   };
 }
 
-/** The app on a free port; `login` returns the session cookie of a demo account. */
-export async function startBenchApp(engine: Engine) {
+/** The app on a free port; `login` returns the session cookie of a demo account. `env` overrides settings. */
+export async function startBenchApp(engine: Engine, env: Record<string, string> = {}) {
   const config = loadConfig({
     LOGIN_RATE_LIMIT: '100000',
     DIRECTORY_RATE_LIMIT: '1000000',
     WEB_DIR: '/nonexistent',
     LOG_LEVEL: 'silent',
+    ...env,
   });
   const log = pino({ level: 'silent' });
   await bindEngine(engine, engine, config);
@@ -91,7 +92,7 @@ export async function startBenchApp(engine: Engine) {
     modules: SERVER_MODULES,
   };
   const app = await buildApp(deps);
-  await app.listen({ port: 0, host: '127.0.0.1' });
+  await app.listen({ port: Number(env.PORT ?? 0), host: '127.0.0.1' });
   const baseUrl = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
   const login = async (email: string) => {
     const r = await fetch(`${baseUrl}/api/auth/login`, {

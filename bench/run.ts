@@ -1,154 +1,75 @@
-// `npm run bench`: requests per second and latency of an authenticated list endpoint and of the public
-// directory search, on PGlite and on PostgreSQL, with the same SQL replayed straight through the driver
-// as the floor. Prints a table and writes JSON to bench/results/. Options:
-//   --engines=pglite,postgres  --orgs=500  --services=10000  --seconds=8  --concurrency=8
+// `npm run bench`: the benchmark suite of issue 15, on PGlite and PostgreSQL in the same run. For each
+// engine: a fresh database, the demo and the generated network; the HTTP scenarios at 1, 8 and 32 clients
+// with their SQL and bare-HTTP floors, growth at other data sizes, batch work with a responsiveness probe,
+// and the web figures. Prints Markdown and writes bench/results/bench-<time>.{md,json}. Options:
+//   --engines=pglite,postgres --scale=1 --seed=20261206 --seconds=6 --concurrency=1,8,32 --repeat=3
+//   --only=caseload,person,offer-ranking,directory,agreement,indicators,board --skip=web,batch,growth,http
+//   --growth=0.1,1[,10]
+// The parts live in bench/suite/.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { LogEvent } from 'kysely';
-import { seedDemo } from '../src/server/demo/seed';
-import { migrate } from '../src/server/platform/db/migrate';
-import { bindEngine, DEFAULT_DB_SETTINGS } from '../src/server/platform/db/prepare';
-import { generateOrganisations } from './generate';
-import { generateServices } from './generate-services';
-import { arg, BENCH_SECRETS, loadOverHttp, openBenchEngine, startBenchApp } from './harness';
-import { measure, type Stats } from './stats';
+import type { BatchResult } from './suite/batch';
+import { runBatch } from './suite/batch';
+import { withEngine } from './suite/engine';
+import { type GrowthPoint, growthRatios, measureGrowth } from './suite/growth';
+import { type HttpScenarioResult, runHttp } from './suite/http';
+import { describeMachine, loadNow } from './suite/machine';
+import { parseOptions } from './suite/options';
+import { type SuiteResult, toMarkdown } from './suite/report';
+import { checkTargets } from './suite/targets';
+import { runWeb } from './suite/web';
 
-const ENGINES = arg('engines', 'pglite,postgres').split(',') as Array<'pglite' | 'postgres'>;
-const ORGS = Number(arg('orgs', '500'));
-const SERVICES = Number(arg('services', '10000'));
-const SECONDS = Number(arg('seconds', '8'));
-const CONCURRENCY = Number(arg('concurrency', '8'));
+const opts = parseOptions();
+const machine = await describeMachine(process.env.PG_TEST_URL ?? 'postgres://postgres@127.0.0.1:5432/test');
+const at = new Date().toISOString();
+const setup: Array<Record<string, unknown>> = [];
+const http: HttpScenarioResult[] = [];
+const growth: GrowthPoint[] = [];
+const batch: Array<{ engine: string; batch: BatchResult }> = [];
+const notes: string[] = [];
+let web: unknown = opts.skip.has('web') ? 'Skipped (--skip=web).' : null;
 
-interface Scenario {
-  name: string;
-  signedIn: boolean;
-  paths: string[];
-}
-
-const pick = <T>(xs: T[], i: number) => xs[i % xs.length]!;
-const SEARCH_FR = [
-  'dettes',
-  'logement',
-  'emploi',
-  'santé mentale',
-  'interprète',
-  'mobilité',
-  'aide alimentaire',
-];
-const SEARCH_NL = ['schulden', 'huisvesting', 'werk', 'tolk', 'mobiliteit', 'voedselhulp', 'taalcursus'];
-const SCENARIOS: Scenario[] = [
-  {
-    name: 'organisations list (signed in)',
-    signedIn: true,
-    paths: Array.from({ length: 50 }, (_, i) => `/api/organisations?page=${1 + (i % 20)}&pageSize=25`),
-  },
-  {
-    name: 'organisations search (signed in)',
-    signedIn: true,
-    paths: Array.from(
-      { length: 50 },
-      (_, i) =>
-        `/api/organisations?q=${encodeURIComponent(pick(['lys', 'schelde', 'atelier', 'werkplaats', 'relais'], i))}`,
-    ),
-  },
-  {
-    name: 'directory search (public)',
-    signedIn: false,
-    paths: Array.from(
-      { length: 50 },
-      (_, i) =>
-        `/api/directory/services?q=${encodeURIComponent(i % 2 ? pick(SEARCH_NL, i) : pick(SEARCH_FR, i))}`,
-    ),
-  },
-];
-
-/** The main statement an endpoint ran: the longest SELECT that is not context set-up. */
-function mainQuery(events: LogEvent[]) {
-  const selects = events
-    .filter(
-      (e) =>
-        e.level === 'query' &&
-        /^\s*(with|select)/i.test(e.query.sql) &&
-        !/begin_request|session_lookup/.test(e.query.sql),
-    )
-    .sort((a, b) => b.query.sql.length - a.query.sql.length);
-  return selects[0]?.query ?? null;
-}
-
-async function benchEngine(kind: 'pglite' | 'postgres') {
-  let capture: LogEvent[] | null = null;
-  const { engine, drop } = await openBenchEngine(kind, (e) => capture?.push(e));
-  const rows: Array<Record<string, unknown>> = [];
-  try {
-    const t0 = performance.now();
-    await migrate(engine);
-    await bindEngine(engine, engine, DEFAULT_DB_SETTINGS);
-    await seedDemo(engine, BENCH_SECRETS);
-    await generateOrganisations(engine, ORGS);
-    const services = await generateServices(engine, SERVICES);
-    console.log(
-      `${kind}: data ready in ${Math.round(performance.now() - t0)} ms (${ORGS} organisations, ${services} services)`,
-    );
-
-    const app = await startBenchApp(engine);
-    const baseUrl = app.baseUrl;
-    const cookie = await app.login('referent@cpas-mouscron.example');
-
-    for (const s of SCENARIOS) {
-      capture = [];
-      const probe = await fetch(baseUrl + s.paths[0], { headers: s.signedIn && cookie ? { cookie } : {} });
-      await probe.arrayBuffer();
-      const query = mainQuery(capture);
-      capture = null;
-      if (!probe.ok) {
-        console.log(`${kind}: ${s.name}: skipped (HTTP ${probe.status})`);
-        continue;
-      }
-      const http = await loadOverHttp(baseUrl, s.paths, s.signedIn ? cookie : null, CONCURRENCY, SECONDS);
-      const floor = query
-        ? await measure(() => engine.rawQuery(query.sql, query.parameters), CONCURRENCY, SECONDS)
-        : null;
-      rows.push({ engine: kind, scenario: s.name, http, floor });
+for (const kind of opts.engines) {
+  const run = await withEngine(kind, opts, opts.scale, async (ctx) => {
+    if (!opts.skip.has('http')) http.push(...(await runHttp(ctx)));
+    if (!opts.skip.has('growth')) growth.push(...(await measureGrowth(ctx, 1)));
+    if (!opts.skip.has('batch')) batch.push({ engine: kind, batch: await runBatch(ctx) });
+    if (web === null) web = await runWeb(ctx.baseUrl);
+  });
+  setup.push(run.setup);
+  if (!opts.skip.has('growth'))
+    for (const f of opts.growth.filter((x) => x !== 1)) {
+      const g = await withEngine(kind, opts, Number((opts.scale * f).toPrecision(6)), (ctx) =>
+        measureGrowth(ctx, f),
+      );
+      setup.push(g.setup);
+      growth.push(...g.result);
     }
-    await app.close();
-  } finally {
-    await drop();
-  }
-  return rows;
 }
-
-const results: Array<Record<string, unknown>> = [];
-for (const kind of ENGINES) results.push(...(await benchEngine(kind)));
-
-const fmt = (s: Stats | null) =>
-  s ? `${s.rps.toFixed(0).padStart(7)} ${s.p95.toFixed(1).padStart(8)}` : '      —        —';
-console.log(
-  `\n${SECONDS}s per run, concurrency ${CONCURRENCY}; floor = the endpoint's main SQL replayed through the driver`,
-);
-console.log(
-  `${'engine'.padEnd(9)} ${'scenario'.padEnd(34)} ${'req/s'.padStart(7)} ${'p95 ms'.padStart(8)}   floor: ${'q/s'.padStart(7)} ${'p95 ms'.padStart(8)}`,
-);
-for (const r of results)
-  console.log(
-    `${String(r.engine).padEnd(9)} ${String(r.scenario).padEnd(34)} ${fmt(r.http as Stats)}          ${fmt(r.floor as Stats | null)}`,
+machine.loadAfter = loadNow();
+for (const s of http)
+  notes.push(
+    `${s.engine}, ${s.label}: ${s.statements} statements per request (first request ${s.firstMs} ms, ${s.bytes} bytes); the SQL floor replays the main one: ${(s.mainSql ?? '—').replace(/\s+/g, ' ').slice(0, 90)}…`,
   );
+
+const growthWithRatios = growthRatios(growth);
+const result: SuiteResult = {
+  at,
+  machine,
+  options: { ...opts, skip: [...opts.skip] },
+  setup,
+  http,
+  growth: growthWithRatios,
+  batch,
+  web: web ?? 'Not measured.',
+  misses: checkTargets(http, growthWithRatios, batch, web),
+  notes,
+};
+const md = toMarkdown(result);
+console.log(`\n${md}`);
 const dir = join(import.meta.dirname, 'results');
 mkdirSync(dir, { recursive: true });
-const file = join(dir, `bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
-writeFileSync(
-  file,
-  JSON.stringify(
-    {
-      at: new Date().toISOString(),
-      node: process.version,
-      orgs: ORGS,
-      services: SERVICES,
-      seconds: SECONDS,
-      concurrency: CONCURRENCY,
-      results,
-    },
-    null,
-    2,
-  ),
-);
-console.log(`\nwritten ${file}`);
+const base = join(dir, `bench-${at.replace(/[:.]/g, '-')}`);
+writeFileSync(`${base}.md`, md);
+writeFileSync(`${base}.json`, `${JSON.stringify(result, null, 2)}\n`);
+console.log(`written ${base}.md and ${base}.json`);

@@ -1,0 +1,62 @@
+// The floors an HTTP scenario is compared with: its main SQL straight through the driver (no framework, no
+// session, no RLS: the owner's connection) and a bare node:http handler that returns the endpoint's bytes.
+import { createServer, type Server } from 'node:http';
+import type { LogEvent } from 'kysely';
+import type { Engine } from '../../src/server/platform/db/engine';
+import { measure, type Stats } from '../stats';
+
+// The framework's statements around every request: context set-up, session and actor look-ups, audit.
+const FRAMEWORK =
+  /begin_request|session_lookup|set_config|audit\.|from "memberships" as "m" inner join "organisations"|^select "email", "display_name"/;
+
+/**
+ * The main statement an endpoint ran: of its own SELECTs (framework statements left out), the one that took
+ * the longest over the captured requests (several captures smooth out a single slow one).
+ */
+export function mainQuery(events: LogEvent[]) {
+  const time = new Map<string, { ms: number; parameters: unknown[] }>();
+  for (const e of events) {
+    if (e.level !== 'query' || !/^\s*(with|select)/i.test(e.query.sql) || FRAMEWORK.test(e.query.sql))
+      continue;
+    const t = time.get(e.query.sql) ?? { ms: 0, parameters: [...e.query.parameters] };
+    t.ms += e.queryDurationMillis;
+    time.set(e.query.sql, t);
+  }
+  const [sql, t] = [...time.entries()].sort((a, b) => b[1].ms - a[1].ms)[0] ?? [];
+  return sql && t ? { sql, parameters: t.parameters } : null;
+}
+
+/** Every statement of one request, in order, shortened (kept in the JSON to see what the endpoint does). */
+export const statementList = (events: LogEvent[]) =>
+  events
+    .filter((e) => e.level === 'query')
+    .map((e) => ({
+      ms: Math.round(e.queryDurationMillis * 10) / 10,
+      sql: e.query.sql.replace(/\s+/g, ' ').slice(0, 160),
+    }));
+
+/** How many statements one request ran (kept in the JSON: a floor of one statement flatters a chatty endpoint). */
+export const statementCount = (events: LogEvent[]) => events.filter((e) => e.level === 'query').length;
+
+export function sqlFloor(engine: Engine, query: { sql: string; parameters: unknown[] }) {
+  return (concurrency: number, seconds: number): Promise<Stats> =>
+    measure(() => engine.rawQuery(query.sql, query.parameters), concurrency, seconds);
+}
+
+/** A bare HTTP server answering every request with the same bytes; `close` stops it. */
+export async function bareServer(body: Buffer, contentType: string) {
+  const server: Server = createServer((_req, res) => {
+    res.writeHead(200, { 'content-type': contentType, 'content-length': body.length });
+    res.end(body);
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const { port } = server.address() as { port: number };
+  return {
+    baseUrl: `http://127.0.0.1:${port}`,
+    close: () =>
+      new Promise<void>((r) => {
+        server.closeAllConnections();
+        server.close(() => r());
+      }),
+  };
+}
