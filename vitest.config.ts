@@ -1,5 +1,6 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
+import { samenI18n } from './scripts/vite-i18n';
 
 // One run, five projects; the summary reporter prints the closing `N passed, N failed` line.
 export default defineConfig({
@@ -35,9 +36,11 @@ export default defineConfig({
         },
       },
       {
-        plugins: [react()],
+        // Every catalogue up front and every lazy page loaded before the tests: pages render in one pass.
+        plugins: [react(), samenI18n({ root: import.meta.dirname, eager: true })],
         test: {
           name: 'ui',
+          setupFiles: ['src/web/testing/setup.ts'],
           include: ['src/web/**/*.test.tsx'],
           environment: 'happy-dom',
           // Rendering whole pages in happy-dom is slow on a busy 2-core machine; a slow run is not a failure.

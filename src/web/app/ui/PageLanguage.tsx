@@ -1,9 +1,10 @@
-import type { ReactNode } from 'react';
+import { type ReactNode, use, useSyncExternalStore } from 'react';
 import { I18nProvider } from 'react-aria-components';
 import { IntlProvider, useIntl } from 'react-intl';
 import { Link } from 'react-router';
 import { formattingLocale, type Language } from '../../../common/i18n/locales';
 import { ApiError } from '../api';
+import { catalogsVersion, hasCatalogs, loadCatalogs, subscribeCatalogs } from '../catalogs';
 import { CATALOGS, useLanguage } from '../i18n';
 
 /**
@@ -15,6 +16,10 @@ export const linkToken = () => new URLSearchParams(window.location.hash.slice(1)
 /** A public page in its reader's language (a signer's party's, a board's chosen one), whatever the shell's. */
 export function PageLanguage({ language, children }: { language: Language; children: ReactNode }) {
   const locale = formattingLocale(language, null);
+  // The page's language may not be the shell's: its words for the pages in use load first (the page's
+  // loading state shows meanwhile).
+  useSyncExternalStore(subscribeCatalogs, catalogsVersion, catalogsVersion);
+  if (!hasCatalogs(language)) use(loadCatalogs(language));
   return (
     <IntlProvider locale={locale} messages={CATALOGS[language]} defaultLocale="fr">
       <I18nProvider locale={locale}>

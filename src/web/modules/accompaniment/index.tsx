@@ -1,12 +1,14 @@
 import { accompanimentLink } from '../../../common/accompaniment/links';
+import { lazyPage } from '../../app/lazy';
 import type { WebModule } from '../../app/module';
 import { experimentationsWebPart } from './experimentations/part';
-import { AccompanimentHub } from './Hub';
 import { interpretingWebPart } from './interpreting/part';
 import { outreachWebPart } from './outreach/part';
 import type { AccompanimentWebPart } from './part';
 import { recordsWebPart } from './records/part';
 import { teamsWebPart } from './teams/part';
+
+const AccompanimentHub = lazyPage('accompaniment', () => import('./Hub').then((m) => m.AccompanimentHub));
 
 const PARTS: readonly AccompanimentWebPart[] = [
   recordsWebPart,

@@ -1,8 +1,11 @@
 import { auditLink, membersLink, outboxLink, outboxMailLink } from '../../../common/admin/links';
+import { lazyPage } from '../../app/lazy';
 import type { WebModule } from '../../app/module';
-import { AuditPage } from './audit/AuditPage';
-import { MembersPage } from './members/MembersPage';
-import { OutboxMailPage, OutboxPage } from './outbox/OutboxPages';
+
+const AuditPage = lazyPage('admin', () => import('./audit/AuditPage').then((m) => m.AuditPage));
+const MembersPage = lazyPage('admin', () => import('./members/MembersPage').then((m) => m.MembersPage));
+const OutboxMailPage = lazyPage('admin', () => import('./outbox/OutboxPages').then((m) => m.OutboxMailPage));
+const OutboxPage = lazyPage('admin', () => import('./outbox/OutboxPages').then((m) => m.OutboxPage));
 
 /** Administration of an organisation: members and security, the audit log, the mail outbox. */
 export const adminModule: WebModule = {

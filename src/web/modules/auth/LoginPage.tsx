@@ -8,9 +8,9 @@ import { call } from '../../app/client';
 import { useSessionState } from '../../app/session';
 import { Button } from '../../app/ui/Button';
 import { ErrorAlert } from '../../app/ui/feedback';
-import { Form, TextField } from '../../app/ui/fields';
 import { useForm } from '../../app/ui/form';
 import { PageHeader } from '../../app/ui/layout';
+import { Form, TextField } from '../../app/ui/text-fields';
 
 /** Only the app's own pages are followed after sign-in, never another origin. */
 const safeNext = (next: string | undefined) =>

@@ -1,9 +1,17 @@
 import { accountLink } from '../../../common/admin/links';
 import { forgotPasswordLink, loginLink, mfaLink, resetPasswordLink } from '../../../common/auth/links';
+import { lazyPage } from '../../app/lazy';
 import type { WebModule } from '../../app/module';
-import { AccountPage } from './AccountPage';
-import { LoginPage, MfaPage } from './LoginPage';
-import { ForgotPasswordPage, ResetPasswordPage } from './PasswordResetPages';
+
+const AccountPage = lazyPage('auth', () => import('./AccountPage').then((m) => m.AccountPage));
+const LoginPage = lazyPage('auth', () => import('./LoginPage').then((m) => m.LoginPage));
+const MfaPage = lazyPage('auth', () => import('./LoginPage').then((m) => m.MfaPage));
+const ForgotPasswordPage = lazyPage('auth', () =>
+  import('./PasswordResetPages').then((m) => m.ForgotPasswordPage),
+);
+const ResetPasswordPage = lazyPage('auth', () =>
+  import('./PasswordResetPages').then((m) => m.ResetPasswordPage),
+);
 
 export const authModule: WebModule = {
   publicRoutes: [

@@ -1,8 +1,14 @@
 import { modulesLink, partnershipLink, partnershipsLink } from '../../../common/formative/links';
+import { lazyPage } from '../../app/lazy';
 import type { WebModule } from '../../app/module';
-import { ModulesPage } from './modules/ModulesPage';
-import { PartnershipPage } from './partnerships/PartnershipPage';
-import { PartnershipsPage } from './partnerships/PartnershipsPage';
+
+const ModulesPage = lazyPage('formative', () => import('./modules/ModulesPage').then((m) => m.ModulesPage));
+const PartnershipPage = lazyPage('formative', () =>
+  import('./partnerships/PartnershipPage').then((m) => m.PartnershipPage),
+);
+const PartnershipsPage = lazyPage('formative', () =>
+  import('./partnerships/PartnershipsPage').then((m) => m.PartnershipsPage),
+);
 
 /**
  * The immersion formative: the partnerships the user's organisation is party to, and each partnership's

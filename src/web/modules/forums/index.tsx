@@ -8,14 +8,19 @@ import {
   eventsLink,
   publicEventLink,
 } from '../../../common/forums/links';
+import { lazyPage } from '../../app/lazy';
 import type { WebModule } from '../../app/module';
-import { CancelRegistrationPage } from './CancelPage';
-import { CheckInPage } from './CheckInPage';
-import { EditEventPage, NewEventPage } from './EventFormPage';
-import { EventPage } from './EventPage';
-import { EventsPage } from './EventsPage';
-import { FeedbackPage } from './feedback/FeedbackPage';
-import { PublicEventPage } from './PublicEventPage';
+
+const CancelRegistrationPage = lazyPage('forums', () =>
+  import('./CancelPage').then((m) => m.CancelRegistrationPage),
+);
+const CheckInPage = lazyPage('forums', () => import('./CheckInPage').then((m) => m.CheckInPage));
+const EditEventPage = lazyPage('forums', () => import('./EventFormPage').then((m) => m.EditEventPage));
+const NewEventPage = lazyPage('forums', () => import('./EventFormPage').then((m) => m.NewEventPage));
+const EventPage = lazyPage('forums', () => import('./EventPage').then((m) => m.EventPage));
+const EventsPage = lazyPage('forums', () => import('./EventsPage').then((m) => m.EventsPage));
+const FeedbackPage = lazyPage('forums', () => import('./feedback/FeedbackPage').then((m) => m.FeedbackPage));
+const PublicEventPage = lazyPage('forums', () => import('./PublicEventPage').then((m) => m.PublicEventPage));
 
 /**
  * Forums and events (see src/server/modules/forums/index.ts): the network's events and the organiser's

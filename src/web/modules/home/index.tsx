@@ -1,4 +1,6 @@
+import { lazyPage } from '../../app/lazy';
 import type { WebModule } from '../../app/module';
-import { HomePage } from './HomePage';
+
+const HomePage = lazyPage('home', () => import('./HomePage').then((m) => m.HomePage));
 
 export const homeModule: WebModule = { publicRoutes: [{ path: '/', element: <HomePage /> }] };

@@ -12,17 +12,41 @@ import {
   requestLink,
   requestsLink,
 } from '../../../common/immersions/links';
+import { lazyPage } from '../../app/lazy';
 import type { WebModule } from '../../app/module';
-import { SignLinkPage } from './agreement/SignLinkPage';
-import { CalendarPage } from './calendar/CalendarPage';
-import { CataloguePage } from './offers/CataloguePage';
-import { EditOfferPage, NewOfferPage } from './offers/OfferFormPages';
-import { OfferPage } from './offers/OfferPage';
-import { OwnOffersPage } from './offers/OwnOffersPage';
-import { EditRequestPage, NewRequestPage } from './requests/NewRequestPage';
-import { PartnerYearPage } from './requests/PartnerYearPage';
-import { RequestPage } from './requests/RequestPage';
-import { RequestsPage } from './requests/RequestsPage';
+
+const SignLinkPage = lazyPage('immersions', () =>
+  import('./agreement/SignLinkPage').then((m) => m.SignLinkPage),
+);
+const CalendarPage = lazyPage('immersions', () =>
+  import('./calendar/CalendarPage').then((m) => m.CalendarPage),
+);
+const CataloguePage = lazyPage('immersions', () =>
+  import('./offers/CataloguePage').then((m) => m.CataloguePage),
+);
+const EditOfferPage = lazyPage('immersions', () =>
+  import('./offers/OfferFormPages').then((m) => m.EditOfferPage),
+);
+const NewOfferPage = lazyPage('immersions', () =>
+  import('./offers/OfferFormPages').then((m) => m.NewOfferPage),
+);
+const OfferPage = lazyPage('immersions', () => import('./offers/OfferPage').then((m) => m.OfferPage));
+const OwnOffersPage = lazyPage('immersions', () =>
+  import('./offers/OwnOffersPage').then((m) => m.OwnOffersPage),
+);
+const EditRequestPage = lazyPage('immersions', () =>
+  import('./requests/NewRequestPage').then((m) => m.EditRequestPage),
+);
+const NewRequestPage = lazyPage('immersions', () =>
+  import('./requests/NewRequestPage').then((m) => m.NewRequestPage),
+);
+const PartnerYearPage = lazyPage('immersions', () =>
+  import('./requests/PartnerYearPage').then((m) => m.PartnerYearPage),
+);
+const RequestPage = lazyPage('immersions', () => import('./requests/RequestPage').then((m) => m.RequestPage));
+const RequestsPage = lazyPage('immersions', () =>
+  import('./requests/RequestsPage').then((m) => m.RequestsPage),
+);
 
 /** The immersions module's pages (see src/server/modules/immersions/index.ts for what it covers). */
 export const immersionsModule: WebModule = {

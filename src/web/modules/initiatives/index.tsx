@@ -6,14 +6,32 @@ import {
   publicInitiativeLink,
   publicInitiativesLink,
 } from '../../../common/initiatives/links';
+import { lazyPage } from '../../app/lazy';
 import type { WebModule } from '../../app/module';
-import { EditInitiativePage, NewInitiativePage } from './InitiativeFormPage';
-import { InitiativePage } from './InitiativePage';
-import { InitiativesPage } from './InitiativesPage';
-import { PublicInitiativePage, PublicInitiativesPage } from './PublicInitiativesPage';
+
+const EditInitiativePage = lazyPage('initiatives', () =>
+  import('./InitiativeFormPage').then((m) => m.EditInitiativePage),
+);
+const NewInitiativePage = lazyPage('initiatives', () =>
+  import('./InitiativeFormPage').then((m) => m.NewInitiativePage),
+);
+const InitiativePage = lazyPage('initiatives', () =>
+  import('./InitiativePage').then((m) => m.InitiativePage),
+);
+const InitiativesPage = lazyPage('initiatives', () =>
+  import('./InitiativesPage').then((m) => m.InitiativesPage),
+);
+const PublicInitiativePage = lazyPage('initiatives', () =>
+  import('./PublicInitiativesPage').then((m) => m.PublicInitiativePage),
+);
+const PublicInitiativesPage = lazyPage('initiatives', () =>
+  import('./PublicInitiativesPage').then((m) => m.PublicInitiativesPage),
+);
 
 /** For the forums' event page: the proposals that came out of the event (one line there). */
-export { EventProposals } from './EventProposals';
+export const EventProposals = lazyPage('initiatives', () =>
+  import('./EventProposals').then((m) => m.EventProposals),
+);
 
 /**
  * Solidarity initiatives (see src/server/modules/initiatives/index.ts): the network's list and map, an

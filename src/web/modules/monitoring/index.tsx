@@ -8,15 +8,27 @@ import {
   reportLink,
   reportsLink,
 } from '../../../common/monitoring/links';
+import { lazyPage } from '../../app/lazy';
 import type { WebModule } from '../../app/module';
-import { BudgetPage } from './budgets/BudgetPage';
-import { ProgrammeDashboard } from './dashboard/ProgrammeDashboard';
-import { DeclarationPage } from './expenditure/DeclarationPage';
-import { ExpenditurePage } from './expenditure/ExpenditurePage';
-import { IndicatorsPage } from './indicators/IndicatorsPage';
-import { RecordsPage } from './indicators/RecordsPage';
-import { ReportPage } from './reports/ReportPage';
-import { ReportsPage } from './reports/ReportsPage';
+
+const BudgetPage = lazyPage('monitoring', () => import('./budgets/BudgetPage').then((m) => m.BudgetPage));
+const ProgrammeDashboard = lazyPage('monitoring', () =>
+  import('./dashboard/ProgrammeDashboard').then((m) => m.ProgrammeDashboard),
+);
+const DeclarationPage = lazyPage('monitoring', () =>
+  import('./expenditure/DeclarationPage').then((m) => m.DeclarationPage),
+);
+const ExpenditurePage = lazyPage('monitoring', () =>
+  import('./expenditure/ExpenditurePage').then((m) => m.ExpenditurePage),
+);
+const IndicatorsPage = lazyPage('monitoring', () =>
+  import('./indicators/IndicatorsPage').then((m) => m.IndicatorsPage),
+);
+const RecordsPage = lazyPage('monitoring', () =>
+  import('./indicators/RecordsPage').then((m) => m.RecordsPage),
+);
+const ReportPage = lazyPage('monitoring', () => import('./reports/ReportPage').then((m) => m.ReportPage));
+const ReportsPage = lazyPage('monitoring', () => import('./reports/ReportsPage').then((m) => m.ReportsPage));
 
 /**
  * Programme monitoring: a programme's indicators (achievements against targets and milestones, by

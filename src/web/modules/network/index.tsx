@@ -17,21 +17,55 @@ import {
   servicesLink,
   territoriesLink,
 } from '../../../common/network/links';
+import { lazyPage } from '../../app/lazy';
 import type { WebModule } from '../../app/module';
-import { DirectoryPage } from './directory/DirectoryPage';
-import { ServicePage } from './directory/ServicePage';
-import { OrganisationCreatePage, OrganisationEditPage } from './organisations/OrganisationFormPages';
-import { OrganisationPage } from './organisations/OrganisationPage';
-import { OrganisationsPage } from './organisations/OrganisationsPage';
-import { PartnersPage } from './programmes/PartnersPage';
-import { ProgrammeFormPage } from './programmes/ProgrammeFormPage';
-import { ProgrammePage } from './programmes/ProgrammePage';
-import { ProgrammesPage } from './programmes/ProgrammesPage';
-import { StructurePage } from './programmes/StructurePage';
-import { NetworkLinksPage } from './service-links/NetworkLinksPage';
-import { EditServicePage, NewServicePage } from './services/ServiceFormPage';
-import { ServicesListPage } from './services/ServicesListPage';
-import { TerritoriesPage } from './territories/TerritoriesPage';
+
+const DirectoryPage = lazyPage('network', () =>
+  import('./directory/DirectoryPage').then((m) => m.DirectoryPage),
+);
+const ServicePage = lazyPage('network', () => import('./directory/ServicePage').then((m) => m.ServicePage));
+const OrganisationCreatePage = lazyPage('network', () =>
+  import('./organisations/OrganisationFormPages').then((m) => m.OrganisationCreatePage),
+);
+const OrganisationEditPage = lazyPage('network', () =>
+  import('./organisations/OrganisationFormPages').then((m) => m.OrganisationEditPage),
+);
+const OrganisationPage = lazyPage('network', () =>
+  import('./organisations/OrganisationPage').then((m) => m.OrganisationPage),
+);
+const OrganisationsPage = lazyPage('network', () =>
+  import('./organisations/OrganisationsPage').then((m) => m.OrganisationsPage),
+);
+const PartnersPage = lazyPage('network', () =>
+  import('./programmes/PartnersPage').then((m) => m.PartnersPage),
+);
+const ProgrammeFormPage = lazyPage('network', () =>
+  import('./programmes/ProgrammeFormPage').then((m) => m.ProgrammeFormPage),
+);
+const ProgrammePage = lazyPage('network', () =>
+  import('./programmes/ProgrammePage').then((m) => m.ProgrammePage),
+);
+const ProgrammesPage = lazyPage('network', () =>
+  import('./programmes/ProgrammesPage').then((m) => m.ProgrammesPage),
+);
+const StructurePage = lazyPage('network', () =>
+  import('./programmes/StructurePage').then((m) => m.StructurePage),
+);
+const NetworkLinksPage = lazyPage('network', () =>
+  import('./service-links/NetworkLinksPage').then((m) => m.NetworkLinksPage),
+);
+const EditServicePage = lazyPage('network', () =>
+  import('./services/ServiceFormPage').then((m) => m.EditServicePage),
+);
+const NewServicePage = lazyPage('network', () =>
+  import('./services/ServiceFormPage').then((m) => m.NewServicePage),
+);
+const ServicesListPage = lazyPage('network', () =>
+  import('./services/ServicesListPage').then((m) => m.ServicesListPage),
+);
+const TerritoriesPage = lazyPage('network', () =>
+  import('./territories/TerritoriesPage').then((m) => m.TerritoriesPage),
+);
 
 /**
  * The partner network: organisations, municipalities (and their import), programmes with their

@@ -10,17 +10,31 @@ import {
   observatoryLink,
   publicBoardLink,
 } from '../../../common/observatory/links';
+import { lazyPage } from '../../app/lazy';
 import type { WebModule } from '../../app/module';
-import { AnalysesPage } from './analyses/AnalysesPage';
-import { AnalysisEditor } from './analyses/AnalysisEditor';
-import { AnalysisPage } from './analyses/AnalysisPage';
-import { BoardEditor } from './boards/BoardEditor';
-import { BoardPage } from './boards/BoardPage';
-import { BoardsPage } from './boards/BoardsPage';
-import { PublicBoardPage } from './boards/PublicBoardPage';
-import { ObservatoryPage } from './catalogue/ObservatoryPage';
-import { ImportPage } from './import/ImportPage';
-import { IndicatorPage } from './indicator/IndicatorPage';
+
+const AnalysesPage = lazyPage('observatory', () =>
+  import('./analyses/AnalysesPage').then((m) => m.AnalysesPage),
+);
+const AnalysisEditor = lazyPage('observatory', () =>
+  import('./analyses/AnalysisEditor').then((m) => m.AnalysisEditor),
+);
+const AnalysisPage = lazyPage('observatory', () =>
+  import('./analyses/AnalysisPage').then((m) => m.AnalysisPage),
+);
+const BoardEditor = lazyPage('observatory', () => import('./boards/BoardEditor').then((m) => m.BoardEditor));
+const BoardPage = lazyPage('observatory', () => import('./boards/BoardPage').then((m) => m.BoardPage));
+const BoardsPage = lazyPage('observatory', () => import('./boards/BoardsPage').then((m) => m.BoardsPage));
+const PublicBoardPage = lazyPage('observatory', () =>
+  import('./boards/PublicBoardPage').then((m) => m.PublicBoardPage),
+);
+const ObservatoryPage = lazyPage('observatory', () =>
+  import('./catalogue/ObservatoryPage').then((m) => m.ObservatoryPage),
+);
+const ImportPage = lazyPage('observatory', () => import('./import/ImportPage').then((m) => m.ImportPage));
+const IndicatorPage = lazyPage('observatory', () =>
+  import('./indicator/IndicatorPage').then((m) => m.IndicatorPage),
+);
 
 /**
  * The observatory of social needs (Action 3): the indicators by theme with their data and sources, an

@@ -10,16 +10,29 @@ import {
   sharedPersonLink,
   sharedPersonsLink,
 } from '../../../common/people/links';
+import { lazyPage } from '../../app/lazy';
 import type { WebModule } from '../../app/module';
-import { PathwayPage } from './pathways/PathwayPage';
-import { PeoplePage } from './persons/PeoplePage';
-import { PersonCreatePage, PersonEditPage } from './persons/PersonFormPages';
-import { PersonPage } from './persons/PersonPage';
-import { ReferPage } from './referrals/ReferPage';
-import { ReferralPage } from './referrals/ReferralPage';
-import { ReferralsPage } from './referrals/ReferralsPage';
-import { SharedPersonPage } from './shared/SharedPersonPage';
-import { SharedPersonsPage } from './shared/SharedPersonsPage';
+
+const PathwayPage = lazyPage('people', () => import('./pathways/PathwayPage').then((m) => m.PathwayPage));
+const PeoplePage = lazyPage('people', () => import('./persons/PeoplePage').then((m) => m.PeoplePage));
+const PersonCreatePage = lazyPage('people', () =>
+  import('./persons/PersonFormPages').then((m) => m.PersonCreatePage),
+);
+const PersonEditPage = lazyPage('people', () =>
+  import('./persons/PersonFormPages').then((m) => m.PersonEditPage),
+);
+const PersonPage = lazyPage('people', () => import('./persons/PersonPage').then((m) => m.PersonPage));
+const ReferPage = lazyPage('people', () => import('./referrals/ReferPage').then((m) => m.ReferPage));
+const ReferralPage = lazyPage('people', () => import('./referrals/ReferralPage').then((m) => m.ReferralPage));
+const ReferralsPage = lazyPage('people', () =>
+  import('./referrals/ReferralsPage').then((m) => m.ReferralsPage),
+);
+const SharedPersonPage = lazyPage('people', () =>
+  import('./shared/SharedPersonPage').then((m) => m.SharedPersonPage),
+);
+const SharedPersonsPage = lazyPage('people', () =>
+  import('./shared/SharedPersonsPage').then((m) => m.SharedPersonsPage),
+);
 
 /**
  * Persons followed by the organisation (caseload, record, consents), their pathways, referrals to
@@ -68,7 +81,17 @@ export const peopleModule: WebModule = {
 /** A calendar day in the reader's format, or "not given". */
 export { useDateFormat } from './pathways/format';
 // The sharing component set: every module that shares a person (referrals, placement agreements…) uses it.
-export { ConsentCheck, useSharePreview } from './shared/ConsentCheck';
-export { FieldGroupsPicker } from './shared/FieldGroupsPicker';
+export const SharePreview = lazyPage('people', () =>
+  import('./shared/share-preview').then((m) => m.SharePreview),
+);
+export const ConsentCheck = lazyPage('people', () =>
+  import('./shared/ConsentCheck').then((m) => m.ConsentCheck),
+);
+export const FieldGroupsPicker = lazyPage('people', () =>
+  import('./shared/FieldGroupsPicker').then((m) => m.FieldGroupsPicker),
+);
 export { useSharingFormat } from './shared/format';
-export { OrganisationPicker, type PickedOrg } from './shared/OrganisationPicker';
+export type { PickedOrg } from './shared/OrganisationPicker';
+export const OrganisationPicker = lazyPage('people', () =>
+  import('./shared/OrganisationPicker').then((m) => m.OrganisationPicker),
+);

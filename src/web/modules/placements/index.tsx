@@ -12,20 +12,44 @@ import {
   placementsLink,
   signLink,
 } from '../../../common/placements/links';
+import { lazyPage } from '../../app/lazy';
 import type { WebModule } from '../../app/module';
-import { PersonAgreementsCard } from './agreements/PersonAgreementsCard';
-import { PlacementPage } from './agreements/PlacementPage';
-import { PlacementsPage } from './agreements/PlacementsPage';
-import { SignPage } from './agreements/SignPage';
-import { WizardPage } from './agreements/WizardPage';
-import { AttendanceSheetPage } from './followup/AttendanceSheetPage';
-import { CohortPage } from './offers/CohortPage';
-import { OfferDetailPage } from './offers/OfferDetailPage';
-import { EditOfferPage, NewOfferPage } from './offers/OfferFormPage';
-import { OffersListPage } from './offers/OffersListPage';
-import { PersonOffersPage } from './offers/PersonOffersPage';
+// Small, and shown in every caseload row: not worth a chunk of its own.
 import { CaseloadAlerts, ownsCaseloadAlert } from './overview/CaseloadAlerts';
-import { OverviewPage } from './overview/OverviewPage';
+
+const PersonAgreementsCard = lazyPage('placements', () =>
+  import('./agreements/PersonAgreementsCard').then((m) => m.PersonAgreementsCard),
+);
+const PlacementPage = lazyPage('placements', () =>
+  import('./agreements/PlacementPage').then((m) => m.PlacementPage),
+);
+const PlacementsPage = lazyPage('placements', () =>
+  import('./agreements/PlacementsPage').then((m) => m.PlacementsPage),
+);
+const SignPage = lazyPage('placements', () => import('./agreements/SignPage').then((m) => m.SignPage));
+const WizardPage = lazyPage('placements', () => import('./agreements/WizardPage').then((m) => m.WizardPage));
+const AttendanceSheetPage = lazyPage('placements', () =>
+  import('./followup/AttendanceSheetPage').then((m) => m.AttendanceSheetPage),
+);
+const CohortPage = lazyPage('placements', () => import('./offers/CohortPage').then((m) => m.CohortPage));
+const OfferDetailPage = lazyPage('placements', () =>
+  import('./offers/OfferDetailPage').then((m) => m.OfferDetailPage),
+);
+const EditOfferPage = lazyPage('placements', () =>
+  import('./offers/OfferFormPage').then((m) => m.EditOfferPage),
+);
+const NewOfferPage = lazyPage('placements', () =>
+  import('./offers/OfferFormPage').then((m) => m.NewOfferPage),
+);
+const OffersListPage = lazyPage('placements', () =>
+  import('./offers/OffersListPage').then((m) => m.OffersListPage),
+);
+const PersonOffersPage = lazyPage('placements', () =>
+  import('./offers/PersonOffersPage').then((m) => m.PersonOffersPage),
+);
+const OverviewPage = lazyPage('placements', () =>
+  import('./overview/OverviewPage').then((m) => m.OverviewPage),
+);
 
 /**
  * Action 1, cross-border work placements: host organisations' offers (`offers`), the agreement from

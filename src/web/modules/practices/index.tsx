@@ -6,12 +6,24 @@ import {
   practiceNewLink,
   practicesLink,
 } from '../../../common/practices/links';
+import { lazyPage } from '../../app/lazy';
 import type { WebModule } from '../../app/module';
-import { LibraryPage, PublicLibraryPage } from './LibraryPage';
-import { EditPracticePage, NewPracticePage } from './PracticeFormPage';
-import { PracticePage } from './PracticePage';
-import { PublicPracticePage } from './PublicPracticePage';
 import './practices.css';
+
+const LibraryPage = lazyPage('practices', () => import('./LibraryPage').then((m) => m.LibraryPage));
+const PublicLibraryPage = lazyPage('practices', () =>
+  import('./LibraryPage').then((m) => m.PublicLibraryPage),
+);
+const EditPracticePage = lazyPage('practices', () =>
+  import('./PracticeFormPage').then((m) => m.EditPracticePage),
+);
+const NewPracticePage = lazyPage('practices', () =>
+  import('./PracticeFormPage').then((m) => m.NewPracticePage),
+);
+const PracticePage = lazyPage('practices', () => import('./PracticePage').then((m) => m.PracticePage));
+const PublicPracticePage = lazyPage('practices', () =>
+  import('./PublicPracticePage').then((m) => m.PublicPracticePage),
+);
 
 /**
  * The good-practice library (see src/server/modules/practices/index.ts): the library and its sheets for

@@ -5,12 +5,18 @@ import {
   volunteerRegisterLink,
   volunteersLink,
 } from '../../../common/volunteers/links';
+import { lazyPage } from '../../app/lazy';
 import type { WebModule } from '../../app/module';
-import { InsurancePage } from './InsurancePage';
-import { PublicVolunteerPage } from './PublicVolunteerPage';
-import { VolunteerEditPage } from './VolunteerEditPage';
-import { VolunteerPage } from './VolunteerPage';
-import { VolunteersPage } from './VolunteersPage';
+
+const InsurancePage = lazyPage('volunteers', () => import('./InsurancePage').then((m) => m.InsurancePage));
+const PublicVolunteerPage = lazyPage('volunteers', () =>
+  import('./PublicVolunteerPage').then((m) => m.PublicVolunteerPage),
+);
+const VolunteerEditPage = lazyPage('volunteers', () =>
+  import('./VolunteerEditPage').then((m) => m.VolunteerEditPage),
+);
+const VolunteerPage = lazyPage('volunteers', () => import('./VolunteerPage').then((m) => m.VolunteerPage));
+const VolunteersPage = lazyPage('volunteers', () => import('./VolunteersPage').then((m) => m.VolunteersPage));
 
 /**
  * The volunteer registry (see src/server/modules/volunteers/index.ts): the list and page of volunteers and

@@ -5,11 +5,24 @@ import {
   experimentationNewLink,
   experimentationsLink,
 } from '../../../../common/accompaniment/experimentations-links';
+import { lazyPage } from '../../../app/lazy';
 import type { AccompanimentWebPart } from '../part';
-import { DeliverablesPage } from './DeliverablesPage';
-import { EditExperimentationPage, NewExperimentationPage } from './ExperimentationFormPage';
-import { ExperimentationPage } from './ExperimentationPage';
-import { ExperimentationsPage } from './ExperimentationsPage';
+
+const DeliverablesPage = lazyPage('accompaniment', () =>
+  import('./DeliverablesPage').then((m) => m.DeliverablesPage),
+);
+const EditExperimentationPage = lazyPage('accompaniment', () =>
+  import('./ExperimentationFormPage').then((m) => m.EditExperimentationPage),
+);
+const NewExperimentationPage = lazyPage('accompaniment', () =>
+  import('./ExperimentationFormPage').then((m) => m.NewExperimentationPage),
+);
+const ExperimentationPage = lazyPage('accompaniment', () =>
+  import('./ExperimentationPage').then((m) => m.ExperimentationPage),
+);
+const ExperimentationsPage = lazyPage('accompaniment', () =>
+  import('./ExperimentationsPage').then((m) => m.ExperimentationsPage),
+);
 
 /** Module 3 of AB Réfugiés: the experimentations and their transfers, the deliverables per module. */
 export const experimentationsWebPart: AccompanimentWebPart = {

@@ -4,11 +4,17 @@ import {
   bookingsLink,
   externalBookingLink,
 } from '../../../../common/accompaniment/interpreting-links';
+import { lazyPage } from '../../../app/lazy';
 import type { AccompanimentWebPart } from '../part';
-import { BookingFormPage } from './BookingFormPage';
-import { BookingPage } from './BookingPage';
-import { BookingsPage } from './BookingsPage';
-import { ExternalBookingPage } from './ExternalBookingPage';
+
+const BookingFormPage = lazyPage('accompaniment', () =>
+  import('./BookingFormPage').then((m) => m.BookingFormPage),
+);
+const BookingPage = lazyPage('accompaniment', () => import('./BookingPage').then((m) => m.BookingPage));
+const BookingsPage = lazyPage('accompaniment', () => import('./BookingsPage').then((m) => m.BookingsPage));
+const ExternalBookingPage = lazyPage('accompaniment', () =>
+  import('./ExternalBookingPage').then((m) => m.ExternalBookingPage),
+);
 
 /** Interpreter bookings: list, form, booking page; the external interpreter's public page; the hub card. */
 export const interpretingWebPart: AccompanimentWebPart = {

@@ -4,10 +4,17 @@ import {
   contactNewLink,
   contactsLink,
 } from '../../../../common/accompaniment/outreach-links';
+import { lazyPage } from '../../../app/lazy';
 import type { AccompanimentWebPart } from '../part';
-import { EditContactPage, NewContactPage } from './ContactFormPage';
-import { ContactPage } from './ContactPage';
-import { ContactsPage } from './ContactsPage';
+
+const EditContactPage = lazyPage('accompaniment', () =>
+  import('./ContactFormPage').then((m) => m.EditContactPage),
+);
+const NewContactPage = lazyPage('accompaniment', () =>
+  import('./ContactFormPage').then((m) => m.NewContactPage),
+);
+const ContactPage = lazyPage('accompaniment', () => import('./ContactPage').then((m) => m.ContactPage));
+const ContactsPage = lazyPage('accompaniment', () => import('./ContactsPage').then((m) => m.ContactsPage));
 
 /** Outreach contacts: the log, the form, a contact's page with the "link to a record" flow; the hub card. */
 export const outreachWebPart: AccompanimentWebPart = {

@@ -1,5 +1,7 @@
+import { lazyPage } from '../../../app/lazy';
 import type { AccompanimentWebPart } from '../part';
-import { NewcomerPanel } from './NewcomerPanel';
+
+const NewcomerPanel = lazyPage('accompaniment', () => import('./NewcomerPanel').then((m) => m.NewcomerPanel));
 
 /** This part's pages, person-page panels and hub cards (see ../index.tsx). */
 export const recordsWebPart: AccompanimentWebPart = {

@@ -5,12 +5,16 @@ import {
   teamRequestsLink,
   teamsLink,
 } from '../../../../common/accompaniment/teams-links';
+import { lazyPage } from '../../../app/lazy';
 import type { AccompanimentWebPart } from '../part';
-import { RequestFormPage } from './RequestFormPage';
-import { RequestPage } from './RequestPage';
-import { RequestsPage } from './RequestsPage';
-import { TeamPage } from './TeamPage';
-import { TeamsPage } from './TeamsPage';
+
+const RequestFormPage = lazyPage('accompaniment', () =>
+  import('./RequestFormPage').then((m) => m.RequestFormPage),
+);
+const RequestPage = lazyPage('accompaniment', () => import('./RequestPage').then((m) => m.RequestPage));
+const RequestsPage = lazyPage('accompaniment', () => import('./RequestsPage').then((m) => m.RequestsPage));
+const TeamPage = lazyPage('accompaniment', () => import('./TeamPage').then((m) => m.TeamPage));
+const TeamsPage = lazyPage('accompaniment', () => import('./TeamsPage').then((m) => m.TeamsPage));
 
 /** Mobile teams: the directory, a team's page, requests (form, lists, page); a link on the person page. */
 export const teamsWebPart: AccompanimentWebPart = {

@@ -1,40 +1,11 @@
-import { keepPreviousData } from '@tanstack/react-query';
 import { FormattedMessage, useIntl } from 'react-intl';
-import type { SharePurpose } from '../../../../common/people/consent';
-import { sharedApi } from '../../../../common/people/endpoints';
 import type { ShareCheck } from '../../../../common/people/shared-schemas';
-import { useEndpoint } from '../../../app/client';
 import { Alert, ErrorAlert } from '../../../app/ui/feedback';
 import { TextArea } from '../../../app/ui/fields';
 import { useSharingFormat } from './format';
 
-/**
- * The server's preview of a share as the choices change: the person, and once recipient and field groups
- * are chosen, the consent it would rest on (the same rule the server applies when the share is made).
- */
-export function useSharePreview(
-  personId: string,
-  share: { recipientOrgId: string; purpose: SharePurpose; fields: readonly string[] },
-  options: { enabled?: boolean; whenReadyOnly?: boolean } = {},
-) {
-  const ready = !!share.recipientOrgId && share.fields.length > 0;
-  const preview = useEndpoint(
-    sharedApi.preview,
-    {
-      params: { personId },
-      query: ready
-        ? { recipientOrgId: share.recipientOrgId, purpose: share.purpose, fields: share.fields.join(',') }
-        : {},
-    },
-    {
-      enabled: (options.enabled ?? true) && !!personId && (ready || !options.whenReadyOnly),
-      // Keep the form on screen while the consent check for new choices loads.
-      placeholderData: keepPreviousData,
-    },
-  );
-  const check: ShareCheck | null = ready && !preview.isPlaceholderData ? (preview.data?.check ?? null) : null;
-  return { preview, check, ready };
-}
+// The hook lives apart so the face can offer it without loading this card (and its fields) up front.
+export { useSharePreview } from './share-preview';
 
 /**
  * The consent a share rests on, or why none does; for those who may override, the reason to give. Shows

@@ -1,5 +1,5 @@
 import { FormattedMessage } from 'react-intl';
-import { ConsentCheck, FieldGroupsPicker, useSharePreview } from '../../people';
+import { ConsentCheck, FieldGroupsPicker, SharePreview } from '../../people';
 
 /**
  * What the host will see of the person: field groups, and the consent that allows it. The people
@@ -28,31 +28,34 @@ export function SharingStep({
   refused: unknown;
   mayOverride: boolean;
 }) {
-  const { preview, check } = useSharePreview(
-    personId,
-    { recipientOrgId: hostOrgId, purpose: 'placement', fields },
-    { whenReadyOnly: true },
-  );
   return (
-    <div className="stack">
-      <p>
-        <FormattedMessage id="placements.agreements.sharing.intro" />
-      </p>
-      <FieldGroupsPicker
-        label={<FormattedMessage id="placements.agreements.sharing.fields" />}
-        description={<FormattedMessage id="placements.agreements.sharing.fields_hint" />}
-        value={fields}
-        onChange={onFields}
-        error={errors.sharedFields}
-      />
-      <ConsentCheck
-        check={check}
-        canOverride={!!preview.data?.canOverride || mayOverride}
-        refused={refused || preview.error}
-        overrideReason={overrideReason}
-        onOverrideReason={onOverrideReason}
-        error={errors.overrideReason}
-      />
-    </div>
+    <SharePreview
+      personId={personId}
+      share={{ recipientOrgId: hostOrgId, purpose: 'placement', fields }}
+      options={{ whenReadyOnly: true }}
+    >
+      {({ preview, check }) => (
+        <div className="stack">
+          <p>
+            <FormattedMessage id="placements.agreements.sharing.intro" />
+          </p>
+          <FieldGroupsPicker
+            label={<FormattedMessage id="placements.agreements.sharing.fields" />}
+            description={<FormattedMessage id="placements.agreements.sharing.fields_hint" />}
+            value={fields}
+            onChange={onFields}
+            error={errors.sharedFields}
+          />
+          <ConsentCheck
+            check={check}
+            canOverride={!!preview.data?.canOverride || mayOverride}
+            refused={refused || preview.error}
+            overrideReason={overrideReason}
+            onOverrideReason={onOverrideReason}
+            error={errors.overrideReason}
+          />
+        </div>
+      )}
+    </SharePreview>
   );
 }
