@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
@@ -100,6 +100,24 @@ describe('DEMO_TERRITORIES', () => {
       expect(isValidLonLat(t.labelPoint!), t.code).toBe(true);
       expect(t.population === null, t.code).toBe(t.country === 'FR');
     }
+  });
+
+  it('holds every municipality a demo seeder names, so a clone without the shared data seeds', () => {
+    // Organisations' addresses have no foreign key to territories; every other demo row does.
+    const exempt = new Set(['FR-62041']);
+    const built = new Set(DEMO_TERRITORIES.map((t) => t.code));
+    const root = join(import.meta.dirname, '../../..');
+    const demoFiles = (readdirSync(root, { recursive: true }) as string[]).filter(
+      (f) => /(^|\/)demo[^/]*\.ts$/.test(f) && !f.endsWith('.test.ts'),
+    );
+    expect(demoFiles.length).toBeGreaterThan(10);
+    const missing = demoFiles.flatMap((f) =>
+      [...readFileSync(join(root, f), 'utf8').matchAll(/'((?:FR|BE)-\d{5})'/g)]
+        .map((m) => m[1]!)
+        .filter((c) => !built.has(c) && !exempt.has(c))
+        .map((c) => `${c} in ${f}`),
+    );
+    expect(missing).toEqual([]);
   });
 
   it.skipIf(!hasCsv)('matches the shared CSV exactly, row by row', () => {

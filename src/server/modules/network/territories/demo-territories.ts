@@ -6,8 +6,8 @@
  * maps load the TopoJSON file.
  *
  * Lille metropolitan area along the border, the Kortrijk and Tournai–Mouscron areas, plus Charleroi, Binche,
- * La Louvière and Brussels (FAMI immersion, federal partners). Ordered as in the CSV: France then Belgium,
- * each by code.
+ * La Louvière and Brussels (FAMI immersion, federal partners), Bruges and Namur (partners, outreach).
+ * Ordered as in the CSV: France then Belgium, each by code.
  */
 import type { Territory } from '../../../../common/network/territory';
 
@@ -253,6 +253,18 @@ export const DEMO_TERRITORIES: readonly Territory[] = [
     labelPoint: { lon: 4.35519, lat: 50.88499 },
   },
   {
+    code: 'BE-31005',
+    country: 'BE',
+    localCode: '31005',
+    nameFr: 'Bruges',
+    nameNl: 'Brugge',
+    parentCode: 'BE-ARR-31000',
+    region: 'BE-VLG',
+    population: 118656,
+    centroid: { lon: 3.215, lat: 51.24774 },
+    labelPoint: { lon: 3.21948, lat: 51.22406 },
+  },
+  {
     code: 'BE-33029',
     country: 'BE',
     localCode: '33029',
@@ -491,5 +503,17 @@ export const DEMO_TERRITORIES: readonly Territory[] = [
     population: 33448,
     centroid: { lon: 4.17717, lat: 50.40869 },
     labelPoint: { lon: 4.17847, lat: 50.41155 },
+  },
+  {
+    code: 'BE-92094',
+    country: 'BE',
+    localCode: '92094',
+    nameFr: 'Namur',
+    nameNl: 'Namen',
+    parentCode: 'BE-ARR-92000',
+    region: 'BE-WAL',
+    population: 111432,
+    centroid: { lon: 4.87259, lat: 50.46043 },
+    labelPoint: { lon: 4.87591, lat: 50.45708 },
   },
 ];
