@@ -68,3 +68,5 @@ export { analysisEndpoints } from './analysis-endpoints';
 export { boardEndpoints } from './board-endpoints';
 /** The figures computed from samen's own records. */
 export { ownRecordsEndpoints } from './own-records-endpoints';
+/** A map's boundaries, served apart and cached for good (public reference data). */
+export { shapesEndpoints } from './shapes-endpoints';

@@ -66,8 +66,13 @@ export type MapScale = Static<typeof MapScale>;
 
 export const MapShape = Type.Object({
   code: Type.String(),
-  /** GeoJSON geometry when the boundary is known, else null (the centroid is then drawn). */
-  geometry: Nullable(Type.Unknown()),
+  /**
+   * GeoJSON geometry, inline: absent from the API's answers, which serve boundaries apart under
+   * `shapesKey` (GET /api/observatory/shapes/:key, cached for good by the browser).
+   */
+  geometry: Type.Optional(Nullable(Type.Unknown())),
+  /** True when the boundary is served under the view's `shapesKey`; else the centroid is drawn. */
+  boundary: Type.Optional(Type.Boolean()),
   centroid: Nullable(Type.Tuple([Type.Number(), Type.Number()])),
 });
 export type MapShape = Static<typeof MapShape>;
@@ -99,9 +104,18 @@ export const IndicatorMapView = Type.Object({
   ),
   scales: Type.Array(MapScale),
   shapes: Type.Array(MapShape),
+  /** The key of the shapes' boundaries (GET /api/observatory/shapes/:key); absent when none is known. */
+  shapesKey: Type.Optional(Type.String({ pattern: '^[a-f0-9]{32}$' })),
   /** Territories with a value but no boundary stored: drawn at their centroid. */
   missingBoundaries: Type.Integer(),
   sources: Type.Array(Type.String()),
   vintages: Type.Array(Type.String()),
 });
 export type IndicatorMapView = Static<typeof IndicatorMapView>;
+
+/** The boundaries of a map's territories, simplified for drawing: public reference data. */
+export const MapShapes = Type.Object({
+  key: Type.String(),
+  shapes: Type.Array(Type.Object({ code: Type.String(), geometry: Type.Unknown() })),
+});
+export type MapShapes = Static<typeof MapShapes>;

@@ -323,15 +323,18 @@ export async function placesFor(
       centroid_lon: mean('centroid_lon'),
       centroid_lat: mean('centroid_lat'),
       geometry: polygons.length ? { type: 'MultiPolygon', coordinates: polygons } : null,
+      // The parts' fingerprints: the joined boundary changes when one of them does.
+      geometry_hash: polygons.length ? parts.map((t) => `${t.code}=${t.geometry_hash}`).join('+') : null,
     } as Place);
   }
   return out;
 }
 
-/** What the map draws of a place: its boundary, else its centroid. */
+/** What the map draws of a place: its boundary (served apart, see map-shapes.ts), else its centroid. */
 export const shapeOf = (code: string, t: Place | undefined) => ({
   code,
   geometry: t?.geometry ?? null,
+  hash: t?.geometry ? (t.geometry_hash ?? null) : null,
   centroid:
     t && t.centroid_lon !== null && t.centroid_lat !== null
       ? ([Number(t.centroid_lon), Number(t.centroid_lat)] as [number, number])

@@ -21,6 +21,7 @@ import { notFound } from '../../platform/errors';
 import { groupTerritoryCodes } from '../network';
 import { elementView, indicatorView, O, type Reader } from './catalogue';
 import { siblingSuppression, siblingsOf } from './map-categories';
+import { servedApart } from './map-shapes';
 import { countryTotals } from './map-totals';
 import {
   loadRemapped,
@@ -32,6 +33,7 @@ import {
   storedPeriods,
 } from './map-values';
 import { cached } from './read-cache';
+import { rememberShapeSet } from './shape-sets';
 import * as store from './store';
 
 /**
@@ -289,7 +291,15 @@ export async function indicatorMapView(
 
   const totals = countryTotals(row.factor, num, den, parts, status);
 
-  const shapes = parts.map((p) => shapeOf(p.code, places.get(p.code)));
+  // The boundaries leave apart, under a key the browser keeps (map-shapes.ts): codes and centroids here.
+  const drawn = servedApart(parts.map((p) => shapeOf(p.code, places.get(p.code))));
+  if (drawn.shapesKey)
+    await rememberShapeSet(
+      trx,
+      drawn.shapesKey,
+      parts.map((p) => p.code),
+      sources,
+    );
   return {
     ...empty,
     cells: mapCells,
@@ -300,8 +310,7 @@ export async function indicatorMapView(
       reference: s.reference,
       relative: s.relative,
     })),
-    shapes,
-    missingBoundaries: shapes.filter((s) => !s.geometry).length,
+    ...drawn,
     sources: [...new Set(elements.map((e) => e.source).filter((s): s is string => !!s))],
     vintages: [...vintages].sort(),
   };

@@ -65,7 +65,7 @@ export function onlyTerritory(v: IndicatorMapView, code: string): IndicatorMapVi
     cells,
     totals: v.totals.filter((t) => countries.has(t.code as 'FR' | 'BE')),
     shapes,
-    missingBoundaries: shapes.filter((s) => !s.geometry).length,
+    missingBoundaries: shapes.filter((s) => !s.boundary && !s.geometry).length,
   };
 }
 

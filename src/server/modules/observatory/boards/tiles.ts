@@ -106,11 +106,17 @@ export async function tileViews(
       geoA: t.geo_a,
       geoB: t.geo_b,
       // Only a map draws the boundaries: the others leave them out of the answer.
-      map: kind === 'map' ? map : { ...map, shapes: [] },
+      map: kind === 'map' ? map : withoutShapes(map),
       ranking: kind === 'ranking' ? rankingOf(map) : null,
       series,
       compare,
     });
   }
   return { group, tiles: out };
+}
+
+/** A chart draws no map: neither its shapes nor their key. */
+function withoutShapes(map: IndicatorMapView): IndicatorMapView {
+  const { shapesKey: _, ...rest } = map;
+  return { ...rest, shapes: [] };
 }

@@ -1,6 +1,8 @@
 import { useId, useMemo, useRef, useState } from 'react';
 import { useIntl } from 'react-intl';
+import { shapesEndpoints } from '../../../../common/observatory/endpoints';
 import type { IndicatorMapView, MapCell, MapScale } from '../../../../common/observatory/map-schemas';
+import { useEndpoint } from '../../../app/client';
 import { Button } from '../../../app/ui/Button';
 import { downloadBlob, svgToPng } from './export-png';
 import { downloadSvg, standaloneSvg } from './export-svg';
@@ -47,7 +49,24 @@ export function ChoroplethMap({
   const hatch = useId().replace(/:/g, '');
   const cells = view.cells.filter((c) => scale.country === 'all' || c.country === scale.country);
   const byCode = new Map(cells.map((c) => [c.code, c]));
-  const shapes = view.shapes.filter((s) => byCode.has(s.code));
+  // The boundaries come apart from the values, under a key that changes with them: read once, kept.
+  const key = view.shapesKey ?? '';
+  const boundaries = useEndpoint(
+    shapesEndpoints.shapes,
+    { params: { key } },
+    { enabled: !!key, staleTime: Infinity },
+  );
+  const geometries = useMemo(
+    () => new Map((boundaries.data?.shapes ?? []).map((s) => [s.code, s.geometry])),
+    [boundaries.data],
+  );
+  const shapes = view.shapes
+    .filter((s) => byCode.has(s.code))
+    .map((s) =>
+      s.boundary && s.geometry === undefined ? { ...s, geometry: geometries.get(s.code) ?? null } : s,
+    );
+  // Drawn once the boundaries are there: centroids first, then shapes, would jump the frame.
+  const waiting = !!key && boundaries.isPending;
   const drawn = useMemo(() => {
     const polys = shapes.flatMap((s) => (isShape(s.geometry) ? [s.geometry as Shape] : []));
     const points = shapes.flatMap((s) => (s.centroid ? [s.centroid as Position] : []));
@@ -58,7 +77,7 @@ export function ChoroplethMap({
     const project = fitBox([box[0] - pad, box[1] - pad, box[2] + pad, box[3] + pad], WIDTH);
     return { project };
   }, [shapes]);
-  if (!drawn) return null;
+  if (!drawn || waiting) return null;
   const { project } = drawn;
   // The breaks run from the lowest value to the highest: n + 1 of them for n classes.
   const classes = Math.max(1, scale.breaks.length - 1);

@@ -1,6 +1,6 @@
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { observatoryEndpoints as api } from '../../../../common/observatory/endpoints';
+import { observatoryEndpoints as api, shapesEndpoints } from '../../../../common/observatory/endpoints';
 import { indicatorLink } from '../../../../common/observatory/links';
 import type { IndicatorMapView } from '../../../../common/observatory/map-schemas';
 import { byEndpoint, isCall, renderRoutes } from '../../../testing/render-routes';
@@ -76,11 +76,13 @@ const view: IndicatorMapView = {
   ],
   totals: [],
   scales: [{ country: 'all', breaks: [20, 25, 30, 35], reference: null, relative: false }],
+  // The boundaries come apart, under their key (GET /api/observatory/shapes/:key).
   shapes: [
-    { code: 'BE-34022', geometry: square(3.2), centroid: null },
-    { code: 'BE-57096', geometry: square(3.1), centroid: null },
-    { code: 'BE-37022', geometry: square(3.3), centroid: null },
+    { code: 'BE-34022', boundary: true, centroid: null },
+    { code: 'BE-57096', boundary: true, centroid: null },
+    { code: 'BE-37022', boundary: true, centroid: null },
   ],
+  shapesKey: 'a'.repeat(32),
   missingBoundaries: 0,
   sources: ['Jeu de démonstration samen — valeurs fictives'],
   vintages: ['Démo 2026'],
@@ -92,7 +94,20 @@ const render = () =>
     path: indicatorLink.href({ code: 'DEMO_MIN_INCOME_RATE' }, { period: '2022', disaggregation: 'sex:F' }),
     roles: ['analyst'],
     language: 'fr',
-    answers: byEndpoint([api.indicatorMap, view]),
+    answers: byEndpoint(
+      [api.indicatorMap, view],
+      [
+        shapesEndpoints.shapes,
+        {
+          key: 'a'.repeat(32),
+          shapes: [
+            { code: 'BE-34022', geometry: square(3.2) },
+            { code: 'BE-57096', geometry: square(3.1) },
+            { code: 'BE-37022', geometry: square(3.3) },
+          ],
+        },
+      ],
+    ),
   });
 
 describe('an indicator by sex, on today’s municipalities', () => {
@@ -130,6 +145,8 @@ describe('an indicator by sex, on today’s municipalities', () => {
     expect(merged.textContent).toContain('Non comparable après fusion');
     expect(merged.textContent).toContain('BE-37007, BE-37015');
     expect(within(table).getByRole('row', { name: /Kortrijk/ }).textContent).not.toContain('anciens codes');
+    // Drawn from the boundaries read under the view's key.
+    await waitFor(() => expect(document.querySelectorAll('svg path.obs-map-area')).toHaveLength(3));
     const titles = [...document.querySelectorAll('svg title')].map((t) => t.textContent);
     expect(titles).toContain('Mouscron: 31 (2022) – anciens codes : BE-54007');
     expect(screen.getByText(/sont reportées sur les communes d’aujourd’hui/)).toBeTruthy();
@@ -170,7 +187,7 @@ describe('an indicator by sex, on today’s municipalities', () => {
     vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
       saved.push({ name: this.download, href: this.href });
     });
-    fireEvent.click(screen.getByRole('button', { name: 'Télécharger la carte (PNG)' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Télécharger la carte (PNG)' }, SLOW));
     await waitFor(() => expect(saved).toHaveLength(1));
     expect(saved[0]!.name).toBe('DEMO_MIN_INCOME_RATE-2022-sex-F.png');
     expect(drawn).toHaveLength(1);
@@ -198,7 +215,7 @@ describe('an indicator by sex, on today’s municipalities', () => {
     vi.spyOn(URL, 'createObjectURL').mockImplementation(() => 'blob:fake');
     vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => {});
     const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {});
-    fireEvent.click(screen.getByRole('button', { name: 'Télécharger la carte (PNG)' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Télécharger la carte (PNG)' }, SLOW));
     expect((await screen.findByRole('alert', {}, SLOW)).textContent).toMatch(/téléchargez la carte en SVG/);
     expect(click).not.toHaveBeenCalled();
   });
