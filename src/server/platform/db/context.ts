@@ -102,12 +102,11 @@ export class CommitThenFail extends Error {
 async function applyContext(trx: Tx, ctx: DbContext): Promise<void> {
   const { key, role, statementTimeoutMs } = bindingOf(trx);
   const signed = signContext(key, ctx);
-  // The timeout rides on the same round trip as the context.
-  if (statementTimeoutMs)
-    await sql`select app.begin_request(${signed.text}, ${signed.mac}),
-      set_config('statement_timeout', ${String(statementTimeoutMs)}, true)`.execute(trx);
-  else await sql`select app.begin_request(${signed.text}, ${signed.mac})`.execute(trx);
-  await sql.raw(`set local role ${role}`).execute(trx);
+  // One round trip: the context, then the role (set_config('role', …, true) is SET LOCAL ROLE, and the
+  // select list runs left to right, so begin_request still runs as the login role), and the timeout.
+  await sql`select app.begin_request(${signed.text}, ${signed.mac}),
+    set_config('statement_timeout', ${String(statementTimeoutMs ?? 0)}, true),
+    set_config('role', ${role}, true)`.execute(trx);
 }
 
 /** Changes the context inside a running transaction (after a login has identified the user). */
