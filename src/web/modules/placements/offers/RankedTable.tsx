@@ -36,6 +36,7 @@ export function RankedTable({
   return (
     <DataTable
       caption={caption}
+      stacked
       rows={rows}
       rowKey={(r) => r.offer.id}
       columns={[
