@@ -1,20 +1,12 @@
 // Placement offers at the host sites, placements of the home organisations' persons (four in five of the
 // programme partners' ones in the programme, at its operators) in every status, and attendance days
 // (weekdays from the start) on the placements that began.
+import { OFFER_SECTORS } from '../../src/common/placements/offer-schemas';
 import type { Engine } from '../../src/server/platform/db/engine';
 import { bulk, name, pick, rnd, uid, W } from './sql';
 
-const SECTORS = [
-  'green_spaces',
-  'building',
-  'cleaning',
-  'catering',
-  'logistics',
-  'recycling',
-  'retail',
-  'care',
-  'textile',
-];
+// Every sector but 'other', so generated offers spread over the real ones.
+const SECTORS = OFFER_SECTORS.filter((x) => x !== 'other');
 const TITLES_FR = [
   'Entretien des espaces verts',
   'Aide en cuisine',
