@@ -65,12 +65,12 @@ const pending = new Map<string, Promise<void>>();
 export function loadCatalogs(lang: Language, groups: Iterable<string> = inUse): Promise<void> {
   const list = [...groups];
   for (const g of list) inUse.add(g);
-  const todo = missing(lang, list);
-  if (todo.length === 0) return Promise.resolve();
-  const key = `${lang}:${todo.sort().join(',')}`;
+  const unloaded = missing(lang, list);
+  if (unloaded.length === 0) return Promise.resolve();
+  const key = `${lang}:${unloaded.sort().join(',')}`;
   let p = pending.get(key);
   if (!p) {
-    p = Promise.all(todo.map((g) => loadGroup(lang, g)))
+    p = Promise.all(unloaded.map((g) => loadGroup(lang, g)))
       .then(() => new Promise<void>((r) => setTimeout(r, 0)))
       .finally(() => pending.delete(key));
     pending.set(key, p);
@@ -84,8 +84,8 @@ export function loadCatalogs(lang: Language, groups: Iterable<string> = inUse): 
  */
 export function loadForMissingKey(lang: Language, id: string): boolean {
   const groups = (prefixes[id.split('.')[0] ?? ''] ?? []).filter((g) => !done[lang].has(g));
-  const todo = groups.filter((g) => !loaded[lang].has(g));
-  if (todo.length === 0) return false;
-  void loadCatalogs(lang, todo).catch(() => {});
+  const unloaded = groups.filter((g) => !loaded[lang].has(g));
+  if (unloaded.length === 0) return false;
+  void loadCatalogs(lang, unloaded).catch(() => {});
   return true;
 }
