@@ -1,4 +1,5 @@
 import type { Static, TSchema } from 'typebox';
+import type { Permission } from '../access/permissions';
 
 /**
  * An HTTP endpoint declared once, in `src/common/<module>/endpoints.ts`: method, path, and the TypeBox
@@ -7,6 +8,25 @@ import type { Static, TSchema } from 'typebox';
  * the query string and the cache key are built from it), and the OpenAPI document is generated from it.
  */
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/**
+ * Which records an answer covers for a permitted caller (issue 16): only the caller's own (their account,
+ * their requests), their organisation's, what another organisation granted them, a programme's
+ * aggregates, or what the whole network reads (published offers, teams, forums).
+ */
+export type AccessScope = 'own' | 'organisation' | 'granted' | 'programme' | 'network';
+
+/**
+ * Who may call an endpoint: the declarative permission specification the route layer enforces and the
+ * generated endpoint x role test matrix reads.
+ */
+export type Access =
+  /** Reachable without a session (the allow-list: directory, registration, boards, health, sign-in); why. */
+  | { public: string }
+  /** Any signed-in user, acting on their own account, session or preferences. */
+  | { signedIn: 'self' }
+  /** Members holding any of these permissions; the scope says which records the answer covers. */
+  | { anyOf: readonly Permission[]; scope: AccessScope };
 
 export interface Endpoint<
   M extends Method = Method,
@@ -25,6 +45,8 @@ export interface Endpoint<
   response: Res;
   /** OpenAPI tags (the module). */
   tags: readonly string[];
+  /** Who may call it (issue 16); to become required once every module declares it. */
+  access?: Access;
   /** The answer is a file (PDF, CSV, XLSX): `response` documents it, the handler sends it. */
   file?: boolean;
   /** Multipart upload: the body is read by the handler, not validated as JSON. */
