@@ -50,16 +50,21 @@ export interface EngineOptions {
 }
 
 export async function openPglite(dataDir: string | null, opts: EngineOptions = {}): Promise<Engine> {
+  return pgliteEngine(await createPglite(dataDir), opts);
+}
+
+/** The PGlite instance of a data folder (`<dataDir>/pg`), or one loaded from a backup's tarball (ADR 0034). */
+export async function createPglite(dataDir: string | null, loadDataDir?: Blob): Promise<PGlite> {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
-  const pglite = await PGlite.create(dataDir ? join(dataDir, 'pg') : undefined, {
+  return PGlite.create(dataDir ? join(dataDir, 'pg') : undefined, {
     extensions: { btree_gin, citext, pg_trgm, unaccent },
     parsers: {
       [DATE_OID]: (v: string) => v,
       [INT8_OID]: (v: string) => Number(v),
       [NUMERIC_OID]: (v: string) => v,
     },
+    ...(loadDataDir ? { loadDataDir } : {}),
   });
-  return pgliteEngine(pglite, opts);
 }
 
 export function pgliteEngine(pglite: PGlite, opts: EngineOptions = {}): Engine {
