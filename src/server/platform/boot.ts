@@ -7,9 +7,10 @@ import { migrate } from './db/migrate';
 import { bindEngine } from './db/prepare';
 import type { Deps } from './deps';
 import { createJobRunner } from './jobs';
+import { checkMasterKey, sealPending } from './keys/rotation';
 import { createMailer } from './mail';
 import type { ServerModule } from './module';
-import { loadSecrets } from './secrets';
+import { loadSecrets, platformKeys, type Secrets } from './secrets';
 
 /**
  * The process logger. Request logs name the query string's keys but never its values (names, birth
@@ -79,13 +80,20 @@ export async function openEngine(config: Config): Promise<{ engine: Engine; rele
 
 /**
  * Applies migrations as the schema owner (DATABASE_MIGRATION_URL when set, else the app's own
- * connection), then, still as the owner, reads the context key and binds the app's engine to it.
+ * connection), then, still as the owner, reads the context key and binds the app's engine to it. Given
+ * the secrets, it also checks that the master key opens the organisation keys and seals with them the
+ * values not sealed yet (platform-key or clear values of the sealed columns, ADR 0031).
  */
-export async function migrateWith(config: Config, engine: Engine) {
+export async function migrateWith(config: Config, engine: Engine, secrets?: Secrets) {
   const owner = config.migrationUrl ? openPostgres(config.migrationUrl, 1) : engine;
   try {
     const result = await migrate(owner, undefined, { appRole: config.databaseAppRole });
     await bindEngine(engine, owner, config);
+    if (secrets)
+      await owner.exclusive('samen-field-keys', async (session) => {
+        await checkMasterKey(session, secrets);
+        await sealPending(session, secrets);
+      });
     return result;
   } finally {
     if (owner !== engine) await owner.close();
@@ -99,10 +107,10 @@ export async function createDeps(
   engine: Engine,
   modules: readonly ServerModule[],
 ): Promise<Deps> {
-  const { applied } = await migrateWith(config, engine);
-  if (applied.length) log.info({ applied }, 'migrations applied');
   const secrets = loadSecrets(config);
-  const mailer = createMailer(config, log, secrets.secretKey);
+  const { applied } = await migrateWith(config, engine, secrets);
+  if (applied.length) log.info({ applied }, 'migrations applied');
+  const mailer = createMailer(config, log, platformKeys(secrets));
   const jobs = createJobRunner(engine.db, log);
   return { config, engine, db: engine.db, secrets, mailer, jobs, log, clock: systemClock, modules };
 }

@@ -35,6 +35,8 @@ export interface Config {
   smtpUrl: string | null;
   mailFrom: string;
   secretKey: string | null;
+  /** The master key being replaced, during a master key rotation only (`npm run keys:rotate -- --master`). */
+  previousSecretKey?: string | null;
   networkSecret: string | null;
   seedDemo: boolean;
   logLevel: string;
@@ -163,6 +165,9 @@ export function loadConfig(env: Env = process.env): Config {
     problems.push(`LOG_LEVEL="${logLevel}" must be one of fatal, error, warn, info, debug, trace, silent`);
   const secretKey = key('SAMEN_SECRET_KEY');
   const networkSecret = key('SAMEN_NETWORK_SECRET');
+  const previousSecretKey = key('SAMEN_SECRET_KEY_PREVIOUS');
+  if (previousSecretKey && !secretKey)
+    problems.push('SAMEN_SECRET_KEY_PREVIOUS needs SAMEN_SECRET_KEY as well');
   if (production && databaseUrl && (!secretKey || !networkSecret))
     problems.push('SAMEN_SECRET_KEY and SAMEN_NETWORK_SECRET are required in production with DATABASE_URL');
 
@@ -195,6 +200,7 @@ export function loadConfig(env: Env = process.env): Config {
     smtpUrl: url('SMTP_URL', ['smtp:', 'smtps:']),
     mailFrom: str('MAIL_FROM') ?? 'samen <no-reply@samen.invalid>',
     secretKey,
+    previousSecretKey,
     networkSecret,
     seedDemo: bool('SEED_DEMO', !production),
     logLevel,

@@ -32,12 +32,29 @@ export function encryptField(plain: string, key: Buffer): string {
   ].join('.');
 }
 
-export function decryptField(sealed: string, key: Buffer): string {
+/**
+ * Opens a v1 value. Given several keys (the platform key, then the previous one while a master key rotation
+ * runs), the first that authenticates the value opens it.
+ */
+export function decryptField(sealed: string, key: Buffer | readonly Buffer[]): string {
   const [v, iv, tag, data] = sealed.split('.');
   if (v !== 'v1' || !iv || !tag || data === undefined) throw new Error('Unknown encrypted field format');
-  const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(iv, 'base64url'));
-  decipher.setAuthTag(Buffer.from(tag, 'base64url'));
-  return Buffer.concat([decipher.update(Buffer.from(data, 'base64url')), decipher.final()]).toString('utf8');
+  const keys = Buffer.isBuffer(key) ? [key] : key;
+  let failure: unknown = new Error('No key to open the encrypted field');
+  for (const k of keys) {
+    try {
+      const decipher = createDecipheriv('aes-256-gcm', k, Buffer.from(iv, 'base64url'), {
+        authTagLength: 16,
+      });
+      decipher.setAuthTag(Buffer.from(tag, 'base64url'));
+      return Buffer.concat([decipher.update(Buffer.from(data, 'base64url')), decipher.final()]).toString(
+        'utf8',
+      );
+    } catch (e) {
+      failure = e;
+    }
+  }
+  throw failure;
 }
 
 export const hmac = (key: Buffer, text: string) => createHmac('sha256', key).update(text).digest('base64url');

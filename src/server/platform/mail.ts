@@ -150,7 +150,8 @@ function fileTransport(dir: string) {
 export function createMailer(
   config: Pick<Config, 'smtpUrl' | 'mailFrom' | 'dataDir'>,
   log: Logger,
-  secretKey: Buffer,
+  /** The platform key (and, during a master key rotation, the previous one) that opens queued secrets. */
+  secretKey: Buffer | readonly Buffer[],
   /** Tests capture mails here instead of SMTP or files. */
   sink?: (m: OutgoingMail) => void | Promise<void>,
 ): Mailer {
@@ -260,7 +261,7 @@ const sealed = (f: MailAttachment): SealedFile => ({
 /** The attachments a queued mail keeps encrypted until it leaves (one object, or an array of several). */
 function openAttachments(
   m: { attachment_name: string | null; attachment_enc: string | null },
-  secretKey: Buffer,
+  secretKey: Buffer | readonly Buffer[],
 ): MailAttachment[] {
   const opened = JSON.parse(decryptField(m.attachment_enc ?? '', secretKey)) as SealedFile | SealedFile[];
   return (Array.isArray(opened) ? opened : [opened]).map((f) => ({

@@ -6,6 +6,11 @@ import type { Config } from './config';
 export interface Secrets {
   /** Encrypts secret fields (TOTP secrets, special-category data). */
   secretKey: Buffer;
+  /**
+   * The master key being replaced (SAMEN_SECRET_KEY_PREVIOUS), while a master key rotation runs: what it
+   * wrapped or encrypted stays readable until `npm run keys:rotate -- --master` has moved it.
+   */
+  previousSecretKeys?: readonly Buffer[];
   /** Network-wide key for participant codes; the same on every deployment of one network. */
   networkSecret: Buffer;
 }
@@ -14,10 +19,14 @@ export interface Secrets {
  * Keys come from the environment; without them (embedded or development use) they are generated once
  * and kept in the data folder beside the database, so restarts can still read what was encrypted.
  */
-export function loadSecrets(config: Pick<Config, 'secretKey' | 'networkSecret' | 'dataDir'>): Secrets {
+export function loadSecrets(
+  config: Pick<Config, 'secretKey' | 'networkSecret' | 'dataDir' | 'previousSecretKey'>,
+): Secrets {
+  const previous = config.previousSecretKey ? [Buffer.from(config.previousSecretKey, 'base64')] : [];
   if (config.secretKey && config.networkSecret)
     return {
       secretKey: Buffer.from(config.secretKey, 'base64'),
+      previousSecretKeys: previous,
       networkSecret: Buffer.from(config.networkSecret, 'base64'),
     };
   const file = join(config.dataDir, 'keys.json');
@@ -34,6 +43,13 @@ export function loadSecrets(config: Pick<Config, 'secretKey' | 'networkSecret' |
   }
   return {
     secretKey: Buffer.from(config.secretKey ?? stored.secretKey, 'base64'),
+    previousSecretKeys: previous,
     networkSecret: Buffer.from(config.networkSecret ?? stored.networkSecret, 'base64'),
   };
 }
+
+/** The master key first, then the one being replaced: the keys that may open a v1 value or a wrapped key. */
+export const platformKeys = (s: Pick<Secrets, 'secretKey' | 'previousSecretKeys'>): readonly Buffer[] => [
+  s.secretKey,
+  ...(s.previousSecretKeys ?? []),
+];

@@ -39,11 +39,33 @@ export interface PersonsTable {
   contract_signed_on: NullableDate;
   contract_next_evaluation_on: NullableDate;
   national_id_enc: string | null;
+  /** Blind index of the national identifier (HMAC with the organisation's index key, ADR 0031). */
+  national_id_bidx: string | null;
   participant_code: string;
   referent_user_id: string | null;
   status: Defaulted<string>;
+  /** Restriction of processing (GDPR art. 18, migration 0065): writes about the person are refused. */
+  restricted_at: NullableTimestamp;
+  restriction_reason: ColumnType<string | null, string | null | undefined, string | null>;
+  restricted_by: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Set by the anonymisation (migration 0065): only the minimal participation record is left. */
+  anonymised_at: NullableTimestamp;
   created_at: Timestamp;
   updated_at: Timestamp;
+}
+
+type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+
+/** An erasure of a person (migration 0065), written only by app.begin_erasure(). */
+export interface PersonErasuresTable {
+  id: Generated<string>;
+  org_id: string;
+  person_id: string;
+  reason: string;
+  requested_by: string | null;
+  xact: string;
+  report: unknown;
+  created_at: Timestamp;
 }
 
 export interface PathwaysTable {
@@ -172,6 +194,7 @@ export interface PeopleTables {
   consents: ConsentsTable;
   referrals: ReferralsTable;
   person_grants: PersonGrantsTable;
+  person_erasures: PersonErasuresTable;
 }
 
 declare module '../../platform/db/database' {

@@ -4,7 +4,7 @@ import { audit } from '../audit';
 import { decryptField, encryptField } from '../crypto';
 import type { Tx } from '../db/context';
 import { AppError } from '../errors';
-import type { Secrets } from '../secrets';
+import { platformKeys, type Secrets } from '../secrets';
 import { checkTotp } from './login';
 import { isOwnPassword, ownTotp } from './own-credentials';
 import { generateTotpSecret, otpauthUri } from './totp';
@@ -36,7 +36,7 @@ export async function enableTotp(trx: Tx, secrets: Secrets, actor: Actor, code: 
   if (u.totp_enabled) throw new AppError(409, 'auth.mfa_already_enabled');
   const own = await ownTotp(trx);
   if (!own.secretEnc) throw new AppError(400, 'auth.mfa_setup_first');
-  decryptField(own.secretEnc, secrets.secretKey);
+  decryptField(own.secretEnc, platformKeys(secrets));
   // Enrolment by a signed-in user: a mistyped code is not an attack on the account, it does not count.
   await checkTotp(trx, secrets, code);
   await trx

@@ -279,7 +279,7 @@ describe.skipIf(!available)('mobile teams and their requests', () => {
     const stored = await sql<{ body_enc: string }>`select body_enc from accompaniment_clinical_notes
       where request_id = ${requestId}`.execute(f.db);
     expect(stored.rows).toHaveLength(1);
-    expect(stored.rows[0]?.body_enc).toMatch(/^v1\./);
+    expect(stored.rows[0]?.body_enc).toMatch(/^v2\./);
     expect(stored.rows[0]?.body_enc).not.toContain('TEXTE-CLINIQUE');
     // The audit trigger redacts the ciphertext column (audit.on_change('body_enc')).
     const logged = await sql<{ after: unknown }>`select after from audit.log
@@ -335,7 +335,7 @@ describe.skipIf(!available)('mobile teams and their requests', () => {
     expect(own).toHaveLength(1);
     // Never in the request's page.
     const page = await coordinator.get(`/api/accompaniment/requests/${requestId}`);
-    expect(page.body).not.toMatch(/v1\.|TEXTE-CLINIQUE/);
+    expect(page.body).not.toMatch(/v1\.|v2\.|TEXTE-CLINIQUE/);
   });
 
   it('counts the done cross-border intervention', async () => {

@@ -9,12 +9,12 @@ import type {
 } from '../../../../common/people/schemas';
 import { type Actor, actorCan, requirePermission } from '../../../platform/actor';
 import { audit, auditPersonRead } from '../../../platform/audit';
-import { encryptField } from '../../../platform/crypto';
 import type { Tx } from '../../../platform/db/context';
 import { forbidden, validationFailed } from '../../../platform/errors';
 import type { Secrets } from '../../../platform/secrets';
 import { today } from '../today';
 import { homeOrg } from './access';
+import { maskedNationalId, nationalIdIndex, sealNationalId } from './national-id';
 import { participantCode } from './participant-code';
 import * as store from './store';
 import { spokenLanguages, text, validatePerson } from './validate';
@@ -26,9 +26,11 @@ async function findDuplicates(
   code: string,
   identity: PersonIdentityBody,
   what: string,
+  nationalIdBidx?: string,
 ): Promise<DuplicateCandidate[]> {
   const duplicates = await store.findDuplicates(trx, {
     code,
+    nationalIdBidx,
     firstName: identity.firstName?.trim() ?? '',
     lastName: identity.lastName?.trim() ?? '',
     birthDate: identity.birthDate,
@@ -117,7 +119,14 @@ export async function createPerson(
   });
   const code = participantCode(secrets.networkSecret, identity);
   // The network is not asked again here: the creation form's check did (throttled, audited).
-  const duplicates = await findDuplicates(trx, code, identity, 'person_created');
+  // The same national identifier in the organisation is a duplicate whatever the name (blind index).
+  const duplicates = await findDuplicates(
+    trx,
+    code,
+    identity,
+    'person_created',
+    nationalId ? await nationalIdIndex(trx, secrets, nationalId) : undefined,
+  );
   const id = await store.insertPerson(trx, {
     org_id: org.orgId,
     first_name: identity.firstName,
@@ -141,11 +150,14 @@ export async function createPerson(
     contract_type: body.contractType ?? 'none',
     contract_signed_on: body.contractSignedOn ?? null,
     contract_next_evaluation_on: body.contractNextEvaluationOn ?? null,
-    national_id_enc: nationalId ? encryptField(nationalId, secrets.secretKey) : null,
+    ...(await sealNationalId(trx, secrets, nationalId)),
     participant_code: code,
     referent_user_id: referentUserId,
   });
   const row = await store.getPerson(trx, id, { all: true });
   if (!row) throw new Error('created person not readable');
-  return { person: toDetail(row, actor, secrets.secretKey), duplicates };
+  return {
+    person: toDetail(row, actor, await maskedNationalId(trx, secrets, row.national_id_enc)),
+    duplicates,
+  };
 }

@@ -5,6 +5,7 @@ import type { Tx } from '../../../platform/db/context';
 import { notFound } from '../../../platform/errors';
 import type { Secrets } from '../../../platform/secrets';
 import { personAccess } from './access';
+import { maskedNationalId } from './national-id';
 import * as store from './store';
 import { toDetail } from './view';
 
@@ -25,5 +26,5 @@ export async function loadPerson(
 export async function getPerson(trx: Tx, actor: Actor, secrets: Secrets, id: string): Promise<PersonDetail> {
   const row = await loadPerson(trx, actor, id, 'person.view');
   await auditPersonRead(trx, { personIds: [row.id], what: 'record' });
-  return toDetail(row, actor, secrets.secretKey);
+  return toDetail(row, actor, await maskedNationalId(trx, secrets, row.national_id_enc));
 }

@@ -89,7 +89,7 @@ describe.skipIf(!available)('persons of a home organisation', () => {
       .select(['national_id_enc', 'org_id'])
       .where('id', '=', jean.id)
       .executeTakeFirstOrThrow();
-    expect(stored.national_id_enc).toMatch(/^v1\./);
+    expect(stored.national_id_enc).toMatch(/^v2\./);
     expect(stored.national_id_enc).not.toContain('85073003328');
     // Neither the number nor its masked tail; a bare "328" may occur in a random id.
     expect(JSON.stringify((await mouscron.get('/api/people?q=dupont')).json())).not.toMatch(

@@ -132,6 +132,8 @@ export async function findDuplicates(
     birthDate: string;
     approximate: boolean;
     excludeId?: string;
+    /** Blind index of the national identifier given, if any (persons.national_id_bidx). */
+    nationalIdBidx?: string;
   },
 ): Promise<DuplicateCandidate[]> {
   const year = Number(p.birthDate.slice(0, 4));
@@ -149,10 +151,12 @@ export async function findDuplicates(
       'p.birth_date_precision',
       'p.status',
       'p.participant_code',
+      'p.national_id_bidx',
     ])
     .where(
       sql<boolean>`(p.participant_code = ${p.code} or (${sameBirth}
-        and similarity(${FOLDED_NAME}, app.fold(${`${p.lastName} ${p.firstName}`})) >= 0.5))`,
+        and similarity(${FOLDED_NAME}, app.fold(${`${p.lastName} ${p.firstName}`})) >= 0.5)
+        or (${p.nationalIdBidx ?? null}::text is not null and p.national_id_bidx = ${p.nationalIdBidx ?? null}))`,
     );
   if (p.excludeId) select = select.where('p.id', '<>', p.excludeId);
   const rows = await select.orderBy('p.last_name').limit(20).execute();
@@ -163,7 +167,12 @@ export async function findDuplicates(
     birthDate: r.birth_date,
     birthDatePrecision: r.birth_date_precision as BirthDatePrecision,
     status: r.status,
-    reason: r.participant_code === p.code ? ('same_code' as const) : ('similar_name' as const),
+    reason:
+      p.nationalIdBidx && r.national_id_bidx === p.nationalIdBidx
+        ? ('same_national_id' as const)
+        : r.participant_code === p.code
+          ? ('same_code' as const)
+          : ('similar_name' as const),
     approximate: p.approximate || r.birth_date_precision !== 'exact',
   }));
 }

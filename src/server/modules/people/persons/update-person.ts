@@ -2,13 +2,13 @@ import type { Updateable } from 'kysely';
 import { storedBirthDate } from '../../../../common/people/rules';
 import type { BirthDatePrecision, PersonDetail, PersonPatchBody } from '../../../../common/people/schemas';
 import { type Actor, actorCan } from '../../../platform/actor';
-import { encryptField } from '../../../platform/crypto';
 import type { Tx } from '../../../platform/db/context';
 import { forbidden } from '../../../platform/errors';
 import type { Secrets } from '../../../platform/secrets';
 import type { PersonsTable } from '../tables';
 import { homeOrg } from './access';
 import { loadPerson } from './get-person';
+import { maskedNationalId, sealNationalId } from './national-id';
 import { participantCode } from './participant-code';
 import * as store from './store';
 import { spokenLanguages, text, validatePerson } from './validate';
@@ -85,8 +85,7 @@ export async function updatePerson(
   if (has(b, 'contractSignedOn')) set.contract_signed_on = b.contractSignedOn ?? null;
   if (has(b, 'contractNextEvaluationOn'))
     set.contract_next_evaluation_on = b.contractNextEvaluationOn ?? null;
-  if (has(b, 'nationalId'))
-    set.national_id_enc = nationalId ? encryptField(nationalId, secrets.secretKey) : null;
+  if (has(b, 'nationalId')) Object.assign(set, await sealNationalId(trx, secrets, nationalId));
   if (reassigning) set.referent_user_id = b.referentUserId ?? null;
   if (b.status !== undefined) set.status = b.status;
   if (identityChanged)
@@ -99,5 +98,5 @@ export async function updatePerson(
   if (Object.keys(set).length) await store.updatePerson(trx, id, set);
   const row = await store.getPerson(trx, id, { all: true });
   if (!row) throw new Error('updated person not readable');
-  return toDetail(row, actor, secrets.secretKey);
+  return toDetail(row, actor, await maskedNationalId(trx, secrets, row.national_id_enc));
 }

@@ -1,7 +1,5 @@
-import { maskNationalId } from '../../../../common/people/rules';
 import type { BirthDatePrecision, PersonDetail, PersonListItem } from '../../../../common/people/schemas';
 import { type Actor, actorCan } from '../../../platform/actor';
-import { decryptField } from '../../../platform/crypto';
 import type { PersonRow } from './store';
 
 export const toListItem = (r: PersonRow): PersonListItem => ({
@@ -22,8 +20,8 @@ export const toListItem = (r: PersonRow): PersonListItem => ({
   status: r.status,
 });
 
-/** The home organisation's record. The national identifier is decrypted only to be masked. */
-export function toDetail(r: PersonRow, actor: Actor, secretKey: Buffer): PersonDetail {
+/** The home organisation's record, with the national identifier already masked (national-id.ts). */
+export function toDetail(r: PersonRow, actor: Actor, nationalIdMasked: string | null): PersonDetail {
   return {
     ...toListItem(r),
     orgId: r.org_id,
@@ -40,10 +38,16 @@ export function toDetail(r: PersonRow, actor: Actor, secretKey: Buffer): PersonD
     benefitSince: r.benefit_since,
     benefitUntil: r.benefit_until,
     contractSignedOn: r.contract_signed_on,
-    nationalIdMasked: r.national_id_enc ? maskNationalId(decryptField(r.national_id_enc, secretKey)) : null,
+    nationalIdMasked,
     createdAt: new Date(r.created_at).toISOString(),
     updatedAt: new Date(r.updated_at).toISOString(),
-    canManage: actorCan(actor, 'person.manage'),
+    // A restricted or anonymised record takes no write (the database refuses them too, migration 0065).
+    canManage: actorCan(actor, 'person.manage') && !r.restricted_at && !r.anonymised_at,
     canReassign: actorCan(actor, 'person.manage') && actorCan(actor, 'person.view_all_caseloads'),
+    restriction:
+      r.restricted_at && r.restriction_reason
+        ? { since: new Date(r.restricted_at).toISOString(), reason: r.restriction_reason }
+        : null,
+    anonymisedAt: r.anonymised_at ? new Date(r.anonymised_at).toISOString() : null,
   };
 }

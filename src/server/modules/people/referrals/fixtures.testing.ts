@@ -40,7 +40,7 @@ export function referralFixtures(t: TestApp) {
           benefit: 'ris',
           benefit_since: '2024-01-01',
           contract_type: 'piis',
-          national_id_enc: 'v1:SECRET-NATIONAL-ID-CIPHERTEXT',
+          national_id_enc: 'v1.SECRET-NATIONAL-ID-CIPHERTEXT',
           participant_code: `TEST-0000-0000-${String(seq).padStart(4, '0')}`,
           referent_user_id: home.userId,
         })

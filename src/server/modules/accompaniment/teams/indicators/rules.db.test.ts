@@ -151,7 +151,7 @@ describe.skipIf(!available)('mobile teams: counting rule and demo', () => {
     const notes = await sql<{ body_enc: string }>`select body_enc from accompaniment_clinical_notes
       where request_id = ${req.rows[0]!.id}`.execute(f.db);
     expect(notes.rows).toHaveLength(1);
-    expect(notes.rows[0]?.body_enc).toMatch(/^v1\./);
+    expect(notes.rows[0]?.body_enc).toMatch(/^v2\./);
     expect(notes.rows[0]?.body_enc).not.toContain('sommeil');
   });
 });

@@ -1,0 +1,116 @@
+import { sql } from 'kysely';
+import { decryptField } from '../crypto';
+import type { Tx } from '../db/context';
+import { DatabaseSetupError } from '../db/prepare';
+import { platformKeys, type Secrets } from '../secrets';
+import {
+  blindIndex,
+  type KeyPurpose,
+  masterKeyId,
+  newKey,
+  openV2,
+  sealedVersion,
+  sealV2,
+  unwrapKey,
+  wrapKey,
+} from './envelope';
+
+/** The columns sealed with the organisation's key (ADR 0031 lists them); the name binds a value to its column. */
+export type EncryptedField = 'persons.national_id' | 'accompaniment_clinical_notes.body';
+
+export type MasterKeys = Pick<Secrets, 'secretKey' | 'previousSecretKeys'>;
+
+export interface KeyRow {
+  org_id: string;
+  purpose: KeyPurpose;
+  version: number;
+  master_id: string;
+  wrapped: string;
+}
+
+/** What an organisation's keys do for a request: seal, open, and index its fields. */
+export interface FieldCipher {
+  orgId: string;
+  /** The data key version new values are sealed with. */
+  version: number;
+  seal(field: EncryptedField, plain: string): string;
+  /** Opens a v2 value of this organisation, or a v1 value of the platform key (not yet re-encrypted). */
+  open(field: EncryptedField, sealed: string): string;
+  blindIndex(field: EncryptedField, value: string): string;
+}
+
+/** The configured master key cannot open what the database holds (start-up prints its one line). */
+export class MasterKeyError extends DatabaseSetupError {}
+
+// Unwrapped keys are kept briefly: a key retired by a rotation leaves every process within this time.
+const CACHE_MS = 5 * 60_000;
+const CACHE_MAX = 2000;
+const cache = new Map<string, { key: Buffer; until: number }>();
+
+/** Forgets every unwrapped key (tests, and a process that learns its master key changed). */
+export const forgetUnwrappedKeys = () => cache.clear();
+
+export function unwrapRow(masters: MasterKeys, row: KeyRow, now = Date.now()): Buffer {
+  const id = `${row.org_id}/${row.purpose}/${row.version}/${row.wrapped}`;
+  const hit = cache.get(id);
+  if (hit && hit.until > now) return hit.key;
+  const master = platformKeys(masters).find((m) => masterKeyId(m) === row.master_id);
+  if (!master)
+    throw new MasterKeyError(
+      `the keys of organisation ${row.org_id} were wrapped with master key ${row.master_id}, which is not SAMEN_SECRET_KEY (nor SAMEN_SECRET_KEY_PREVIOUS)`,
+    );
+  const key = unwrapKey(master, row.wrapped, row.org_id, row.purpose, row.version);
+  if (cache.size >= CACHE_MAX)
+    for (const [k, v] of cache) if (v.until <= now || cache.size >= CACHE_MAX) cache.delete(k);
+  cache.set(id, { key, until: now + CACHE_MS });
+  return key;
+}
+
+/** New first keys of an organisation, wrapped with the current master key. */
+export function firstKeys(masters: MasterKeys, orgId: string) {
+  return {
+    masterId: masterKeyId(masters.secretKey),
+    data: wrapKey(masters.secretKey, newKey(), orgId, 'data', 1),
+    index: wrapKey(masters.secretKey, newKey(), orgId, 'index', 1),
+  };
+}
+
+/** A cipher over the given key rows of one organisation (newest data key first). */
+export function cipherOf(masters: MasterKeys, rows: readonly KeyRow[]): FieldCipher {
+  const data = rows.filter((r) => r.purpose === 'data').sort((a, b) => b.version - a.version);
+  const index = rows.find((r) => r.purpose === 'index');
+  const current = data[0];
+  if (!current || !index) throw new Error('organisation keys missing');
+  const orgId = current.org_id;
+  return {
+    orgId,
+    version: current.version,
+    seal: (field, plain) => sealV2(unwrapRow(masters, current), current.version, orgId, field, plain),
+    open(field, sealed) {
+      if (sealed.startsWith('v1.')) return decryptField(sealed, platformKeys(masters));
+      const version = sealedVersion(sealed);
+      const row = data.find((r) => r.version === version);
+      if (!row) throw new Error(`encrypted field: key version ${version ?? '?'} is not this organisation's`);
+      return openV2(unwrapRow(masters, row), orgId, field, sealed);
+    },
+    blindIndex: (field, value) => blindIndex(unwrapRow(masters, index), field, value),
+  };
+}
+
+/**
+ * The current organisation's cipher, in a request transaction: its keys come from app.org_keys(), which
+ * answers the verified organisation's keys only; an organisation without keys gets its first ones here.
+ */
+export async function fieldCipher(trx: Tx, masters: MasterKeys): Promise<FieldCipher> {
+  const load = async () => (await sql<KeyRow>`select * from app.org_keys()`.execute(trx)).rows;
+  let rows = await load();
+  if (!rows.some((r) => r.purpose === 'data')) {
+    const org = (await sql<{ org: string | null }>`select app.current_org_id() as org`.execute(trx)).rows[0]
+      ?.org;
+    if (!org) throw new Error('encrypted fields need an organisation in the request context');
+    const k = firstKeys(masters, org);
+    await sql`select app.org_keys_create(${k.masterId}, ${k.data}, ${k.index})`.execute(trx);
+    rows = await load();
+  }
+  return cipherOf(masters, rows);
+}

@@ -1,0 +1,27 @@
+import type { EncryptedField } from './field-cipher';
+
+/** A column sealed with its organisation's data key, and the blind index kept beside it, if any. */
+export interface SealedColumn {
+  table: string;
+  column: string;
+  field: EncryptedField;
+  blindIndex?: string;
+}
+
+/** Every column the re-encryption and the rotation move (ADR 0031; keep in step with EncryptedField). */
+export const SEALED_COLUMNS: readonly SealedColumn[] = [
+  {
+    table: 'persons',
+    column: 'national_id_enc',
+    field: 'persons.national_id',
+    blindIndex: 'national_id_bidx',
+  },
+  { table: 'accompaniment_clinical_notes', column: 'body_enc', field: 'accompaniment_clinical_notes.body' },
+];
+
+/** Columns sealed with the platform key itself (v1): only a master key rotation moves them. */
+export const PLATFORM_SEALED_COLUMNS: readonly { table: string; column: string }[] = [
+  { table: 'users', column: 'totp_secret_enc' },
+  { table: 'mail_outbox', column: 'secret_enc' },
+  { table: 'mail_outbox', column: 'attachment_enc' },
+];
