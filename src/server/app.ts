@@ -8,7 +8,7 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
-import { platformApi } from '../common/platform/endpoints';
+import { exportsApi, platformApi } from '../common/platform/endpoints';
 import { MULTILINE } from '../common/validation/text';
 import { registerModules } from './modules';
 import { authRoutes } from './platform/auth/routes';
@@ -16,9 +16,11 @@ import type { Config } from './platform/config';
 import { schemaVersion } from './platform/db/migrate';
 import type { Deps } from './platform/deps';
 import { AppError } from './platform/errors';
-import { errorBody, frameworkErrorHandler, platformHttp } from './platform/http';
+import { openExport } from './platform/exports';
+import { errorBody, frameworkErrorHandler, inTx, platformHttp } from './platform/http';
 import { sharedRateLimitStore } from './platform/rate-limit-store';
 import { route } from './platform/route';
+import { sendUploadedFile } from './platform/send-file';
 
 export const APP_VERSION = '0.1.0';
 
@@ -69,7 +71,14 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
         upgradeInsecureRequests: deps.config.secureCookies ? [] : null,
       },
     },
-    hsts: deps.config.secureCookies,
+    // Sent below, per request: helmet's option can only follow the configuration.
+    hsts: false,
+  });
+  // HSTS over TLS only: when PUBLIC_URL is https, or when a trusted proxy says the request came over https
+  // (X-Forwarded-Proto; from an untrusted client the header is ignored). Never on plain http (localhost).
+  app.addHook('onRequest', async (req, reply) => {
+    if (deps.config.secureCookies || req.protocol === 'https')
+      reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
   });
   await app.register(cookie);
   // Several processes on one PostgreSQL database share their counters there (PGlite is one process).
@@ -102,6 +111,15 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
     schemaVersion: await schemaVersion(deps.engine),
     version: APP_VERSION,
   }));
+
+  route(app, exportsApi.download, async (req, reply) => {
+    const file = await inTx(deps, req, (trx, actor) => openExport(trx, deps.secrets, actor, req.params.id));
+    return sendUploadedFile(reply, {
+      filename: file.filename,
+      mediaType: file.contentType,
+      content: file.body,
+    });
+  });
 
   await app.register(async (scope) => authRoutes(scope, deps));
   await registerModules(app, deps);

@@ -63,6 +63,10 @@ export const PERMISSIONS = {
   // persons another organisation shares with one's own (referrals, placements)
   'person.view_shared': ['referent', 'coordinator', 'tutor', 'org_admin', ...TEAM_PROFESSIONALS],
   'consent.override': ['coordinator'],
+  /** Data-subject rights (ADR 0032): export everything about a person, restrict processing. */
+  'person.subject_rights': ['coordinator', 'org_admin'],
+  /** Erases a person by anonymisation, irreversibly: the coordinators, who know the casework. */
+  'person.erase': ['coordinator'],
   'offer.view': ['referent', 'coordinator', 'tutor', 'org_admin'],
   'offer.manage': ['coordinator', 'org_admin', 'tutor'],
   'placement.view': ['referent', 'coordinator', 'tutor', 'org_admin'],

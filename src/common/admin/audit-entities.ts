@@ -31,6 +31,7 @@ export const AUDIT_ENTITIES = [
   'consents',
   'referrals',
   'person_grants',
+  'person_erasures',
   'placement_offers',
   'placements',
   'placement_signatures',
@@ -116,8 +117,12 @@ export const AUDIT_ENTITIES = [
   'accompaniment_request_persons',
   'accompaniment_interventions',
   'accompaniment_clinical_notes',
+  'org_keys',
   'interpreter_bookings',
   'outreach_contacts',
+  'retention_policies',
+  'retention_runs',
+  'exports',
 ] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
 

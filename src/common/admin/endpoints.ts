@@ -11,6 +11,7 @@ import {
   SecurityBody,
 } from './members-schemas';
 import { OutboxMail, OutboxPage, OutboxQuery } from './outbox-schemas';
+import { RetentionDryRun, RetentionPage, RetentionPolicyBody } from './retention-schemas';
 
 /**
  * Administration: the audit log, the mail outbox, an organisation's members and its security. The member
@@ -26,6 +27,7 @@ export const auditApi = {
     query: AuditQuery,
     response: { 200: AuditPage },
     tags,
+    access: { anyOf: ['audit.view'], scope: 'organisation' },
   }),
 };
 
@@ -37,6 +39,7 @@ export const outboxApi = {
     query: OutboxQuery,
     response: { 200: OutboxPage },
     tags,
+    access: { anyOf: ['mail.outbox.view'], scope: 'organisation' },
   }),
   get: defineEndpoint({
     method: 'GET',
@@ -44,6 +47,7 @@ export const outboxApi = {
     params: IdParams,
     response: { 200: OutboxMail },
     tags,
+    access: { anyOf: ['mail.outbox.view'], scope: 'organisation' },
   }),
 };
 
@@ -55,6 +59,7 @@ export const membersApi = {
     query: OrgTarget,
     response: { 200: MembersPage },
     tags,
+    access: { anyOf: ['member.view'], scope: 'organisation' },
   }),
   /** Invites a person; the same answer whether the address has an account or not. */
   add: defineEndpoint({
@@ -64,6 +69,7 @@ export const membersApi = {
     body: AddMemberBody,
     response: { 201: AddMemberResult },
     tags,
+    access: { anyOf: ['member.manage'], scope: 'organisation' },
   }),
   patch: defineEndpoint({
     method: 'PATCH',
@@ -73,6 +79,7 @@ export const membersApi = {
     body: PatchMemberBody,
     response: { 200: Ok },
     tags,
+    access: { anyOf: ['member.manage'], scope: 'organisation' },
   }),
   /** Withdraws an invitation nobody has answered yet. */
   cancelInvitation: defineEndpoint({
@@ -82,6 +89,7 @@ export const membersApi = {
     query: OrgTarget,
     response: { 200: Ok },
     tags,
+    access: { anyOf: ['member.manage'], scope: 'organisation' },
   }),
   security: defineEndpoint({
     method: 'PATCH',
@@ -90,5 +98,39 @@ export const membersApi = {
     body: SecurityBody,
     response: { 200: Ok },
     tags,
+    access: { anyOf: ['organisation.security'], scope: 'organisation' },
+  }),
+};
+
+/**
+ * The organisation's retention policy, its runs and the dry run (issue 16, ADR 0033): administrators of
+ * the organisation, or a platform administrator naming it.
+ */
+export const retentionApi = {
+  get: defineEndpoint({
+    method: 'GET',
+    path: '/api/admin/retention',
+    query: OrgTarget,
+    response: { 200: RetentionPage },
+    tags,
+    access: { anyOf: ['organisation.security'], scope: 'organisation' },
+  }),
+  set: defineEndpoint({
+    method: 'PUT',
+    path: '/api/admin/retention',
+    query: OrgTarget,
+    body: RetentionPolicyBody,
+    response: { 200: Ok },
+    tags,
+    access: { anyOf: ['organisation.security'], scope: 'organisation' },
+  }),
+  /** What a run would anonymise today: counts and participant codes; changes nothing (the read is audited). */
+  dryRun: defineEndpoint({
+    method: 'GET',
+    path: '/api/admin/retention/due',
+    query: OrgTarget,
+    response: { 200: RetentionDryRun },
+    tags,
+    access: { anyOf: ['organisation.security'], scope: 'organisation' },
   }),
 };

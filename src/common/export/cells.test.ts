@@ -14,6 +14,19 @@ describe('neutraliseCell', () => {
     ['\uFF0B1', "'\uFF0B1"],
     ['\uFF0D1', "'\uFF0D1"],
     ['\uFF20SUM(A1)', "'\uFF20SUM(A1)"],
+    // Issue 16: what an import that trims fields, or a compatibility fold, turns into a formula.
+    [' =1+1', "' =1+1"],
+    ['\n=1', "'\n=1"],
+    ['\u00A0=1', "'\u00A0=1"],
+    ['\u3000+1', "'\u3000+1"],
+    ['\u200B=1', "'\u200B=1"],
+    ['\uFEFF@SUM(A1)', "'\uFEFF@SUM(A1)"],
+    ['\u2060-1', "'\u2060-1"],
+    ['\uFE66HYPERLINK("x")', '\'\uFE66HYPERLINK("x")'],
+    ['\uFE62cmd', "'\uFE62cmd"],
+    ['\uFE63cmd', "'\uFE63cmd"],
+    ['\uFE6BSUM(A1)', "'\uFE6BSUM(A1)"],
+    [' \t \uFF1D1', "' \t \uFF1D1"],
   ])('neutralises %j', (input, expected) => {
     expect(looksLikeFormula(input)).toBe(true);
     expect(neutraliseCell(input)).toBe(expected);
@@ -24,11 +37,12 @@ describe('neutraliseCell', () => {
     'Atelier du Pile',
     'AB12-CD34-EF56-GH78',
     '2026-11-23',
-    ' =1+1',
+    '   ',
+    ' a=b',
     'a=b',
     'x-1',
     "'=already quoted",
-    '\n=1',
+    '\u200B',
     'é=1',
     '#REF!',
     '%',
@@ -46,6 +60,21 @@ describe('neutraliseCell', () => {
     // Control characters: only tab and carriage return start a re-parsed field.
     for (let c = 0; c < 0x20; c++)
       expect(looksLikeFormula(`${String.fromCharCode(c)}x`), `0x${c.toString(16)}`).toBe(c === 9 || c === 13);
+  });
+
+  it('neutralises every BMP character that folds to a formula start, alone or after spaces', () => {
+    const starts = new Set(['=', '+', '-', '@']);
+    let folded = 0;
+    for (let c = 0x80; c <= 0xffff; c++) {
+      if (c >= 0xd800 && c <= 0xdfff) continue;
+      const ch = String.fromCharCode(c);
+      if (!starts.has(ch.normalize('NFKC').trim().charAt(0))) continue;
+      folded++;
+      expect(looksLikeFormula(`${ch}1`), `U+${c.toString(16)}`).toBe(true);
+      expect(looksLikeFormula(` \u00A0${ch}1`), `U+${c.toString(16)} after spaces`).toBe(true);
+    }
+    // The full-width and small forms of = + - @, the superscript and subscript + - =, at least.
+    expect(folded).toBeGreaterThanOrEqual(14);
   });
 });
 

@@ -11,8 +11,19 @@
  */
 const FORMULA_START = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
 
-/** Whether a text cell would be read as a formula. */
-export const looksLikeFormula = (text: string) => FORMULA_START.test(text);
+/**
+ * What may come before a formula and still let it run: spaces, line breaks and invisible characters, which
+ * an import that trims fields (LibreOffice's "trim spaces", a copy and paste) removes. Issue 16.
+ */
+const LEADING_IGNORABLE = /^[\s\u00AD\u180E\u200B-\u200F\u2060-\u2064\uFEFF]+/u;
+
+/**
+ * Whether a text cell would be read as a formula: by its first character, or by the first character left
+ * once folded to compatibility form (NFKC: full-width and small forms such as U+FE66 become `=`, `+`, `-`,
+ * `@`) and trimmed of leading spaces and invisible characters.
+ */
+export const looksLikeFormula = (text: string) =>
+  FORMULA_START.test(text) || /^[=+\-@]/.test(text.normalize('NFKC').replace(LEADING_IGNORABLE, ''));
 
 /** The text as it is safe to write in a cell: prefixed with `'` when it would start a formula. */
 export function neutraliseCell(text: string): string {

@@ -44,6 +44,9 @@ const tags = ['people'] as const;
 
 const PersonIdParams = Type.Object({ personId: Uuid });
 
+/** Data-subject rights: export, restriction, erasure (ADR 0032). */
+export { subjectRightsApi } from './subject-rights-endpoints';
+
 /** Persons followed by the organisation (its caseload) and their records. */
 export const personsApi = {
   list: defineEndpoint({
@@ -52,6 +55,7 @@ export const personsApi = {
     query: PersonQuery,
     response: { 200: PersonPage },
     tags,
+    access: { anyOf: ['person.view'], scope: 'organisation' },
   }),
   /** The organisation's staff who may be a person's referent (the caseload filter). */
   referents: defineEndpoint({
@@ -59,6 +63,7 @@ export const personsApi = {
     path: '/api/people/referents',
     response: { 200: Type.Array(ReferentOption) },
     tags,
+    access: { anyOf: ['person.view'], scope: 'organisation' },
   }),
   /** Possible duplicates of an identity before creating it (throttled per user). */
   duplicates: defineEndpoint({
@@ -67,6 +72,7 @@ export const personsApi = {
     body: PersonIdentityBody,
     response: { 200: DuplicateCheck },
     tags,
+    access: { anyOf: ['person.manage'], scope: 'organisation' },
   }),
   create: defineEndpoint({
     method: 'POST',
@@ -74,6 +80,7 @@ export const personsApi = {
     body: PersonCreateBody,
     response: { 201: PersonCreated },
     tags,
+    access: { anyOf: ['person.manage'], scope: 'organisation' },
   }),
   get: defineEndpoint({
     method: 'GET',
@@ -81,6 +88,7 @@ export const personsApi = {
     params: IdParams,
     response: { 200: PersonDetail },
     tags,
+    access: { anyOf: ['person.view'], scope: 'organisation' },
   }),
   update: defineEndpoint({
     method: 'PATCH',
@@ -89,6 +97,7 @@ export const personsApi = {
     body: PersonPatchBody,
     response: { 200: PersonDetail },
     tags,
+    access: { anyOf: ['person.manage'], scope: 'organisation' },
   }),
   archive: defineEndpoint({
     method: 'POST',
@@ -96,6 +105,7 @@ export const personsApi = {
     params: IdParams,
     response: { 200: PersonDetail },
     tags,
+    access: { anyOf: ['person.manage'], scope: 'organisation' },
   }),
 };
 
@@ -107,6 +117,7 @@ export const consentsApi = {
     params: IdParams,
     response: { 200: Type.Array(ConsentView) },
     tags,
+    access: { anyOf: ['person.view'], scope: 'organisation' },
   }),
   record: defineEndpoint({
     method: 'POST',
@@ -115,6 +126,7 @@ export const consentsApi = {
     body: ConsentCreateBody,
     response: { 201: ConsentView },
     tags,
+    access: { anyOf: ['person.manage'], scope: 'organisation' },
   }),
   withdraw: defineEndpoint({
     method: 'POST',
@@ -123,6 +135,7 @@ export const consentsApi = {
     body: ConsentWithdrawBody,
     response: { 200: ConsentView },
     tags,
+    access: { anyOf: ['person.manage'], scope: 'organisation' },
   }),
 };
 
@@ -137,6 +150,7 @@ export const pathwaysApi = {
     params: PersonIdParams,
     response: { 200: PathwayList },
     tags,
+    access: { anyOf: ['person.view'], scope: 'organisation' },
   }),
   create: defineEndpoint({
     method: 'POST',
@@ -145,12 +159,14 @@ export const pathwaysApi = {
     body: PathwayCreateBody,
     response: { 201: PathwayDetail },
     tags,
+    access: { anyOf: ['person.manage'], scope: 'organisation' },
   }),
   referents: defineEndpoint({
     method: 'GET',
     path: '/api/pathway-referents',
     response: { 200: ReferentOptions },
     tags,
+    access: { anyOf: ['person.view'], scope: 'organisation' },
   }),
   get: defineEndpoint({
     method: 'GET',
@@ -158,6 +174,7 @@ export const pathwaysApi = {
     params: IdParams,
     response: { 200: PathwayDetail },
     tags,
+    access: { anyOf: ['person.view'], scope: 'organisation' },
   }),
   update: defineEndpoint({
     method: 'PATCH',
@@ -166,6 +183,7 @@ export const pathwaysApi = {
     body: PathwayPatchBody,
     response: { 200: PathwayDetail },
     tags,
+    access: { anyOf: ['person.manage'], scope: 'organisation' },
   }),
   addObjective: defineEndpoint({
     method: 'POST',
@@ -174,6 +192,7 @@ export const pathwaysApi = {
     body: ObjectiveCreateBody,
     response: { 201: PathwayDetail },
     tags,
+    access: { anyOf: ['person.manage'], scope: 'organisation' },
   }),
   updateObjective: defineEndpoint({
     method: 'PATCH',
@@ -182,6 +201,7 @@ export const pathwaysApi = {
     body: ObjectivePatchBody,
     response: { 200: PathwayDetail },
     tags,
+    access: { anyOf: ['person.manage'], scope: 'organisation' },
   }),
   deleteObjective: defineEndpoint({
     method: 'DELETE',
@@ -189,6 +209,7 @@ export const pathwaysApi = {
     params: IdParams,
     response: { 200: PathwayDetail },
     tags,
+    access: { anyOf: ['person.manage'], scope: 'organisation' },
   }),
   addAction: defineEndpoint({
     method: 'POST',
@@ -197,6 +218,7 @@ export const pathwaysApi = {
     body: ActionCreateBody,
     response: { 201: PathwayDetail },
     tags,
+    access: { anyOf: ['person.manage'], scope: 'organisation' },
   }),
   updateAction: defineEndpoint({
     method: 'PATCH',
@@ -205,6 +227,7 @@ export const pathwaysApi = {
     body: ActionPatchBody,
     response: { 200: PathwayDetail },
     tags,
+    access: { anyOf: ['person.manage'], scope: 'organisation' },
   }),
   deleteAction: defineEndpoint({
     method: 'DELETE',
@@ -212,6 +235,7 @@ export const pathwaysApi = {
     params: IdParams,
     response: { 200: PathwayDetail },
     tags,
+    access: { anyOf: ['person.manage'], scope: 'organisation' },
   }),
   notes: defineEndpoint({
     method: 'GET',
@@ -219,6 +243,7 @@ export const pathwaysApi = {
     params: IdParams,
     response: { 200: NoteList },
     tags,
+    access: { anyOf: ['person.view'], scope: 'organisation' },
   }),
   addNote: defineEndpoint({
     method: 'POST',
@@ -227,6 +252,7 @@ export const pathwaysApi = {
     body: NoteCreateBody,
     response: { 201: PathwayDetail },
     tags,
+    access: { anyOf: ['person.manage'], scope: 'organisation' },
   }),
   editNote: defineEndpoint({
     method: 'PATCH',
@@ -235,6 +261,7 @@ export const pathwaysApi = {
     body: NotePatchBody,
     response: { 200: PathwayDetail },
     tags,
+    access: { anyOf: ['person.manage'], scope: 'organisation' },
   }),
   recordMobility: defineEndpoint({
     method: 'POST',
@@ -243,6 +270,7 @@ export const pathwaysApi = {
     body: MobilityCreateBody,
     response: { 201: PathwayDetail },
     tags,
+    access: { anyOf: ['person.manage'], scope: 'organisation' },
   }),
 };
 
@@ -255,6 +283,7 @@ export const referralsApi = {
     body: ReferralCreateBody,
     response: { 201: ReferralView },
     tags,
+    access: { anyOf: ['person.manage'], scope: 'organisation' },
   }),
   list: defineEndpoint({
     method: 'GET',
@@ -262,6 +291,7 @@ export const referralsApi = {
     query: ReferralQuery,
     response: { 200: ReferralPage },
     tags,
+    access: { anyOf: ['person.view'], scope: 'organisation' },
   }),
   get: defineEndpoint({
     method: 'GET',
@@ -269,6 +299,7 @@ export const referralsApi = {
     params: IdParams,
     response: { 200: ReferralView },
     tags,
+    access: { anyOf: ['person.view'], scope: 'organisation' },
   }),
   accept: defineEndpoint({
     method: 'POST',
@@ -276,6 +307,7 @@ export const referralsApi = {
     params: IdParams,
     response: { 200: ReferralView },
     tags,
+    access: { anyOf: ['person.view'], scope: 'organisation' },
   }),
   decline: defineEndpoint({
     method: 'POST',
@@ -284,6 +316,7 @@ export const referralsApi = {
     body: ReferralDeclineBody,
     response: { 200: ReferralView },
     tags,
+    access: { anyOf: ['person.view'], scope: 'organisation' },
   }),
   done: defineEndpoint({
     method: 'POST',
@@ -291,6 +324,7 @@ export const referralsApi = {
     params: IdParams,
     response: { 200: ReferralView },
     tags,
+    access: { anyOf: ['person.view'], scope: 'organisation' },
   }),
   revoke: defineEndpoint({
     method: 'POST',
@@ -298,6 +332,7 @@ export const referralsApi = {
     params: IdParams,
     response: { 200: ReferralView },
     tags,
+    access: { anyOf: ['person.view'], scope: 'organisation' },
   }),
 };
 
@@ -310,6 +345,7 @@ export const sharedApi = {
     query: SharePreviewQuery,
     response: { 200: SharePreview },
     tags,
+    access: { anyOf: ['person.manage'], scope: 'organisation' },
   }),
   list: defineEndpoint({
     method: 'GET',
@@ -317,6 +353,7 @@ export const sharedApi = {
     query: SharedQuery,
     response: { 200: SharedPage },
     tags,
+    access: { anyOf: ['person.view_shared'], scope: 'granted' },
   }),
   get: defineEndpoint({
     method: 'GET',
@@ -324,5 +361,6 @@ export const sharedApi = {
     params: IdParams,
     response: { 200: SharedPerson },
     tags,
+    access: { anyOf: ['person.view_shared'], scope: 'granted' },
   }),
 };

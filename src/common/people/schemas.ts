@@ -281,6 +281,10 @@ export const PersonDetail = Type.Object({
   updatedAt: Type.String(),
   canManage: Type.Boolean(),
   canReassign: Type.Boolean(),
+  /** Restriction of processing (ADR 0032): writes about the person are refused while it holds. */
+  restriction: Type.Optional(Nullable(Type.Object({ since: Type.String(), reason: Type.String() }))),
+  /** When the record was anonymised (it then holds only the minimal participation record). */
+  anonymisedAt: Type.Optional(Nullable(Type.String())),
 });
 export type PersonDetail = Static<typeof PersonDetail>;
 
@@ -291,7 +295,7 @@ export const DuplicateCandidate = Type.Object({
   birthDate: Type.String(),
   birthDatePrecision: Type.Enum([...BIRTH_DATE_PRECISIONS]),
   status: Type.String(),
-  reason: Type.Enum(['same_code', 'similar_name']),
+  reason: Type.Enum(['same_code', 'similar_name', 'same_national_id']),
   /**
    * Either birth date is approximate: the match is on the birth year only, so it is a lead to check with
    * the person, not a likely duplicate.

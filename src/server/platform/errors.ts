@@ -45,6 +45,9 @@ export function fromDatabaseError(e: unknown): AppError | null {
       return badRequest('errors.invalid_value');
     case '42501':
       return forbidden();
+    // A write about a person whose processing is restricted (GDPR art. 18, migration 0065).
+    case 'SR001':
+      return conflict('errors.person_restricted');
     case '40001':
     case '40P01':
       return new AppError(409, 'errors.retry');

@@ -6,6 +6,7 @@ import type {
   RuleParamSpecs,
   RuleParams,
 } from '../../common/monitoring/rules';
+import type { Actor } from './actor';
 import type { AttentionProvider } from './attention';
 import type { Tx } from './db/context';
 import type { DemoSeeder } from './demo';
@@ -82,6 +83,28 @@ export type CaseloadAlertProvider = (
   today: string,
 ) => Promise<Map<string, string[]>>;
 
+/** One titled part of what a module holds about a person (an export section): rows of plain values. */
+export interface SubjectSection {
+  /** Stable key, `<module>.<part>`; the title is the catalogue message `subject_rights.section.<key>`. */
+  key: string;
+  rows: Record<string, string | number | boolean | null>[];
+  /** Rows the requester may not read (clinical notes for a non-clinician): how many, never their content. */
+  withheld?: number;
+}
+
+/**
+ * What a module holds about a person, for the data-subject rights (issue 16, ADR 0032): `collect` answers
+ * it for an export (as the requester may read it: `actor` null is the system), `anonymise` clears it for an
+ * erasure, keeping only the minimal participation record the programmes' audits need, and answers counts
+ * of rows changed. Both run in the home organisation's transaction; anonymise only inside an erasure
+ * started by the people module (app.begin_erasure).
+ */
+export interface SubjectDataProvider {
+  key: string;
+  collect(trx: Tx, actor: Actor | null, personId: string): Promise<SubjectSection[]>;
+  anonymise(trx: Tx, personId: string): Promise<Record<string, number>>;
+}
+
 /** A demo seeder with its place in the order: organisations and accounts come first, then lower orders. */
 export interface ModuleDemo {
   order: number;
@@ -103,4 +126,6 @@ export interface ServerModule {
   indicators?: readonly IndicatorRule[];
   notifications?: readonly NotificationHandler[];
   caseloadAlerts?: readonly CaseloadAlertProvider[];
+  /** What the module holds about a person: exported and anonymised with the data-subject rights. */
+  subjectData?: readonly SubjectDataProvider[];
 }

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { issuePasswordReset, RESET_REQUEST_QUEUE } from './auth/password-reset';
 import { withContext } from './db/context';
 import type { Deps } from './deps';
+import { EXPORT_PURGE_INTERVAL_MS, purgeExpiredExports } from './exports';
 import { MAIL_QUEUE } from './mail';
 
 /**
@@ -22,6 +23,10 @@ export function registerPlatformJobs(deps: Deps): void {
     );
   });
   deps.jobs.every('mail.sweep', 15_000, deliver);
+  // Stored exports of personal data are deleted once expired (ADR 0033).
+  deps.jobs.every('exports.purge', EXPORT_PURGE_INTERVAL_MS, async () => {
+    await purgeExpiredExports(deps);
+  });
   deps.jobs.every('jobs.purge', 3600_000, async () => {
     await withContext(deps.db, { scope: 'system' }, (trx) =>
       sql`update jobs set payload = '{}'::jsonb where status = 'done' and finished_at < now() - interval '30 days'`.execute(

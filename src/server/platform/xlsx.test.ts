@@ -40,6 +40,21 @@ describe('toXlsx', () => {
     expect(ws.getRow(3).getCell(2).value).toBeNull();
   });
 
+  it('neutralises formulas hidden behind spaces, invisible characters or compatibility forms (issue 16)', async () => {
+    const hostile = [' =1+1', '\u200B=HYPERLINK("x")', '\uFE66cmd', '\u3000@SUM(A1)', '\n-2'];
+    const ws = await read(
+      await toXlsx(
+        'x',
+        columns,
+        hostile.map((code) => ({ code, site: code, start: null, n: null, rate: null })),
+      ),
+    );
+    hostile.forEach((h, i) => {
+      expect(ws.getRow(i + 2).getCell(1).value).toBe(`'${h}`);
+      expect(ws.getRow(i + 2).getCell(2).value).toBe(`'${h}`);
+    });
+  });
+
   it('makes a sheet name Excel accepts', () => {
     expect(sheetName('Stages [2026]: a/b?')).toBe('Stages  2026   a b ');
     expect(sheetName('x'.repeat(40))).toHaveLength(31);

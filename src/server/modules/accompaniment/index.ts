@@ -6,6 +6,7 @@ import { interpretingPart } from './interpreting/part';
 import { outreachPart } from './outreach/part';
 import type { AccompanimentPart } from './part';
 import { recordsPart } from './records/part';
+import { accompanimentSubjectData } from './subject-data';
 import { teamsPart } from './teams/part';
 
 /**
@@ -37,4 +38,5 @@ export const accompanimentModule: ServerModule = {
   indicators: PARTS.flatMap((p) => p.indicators ?? []),
   notifications: PARTS.flatMap((p) => p.notifications ?? []),
   caseloadAlerts: PARTS.flatMap((p) => p.caseloadAlerts ?? []),
+  subjectData: [accompanimentSubjectData],
 };

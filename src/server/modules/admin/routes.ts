@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { auditApi, membersApi, outboxApi } from '../../../common/admin/endpoints';
+import { auditApi, membersApi, outboxApi, retentionApi } from '../../../common/admin/endpoints';
 import { type Actor, actorContext } from '../../platform/actor';
 import { type Tx, withContext } from '../../platform/db/context';
 import type { Deps } from '../../platform/deps';
@@ -15,6 +15,7 @@ import {
   setOrganisationSecurity,
 } from './members/members';
 import { readOutbox, readOutboxMail } from './outbox/read-outbox';
+import { readRetention, retentionDryRun, setRetentionPolicy } from './retention/retention';
 
 export async function adminRoutes(app: FastifyInstance, deps: Deps) {
   /** One transaction acting in the organisation whose members are managed (see scopeToOrg). */
@@ -63,4 +64,17 @@ export async function adminRoutes(app: FastifyInstance, deps: Deps) {
     );
     return { ok: true };
   });
+
+  route(app, retentionApi.get, (req) =>
+    inOrgTx(req, req.query.orgId, (trx, actor) => readRetention(trx, actor)),
+  );
+
+  route(app, retentionApi.set, async (req) => {
+    await inOrgTx(req, req.query.orgId, (trx, actor) => setRetentionPolicy(trx, actor, req.body));
+    return { ok: true };
+  });
+
+  route(app, retentionApi.dryRun, (req) =>
+    inOrgTx(req, req.query.orgId, (trx, actor) => retentionDryRun(trx, actor, deps.clock.today())),
+  );
 }

@@ -5,6 +5,7 @@ import { seedDemoPathways } from './pathways/demo';
 import { seedDemoReferrals } from './referrals/demo';
 import { referralNotifications } from './referrals/notifications';
 import { peopleRoutes } from './routes';
+import { peopleSubjectData } from './subject-rights/providers';
 
 /** Persons followed by their home centre, consents, pathways, referrals and sharing with other centres. */
 export const peopleModule: ServerModule = {
@@ -12,6 +13,7 @@ export const peopleModule: ServerModule = {
   routes: peopleRoutes,
   notifications: referralNotifications,
   indicators: peopleIndicatorRules,
+  subjectData: peopleSubjectData,
   demo: [
     { order: 40, seed: seedDemoPersons },
     { order: 50, seed: seedDemoPathways },
@@ -53,3 +55,8 @@ export {
  * page that lists several: one audited read in each home organisation's chain (accompaniment requests).
  */
 export { sharedPersons as sharedPersonsThroughGrants } from './shared/store';
+/**
+ * Erasure by anonymisation of a person of the actor's organisation (ADR 0032): every module's part, then the
+ * record; the retention job calls it with reason 'retention'.
+ */
+export { anonymisePerson, type ErasureReason, type ErasureReport } from './subject-rights/anonymise';

@@ -17,6 +17,7 @@ import { pdfRoutes } from './pdf/routes';
 import { placementAttention } from './reminders/attention';
 import { caseloadAlerts } from './reminders/caseload-alerts';
 import { registerPlacementReminders } from './reminders/run-reminders';
+import { placementsSubjectData } from './subject-data/providers';
 
 /** Action 1: host offers and matching, placement agreements, follow-up, the programme's overview. */
 export const placementsModule: ServerModule = {
@@ -33,6 +34,7 @@ export const placementsModule: ServerModule = {
   attention: [placementAttention],
   caseloadAlerts: [caseloadAlerts],
   indicators: placementIndicatorRules,
+  subjectData: [placementsSubjectData],
   notifications: [...agreementNotifications, hostSignatoryInvitation, ...signedCopyNotifications],
   demo: [
     { order: 70, seed: seedPlacements },

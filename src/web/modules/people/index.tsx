@@ -30,6 +30,11 @@ const ReferralsPage = lazyPage('people', () =>
 const SharedPersonPage = lazyPage('people', () =>
   import('./shared/SharedPersonPage').then((m) => m.SharedPersonPage),
 );
+const SubjectRightsPanel = lazyPage(
+  'people',
+  () => import('./subject-rights/SubjectRightsPanel').then((m) => m.SubjectRightsPanel),
+  'none',
+);
 const SharedPersonsPage = lazyPage('people', () =>
   import('./shared/SharedPersonsPage').then((m) => m.SharedPersonsPage),
 );
@@ -60,6 +65,15 @@ export const peopleModule: WebModule = {
     { path: referralLink.pattern, element: <ReferralPage /> },
     { path: sharedPersonsLink.pattern, element: <SharedPersonsPage /> },
     { path: sharedPersonLink.pattern, element: <SharedPersonPage /> },
+  ],
+  personPanels: [
+    // Data-subject rights last, after every module's own panels (ADR 0032).
+    {
+      key: 'subject-rights',
+      order: 1000,
+      permission: 'person.subject_rights',
+      Component: SubjectRightsPanel,
+    },
   ],
   personLinks: [
     {

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { attendanceApi as api } from '../../../../common/forums/endpoints';
 import type { Deps } from '../../../platform/deps';
+import { exportHref, storeExport } from '../../../platform/exports';
 import { inTx } from '../../../platform/http';
 import { route } from '../../../platform/route';
 import { saveAnonymous } from './anonymous';
@@ -27,15 +28,17 @@ export async function attendanceRoutes(app: FastifyInstance, deps: Deps) {
     inTx(deps, req, (trx, a) => saveAnonymous(trx, a, req.params.id, req.body, deps.clock.now())),
   );
   route(app, api.sheet, async (req, reply) => {
-    const file = await inTx(deps, req, (trx, a) =>
-      attendanceSheet(trx, a, req.params.id, req.query.blank, deps.clock.now()),
-    );
-    // A generated PDF (never an upload): a download, not cached (it names the registrants).
-    return reply
-      .header('content-type', 'application/pdf')
-      .header('content-disposition', `attachment; filename="${file.filename}"`)
-      .header('x-content-type-options', 'nosniff')
-      .header('cache-control', 'no-store')
-      .send(file.body);
+    // It names the registrants: stored for its owner (encrypted, 24 hours) and downloaded from there
+    // (ADR 0033), never cached.
+    const stored = await inTx(deps, req, async (trx, a) => {
+      const file = await attendanceSheet(trx, a, req.params.id, req.query.blank, deps.clock.now());
+      return storeExport(trx, deps.secrets, a, {
+        kind: 'forums.attendance_sheet',
+        filename: file.filename,
+        contentType: 'application/pdf',
+        body: Buffer.from(file.body),
+      });
+    });
+    return reply.header('cache-control', 'no-store').redirect(exportHref(stored.id), 303);
   });
 }

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../../../../test/support/app';
+import { type Client, createTestApp, type TestApp } from '../../../../../test/support/app';
 import type { OverviewPage } from '../../../../common/placements/overview-schemas';
 import { withContext } from '../../../platform/db/context';
 import { agreementFixtures } from '../reminders/fixtures.testing';
@@ -72,6 +72,14 @@ const codeOf = async (placementId: string) =>
     }>`select pe.participant_code as c from placements p join persons pe on pe.id = p.person_id
       where p.id = ${placementId}`.execute(fx.db)
   ).rows[0]!.c;
+
+/** An export is stored for its owner, then downloaded from where the answer points (ADR 0033). */
+async function download(c: Client, url: string) {
+  const made = await c.get(url);
+  expect(made.statusCode, made.body).toBe(303);
+  expect(String(made.headers.location)).toMatch(/^\/api\/exports\/[0-9a-f-]{36}$/);
+  return c.get(String(made.headers.location));
+}
 
 describe('programme overview', () => {
   it('lists every partner placement of the programme for the lead coordinator, pseudonymously', async () => {
@@ -191,7 +199,7 @@ describe('one attendance rate (issue 9 #12)', () => {
     expect(page.items.find((i) => i.id === ids.a)?.attendanceRate).toBeCloseTo(rate, 10);
 
     const csv = (
-      await coord.get(`/api/programmes/${sam}/placements.csv?code=${await codeOf(ids.a!)}`)
+      await download(coord, `/api/programmes/${sam}/placements.csv?code=${await codeOf(ids.a!)}`)
     ).rawPayload
       .toString('utf8')
       .slice(1)
@@ -202,7 +210,7 @@ describe('one attendance rate (issue 9 #12)', () => {
     expect(column).toBeGreaterThan(0);
     expect(csv[1]!.split(';')[column]).toBe(`"${(rate * 100).toFixed(1).replace('.', ',')}"`);
 
-    const xlsx = await coord.get(`/api/programmes/${sam}/placements.xlsx?code=${await codeOf(ids.a!)}`);
+    const xlsx = await download(coord, `/api/programmes/${sam}/placements.xlsx?code=${await codeOf(ids.a!)}`);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
     const ws = wb.worksheets[0]!;
@@ -225,11 +233,11 @@ describe('exports', () => {
     const coord = await t.login('coordination@udccas-nord.example');
     const lead = await fx.member('coordination@udccas-nord.example');
     const before = (await auditExports(lead.orgId)).length;
-    const r = await coord.get(`/api/programmes/${sam}/placements.csv?homeOrgId=${home1.orgId}`);
+    const r = await download(coord, `/api/programmes/${sam}/placements.csv?homeOrgId=${home1.orgId}`);
     expect(r.statusCode, r.body).toBe(200);
     expect(r.headers['content-type']).toBe('text/csv; charset=utf-8');
     expect(String(r.headers['content-disposition'])).toMatch(
-      /^attachment; filename="OVW-T-placements-\d{4}-\d{2}-\d{2}\.csv"$/,
+      /^attachment; filename="OVW-T-placements-\d{4}-\d{2}-\d{2}\.csv"; filename\*=UTF-8''OVW-T-placements-\d{4}-\d{2}-\d{2}\.csv$/,
     );
     const text = r.rawPayload.toString('utf8');
     expect(text.startsWith('\uFEFF')).toBe(true);
@@ -248,7 +256,7 @@ describe('exports', () => {
   it('XLSX: typed dates and numbers, neutralised text, audited', async () => {
     const coord = await t.login('coordination@udccas-nord.example');
     const lead = await fx.member('coordination@udccas-nord.example');
-    const r = await coord.get(`/api/programmes/${sam}/placements.xlsx?sort=starts_on&order=asc`);
+    const r = await download(coord, `/api/programmes/${sam}/placements.xlsx?sort=starts_on&order=asc`);
     expect(r.statusCode).toBe(200);
     expect(r.headers['content-type']).toBe(
       'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',

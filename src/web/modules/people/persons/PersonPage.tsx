@@ -8,7 +8,7 @@ import { useEndpoint, useEndpointMutation } from '../../../app/client';
 import { useSession } from '../../../app/session';
 import { useSlot } from '../../../app/slots';
 import { Button, LinkButton } from '../../../app/ui/Button';
-import { ErrorAlert, Loading } from '../../../app/ui/feedback';
+import { Alert, ErrorAlert, Loading } from '../../../app/ui/feedback';
 import { Card, Facts, PageHeader } from '../../../app/ui/layout';
 import { ConsentsCard } from '../consents/ConsentsCard';
 import { usePeopleLabels } from './labels';
@@ -63,6 +63,22 @@ export function PersonPage() {
         }
       />
       <ErrorAlert error={archive.error} />
+      {p.restriction && (
+        <Alert tone="warning">
+          <FormattedMessage
+            id="people.subject_rights.banner.restricted"
+            values={{ since: labels.date(p.restriction.since.slice(0, 10)), reason: p.restriction.reason }}
+          />
+        </Alert>
+      )}
+      {p.anonymisedAt && (
+        <Alert tone="info">
+          <FormattedMessage
+            id="people.subject_rights.banner.anonymised"
+            values={{ at: labels.date(p.anonymisedAt.slice(0, 10)) }}
+          />
+        </Alert>
+      )}
       <p>
         <Link to={personsLink.href()}>
           <FormattedMessage id="people.persons.back_to_list" />

@@ -1,0 +1,112 @@
+import { sql } from 'kysely';
+import type { SubjectDataProvider } from '../../../platform/module';
+import { changed, section } from '../../../platform/subject-data';
+
+/**
+ * What the placements module holds about a person (ADR 0032): the agreements of the home organisation, their
+ * signatures, attendance, evaluations, incidents, mobility, stays abroad and outcomes. The anonymisation keeps
+ * each placement with its dates, status, programme and outcome situation (the indicators count them) and
+ * clears the free text, the signers' names for the person and every note.
+ */
+const placementsOf = (personId: string) =>
+  sql`(select id from placements where person_id = ${personId} and org_id = app.current_org_id())`;
+
+export const placementsSubjectData: SubjectDataProvider = {
+  key: 'placements.agreements',
+  async collect(trx, _actor, personId) {
+    const of = placementsOf(personId);
+    return [
+      section(
+        'placements.agreements',
+        await sql<Record<string, unknown>>`
+          select p.starts_on::text as "startsOn", p.ends_on::text as "endsOn", p.status, h.name_fr as "host",
+            p.site_name as "siteName", p.municipality_code as "municipalityCode", p.tasks, p.schedule,
+            p.hours_per_week as "hoursPerWeek", p.signatory, p.representative_name as "representativeName",
+            p.language, p.shared_fields as "sharedFields", p.status_reason as "statusReason",
+            p.ended_on::text as "endedOn"
+          from placements p join organisations h on h.id = p.host_org_id
+          where p.id in ${of} order by p.starts_on`.execute(trx),
+      ),
+      section(
+        'placements.signatures',
+        await sql<Record<string, unknown>>`
+          select s.version, s.role, n.signer_name as "signerName", n.email, s.method, s.signed_at as "signedAt"
+          from placement_signatures s
+            join lateral app.placement_signers(s.placement_id) n on n.signature_id = s.id
+          where s.placement_id in ${of} and s.role = 'person'
+          order by s.requested_at`.execute(trx),
+      ),
+      section(
+        'placements.attendance',
+        await sql<Record<string, unknown>>`
+          select a.day::text as "day", a.status, a.planned_hours as "plannedHours", a.hours, a.note
+          from placement_attendance a where a.placement_id in ${of} order by a.day`.execute(trx),
+      ),
+      section(
+        'placements.evaluations',
+        await sql<Record<string, unknown>>`
+          select e.kind, e.held_on::text as "heldOn", e.scores, e.strengths, e.improvements,
+            e.next_steps as "nextSteps"
+          from placement_evaluations e where e.placement_id in ${of} order by e.held_on`.execute(trx),
+      ),
+      section(
+        'placements.incidents',
+        await sql<Record<string, unknown>>`
+          select i.occurred_on::text as "occurredOn", i.kind, i.description, i.action_taken as "actionTaken"
+          from placement_incidents i where i.placement_id in ${of} order by i.occurred_on`.execute(trx),
+      ),
+      section(
+        'placements.mobility',
+        await sql<Record<string, unknown>>`
+          select m.travelled_on::text as "travelledOn", m.mode, m.door_to_door_minutes as "minutes",
+            m.travels_alone as "travelsAlone", m.note
+          from placement_mobility m where m.placement_id in ${of} order by m.travelled_on`.execute(trx),
+      ),
+      section(
+        'placements.stays_abroad',
+        await sql<Record<string, unknown>>`
+          select s.starts_on::text as "startsOn", s.ends_on::text as "endsOn", s.reason
+          from placement_stays_abroad s where s.placement_id in ${of} order by s.starts_on`.execute(trx),
+      ),
+      section(
+        'placements.outcomes',
+        await sql<Record<string, unknown>>`
+          select o.kind, o.observed_on::text as "observedOn", o.situation, o.contract_type as "contractType",
+            o.drop_out_reason as "dropOutReason", o.note
+          from placement_outcomes o where o.placement_id in ${of} order by o.observed_on`.execute(trx),
+      ),
+    ];
+  },
+  async anonymise(trx, personId) {
+    const of = placementsOf(personId);
+    const agreements = await sql`update placements set tasks = null, schedule = null, status_reason = null,
+        representative_name = case when representative_name is null then null else '--' end, updated_at = now()
+      where id in ${of}`.execute(trx);
+    const signatures = await sql`update placement_signatures set signer_name = '--', email = null,
+        token_hash = null, updated_at = now()
+      where placement_id in ${of} and role = 'person'`.execute(trx);
+    const attendance = await sql`update placement_attendance set note = null
+      where placement_id in ${of} and note is not null`.execute(trx);
+    const evaluations = await sql`update placement_evaluations set strengths = null, improvements = null,
+        next_steps = null where placement_id in ${of}`.execute(trx);
+    // An incident's description is required text about the person: the row goes, the kind is not counted.
+    const incidents = await sql`delete from placement_incidents where placement_id in ${of}`.execute(trx);
+    const mobility = await sql`update placement_mobility set note = null
+      where placement_id in ${of} and note is not null`.execute(trx);
+    const stays = await sql`update placement_stays_abroad set reason = null
+      where placement_id in ${of} and reason is not null`.execute(trx);
+    const outcomes = await sql`update placement_outcomes set note = null,
+        drop_out_reason = case when drop_out_reason is null then null else '--' end
+      where placement_id in ${of}`.execute(trx);
+    return {
+      placementsKept: changed(agreements),
+      signaturesCleared: changed(signatures),
+      attendanceNotesCleared: changed(attendance),
+      evaluationsCleared: changed(evaluations),
+      incidentsDeleted: changed(incidents),
+      mobilityNotesCleared: changed(mobility),
+      staysCleared: changed(stays),
+      outcomesCleared: changed(outcomes),
+    };
+  },
+};
