@@ -29,6 +29,8 @@ export interface TerritoryGeometriesTable {
   code: string;
   geometry: unknown;
   bbox: number[] | null;
+  /** md5 of the boundary's text, generated (migration 0068). */
+  geometry_hash: ColumnType<string, never, never>;
 }
 
 /** The levels of the territory tree and their depth (migration 0035). */

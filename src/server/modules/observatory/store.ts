@@ -198,8 +198,9 @@ export async function territoriesOf(trx: Tx, codes: string[]) {
       't.name_nl',
       't.centroid_lon',
       't.centroid_lat',
-      // The boundary's fingerprint: map-shapes.ts reads the coordinates only of those it has not drawn.
-      sql<string | null>`md5(g.geometry::text)`.as('geometry_hash'),
+      // The boundary's fingerprint (stored, migration 0068): map-shapes.ts reads the coordinates only of
+      // those it has not drawn.
+      'g.geometry_hash',
     ])
     .where('t.code', 'in', codes)
     .execute();
@@ -210,7 +211,7 @@ export async function geometriesOf(trx: Tx, codes: string[]) {
   if (codes.length === 0) return [];
   return trx
     .selectFrom('territory_geometries')
-    .select(['code', 'geometry', sql<string>`md5(geometry::text)`.as('hash')])
+    .select(['code', 'geometry', 'geometry_hash as hash'])
     .where('code', 'in', codes)
     .execute();
 }
