@@ -14,12 +14,14 @@ const served = defineEndpoint({
   params: Type.Object({ id: Type.String() }),
   response: { 200: Type.Object({ id: Type.String() }) },
   tags: ['fixture'],
+  access: { signedIn: 'self' },
 });
 const forgotten = defineEndpoint({
   method: 'POST',
   path: '/api/fixture/things',
   response: { 201: Type.Object({ id: Type.String() }) },
   tags: ['fixture'],
+  access: { signedIn: 'self' },
 });
 
 async function openApiOf(register: (app: ReturnType<typeof Fastify>) => void) {

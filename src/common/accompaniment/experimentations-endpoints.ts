@@ -31,6 +31,7 @@ export const experimentationsApi = {
     path: '/api/accompaniment/experimentation-options',
     response: { 200: ExperimentationOptions },
     tags,
+    access: { anyOf: ['experimentation.view'], scope: 'network' },
   }),
   list: defineEndpoint({
     method: 'GET',
@@ -38,6 +39,7 @@ export const experimentationsApi = {
     query: ExperimentationQuery,
     response: { 200: ExperimentationList },
     tags,
+    access: { anyOf: ['experimentation.view'], scope: 'network' },
   }),
   create: defineEndpoint({
     method: 'POST',
@@ -45,6 +47,7 @@ export const experimentationsApi = {
     body: ExperimentationInput,
     response: { 201: Created },
     tags,
+    access: { anyOf: ['experimentation.manage'], scope: 'organisation' },
   }),
   get: defineEndpoint({
     method: 'GET',
@@ -52,6 +55,7 @@ export const experimentationsApi = {
     params: IdParams,
     response: { 200: ExperimentationDetail },
     tags,
+    access: { anyOf: ['experimentation.view'], scope: 'network' },
   }),
   update: defineEndpoint({
     method: 'PUT',
@@ -60,6 +64,7 @@ export const experimentationsApi = {
     body: ExperimentationInput,
     response: { 200: Ok },
     tags,
+    access: { anyOf: ['experimentation.manage'], scope: 'organisation' },
   }),
   transition: defineEndpoint({
     method: 'POST',
@@ -68,6 +73,7 @@ export const experimentationsApi = {
     body: ActionInput,
     response: { 200: Ok },
     tags,
+    access: { anyOf: ['experimentation.manage'], scope: 'organisation' },
   }),
   evaluate: defineEndpoint({
     method: 'PUT',
@@ -76,6 +82,7 @@ export const experimentationsApi = {
     body: EvaluationInput,
     response: { 200: Ok },
     tags,
+    access: { anyOf: ['experimentation.manage'], scope: 'organisation' },
   }),
   drawPractice: defineEndpoint({
     method: 'POST',
@@ -83,6 +90,8 @@ export const experimentationsApi = {
     params: IdParams,
     response: { 201: Created },
     tags,
+    // Also `practice.write`, which every `experimentation.manage` holder has.
+    access: { anyOf: ['experimentation.manage'], scope: 'organisation' },
   }),
   createTransfer: defineEndpoint({
     method: 'POST',
@@ -91,6 +100,7 @@ export const experimentationsApi = {
     body: TransferInput,
     response: { 201: Created },
     tags,
+    access: { anyOf: ['experimentation.manage'], scope: 'organisation' },
   }),
 };
 
@@ -102,6 +112,7 @@ export const experimentationTransfersApi = {
     body: TransferUpdate,
     response: { 200: Ok },
     tags,
+    access: { anyOf: ['experimentation.manage'], scope: 'organisation' },
   }),
   transition: defineEndpoint({
     method: 'POST',
@@ -110,6 +121,7 @@ export const experimentationTransfersApi = {
     body: ActionInput,
     response: { 200: Ok },
     tags,
+    access: { anyOf: ['experimentation.manage'], scope: 'organisation' },
   }),
   evaluate: defineEndpoint({
     method: 'PUT',
@@ -118,6 +130,7 @@ export const experimentationTransfersApi = {
     body: TransferEvaluationInput,
     response: { 200: Ok },
     tags,
+    access: { anyOf: ['experimentation.manage'], scope: 'organisation' },
   }),
   drawPractice: defineEndpoint({
     method: 'POST',
@@ -125,6 +138,8 @@ export const experimentationTransfersApi = {
     params: IdParams,
     response: { 201: Created },
     tags,
+    // Also `practice.write`, which every `experimentation.manage` holder has.
+    access: { anyOf: ['experimentation.manage'], scope: 'organisation' },
   }),
 };
 
@@ -135,6 +150,7 @@ export const deliverablesApi = {
     query: DeliverableQuery,
     response: { 200: DeliverableList },
     tags,
+    access: { anyOf: ['experimentation.view'], scope: 'network' },
   }),
   create: defineEndpoint({
     method: 'POST',
@@ -142,6 +158,7 @@ export const deliverablesApi = {
     body: DeliverableInput,
     response: { 201: Created },
     tags,
+    access: { anyOf: ['experimentation.manage'], scope: 'organisation' },
   }),
   remove: defineEndpoint({
     method: 'DELETE',
@@ -149,5 +166,6 @@ export const deliverablesApi = {
     params: IdParams,
     response: { 200: Ok },
     tags,
+    access: { anyOf: ['experimentation.manage'], scope: 'organisation' },
   }),
 };

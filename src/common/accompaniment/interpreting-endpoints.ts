@@ -25,12 +25,14 @@ export const interpretingApi = {
     query: BookingListQuery,
     response: { 200: BookingList },
     tags,
+    access: { anyOf: ['accompaniment.view'], scope: 'organisation' },
   }),
   providers: defineEndpoint({
     method: 'GET',
     path: '/api/accompaniment/interpreting/providers',
     response: { 200: ProviderList },
     tags,
+    access: { anyOf: ['interpreting.book'], scope: 'network' },
   }),
   prefill: defineEndpoint({
     method: 'GET',
@@ -38,6 +40,7 @@ export const interpretingApi = {
     query: PrefillQuery,
     response: { 200: Prefill },
     tags,
+    access: { anyOf: ['interpreting.book'], scope: 'organisation' },
   }),
   create: defineEndpoint({
     method: 'POST',
@@ -45,6 +48,7 @@ export const interpretingApi = {
     body: BookingInput,
     response: { 201: Created },
     tags,
+    access: { anyOf: ['interpreting.book'], scope: 'organisation' },
   }),
   get: defineEndpoint({
     method: 'GET',
@@ -52,6 +56,7 @@ export const interpretingApi = {
     params: IdParams,
     response: { 200: BookingDetail },
     tags,
+    access: { anyOf: ['accompaniment.view'], scope: 'organisation' },
   }),
   act: defineEndpoint({
     method: 'POST',
@@ -60,6 +65,7 @@ export const interpretingApi = {
     body: BookingActionInput,
     response: { 200: Ok },
     tags,
+    access: { anyOf: ['interpreting.book', 'interpreting.provide'], scope: 'organisation' },
   }),
   feedback: defineEndpoint({
     method: 'PUT',
@@ -68,6 +74,7 @@ export const interpretingApi = {
     body: FeedbackInput,
     response: { 200: Ok },
     tags,
+    access: { anyOf: ['interpreting.book'], scope: 'organisation' },
   }),
 };
 
@@ -80,5 +87,6 @@ export const publicInterpretingApi = {
     body: ExternalAccessInput,
     response: { 200: ExternalBooking },
     tags,
+    access: { public: 'an external interpreter answers a booking through its token link' },
   }),
 };

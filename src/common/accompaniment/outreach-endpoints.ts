@@ -13,6 +13,7 @@ export const outreachApi = {
     query: ContactListQuery,
     response: { 200: ContactList },
     tags,
+    access: { anyOf: ['outreach.record'], scope: 'organisation' },
   }),
   create: defineEndpoint({
     method: 'POST',
@@ -20,6 +21,7 @@ export const outreachApi = {
     body: ContactInput,
     response: { 201: Created },
     tags,
+    access: { anyOf: ['outreach.record'], scope: 'organisation' },
   }),
   get: defineEndpoint({
     method: 'GET',
@@ -27,6 +29,7 @@ export const outreachApi = {
     params: IdParams,
     response: { 200: Contact },
     tags,
+    access: { anyOf: ['outreach.record'], scope: 'organisation' },
   }),
   update: defineEndpoint({
     method: 'PUT',
@@ -35,6 +38,7 @@ export const outreachApi = {
     body: ContactInput,
     response: { 200: Ok },
     tags,
+    access: { anyOf: ['outreach.record'], scope: 'organisation' },
   }),
   link: defineEndpoint({
     method: 'POST',
@@ -43,5 +47,6 @@ export const outreachApi = {
     body: LinkInput,
     response: { 200: Ok },
     tags,
+    access: { anyOf: ['outreach.record'], scope: 'organisation' },
   }),
 };

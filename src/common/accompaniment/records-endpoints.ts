@@ -27,6 +27,7 @@ export const newcomerRecordsApi = {
     params: PersonParams,
     response: { 200: NewcomerRecord },
     tags,
+    access: { anyOf: ['person.view'], scope: 'organisation' },
   }),
   setProfile: defineEndpoint({
     method: 'PUT',
@@ -35,6 +36,7 @@ export const newcomerRecordsApi = {
     body: ProfileInput,
     response: { 200: Ok },
     tags,
+    access: { anyOf: ['person.manage'], scope: 'organisation' },
   }),
   addStatusEvent: defineEndpoint({
     method: 'POST',
@@ -43,6 +45,7 @@ export const newcomerRecordsApi = {
     body: StatusEventInput,
     response: { 201: CreatedEvent },
     tags,
+    access: { anyOf: ['person.manage'], scope: 'organisation' },
   }),
   setIntegration: defineEndpoint({
     method: 'PUT',
@@ -51,6 +54,7 @@ export const newcomerRecordsApi = {
     body: IntegrationInput,
     response: { 200: Ok },
     tags,
+    access: { anyOf: ['person.manage'], scope: 'organisation' },
   }),
   setHousehold: defineEndpoint({
     method: 'PUT',
@@ -59,6 +63,7 @@ export const newcomerRecordsApi = {
     body: HouseholdInput,
     response: { 200: Ok },
     tags,
+    access: { anyOf: ['person.manage'], scope: 'organisation' },
   }),
   setGuardian: defineEndpoint({
     method: 'PUT',
@@ -67,6 +72,7 @@ export const newcomerRecordsApi = {
     body: GuardianInput,
     response: { 200: Ok },
     tags,
+    access: { anyOf: ['person.manage'], scope: 'organisation' },
   }),
   setPsychosocial: defineEndpoint({
     method: 'PUT',
@@ -75,6 +81,7 @@ export const newcomerRecordsApi = {
     body: PsychosocialInput,
     response: { 200: Ok },
     tags,
+    access: { anyOf: ['person.manage'], scope: 'organisation' },
   }),
   shared: defineEndpoint({
     method: 'GET',
@@ -82,5 +89,6 @@ export const newcomerRecordsApi = {
     params: PersonParams,
     response: { 200: SharedNewcomer },
     tags,
+    access: { anyOf: ['person.view_shared'], scope: 'granted' },
   }),
 };

@@ -28,6 +28,7 @@ export const teamsApi = {
     path: '/api/accompaniment/teams',
     response: { 200: TeamList },
     tags,
+    access: { anyOf: ['accompaniment.view'], scope: 'network' },
   }),
   create: defineEndpoint({
     method: 'POST',
@@ -35,6 +36,7 @@ export const teamsApi = {
     body: TeamInput,
     response: { 201: Created },
     tags,
+    access: { anyOf: ['accompaniment.manage'], scope: 'organisation' },
   }),
   get: defineEndpoint({
     method: 'GET',
@@ -42,6 +44,7 @@ export const teamsApi = {
     params: IdParams,
     response: { 200: TeamDetail },
     tags,
+    access: { anyOf: ['accompaniment.view'], scope: 'network' },
   }),
   update: defineEndpoint({
     method: 'PUT',
@@ -50,6 +53,7 @@ export const teamsApi = {
     body: TeamInput,
     response: { 200: Ok },
     tags,
+    access: { anyOf: ['accompaniment.manage'], scope: 'organisation' },
   }),
   addMember: defineEndpoint({
     method: 'POST',
@@ -58,6 +62,7 @@ export const teamsApi = {
     body: MemberInput,
     response: { 201: Created },
     tags,
+    access: { anyOf: ['accompaniment.manage'], scope: 'organisation' },
   }),
   removeMember: defineEndpoint({
     method: 'DELETE',
@@ -65,6 +70,7 @@ export const teamsApi = {
     params: MemberParams,
     response: { 200: Ok },
     tags,
+    access: { anyOf: ['accompaniment.manage'], scope: 'organisation' },
   }),
 };
 
@@ -76,6 +82,7 @@ export const teamRequestsApi = {
     query: RequestQuery,
     response: { 200: RequestList },
     tags,
+    access: { anyOf: ['accompaniment.view'], scope: 'organisation' },
   }),
   preview: defineEndpoint({
     method: 'GET',
@@ -83,6 +90,7 @@ export const teamRequestsApi = {
     query: RequestPreviewQuery,
     response: { 200: RequestPreview },
     tags,
+    access: { anyOf: ['accompaniment.request'], scope: 'organisation' },
   }),
   create: defineEndpoint({
     method: 'POST',
@@ -90,6 +98,7 @@ export const teamRequestsApi = {
     body: RequestInput,
     response: { 201: Created },
     tags,
+    access: { anyOf: ['accompaniment.request'], scope: 'organisation' },
   }),
   get: defineEndpoint({
     method: 'GET',
@@ -97,6 +106,7 @@ export const teamRequestsApi = {
     params: IdParams,
     response: { 200: RequestDetail },
     tags,
+    access: { anyOf: ['accompaniment.view'], scope: 'organisation' },
   }),
   decide: defineEndpoint({
     method: 'POST',
@@ -105,6 +115,7 @@ export const teamRequestsApi = {
     body: DecisionInput,
     response: { 200: Ok },
     tags,
+    access: { anyOf: ['accompaniment.manage'], scope: 'organisation' },
   }),
   addIntervention: defineEndpoint({
     method: 'POST',
@@ -113,6 +124,7 @@ export const teamRequestsApi = {
     body: InterventionInput,
     response: { 201: Created },
     tags,
+    access: { anyOf: ['accompaniment.manage'], scope: 'organisation' },
   }),
   updateIntervention: defineEndpoint({
     method: 'PUT',
@@ -121,6 +133,7 @@ export const teamRequestsApi = {
     body: InterventionInput,
     response: { 200: Ok },
     tags,
+    access: { anyOf: ['accompaniment.manage'], scope: 'organisation' },
   }),
   notes: defineEndpoint({
     method: 'GET',
@@ -128,6 +141,7 @@ export const teamRequestsApi = {
     params: IdParams,
     response: { 200: ClinicalNoteList },
     tags,
+    access: { anyOf: ['accompaniment.clinical'], scope: 'organisation' },
   }),
   addNote: defineEndpoint({
     method: 'POST',
@@ -136,5 +150,6 @@ export const teamRequestsApi = {
     body: ClinicalNoteInput,
     response: { 201: Created },
     tags,
+    access: { anyOf: ['accompaniment.clinical'], scope: 'organisation' },
   }),
 };

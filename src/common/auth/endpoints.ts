@@ -25,22 +25,38 @@ export const authApi = {
     body: LoginBody,
     response: { 200: LoginResult },
     tags,
+    access: { public: 'signs in' },
   }),
   /** The second factor of a sign-in that asked for it. */
-  mfa: defineEndpoint({ method: 'POST', path: '/api/auth/mfa', body: MfaBody, response: { 200: Ok }, tags }),
+  mfa: defineEndpoint({
+    method: 'POST',
+    path: '/api/auth/mfa',
+    body: MfaBody,
+    response: { 200: Ok },
+    tags,
+    access: { signedIn: 'self' },
+  }),
   session: defineEndpoint({
     method: 'GET',
     path: '/api/auth/session',
     response: { 200: SessionAnswer },
     tags,
+    access: { signedIn: 'self' },
   }),
-  logout: defineEndpoint({ method: 'POST', path: '/api/auth/logout', response: { 200: Ok }, tags }),
+  logout: defineEndpoint({
+    method: 'POST',
+    path: '/api/auth/logout',
+    response: { 200: Ok },
+    tags,
+    access: { public: 'clears the cookie; revokes the session only when one is signed in' },
+  }),
   switchOrg: defineEndpoint({
     method: 'POST',
     path: '/api/auth/switch-org',
     body: SwitchOrgBody,
     response: { 200: Ok },
     tags,
+    access: { signedIn: 'self' },
   }),
   answerInvitation: defineEndpoint({
     method: 'POST',
@@ -48,6 +64,7 @@ export const authApi = {
     params: InvitationAnswerParams,
     response: { 200: Ok },
     tags,
+    access: { signedIn: 'self' },
   }),
   /** Answers 202 whether the address has an account or not. */
   passwordResetRequest: defineEndpoint({
@@ -56,6 +73,7 @@ export const authApi = {
     body: ResetRequestBody,
     response: { 202: Ok },
     tags,
+    access: { public: 'asks for a password reset link by mail' },
   }),
   passwordResetConfirm: defineEndpoint({
     method: 'POST',
@@ -63,6 +81,7 @@ export const authApi = {
     body: ResetConfirmBody,
     response: { 200: Ok },
     tags,
+    access: { public: 'sets a new password with the single-use link from the mail' },
   }),
   changePassword: defineEndpoint({
     method: 'POST',
@@ -70,6 +89,7 @@ export const authApi = {
     body: ChangePasswordBody,
     response: { 200: Ok },
     tags,
+    access: { signedIn: 'self' },
   }),
   preferences: defineEndpoint({
     method: 'PATCH',
@@ -77,12 +97,14 @@ export const authApi = {
     body: PreferencesBody,
     response: { 200: Ok },
     tags,
+    access: { signedIn: 'self' },
   }),
   totpSetup: defineEndpoint({
     method: 'POST',
     path: '/api/auth/totp/setup',
     response: { 200: TotpSetup },
     tags,
+    access: { signedIn: 'self' },
   }),
   totpEnable: defineEndpoint({
     method: 'POST',
@@ -90,6 +112,7 @@ export const authApi = {
     body: MfaBody,
     response: { 200: Ok },
     tags,
+    access: { signedIn: 'self' },
   }),
   totpDisable: defineEndpoint({
     method: 'POST',
@@ -97,5 +120,6 @@ export const authApi = {
     body: TotpDisableBody,
     response: { 200: Ok },
     tags,
+    access: { signedIn: 'self' },
   }),
 };

@@ -9,5 +9,6 @@ export const dashboardApi = {
     path: '/api/dashboard',
     response: { 200: Type.Object({ items: Type.Array(AttentionItem) }) },
     tags: ['dashboard'],
+    access: { signedIn: 'self' },
   }),
 };

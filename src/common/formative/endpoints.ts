@@ -32,12 +32,14 @@ export const formativeEndpoints = {
     path: '/api/formative',
     response: { 200: PartnershipList },
     tags,
+    access: { anyOf: ['formative.view'], scope: 'organisation' },
   }),
   options: defineEndpoint({
     method: 'GET',
     path: '/api/formative/options',
     response: { 200: PartnershipOptions },
     tags,
+    access: { anyOf: ['formative.manage'], scope: 'organisation' },
   }),
   create: defineEndpoint({
     method: 'POST',
@@ -45,6 +47,7 @@ export const formativeEndpoints = {
     body: PartnershipInput,
     response: Created,
     tags,
+    access: { anyOf: ['formative.manage'], scope: 'organisation' },
   }),
   view: defineEndpoint({
     method: 'GET',
@@ -52,6 +55,7 @@ export const formativeEndpoints = {
     params: IdParams,
     response: { 200: PartnershipView },
     tags,
+    access: { anyOf: ['formative.view'], scope: 'organisation' },
   }),
   update: defineEndpoint({
     method: 'PUT',
@@ -60,6 +64,7 @@ export const formativeEndpoints = {
     body: PartnershipEdit,
     response: { 200: Ok },
     tags,
+    access: { anyOf: ['formative.manage'], scope: 'organisation' },
   }),
   addSession: defineEndpoint({
     method: 'POST',
@@ -68,6 +73,8 @@ export const formativeEndpoints = {
     body: SessionInput,
     response: Created,
     tags,
+    // The trainee or tutor of the partnership (the use case checks which).
+    access: { anyOf: ['formative.progress'], scope: 'own' },
   }),
   deleteSession: defineEndpoint({
     method: 'DELETE',
@@ -75,6 +82,7 @@ export const formativeEndpoints = {
     params: ItemParams,
     response: { 200: Ok },
     tags,
+    access: { anyOf: ['formative.progress'], scope: 'own' },
   }),
   progress: defineEndpoint({
     method: 'PUT',
@@ -83,6 +91,7 @@ export const formativeEndpoints = {
     body: ProgressInput,
     response: { 200: Ok },
     tags,
+    access: { anyOf: ['formative.progress'], scope: 'own' },
   }),
   writeReview: defineEndpoint({
     method: 'PUT',
@@ -91,6 +100,7 @@ export const formativeEndpoints = {
     body: ReviewInput,
     response: { 200: Ok },
     tags,
+    access: { anyOf: ['formative.progress'], scope: 'own' },
   }),
   signReview: defineEndpoint({
     method: 'POST',
@@ -98,6 +108,7 @@ export const formativeEndpoints = {
     params: ReviewParams,
     response: { 200: Ok },
     tags,
+    access: { anyOf: ['formative.progress'], scope: 'own' },
   }),
   addProject: defineEndpoint({
     method: 'POST',
@@ -106,6 +117,7 @@ export const formativeEndpoints = {
     body: ProjectInput,
     response: Created,
     tags,
+    access: { anyOf: ['formative.progress'], scope: 'organisation' },
   }),
   updateProject: defineEndpoint({
     method: 'PUT',
@@ -114,6 +126,7 @@ export const formativeEndpoints = {
     body: ProjectInput,
     response: { 200: Ok },
     tags,
+    access: { anyOf: ['formative.progress'], scope: 'organisation' },
   }),
   /** Starts a draft good-practice sheet (practices module) from an application-year project. */
   projectPractice: defineEndpoint({
@@ -122,6 +135,8 @@ export const formativeEndpoints = {
     params: ItemParams,
     response: Created,
     tags,
+    // Also `practice.write`, which every `formative.progress` holder has.
+    access: { anyOf: ['formative.progress'], scope: 'organisation' },
   }),
   /**
    * Attaches the signed convention or funding order: a document of the partnership's programme (the same
@@ -134,6 +149,8 @@ export const formativeEndpoints = {
     multipart: true,
     response: { 201: PartnershipDocument },
     tags,
+    // The use case also asks `programme.update` (the programme's documents).
+    access: { anyOf: ['formative.manage'], scope: 'organisation' },
   }),
   /** Unlinks it from the partnership; it stays among the programme's documents. */
   detachDocument: defineEndpoint({
@@ -142,6 +159,8 @@ export const formativeEndpoints = {
     params: DocumentParams,
     response: { 200: Ok },
     tags,
+    // The use case also asks `programme.update` (the programme's documents).
+    access: { anyOf: ['formative.manage'], scope: 'organisation' },
   }),
   /** The host's training modules, by unit (its coordinators). */
   modules: defineEndpoint({
@@ -149,6 +168,7 @@ export const formativeEndpoints = {
     path: '/api/formative/modules',
     response: { 200: ModuleList },
     tags,
+    access: { anyOf: ['formative.manage'], scope: 'organisation' },
   }),
   createModule: defineEndpoint({
     method: 'POST',
@@ -156,6 +176,7 @@ export const formativeEndpoints = {
     body: ModuleInput,
     response: Created,
     tags,
+    access: { anyOf: ['formative.manage'], scope: 'organisation' },
   }),
   updateModule: defineEndpoint({
     method: 'PUT',
@@ -164,6 +185,7 @@ export const formativeEndpoints = {
     body: ModuleInput,
     response: { 200: Ok },
     tags,
+    access: { anyOf: ['formative.manage'], scope: 'organisation' },
   }),
   orderModules: defineEndpoint({
     method: 'PUT',
@@ -171,6 +193,7 @@ export const formativeEndpoints = {
     body: ModuleOrder,
     response: { 200: Ok },
     tags,
+    access: { anyOf: ['formative.manage'], scope: 'organisation' },
   }),
   retireModule: defineEndpoint({
     method: 'PUT',
@@ -179,6 +202,7 @@ export const formativeEndpoints = {
     body: ModuleRetire,
     response: { 200: Ok },
     tags,
+    access: { anyOf: ['formative.manage'], scope: 'organisation' },
   }),
   /** Only a module no plan uses (409 otherwise: retire it instead). */
   deleteModule: defineEndpoint({
@@ -187,5 +211,6 @@ export const formativeEndpoints = {
     params: IdParams,
     response: { 200: Ok },
     tags,
+    access: { anyOf: ['formative.manage'], scope: 'organisation' },
   }),
 };

@@ -23,6 +23,7 @@ export const attendanceApi = {
     params: IdParams,
     response: { 200: CheckInView },
     tags,
+    access: { anyOf: ['forum.manage'], scope: 'organisation' },
   }),
   /** The code of a QR code: the registration it belongs to, for the organiser only. */
   lookup: defineEndpoint({
@@ -32,6 +33,7 @@ export const attendanceApi = {
     body: CheckInLookup,
     response: { 200: CheckInFound },
     tags,
+    access: { anyOf: ['forum.manage'], scope: 'organisation' },
   }),
   attendance: defineEndpoint({
     method: 'PUT',
@@ -40,6 +42,7 @@ export const attendanceApi = {
     body: AttendanceInput,
     response: { 200: Ok },
     tags,
+    access: { anyOf: ['forum.manage'], scope: 'organisation' },
   }),
   cancel: defineEndpoint({
     method: 'POST',
@@ -47,6 +50,7 @@ export const attendanceApi = {
     params: RegistrationParams,
     response: { 200: Ok },
     tags,
+    access: { anyOf: ['forum.manage'], scope: 'organisation' },
   }),
   anonymous: defineEndpoint({
     method: 'PUT',
@@ -55,6 +59,7 @@ export const attendanceApi = {
     body: AnonymousAttendanceInput,
     response: { 200: AnonymousAttendance },
     tags,
+    access: { anyOf: ['forum.manage'], scope: 'organisation' },
   }),
   sheet: defineEndpoint({
     method: 'GET',
@@ -64,5 +69,6 @@ export const attendanceApi = {
     response: { 200: Type.String({ format: 'binary', description: 'application/pdf' }) },
     tags,
     file: true,
+    access: { anyOf: ['forum.manage'], scope: 'organisation' },
   }),
 };

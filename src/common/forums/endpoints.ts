@@ -21,13 +21,20 @@ export { attendanceApi } from './attendance-endpoints';
 
 /** Signed-in: the network's events (`forum.view`); an organiser's own (`forum.manage`). */
 export const forumsApi = {
-  list: defineEndpoint({ method: 'GET', path: '/api/events', response: { 200: EventList }, tags }),
+  list: defineEndpoint({
+    method: 'GET',
+    path: '/api/events',
+    response: { 200: EventList },
+    tags,
+    access: { anyOf: ['forum.view'], scope: 'network' },
+  }),
   create: defineEndpoint({
     method: 'POST',
     path: '/api/events',
     body: EventInput,
     response: { 201: EventCreated },
     tags,
+    access: { anyOf: ['forum.manage'], scope: 'organisation' },
   }),
   get: defineEndpoint({
     method: 'GET',
@@ -35,6 +42,7 @@ export const forumsApi = {
     params: IdParams,
     response: { 200: EventDetail },
     tags,
+    access: { anyOf: ['forum.view'], scope: 'network' },
   }),
   update: defineEndpoint({
     method: 'PUT',
@@ -43,6 +51,7 @@ export const forumsApi = {
     body: EventInput,
     response: { 200: Ok },
     tags,
+    access: { anyOf: ['forum.manage'], scope: 'organisation' },
   }),
   transition: defineEndpoint({
     method: 'POST',
@@ -51,6 +60,7 @@ export const forumsApi = {
     body: EventTransition,
     response: { 200: Ok },
     tags,
+    access: { anyOf: ['forum.manage'], scope: 'organisation' },
   }),
 };
 
@@ -63,6 +73,7 @@ export const publicForumsApi = {
     query: PublicEventQuery,
     response: { 200: PublicEventView },
     tags,
+    access: { public: "a published event's page, shared with people without an account" },
   }),
   register: defineEndpoint({
     method: 'POST',
@@ -71,6 +82,7 @@ export const publicForumsApi = {
     body: RegistrationInput,
     response: { 202: RegistrationReceived },
     tags,
+    access: { public: 'public registration to a published event' },
   }),
   cancel: defineEndpoint({
     method: 'POST',
@@ -79,6 +91,7 @@ export const publicForumsApi = {
     body: CancelInput,
     response: { 200: CancelDone },
     tags,
+    access: { public: 'cancellation by the link mailed to the registrant (token)' },
   }),
 };
 

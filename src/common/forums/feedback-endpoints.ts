@@ -13,6 +13,7 @@ export const forumFeedbackApi = {
     params: IdParams,
     response: { 200: FeedbackSummary },
     tags,
+    access: { anyOf: ['forum.view'], scope: 'organisation' },
   }),
   csv: defineEndpoint({
     method: 'GET',
@@ -21,6 +22,7 @@ export const forumFeedbackApi = {
     response: { 200: Type.String({ format: 'binary', description: 'text/csv' }) },
     file: true,
     tags,
+    access: { anyOf: ['forum.view'], scope: 'organisation' },
   }),
 };
 
@@ -33,5 +35,6 @@ export const publicForumFeedbackApi = {
     body: FeedbackInput,
     response: { 202: FeedbackReceived },
     tags,
+    access: { public: 'a participant answers by the link mailed after the event (token)' },
   }),
 };

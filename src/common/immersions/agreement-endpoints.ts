@@ -33,6 +33,7 @@ export const agreementEndpoints = {
     response: { 200: Type.String({ format: 'binary', description: 'application/pdf' }) },
     file: true,
     tags,
+    access: { anyOf: ['immersion.view'], scope: 'organisation' },
   }),
   sign: defineEndpoint({
     method: 'POST',
@@ -41,6 +42,7 @@ export const agreementEndpoints = {
     body: SignatureInput,
     response: { 200: Ok },
     tags,
+    access: { anyOf: ['immersion.view'], scope: 'organisation' },
   }),
   amend: defineEndpoint({
     method: 'PUT',
@@ -49,6 +51,7 @@ export const agreementEndpoints = {
     body: AmendmentInput,
     response: { 200: Ok },
     tags,
+    access: { anyOf: ['immersion.manage'], scope: 'organisation' },
   }),
   signatureLookup: defineEndpoint({
     method: 'POST',
@@ -56,6 +59,7 @@ export const agreementEndpoints = {
     body: SignatureLookupInput,
     response: { 200: SignatureLinkView },
     tags,
+    access: { public: "the signer's link (token mailed to a signer without an account)" },
   }),
   signaturePdf: defineEndpoint({
     method: 'POST',
@@ -64,6 +68,7 @@ export const agreementEndpoints = {
     response: { 200: Type.String({ format: 'binary', description: 'application/pdf' }) },
     file: true,
     tags,
+    access: { public: "the signer's link (token mailed to a signer without an account)" },
   }),
   signByLink: defineEndpoint({
     method: 'POST',
@@ -71,5 +76,6 @@ export const agreementEndpoints = {
     body: SignByLinkInput,
     response: { 204: Type.Null() },
     tags,
+    access: { public: "the signer's link (token mailed to a signer without an account)" },
   }),
 };

@@ -22,6 +22,7 @@ export const offerEndpoints = {
     query: OfferSearchQuery,
     response: { 200: OfferPage },
     tags,
+    access: { anyOf: ['immersion.view'], scope: 'network' },
   }),
   /** The caller's organisation's offers, whatever their status. */
   mine: defineEndpoint({
@@ -30,6 +31,7 @@ export const offerEndpoints = {
     query: OwnOffersQuery,
     response: { 200: OfferPage },
     tags,
+    access: { anyOf: ['immersion.view'], scope: 'organisation' },
   }),
   get: defineEndpoint({
     method: 'GET',
@@ -37,6 +39,7 @@ export const offerEndpoints = {
     params: IdParams,
     response: { 200: OfferDetail },
     tags,
+    access: { anyOf: ['immersion.view'], scope: 'network' },
   }),
   create: defineEndpoint({
     method: 'POST',
@@ -44,6 +47,7 @@ export const offerEndpoints = {
     body: OfferInput,
     response: { 201: OfferDetail },
     tags,
+    access: { anyOf: ['immersion.manage'], scope: 'organisation' },
   }),
   update: defineEndpoint({
     method: 'PUT',
@@ -52,6 +56,7 @@ export const offerEndpoints = {
     body: OfferInput,
     response: { 200: OfferDetail },
     tags,
+    access: { anyOf: ['immersion.manage'], scope: 'organisation' },
   }),
   /** publish, unpublish, archive, reopen (see offer-workflow.ts). */
   transition: defineEndpoint({
@@ -61,5 +66,6 @@ export const offerEndpoints = {
     body: OfferTransitionInput,
     response: { 200: OfferDetail },
     tags,
+    access: { anyOf: ['immersion.manage'], scope: 'organisation' },
   }),
 };

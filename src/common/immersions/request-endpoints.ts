@@ -30,6 +30,7 @@ export const requestEndpoints = {
     query: RequestListQuery,
     response: { 200: RequestList },
     tags,
+    access: { anyOf: ['immersion.view'], scope: 'organisation' },
   }),
   previewRequest: defineEndpoint({
     method: 'POST',
@@ -37,13 +38,22 @@ export const requestEndpoints = {
     body: PreviewInput,
     response: { 200: PreviewView },
     tags,
+    access: { anyOf: ['immersion.request', 'immersion.manage'], scope: 'organisation' },
   }),
-  createRequest: defineEndpoint({ method: 'POST', path: base, body: RequestInput, response: Created, tags }),
+  createRequest: defineEndpoint({
+    method: 'POST',
+    path: base,
+    body: RequestInput,
+    response: Created,
+    tags,
+    access: { anyOf: ['immersion.request', 'immersion.manage'], scope: 'organisation' },
+  }),
   colleagues: defineEndpoint({
     method: 'GET',
     path: '/api/immersions/colleagues',
     response: { 200: Colleagues },
     tags,
+    access: { anyOf: ['immersion.manage'], scope: 'organisation' },
   }),
   request: defineEndpoint({
     method: 'GET',
@@ -51,6 +61,7 @@ export const requestEndpoints = {
     params: IdParams,
     response: { 200: RequestView },
     tags,
+    access: { anyOf: ['immersion.view'], scope: 'organisation' },
   }),
   updateRequest: defineEndpoint({
     method: 'PUT',
@@ -59,6 +70,7 @@ export const requestEndpoints = {
     body: RequestInput,
     response: { 200: Ok },
     tags,
+    access: { anyOf: ['immersion.view'], scope: 'organisation' },
   }),
   transitionRequest: defineEndpoint({
     method: 'POST',
@@ -67,6 +79,7 @@ export const requestEndpoints = {
     body: TransitionInput,
     response: { 200: Ok },
     tags,
+    access: { anyOf: ['immersion.view'], scope: 'organisation' },
   }),
   addObserverConsent: defineEndpoint({
     method: 'POST',
@@ -75,6 +88,7 @@ export const requestEndpoints = {
     body: ConsentInput,
     response: Created,
     tags,
+    access: { anyOf: ['immersion.view'], scope: 'organisation' },
   }),
   addLogbookEntry: defineEndpoint({
     method: 'POST',
@@ -83,6 +97,7 @@ export const requestEndpoints = {
     body: LogbookInput,
     response: Created,
     tags,
+    access: { anyOf: ['immersion.view'], scope: 'own' },
   }),
   updateLogbookEntry: defineEndpoint({
     method: 'PUT',
@@ -91,6 +106,7 @@ export const requestEndpoints = {
     body: LogbookInput,
     response: { 200: Ok },
     tags,
+    access: { anyOf: ['immersion.view'], scope: 'own' },
   }),
   saveReport: defineEndpoint({
     method: 'PUT',
@@ -99,6 +115,7 @@ export const requestEndpoints = {
     body: ReportInput,
     response: { 200: Ok },
     tags,
+    access: { anyOf: ['immersion.view'], scope: 'own' },
   }),
   /** A draft good-practice sheet of the visitor's organisation, drawn from the submitted report. */
   drawPractice: defineEndpoint({
@@ -107,6 +124,7 @@ export const requestEndpoints = {
     params: IdParams,
     response: Created,
     tags,
+    access: { anyOf: ['immersion.view'], scope: 'organisation' },
   }),
   partnerYear: defineEndpoint({
     method: 'GET',
@@ -115,6 +133,7 @@ export const requestEndpoints = {
     query: PartnerYearQuery,
     response: { 200: PartnerYearView },
     tags,
+    access: { anyOf: ['immersion.manage'], scope: 'programme' },
   }),
   saveYearlyRule: defineEndpoint({
     method: 'PUT',
@@ -123,5 +142,6 @@ export const requestEndpoints = {
     body: YearlyRuleInput,
     response: { 200: Ok },
     tags,
+    access: { anyOf: ['immersion.manage'], scope: 'programme' },
   }),
 };

@@ -31,6 +31,7 @@ export const initiativesApi = {
     query: ListQuery,
     response: { 200: InitiativeList },
     tags,
+    access: { anyOf: ['initiatives.view'], scope: 'network' },
   }),
   create: defineEndpoint({
     method: 'POST',
@@ -38,6 +39,7 @@ export const initiativesApi = {
     body: InitiativeInput,
     response: { 201: Created },
     tags,
+    access: { anyOf: ['initiatives.manage'], scope: 'organisation' },
   }),
   get: defineEndpoint({
     method: 'GET',
@@ -45,6 +47,7 @@ export const initiativesApi = {
     params: IdParams,
     response: { 200: InitiativeDetail },
     tags,
+    access: { anyOf: ['initiatives.view'], scope: 'network' },
   }),
   update: defineEndpoint({
     method: 'PUT',
@@ -53,6 +56,7 @@ export const initiativesApi = {
     body: InitiativeInput,
     response: { 200: Ok },
     tags,
+    access: { anyOf: ['initiatives.manage'], scope: 'organisation' },
   }),
   transition: defineEndpoint({
     method: 'POST',
@@ -61,6 +65,7 @@ export const initiativesApi = {
     body: InitiativeTransition,
     response: { 200: Ok },
     tags,
+    access: { anyOf: ['initiatives.manage'], scope: 'organisation' },
   }),
   publish: defineEndpoint({
     method: 'PUT',
@@ -69,6 +74,7 @@ export const initiativesApi = {
     body: PublishInput,
     response: { 200: Ok },
     tags,
+    access: { anyOf: ['initiatives.manage'], scope: 'organisation' },
   }),
   addResult: defineEndpoint({
     method: 'POST',
@@ -77,6 +83,7 @@ export const initiativesApi = {
     body: ResultInput,
     response: { 201: Created },
     tags,
+    access: { anyOf: ['initiatives.manage'], scope: 'organisation' },
   }),
   deleteResult: defineEndpoint({
     method: 'DELETE',
@@ -84,6 +91,7 @@ export const initiativesApi = {
     params: ResultParams,
     response: { 200: Ok },
     tags,
+    access: { anyOf: ['initiatives.manage'], scope: 'organisation' },
   }),
 };
 
@@ -95,6 +103,7 @@ export const proposalsApi = {
     params: EventIdParams,
     response: { 200: ProposalList },
     tags,
+    access: { anyOf: ['initiatives.view'], scope: 'network' },
   }),
   create: defineEndpoint({
     method: 'POST',
@@ -103,6 +112,7 @@ export const proposalsApi = {
     body: ProposalInput,
     response: { 201: Created },
     tags,
+    access: { anyOf: ['initiatives.manage'], scope: 'organisation' },
   }),
   get: defineEndpoint({
     method: 'GET',
@@ -110,6 +120,7 @@ export const proposalsApi = {
     params: IdParams,
     response: { 200: ProposalDetail },
     tags,
+    access: { anyOf: ['initiatives.view'], scope: 'network' },
   }),
   setStatus: defineEndpoint({
     method: 'PUT',
@@ -118,6 +129,7 @@ export const proposalsApi = {
     body: ProposalStatusInput,
     response: { 200: Ok },
     tags,
+    access: { anyOf: ['initiatives.manage'], scope: 'organisation' },
   }),
 };
 
@@ -129,6 +141,7 @@ export const publicInitiativesApi = {
     query: PublicQuery,
     response: { 200: PublicInitiativeList },
     tags,
+    access: { public: "the public directory's published initiatives" },
   }),
   get: defineEndpoint({
     method: 'GET',
@@ -137,5 +150,6 @@ export const publicInitiativesApi = {
     query: PublicQuery,
     response: { 200: PublicInitiative },
     tags,
+    access: { public: "the public directory's published initiatives" },
   }),
 };

@@ -9,12 +9,14 @@ const get = defineEndpoint({
   query: Type.Object({ q: Type.Optional(Type.String()) }),
   response: { 200: Type.Object({}) },
   tags: ['t'],
+  access: { signedIn: 'self' },
 });
 const create = defineEndpoint({
   method: 'POST',
   path: '/api/things',
   response: { 400: Type.Object({}), 201: Type.Object({}), 204: Type.Null() },
   tags: ['t'],
+  access: { signedIn: 'self' },
 });
 
 describe('endpoint contracts', () => {

@@ -23,8 +23,12 @@ export type AccessScope = 'own' | 'organisation' | 'granted' | 'programme' | 'ne
 export type Access =
   /** Reachable without a session (the allow-list: directory, registration, boards, health, sign-in); why. */
   | { public: string }
-  /** Any signed-in user, acting on their own account, session or preferences. */
-  | { signedIn: 'self' }
+  /**
+   * Any signed-in user: 'self' acting on their own account, session or preferences; 'member' reading
+   * what every member sees without a permission of its own (an organisation's teams), the use case
+   * narrowing the records.
+   */
+  | { signedIn: 'self' | 'member' }
   /** Members holding any of these permissions; the scope says which records the answer covers. */
   | { anyOf: readonly Permission[]; scope: AccessScope };
 
@@ -45,8 +49,8 @@ export interface Endpoint<
   response: Res;
   /** OpenAPI tags (the module). */
   tags: readonly string[];
-  /** Who may call it (issue 16); to become required once every module declares it. */
-  access?: Access;
+  /** Who may call it (issue 16, ADR 0030): enforced by the route layer, expected by the access matrix. */
+  access: Access;
   /** The answer is a file (PDF, CSV, XLSX): `response` documents it, the handler sends it. */
   file?: boolean;
   /** Multipart upload: the body is read by the handler, not validated as JSON. */

@@ -14,6 +14,7 @@ export const budgetEndpoints = {
     query: BudgetQuery,
     response: { 200: BudgetView },
     tags,
+    access: { anyOf: ['indicators.view'], scope: 'programme' },
   }),
   /** A new version, complete (the form copies the current one): an older version is never changed. */
   createVersion: defineEndpoint({
@@ -23,5 +24,6 @@ export const budgetEndpoints = {
     body: BudgetVersionInput,
     response: { 201: Type.Object({ id: Type.String(), number: Type.Integer() }) },
     tags,
+    access: { anyOf: ['programme.monitor'], scope: 'programme' },
   }),
 };

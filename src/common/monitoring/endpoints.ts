@@ -25,6 +25,7 @@ export const monitoringEndpoints = {
     params: IdParams,
     response: { 200: IndicatorBoard },
     tags,
+    access: { anyOf: ['indicators.view'], scope: 'programme' },
   }),
   /** One indicator with every breakdown it declares (by sex and age band: not on the board, too dear). */
   indicator: defineEndpoint({
@@ -33,8 +34,15 @@ export const monitoringEndpoints = {
     params: IdParams,
     response: { 200: IndicatorView },
     tags,
+    access: { anyOf: ['indicators.view'], scope: 'programme' },
   }),
-  rules: defineEndpoint({ method: 'GET', path: '/api/indicator-rules', response: { 200: RuleList }, tags }),
+  rules: defineEndpoint({
+    method: 'GET',
+    path: '/api/indicator-rules',
+    response: { 200: RuleList },
+    tags,
+    access: { anyOf: ['indicators.view'], scope: 'programme' },
+  }),
   create: defineEndpoint({
     method: 'POST',
     path: '/api/programmes/:id/indicators',
@@ -42,6 +50,7 @@ export const monitoringEndpoints = {
     body: IndicatorInput,
     response: { 201: IndicatorView },
     tags,
+    access: { anyOf: ['programme.monitor'], scope: 'programme' },
   }),
   update: defineEndpoint({
     method: 'PUT',
@@ -50,6 +59,7 @@ export const monitoringEndpoints = {
     body: IndicatorInput,
     response: { 200: IndicatorView },
     tags,
+    access: { anyOf: ['programme.monitor'], scope: 'programme' },
   }),
   /** A dated value with its evidence, for a manual indicator only. */
   addValue: defineEndpoint({
@@ -59,6 +69,7 @@ export const monitoringEndpoints = {
     body: ManualValueInput,
     response: { 201: Type.Object({ id: Type.String() }) },
     tags,
+    access: { anyOf: ['programme.monitor'], scope: 'programme' },
   }),
   /** The pseudonymous records behind a figure (audited). */
   records: defineEndpoint({
@@ -68,6 +79,7 @@ export const monitoringEndpoints = {
     query: RecordsQuery,
     response: { 200: RecordsView },
     tags,
+    access: { anyOf: ['indicators.records'], scope: 'programme' },
   }),
 };
 

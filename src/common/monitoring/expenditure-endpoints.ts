@@ -22,6 +22,7 @@ export const expenditureEndpoints = {
     params: IdParams,
     response: { 200: ExpenditureOverview },
     tags,
+    access: { anyOf: ['indicators.view'], scope: 'programme' },
   }),
   createDeclaration: defineEndpoint({
     method: 'POST',
@@ -30,6 +31,7 @@ export const expenditureEndpoints = {
     body: DeclarationInput,
     response: Created,
     tags,
+    access: { anyOf: ['expenditure.declare'], scope: 'organisation' },
   }),
   declaration: defineEndpoint({
     method: 'GET',
@@ -37,6 +39,7 @@ export const expenditureEndpoints = {
     params: IdParams,
     response: { 200: DeclarationView },
     tags,
+    access: { anyOf: ['indicators.view'], scope: 'programme' },
   }),
   addItem: defineEndpoint({
     method: 'POST',
@@ -45,6 +48,7 @@ export const expenditureEndpoints = {
     body: ItemInput,
     response: Created,
     tags,
+    access: { anyOf: ['expenditure.declare'], scope: 'organisation' },
   }),
   updateItem: defineEndpoint({
     method: 'PUT',
@@ -53,6 +57,7 @@ export const expenditureEndpoints = {
     body: ItemInput,
     response: { 200: Ok },
     tags,
+    access: { anyOf: ['expenditure.declare'], scope: 'organisation' },
   }),
   deleteItem: defineEndpoint({
     method: 'DELETE',
@@ -60,6 +65,7 @@ export const expenditureEndpoints = {
     params: ItemParams,
     response: { 200: Ok },
     tags,
+    access: { anyOf: ['expenditure.declare'], scope: 'organisation' },
   }),
   submit: defineEndpoint({
     method: 'POST',
@@ -67,6 +73,7 @@ export const expenditureEndpoints = {
     params: IdParams,
     response: { 200: Ok },
     tags,
+    access: { anyOf: ['expenditure.declare'], scope: 'organisation' },
   }),
   reviewItem: defineEndpoint({
     method: 'POST',
@@ -75,6 +82,7 @@ export const expenditureEndpoints = {
     body: ReviewInput,
     response: { 200: Ok },
     tags,
+    access: { anyOf: ['programme.monitor'], scope: 'programme' },
   }),
   closeReview: defineEndpoint({
     method: 'POST',
@@ -82,6 +90,7 @@ export const expenditureEndpoints = {
     params: IdParams,
     response: { 200: Ok },
     tags,
+    access: { anyOf: ['programme.monitor'], scope: 'programme' },
   }),
   reopen: defineEndpoint({
     method: 'POST',
@@ -90,5 +99,6 @@ export const expenditureEndpoints = {
     body: ReopenInput,
     response: { 200: Ok },
     tags,
+    access: { anyOf: ['programme.monitor'], scope: 'programme' },
   }),
 };

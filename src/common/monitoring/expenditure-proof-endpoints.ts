@@ -34,6 +34,7 @@ export const expenditureProofEndpoints = {
     params: IdParams,
     response: { 200: ProofList },
     tags,
+    access: { anyOf: ['indicators.view'], scope: 'programme' },
   }),
   /** Multipart upload of one file in the field "file" (the declaring partner, while draft). */
   upload: defineEndpoint({
@@ -43,6 +44,7 @@ export const expenditureProofEndpoints = {
     multipart: true,
     response: { 201: ProofView },
     tags,
+    access: { anyOf: ['expenditure.declare'], scope: 'organisation' },
   }),
   /** The proof itself, always as a download. */
   file: defineEndpoint({
@@ -52,6 +54,7 @@ export const expenditureProofEndpoints = {
     response: { 200: Type.String({ format: 'binary', description: 'the proof' }) },
     file: true,
     tags,
+    access: { anyOf: ['indicators.view'], scope: 'programme' },
   }),
   remove: defineEndpoint({
     method: 'DELETE',
@@ -59,5 +62,6 @@ export const expenditureProofEndpoints = {
     params: ProofParams,
     response: { 200: Ok },
     tags,
+    access: { anyOf: ['expenditure.declare'], scope: 'organisation' },
   }),
 };

@@ -23,6 +23,7 @@ export const reportEndpoints = {
     params: IdParams,
     response: { 200: ReportList },
     tags,
+    access: { anyOf: ['indicators.view'], scope: 'programme' },
   }),
   create: defineEndpoint({
     method: 'POST',
@@ -31,6 +32,7 @@ export const reportEndpoints = {
     body: ReportInput,
     response: Created,
     tags,
+    access: { anyOf: ['programme.monitor'], scope: 'programme' },
   }),
   view: defineEndpoint({
     method: 'GET',
@@ -39,6 +41,7 @@ export const reportEndpoints = {
     query: VersionQuery,
     response: { 200: ReportView },
     tags,
+    access: { anyOf: ['indicators.view'], scope: 'programme' },
   }),
   saveNarrative: defineEndpoint({
     method: 'PUT',
@@ -47,6 +50,7 @@ export const reportEndpoints = {
     body: NarrativeInput,
     response: { 200: Ok },
     tags,
+    access: { anyOf: ['programme.monitor'], scope: 'programme' },
   }),
   refresh: defineEndpoint({
     method: 'POST',
@@ -54,6 +58,7 @@ export const reportEndpoints = {
     params: IdParams,
     response: { 200: Ok },
     tags,
+    access: { anyOf: ['programme.monitor'], scope: 'programme' },
   }),
   submit: defineEndpoint({
     method: 'POST',
@@ -61,6 +66,7 @@ export const reportEndpoints = {
     params: IdParams,
     response: { 200: Ok },
     tags,
+    access: { anyOf: ['programme.monitor'], scope: 'programme' },
   }),
   reopen: defineEndpoint({
     method: 'POST',
@@ -69,6 +75,7 @@ export const reportEndpoints = {
     body: ReopenReportInput,
     response: { 200: Ok },
     tags,
+    access: { anyOf: ['programme.monitor'], scope: 'programme' },
   }),
   pdf: defineEndpoint({
     method: 'GET',
@@ -78,6 +85,7 @@ export const reportEndpoints = {
     response: file('application/pdf'),
     file: true,
     tags,
+    access: { anyOf: ['indicators.view'], scope: 'programme' },
   }),
   xlsx: defineEndpoint({
     method: 'GET',
@@ -87,5 +95,6 @@ export const reportEndpoints = {
     response: file('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'),
     file: true,
     tags,
+    access: { anyOf: ['indicators.view'], scope: 'programme' },
   }),
 };

@@ -58,6 +58,7 @@ export const organisationsApi = {
     query: OrganisationQuery,
     response: { 200: OrganisationPage },
     tags,
+    access: { anyOf: ['organisation.view'], scope: 'network' },
   }),
   get: defineEndpoint({
     method: 'GET',
@@ -65,6 +66,7 @@ export const organisationsApi = {
     params: IdParams,
     response: { 200: OrganisationDetail },
     tags,
+    access: { anyOf: ['organisation.view'], scope: 'network' },
   }),
   create: defineEndpoint({
     method: 'POST',
@@ -72,6 +74,7 @@ export const organisationsApi = {
     body: OrganisationCreateBody,
     response: { 201: OrganisationDetail },
     tags,
+    access: { anyOf: ['organisation.create'], scope: 'network' },
   }),
   update: defineEndpoint({
     method: 'PATCH',
@@ -80,6 +83,7 @@ export const organisationsApi = {
     body: OrganisationPatchBody,
     response: { 200: OrganisationDetail },
     tags,
+    access: { anyOf: ['organisation.update'], scope: 'organisation' },
   }),
 };
 
@@ -94,6 +98,7 @@ export const territoriesApi = {
     query: TerritoryQuery,
     response: { 200: TerritoryPage },
     tags,
+    access: { public: 'official territories, reference data of the public directory and boards' },
   }),
   get: defineEndpoint({
     method: 'GET',
@@ -102,6 +107,7 @@ export const territoriesApi = {
     query: TerritoryDetailQuery,
     response: { 200: TerritoryDetail },
     tags,
+    access: { public: 'an official territory and its outline, reference data' },
   }),
   /** Multipart upload of one file (TopoJSON, GeoJSON or CSV) in the field "file". */
   import: defineEndpoint({
@@ -110,6 +116,7 @@ export const territoriesApi = {
     multipart: true,
     response: { 200: TerritoryImportResult },
     tags,
+    access: { anyOf: ['territory.import'], scope: 'network' },
   }),
   /** What an old (or current) code stands for on a day: the current code(s) and the changes between. */
   resolveCode: defineEndpoint({
@@ -119,6 +126,7 @@ export const territoriesApi = {
     query: TerritoryCodeQuery,
     response: { 200: TerritoryCodeResolution },
     tags,
+    access: { public: 'what an official territory code names at a date, reference data' },
   }),
 };
 
@@ -134,6 +142,9 @@ export const territoryGroupsApi = {
     query: TerritoryGroupQuery,
     response: { 200: TerritoryGroupList },
     tags,
+    access: {
+      public: 'groups of territories the public boards are drawn on; an organisation sees its own too',
+    },
   }),
   get: defineEndpoint({
     method: 'GET',
@@ -141,6 +152,7 @@ export const territoryGroupsApi = {
     params: TerritoryGroupParams,
     response: { 200: TerritoryGroupDetail },
     tags,
+    access: { public: 'a group of territories the public boards are drawn on' },
   }),
   create: defineEndpoint({
     method: 'POST',
@@ -148,6 +160,7 @@ export const territoryGroupsApi = {
     body: TerritoryGroupCreateBody,
     response: { 201: TerritoryGroupDetail },
     tags,
+    access: { anyOf: ['territory.group.manage'], scope: 'organisation' },
   }),
   update: defineEndpoint({
     method: 'PATCH',
@@ -156,6 +169,7 @@ export const territoryGroupsApi = {
     body: TerritoryGroupPatchBody,
     response: { 200: TerritoryGroupDetail },
     tags,
+    access: { anyOf: ['territory.group.manage'], scope: 'organisation' },
   }),
   setMembers: defineEndpoint({
     method: 'PUT',
@@ -164,6 +178,7 @@ export const territoryGroupsApi = {
     body: TerritoryGroupMembersBody,
     response: { 200: TerritoryGroupDetail },
     tags,
+    access: { anyOf: ['territory.group.manage'], scope: 'organisation' },
   }),
   remove: defineEndpoint({
     method: 'DELETE',
@@ -171,6 +186,7 @@ export const territoryGroupsApi = {
     params: TerritoryGroupParams,
     response: { 200: TerritoryGroupDeleted },
     tags,
+    access: { anyOf: ['territory.group.manage'], scope: 'organisation' },
   }),
 };
 
@@ -182,6 +198,7 @@ export const programmesApi = {
     query: ProgrammeListQuery,
     response: { 200: ProgrammeList },
     tags,
+    access: { anyOf: ['programme.view'], scope: 'network' },
   }),
   get: defineEndpoint({
     method: 'GET',
@@ -189,6 +206,7 @@ export const programmesApi = {
     params: IdParams,
     response: { 200: ProgrammeDetail },
     tags,
+    access: { anyOf: ['programme.view'], scope: 'network' },
   }),
   create: defineEndpoint({
     method: 'POST',
@@ -196,6 +214,7 @@ export const programmesApi = {
     body: ProgrammeCreateBody,
     response: { 201: ProgrammeDetail },
     tags,
+    access: { anyOf: ['programme.create'], scope: 'programme' },
   }),
   update: defineEndpoint({
     method: 'PATCH',
@@ -204,6 +223,7 @@ export const programmesApi = {
     body: ProgrammePatchBody,
     response: { 200: ProgrammeDetail },
     tags,
+    access: { anyOf: ['programme.update'], scope: 'programme' },
   }),
   /** The whole partner list, replaced at once. */
   replacePartners: defineEndpoint({
@@ -213,6 +233,7 @@ export const programmesApi = {
     body: PartnersBody,
     response: { 200: ProgrammeDetail },
     tags,
+    access: { anyOf: ['programme.update'], scope: 'programme' },
   }),
   /** The ordered actions (work packages, modules, years), replaced at once. */
   replaceActions: defineEndpoint({
@@ -222,6 +243,7 @@ export const programmesApi = {
     body: ActionsBody,
     response: { 200: ProgrammeDetail },
     tags,
+    access: { anyOf: ['programme.update'], scope: 'programme' },
   }),
   /** The dated milestones, replaced at once. */
   replaceMilestones: defineEndpoint({
@@ -231,6 +253,7 @@ export const programmesApi = {
     body: MilestonesBody,
     response: { 200: ProgrammeDetail },
     tags,
+    access: { anyOf: ['programme.update'], scope: 'programme' },
   }),
   /** The municipalities it covers, replaced at once. */
   replacePerimeter: defineEndpoint({
@@ -240,6 +263,7 @@ export const programmesApi = {
     body: PerimeterBody,
     response: { 200: ProgrammeDetail },
     tags,
+    access: { anyOf: ['programme.update'], scope: 'programme' },
   }),
   /** Multipart upload of one document in the field "file" (the lead; PDF, office files, images). */
   uploadDocument: defineEndpoint({
@@ -249,6 +273,7 @@ export const programmesApi = {
     multipart: true,
     response: { 201: DocumentView },
     tags,
+    access: { anyOf: ['programme.update'], scope: 'programme' },
   }),
   /** The document itself, always as a download (the programme's partners). */
   documentFile: defineEndpoint({
@@ -258,6 +283,7 @@ export const programmesApi = {
     response: { 200: Type.String({ format: 'binary', description: 'the document' }) },
     file: true,
     tags,
+    access: { anyOf: ['programme.view'], scope: 'programme' },
   }),
   deleteDocument: defineEndpoint({
     method: 'DELETE',
@@ -265,6 +291,7 @@ export const programmesApi = {
     params: DocumentParams,
     response: { 200: ProgrammeDetail },
     tags,
+    access: { anyOf: ['programme.update'], scope: 'programme' },
   }),
 };
 
@@ -276,6 +303,7 @@ export const servicesApi = {
     query: ManagedServicesQuery,
     response: { 200: ManagedServicesPage },
     tags,
+    access: { anyOf: ['service.manage'], scope: 'organisation' },
   }),
   create: defineEndpoint({
     method: 'POST',
@@ -283,6 +311,7 @@ export const servicesApi = {
     body: ServiceInput,
     response: { 201: ServiceDetail },
     tags,
+    access: { anyOf: ['service.manage'], scope: 'organisation' },
   }),
   update: defineEndpoint({
     method: 'PATCH',
@@ -291,6 +320,7 @@ export const servicesApi = {
     body: ServicePatch,
     response: { 200: ServiceDetail },
     tags,
+    access: { anyOf: ['service.manage'], scope: 'organisation' },
   }),
   remove: defineEndpoint({
     method: 'DELETE',
@@ -298,6 +328,7 @@ export const servicesApi = {
     params: IdParams,
     response: { 204: Type.Null() },
     tags,
+    access: { anyOf: ['service.manage'], scope: 'organisation' },
   }),
 };
 
@@ -312,6 +343,7 @@ export const directoryApi = {
     query: DirectoryQuery,
     response: { 200: DirectoryPage },
     tags,
+    access: { public: 'the public directory of services' },
   }),
   service: defineEndpoint({
     method: 'GET',
@@ -319,12 +351,14 @@ export const directoryApi = {
     params: IdParams,
     response: { 200: ServiceDetail },
     tags,
+    access: { public: 'a published service of the public directory' },
   }),
   municipalities: defineEndpoint({
     method: 'GET',
     path: '/api/directory/municipalities',
     response: { 200: MunicipalityList },
     tags,
+    access: { public: 'the municipalities the public directory covers' },
   }),
 };
 

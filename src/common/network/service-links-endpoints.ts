@@ -25,6 +25,7 @@ export const serviceLinkEndpoints = {
     path: '/api/service-links',
     response: { 200: NetworkLinks },
     tags,
+    access: { signedIn: 'member' },
   }),
   ofService: defineEndpoint({
     method: 'GET',
@@ -32,6 +33,7 @@ export const serviceLinkEndpoints = {
     params: ServiceParams,
     response: { 200: ServiceLinks },
     tags,
+    access: { signedIn: 'member' },
   }),
   propose: defineEndpoint({
     method: 'POST',
@@ -40,6 +42,7 @@ export const serviceLinkEndpoints = {
     body: LinkProposal,
     response: { 201: LinkView },
     tags,
+    access: { anyOf: ['service.manage'], scope: 'organisation' },
   }),
   accept: defineEndpoint({
     method: 'POST',
@@ -48,6 +51,7 @@ export const serviceLinkEndpoints = {
     body: LinkAcceptance,
     response: { 200: LinkView },
     tags,
+    access: { anyOf: ['service.manage'], scope: 'organisation' },
   }),
   end: defineEndpoint({
     method: 'POST',
@@ -56,6 +60,7 @@ export const serviceLinkEndpoints = {
     body: LinkEnding,
     response: { 200: LinkView },
     tags,
+    access: { anyOf: ['service.manage'], scope: 'organisation' },
   }),
   uses: defineEndpoint({
     method: 'GET',
@@ -63,6 +68,7 @@ export const serviceLinkEndpoints = {
     params: ServiceParams,
     response: { 200: UseList },
     tags,
+    access: { anyOf: ['service.manage'], scope: 'organisation' },
   }),
   recordUse: defineEndpoint({
     method: 'PUT',
@@ -71,5 +77,6 @@ export const serviceLinkEndpoints = {
     body: UseInput,
     response: { 200: UseRow },
     tags,
+    access: { anyOf: ['service.manage'], scope: 'organisation' },
   }),
 };

@@ -26,6 +26,7 @@ export const unitEndpoints = {
     query: UnitListQuery,
     response: { 200: UnitList },
     tags,
+    access: { signedIn: 'member' },
   }),
   create: defineEndpoint({
     method: 'POST',
@@ -34,6 +35,7 @@ export const unitEndpoints = {
     body: UnitInput,
     response: { 201: UnitView },
     tags,
+    access: { anyOf: ['unit.manage'], scope: 'organisation' },
   }),
   /** The organisation's active staff, to choose a unit's members from (its managers only). */
   staff: defineEndpoint({
@@ -42,6 +44,7 @@ export const unitEndpoints = {
     params: IdParams,
     response: { 200: UnitStaff },
     tags,
+    access: { anyOf: ['unit.manage'], scope: 'organisation' },
   }),
   get: defineEndpoint({
     method: 'GET',
@@ -49,6 +52,7 @@ export const unitEndpoints = {
     params: IdParams,
     response: { 200: UnitView },
     tags,
+    access: { signedIn: 'member' },
   }),
   update: defineEndpoint({
     method: 'PUT',
@@ -57,6 +61,7 @@ export const unitEndpoints = {
     body: UnitInput,
     response: { 200: UnitView },
     tags,
+    access: { anyOf: ['unit.manage'], scope: 'organisation' },
   }),
   /** Archives (or, with `archived: false`, restores) a unit; its offers and history keep naming it. */
   archive: defineEndpoint({
@@ -66,6 +71,7 @@ export const unitEndpoints = {
     body: Type.Object({ archived: Type.Boolean() }, { additionalProperties: false }),
     response: { 200: UnitView },
     tags,
+    access: { anyOf: ['unit.manage'], scope: 'organisation' },
   }),
   members: defineEndpoint({
     method: 'GET',
@@ -73,6 +79,7 @@ export const unitEndpoints = {
     params: IdParams,
     response: { 200: UnitMembers },
     tags,
+    access: { signedIn: 'member' },
   }),
   setMembers: defineEndpoint({
     method: 'PUT',
@@ -81,5 +88,6 @@ export const unitEndpoints = {
     body: UnitMembersInput,
     response: { 200: UnitMembers },
     tags,
+    access: { anyOf: ['unit.manage'], scope: 'organisation' },
   }),
 };

@@ -25,6 +25,7 @@ export const analysisEndpoints = {
     path: '/api/observatory/analyses',
     response: { 200: AnalysisList },
     tags,
+    access: { anyOf: ['observatory.view'], scope: 'network' },
   }),
   create: defineEndpoint({
     method: 'POST',
@@ -32,6 +33,7 @@ export const analysisEndpoints = {
     body: AnalysisInput,
     response: { 201: Type.Object({ id: Type.String() }) },
     tags,
+    access: { anyOf: ['observatory.import'], scope: 'organisation' },
   }),
   view: defineEndpoint({
     method: 'GET',
@@ -40,6 +42,7 @@ export const analysisEndpoints = {
     query: AnalysisQuery,
     response: { 200: AnalysisView },
     tags,
+    access: { anyOf: ['observatory.view'], scope: 'network' },
   }),
   update: defineEndpoint({
     method: 'PATCH',
@@ -48,6 +51,7 @@ export const analysisEndpoints = {
     body: AnalysisPatch,
     response: { 200: Ok },
     tags,
+    access: { anyOf: ['observatory.import'], scope: 'organisation' },
   }),
   addSection: defineEndpoint({
     method: 'POST',
@@ -56,6 +60,7 @@ export const analysisEndpoints = {
     body: SectionInput,
     response: { 201: Type.Object({ id: Type.String() }) },
     tags,
+    access: { anyOf: ['observatory.import'], scope: 'organisation' },
   }),
   updateSection: defineEndpoint({
     method: 'PUT',
@@ -64,6 +69,7 @@ export const analysisEndpoints = {
     body: SectionInput,
     response: { 200: Ok },
     tags,
+    access: { anyOf: ['observatory.import'], scope: 'organisation' },
   }),
   removeSection: defineEndpoint({
     method: 'DELETE',
@@ -71,6 +77,7 @@ export const analysisEndpoints = {
     params: SectionParams,
     response: { 200: Ok },
     tags,
+    access: { anyOf: ['observatory.import'], scope: 'organisation' },
   }),
   moveSection: defineEndpoint({
     method: 'POST',
@@ -79,6 +86,7 @@ export const analysisEndpoints = {
     body: SectionMove,
     response: { 200: Ok },
     tags,
+    access: { anyOf: ['observatory.import'], scope: 'organisation' },
   }),
   /** Freezes the draft as version N and starts the next draft as its copy. */
   publish: defineEndpoint({
@@ -88,6 +96,7 @@ export const analysisEndpoints = {
     body: PublishVersion,
     response: { 200: Type.Object({ published: Type.Integer(), draft: Type.Integer() }) },
     tags,
+    access: { anyOf: ['observatory.import'], scope: 'organisation' },
   }),
   pdf: defineEndpoint({
     method: 'GET',
@@ -97,5 +106,6 @@ export const analysisEndpoints = {
     response: { 200: Type.String({ format: 'binary', description: 'application/pdf' }) },
     file: true,
     tags,
+    access: { anyOf: ['observatory.view'], scope: 'network' },
   }),
 };

@@ -28,6 +28,7 @@ export const boardEndpoints = {
     path: '/api/observatory/boards',
     response: { 200: BoardList },
     tags,
+    access: { anyOf: ['observatory.view'], scope: 'network' },
   }),
   create: defineEndpoint({
     method: 'POST',
@@ -35,6 +36,7 @@ export const boardEndpoints = {
     body: BoardInput,
     response: { 201: Type.Object({ code: Type.String() }) },
     tags,
+    access: { anyOf: ['observatory.import'], scope: 'organisation' },
   }),
   view: defineEndpoint({
     method: 'GET',
@@ -43,6 +45,7 @@ export const boardEndpoints = {
     query: BoardQuery,
     response: { 200: BoardView },
     tags,
+    access: { anyOf: ['observatory.view'], scope: 'network' },
   }),
   update: defineEndpoint({
     method: 'PATCH',
@@ -51,6 +54,7 @@ export const boardEndpoints = {
     body: BoardPatch,
     response: { 200: Ok },
     tags,
+    access: { anyOf: ['observatory.import'], scope: 'organisation' },
   }),
   addTile: defineEndpoint({
     method: 'POST',
@@ -59,6 +63,7 @@ export const boardEndpoints = {
     body: TileInput,
     response: { 201: Type.Object({ id: Type.String() }) },
     tags,
+    access: { anyOf: ['observatory.import'], scope: 'organisation' },
   }),
   removeTile: defineEndpoint({
     method: 'DELETE',
@@ -66,6 +71,7 @@ export const boardEndpoints = {
     params: TileParams,
     response: { 200: Ok },
     tags,
+    access: { anyOf: ['observatory.import'], scope: 'organisation' },
   }),
   moveTile: defineEndpoint({
     method: 'POST',
@@ -74,6 +80,7 @@ export const boardEndpoints = {
     body: TileMove,
     response: { 200: Ok },
     tags,
+    access: { anyOf: ['observatory.import'], scope: 'organisation' },
   }),
   publish: defineEndpoint({
     method: 'POST',
@@ -82,6 +89,7 @@ export const boardEndpoints = {
     body: PublishInput,
     response: { 200: Ok },
     tags,
+    access: { anyOf: ['observatory.import'], scope: 'organisation' },
   }),
   /** Without login: a published board only (the same 404 for an unpublished or unknown one). */
   publicView: defineEndpoint({
@@ -91,6 +99,7 @@ export const boardEndpoints = {
     query: PublicBoardQuery,
     response: { 200: PublicBoardView },
     tags,
+    access: { public: 'a board its organisation published for reading without an account' },
   }),
   /** A partner records what it decided in response to the board (its own organisation's follow-up). */
   addFollowup: defineEndpoint({
@@ -100,6 +109,7 @@ export const boardEndpoints = {
     body: FollowupInput,
     response: { 201: Type.Object({ id: Type.String() }) },
     tags,
+    access: { anyOf: ['observatory.import'], scope: 'organisation' },
   }),
   updateFollowup: defineEndpoint({
     method: 'PATCH',
@@ -108,6 +118,7 @@ export const boardEndpoints = {
     body: FollowupPatch,
     response: { 200: Ok },
     tags,
+    access: { anyOf: ['observatory.import'], scope: 'organisation' },
   }),
   removeFollowup: defineEndpoint({
     method: 'DELETE',
@@ -115,6 +126,7 @@ export const boardEndpoints = {
     params: FollowupParams,
     response: { 200: Ok },
     tags,
+    access: { anyOf: ['observatory.import'], scope: 'organisation' },
   }),
   /** The board as a PDF for a signed-in reader: every tile as a table, its sources and caveats, the follow-up. */
   pdf: defineEndpoint({
@@ -125,6 +137,7 @@ export const boardEndpoints = {
     response: pdf,
     file: true,
     tags,
+    access: { anyOf: ['observatory.view'], scope: 'network' },
   }),
   /** The same for a published board, without login. */
   publicPdf: defineEndpoint({
@@ -135,5 +148,6 @@ export const boardEndpoints = {
     response: pdf,
     file: true,
     tags,
+    access: { public: 'a board its organisation published for reading without an account' },
   }),
 };

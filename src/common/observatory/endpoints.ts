@@ -13,6 +13,7 @@ export const observatoryEndpoints = {
     path: '/api/observatory/catalogue',
     response: { 200: CatalogueView },
     tags,
+    access: { anyOf: ['observatory.view'], scope: 'network' },
   }),
   createElement: defineEndpoint({
     method: 'POST',
@@ -20,6 +21,7 @@ export const observatoryEndpoints = {
     body: ElementInput,
     response: { 201: Type.Object({ id: Type.String() }) },
     tags,
+    access: { anyOf: ['observatory.import'], scope: 'organisation' },
   }),
   /** Multipart: the file in "file", the import's settings as JSON in "settings"; nothing is written. */
   previewImport: defineEndpoint({
@@ -28,6 +30,7 @@ export const observatoryEndpoints = {
     multipart: true,
     response: { 200: ImportPreviewView },
     tags,
+    access: { anyOf: ['observatory.import'], scope: 'organisation' },
   }),
   /** Multipart like the preview: writes all of it, or nothing when any line is wrong. */
   commitImport: defineEndpoint({
@@ -36,6 +39,7 @@ export const observatoryEndpoints = {
     multipart: true,
     response: { 200: ImportCommitView },
     tags,
+    access: { anyOf: ['observatory.import'], scope: 'organisation' },
   }),
   indicatorMap: defineEndpoint({
     method: 'GET',
@@ -44,6 +48,7 @@ export const observatoryEndpoints = {
     query: IndicatorMapQuery,
     response: { 200: IndicatorMapView },
     tags,
+    access: { anyOf: ['observatory.view'], scope: 'network' },
   }),
   /** The same table as a workbook, with its sources, vintages and caveat on a second sheet. */
   indicatorXlsx: defineEndpoint({
@@ -59,6 +64,7 @@ export const observatoryEndpoints = {
     },
     file: true,
     tags,
+    access: { anyOf: ['observatory.view'], scope: 'network' },
   }),
 };
 

@@ -27,11 +27,13 @@ export const ownRecordsEndpoints = {
     path: '/api/observatory/own-records',
     response: { 200: OwnRecordsStatus },
     tags,
+    access: { anyOf: ['observatory.view'], scope: 'network' },
   }),
   recompute: defineEndpoint({
     method: 'POST',
     path: '/api/observatory/own-records/recompute',
     response: { 200: OwnRecordsResult },
     tags,
+    access: { anyOf: ['observatory.import'], scope: 'network' },
   }),
 };

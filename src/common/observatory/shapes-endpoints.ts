@@ -13,5 +13,8 @@ export const shapesEndpoints = {
     params: Type.Object({ key: Type.String({ pattern: '^[a-f0-9]{32}$' }) }, { additionalProperties: false }),
     response: { 200: MapShapes },
     tags: ['observatory'] as const,
+    access: {
+      public: 'territory boundaries (public geography) under a digest key, for maps and published boards',
+    },
   }),
 };

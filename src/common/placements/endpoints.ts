@@ -59,6 +59,7 @@ export const placementsEndpoints = {
     query: OfferQuery,
     response: { 200: OfferPage },
     tags,
+    access: { anyOf: ['offer.view'], scope: 'network' },
   }),
   offer: defineEndpoint({
     method: 'GET',
@@ -66,6 +67,7 @@ export const placementsEndpoints = {
     params: IdParams,
     response: { 200: OfferDetail },
     tags,
+    access: { anyOf: ['offer.view'], scope: 'network' },
   }),
   createOffer: defineEndpoint({
     method: 'POST',
@@ -73,6 +75,7 @@ export const placementsEndpoints = {
     body: OfferInput,
     response: { 201: OfferDetail },
     tags,
+    access: { anyOf: ['offer.manage'], scope: 'organisation' },
   }),
   /** Changes an offer (closing and reopening included); refused when it changed since `expectedUpdatedAt`. */
   updateOffer: defineEndpoint({
@@ -82,6 +85,7 @@ export const placementsEndpoints = {
     body: OfferPatch,
     response: { 200: OfferDetail },
     tags,
+    access: { anyOf: ['offer.manage'], scope: 'organisation' },
   }),
 
   // ----------------------------------------------------------------------------------------- matching
@@ -93,6 +97,7 @@ export const placementsEndpoints = {
     query: RankingQuery,
     response: { 200: OfferRanking },
     tags,
+    access: { anyOf: ['person.view'], scope: 'organisation' },
   }),
   /** Persons assigned to open offers so that the most get a feasible placement; nothing is written. */
   cohortSuggestion: defineEndpoint({
@@ -101,6 +106,7 @@ export const placementsEndpoints = {
     body: CohortRequest,
     response: { 200: CohortResult },
     tags,
+    access: { anyOf: ['placement.programme_overview'], scope: 'programme' },
   }),
 
   // --------------------------------------------------------------------------------------- agreements
@@ -110,6 +116,7 @@ export const placementsEndpoints = {
     query: PlacementQuery,
     response: { 200: PlacementPage },
     tags,
+    access: { anyOf: ['placement.view'], scope: 'organisation' },
   }),
   /** A new draft from an offer or naming the host; the host's view of the person rests on a consent. */
   createPlacement: defineEndpoint({
@@ -118,6 +125,7 @@ export const placementsEndpoints = {
     body: PlacementCreateBody,
     response: { 201: PlacementView },
     tags,
+    access: { anyOf: ['placement.manage'], scope: 'organisation' },
   }),
   /** Who may tutor at a host, for the agreement wizard. */
   hostTutors: defineEndpoint({
@@ -126,6 +134,7 @@ export const placementsEndpoints = {
     query: HostTutorQuery,
     response: { 200: HostTutorList },
     tags,
+    access: { anyOf: ['placement.view'], scope: 'organisation' },
   }),
   /** Draft agreements from an accepted cohort suggestion, each created or refused on its own. */
   draftsFromCohort: defineEndpoint({
@@ -134,6 +143,7 @@ export const placementsEndpoints = {
     body: CohortDraftBody,
     response: { 200: CohortDraftResult },
     tags,
+    access: { anyOf: ['placement.manage'], scope: 'organisation' },
   }),
   placement: defineEndpoint({
     method: 'GET',
@@ -141,6 +151,7 @@ export const placementsEndpoints = {
     params: IdParams,
     response: { 200: PlacementView },
     tags,
+    access: { anyOf: ['placement.view'], scope: 'organisation' },
   }),
   /** The home centre changes the terms; after signature, a change of substance asks new signatures. */
   updatePlacement: defineEndpoint({
@@ -150,6 +161,7 @@ export const placementsEndpoints = {
     body: PlacementPatch,
     response: { 200: PlacementView },
     tags,
+    access: { anyOf: ['placement.manage'], scope: 'organisation' },
   }),
   transition: defineEndpoint({
     method: 'POST',
@@ -158,6 +170,7 @@ export const placementsEndpoints = {
     body: TransitionBody,
     response: { 200: PlacementView },
     tags,
+    access: { anyOf: ['placement.view'], scope: 'organisation' },
   }),
   /** Whom sending for signature invites, with the addresses the home centre knows (home side). */
   signatureInvitees: defineEndpoint({
@@ -166,6 +179,7 @@ export const placementsEndpoints = {
     params: IdParams,
     response: { 200: SignatureInvitees },
     tags,
+    access: { anyOf: ['placement.manage'], scope: 'organisation' },
   }),
   /** Asks a party to sign the current version, in person or by a mailed single-use link. */
   requestSignature: defineEndpoint({
@@ -175,6 +189,7 @@ export const placementsEndpoints = {
     body: SignatureBody,
     response: { 201: PlacementView },
     tags,
+    access: { anyOf: ['placement.manage', 'placement.host_validate'], scope: 'organisation' },
   }),
   /** What the holder of a signature link signs (no session). */
   signatureLookup: defineEndpoint({
@@ -183,6 +198,7 @@ export const placementsEndpoints = {
     body: SignatureLookupBody,
     response: { 200: SignatureLinkView },
     tags,
+    access: { public: 'signature by link: the single-use token from the mail is the credential' },
   }),
   /**
    * The agreement the link opens, as the signer's party's PDF (no session; by POST like the look-up, so
@@ -195,6 +211,7 @@ export const placementsEndpoints = {
     response: file('application/pdf'),
     file: true,
     tags,
+    access: { public: 'signature by link: the single-use token from the mail is the credential' },
   }),
   /** Signs through the link, once (no session). */
   sign: defineEndpoint({
@@ -203,6 +220,7 @@ export const placementsEndpoints = {
     body: SignatureTokenBody,
     response: { 204: Type.Null() },
     tags,
+    access: { public: 'signature by link: the single-use token from the mail is the credential' },
   }),
 
   // ---------------------------------------------------------------------------------------------- pdf
@@ -214,6 +232,7 @@ export const placementsEndpoints = {
     response: file('application/pdf'),
     file: true,
     tags,
+    access: { anyOf: ['placement.view'], scope: 'organisation' },
   }),
 
   // ----------------------------------------------------------------------------------------- followup
@@ -223,6 +242,7 @@ export const placementsEndpoints = {
     params: IdParams,
     response: { 200: FollowUpView },
     tags,
+    access: { anyOf: ['placement.view'], scope: 'organisation' },
   }),
   /** One week's attendance sheet (the current week without `week`). */
   attendanceWeek: defineEndpoint({
@@ -232,6 +252,7 @@ export const placementsEndpoints = {
     query: WeekQuery,
     response: { 200: AttendanceWeekView },
     tags,
+    access: { anyOf: ['placement.attendance'], scope: 'organisation' },
   }),
   /** Replaces the days recorded for one week by the ones given. */
   saveAttendanceWeek: defineEndpoint({
@@ -242,6 +263,7 @@ export const placementsEndpoints = {
     body: AttendanceWeekBody,
     response: { 200: AttendanceWeekView },
     tags,
+    access: { anyOf: ['placement.attendance'], scope: 'organisation' },
   }),
   saveEvaluation: defineEndpoint({
     method: 'PUT',
@@ -250,6 +272,7 @@ export const placementsEndpoints = {
     body: EvaluationBody,
     response: { 200: FollowUpView },
     tags,
+    access: { anyOf: ['placement.attendance', 'placement.manage'], scope: 'organisation' },
   }),
   reportIncident: defineEndpoint({
     method: 'POST',
@@ -258,6 +281,7 @@ export const placementsEndpoints = {
     body: IncidentBody,
     response: { 201: FollowUpView },
     tags,
+    access: { anyOf: ['placement.attendance'], scope: 'organisation' },
   }),
   logMobility: defineEndpoint({
     method: 'POST',
@@ -266,6 +290,7 @@ export const placementsEndpoints = {
     body: MobilityBody,
     response: { 201: FollowUpView },
     tags,
+    access: { anyOf: ['placement.attendance'], scope: 'organisation' },
   }),
   recordStay: defineEndpoint({
     method: 'POST',
@@ -274,6 +299,7 @@ export const placementsEndpoints = {
     body: StayBody,
     response: { 201: FollowUpView },
     tags,
+    access: { anyOf: ['placement.manage'], scope: 'organisation' },
   }),
   removeStay: defineEndpoint({
     method: 'DELETE',
@@ -281,6 +307,7 @@ export const placementsEndpoints = {
     params: StayParams,
     response: { 200: FollowUpView },
     tags,
+    access: { anyOf: ['placement.manage'], scope: 'organisation' },
   }),
   saveOutcome: defineEndpoint({
     method: 'PUT',
@@ -289,6 +316,7 @@ export const placementsEndpoints = {
     body: OutcomeBody,
     response: { 200: FollowUpView },
     tags,
+    access: { anyOf: ['placement.manage'], scope: 'organisation' },
   }),
 
   // ----------------------------------------------------------------------------------------- overview
@@ -300,6 +328,7 @@ export const placementsEndpoints = {
     query: OverviewQuery,
     response: { 200: OverviewPage },
     tags,
+    access: { anyOf: ['placement.programme_overview'], scope: 'programme' },
   }),
   overviewCsv: defineEndpoint({
     method: 'GET',
@@ -309,6 +338,7 @@ export const placementsEndpoints = {
     response: file('text/csv'),
     file: true,
     tags,
+    access: { anyOf: ['placement.export'], scope: 'programme' },
   }),
   overviewXlsx: defineEndpoint({
     method: 'GET',
@@ -318,5 +348,6 @@ export const placementsEndpoints = {
     response: file('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'),
     file: true,
     tags,
+    access: { anyOf: ['placement.export'], scope: 'programme' },
   }),
 };

@@ -31,12 +31,14 @@ export const practicesApi = {
     query: PracticeQuery,
     response: { 200: PracticePage },
     tags,
+    access: { anyOf: ['practice.view'], scope: 'network' },
   }),
   facets: defineEndpoint({
     method: 'GET',
     path: '/api/practices/facets',
     response: { 200: PracticeFacets },
     tags,
+    access: { anyOf: ['practice.view'], scope: 'network' },
   }),
   create: defineEndpoint({
     method: 'POST',
@@ -44,6 +46,7 @@ export const practicesApi = {
     body: PracticeInput,
     response: { 201: PracticeCreated },
     tags,
+    access: { anyOf: ['practice.write'], scope: 'organisation' },
   }),
   get: defineEndpoint({
     method: 'GET',
@@ -51,6 +54,7 @@ export const practicesApi = {
     params: IdParams,
     response: { 200: PracticeDetail },
     tags,
+    access: { anyOf: ['practice.view'], scope: 'network' },
   }),
   update: defineEndpoint({
     method: 'PUT',
@@ -59,6 +63,7 @@ export const practicesApi = {
     body: PracticeInput,
     response: { 200: Ok },
     tags,
+    access: { anyOf: ['practice.write'], scope: 'organisation' },
   }),
   /** A draft only; a published sheet is withdrawn, never deleted (others may have taken it up). */
   remove: defineEndpoint({
@@ -67,6 +72,7 @@ export const practicesApi = {
     params: IdParams,
     response: { 200: Ok },
     tags,
+    access: { anyOf: ['practice.write'], scope: 'organisation' },
   }),
   transition: defineEndpoint({
     method: 'POST',
@@ -75,6 +81,7 @@ export const practicesApi = {
     body: TransitionInput,
     response: { 200: Ok },
     tags,
+    access: { anyOf: ['practice.write', 'practice.publish'], scope: 'organisation' },
   }),
   /** Multipart upload of one file in the field "file" (the owner's writers, while the sheet is editable). */
   attach: defineEndpoint({
@@ -84,6 +91,7 @@ export const practicesApi = {
     multipart: true,
     response: { 201: AttachmentView },
     tags,
+    access: { anyOf: ['practice.write'], scope: 'organisation' },
   }),
   attachment: defineEndpoint({
     method: 'GET',
@@ -92,6 +100,7 @@ export const practicesApi = {
     response: { 200: File },
     file: true,
     tags,
+    access: { anyOf: ['practice.view'], scope: 'network' },
   }),
   detach: defineEndpoint({
     method: 'DELETE',
@@ -99,6 +108,7 @@ export const practicesApi = {
     params: AttachmentParams,
     response: { 200: Ok },
     tags,
+    access: { anyOf: ['practice.write'], scope: 'organisation' },
   }),
   /** Another organisation records that it plans, tries, adopted or abandoned the practice. */
   recordTakeUp: defineEndpoint({
@@ -108,6 +118,7 @@ export const practicesApi = {
     body: TakeUpInput,
     response: { 201: Type.Object({ id: Uuid }) },
     tags,
+    access: { anyOf: ['practice.write'], scope: 'organisation' },
   }),
   /** Multipart: the evidence file of a take-up record of the caller's organisation (once). */
   takeUpEvidence: defineEndpoint({
@@ -117,6 +128,7 @@ export const practicesApi = {
     multipart: true,
     response: { 200: Ok },
     tags,
+    access: { anyOf: ['practice.write'], scope: 'organisation' },
   }),
   takeUpEvidenceFile: defineEndpoint({
     method: 'GET',
@@ -125,6 +137,7 @@ export const practicesApi = {
     response: { 200: File },
     file: true,
     tags,
+    access: { anyOf: ['practice.view'], scope: 'organisation' },
   }),
   removeTakeUp: defineEndpoint({
     method: 'DELETE',
@@ -132,6 +145,7 @@ export const practicesApi = {
     params: TakeUpParams,
     response: { 200: Ok },
     tags,
+    access: { anyOf: ['practice.write'], scope: 'organisation' },
   }),
 };
 
@@ -143,12 +157,14 @@ export const publicPracticesApi = {
     query: PublicPracticeQuery,
     response: { 200: PracticePage },
     tags,
+    access: { public: 'the public practice library (sheets their owner opened to everyone)' },
   }),
   facets: defineEndpoint({
     method: 'GET',
     path: '/api/library/facets',
     response: { 200: PracticeFacets },
     tags,
+    access: { public: 'the public practice library (sheets their owner opened to everyone)' },
   }),
   get: defineEndpoint({
     method: 'GET',
@@ -156,6 +172,7 @@ export const publicPracticesApi = {
     params: IdParams,
     response: { 200: PracticeDetail },
     tags,
+    access: { public: 'the public practice library (sheets their owner opened to everyone)' },
   }),
   attachment: defineEndpoint({
     method: 'GET',
@@ -164,5 +181,6 @@ export const publicPracticesApi = {
     response: { 200: File },
     file: true,
     tags,
+    access: { public: 'the public practice library (sheets their owner opened to everyone)' },
   }),
 };

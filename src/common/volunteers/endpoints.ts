@@ -34,6 +34,7 @@ export const volunteersApi = {
     query: VolunteerQuery,
     response: { 200: VolunteerPage },
     tags,
+    access: { anyOf: ['volunteers.manage'], scope: 'organisation' },
   }),
   get: defineEndpoint({
     method: 'GET',
@@ -41,6 +42,7 @@ export const volunteersApi = {
     params: IdParams,
     response: { 200: VolunteerDetail },
     tags,
+    access: { anyOf: ['volunteers.manage'], scope: 'organisation' },
   }),
   /** Correct or complete a volunteer and its organisations (coordinating organisation, volunteers.manage). */
   update: defineEndpoint({
@@ -50,6 +52,7 @@ export const volunteersApi = {
     body: VolunteerUpdate,
     response: { 200: Ok },
     tags,
+    access: { anyOf: ['volunteers.manage'], scope: 'organisation' },
   }),
   /** Validate a pending registration, deactivate, reactivate (coordinating organisation, volunteers.manage). */
   status: defineEndpoint({
@@ -59,6 +62,7 @@ export const volunteersApi = {
     body: VolunteerStatusBody,
     response: { 200: Ok },
     tags,
+    access: { anyOf: ['volunteers.manage'], scope: 'organisation' },
   }),
   benefitCentre: defineEndpoint({
     method: 'PUT',
@@ -67,6 +71,7 @@ export const volunteersApi = {
     body: BenefitCentreBody,
     response: { 200: Ok },
     tags,
+    access: { anyOf: ['volunteers.manage'], scope: 'organisation' },
   }),
   declare: defineEndpoint({
     method: 'POST',
@@ -75,6 +80,7 @@ export const volunteersApi = {
     body: DeclarationBody,
     response: { 201: Created },
     tags,
+    access: { anyOf: ['volunteers.manage'], scope: 'organisation' },
   }),
   addOrganisation: defineEndpoint({
     method: 'POST',
@@ -83,6 +89,7 @@ export const volunteersApi = {
     body: VolunteerOrgBody,
     response: { 200: Ok },
     tags,
+    access: { anyOf: ['volunteers.manage'], scope: 'organisation' },
   }),
   removeOrganisation: defineEndpoint({
     method: 'DELETE',
@@ -90,6 +97,7 @@ export const volunteersApi = {
     params: OrgParams,
     response: { 200: Ok },
     tags,
+    access: { anyOf: ['volunteers.manage'], scope: 'organisation' },
   }),
   addTraining: defineEndpoint({
     method: 'POST',
@@ -98,6 +106,7 @@ export const volunteersApi = {
     body: TrainingBody,
     response: { 201: Created },
     tags,
+    access: { anyOf: ['volunteers.manage'], scope: 'organisation' },
   }),
   /** A training recorded by mistake, removed by the organisation that recorded it. */
   removeTraining: defineEndpoint({
@@ -106,6 +115,7 @@ export const volunteersApi = {
     params: TrainingParams,
     response: { 200: Ok },
     tags,
+    access: { anyOf: ['volunteers.manage'], scope: 'organisation' },
   }),
   assign: defineEndpoint({
     method: 'POST',
@@ -114,6 +124,7 @@ export const volunteersApi = {
     body: AssignmentBody,
     response: { 201: AssignmentCreated },
     tags,
+    access: { anyOf: ['volunteers.manage'], scope: 'organisation' },
   }),
   /** The network's organisations (to add one a volunteer works with, or a benefit centre). */
   organisations: defineEndpoint({
@@ -121,12 +132,14 @@ export const volunteersApi = {
     path: '/api/volunteers/organisations',
     response: { 200: VolunteerOrgOptions },
     tags,
+    access: { anyOf: ['volunteers.manage'], scope: 'network' },
   }),
   insurance: defineEndpoint({
     method: 'GET',
     path: '/api/volunteers/insurance',
     response: { 200: InsuranceList },
     tags,
+    access: { anyOf: ['volunteers.manage'], scope: 'organisation' },
   }),
   addInsurance: defineEndpoint({
     method: 'POST',
@@ -134,6 +147,7 @@ export const volunteersApi = {
     body: InsuranceBody,
     response: { 201: Created },
     tags,
+    access: { anyOf: ['volunteers.manage'], scope: 'organisation' },
   }),
 };
 
@@ -144,6 +158,7 @@ export const publicVolunteersApi = {
     path: '/api/public/volunteers/organisations',
     response: { 200: VolunteerOrgOptions },
     tags,
+    access: { public: 'the organisations a volunteer may choose on the public registration form' },
   }),
   /** Always the same answer, whatever the e-mail: nothing tells whether it was known. */
   register: defineEndpoint({
@@ -152,5 +167,6 @@ export const publicVolunteersApi = {
     body: VolunteerRegistration,
     response: { 202: Ok },
     tags,
+    access: { public: "a volunteer's public self-registration (lands pending)" },
   }),
 };

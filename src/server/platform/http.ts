@@ -31,6 +31,18 @@ export function authed(req: FastifyRequest): Actor {
   return req.actor;
 }
 
+/**
+ * Who a route acts for: a session waiting for its second factor is not signed in yet (it only reaches
+ * the MFA routes), and a user who must still set up a second factor reaches only the set-up.
+ */
+export function routeActor(req: FastifyRequest): Actor | null {
+  const path = req.url.split('?')[0] ?? '';
+  if (req.actor && req.mfaPending && !MFA_PENDING_ALLOWED.test(path)) return null;
+  if (req.actor?.mfaSetupRequired && !MFA_SETUP_ALLOWED.test(path))
+    throw forbidden('auth.mfa_setup_required');
+  return req.actor;
+}
+
 /** Runs fn in one transaction as the request's actor (RLS context set, application role). */
 export function inTx<T>(
   deps: Deps,
@@ -104,6 +116,9 @@ export function errorBody(language: Language, e: AppError) {
   };
 }
 
+/** Where the multipart body parser lives: an error raised there is about the body it was given. */
+const MULTIPART_PARSER = /[\\/]node_modules[\\/]@fastify[\\/]busboy[\\/]/;
+
 /** Turns any thrown error into the translated JSON error a user can act on; only real faults are 500. */
 export function toAppError(err: unknown): AppError | null {
   if (err instanceof AppError) return err;
@@ -111,6 +126,10 @@ export function toAppError(err: unknown): AppError | null {
   if (fe?.validation) return new AppError(400, 'errors.validation', {}, toFieldErrors(fe.validation));
   const db = fromDatabaseError(err);
   if (db) return db;
+  // The multipart parser throws plain errors on a body it cannot read (no boundary, a truncated part):
+  // the client's fault, found by fuzzing (issue 16).
+  if (err instanceof Error && MULTIPART_PARSER.test(err.stack ?? ''))
+    return new AppError(400, 'errors.bad_request');
   if (fe?.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {
     const byStatus: Record<number, string> = {
       400: 'errors.bad_request',
@@ -170,11 +189,7 @@ export const platformHttp = fp(async (app: FastifyInstance, deps: Deps) => {
         if (typeof sent !== 'string' || !safeEqual(sent, req.actor.csrfToken)) throw forbidden('errors.csrf');
       } else if (!sameOrigin(req, origins)) throw forbidden('errors.csrf');
     }
-    const path = req.url.split('?')[0] ?? '';
-    // A session waiting for its second factor is not signed in yet: it only reaches the MFA routes.
-    if (req.actor && req.mfaPending && !MFA_PENDING_ALLOWED.test(path)) req.actor = null;
-    else if (req.actor?.mfaSetupRequired && !MFA_SETUP_ALLOWED.test(path))
-      throw forbidden('auth.mfa_setup_required');
+    req.actor = routeActor(req);
   });
 
   app.setErrorHandler(async (err, req, reply: FastifyReply) => {

@@ -1,5 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest, RouteShorthandOptions } from 'fastify';
+import { allows } from '../../common/access/endpoint-access';
 import {
+  type Access,
   type AnyEndpoint,
   type BodyOf,
   type ParamsOf,
@@ -7,6 +9,8 @@ import {
   type ResponseOf,
   successStatus,
 } from '../../common/kernel/endpoint';
+import { forbidden, unauthenticated } from './errors';
+import { routeActor } from './http';
 
 /** A request whose input has the types of its endpoint (validated by its schemas before the handler). */
 export type RequestOf<E extends AnyEndpoint> = FastifyRequest & {
@@ -14,6 +18,18 @@ export type RequestOf<E extends AnyEndpoint> = FastifyRequest & {
   query: QueryOf<E>;
   body: BodyOf<E>;
 };
+
+/**
+ * The endpoint's declared access, enforced before its input is validated (issue 16): no session → 401,
+ * none of the permissions → 403, so a caller who may not call it learns nothing of its schemas. The use
+ * cases keep their own checks (which records, which side, which status): this is the outer gate.
+ */
+export function checkAccess(access: Access | undefined, req: FastifyRequest): void {
+  if (!access || 'public' in access) return;
+  const actor = routeActor(req);
+  if (!actor) throw unauthenticated();
+  if (!allows(access, actor.roles)) throw forbidden();
+}
 
 /**
  * Registers an endpoint declared in `src/common/<module>/endpoints.ts`. The handler returns the answer
@@ -30,6 +46,7 @@ export function route<E extends AnyEndpoint>(
     method: endpoint.method,
     url: endpoint.path,
     config: options.config,
+    preValidation: async (req) => checkAccess(endpoint.access, req),
     schema: {
       tags: [...endpoint.tags],
       ...(endpoint.params ? { params: endpoint.params } : {}),

@@ -1,9 +1,11 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { createContext, type ReactNode, useContext, useEffect } from 'react';
+import { allows } from '../../common/access/endpoint-access';
 import { can, type Permission, type Role } from '../../common/access/permissions';
 import { authApi } from '../../common/auth/endpoints';
 import type { SessionView } from '../../common/auth/schemas';
 import { isLanguage } from '../../common/i18n/locales';
+import type { AnyEndpoint } from '../../common/kernel/endpoint';
 import { ApiError, setCsrfToken } from './api';
 import { call } from './client';
 import { useLanguage } from './i18n';
@@ -73,4 +75,11 @@ export function useSession(): SessionView {
 export function useCan(permission: Permission): boolean {
   const { state } = useSessionState();
   return state.status === 'signed_in' && can(state.session.roles as Role[], permission);
+}
+
+/** Whether the signed-in user may call this endpoint, from its declared access (ADR 0030): show the action. */
+export function useMayCall(endpoint: AnyEndpoint): boolean {
+  const { state } = useSessionState();
+  if (!endpoint.access) return true;
+  return allows(endpoint.access, state.status === 'signed_in' ? (state.session.roles as Role[]) : null);
 }

@@ -8,6 +8,8 @@ import type {
   ImportProblem,
   ImportSettings,
 } from '../../../common/observatory/import-schemas';
+import { ImportMapping as ImportMappingSchema } from '../../../common/observatory/import-schemas';
+import { schemaErrors } from '../../../common/validation/text';
 import { type Actor, requirePermission } from '../../platform/actor';
 import type { Tx } from '../../platform/db/context';
 import { AppError, forbidden } from '../../platform/errors';
@@ -60,22 +62,31 @@ interface Read {
   elementIds: Map<string, string>;
 }
 
+/** The catalogue key and parameters each problem's message was made of (for the refusal of a commit). */
+const messageOf = new WeakMap<ImportProblem, { key: string; params: Record<string, string | number> }>();
+
 async function read(trx: Tx, actor: Actor, file: UploadedFile, settings: ImportSettings): Promise<Read> {
   requirePermission(actor, 'observatory.import');
   const orgId = actor.orgId;
   if (!orgId) throw forbidden();
   const lang = actor.language;
-  const problem = (e: ImportError | { line: number; column?: string; code: string; value?: string }) => ({
-    line: e.line,
-    column: e.column ?? null,
-    code: e.code,
-    message: t(lang, e.code.includes('.') ? e.code : `${IMPORT_ERROR_KEY_PREFIX}${e.code}`, {
+  const problem = (e: ImportError | { line: number; column?: string; code: string; value?: string }) => {
+    const key = e.code.includes('.') ? e.code : `${IMPORT_ERROR_KEY_PREFIX}${e.code}`;
+    const params = {
       line: e.line,
       column: e.column ?? '',
       value: 'value' in e ? (e.value ?? '') : '',
       firstLine: 'firstLine' in e ? (e.firstLine ?? '') : '',
-    }),
-  });
+    };
+    const p: ImportProblem = {
+      line: e.line,
+      column: e.column ?? null,
+      code: e.code,
+      message: t(lang, key, params),
+    };
+    messageOf.set(p, { key, params });
+    return p;
+  };
   const checksum =
     file.checksum ??
     createHash('sha256')
@@ -123,6 +134,19 @@ async function read(trx: Tx, actor: Actor, file: UploadedFile, settings: ImportS
     saved ??
     ((detection.format === format ? detection.suggestedMapping : null) as ImportMapping | null) ??
     (suggestMapping(format, detection.columns, { fileName: file.filename }) as ImportMapping);
+  // A mapping suggested from a header samen cannot hold (a file whose line ends were not recognised reads
+  // as one header of thousands of columns, names beyond 100 characters): the header is not recognised,
+  // rather than an answer that breaks its own schema (a 500 found by fuzzing, issue 16).
+  if (schemaErrors(ImportMappingSchema, { ...mapping, format }).length) {
+    const problems = [problem({ line: detection.headerLine, code: 'unknown_format' })];
+    return {
+      view: { ...base, problems, problemCount: 1 },
+      rows: [],
+      mapping: null,
+      key: null,
+      elementIds: new Map(),
+    };
+  }
   const territories = await store.knownTerritoryCodes(trx);
   const { history } = historyOf(await store.codeChanges(trx));
   // Every code a change retired: accepted even when no longer a territory, and named in the preview.
@@ -250,7 +274,16 @@ export async function commitImport(
       400,
       'observatory.errors.import_refused',
       { n: r.view.problemCount },
-      r.view.problems.map((p) => ({ path: `line.${p.line}${p.column ? `.${p.column}` : ''}`, code: p.code })),
+      // Each problem as a field error the error handler translates again: its catalogue key and parameters
+      // (a bare parser code such as 'invalid_number' is no key, and would reach the user untranslated).
+      r.view.problems.map((p) => {
+        const m = messageOf.get(p);
+        return {
+          path: `line.${p.line}${p.column ? `.${p.column}` : ''}`,
+          code: m?.key ?? p.code,
+          ...(m ? { params: m.params } : {}),
+        };
+      }),
     );
   const vintage = settings.vintage.trim();
   // A blank cell is no data (nothing stored); a withheld one is kept as the source's secret.

@@ -177,11 +177,20 @@ describe.skipIf(!available)('signing in, sessions and account security', () => {
     expect(replay.statusCode).toBe(400);
     expect(replay.json().error.code).toBe('auth.mfa_invalid');
     const next = totpCode(setup.secret, timeStep(Date.now()) + 1);
+    const done = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/mfa',
+      payload: { code: next },
+      headers,
+    });
+    expect(done.statusCode).toBe(200);
+    // The session issued before the code is replaced (issue 16, session fixation): the new cookie signs in.
+    const signedIn = String(done.headers['set-cookie']).split(';')[0]!;
+    expect((await t.app.inject({ method: 'GET', url: '/api/dashboard', headers })).statusCode).toBe(401);
     expect(
-      (await t.app.inject({ method: 'POST', url: '/api/auth/mfa', payload: { code: next }, headers }))
+      (await t.app.inject({ method: 'GET', url: '/api/dashboard', headers: { cookie: signedIn } }))
         .statusCode,
     ).toBe(200);
-    expect((await t.app.inject({ method: 'GET', url: '/api/dashboard', headers })).statusCode).toBe(200);
   });
 
   it('sends members of an organisation that requires 2FA to set it up first', async () => {

@@ -8,7 +8,7 @@ import { decryptField } from '../crypto';
 import { CommitThenFail, switchContext, type Tx } from '../db/context';
 import { AppError, unauthenticated } from '../errors';
 import { queueMail } from '../mail';
-import type { Secrets } from '../secrets';
+import { platformKeys, type Secrets } from '../secrets';
 import { ownTotp } from './own-credentials';
 import { hashWithSalt } from './passwords';
 import { createSession } from './sessions';
@@ -150,7 +150,7 @@ export async function checkTotp(
       throw refuse();
     }
   }
-  const secret = decryptField(own.secretEnc, secrets.secretKey);
+  const secret = decryptField(own.secretEnc, platformKeys(secrets));
   const r = verifyTotp(secret, code, Date.now(), { window: 1, lastUsedStep: own.lastStep ?? undefined });
   if (!r.ok) {
     await audit(trx, { action: 'login_failed', entity: 'user', detail: { reason: 'totp' } });
@@ -174,21 +174,33 @@ export async function checkTotp(
     .execute();
 }
 
-/** Completes a login that waits for its second factor. Runs as the session's user, no organisation yet. */
+/**
+ * Completes a login that waits for its second factor. Runs as the session's user, no organisation yet.
+ * Returns the token of a new session: the one issued before the second factor (its cookie set before
+ * sign-in was complete) is revoked, so a token known before sign-in never becomes a signed-in one.
+ */
 export async function completeMfa(
   trx: Tx,
   config: Config,
   secrets: Secrets,
   session: { sessionId: string; userId: string; email: string; requestId: string },
   code: string,
-) {
+): Promise<string> {
   await checkTotp(trx, secrets, code, { countFailure: true, config, email: session.email });
   const s = await trx
     .updateTable('sessions')
-    .set({ mfa_pending: false })
+    .set({ revoked_at: new Date() })
     .where('id', '=', session.sessionId)
-    .returning('active_org_id')
+    .where('mfa_pending', '=', true)
+    .returning(['active_org_id', 'ip', 'user_agent'])
     .executeTakeFirstOrThrow();
+  const token = await createSession(trx, config, {
+    userId: session.userId,
+    orgId: s.active_org_id,
+    mfaPending: false,
+    ip: s.ip,
+    userAgent: s.user_agent,
+  });
   await trx
     .updateTable('users')
     .set({ failed_login_count: 0, locked_until: null, last_login_at: new Date() })
@@ -196,4 +208,5 @@ export async function completeMfa(
     .execute();
   await switchContext(trx, { userId: session.userId, orgId: s.active_org_id, requestId: session.requestId });
   await audit(trx, { action: 'login', entity: 'user', entityId: session.userId, detail: { mfa: true } });
+  return token;
 }

@@ -15,7 +15,8 @@ import {
 } from './account';
 import { completeMfa, login } from './login';
 import { acceptPasswordResetRequest, confirmPasswordReset } from './password-reset';
-import { revokeSession, SESSION_COOKIE } from './sessions';
+import { resolveSession, revokeSession, SESSION_COOKIE } from './sessions';
+import { auditThrottled } from './throttle-audit';
 import { disableTotp, enableTotp, startTotpSetup } from './totp-setup';
 
 export async function authRoutes(app: FastifyInstance, deps: Deps) {
@@ -24,7 +25,8 @@ export async function authRoutes(app: FastifyInstance, deps: Deps) {
     reply.setCookie(SESSION_COOKIE, token, {
       httpOnly: true,
       sameSite: 'lax',
-      secure: config.secureCookies,
+      // Over TLS, including TLS ended by a trusted proxy (X-Forwarded-Proto), even if PUBLIC_URL says http.
+      secure: config.secureCookies || reply.request.protocol === 'https',
       path: '/',
       // No Max-Age: the cookie ends with the browser; the session's idle and absolute expiry stay on the server.
     });
@@ -33,16 +35,29 @@ export async function authRoutes(app: FastifyInstance, deps: Deps) {
     userAgent: req.headers['user-agent'] ?? null,
     requestId: req.id,
   });
-  // Sign-in, second factor and password resets: attempts per minute per address.
-  const loginLimit = { config: { rateLimit: { max: config.loginRateLimit, timeWindow: '1 minute' } } };
+  // Sign-in, second factor and password resets: attempts per minute per address. An address over the
+  // limit gets the same 429 whichever account it names, and is audited (once per window).
+  const loginLimit = {
+    config: {
+      rateLimit: { max: config.loginRateLimit, timeWindow: '1 minute', onExceeded: auditThrottled(deps) },
+    },
+  };
 
   route(
     app,
     api.login,
     async (req, reply) => {
+      // The session this browser held before (signed in, or waiting for its second factor), if any.
+      const held = req.cookies[SESSION_COOKIE];
+      const previous = held ? (await resolveSession(deps.db, config, held, req.id))?.actor : undefined;
       const outcome = await systemTx(deps, req, (trx) =>
         login(trx, config, deps.secrets, req.body, meta(req)),
       );
+      // Session fixation: the session this browser held before (if any) ends; only the new token is valid.
+      if (previous)
+        await withContext(deps.db, { userId: previous.userId, requestId: req.id }, (trx) =>
+          revokeSession(trx, previous.sessionId),
+        );
       setCookie(reply, outcome.token);
       return { status: outcome.status };
     },
@@ -52,10 +67,10 @@ export async function authRoutes(app: FastifyInstance, deps: Deps) {
   route(
     app,
     api.mfa,
-    async (req) => {
+    async (req, reply) => {
       const actor = authed(req);
       // Not signed in yet: the transaction acts as the user only, for no organisation.
-      await withContext(deps.db, { userId: actor.userId, requestId: req.id }, (trx) =>
+      const token = await withContext(deps.db, { userId: actor.userId, requestId: req.id }, (trx) =>
         completeMfa(
           trx,
           config,
@@ -64,7 +79,8 @@ export async function authRoutes(app: FastifyInstance, deps: Deps) {
           req.body.code,
         ),
       );
-      return { ok: true };
+      setCookie(reply, token);
+      return { ok: true as const };
     },
     loginLimit,
   );

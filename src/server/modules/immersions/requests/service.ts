@@ -182,6 +182,8 @@ export async function createRequest(trx: Tx, deps: Deps, actor: Actor, input: Re
 }
 
 export async function updateRequest(trx: Tx, deps: Deps, actor: Actor, id: string, input: RequestInput) {
+  // As reading and moving it: a visitor who lost the permission no longer edits their draft.
+  requirePermission(actor, 'immersion.view');
   const r = await visible(trx, id);
   if (!actsForVisitor(actor, r)) throw forbidden();
   if (r.status !== 'draft') throw conflict(E('not_draft'));

@@ -150,6 +150,13 @@ describe.skipIf(!available)('observatory: figures from samen’s own records', (
     );
   });
 
+  it('answers the status to the observatory readers only', async () => {
+    // A peer ambassador holds no observatory permission: refused, not told when samen last computed.
+    const peer = await t.login('ambassadeur@wereldhuis.example');
+    expect((await peer.get('/api/observatory/own-records')).statusCode).toBe(403);
+    expect((await peer.post('/api/observatory/own-records/recompute')).statusCode).toBe(403);
+  });
+
   it('never answers the counts outside the system scope, nor lets an organisation write samen’s values', async () => {
     const m = await fx().member('analist@west-vlaanderen.example');
     const rows = await withContext(t.db.engine.db, { userId: m.userId, orgId: m.orgId }, (trx) =>

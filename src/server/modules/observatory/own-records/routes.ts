@@ -12,6 +12,8 @@ import { lastComputation } from './store';
 export async function ownRecordsRoutes(app: FastifyInstance, deps: Deps) {
   route(app, api.status, (req) =>
     inTx(deps, req, async (trx, actor) => {
+      // The observatory page's panel: for its readers only (issue 16), as every other observatory read.
+      requirePermission(actor, 'observatory.view');
       const last = await lastComputation(trx);
       return {
         computedAt: last ? new Date(last.created_at).toISOString() : null,
