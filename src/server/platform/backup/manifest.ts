@@ -1,7 +1,7 @@
 // The backup's manifest (manifest.json next to the payload, ADR 0034): what was saved, from which engine and
 // schema version, the payload's SHA-256 and every table's row count and checksum.
 import { createHash } from 'node:crypto';
-import { createReadStream, readFileSync, writeFileSync } from 'node:fs';
+import { createReadStream, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TableSum } from './checksums';
 
@@ -71,3 +71,26 @@ export const totals = (tables: TableSum[]) => ({
   tables: tables.length,
   rows: tables.reduce((n, t) => n + t.rows, 0),
 });
+
+/** Writes the manifest of a payload just saved in `dir` (its digest, the tables' counts and checksums). */
+export async function recordBackup(
+  dir: string,
+  engine: Manifest['engine'],
+  payloadFile: string,
+  schemaVersion: Manifest['schemaVersion'],
+  tables: TableSum[],
+): Promise<Manifest> {
+  const path = join(dir, payloadFile);
+  const manifest: Manifest = {
+    format: FORMAT,
+    formatVersion: FORMAT_VERSION,
+    engine,
+    createdAt: new Date().toISOString(),
+    schemaVersion,
+    payload: { file: payloadFile, bytes: statSync(path).size, sha256: await sha256File(path) },
+    totals: totals(tables),
+    tables,
+  };
+  writeManifest(dir, manifest);
+  return manifest;
+}

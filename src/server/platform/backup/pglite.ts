@@ -6,16 +6,7 @@ import type { PGlite } from '@electric-sql/pglite';
 import { lockDataDir } from '../db/datadir-lock';
 import { createPglite } from '../db/engine';
 import { CHECKSUM_SETTINGS, compareChecksums, type TableSum, tableChecksums } from './checksums';
-import {
-  BackupError,
-  FORMAT,
-  FORMAT_VERSION,
-  type Manifest,
-  sha256File,
-  totals,
-  verifyPayload,
-  writeManifest,
-} from './manifest';
+import { BackupError, type Manifest, recordBackup, verifyPayload } from './manifest';
 
 const PAYLOAD = 'pglite-data.tar.gz';
 
@@ -39,18 +30,7 @@ export async function backupPglite(dataDir: string, outDir: string): Promise<Man
       const blob = await pglite.dumpDataDir('gzip');
       const path = join(outDir, PAYLOAD);
       writeFileSync(path, Buffer.from(await blob.arrayBuffer()));
-      const manifest: Manifest = {
-        format: FORMAT,
-        formatVersion: FORMAT_VERSION,
-        engine: 'pglite',
-        createdAt: new Date().toISOString(),
-        schemaVersion: version,
-        payload: { file: PAYLOAD, bytes: statSync(path).size, sha256: await sha256File(path) },
-        totals: totals(tables),
-        tables,
-      };
-      writeManifest(outDir, manifest);
-      return manifest;
+      return await recordBackup(outDir, 'pglite', PAYLOAD, version, tables);
     } finally {
       await pglite.close();
     }

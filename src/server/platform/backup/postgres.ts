@@ -5,16 +5,7 @@ import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
 import { CHECKSUM_SETTINGS, compareChecksums, type TableSum, tableChecksums } from './checksums';
-import {
-  BackupError,
-  FORMAT,
-  FORMAT_VERSION,
-  type Manifest,
-  sha256File,
-  totals,
-  verifyPayload,
-  writeManifest,
-} from './manifest';
+import { BackupError, type Manifest, recordBackup, verifyPayload } from './manifest';
 
 const PAYLOAD = 'database.dump';
 
@@ -84,18 +75,7 @@ export async function backupPostgres(url: string, outDir: string): Promise<Manif
     );
     return { tables, version: version ?? null };
   });
-  const manifest: Manifest = {
-    format: FORMAT,
-    formatVersion: FORMAT_VERSION,
-    engine: 'postgres',
-    createdAt: new Date().toISOString(),
-    schemaVersion: version,
-    payload: { file: PAYLOAD, bytes: statSync(path).size, sha256: await sha256File(path) },
-    totals: totals(tables),
-    tables,
-  };
-  writeManifest(outDir, manifest);
-  return manifest;
+  return recordBackup(outDir, 'postgres', PAYLOAD, version, tables);
 }
 
 /** Relations outside the system schemas: a database with any is not empty. */

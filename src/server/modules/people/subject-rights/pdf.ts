@@ -3,12 +3,13 @@ import type { SubjectExport } from '../../../../common/people/subject-rights-end
 import { hasMessage, t } from '../../../platform/i18n';
 import { FONT } from '../../../platform/pdf-fonts';
 import { INK, MUTED, openPdf, Printer } from '../../../platform/pdf-printer';
+import { readableCode } from './code-labels';
 import type { SubjectPerson } from './collect';
 
 /**
  * The readable copy of a person's data (GDPR art. 15(3)), in their language: who holds it, then each
- * module's section, one block per row with its fields named in that language. Field values are printed as
- * recorded (codes of lists as stored); dates and instants in the language's format.
+ * module's section, one block per row with its fields named in that language. Codes of lists are named as
+ * the screens name them (code-labels.ts); dates and instants in the language's format.
  */
 
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -75,7 +76,17 @@ export async function renderSubjectPdf(
     s.rows.forEach((row, i) => {
       if (s.rows.length > 1) p.line(`${i + 1}.`, MUTED, 8, FONT.bold);
       for (const [k, v] of Object.entries(row))
-        p.line(m('field', { label: label(k, language), value: value(v, language, locale) }), INK, 9);
+        p.line(
+          m('field', {
+            label: label(k, language),
+            value:
+              typeof v === 'string'
+                ? readableCode(s.key, k, value(v, language, locale), language)
+                : value(v, language, locale),
+          }),
+          INK,
+          9,
+        );
       p.rule();
     });
   }

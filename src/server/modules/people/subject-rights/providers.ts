@@ -18,7 +18,11 @@ const record: SubjectDataProvider = {
           select p.first_name as "firstName", p.last_name as "lastName", p.birth_date::text as "birthDate",
             p.birth_date_precision as "birthDatePrecision", p.sex, p.nationality, p.participant_code as "participantCode",
             p.national_id_enc is not null as "nationalIdRecorded", p.email, p.phone, p.street,
-            p.postal_code as "postalCode", p.municipality_code as "municipalityCode", p.languages,
+            p.postal_code as "postalCode",
+            -- The municipality by its names (both languages where they differ), its code in brackets.
+            coalesce((select t.name_fr || coalesce(' / ' || nullif(t.name_nl, t.name_fr), '') || ' (' || t.code || ')'
+                        from territories t where t.code = p.municipality_code), p.municipality_code) as "municipalityCode",
+            p.languages,
             p.spoken_languages as "spokenLanguages", p.interpreter_need as "interpreterNeed",
             p.preferred_language as "preferredLanguage", p.benefit, p.benefit_since::text as "benefitSince",
             p.benefit_until::text as "benefitUntil", p.contract_type as "contractType",
