@@ -543,6 +543,14 @@ describe('parseTerritoryFile: validation', () => {
     expect(result.territories.map((t) => t.code)).toEqual(['FR-59350', 'BE-58002']);
   });
 
+  it('names a refused value cut short: a cell of a megabyte is not echoed back', () => {
+    const result = csv(`,FR,${'9'.repeat(1_000_000)},Lille,,,,`);
+    expect(errorsOf(result)).toEqual(['invalid_code line 2']);
+    const value = String(result.errors[0]?.params?.value);
+    expect(value.length).toBeLessThanOrEqual(121);
+    expect(value.endsWith('…')).toBe(true);
+  });
+
   it('reports all the errors of one record', () => {
     const result = csv(',BE,5709X,,,57,BE-XXX,-3');
     expect(result.errors.map((e) => e.code)).toEqual([

@@ -495,13 +495,25 @@ function round5(n: number): number {
   return Math.round(n * 1e5) / 1e5;
 }
 
+/** An error names the value it refuses, cut short: a cell can hold a megabyte, the answer must not. */
+const MAX_ECHO = 120;
+const shortened = (params: Record<string, string | number>) =>
+  Object.fromEntries(
+    Object.entries(params).map(([k, v]) => [
+      k,
+      typeof v === 'string' && v.length > MAX_ECHO ? `${v.slice(0, MAX_ECHO)}…` : v,
+    ]),
+  );
+
 class Collector {
   private readonly seen = new Map<string, number>();
 
   constructor(private readonly result: TerritoryImportResult) {}
 
   error(location: Location, code: TerritoryImportErrorCode, params?: Record<string, string | number>): void {
-    this.result.errors.push(params ? { ...location, code, params } : { ...location, code });
+    this.result.errors.push(
+      params ? { ...location, code, params: shortened(params) } : { ...location, code },
+    );
   }
 
   /** Validates one record; adds the territory (and its geometry) when it has no error. */
