@@ -22,8 +22,10 @@ export default defineConfig({
           name: 'db-pglite',
           include: ['src/**/*.db.test.ts'],
           env: { SAMEN_TEST_DB: 'pglite' },
-          testTimeout: 60_000,
-          hookTimeout: 120_000,
+          // The access matrix, fuzzing, crash and backup suites share the two workers with the rest: a
+          // seed or a test waits longer behind them than alone.
+          testTimeout: 120_000,
+          hookTimeout: 300_000,
         },
       },
       {
@@ -31,8 +33,10 @@ export default defineConfig({
           name: 'db-pg',
           include: ['src/**/*.db.test.ts'],
           env: { SAMEN_TEST_DB: 'pg' },
-          testTimeout: 60_000,
-          hookTimeout: 120_000,
+          // The access matrix, fuzzing, crash and backup suites share the two workers with the rest: a
+          // seed or a test waits longer behind them than alone.
+          testTimeout: 120_000,
+          hookTimeout: 300_000,
         },
       },
       {
