@@ -5,7 +5,7 @@ import { addYears } from '../../../../common/admin/retention';
 import { fixedClock, systemClock } from '../../../../common/kernel/clock';
 import { hashPassword } from '../../../platform/auth/passwords';
 import { withContext } from '../../../platform/db/context';
-import { anonymisePerson } from '../../people/subject-rights/anonymise';
+import { anonymisePerson } from '../../people';
 import { runRetention } from './run-retention';
 
 /**
