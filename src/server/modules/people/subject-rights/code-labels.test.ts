@@ -10,10 +10,12 @@ describe("codes in the readable copy of a person's data", () => {
   });
 
   it('names each code of a list and each language of a level map', () => {
-    expect(readableCode('people.pathways', 'modules', 'placement, socio_professional_insertion', 'fr')).not.toMatch(
-      /placement|socio_professional/,
+    expect(
+      readableCode('people.pathways', 'modules', 'placement, socio_professional_insertion', 'fr'),
+    ).not.toMatch(/placement|socio_professional/);
+    expect(readableCode('people.person', 'languages', '{"fr":"C1","nl":"A2"}', 'fr')).toMatch(
+      /: C1, .+: A2$/,
     );
-    expect(readableCode('people.person', 'languages', '{"fr":"C1","nl":"A2"}', 'fr')).toMatch(/: C1, .+: A2$/);
   });
 
   it('leaves free text and unknown codes as recorded', () => {
