@@ -21,6 +21,7 @@ export default defineConfig({
         test: {
           name: 'db-pglite',
           include: ['src/**/*.db.test.ts'],
+          globalSetup: ['test/support/templates.ts'],
           env: { SAMEN_TEST_DB: 'pglite' },
           // The access matrix, fuzzing, crash and backup suites share the two workers with the rest: a
           // seed or a test waits longer behind them than alone.
@@ -32,6 +33,7 @@ export default defineConfig({
         test: {
           name: 'db-pg',
           include: ['src/**/*.db.test.ts'],
+          globalSetup: ['test/support/templates.ts'],
           env: { SAMEN_TEST_DB: 'pg' },
           // The access matrix, fuzzing, crash and backup suites share the two workers with the rest: a
           // seed or a test waits longer behind them than alone.

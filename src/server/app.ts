@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { AjvCompiler } from '@fastify/ajv-compiler';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
@@ -36,6 +37,32 @@ function trustProxy(
   return setting;
 }
 
+/**
+ * A query string repeats a key for a list, so its values are wrapped into arrays ('array' coercion).
+ * A JSON body never needs that, and Ajv's unwrapping of a one-element array inside `anyOf` (a nullable
+ * text) let `["text"]` through validation unchanged, to fail in the handler with a 500 (found by fuzzing).
+ */
+const validatorPool = AjvCompiler();
+type RouteSchema = { schema: unknown; httpPart?: string };
+function bodiesWithoutArrayCoercion(
+  externalSchemas: Record<string, unknown>,
+  options?: { customOptions?: object },
+) {
+  // The pool's typings describe Ajv's compile, not the route-level function Fastify calls.
+  const build = (coerceTypes: boolean | 'array') =>
+    validatorPool(
+      externalSchemas as never,
+      {
+        ...options,
+        customOptions: { ...options?.customOptions, coerceTypes },
+      } as never,
+    ) as unknown as (route: RouteSchema) => unknown;
+  const others = build('array');
+  const bodies = build(true);
+  return ((route: RouteSchema) =>
+    (route.httpPart === 'body' ? bodies : others)(route)) as unknown as ReturnType<typeof validatorPool>;
+}
+
 /** Builds the HTTP application: security headers, sessions, API routes, OpenAPI docs and the web app. */
 export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   const app = Fastify({
@@ -55,6 +82,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
         keywords: [MULTILINE],
       },
     },
+    schemaController: { compilersFactory: { buildValidator: bodiesWithoutArrayCoercion } },
   });
 
   await app.register(helmet, {

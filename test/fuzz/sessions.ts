@@ -26,6 +26,7 @@ const ORDER = [
 
 export function sessionPool(t: TestApp) {
   const open = new Map<string, Client>();
+  let logins = 0;
   const emailOf = (key: string) => DEMO_ACCOUNTS.find((a) => a.key === key)!.email;
 
   async function client(key: string): Promise<Client> {
@@ -35,6 +36,7 @@ export function sessionPool(t: TestApp) {
       if (s.statusCode === 200 && s.json().user) return c;
     }
     c = await t.login(emailOf(key));
+    logins++;
     open.set(key, c);
     return c;
   }
@@ -59,7 +61,8 @@ export function sessionPool(t: TestApp) {
     return candidates[0] ?? 'admin';
   }
 
-  return { client, accountFor };
+  /** Sign-ins so far: each writes a session, so a table snapshot taken before one is stale. */
+  return { client, accountFor, logins: () => logins };
 }
 
 function permissionRoles(perms: readonly string[]): Set<string> {

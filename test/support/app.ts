@@ -12,6 +12,7 @@ import { createJobRunner } from '../../src/server/platform/jobs';
 import { createMailer, type OutgoingMail } from '../../src/server/platform/mail';
 import { registerPlatformJobs } from '../../src/server/platform/platform-jobs';
 import { createTestEngine, type TestEngine } from './engine';
+import { TEST_SECRETS } from './templates';
 
 export interface Client {
   cookie: string;
@@ -48,7 +49,7 @@ export async function createTestApp(
     clock?: Clock;
   } = {},
 ): Promise<TestApp> {
-  const db = await createTestEngine();
+  const db = await createTestEngine(undefined, { seeded: opts.seed !== false });
   const config = loadConfig({
     DATA_DIR: `/tmp/samen-test-${process.pid}`,
     WEB_DIR: '/nonexistent',
@@ -57,7 +58,7 @@ export async function createTestApp(
     ...opts.env,
   });
   const log = opts.log ?? pino({ level: 'silent' });
-  const secrets = { secretKey: Buffer.alloc(32, 7), networkSecret: Buffer.alloc(32, 9) };
+  const secrets = TEST_SECRETS;
   const mails: OutgoingMail[] = [];
   // The test engine is the owner too: the lock-out settings follow this app's configuration.
   await bindEngine(db.engine, db.engine, { ...config, production: false });
@@ -74,7 +75,7 @@ export async function createTestApp(
   };
   registerPlatformJobs(deps);
   registerModuleJobs(deps);
-  if (opts.seed !== false) await seedDemo(db.engine, deps.secrets);
+  if (opts.seed !== false && !db.seeded) await seedDemo(db.engine, deps.secrets);
   const app = await buildApp(deps);
   await app.ready();
 

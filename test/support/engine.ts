@@ -1,8 +1,17 @@
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import pg from 'pg';
-import { type Engine, openPglite, openPostgres } from '../../src/server/platform/db/engine';
+import { inject } from 'vitest';
+import {
+  createPglite,
+  type Engine,
+  openPglite,
+  openPostgres,
+  pgliteEngine,
+} from '../../src/server/platform/db/engine';
 import { migrate } from '../../src/server/platform/db/migrate';
 import { bindEngine, DEFAULT_DB_SETTINGS } from '../../src/server/platform/db/prepare';
+import type { DbTemplates } from './templates';
 
 export const PG_TEST_URL = process.env.PG_TEST_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 export const testEngineKind = (process.env.SAMEN_TEST_DB ?? 'pglite') as 'pglite' | 'pg';
@@ -26,22 +35,51 @@ export async function pgAvailable(): Promise<boolean> {
 
 export interface TestEngine {
   engine: Engine;
+  /** Whether the database already holds the demo network (copied from the seeded template). */
+  seeded: boolean;
   drop: () => Promise<void>;
 }
 
-/** A fresh, migrated database for one test file: in-memory PGlite, or a new database on the server. */
-export async function createTestEngine(kind = testEngineKind): Promise<TestEngine> {
-  if (kind === 'pglite') {
-    const engine = await openPglite(null);
-    await migrate(engine);
-    await bindEngine(engine, engine, DEFAULT_DB_SETTINGS);
-    return { engine, drop: () => engine.close() };
+/** The run's templates (test/support/templates.ts), or null outside Vitest's database projects. */
+function templates(kind: 'pglite' | 'pg'): DbTemplates | null {
+  try {
+    const t = inject('samenTemplates');
+    return t?.kind === kind ? t : null;
+  } catch {
+    return null;
   }
-  const name = `samen_t_${randomBytes(6).toString('hex')}`;
+}
+
+async function adminQuery(sql: string) {
   const admin = new pg.Client({ connectionString: PG_TEST_URL });
   await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
+  try {
+    await admin.query(sql);
+  } finally {
+    await admin.end();
+  }
+}
+
+/**
+ * A fresh, migrated database for one test file: in-memory PGlite, or a new database on the server.
+ * Within the suite it is a copy of the run's template (migrated, or migrated and seeded when `seeded`).
+ */
+export async function createTestEngine(
+  kind = testEngineKind,
+  opts: { seeded?: boolean } = {},
+): Promise<TestEngine> {
+  const tpl = templates(kind);
+  const from = tpl ? (opts.seeded ? tpl.seeded : tpl.migrated) : null;
+  if (kind === 'pglite') {
+    const engine = from
+      ? pgliteEngine(await createPglite(null, new Blob([readFileSync(from)])))
+      : await openPglite(null);
+    await migrate(engine);
+    await bindEngine(engine, engine, DEFAULT_DB_SETTINGS);
+    return { engine, seeded: !!from && !!opts.seeded, drop: () => engine.close() };
+  }
+  const name = `samen_t_${randomBytes(6).toString('hex')}`;
+  await adminQuery(from ? `create database ${name} template ${from}` : `create database ${name}`);
   const url = new URL(PG_TEST_URL);
   url.pathname = `/${name}`;
   const engine = openPostgres(url.toString(), 4);
@@ -49,12 +87,10 @@ export async function createTestEngine(kind = testEngineKind): Promise<TestEngin
   await bindEngine(engine, engine, DEFAULT_DB_SETTINGS);
   return {
     engine,
+    seeded: !!from && !!opts.seeded,
     drop: async () => {
       await engine.close();
-      const c = new pg.Client({ connectionString: PG_TEST_URL });
-      await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
+      await adminQuery(`drop database if exists ${name} with (force)`);
     },
   };
 }
