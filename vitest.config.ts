@@ -22,6 +22,7 @@ export default defineConfig({
           name: 'db-pglite',
           include: ['src/**/*.db.test.ts'],
           globalSetup: ['test/support/templates.ts'],
+          isolate: false,
           env: { SAMEN_TEST_DB: 'pglite' },
           // The access matrix, fuzzing, crash and backup suites share the two workers with the rest: a
           // seed or a test waits longer behind them than alone.
@@ -34,6 +35,7 @@ export default defineConfig({
           name: 'db-pg',
           include: ['src/**/*.db.test.ts'],
           globalSetup: ['test/support/templates.ts'],
+          isolate: false,
           env: { SAMEN_TEST_DB: 'pg' },
           // The access matrix, fuzzing, crash and backup suites share the two workers with the rest: a
           // seed or a test waits longer behind them than alone.

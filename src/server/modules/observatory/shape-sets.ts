@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Tx } from '../../platform/db/context';
+import { databaseIdentity, type Tx } from '../../platform/db/context';
 import { forgetShapeSets, registerShapes, SHAPES_KEY, shapesJson } from './map-shapes';
 import { placesFor, shapeOf } from './map-values';
 
@@ -8,7 +8,7 @@ import { placesFor, shapeOf } from './map-values';
  * did not compute the map could not rebuild its boundaries. With the codes (and the old codes a current one
  * is drawn from) any process behind the load balancer answers any key a map named.
  */
-const remembered = new Set<string>();
+let rememberedBy = new WeakMap<object, Set<string>>();
 const MAX_REMEMBERED = 2_000;
 
 export async function rememberShapeSet(
@@ -17,6 +17,9 @@ export async function rememberShapeSet(
   codes: readonly string[],
   sources: ReadonlyMap<string, ReadonlySet<string>>,
 ): Promise<void> {
+  const db = databaseIdentity(trx);
+  let remembered = rememberedBy.get(db);
+  if (!remembered) rememberedBy.set(db, (remembered = new Set()));
   if (remembered.has(key)) return;
   const drawnFrom: Record<string, string[]> = {};
   for (const c of codes) {
@@ -33,7 +36,7 @@ export async function rememberShapeSet(
 /** This process forgets every set (tests: a second process that never computed the map). */
 export function forgetInProcess(): void {
   forgetShapeSets();
-  remembered.clear();
+  rememberedBy = new WeakMap();
 }
 
 /**

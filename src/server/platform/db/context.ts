@@ -49,6 +49,12 @@ function bindingOf(handle: object): ContextBinding {
   return b;
 }
 
+/**
+ * What stands for the database behind a handle or any of its transactions: a process-wide memo of what a
+ * database holds is keyed by it, so one process holding two databases (tests, tools) never mixes them.
+ */
+export const databaseIdentity = (handle: object): object => bindingOf(handle);
+
 /** The signed form of a context, as app.begin_request() verifies it (sha256(k ‖ sha256(k ‖ text))). */
 export function signContext(key: Buffer, ctx: DbContext): { text: string; mac: Buffer } {
   const text = JSON.stringify({
