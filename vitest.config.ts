@@ -2,6 +2,20 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 import { samenI18n } from './scripts/vite-i18n';
 
+/**
+ * Suites that prove a property of the HTTP layer over every endpoint (fuzzing, the access matrix, bad input
+ * on every route, the red-team replay) run on PostgreSQL, the production engine, and not again on PGlite:
+ * both engines are the same PostgreSQL, and these four alone took a third of the PGlite project's time.
+ * SAMEN_DEEP=1 runs them on both (ADR 0036).
+ */
+const HTTP_PROOFS = [
+  'src/server/fuzz-api.db.test.ts',
+  'src/server/api-robustness.db.test.ts',
+  'src/server/access-matrix.db.test.ts',
+  'src/server/red-team.db.test.ts',
+];
+const deep = process.env.SAMEN_DEEP === '1';
+
 // One run, five projects; the summary reporter prints the closing `N passed, N failed` line.
 export default defineConfig({
   test: {
@@ -21,6 +35,7 @@ export default defineConfig({
         test: {
           name: 'db-pglite',
           include: ['src/**/*.db.test.ts'],
+          exclude: deep ? [] : HTTP_PROOFS,
           globalSetup: ['test/support/templates.ts'],
           isolate: false,
           env: { SAMEN_TEST_DB: 'pglite' },

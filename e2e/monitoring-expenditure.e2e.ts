@@ -108,6 +108,8 @@ describe('expenditure of a Flemish partner reviewed by the lead', () => {
     await create.getByRole('button', { name: 'Aangifte aanmaken' }).click();
     await finance.waitForURL(/\/app\/expenditure\/[0-9a-f-]{36}$/);
     const declarationPath = new URL(finance.url()).pathname;
+    // The overview lists the new declaration too: wait for the declaration's own page (its add button).
+    await finance.getByRole('button', { name: 'Uitgave toevoegen' }).waitFor();
     await expect.poll(() => mainText(finance)).toContain(`Aangifte ${period}`);
     expect(await mainText(finance)).toContain('Ontwerp');
 

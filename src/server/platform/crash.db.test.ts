@@ -17,7 +17,8 @@ import { type Engine, openPglite, openPostgres } from './db/engine';
  * acknowledged write must be there, every import whole or absent, and every audit chain intact.
  */
 const enabled = await engineAvailable();
-const TRIALS = Number(process.env.CRASH_TRIALS ?? 4);
+// Two kills per engine and run (middle and near the end of the import); CRASH_TRIALS=10 for a deeper run.
+const TRIALS = Number(process.env.CRASH_TRIALS ?? 2);
 const REFERENT = 'referent@cpas-mouscron.example';
 const ANALYST = 'analist@west-vlaanderen.example';
 const CODES = ['BE-34022', 'BE-34027', 'BE-57096'];

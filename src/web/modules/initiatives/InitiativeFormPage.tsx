@@ -1,3 +1,4 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useLocation, useNavigate, useParams } from 'react-router';
 import { localized } from '../../../common/i18n/locales';
@@ -5,7 +6,7 @@ import { initiativesApi as api, proposalsApi } from '../../../common/initiatives
 import { initiativeLink, initiativeNewLink } from '../../../common/initiatives/links';
 import type { InitiativeDetail, InitiativeInput, ProposalDetail } from '../../../common/initiatives/schemas';
 import { organisationsApi, programmesApi, territoriesApi } from '../../../common/network/endpoints';
-import { call, useEndpoint, useEndpointMutation } from '../../app/client';
+import { call, invalidate, useEndpoint, useEndpointMutation } from '../../app/client';
 import { useLanguage } from '../../app/i18n';
 import { useSession } from '../../app/session';
 import { Button } from '../../app/ui/Button';
@@ -88,6 +89,7 @@ function InitiativeForm({
   const orgs = useEndpoint(organisationsApi.list, { query: { status: 'active', pageSize: 100 } });
   const programmes = useEndpoint(programmesApi.list, { query: { pageSize: 100 } });
   const update = useEndpointMutation(api.update, [api.get, api.list]);
+  const client = useQueryClient();
   const set =
     <K extends keyof State>(k: K) =>
     (v: State[K]) =>
@@ -115,6 +117,7 @@ function InitiativeForm({
         navigate(initiativeLink.href({ id }));
       } else {
         const created = await call(api.create, { body });
+        await invalidate(client, api.list);
         navigate(initiativeLink.href({ id: created.id }));
       }
     } catch (e) {

@@ -55,10 +55,15 @@ function useWorkWords() {
 }
 
 /** The organisation's events first (it organises them), then the network's; cancelled ones are left out. */
-function useEventOptions(enabled: boolean): { options: Option[]; days: Map<string, string> } {
+function useEventOptions(enabled: boolean): {
+  options: Option[];
+  days: Map<string, string>;
+  loading: boolean;
+} {
   const m = useWorkWords();
   const intl = useIntl();
-  const q = useEndpoint(forumsApi.list, {}, { enabled });
+  // A picker shows what exists now: an event or initiative made minutes ago in another tab or page is there.
+  const q = useEndpoint(forumsApi.list, {}, { enabled, refetchOnMount: 'always' });
   const items = (q.data?.items ?? [])
     .filter((e) => e.status !== 'cancelled')
     .sort((a, b) => Number(b.canEdit) - Number(a.canEdit) || b.startsAt.localeCompare(a.startsAt));
@@ -72,23 +77,25 @@ function useEventOptions(enabled: boolean): { options: Option[]; days: Map<strin
       }),
     })),
     days: new Map(items.map((e) => [e.id, localDay(new Date(e.startsAt))])),
+    loading: enabled && q.isPending,
   };
 }
 
 /** The initiatives the organisation leads first, then the network's; abandoned ones are left out. */
-function useInitiativeOptions(enabled: boolean): Option[] {
+function useInitiativeOptions(enabled: boolean): { options: Option[]; loading: boolean } {
   const m = useWorkWords();
   const { language } = useLanguage();
   const session = useSession();
-  const q = useEndpoint(initiativesApi.list, { query: {} }, { enabled });
+  const q = useEndpoint(initiativesApi.list, { query: {} }, { enabled, refetchOnMount: 'always' });
   const own = (i: { lead: { id: string } }) => i.lead.id === session.activeOrgId;
-  return (q.data?.items ?? [])
+  const options = (q.data?.items ?? [])
     .filter((i) => i.status !== 'abandoned')
     .sort((a, b) => Number(own(b)) - Number(own(a)))
     .map((i) => ({
       id: i.id,
       label: m('option_initiative', { title: localized(language, i.titleFr, i.titleNl), org: i.lead.name }),
     }));
+  return { options, loading: enabled && q.isPending };
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -97,6 +104,7 @@ const localDay = (d: Date) => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad
 export function AssignVolunteer({ volunteer }: { volunteer: VolunteerDetail }) {
   const w = useVolunteerWords();
   const m = useWorkWords();
+  const intl = useIntl();
   const client = useQueryClient();
   const [kind, setKind] = useState<Kind>('event');
   const form = useForm(SCHEMAS[kind], EMPTY);
@@ -155,7 +163,15 @@ export function AssignVolunteer({ volunteer }: { volunteer: VolunteerDetail }) {
         {kind === 'event' && (
           <Select
             label={m('event')}
-            description={events.options.length ? m('event_help') : m('events_none')}
+            // Not "none" while the list is on its way, and not opened empty.
+            description={
+              events.loading
+                ? intl.formatMessage({ id: 'common.loading' })
+                : events.options.length
+                  ? m('event_help')
+                  : m('events_none')
+            }
+            isDisabled={events.loading}
             value={form.values.eventId || null}
             onChange={pickEvent}
             options={events.options}
@@ -166,10 +182,17 @@ export function AssignVolunteer({ volunteer }: { volunteer: VolunteerDetail }) {
         {kind === 'initiative' && (
           <Select
             label={m('initiative')}
-            description={initiatives.length ? m('initiative_help') : m('initiatives_none')}
+            description={
+              initiatives.loading
+                ? intl.formatMessage({ id: 'common.loading' })
+                : initiatives.options.length
+                  ? m('initiative_help')
+                  : m('initiatives_none')
+            }
+            isDisabled={initiatives.loading}
             value={form.values.initiativeId || null}
             onChange={form.set('initiativeId')}
-            options={initiatives}
+            options={initiatives.options}
             isRequired
             error={form.errors.initiativeId}
           />

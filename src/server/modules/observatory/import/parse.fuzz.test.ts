@@ -25,7 +25,7 @@ async function problemsOf(file: FileCase, format: ImportFormat, header: string[]
   const mapping = suggestMapping(format, header);
   let parsed: Awaited<ReturnType<typeof parseAll>>;
   try {
-    parsed = await parseAll(new Uint8Array(file.bytes), { mapping, maxErrors: 50 });
+    parsed = await parseAll(new Uint8Array(file.bytes), { mapping, maxErrors: 50, stallMs: 2_000 });
   } catch (e) {
     return [`threw ${String(e).slice(0, 300)}`];
   }

@@ -696,3 +696,16 @@ describe('error messages', () => {
     }
   });
 });
+
+describe('damaged workbooks', () => {
+  it('refuses a zip on which the streaming reader stops without an end or an error (found by fuzzing)', async () => {
+    const t0 = Date.now();
+    const { errors, rows } = await parseAll(fixture('damaged-stalls.xlsx'), {
+      mapping: suggestMapping('long', ['geo_code', 'period', 'element', 'value']),
+      stallMs: 1_000,
+    });
+    expect(errors.map((e) => e.code)).toContain('invalid_spreadsheet');
+    expect(rows).toEqual([]);
+    expect(Date.now() - t0).toBeLessThan(10_000);
+  }, 20_000);
+});

@@ -54,6 +54,8 @@ export interface ParseOptions {
   /** Errors kept (default 1,000). */
   maxErrors?: number;
   onProgress?: (progress: ImportProgress) => void;
+  /** A spreadsheet whose reader makes no progress this long is refused as damaged (default 10 s). */
+  stallMs?: number;
 }
 
 export interface ImportStats {
@@ -198,6 +200,7 @@ export class ImportParse implements AsyncIterable<ImportRow[]> {
         progress();
       },
       report: (e) => this.error(e),
+      stallMs: this.options.stallMs,
     });
     this.header = table.header;
     try {

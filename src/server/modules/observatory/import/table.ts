@@ -140,6 +140,8 @@ export interface OpenedTable {
 
 export interface TableOptions {
   onBytes?: (bytesRead: number) => void;
+  /** A spreadsheet whose reader makes no progress this long is refused as damaged (default 10 s). */
+  stallMs?: number;
   /** Receives problems met while reading the records. */
   report?: (error: ImportError) => void;
 }
@@ -172,7 +174,7 @@ export async function openTable(source: ImportSource, options: TableOptions = {}
     if (Buffer.from(head).toString('latin1').includes('application/vnd.oasis.opendocument')) {
       return refused({ line: 1, code: 'unsupported_spreadsheet', value: 'ODS' }, 'xlsx');
     }
-    return openXlsx(bytes, report);
+    return openXlsx(bytes, report, options.stallMs ?? XLSX_STALL_MS);
   }
   return openText(bytes, report);
 }
@@ -433,10 +435,54 @@ function rowCells(values: unknown): CellValue[] {
   return out;
 }
 
-async function openXlsx(bytes: ByteStream, report: (e: ImportError) => void): Promise<OpenedTable> {
+const XLSX_STALL_MS = 10_000;
+
+class StalledSpreadsheet extends Error {}
+
+/**
+ * Some damaged zips make the streaming reader stop without an error or an end (fuzzing found workbooks
+ * with a few flipped bytes whose import never answered). Every wait on the reader is raced against the
+ * time since anything happened: a byte read, a sheet or a row given.
+ */
+function progressWatch(stallMs: number) {
+  let last = Date.now();
+  return {
+    touch: () => {
+      last = Date.now();
+    },
+    async guard<T>(pending: Promise<T>): Promise<T> {
+      let timer: NodeJS.Timeout | undefined;
+      const stalled = new Promise<never>((_, reject) => {
+        const check = () => {
+          const idle = Date.now() - last;
+          if (idle >= stallMs) reject(new StalledSpreadsheet());
+          else timer = setTimeout(check, stallMs - idle);
+        };
+        timer = setTimeout(check, stallMs);
+      });
+      try {
+        const value = await Promise.race([pending, stalled]);
+        last = Date.now();
+        return value;
+      } finally {
+        clearTimeout(timer);
+      }
+    },
+  };
+}
+
+async function openXlsx(
+  bytes: ByteStream,
+  report: (e: ImportError) => void,
+  stallMs: number,
+): Promise<OpenedTable> {
+  const watch = progressWatch(stallMs);
   // The zip reader wants Buffers, not objects.
   async function* buffers(): AsyncIterable<Buffer> {
-    for await (const chunk of bytes) yield Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    for await (const chunk of bytes) {
+      watch.touch();
+      yield Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    }
   }
   const input = Readable.from(buffers(), { objectMode: false });
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
@@ -461,11 +507,15 @@ async function openXlsx(bytes: ByteStream, report: (e: ImportError) => void): Pr
 
   const sheets = reader[Symbol.asyncIterator]();
   try {
-    for (let s = await sheets.next(); !s.done; s = await sheets.next()) {
+    for (let s = await watch.guard(sheets.next()); !s.done; s = await watch.guard(sheets.next())) {
       const sheet = s.value;
       const rows = sheet[Symbol.asyncIterator]();
       const seen: TableRecord[] = [];
-      for (let r = await rows.next(); !r.done && seen.length < HEADER_SCAN_ROWS; r = await rows.next()) {
+      for (
+        let r = await watch.guard(rows.next());
+        !r.done && seen.length < HEADER_SCAN_ROWS;
+        r = await watch.guard(rows.next())
+      ) {
         const record = { line: r.value.number, cells: rowCells(r.value.values) };
         seen.push(record);
         const columns = record.cells.map(headerText);
@@ -488,7 +538,11 @@ async function openXlsx(bytes: ByteStream, report: (e: ImportError) => void): Pr
         async function* batches(): AsyncIterable<TableRecord[]> {
           let batch: TableRecord[] = [];
           try {
-            for (let next = await rows.next(); !next.done; next = await rows.next()) {
+            for (
+              let next = await watch.guard(rows.next());
+              !next.done;
+              next = await watch.guard(rows.next())
+            ) {
               batch.push({ line: next.value.number, cells: rowCells(next.value.values) });
               if (batch.length >= 1000) {
                 yield batch;
