@@ -105,6 +105,9 @@ export function AssignVolunteer({ volunteer }: { volunteer: VolunteerDetail }) {
   const w = useVolunteerWords();
   const m = useWorkWords();
   const intl = useIntl();
+  // Not "none" while a list is on its way (the picker stays closed until it is there).
+  const described = (list: { loading: boolean; options: Option[] }, help: string, none: string) =>
+    list.loading ? intl.formatMessage({ id: 'common.loading' }) : list.options.length ? help : none;
   const client = useQueryClient();
   const [kind, setKind] = useState<Kind>('event');
   const form = useForm(SCHEMAS[kind], EMPTY);
@@ -163,14 +166,7 @@ export function AssignVolunteer({ volunteer }: { volunteer: VolunteerDetail }) {
         {kind === 'event' && (
           <Select
             label={m('event')}
-            // Not "none" while the list is on its way, and not opened empty.
-            description={
-              events.loading
-                ? intl.formatMessage({ id: 'common.loading' })
-                : events.options.length
-                  ? m('event_help')
-                  : m('events_none')
-            }
+            description={described(events, m('event_help'), m('events_none'))}
             isDisabled={events.loading}
             value={form.values.eventId || null}
             onChange={pickEvent}
@@ -182,13 +178,7 @@ export function AssignVolunteer({ volunteer }: { volunteer: VolunteerDetail }) {
         {kind === 'initiative' && (
           <Select
             label={m('initiative')}
-            description={
-              initiatives.loading
-                ? intl.formatMessage({ id: 'common.loading' })
-                : initiatives.options.length
-                  ? m('initiative_help')
-                  : m('initiatives_none')
-            }
+            description={described(initiatives, m('initiative_help'), m('initiatives_none'))}
             isDisabled={initiatives.loading}
             value={form.values.initiativeId || null}
             onChange={form.set('initiativeId')}
