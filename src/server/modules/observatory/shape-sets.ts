@@ -19,7 +19,10 @@ export async function rememberShapeSet(
 ): Promise<void> {
   const db = databaseIdentity(trx);
   let remembered = rememberedBy.get(db);
-  if (!remembered) rememberedBy.set(db, (remembered = new Set()));
+  if (!remembered) {
+    remembered = new Set();
+    rememberedBy.set(db, remembered);
+  }
   if (remembered.has(key)) return;
   const drawnFrom: Record<string, string[]> = {};
   for (const c of codes) {
