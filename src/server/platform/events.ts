@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Tx } from './db/context';
 import { enqueue } from './jobs';
 
@@ -31,4 +32,21 @@ export async function recordEvent(trx: Tx, event: DomainEvent): Promise<void> {
     { type: event.type, actorUserId: event.actorUserId, payload: event.payload },
     { orgId: event.orgId },
   );
+}
+
+/** The shared records whose parties may record an event in each other's name (migration 0069). */
+export type PartyRecord = { kind: 'placement' | 'immersion_request'; id: string };
+
+/**
+ * Records an event in the name of a party of a shared record, as nobody: the last signature given by the
+ * other party or by a signer's link. The database checks that the organisation is a party of the record and
+ * that the caller is the other party or a link; a transaction enqueues nothing else for another organisation.
+ */
+export async function recordPartyEvent(
+  trx: Tx,
+  event: Omit<DomainEvent, 'actorUserId' | 'orgId'> & { orgId: string },
+  record: PartyRecord,
+): Promise<void> {
+  await sql`select app.enqueue_party_event(${event.type}, ${JSON.stringify(event.payload)}::jsonb,
+    ${event.orgId}::uuid, ${record.kind}, ${record.id}::uuid)`.execute(trx);
 }

@@ -135,10 +135,4 @@ export const SHARED_WRITE: Record<string, { reason: string; allows: string[] }> 
     reason: 'a link between two services belongs to both organisations: the partner accepts or ends it',
     allows: ["update B's rows"],
   },
-  jobs: {
-    reason:
-      'OPEN FINDING (issue 16, needs a migration): the outbox policy lets any transaction enqueue a job for ' +
-      'any organisation, and the events worker acts for job.org_id; see ADR 0035',
-    allows: ['insert naming B'],
-  },
 };

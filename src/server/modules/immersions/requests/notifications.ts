@@ -5,7 +5,7 @@ import { absolute } from '../../../../common/kernel/links';
 import type { Actor } from '../../../platform/actor';
 import type { Tx } from '../../../platform/db/context';
 import type { Deps } from '../../../platform/deps';
-import { type DomainEvent, recordEvent } from '../../../platform/events';
+import { type DomainEvent, recordEvent, recordPartyEvent } from '../../../platform/events';
 import { queueMail } from '../../../platform/mail';
 import type { NotificationHandler } from '../../../platform/module';
 import type { RequestRow } from './store';
@@ -100,12 +100,20 @@ export async function recordRequestEvent(
     sentToHost: r.sent_to_host_at !== null || move === 'approve_manager',
     fromStatus: r.status,
   };
-  await recordEvent(trx, {
-    type: requestEvent(move),
-    orgId: actor?.orgId ?? r.org_id,
-    actorUserId: actor?.userId ?? null,
-    payload,
-  });
+  if (actor)
+    await recordEvent(trx, {
+      type: requestEvent(move),
+      orgId: actor.orgId,
+      actorUserId: actor.userId,
+      payload,
+    });
+  // A signer's link acts for nobody: the event goes out in the visitor's centre's name (migration 0069).
+  else
+    await recordPartyEvent(
+      trx,
+      { type: requestEvent(move), orgId: r.org_id, payload },
+      { kind: 'immersion_request', id: r.id },
+    );
 }
 
 function payloadOf(event: DomainEvent): Payload | null {

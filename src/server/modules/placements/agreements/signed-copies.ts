@@ -4,7 +4,7 @@ import { organisationLanguage } from '../../../../common/people/referral-rules';
 import { SIGNATURE_ROLES, type SignatureRole } from '../../../../common/placements/agreement-rules';
 import { audit, auditPersonRead } from '../../../platform/audit';
 import { switchContext, type Tx } from '../../../platform/db/context';
-import { recordEvent } from '../../../platform/events';
+import { recordPartyEvent } from '../../../platform/events';
 import { queueMail } from '../../../platform/mail';
 import type { NotificationHandler } from '../../../platform/module';
 import { documentForSide } from '../pdf/agreement-pdf';
@@ -41,8 +41,13 @@ export async function recordIfFullySigned(trx: Tx, placementId: string): Promise
     side: 'home',
     version: row.version,
   };
-  // Nobody in particular: the event is the agreement's, and each party's handler acts for it alone.
-  await recordEvent(trx, { type: FULLY_SIGNED, orgId: row.org_id, actorUserId: null, payload });
+  // Nobody in particular: the event is the agreement's, and each party's handler acts for it alone. The
+  // last signature may be the host's or a link's, hence a party event (migration 0069).
+  await recordPartyEvent(
+    trx,
+    { type: FULLY_SIGNED, orgId: row.org_id, payload },
+    { kind: 'placement', id: row.id },
+  );
 }
 
 interface Recipient {
