@@ -9,10 +9,11 @@ beforeAll(async () => {
 });
 afterAll(async () => browser?.close());
 
+// Each account in its own browser context, three at a time: the longest file of the browser suite alone.
 describe('every demo role signs in and lands on its dashboard', () => {
-  it.each(DEMO_ACCOUNTS.map((a) => [a.key, a.email, a.language] as const))(
+  it.concurrent.for(DEMO_ACCOUNTS.map((a) => [a.key, a.email, a.language] as const))(
     '%s (%s)',
-    async (_key, email, language) => {
+    async ([_key, email, language], { expect }) => {
       const ctx = await newContext(browser);
       const page = await ctx.newPage();
       await login(page, email);
