@@ -22,6 +22,11 @@ export interface Client {
   patch: (url: string, body?: unknown) => Promise<LightMyRequestResponse>;
   put: (url: string, body?: unknown) => Promise<LightMyRequestResponse>;
   del: (url: string) => Promise<LightMyRequestResponse>;
+  /**
+   * GETs a file export: a stored export answers 303 to `/api/exports/:id`, which this follows (ADR 0033);
+   * a refusal is returned as it came.
+   */
+  download: (url: string) => Promise<LightMyRequestResponse>;
 }
 
 export interface TestApp {
@@ -99,6 +104,12 @@ export async function createTestApp(
       patch: (u, b) => send('PATCH', u, b),
       put: (u, b) => send('PUT', u, b),
       del: (u) => send('DELETE', u),
+      download: async (u) => {
+        const made = await send('GET', u);
+        const to = String(made.headers.location ?? '');
+        if (made.statusCode !== 303 || !/^\/api\/exports\/[0-9a-f-]{36}$/.test(to)) return made;
+        return send('GET', to);
+      },
     };
   };
 

@@ -160,7 +160,7 @@ describe.skipIf(!available)('reads of persons through placements are audited onc
       [homeRef, home],
       [tutor, host],
     ] as const) {
-      const { reads } = await reading(() => client.get(`/api/placements/${first!.id}/agreement.pdf`));
+      const { reads } = await reading(() => client.download(`/api/placements/${first!.id}/agreement.pdf`));
       expect(reads, JSON.stringify(reads)).toHaveLength(1);
       expect(reads[0]).toMatchObject({ chain: home.orgId, actor_user_id: reader.userId });
       expect(named(reads[0]!)).toEqual([first!.personId]);

@@ -78,7 +78,7 @@ describe.skipIf(!available)('audit log: who and what, readable and private', () 
     // (an export in the host's own chain); Mouscron's referent opens the caseload (one read of many).
     const tutor = await t.login('tuteur@atelier-roubaix.example');
     expect((await tutor.get(`/api/placements/${placement.id}`)).statusCode).toBe(200);
-    expect((await tutor.get(`/api/placements/${placement.id}/agreement.pdf`)).statusCode).toBe(200);
+    expect((await tutor.download(`/api/placements/${placement.id}/agreement.pdf`)).statusCode).toBe(200);
     const referent = await t.login('referent@cpas-mouscron.example');
     expect((await referent.get('/api/people')).statusCode).toBe(200);
   });

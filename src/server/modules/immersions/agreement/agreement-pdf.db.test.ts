@@ -81,12 +81,12 @@ describe.skipIf(!available)('immersion agreement PDF', () => {
   it('gives the visitor’s organisation the agreement in Dutch by default, and audits the download', async () => {
     expect(completed).not.toBe('');
     const before = await exports(completed);
-    const r = await (await t.login(VISITOR)).get(pdfUrl(completed));
+    const r = await (await t.login(VISITOR)).download(pdfUrl(completed));
     expect(r.statusCode, r.body).toBe(200);
     expect(r.headers['content-type']).toBe('application/pdf');
-    expect(r.headers['cache-control']).toBe('no-store');
+    expect(r.headers['cache-control']).toContain('no-store');
     const ref = completed.replace(/-/g, '').slice(0, 8).toUpperCase();
-    expect(r.headers['content-disposition']).toBe(`attachment; filename="inleefovereenkomst-${ref}.pdf"`);
+    expect(r.headers['content-disposition']).toContain(`attachment; filename="inleefovereenkomst-${ref}.pdf"`);
     expect(r.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
     expect(await exports(completed)).toBe(before + 1);
 
@@ -102,11 +102,11 @@ describe.skipIf(!available)('immersion agreement PDF', () => {
 
   it('gives the host the same agreement in French by default, and in Dutch when asked', async () => {
     const host = await t.login(HOST);
-    const fr = await host.get(pdfUrl(completed));
+    const fr = await host.download(pdfUrl(completed));
     expect(fr.statusCode, fr.body).toBe(200);
     expect(fr.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
     expect(fr.headers['content-disposition']).toMatch(/filename="convention-immersion-[0-9A-F]{8}\.pdf"/);
-    const nl = await host.get(pdfUrl(completed, 'nl'));
+    const nl = await host.download(pdfUrl(completed, 'nl'));
     expect(nl.statusCode).toBe(200);
     expect(nl.headers['content-disposition']).toMatch(/filename="inleefovereenkomst-[0-9A-F]{8}\.pdf"/);
 
@@ -126,14 +126,14 @@ describe.skipIf(!available)('immersion agreement PDF', () => {
 
   it('answers 404 to a third organisation, and to the host before the manager sent the request on', async () => {
     const before = await exports(completed);
-    const third = await (await t.login(THIRD)).get(pdfUrl(completed));
+    const third = await (await t.login(THIRD)).download(pdfUrl(completed));
     expect(third.statusCode).toBe(404);
     expect(third.headers['content-type']).toMatch(/json/);
     expect(await exports(completed)).toBe(before);
 
     expect(withManager).not.toBe('');
-    expect((await (await t.login(HOST)).get(pdfUrl(withManager))).statusCode).toBe(404);
-    const draft = await (await t.login(VISITOR)).get(pdfUrl(withManager, 'fr'));
+    expect((await (await t.login(HOST)).download(pdfUrl(withManager))).statusCode).toBe(404);
+    const draft = await (await t.login(VISITOR)).download(pdfUrl(withManager, 'fr'));
     expect(draft.statusCode).toBe(200);
     const working = await textFor(p.visitor, withManager, 'fr');
     expect(working).toMatch(/Document de travail : pas encore convenu par les deux parties/);
@@ -150,14 +150,14 @@ describe.skipIf(!available)('immersion agreement PDF', () => {
         })
       ).statusCode,
     ).toBe(200);
-    expect((await (await t.login(HOST)).get(pdfUrl(withManager))).statusCode).toBe(200);
+    expect((await (await t.login(HOST)).download(pdfUrl(withManager))).statusCode).toBe(200);
   });
 
   it('refuses a malformed id or language with a 400, an unknown id with a 404, no session with a 401', async () => {
     const c = await t.login(VISITOR);
-    expect((await c.get(pdfUrl('not-a-uuid'))).statusCode).toBe(400);
-    expect((await c.get(pdfUrl(completed, 'de'))).statusCode).toBe(400);
-    expect((await c.get(pdfUrl(randomUUID()))).statusCode).toBe(404);
-    expect((await t.anonymous.get(pdfUrl(completed))).statusCode).toBe(401);
+    expect((await c.download(pdfUrl('not-a-uuid'))).statusCode).toBe(400);
+    expect((await c.download(pdfUrl(completed, 'de'))).statusCode).toBe(400);
+    expect((await c.download(pdfUrl(randomUUID()))).statusCode).toBe(404);
+    expect((await t.anonymous.download(pdfUrl(completed))).statusCode).toBe(401);
   });
 });

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { agreementEndpoints as api } from '../../../../common/immersions/agreement-endpoints';
 import type { Deps } from '../../../platform/deps';
+import { exportHref, storeExport } from '../../../platform/exports';
 import { inTx, systemTx } from '../../../platform/http';
 import { route } from '../../../platform/route';
 import { amend } from '../signatures/amend';
@@ -16,11 +17,18 @@ const pdfReply = (filename: string) => ({
 
 /** The immersion agreement: its PDF for the two parties, its signatures and amendments, the signer's link. */
 export async function agreementRoutes(app: FastifyInstance, deps: Deps) {
+  // It names the visitor and the parties: stored for the one who asked and downloaded from there (ADR 0033).
   route(app, api.agreementPdf, async (req, reply) => {
-    const { filename, pdf } = await inTx(deps, req, (trx, actor) =>
-      exportAgreementPdf(trx, actor, req.params.id, req.query.lang),
-    );
-    return reply.headers(pdfReply(filename)).send(pdf);
+    const made = await inTx(deps, req, async (trx, actor) => {
+      const { filename, pdf } = await exportAgreementPdf(trx, actor, req.params.id, req.query.lang);
+      return storeExport(trx, deps.secrets, actor, {
+        kind: 'immersions.agreement',
+        filename: filename.replace(/[^\w.-]/g, '_'),
+        contentType: 'application/pdf',
+        body: Buffer.from(pdf),
+      });
+    });
+    return reply.header('cache-control', 'no-store').redirect(exportHref(made.id), 303);
   });
   route(app, api.sign, (req) => inTx(deps, req, (trx, a) => sign(trx, deps, a, req.params.id, req.body)));
   route(app, api.amend, (req) => inTx(deps, req, (trx, a) => amend(trx, deps, a, req.params.id, req.body)));

@@ -235,7 +235,7 @@ describe('immersion agreement signatures', () => {
     expect(signedMails.some((m) => m.to === VISITOR)).toBe(true);
     expect(signedMails.some((m) => m.to === HOST)).toBe(true);
     // The PDF prints the signatures.
-    const pdf = await (await t.login(HOST)).get(`/api/immersions/requests/${a}/agreement.pdf?lang=fr`);
+    const pdf = await (await t.login(HOST)).download(`/api/immersions/requests/${a}/agreement.pdf?lang=fr`);
     expect(pdf.statusCode).toBe(200);
 
     await fx.setDates(a, '2026-12-01', '2026-12-03');

@@ -1,8 +1,9 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Language } from '../../../../common/i18n/locales';
 import { subjectRightsApi as api } from '../../../../common/people/endpoints';
 import { requirePermission } from '../../../platform/actor';
 import type { Deps } from '../../../platform/deps';
+import { exportHref, storeExport } from '../../../platform/exports';
 import { inTx } from '../../../platform/http';
 import { route } from '../../../platform/route';
 import { anonymisePerson } from './anonymise';
@@ -10,13 +11,22 @@ import { collectSubjectData, subjectPerson } from './collect';
 import { renderSubjectPdf } from './pdf';
 import { liftRestriction, restrictPerson } from './restriction';
 
-/** A generated download naming a person: never cached, never sniffed. */
-const download = (name: string, type: string) => ({
-  'content-type': type,
-  'content-disposition': `attachment; filename="${name}"`,
-  'x-content-type-options': 'nosniff',
-  'cache-control': 'no-store',
-});
+/**
+ * Everything samen holds about a person is the most sensitive file it makes: it is stored for the one who
+ * asked (encrypted, 24 hours, each download audited) and downloaded from there, never sent from the query
+ * that made it (ADR 0033).
+ */
+const stored = async (
+  deps: Deps,
+  req: FastifyRequest,
+  reply: FastifyReply,
+  file: { filename: string; contentType: string; body: string | Buffer },
+) => {
+  const made = await inTx(deps, req, (trx, actor) =>
+    storeExport(trx, deps.secrets, actor, { kind: 'people.subject_export', ...file }),
+  );
+  return reply.header('cache-control', 'no-store').redirect(exportHref(made.id), 303);
+};
 
 export async function subjectRightsRoutes(app: FastifyInstance, deps: Deps) {
   route(app, api.exportJson, async (req, reply) => {
@@ -24,9 +34,11 @@ export async function subjectRightsRoutes(app: FastifyInstance, deps: Deps) {
       const person = await subjectPerson(trx, actor, req.params.id);
       return collectSubjectData(trx, deps, actor, person, actor.language, 'json');
     });
-    return reply
-      .headers(download(`samen-${data.participantCode}.json`, 'application/json; charset=utf-8'))
-      .send(JSON.stringify(data, null, 2));
+    return stored(deps, req, reply, {
+      filename: `samen-${data.participantCode}.json`,
+      contentType: 'application/json; charset=utf-8',
+      body: JSON.stringify(data, null, 2),
+    });
   });
 
   route(app, api.exportPdf, async (req, reply) => {
@@ -37,7 +49,11 @@ export async function subjectRightsRoutes(app: FastifyInstance, deps: Deps) {
       return { data: await collectSubjectData(trx, deps, actor, person, language, 'pdf'), person, language };
     });
     const pdf = await renderSubjectPdf(data, person, language, now);
-    return reply.headers(download(`samen-${data.participantCode}.pdf`, 'application/pdf')).send(pdf);
+    return stored(deps, req, reply, {
+      filename: `samen-${data.participantCode}.pdf`,
+      contentType: 'application/pdf',
+      body: Buffer.from(pdf),
+    });
   });
 
   route(app, api.restrict, (req) =>

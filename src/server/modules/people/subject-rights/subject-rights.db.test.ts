@@ -103,7 +103,7 @@ describe.skipIf(!available)('data-subject rights', () => {
   afterAll(async () => t?.close());
 
   it('exports every module’s data about the person and nothing of another person, audited without content', async () => {
-    const r = await coord.get(`${base(karim.id)}/subject-export.json`);
+    const r = await coord.download(`${base(karim.id)}/subject-export.json`);
     expect(r.statusCode).toBe(200);
     expect(r.headers['content-type']).toContain('application/json');
     expect(r.headers['content-disposition']).toContain('attachment');
@@ -149,7 +149,7 @@ describe.skipIf(!available)('data-subject rights', () => {
   });
 
   it('prints a readable PDF in the person’s language, or in the one asked', async () => {
-    const fr = await coord.get(`${base(karim.id)}/subject-export.pdf`);
+    const fr = await coord.download(`${base(karim.id)}/subject-export.pdf`);
     expect(fr.statusCode).toBe(200);
     expect(fr.headers['content-type']).toBe('application/pdf');
     const frText = pdfText(fr.rawPayload);
@@ -159,7 +159,7 @@ describe.skipIf(!available)('data-subject rights', () => {
     expect(frText).toContain('Stages');
     expect(frText).not.toContain(UNIQUE);
 
-    const nl = await coord.get(`${base(karim.id)}/subject-export.pdf?language=nl`);
+    const nl = await coord.download(`${base(karim.id)}/subject-export.pdf?language=nl`);
     expect(nl.statusCode).toBe(200);
     const nlText = pdfText(nl.rawPayload);
     expect(nlText).toContain('Persoonsgegevens: Karim Benhallou');
@@ -173,10 +173,26 @@ describe.skipIf(!available)('data-subject rights', () => {
     expect(formats).toEqual(['json', 'pdf', 'pdf']);
   });
 
+  it('is a stored export: its owner downloads it, another member of the organisation cannot (ADR 0033)', async () => {
+    for (const file of ['subject-export.json', 'subject-export.pdf']) {
+      const made = await coord.get(`${base(karim.id)}/${file}`);
+      expect(made.statusCode, made.body.slice(0, 200)).toBe(303);
+      const at = String(made.headers.location);
+      expect(at).toMatch(/^\/api\/exports\/[0-9a-f-]{36}$/);
+      expect(made.body).not.toContain('Benhallou');
+      expect((await orgAdmin.get(at)).statusCode).toBe(404);
+      expect((await otherCoord.get(at)).statusCode).toBe(404);
+      expect((await t.anonymous.get(at)).statusCode).toBe(401);
+      const got = await coord.get(at);
+      expect(got.statusCode).toBe(200);
+      expect(got.headers['cache-control']).toContain('no-store');
+    }
+  });
+
   it('lets no one else call any of it', async () => {
     const calls = (c: Client) => [
-      c.get(`${base(karim.id)}/subject-export.json`),
-      c.get(`${base(karim.id)}/subject-export.pdf`),
+      c.download(`${base(karim.id)}/subject-export.json`),
+      c.download(`${base(karim.id)}/subject-export.pdf`),
       c.put(`${base(karim.id)}/restriction`, { reason: 'Accuracy contested' }),
       c.del(`${base(karim.id)}/restriction`),
       c.post(`${base(karim.id)}/anonymise`, { confirm: true }),
@@ -189,7 +205,7 @@ describe.skipIf(!available)('data-subject rights', () => {
     expect(await statuses(otherCoord)).toEqual([404, 404, 404, 404, 404]);
     expect(await statuses(kortrijk)).toEqual([403, 403, 403, 403, 403]);
     expect((await orgAdmin.post(`${base(karim.id)}/anonymise`, { confirm: true })).statusCode).toBe(403);
-    expect((await orgAdmin.get(`${base(karim.id)}/subject-export.json`)).statusCode).toBe(200);
+    expect((await orgAdmin.download(`${base(karim.id)}/subject-export.json`)).statusCode).toBe(200);
     const still = await personByName('Benhallou');
     expect(still.id).toBe(karim.id);
   });
@@ -292,7 +308,7 @@ describe.skipIf(!available)('data-subject rights', () => {
     expect(notes.rows[0]!.n).toBe(0);
     expect(await indicatorCounts()).toEqual(before);
 
-    const after = (await coord.get(`${base(karim.id)}/subject-export.json`)).body;
+    const after = (await coord.download(`${base(karim.id)}/subject-export.json`)).body;
     for (const gone of ['Benhallou', 'Karim', '+32 56 11 22 33', karim.birth_date, karim.email].filter(
       Boolean,
     ))
@@ -320,7 +336,7 @@ describe.skipIf(!available)('data-subject rights', () => {
     await sql`update memberships set roles = array['referent', 'coordinator'] where user_id =
       (select id from users where email = 'accompagnement@lavieactive.example')`.execute(owner());
     const lva = await t.login('accompagnement@lavieactive.example');
-    const data = (await lva.get(`${base(tesfay)}/subject-export.json`)).json() as {
+    const data = (await lva.download(`${base(tesfay)}/subject-export.json`)).json() as {
       sections: { key: string; rows: unknown[]; withheld?: number }[];
     };
     const clinical = data.sections.find((s) => s.key === 'accompaniment.clinical_notes')!;

@@ -213,12 +213,12 @@ describe.skipIf(!available)('agreement PDF', () => {
 
   it('gives the home centre a Dutch–French PDF as an attachment, and audits the download', async () => {
     const before = await exports(bilingualId);
-    const r = await homeRef.get(`/api/placements/${bilingualId}/agreement.pdf`);
+    const r = await homeRef.download(`/api/placements/${bilingualId}/agreement.pdf`);
     expect(r.statusCode, r.body).toBe(200);
     expect(r.headers['content-type']).toBe('application/pdf');
     const reference = bilingualId.replace(/-/g, '').slice(0, 8).toUpperCase();
-    expect(r.headers['content-disposition']).toBe(`attachment; filename="overeenkomst-${reference}.pdf"`);
-    expect(r.headers['cache-control']).toBe('no-store');
+    expect(r.headers['content-disposition']).toContain(`attachment; filename="overeenkomst-${reference}.pdf"`);
+    expect(r.headers['cache-control']).toContain('no-store');
     expect(r.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
     expect(pageCount(r.rawPayload)).toBeGreaterThanOrEqual(3);
     expect(await exports(bilingualId)).toBe(before + 1);
@@ -255,7 +255,7 @@ describe.skipIf(!available)('agreement PDF', () => {
 
   it('gives the host the PDF, with the person as its grant shows them (an audited read)', async () => {
     const reads = await f.auditCount(kortrijk.orgId, 'read', (await personOf(bilingualId)) ?? '');
-    const r = await tutor.get(`/api/placements/${bilingualId}/agreement.pdf`);
+    const r = await tutor.download(`/api/placements/${bilingualId}/agreement.pdf`);
     expect(r.statusCode, r.body).toBe(200);
     expect(r.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
     expect(await f.auditCount(kortrijk.orgId, 'read', (await personOf(bilingualId)) ?? '')).toBe(reads + 1);
@@ -282,9 +282,9 @@ describe.skipIf(!available)('agreement PDF', () => {
     // Issue 9, item 8: nor the benefit or the contract it was not granted; the home centre's copy has them.
     expect(everything(host.document)).not.toMatch(/PIIS|revenu d’intégration|7 jours consécutifs/);
     expect(everything(home.document)).toMatch(/PIIS/);
-    const r = await tutor.get(`/api/placements/${codeOnlyId}/agreement.pdf`);
+    const r = await tutor.download(`/api/placements/${codeOnlyId}/agreement.pdf`);
     expect(r.statusCode).toBe(200);
-    expect(r.headers['content-disposition']).toMatch(/^attachment; filename="convention-[0-9A-F]{8}\.pdf"$/);
+    expect(r.headers['content-disposition']).toMatch(/^attachment; filename="convention-[0-9A-F]{8}\.pdf"/);
   });
 
   it('prints each column in its own language, marks what the host wrote in French only, and every name', async () => {
@@ -321,23 +321,23 @@ describe.skipIf(!available)('agreement PDF', () => {
 
   it('answers 404 to another organisation and an unknown id, 400 to a malformed id, 401 without a session', async () => {
     const before = await exports(bilingualId);
-    const other = await mouscronRef.get(`/api/placements/${bilingualId}/agreement.pdf`);
+    const other = await mouscronRef.download(`/api/placements/${bilingualId}/agreement.pdf`);
     expect(other.statusCode).toBe(404);
     expect(other.headers['content-type']).toMatch(/json/);
     expect(await exports(bilingualId)).toBe(before);
-    expect((await homeRef.get(`/api/placements/${randomUUID()}/agreement.pdf`)).statusCode).toBe(404);
+    expect((await homeRef.download(`/api/placements/${randomUUID()}/agreement.pdf`)).statusCode).toBe(404);
     for (const bad of ['not-a-uuid', "1'%20or%20'1'='1", '00000000-0000-0000-0000-00000000000g'])
-      expect((await homeRef.get(`/api/placements/${bad}/agreement.pdf`)).statusCode).toBe(400);
-    expect((await t.anonymous.get(`/api/placements/${bilingualId}/agreement.pdf`)).statusCode).toBe(401);
+      expect((await homeRef.download(`/api/placements/${bad}/agreement.pdf`)).statusCode).toBe(400);
+    expect((await t.anonymous.download(`/api/placements/${bilingualId}/agreement.pdf`)).statusCode).toBe(401);
   });
 
   it('does not let a tutor of the host print another tutor’s agreement', async () => {
     await f.asOrg(mouscron, (trx) =>
       trx.updateTable('placements').set({ tutor_user_id: null }).where('id', '=', codeOnlyId).execute(),
     );
-    expect((await tutor.get(`/api/placements/${codeOnlyId}/agreement.pdf`)).statusCode).toBe(404);
+    expect((await tutor.download(`/api/placements/${codeOnlyId}/agreement.pdf`)).statusCode).toBe(404);
     const director = await t.login('direction@atelier-roubaix.example');
-    expect((await director.get(`/api/placements/${codeOnlyId}/agreement.pdf`)).statusCode).toBe(200);
+    expect((await director.download(`/api/placements/${codeOnlyId}/agreement.pdf`)).statusCode).toBe(200);
   });
 
   const personOf = async (id: string) =>
