@@ -124,6 +124,23 @@ describe('persons and pathways across the border', () => {
               dt.getBoundingClientRect().top === dd.getBoundingClientRect().top
             )
               out.push(`label overlaps value: ${dt.textContent}`);
+            // A label's word breaks at a soft hyphen or not at all ("Deelnemerscod / e" did at 1366 px).
+            const text = dt.firstChild;
+            if (text?.nodeType !== Node.TEXT_NODE) continue;
+            const value = text.textContent ?? '';
+            // First and last letter of each word (between spaces and soft hyphens) on the same line. A
+            // letter that starts a line also reports the end of the line before: its last box is its own.
+            const lineOf = (at: number) => {
+              const range = document.createRange();
+              range.setStart(text, at);
+              range.setEnd(text, at + 1);
+              const boxes = [...range.getClientRects()];
+              return Math.round(boxes[boxes.length - 1]?.top ?? 0);
+            };
+            for (const m of value.matchAll(/[^\s\u00ad]+/g)) {
+              const lines = new Set([lineOf(m.index), lineOf(m.index + m[0].length - 1)]);
+              if (lines.size > 1) out.push(`label word broken: ${m[0]}`);
+            }
           }
           return out;
         });
