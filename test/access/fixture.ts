@@ -122,6 +122,26 @@ export async function matrixFixture(t: TestApp): Promise<MatrixFixture> {
     ['services/:id', await first(db, sql`select id from services where org_id = ${orgA} limit 1`)],
     ['org-units/:id', await first(db, sql`select id from org_units where org_id = ${orgA} limit 1`)],
     ['programmes/:id', await first(db, sql`select id from programmes where org_id = ${orgA} limit 1`)],
+    ['volunteers/:id', await first(db, sql`select id from volunteers where org_id = ${orgA} limit 1`)],
+    [
+      'newcomers/:personId',
+      await first(db, sql`select person_id as id from newcomer_profiles where org_id = ${orgA} limit 1`),
+    ],
+    [
+      'bookings/:id',
+      await first(db, sql`select id from interpreter_bookings where org_id = ${orgA} limit 1`),
+    ],
+    [
+      'interventions/:id',
+      await first(
+        db,
+        sql`select id from accompaniment_interventions where requester_org_id = ${orgA} limit 1`,
+      ),
+    ],
+    [
+      'expenditure/:id',
+      await first(db, sql`select id from expenditure_declarations where org_id = ${orgA} limit 1`),
+    ],
   ]);
   const other = new Map<string, string | undefined>([
     ['people/:id', otherPerson],
@@ -129,21 +149,68 @@ export async function matrixFixture(t: TestApp): Promise<MatrixFixture> {
     ['pathways/:id', await pathwayOf(otherPerson)],
     ['notes/:id', await noteOf(otherPerson)],
     ['organisations/:id', orgB],
+    // Every demo placement involves A (home or host): B drafts one of its own at a third organisation.
     [
       'placements/:id',
       await first(
         db,
-        sql`select id from placements where org_id <> ${orgA} and host_org_id <> ${orgA} limit 1`,
+        sql`insert into placements (org_id, person_id, host_org_id, site_name, municipality_code, starts_on,
+          ends_on, referent_user_id, language, shared_fields, created_by, override_reason)
+          select ${orgB}, ${otherPerson},
+            (select id from organisations where id not in (${orgA}, ${orgB}) order by name_fr limit 1),
+            'Leakcheck site', (select municipality_code from placements limit 1), current_date + 30,
+            current_date + 90, ${b.userId}, 'fr', array['identity'], ${b.userId}, 'Access matrix fixture'
+          returning id`,
       ),
     ],
     ['services/:id', await first(db, sql`select id from services where org_id = ${orgB} limit 1`)],
-    ['org-units/:id', await first(db, sql`select id from org_units where org_id = ${orgB} limit 1`)],
+    // B has no organisational unit in the demo: another organisation's than A's.
+    ['org-units/:id', await first(db, sql`select id from org_units where org_id <> ${orgA} limit 1`)],
     [
       'programmes/:id',
       await first(
         db,
         sql`select p.id from programmes p where p.org_id <> ${orgA} and not exists (select 1 from
           programme_partners pp where pp.programme_id = p.id and pp.partner_org_id = ${orgA}) limit 1`,
+      ),
+    ],
+    // Records of other organisations that A neither coordinates, works with, was granted, nor leads.
+    [
+      'volunteers/:id',
+      await first(
+        db,
+        sql`select v.id from volunteers v where v.org_id <> ${orgA} and not exists (select 1 from
+          volunteer_organisations vo where vo.volunteer_id = v.id and vo.org_id = ${orgA}) limit 1`,
+      ),
+    ],
+    [
+      'newcomers/:personId',
+      await first(
+        db,
+        sql`select np.person_id as id from newcomer_profiles np where np.org_id <> ${orgA} and not exists
+          (select 1 from person_grants g where g.person_id = np.person_id and g.recipient_org_id = ${orgA}) limit 1`,
+      ),
+    ],
+    [
+      'bookings/:id',
+      await first(
+        db,
+        sql`select id from interpreter_bookings where org_id <> ${orgA}
+          and provider_org_id is distinct from ${orgA} limit 1`,
+      ),
+    ],
+    [
+      'interventions/:id',
+      await first(
+        db,
+        sql`select id from accompaniment_interventions where org_id <> ${orgA} and requester_org_id <> ${orgA} limit 1`,
+      ),
+    ],
+    [
+      'expenditure/:id',
+      await first(
+        db,
+        sql`select id from expenditure_declarations where org_id <> ${orgA} and lead_org_id <> ${orgA} limit 1`,
       ),
     ],
   ]);

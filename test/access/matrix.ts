@@ -15,6 +15,11 @@ export const FILLED_PARAMS = new Set([
   'services/:id',
   'org-units/:id',
   'programmes/:id',
+  'volunteers/:id',
+  'newcomers/:personId',
+  'bookings/:id',
+  'interventions/:id',
+  'expenditure/:id',
 ]);
 
 /**
@@ -55,7 +60,6 @@ export const UNFILLED_PARAMS: Record<string, string> = {
   'events/:eventId': 'an event of an initiative',
   'organisations/:orgId': 'an organisation chosen in a form',
   // Records of the modules the fixture does not build yet: roles and sessions are still checked.
-  'expenditure/:id': 'expenditure declarations: no fixture yet (monitoring)',
   'reports/:id': 'programme reports: no fixture yet (monitoring)',
   'indicators/:id': 'programme indicators: no fixture yet (monitoring)',
   'indicators/:code': 'observatory indicators: network reference data',
@@ -68,13 +72,10 @@ export const UNFILLED_PARAMS: Record<string, string> = {
   'experimentations/:id': 'accompaniment: no fixture yet',
   'experimentation-transfers/:id': 'accompaniment: no fixture yet',
   'deliverables/:id': 'accompaniment: no fixture yet',
-  'bookings/:id': 'accompaniment: no fixture yet',
   'contacts/:id': 'accompaniment: no fixture yet',
-  'newcomers/:personId': 'accompaniment: no fixture yet',
   'shared-newcomers/:personId': 'accompaniment: no fixture yet',
   'teams/:id': 'accompaniment: no fixture yet',
   'requests/:id': 'accompaniment and immersions: no fixture yet',
-  'interventions/:id': 'accompaniment: no fixture yet',
   'formative/:id': 'formative: no fixture yet',
   'modules/:id': 'formative: no fixture yet',
   'events/:id': 'forums: no fixture yet',
@@ -85,7 +86,6 @@ export const UNFILLED_PARAMS: Record<string, string> = {
   'boards/:code': 'observatory: no fixture yet',
   'shapes/:key': 'observatory: public geography',
   'practices/:id': 'practices: no fixture yet',
-  'volunteers/:id': 'volunteers: no fixture yet',
 };
 
 export interface Outcome {
