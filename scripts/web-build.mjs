@@ -27,6 +27,8 @@ export function ensureWebBuilt() {
     {
       cwd: root,
       stdio: 'inherit',
+      // Called from inside a test run (NODE_ENV=test), Vite would build React's development bundle.
+      env: { ...process.env, NODE_ENV: 'production' },
     },
   );
   if (r.status !== 0) process.exit(r.status ?? 1);
