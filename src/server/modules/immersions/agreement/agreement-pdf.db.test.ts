@@ -86,7 +86,9 @@ describe.skipIf(!available)('immersion agreement PDF', () => {
     expect(r.headers['content-type']).toBe('application/pdf');
     expect(r.headers['cache-control']).toContain('no-store');
     const ref = completed.replace(/-/g, '').slice(0, 8).toUpperCase();
-    expect(r.headers['content-disposition']).toContain(`attachment; filename="inleefovereenkomst-${ref}.pdf"`);
+    expect(r.headers['content-disposition']).toContain(
+      `attachment; filename="inleefovereenkomst-${ref}.pdf"`,
+    );
     expect(r.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
     expect(await exports(completed)).toBe(before + 1);
 

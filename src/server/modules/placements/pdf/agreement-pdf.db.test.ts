@@ -217,7 +217,9 @@ describe.skipIf(!available)('agreement PDF', () => {
     expect(r.statusCode, r.body).toBe(200);
     expect(r.headers['content-type']).toBe('application/pdf');
     const reference = bilingualId.replace(/-/g, '').slice(0, 8).toUpperCase();
-    expect(r.headers['content-disposition']).toContain(`attachment; filename="overeenkomst-${reference}.pdf"`);
+    expect(r.headers['content-disposition']).toContain(
+      `attachment; filename="overeenkomst-${reference}.pdf"`,
+    );
     expect(r.headers['cache-control']).toContain('no-store');
     expect(r.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
     expect(pageCount(r.rawPayload)).toBeGreaterThanOrEqual(3);
