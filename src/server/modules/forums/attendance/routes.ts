@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { attendanceApi as api } from '../../../../common/forums/endpoints';
 import type { Deps } from '../../../platform/deps';
-import { exportHref, storeExport } from '../../../platform/exports';
 import { inTx } from '../../../platform/http';
 import { route } from '../../../platform/route';
+import { storedDownload } from '../../../platform/stored-download';
 import { saveAnonymous } from './anonymous';
 import * as c from './checkin';
 import { attendanceSheet } from './sheet';
@@ -27,18 +27,12 @@ export async function attendanceRoutes(app: FastifyInstance, deps: Deps) {
   route(app, api.anonymous, (req) =>
     inTx(deps, req, (trx, a) => saveAnonymous(trx, a, req.params.id, req.body, deps.clock.now())),
   );
-  route(app, api.sheet, async (req, reply) => {
-    // It names the registrants: stored for its owner (encrypted, 24 hours) and downloaded from there
-    // (ADR 0033), never cached.
-    const stored = await inTx(deps, req, async (trx, a) => {
+  // It names the registrants: stored for its owner (encrypted, 24 hours) and downloaded from there
+  // (ADR 0033), never cached.
+  route(app, api.sheet, (req, reply) =>
+    storedDownload(deps, req, reply, 'forums.attendance_sheet', async (trx, a) => {
       const file = await attendanceSheet(trx, a, req.params.id, req.query.blank, deps.clock.now());
-      return storeExport(trx, deps.secrets, a, {
-        kind: 'forums.attendance_sheet',
-        filename: file.filename,
-        contentType: 'application/pdf',
-        body: Buffer.from(file.body),
-      });
-    });
-    return reply.header('cache-control', 'no-store').redirect(exportHref(stored.id), 303);
-  });
+      return { filename: file.filename, contentType: 'application/pdf', body: Buffer.from(file.body) };
+    }),
+  );
 }

@@ -1,9 +1,9 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { agreementEndpoints as api } from '../../../../common/immersions/agreement-endpoints';
 import type { Deps } from '../../../platform/deps';
-import { exportHref, storeExport } from '../../../platform/exports';
 import { inTx, systemTx } from '../../../platform/http';
 import { route } from '../../../platform/route';
+import { headerFilename, storedDownload } from '../../../platform/stored-download';
 import { amend } from '../signatures/amend';
 import { lookupSignature, signaturePdf, signWithToken } from '../signatures/by-link';
 import { sign } from '../signatures/sign';
@@ -11,25 +11,19 @@ import { exportAgreementPdf } from './agreement-pdf';
 
 const pdfReply = (filename: string) => ({
   'content-type': 'application/pdf',
-  'content-disposition': `attachment; filename="${filename.replace(/[^\w.-]/g, '_')}"`,
+  'content-disposition': `attachment; filename="${headerFilename(filename)}"`,
   'cache-control': 'no-store',
 });
 
 /** The immersion agreement: its PDF for the two parties, its signatures and amendments, the signer's link. */
 export async function agreementRoutes(app: FastifyInstance, deps: Deps) {
   // It names the visitor and the parties: stored for the one who asked and downloaded from there (ADR 0033).
-  route(app, api.agreementPdf, async (req, reply) => {
-    const made = await inTx(deps, req, async (trx, actor) => {
+  route(app, api.agreementPdf, (req, reply) =>
+    storedDownload(deps, req, reply, 'immersions.agreement', async (trx, actor) => {
       const { filename, pdf } = await exportAgreementPdf(trx, actor, req.params.id, req.query.lang);
-      return storeExport(trx, deps.secrets, actor, {
-        kind: 'immersions.agreement',
-        filename: filename.replace(/[^\w.-]/g, '_'),
-        contentType: 'application/pdf',
-        body: Buffer.from(pdf),
-      });
-    });
-    return reply.header('cache-control', 'no-store').redirect(exportHref(made.id), 303);
-  });
+      return { filename: headerFilename(filename), contentType: 'application/pdf', body: Buffer.from(pdf) };
+    }),
+  );
   route(app, api.sign, (req) => inTx(deps, req, (trx, a) => sign(trx, deps, a, req.params.id, req.body)));
   route(app, api.amend, (req) => inTx(deps, req, (trx, a) => amend(trx, deps, a, req.params.id, req.body)));
 

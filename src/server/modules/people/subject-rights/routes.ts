@@ -3,9 +3,9 @@ import type { Language } from '../../../../common/i18n/locales';
 import { subjectRightsApi as api } from '../../../../common/people/endpoints';
 import { requirePermission } from '../../../platform/actor';
 import type { Deps } from '../../../platform/deps';
-import { exportHref, storeExport } from '../../../platform/exports';
 import { inTx } from '../../../platform/http';
 import { route } from '../../../platform/route';
+import { storedDownload } from '../../../platform/stored-download';
 import { anonymisePerson } from './anonymise';
 import { collectSubjectData, subjectPerson } from './collect';
 import { renderSubjectPdf } from './pdf';
@@ -16,17 +16,12 @@ import { liftRestriction, restrictPerson } from './restriction';
  * asked (encrypted, 24 hours, each download audited) and downloaded from there, never sent from the query
  * that made it (ADR 0033).
  */
-const stored = async (
+const stored = (
   deps: Deps,
   req: FastifyRequest,
   reply: FastifyReply,
   file: { filename: string; contentType: string; body: string | Buffer },
-) => {
-  const made = await inTx(deps, req, (trx, actor) =>
-    storeExport(trx, deps.secrets, actor, { kind: 'people.subject_export', ...file }),
-  );
-  return reply.header('cache-control', 'no-store').redirect(exportHref(made.id), 303);
-};
+) => storedDownload(deps, req, reply, 'people.subject_export', async () => file);
 
 export async function subjectRightsRoutes(app: FastifyInstance, deps: Deps) {
   route(app, api.exportJson, async (req, reply) => {
