@@ -57,6 +57,7 @@ export async function resolveSession(
   requestId: string,
 ): Promise<ResolvedSession | null> {
   return withContext(db, { scope: 'system', requestId }, async (trx) => {
+    // The session, its account and its active membership in one statement (migration 0070).
     const found = await sql<{
       session_id: string;
       user_id: string;
@@ -65,7 +66,15 @@ export async function resolveSession(
       mfa_pending: boolean;
       last_seen_at: Date;
       expires_at: Date;
-    }>`select * from app.session_lookup(${hashToken(token)})`.execute(trx);
+      email: string;
+      display_name: string;
+      locale: string;
+      platform_admin: boolean;
+      totp_enabled: boolean;
+      roles: string[] | null;
+      org_country: string | null;
+      org_mfa_required: boolean | null;
+    }>`select * from app.session_actor(${hashToken(token)})`.execute(trx);
     const s = found.rows[0];
     if (!s) return null;
     const now = Date.now();
@@ -73,9 +82,10 @@ export async function resolveSession(
     // last_seen_at is refreshed at most once a minute: a session ends after the idle time plus that
     // minute, never before the idle time (ending it early would cut off someone still working).
     const idle = sinceSeen > config.sessionIdleMinutes * 60_000 + LAST_SEEN_REFRESH_MS;
-    // From here on the transaction acts as the session's user, so RLS lets it see its own rows.
-    await switchContext(trx, { userId: s.user_id, requestId });
-    if (idle || new Date(s.expires_at).getTime() < now) {
+    const ended = idle || new Date(s.expires_at).getTime() < now;
+    // A write to the session acts as its user, so RLS lets the transaction reach its own row.
+    if (ended || sinceSeen > LAST_SEEN_REFRESH_MS) await switchContext(trx, { userId: s.user_id, requestId });
+    if (ended) {
       await trx
         .updateTable('sessions')
         .set({ revoked_at: new Date() })
@@ -89,52 +99,32 @@ export async function resolveSession(
         .set({ last_seen_at: new Date() })
         .where('id', '=', s.session_id)
         .execute();
-    const user = await trx
-      .selectFrom('users')
-      .select(['email', 'display_name', 'locale', 'platform_admin', 'totp_enabled'])
-      .where('id', '=', s.user_id)
-      .executeTakeFirstOrThrow();
-    let orgId = s.active_org_id;
-    let roles: Role[] = [];
-    let orgCountry: 'FR' | 'BE' | null = null;
-    let mfaRequired = false;
-    if (orgId) {
-      const m = await trx
-        .selectFrom('memberships as m')
-        .innerJoin('organisations as o', 'o.id', 'm.org_id')
-        .select(['m.roles', 'o.country', 'o.mfa_required'])
-        .where('m.org_id', '=', orgId)
-        .where('m.user_id', '=', s.user_id)
-        .where('m.active', '=', true)
-        .where('m.accepted_at', 'is not', null)
-        .executeTakeFirst();
-      if (m) {
-        roles = m.roles as Role[];
-        orgCountry = m.country as 'FR' | 'BE';
-        mfaRequired = m.mfa_required;
-      } else orgId = null;
-    }
+    // The active organisation counts only while its membership is active and accepted (no roles otherwise).
+    const orgId = s.roles ? s.active_org_id : null;
+    let roles = (s.roles ?? []) as Role[];
+    const orgCountry = orgId ? (s.org_country as 'FR' | 'BE') : null;
+    let mfaRequired = orgId !== null && s.org_mfa_required === true;
     // The platform administrator holds the keys to every organisation: a second factor is required in
     // production, whatever the organisations decide.
-    if (user.platform_admin) {
+    if (s.platform_admin) {
       roles = ['platform_admin', ...roles];
       if (config.production) mfaRequired = true;
     }
-    const language: Language = isLanguage(user.locale) ? user.locale : 'fr';
+    const language: Language = isLanguage(s.locale) ? s.locale : 'fr';
     return {
       mfaPending: s.mfa_pending,
       actor: {
         userId: s.user_id,
         sessionId: s.session_id,
-        email: user.email,
-        displayName: user.display_name,
+        email: s.email,
+        displayName: s.display_name,
         orgId,
         orgCountry,
         roles,
-        platformAdmin: user.platform_admin,
+        platformAdmin: s.platform_admin,
         language,
         csrfToken: s.csrf_token,
-        mfaSetupRequired: mfaRequired && !user.totp_enabled,
+        mfaSetupRequired: mfaRequired && !s.totp_enabled,
         requestId,
       },
     };
