@@ -61,6 +61,23 @@ async function adminQuery(sql: string) {
 }
 
 /**
+ * Creates the file's database, from the template when there is one. PostgreSQL refuses a copy while another
+ * backend is still connected to the template ("being accessed by other users", 55006); the connection that
+ * built it may take a moment to go away after the template is closed, so the copy is tried again.
+ */
+async function copyDatabase(name: string, from: string | null) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await adminQuery(from ? `create database ${name} template ${from}` : `create database ${name}`);
+      return;
+    } catch (e) {
+      if ((e as { code?: string }).code !== '55006' || attempt >= 10) throw e;
+      await new Promise((r) => setTimeout(r, 500 * attempt));
+    }
+  }
+}
+
+/**
  * A fresh, migrated database for one test file: in-memory PGlite, or a new database on the server.
  * Within the suite it is a copy of the run's template (migrated, or migrated and seeded when `seeded`).
  */
@@ -79,7 +96,7 @@ export async function createTestEngine(
     return { engine, seeded: !!from && !!opts.seeded, drop: () => engine.close() };
   }
   const name = `samen_t_${randomBytes(6).toString('hex')}`;
-  await adminQuery(from ? `create database ${name} template ${from}` : `create database ${name}`);
+  await copyDatabase(name, from);
   const url = new URL(PG_TEST_URL);
   url.pathname = `/${name}`;
   const engine = openPostgres(url.toString(), 4);
