@@ -1,4 +1,3 @@
-import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useLocation, useNavigate, useParams } from 'react-router';
 import { localized } from '../../../common/i18n/locales';
@@ -6,7 +5,7 @@ import { initiativesApi as api, proposalsApi } from '../../../common/initiatives
 import { initiativeLink, initiativeNewLink } from '../../../common/initiatives/links';
 import type { InitiativeDetail, InitiativeInput, ProposalDetail } from '../../../common/initiatives/schemas';
 import { organisationsApi, programmesApi, territoriesApi } from '../../../common/network/endpoints';
-import { call, invalidate, useEndpoint, useEndpointMutation } from '../../app/client';
+import { call, useEndpoint, useEndpointMutation } from '../../app/client';
 import { useLanguage } from '../../app/i18n';
 import { useSession } from '../../app/session';
 import { Button } from '../../app/ui/Button';
@@ -89,7 +88,7 @@ function InitiativeForm({
   const orgs = useEndpoint(organisationsApi.list, { query: { status: 'active', pageSize: 100 } });
   const programmes = useEndpoint(programmesApi.list, { query: { pageSize: 100 } });
   const update = useEndpointMutation(api.update, [api.get, api.list]);
-  const client = useQueryClient();
+  const create = useEndpointMutation(api.create, [api.list]);
   const set =
     <K extends keyof State>(k: K) =>
     (v: State[K]) =>
@@ -116,8 +115,7 @@ function InitiativeForm({
         await update.mutateAsync({ params: { id }, body });
         navigate(initiativeLink.href({ id }));
       } else {
-        const created = await call(api.create, { body });
-        await invalidate(client, api.list);
+        const created = await create.mutateAsync({ body });
         navigate(initiativeLink.href({ id: created.id }));
       }
     } catch (e) {
