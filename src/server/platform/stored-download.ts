@@ -23,6 +23,3 @@ export async function storedDownload(
   );
   return reply.header('cache-control', 'no-store').redirect(exportHref(made.id), 303);
 }
-
-/** A generated file's name as a header can carry it (letters, digits, dot, dash, underscore). */
-export const headerFilename = (name: string) => name.replace(/[^\w.-]/g, '_');

@@ -3,7 +3,8 @@ import { agreementEndpoints as api } from '../../../../common/immersions/agreeme
 import type { Deps } from '../../../platform/deps';
 import { inTx, systemTx } from '../../../platform/http';
 import { route } from '../../../platform/route';
-import { headerFilename, storedDownload } from '../../../platform/stored-download';
+import { asciiFilename } from '../../../platform/send-file';
+import { storedDownload } from '../../../platform/stored-download';
 import { amend } from '../signatures/amend';
 import { lookupSignature, signaturePdf, signWithToken } from '../signatures/by-link';
 import { sign } from '../signatures/sign';
@@ -11,7 +12,7 @@ import { exportAgreementPdf } from './agreement-pdf';
 
 const pdfReply = (filename: string) => ({
   'content-type': 'application/pdf',
-  'content-disposition': `attachment; filename="${headerFilename(filename)}"`,
+  'content-disposition': `attachment; filename="${asciiFilename(filename)}"`,
   'cache-control': 'no-store',
 });
 
@@ -21,7 +22,7 @@ export async function agreementRoutes(app: FastifyInstance, deps: Deps) {
   route(app, api.agreementPdf, (req, reply) =>
     storedDownload(deps, req, reply, 'immersions.agreement', async (trx, actor) => {
       const { filename, pdf } = await exportAgreementPdf(trx, actor, req.params.id, req.query.lang);
-      return { filename: headerFilename(filename), contentType: 'application/pdf', body: Buffer.from(pdf) };
+      return { filename, contentType: 'application/pdf', body: Buffer.from(pdf) };
     }),
   );
   route(app, api.sign, (req) => inTx(deps, req, (trx, a) => sign(trx, deps, a, req.params.id, req.body)));

@@ -3,6 +3,7 @@ import { analysisEndpoints as api } from '../../../../common/observatory/analysi
 import type { Deps } from '../../../platform/deps';
 import { inTx } from '../../../platform/http';
 import { route } from '../../../platform/route';
+import { asciiFilename } from '../../../platform/send-file';
 import * as e from './edit';
 import { exportAnalysisPdf } from './export';
 import * as s from './service';
@@ -39,7 +40,7 @@ export async function analysisRoutes(app: FastifyInstance, deps: Deps) {
     return reply
       .headers({
         'content-type': 'application/pdf',
-        'content-disposition': `attachment; filename="${filename.replace(/[^\w.-]/g, '_')}"`,
+        'content-disposition': `attachment; filename="${asciiFilename(filename)}"`,
         'cache-control': 'private, no-store',
         'x-content-type-options': 'nosniff',
       })

@@ -3,6 +3,7 @@ import { placementsEndpoints as api } from '../../../../common/placements/endpoi
 import type { Deps } from '../../../platform/deps';
 import { inTx, requestLanguage, systemTx } from '../../../platform/http';
 import { route } from '../../../platform/route';
+import { asciiFilename } from '../../../platform/send-file';
 import { draftsFromCohort } from './cohort-drafts';
 import { createPlacementView } from './create-placement';
 import { signatureInvitees } from './invitees';
@@ -61,7 +62,7 @@ export async function agreementsRoutes(app: FastifyInstance, deps: Deps) {
       );
       return reply
         .header('content-type', 'application/pdf')
-        .header('content-disposition', `attachment; filename="${filename.replace(/[^\w.-]/g, '_')}"`)
+        .header('content-disposition', `attachment; filename="${asciiFilename(filename)}"`)
         .header('cache-control', 'no-store')
         .send(pdf);
     },

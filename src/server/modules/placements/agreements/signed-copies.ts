@@ -7,6 +7,7 @@ import { switchContext, type Tx } from '../../../platform/db/context';
 import { recordPartyEvent } from '../../../platform/events';
 import { queueMail } from '../../../platform/mail';
 import type { NotificationHandler } from '../../../platform/module';
+import { asciiFilename } from '../../../platform/send-file';
 import { documentForSide } from '../pdf/agreement-pdf';
 import { renderAgreementPdf } from '../pdf/render';
 import { findPlacement } from './access';
@@ -101,7 +102,7 @@ async function copyRecipients(
 }
 
 /** The PDF a mail may carry as a file name (no path, no quote, nothing a header could misread). */
-const safeFilename = (name: string) => name.replace(/[^\w.-]/g, '_').slice(0, 150);
+const safeFilename = (name: string) => asciiFilename(name).slice(0, 150);
 
 /**
  * Mails one party its signed copy, acting for that party. Nothing is sent when the agreement moved on to

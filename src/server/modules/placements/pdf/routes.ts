@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { placementsEndpoints as api } from '../../../../common/placements/endpoints';
 import type { Deps } from '../../../platform/deps';
 import { route } from '../../../platform/route';
-import { headerFilename, storedDownload } from '../../../platform/stored-download';
+import { storedDownload } from '../../../platform/stored-download';
 import { exportAgreementPdf } from './agreement-pdf';
 
 /**
@@ -13,7 +13,7 @@ export async function pdfRoutes(app: FastifyInstance, deps: Deps) {
   route(app, api.agreementPdf, (req, reply) =>
     storedDownload(deps, req, reply, 'placements.agreement', async (trx, actor) => {
       const { filename, pdf } = await exportAgreementPdf(trx, actor, req.params.id);
-      return { filename: headerFilename(filename), contentType: 'application/pdf', body: Buffer.from(pdf) };
+      return { filename, contentType: 'application/pdf', body: Buffer.from(pdf) };
     }),
   );
 }
