@@ -17,8 +17,9 @@ create policy jobs_enqueue on jobs for insert to samen_app with check (
 -- signature of a placement agreement given by the host in person or by a signer's link (the signed copies
 -- go out in the home centre's name), and an immersion agreement signed by link (no one signed in). They go
 -- through here: the event names no user, its organisation must be a party of the record, and the caller
--- must be a party or a signer's link (public scope, or system scope once the token has opened the record). What remains possible from SQL is telling a
--- party about its own record again; its handlers read the record itself before they write to anyone.
+-- must be a party or a signer's link (public scope, or system scope once the token has opened the record).
+-- What remains possible from SQL is telling a party about its own record again; its handlers read the
+-- record itself before they write to anyone.
 create function app.enqueue_party_event(p_type text, p_payload jsonb, p_org uuid, p_record text, p_id uuid)
   returns void language plpgsql volatile security definer set search_path = pg_catalog, public as $$
 declare
