@@ -42,7 +42,8 @@ export async function generateAccompaniment(
         decline_reason, decided_at, created_by, created_at, updated_at)
       select id, org_id, team_id, team_org_id, ${pick(['{psychological}', '{interpreting,social}', '{mediation}', '{paramedical}', '{psychological,interpreting}'], r('arn', 'a.j'))}::text[],
         ${pick(['low', 'normal', 'normal', 'high'], r('aru', 'a.j'))}, array['ar'], array['identity','languages'],
-        'Demande d’accompagnement (données de banc).', status,
+        -- The message is sealed by the application (migration 0071): generated requests carry none.
+        null, status,
         case when status = 'declined' then 'Équipe complète ce mois-ci' end,
         case when status <> 'sent' then at + interval '2 days' end, created_by, at, at
       from ${W}.acc_requests a;
@@ -54,7 +55,7 @@ export async function generateAccompaniment(
         left(t.region, 2), ${pick(['consultation', 'home_visit', 'group_session', 'appointment', 'mediation'], 'x')},
         ${pick(LANGS, 'x / 7')}, array[a.person_id],
         case when s.at > timestamptz '2026-12-01' then 'planned' when x % 12 = 0 then 'cancelled' else 'done' end,
-        case when s.at <= timestamptz '2026-12-01' and x % 12 <> 0 then 'Suivi réalisé.' end, a.at, a.at
+        null, a.at, a.at
       from (select *, row_number() over (order by j) as rn, count(*) over () as n
             from ${W}.acc_requests where status in ('accepted','closed')) a
       join ${W}.teams t on t.id = a.team_id

@@ -12,6 +12,7 @@ import type { Tx } from './db/context';
 import type { DemoSeeder } from './demo';
 import type { Deps } from './deps';
 import type { DomainEvent } from './events';
+import type { MasterKeys } from './keys/field-cipher';
 
 /**
  * Who hears of an event, and how (as data, like the MAILS tables of the modules): called after the event's
@@ -101,7 +102,8 @@ export interface SubjectSection {
  */
 export interface SubjectDataProvider {
   key: string;
-  collect(trx: Tx, actor: Actor | null, personId: string): Promise<SubjectSection[]>;
+  /** `masters` opens what the home organisation sealed (its own keys, through the request context). */
+  collect(trx: Tx, actor: Actor | null, personId: string, masters: MasterKeys): Promise<SubjectSection[]>;
   anonymise(trx: Tx, personId: string): Promise<Record<string, number>>;
 }
 

@@ -1,6 +1,25 @@
 import { sql } from 'kysely';
+import type { Tx } from '../../platform/db/context';
+import { fieldCipher, type MasterKeys } from '../../platform/keys/field-cipher';
 import type { SubjectDataProvider } from '../../platform/module';
 import { changed, section } from '../../platform/subject-data';
+
+/** The home organisation's requests about the person; their messages are sealed with its own key. */
+async function requestsOf(trx: Tx, personId: string, masters: MasterKeys) {
+  const rows = await sql<Record<string, unknown> & { message: string | null }>`
+    select r.created_at as "sentAt", t.name_fr as "team", r.needs, r.urgency, r.message, r.status
+    from accompaniment_requests r join accompaniment_request_persons rp on rp.request_id = r.id
+      join accompaniment_teams t on t.id = r.team_id
+    where rp.person_id = ${personId} and r.org_id = app.current_org_id() order by r.created_at`.execute(trx);
+  if (!rows.rows.some((r) => r.message)) return rows;
+  const cipher = await fieldCipher(trx, masters);
+  return {
+    rows: rows.rows.map((r) => ({
+      ...r,
+      message: r.message ? cipher.open('accompaniment_requests.message', r.message) : null,
+    })),
+  };
+}
 
 /**
  * What the accompaniment module holds about a person (ADR 0032). Export: the newcomer record, requests to
@@ -12,7 +31,7 @@ import { changed, section } from '../../platform/subject-data';
  */
 export const accompanimentSubjectData: SubjectDataProvider = {
   key: 'accompaniment.records',
-  async collect(trx, _actor, personId) {
+  async collect(trx, _actor, personId, masters) {
     const clinical = (
       await sql<{ n: number }>`select app.clinical_notes_about(${personId}::uuid) as n`.execute(trx)
     ).rows[0]!.n;
@@ -46,16 +65,7 @@ export const accompanimentSubjectData: SubjectDataProvider = {
           select scheme, status, started_on::text as "startedOn", ended_on::text as "endedOn", provider
           from newcomer_integration_paths where person_id = ${personId}`.execute(trx),
       ),
-      section(
-        'accompaniment.requests',
-        await sql<Record<string, unknown>>`
-          select r.created_at as "sentAt", t.name_fr as "team", r.needs, r.urgency, r.message, r.status
-          from accompaniment_requests r join accompaniment_request_persons rp on rp.request_id = r.id
-            join accompaniment_teams t on t.id = r.team_id
-          where rp.person_id = ${personId} and r.org_id = app.current_org_id() order by r.created_at`.execute(
-          trx,
-        ),
-      ),
+      section('accompaniment.requests', await requestsOf(trx, personId, masters)),
       section(
         'accompaniment.interventions',
         await sql<Record<string, unknown>>`

@@ -2,7 +2,16 @@ import { randomBytes } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decryptField, encryptField } from '../crypto';
-import { blindIndex, masterKeyId, openV2, sealedVersion, sealV2, unwrapKey, wrapKey } from './envelope';
+import {
+  blindIndex,
+  looksSealed,
+  masterKeyId,
+  openV2,
+  sealedVersion,
+  sealV2,
+  unwrapKey,
+  wrapKey,
+} from './envelope';
 
 const ORG = '11111111-1111-4111-8111-111111111111';
 const OTHER = '22222222-2222-4222-8222-222222222222';
@@ -105,5 +114,18 @@ describe('the envelope (AES-256-GCM)', () => {
     const sealed = encryptField('JBSWY3DPEHPK3PXP', old);
     expect(decryptField(sealed, [current, old])).toBe('JBSWY3DPEHPK3PXP');
     expect(() => decryptField(sealed, [current])).toThrow();
+  });
+
+  it('tells a sealed value from a clear text that only starts like one', () => {
+    const key = randomBytes(32);
+    fc.assert(
+      fc.property(fc.string(), (plain) => {
+        expect(looksSealed(sealV2(key, 3, ORG, FIELD, plain))).toBe(true);
+        expect(looksSealed(encryptField(plain, key))).toBe(true);
+      }),
+      { numRuns: 100 },
+    );
+    for (const clear of ['v2. Deuxième demande', 'v2.1.suivi', 'v1.note.claire.ici', 'v2.1.a.b.c', ''])
+      expect(looksSealed(clear)).toBe(false);
   });
 });

@@ -63,6 +63,13 @@ export function sealV2(key: Buffer, version: number, orgId: string, field: strin
   );
 }
 
+/**
+ * Whether a value has the shape of a sealed one (`v1.<iv>.<tag>.<data>` or `v2.<version>.<iv>.<tag>.<data>`):
+ * a column that held clear text before it was sealed may hold a text that merely starts with "v2.".
+ */
+export const looksSealed = (value: string) =>
+  /^(v1|v2\.[1-9][0-9]{0,6})\.[A-Za-z0-9_-]{16}\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]*$/.test(value);
+
 /** The key version a `v2.` value was sealed with, or null for any other value. */
 export function sealedVersion(sealed: string): number | null {
   const m = /^v2\.([1-9][0-9]{0,6})\./.exec(sealed);

@@ -16,7 +16,11 @@ import {
 } from './envelope';
 
 /** The columns sealed with the organisation's key (ADR 0031 lists them); the name binds a value to its column. */
-export type EncryptedField = 'persons.national_id' | 'accompaniment_clinical_notes.body';
+export type EncryptedField =
+  | 'persons.national_id'
+  | 'accompaniment_clinical_notes.body'
+  | 'accompaniment_requests.message'
+  | 'accompaniment_interventions.outcome';
 
 export type MasterKeys = Pick<Secrets, 'secretKey' | 'previousSecretKeys'>;
 
@@ -75,6 +79,17 @@ export function firstKeys(masters: MasterKeys, orgId: string) {
   };
 }
 
+/** Opens the values one organisation sealed, given its data key rows (any order). */
+function openerOf(masters: MasterKeys, orgId: string, data: readonly KeyRow[]) {
+  return (field: EncryptedField, sealed: string) => {
+    if (sealed.startsWith('v1.')) return decryptField(sealed, platformKeys(masters));
+    const version = sealedVersion(sealed);
+    const row = data.find((r) => r.version === version && r.org_id === orgId);
+    if (!row) throw new Error(`encrypted field: key version ${version ?? '?'} is not this organisation's`);
+    return openV2(unwrapRow(masters, row), orgId, field, sealed);
+  };
+}
+
 /** A cipher over the given key rows of one organisation (newest data key first). */
 export function cipherOf(masters: MasterKeys, rows: readonly KeyRow[]): FieldCipher {
   const data = rows.filter((r) => r.purpose === 'data').sort((a, b) => b.version - a.version);
@@ -86,13 +101,7 @@ export function cipherOf(masters: MasterKeys, rows: readonly KeyRow[]): FieldCip
     orgId,
     version: current.version,
     seal: (field, plain) => sealV2(unwrapRow(masters, current), current.version, orgId, field, plain),
-    open(field, sealed) {
-      if (sealed.startsWith('v1.')) return decryptField(sealed, platformKeys(masters));
-      const version = sealedVersion(sealed);
-      const row = data.find((r) => r.version === version);
-      if (!row) throw new Error(`encrypted field: key version ${version ?? '?'} is not this organisation's`);
-      return openV2(unwrapRow(masters, row), orgId, field, sealed);
-    },
+    open: openerOf(masters, orgId, data),
     blindIndex: (field, value) => blindIndex(unwrapRow(masters, index), field, value),
   };
 }
@@ -113,4 +122,30 @@ export async function fieldCipher(trx: Tx, masters: MasterKeys): Promise<FieldCi
     rows = await load();
   }
   return cipherOf(masters, rows);
+}
+
+/** Opens what either party of a shared record sealed: `open(writer organisation, field, value)`. */
+export interface PartyOpener {
+  open(orgId: string, field: EncryptedField, sealed: string): string;
+}
+
+/**
+ * The opener of an accompaniment request's sealed texts, for its two parties only: app.request_party_keys()
+ * releases the data keys of both organisations to the verified context of either, and nothing to anyone
+ * else (ADR 0037). A value of an organisation whose keys did not come back cannot be opened.
+ */
+export async function requestPartyOpener(
+  trx: Tx,
+  masters: MasterKeys,
+  requestId: string,
+): Promise<PartyOpener> {
+  const rows = (await sql<KeyRow>`select * from app.request_party_keys(${requestId}::uuid)`.execute(trx))
+    .rows;
+  return {
+    open(orgId, field, sealed) {
+      const data = rows.filter((r) => r.org_id === orgId);
+      if (data.length === 0) throw new Error(`encrypted field: no key of organisation ${orgId} was released`);
+      return openerOf(masters, orgId, data)(field, sealed);
+    },
+  };
 }

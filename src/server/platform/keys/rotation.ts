@@ -1,7 +1,7 @@
 import { decryptField, encryptField } from '../crypto';
 import type { Session } from '../db/engine';
 import { platformKeys } from '../secrets';
-import { masterKeyId, newKey, unwrapKey, wrapKey } from './envelope';
+import { looksSealed, masterKeyId, newKey, unwrapKey, wrapKey } from './envelope';
 import {
   cipherOf,
   type FieldCipher,
@@ -108,7 +108,9 @@ export async function sealPending(
       for (const r of rows) {
         const cipher = ciphers.get(r.org_id) as FieldCipher;
         let plain: string;
-        if (r.value.startsWith('v1.') || r.value.startsWith('v2.')) {
+        // A column that held clear text may hold a text that merely starts like a sealed value.
+        const sealed = r.value.startsWith('v1.') || r.value.startsWith('v2.');
+        if (sealed && (!c.heldClearText || looksSealed(r.value))) {
           try {
             plain = cipher.open(c.field, r.value);
           } catch (e) {

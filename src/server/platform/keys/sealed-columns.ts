@@ -6,6 +6,8 @@ export interface SealedColumn {
   column: string;
   field: EncryptedField;
   blindIndex?: string;
+  /** Held clear text before it was sealed: a value is taken as sealed only if it has the exact shape. */
+  heldClearText?: true;
 }
 
 /** Every column the re-encryption and the rotation move (ADR 0031; keep in step with EncryptedField). */
@@ -17,6 +19,19 @@ export const SEALED_COLUMNS: readonly SealedColumn[] = [
     blindIndex: 'national_id_bidx',
   },
   { table: 'accompaniment_clinical_notes', column: 'body_enc', field: 'accompaniment_clinical_notes.body' },
+  // Shared with the other party of the request through app.request_party_keys() (ADR 0037).
+  {
+    table: 'accompaniment_requests',
+    column: 'message',
+    field: 'accompaniment_requests.message',
+    heldClearText: true,
+  },
+  {
+    table: 'accompaniment_interventions',
+    column: 'outcome',
+    field: 'accompaniment_interventions.outcome',
+    heldClearText: true,
+  },
 ];
 
 /** Columns sealed with the platform key itself (v1): only a master key rotation moves them. */

@@ -158,11 +158,16 @@ export const seedTeams: DemoSeeder = async (trx, orgs, users, secrets) => {
     covered.every((p) => family.consents.some((c) => c.person_id === p && c.data_categories.includes(f))),
   );
   if (fields.length === 0) return;
+  // The platform key (every caller hands the full secrets; the type names only what most seeders need):
+  // the request's message, the outcomes and the clinical note are sealed (ADR 0031, 0037).
+  const key = (secrets as Partial<Secrets>).secretKey;
+  if (!key) return;
+  const masters = { secretKey: key } as Secrets;
   let requestId: string;
   try {
     requestId = (
       await as(trx, lvaActor, () =>
-        createRequest(trx, lvaActor, {
+        createRequest(trx, lvaActor, masters, {
           teamId: cresamTeam.id,
           personIds: covered,
           fields,
@@ -196,7 +201,7 @@ export const seedTeams: DemoSeeder = async (trx, orgs, users, secrets) => {
     const present = members.filter((m) =>
       ['psychologist', 'interpreter', 'intercultural_mediator'].includes(m.profession),
     );
-    await addIntervention(trx, coord, requestId, {
+    await addIntervention(trx, coord, masters, requestId, {
       startsAt: at(-12, 9),
       durationMinutes: 90,
       place: 'Arras, locaux de La Vie Active',
@@ -212,7 +217,7 @@ export const seedTeams: DemoSeeder = async (trx, orgs, users, secrets) => {
         { organisation: 'Médecin traitant de la famille', reason: 'Bilan de santé des enfants' },
       ],
     });
-    await addIntervention(trx, coord, requestId, {
+    await addIntervention(trx, coord, masters, requestId, {
       startsAt: at(9, 13),
       durationMinutes: 60,
       place: 'Namur, CRéSaM',
@@ -227,12 +232,9 @@ export const seedTeams: DemoSeeder = async (trx, orgs, users, secrets) => {
       onwardReferrals: [],
     });
   });
-  // The platform key (every caller hands the full secrets; the type names only what most seeders need).
-  const key = (secrets as Partial<Secrets>).secretKey;
-  if (!key) return;
   const psy = demoActor(psychologist, cresam, ['psychologist']);
   await as(trx, psy, () =>
-    addClinicalNote(trx, psy, { secretKey: key } as Secrets, requestId, {
+    addClinicalNote(trx, psy, masters, requestId, {
       personId: covered[0] ?? null,
       body: 'Note clinique fictive : troubles du sommeil depuis l’arrivée ; poursuivre les entretiens avec interprète.',
     }),

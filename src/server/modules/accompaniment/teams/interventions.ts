@@ -7,6 +7,7 @@ import type {
 import { type Actor, requirePermission } from '../../../platform/actor';
 import type { Tx } from '../../../platform/db/context';
 import { conflict, forbidden, notFound, validationFailed } from '../../../platform/errors';
+import { fieldCipher, type MasterKeys, type PartyOpener } from '../../../platform/keys/field-cipher';
 import { loadRequest } from './requests';
 import * as store from './store';
 
@@ -17,7 +18,10 @@ import * as store from './store';
 
 type Row = Awaited<ReturnType<typeof store.interventions>>[number];
 
-export function toIntervention(r: Row): InterventionView {
+const OUTCOME = 'accompaniment_interventions.outcome' as const;
+
+/** The view of an intervention; its outcome, sealed with the team's key, opened by the request's opener. */
+export function toIntervention(r: Row, opener: PartyOpener | null): InterventionView {
   return {
     id: r.id,
     startsAt: new Date(r.starts_at).toISOString(),
@@ -30,7 +34,7 @@ export function toIntervention(r: Row): InterventionView {
     otherParticipants: r.other_participants,
     memberIds: r.member_ids,
     status: r.status as InterventionView['status'],
-    outcome: r.outcome,
+    outcome: r.outcome && opener ? opener.open(r.org_id, OUTCOME, r.outcome) : null,
     onwardReferrals: r.onward_referrals ?? [],
     crossBorder: isCrossBorder({
       teamCountry: r.team_country,
@@ -49,7 +53,13 @@ async function teamRequest(trx: Tx, actor: Actor, requestId: string) {
   return row;
 }
 
-async function values(trx: Tx, requestId: string, teamId: string, input: InterventionInput) {
+async function values(
+  trx: Tx,
+  masters: MasterKeys,
+  requestId: string,
+  teamId: string,
+  input: InterventionInput,
+) {
   const persons = await store.requestPersonIds(trx, requestId);
   if (input.personIds.some((p) => !persons.includes(p)))
     throw validationFailed([
@@ -62,7 +72,9 @@ async function values(trx: Tx, requestId: string, teamId: string, input: Interve
         { path: 'memberIds', code: 'accompaniment.teams.interventions.errors.member_not_in_team' },
       ]);
   }
-  const outcome = input.outcome?.trim() || null;
+  const text = input.outcome?.trim();
+  // Sealed with the team's key (the current organisation: teamRequest checked it is the team's).
+  const outcome = text ? (await fieldCipher(trx, masters)).seal(OUTCOME, text) : null;
   return {
     starts_at: input.startsAt,
     duration_minutes: input.durationMinutes,
@@ -84,11 +96,12 @@ async function values(trx: Tx, requestId: string, teamId: string, input: Interve
 export async function addIntervention(
   trx: Tx,
   actor: Actor,
+  masters: MasterKeys,
   requestId: string,
   input: InterventionInput,
 ): Promise<Created> {
   const row = await teamRequest(trx, actor, requestId);
-  const v = await values(trx, requestId, row.team_id, input);
+  const v = await values(trx, masters, requestId, row.team_id, input);
   const created = await store.insertIntervention(trx, {
     ...v,
     request_id: requestId,
@@ -99,12 +112,22 @@ export async function addIntervention(
   return { id: created.id };
 }
 
-export async function updateIntervention(trx: Tx, actor: Actor, id: string, input: InterventionInput) {
+export async function updateIntervention(
+  trx: Tx,
+  actor: Actor,
+  masters: MasterKeys,
+  id: string,
+  input: InterventionInput,
+) {
   requirePermission(actor, 'accompaniment.manage');
   const existing = await store.getIntervention(trx, id);
   if (!existing || existing.org_id !== actor.orgId)
     throw notFound('accompaniment.teams.interventions.errors.not_found');
   const row = await teamRequest(trx, actor, existing.request_id);
-  await store.updateIntervention(trx, id, await values(trx, existing.request_id, row.team_id, input));
+  await store.updateIntervention(
+    trx,
+    id,
+    await values(trx, masters, existing.request_id, row.team_id, input),
+  );
   return { ok: true };
 }

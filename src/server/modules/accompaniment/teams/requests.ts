@@ -20,6 +20,7 @@ import { auditPersonRead } from '../../../platform/audit';
 import type { Tx } from '../../../platform/db/context';
 import { AppError, conflict, forbidden, notFound, validationFailed } from '../../../platform/errors';
 import { t } from '../../../platform/i18n';
+import { fieldCipher, type MasterKeys, requestPartyOpener } from '../../../platform/keys/field-cipher';
 import {
   grantPersonAccess,
   previewShare,
@@ -112,7 +113,12 @@ export async function previewRequest(trx: Tx, actor: Actor, q: RequestPreviewQue
   return { persons: out, canOverride: actorCan(actor, 'consent.override') };
 }
 
-export async function createRequest(trx: Tx, actor: Actor, input: RequestInput): Promise<Created> {
+export async function createRequest(
+  trx: Tx,
+  actor: Actor,
+  masters: MasterKeys,
+  input: RequestInput,
+): Promise<Created> {
   requirePermission(actor, 'accompaniment.request');
   if (!actor.orgId) throw forbidden();
   const team = await targetTeam(trx, actor, input.teamId);
@@ -160,7 +166,7 @@ export async function createRequest(trx: Tx, actor: Actor, input: RequestInput):
     urgency: input.urgency,
     languages: [...new Set(input.languages)],
     fields,
-    message: input.message?.trim() || null,
+    message: await sealMessage(trx, masters, input.message),
     created_by: actor.userId,
   });
   await store.insertRequestPersons(
@@ -184,6 +190,14 @@ export async function createRequest(trx: Tx, actor: Actor, input: RequestInput):
   return { id: request.id };
 }
 
+/** The message is sealed with the requesting organisation's key: the team opens it through the request. */
+async function sealMessage(trx: Tx, masters: MasterKeys, message: string | null | undefined) {
+  const text = message?.trim();
+  return text ? (await fieldCipher(trx, masters)).seal(MESSAGE, text) : null;
+}
+
+const MESSAGE = 'accompaniment_requests.message' as const;
+
 /** The request as one of its two parties sees it; 404 for anyone else. */
 export async function loadRequest(trx: Tx, actor: Actor, id: string) {
   requirePermission(actor, 'accompaniment.view');
@@ -193,7 +207,12 @@ export async function loadRequest(trx: Tx, actor: Actor, id: string) {
   return { row, side: row.team_org_id === actor.orgId ? ('team' as const) : ('requester' as const) };
 }
 
-export async function getRequest(trx: Tx, actor: Actor, id: string): Promise<RequestDetail> {
+export async function getRequest(
+  trx: Tx,
+  actor: Actor,
+  masters: MasterKeys,
+  id: string,
+): Promise<RequestDetail> {
   const { row, side } = await loadRequest(trx, actor, id);
   const ids = await store.requestPersonIds(trx, id);
   let persons: RequestDetail['persons'];
@@ -220,13 +239,17 @@ export async function getRequest(trx: Tx, actor: Actor, id: string): Promise<Req
       };
     });
   }
-  const interventions = (await store.interventions(trx, id)).map(toIntervention);
+  const rows = await store.interventions(trx, id);
+  // Both parties' texts: the requester's message, the team's outcomes (keys released for this request only).
+  const opener =
+    row.message || rows.some((r) => r.outcome) ? await requestPartyOpener(trx, masters, id) : null;
+  const interventions = rows.map((r) => toIntervention(r, opener));
   const manage = actorCan(actor, 'accompaniment.manage');
   return {
     ...toSummary(row),
     languages: row.languages,
     fields: row.fields,
-    message: row.message,
+    message: row.message && opener ? opener.open(row.org_id, MESSAGE, row.message) : null,
     declineReason: row.decline_reason,
     decidedAt: row.decided_at ? new Date(row.decided_at).toISOString() : null,
     persons,

@@ -21,16 +21,16 @@ export async function teamRoutes(app: FastifyInstance, deps: Deps) {
 
   route(app, req.list, (r) => inTx(deps, r, (trx, a) => rq.listRequests(trx, a, r.query)));
   route(app, req.preview, (r) => inTx(deps, r, (trx, a) => rq.previewRequest(trx, a, r.query)));
-  route(app, req.create, (r) => inTx(deps, r, (trx, a) => rq.createRequest(trx, a, r.body)));
-  route(app, req.get, (r) => inTx(deps, r, (trx, a) => rq.getRequest(trx, a, r.params.id)));
+  route(app, req.create, (r) => inTx(deps, r, (trx, a) => rq.createRequest(trx, a, deps.secrets, r.body)));
+  route(app, req.get, (r) => inTx(deps, r, (trx, a) => rq.getRequest(trx, a, deps.secrets, r.params.id)));
   route(app, req.decide, (r) =>
     inTx(deps, r, (trx, a) => rq.decideRequest(trx, a, r.params.id, r.body.action, r.body.reason)),
   );
   route(app, req.addIntervention, (r) =>
-    inTx(deps, r, (trx, a) => iv.addIntervention(trx, a, r.params.id, r.body)),
+    inTx(deps, r, (trx, a) => iv.addIntervention(trx, a, deps.secrets, r.params.id, r.body)),
   );
   route(app, req.updateIntervention, (r) =>
-    inTx(deps, r, (trx, a) => iv.updateIntervention(trx, a, r.params.id, r.body)),
+    inTx(deps, r, (trx, a) => iv.updateIntervention(trx, a, deps.secrets, r.params.id, r.body)),
   );
   route(app, req.notes, (r) =>
     inTx(deps, r, (trx, a) => cn.listClinicalNotes(trx, a, deps.secrets, r.params.id)),

@@ -240,6 +240,7 @@ export function setRequestStatus(
 export async function interventions(trx: Tx, requestId: string) {
   const r = await sql<{
     id: string;
+    org_id: string;
     starts_at: Date;
     duration_minutes: number;
     place: string;
@@ -255,7 +256,7 @@ export async function interventions(trx: Tx, requestId: string) {
     team_country: string;
     home_countries: string[];
   }>`
-    select i.id, i.starts_at, i.duration_minutes, i.place, i.place_country, i.kind, i.language, i.person_ids,
+    select i.id, i.org_id, i.starts_at, i.duration_minutes, i.place, i.place_country, i.kind, i.language, i.person_ids,
       i.other_participants, i.member_ids, i.status, i.outcome, i.onward_referrals, o.country as team_country,
       array[ro.country] as home_countries
     from accompaniment_interventions i

@@ -54,7 +54,7 @@ export async function subjectPerson(trx: Tx, actor: Actor, id: string): Promise<
  */
 export async function collectSubjectData(
   trx: Tx,
-  deps: Pick<Deps, 'modules' | 'clock'>,
+  deps: Pick<Deps, 'modules' | 'clock' | 'secrets'>,
   actor: Actor,
   person: SubjectPerson,
   language: Language,
@@ -63,7 +63,7 @@ export async function collectSubjectData(
   const sections: SubjectExport['sections'] = [];
   for (const m of deps.modules)
     for (const provider of m.subjectData ?? [])
-      for (const s of await provider.collect(trx, actor, person.id))
+      for (const s of await provider.collect(trx, actor, person.id, deps.secrets))
         sections.push({
           ...s,
           title: t(language, `people.subject_rights.section.${s.key}`, {}, person.orgCountry),
