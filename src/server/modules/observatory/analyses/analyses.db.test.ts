@@ -159,6 +159,20 @@ describe.skipIf(!available)('observatory local analyses', () => {
     expect((await view(tourcoing, created, '?version=draft')).sections).toHaveLength(1);
   });
 
+  it('answers another organisation’s unpublished analysis as unknown, to an edit as to a read', async () => {
+    const r = await tourcoing.post('/api/observatory/analyses', { titleFr: 'Brouillon', titleNl: 'Ontwerp' });
+    expect(r.statusCode, r.body).toBe(201);
+    const url = `/api/observatory/analyses/${r.json().id}`;
+    const unknown = `/api/observatory/analyses/${randomUUID()}`;
+    expect((await wvl.get(url)).statusCode).toBe(404);
+    for (const u of [url, unknown]) {
+      expect((await wvl.patch(u, { titleFr: 'Piraté' })).statusCode).toBe(404);
+      expect((await wvl.post(`${u}/sections`, section())).statusCode).toBe(404);
+      expect((await wvl.post(`${u}/publish`, { number: 1 })).statusCode).toBe(404);
+    }
+    expect((await view(tourcoing, r.json().id, '?version=draft')).titleFr).toBe('Brouillon');
+  });
+
   it('refuses bad input with a translated 400, never a 500', async () => {
     const url = `/api/observatory/analyses/${created}`;
     const bad = [

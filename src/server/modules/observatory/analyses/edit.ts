@@ -44,12 +44,18 @@ export async function createAnalysis(trx: Tx, actor: Actor, input: AnalysisInput
   return { id: a.id };
 }
 
-/** The analysis and its draft, for its organisation's edits: unknown → 404, another's → 403. */
+/**
+ * The analysis and its draft, for its organisation's edits: unknown → 404, another's → 403 once readers
+ * see it (a version published), 404 before, as for a read: a 403 would confirm an unpublished one exists.
+ */
 async function ownDraft(trx: Tx, actor: Actor, id: string) {
   requirePermission(actor, 'observatory.import');
   const a = await store.findAnalysis(trx, id);
   if (!a) throw notFound(A('unknown_analysis'));
-  if (!mayEdit(actor, a)) throw forbidden();
+  if (!mayEdit(actor, a)) {
+    const published = (await store.versionsOf(trx, [a.id])).some((v) => v.status === 'published');
+    throw published ? forbidden() : notFound(A('unknown_analysis'));
+  }
   const draft = (await store.versionsOf(trx, [a.id])).find((v) => v.status === 'draft');
   if (!draft) throw conflict(A('no_draft'));
   return { analysis: a, draft };
