@@ -7,6 +7,7 @@ import type { Client, TestApp } from '../support/app';
  * The access matrix's world (issue 16), on the demo network: organisation A (CPAS Mouscron) holds one
  * caller per role; organisation B (CCAS Roubaix) holds records A has nothing to do with, a person it
  * shared with A through the sharing door (a referral under consent), and one whose grant has expired.
+ * Where the demo gives B no such record of a kind, another organisation's that A may not see stands in.
  */
 export interface Caller {
   role: Role;
@@ -20,7 +21,7 @@ export interface MatrixFixture {
   callers: Caller[];
   /** `resource/:param` (the path segment before the parameter) → an id of organisation A. */
   own: Map<string, string>;
-  /** The same → an id of organisation B unrelated to A. */
+  /** The same → an id of organisation B (or, failing one, another organisation) unrelated to A. */
   other: Map<string, string>;
   grantedPersonId: string;
   expiredPersonId: string;
@@ -111,6 +112,56 @@ export async function matrixFixture(t: TestApp): Promise<MatrixFixture> {
     db,
   );
 
+  // Records of the modules beyond people and placements. Where the demo gives organisation A none, or no
+  // other organisation holds one A may not see, they are written here by SQL; names carry "Leakcheck" so
+  // that any answer to A that lists them is caught as a leak.
+  const ownEvent = await first(
+    db,
+    sql`select id from forum_events where org_id = ${orgA} order by starts_at limit 1`,
+  );
+  // Another organisation's draft is as unknown as a missing event (forums/events.ts).
+  const otherEvent = await first(
+    db,
+    sql`insert into forum_events (org_id, kind, title_fr, title_nl, starts_at, ends_at, venue, languages,
+      capacity, audiences, status, created_by)
+      values (${orgB}, 'thematic_forum', 'Leakcheck forum', 'Leakcheck forum', now() + interval '30 days',
+        now() + interval '30 days 2 hours', 'Roubaix', array['fr'], 20, array['professionals'], 'draft',
+        ${b.userId}) returning id`,
+  );
+  const registration = (eventId: string | undefined, orgId: string, name: string, email: string) =>
+    first(
+      db,
+      sql`insert into forum_registrations (event_id, org_id, name, email, language, status, position)
+        select ${eventId}, ${orgId}, ${name}, ${email}, 'fr', 'confirmed',
+          coalesce(max(position), 0) + 1 from forum_registrations where event_id = ${eventId}
+        returning id`,
+    );
+  // A's team, and B's whose members (names) only B reads: the team itself is a network directory entry.
+  const team = async (orgId: string, name: string, region: string, member: string) => {
+    const id = await first(
+      db,
+      sql`insert into accompaniment_teams (org_id, name_fr, name_nl, regions)
+        values (${orgId}, ${name}, ${name}, array[${region}]) returning id`,
+    );
+    const memberId = await first(
+      db,
+      sql`insert into accompaniment_team_members (team_id, org_id, display_name, profession)
+        values (${id}, ${orgId}, ${member}, 'interpreter') returning id`,
+    );
+    return { id, memberId };
+  };
+  const ownTeam = await team(orgA, 'Équipe matrice Mouscron', 'BE-WAL', 'Ownmatrix Teammate');
+  const otherTeam = await team(orgB, 'Équipe matrice Roubaix', 'FR-HDF', 'Leakcheck Teammate');
+  // An immersion A is neither the sending nor the host organisation of (RLS: org or host once sent).
+  const otherImmersion = await first(
+    db,
+    sql`select r.id from immersion_requests r where r.org_id <> ${orgA} and r.host_org_id <> ${orgA}
+      and exists (select 1 from immersion_logbook_entries l where l.request_id = r.id) limit 1`,
+  );
+  // A programme A is not a member of (lead or partner): its reports are the members' only.
+  const foreignProgramme = sql`select p.id, p.org_id from programmes p where p.org_id <> ${orgA} and not exists
+    (select 1 from programme_partners pp where pp.programme_id = p.id and pp.partner_org_id = ${orgA}) limit 1`;
+
   const own = new Map<string, string | undefined>([
     ['people/:id', ownPerson],
     ['people/:personId', ownPerson],
@@ -141,6 +192,27 @@ export async function matrixFixture(t: TestApp): Promise<MatrixFixture> {
     [
       'expenditure/:id',
       await first(db, sql`select id from expenditure_declarations where org_id = ${orgA} limit 1`),
+    ],
+    ['teams/:id', ownTeam.id],
+    ['members/:memberId', ownTeam.memberId],
+    ['events/:id', ownEvent],
+    ['events/:eventId', ownEvent],
+    [
+      'registrations/:registrationId',
+      await registration(ownEvent, orgA, 'Ownmatrix Registrant', 'ownmatrix@example.org'),
+    ],
+    [
+      'immersion-offers/:id',
+      await first(db, sql`select id from immersion_offers where org_id = ${orgA} limit 1`),
+    ],
+    ['practices/:id', await first(db, sql`select id from practice_sheets where org_id = ${orgA} limit 1`)],
+    [
+      'reports/:id',
+      await first(
+        db,
+        sql`select r.id from progress_reports r where exists (select 1 from programme_partners pp
+          where pp.programme_id = r.programme_id and pp.partner_org_id = ${orgA}) limit 1`,
+      ),
     ],
   ]);
   const other = new Map<string, string | undefined>([
@@ -211,6 +283,113 @@ export async function matrixFixture(t: TestApp): Promise<MatrixFixture> {
       await first(
         db,
         sql`select id from expenditure_declarations where org_id <> ${orgA} and lead_org_id <> ${orgA} limit 1`,
+      ),
+    ],
+    ['teams/:id', otherTeam.id],
+    ['members/:memberId', otherTeam.memberId],
+    ['events/:id', otherEvent],
+    ['events/:eventId', otherEvent],
+    [
+      'registrations/:registrationId',
+      await registration(otherEvent, orgB, 'Leakcheck Registrant', 'leakcheck@example.org'),
+    ],
+    // A proposal made at B's draft event: readable only with its event (initiatives/proposals.ts).
+    [
+      'initiative-proposals/:id',
+      await first(
+        db,
+        sql`insert into initiative_proposals (event_id, org_id, title, language, created_by)
+          values (${otherEvent}, ${orgB}, 'Leakcheck proposal', 'fr', ${b.userId}) returning id`,
+      ),
+    ],
+    // Every demo offer of another organisation is published (network-visible): a draft is its own only.
+    [
+      'immersion-offers/:id',
+      await first(
+        db,
+        sql`insert into immersion_offers (org_id, unit_id, status, themes, title_fr, languages, kinds)
+          select u.org_id, u.id, 'draft', array['housing'], 'Leakcheck offer', array['fr'], array['short']
+          from org_units u where u.org_id <> ${orgA} limit 1 returning id`,
+      ),
+    ],
+    ['requests/:id', otherImmersion],
+    [
+      'logbook/:entryId',
+      await first(
+        db,
+        sql`select id from immersion_logbook_entries where request_id = ${otherImmersion} limit 1`,
+      ),
+    ],
+    // Every demo analysis has a published version: B starts one that is still a draft.
+    [
+      'analyses/:id',
+      await first(
+        db,
+        sql`with a as (insert into obs_analyses (org_id, title_fr, title_nl, created_by)
+            values (${orgB}, 'Leakcheck analyse', 'Leakcheck analyse', ${b.userId}) returning id, org_id)
+          insert into obs_analysis_versions (analysis_id, org_id, number) select id, org_id, 1 from a
+          returning analysis_id as id`,
+      ),
+    ],
+    // A draft sheet is its organisation's only (network and public ones are readable by design).
+    [
+      'practices/:id',
+      await first(
+        db,
+        sql`select id from practice_sheets where org_id <> ${orgA} and status = 'draft' limit 1`,
+      ),
+    ],
+    [
+      'formative/:id',
+      await first(
+        db,
+        sql`select id from formative_partnerships where org_id <> ${orgA} and partner_org_id <> ${orgA} limit 1`,
+      ),
+    ],
+    // A module is readable by its organisation and that organisation's formative partners.
+    [
+      'modules/:id',
+      await first(
+        db,
+        sql`select m.id from formative_modules m where m.org_id <> ${orgA} and not exists (select 1 from
+          formative_partnerships p where p.org_id = m.org_id and p.partner_org_id = ${orgA}) limit 1`,
+      ),
+    ],
+    // Deliverables are listed network-wide by design; the path's only endpoint deletes, the owner's only.
+    [
+      'deliverables/:id',
+      await first(db, sql`select id from accompaniment_deliverables where org_id <> ${orgA} limit 1`),
+    ],
+    ['contacts/:id', await first(db, sql`select id from outreach_contacts where org_id <> ${orgA} limit 1`)],
+    [
+      'shared-newcomers/:personId',
+      await first(
+        db,
+        sql`select np.person_id as id from newcomer_profiles np where np.org_id <> ${orgA} and not exists
+          (select 1 from person_grants g where g.person_id = np.person_id and g.recipient_org_id = ${orgA}) limit 1`,
+      ),
+    ],
+    // Every demo report is of a programme A takes part in: one of a programme it is not a member of.
+    [
+      'reports/:id',
+      await first(
+        db,
+        sql`with p as (${foreignProgramme}),
+          r as (insert into progress_reports (programme_id, lead_org_id, period, starts_on, ends_on, due_on)
+            select id, org_id, 'Leakcheck', current_date - 90, current_date, current_date + 30 from p
+            returning id, programme_id, lead_org_id)
+          insert into progress_report_versions (report_id, programme_id, lead_org_id, number, figures)
+          select id, programme_id, lead_org_id, 1, '{}'::jsonb from r returning report_id as id`,
+      ),
+    ],
+    // A download is its owner's only: one of B's referent.
+    [
+      'exports/:id',
+      await first(
+        db,
+        sql`insert into exports (org_id, owner_user_id, kind, filename, content_type, body_enc, size_bytes,
+          expires_at) values (${orgB}, ${b.userId}, 'matrix.leakcheck', 'leakcheck.csv', 'text/csv', 'x', 1,
+          now() + interval '1 day') returning id`,
       ),
     ],
   ]);
