@@ -102,6 +102,8 @@ describe('a La Vie Active worker refers a family to the Walloon mobile team', ()
     await page.locator(`a[href="${requestUrl}"]`).click();
     // The team sees only what the consents grant: names and languages.
     await expect.poll(() => mainText(page)).toContain(`Hiwet ${lastName}`);
+    // The requester's message, sealed with La Vie Active's key, opened for the team (ADR 0037).
+    expect(await mainText(page)).toContain('Famille arrivée récemment, besoin d’un soutien en tigrinya.');
     await page.getByRole('button', { name: 'Accepter', exact: true }).click();
     await expect.poll(() => mainText(page)).toContain('Planifier ou enregistrer une intervention');
     await fillDate(page, 'Date', dayFromNow(7));
@@ -111,6 +113,7 @@ describe('a La Vie Active worker refers a family to the Walloon mobile team', ()
     await page.getByRole('textbox', { name: /^Lieu/ }).fill('Arras, locaux de La Vie Active');
     await page.getByRole('button', { name: /Pays du lieu/ }).click();
     await page.getByRole('option', { name: 'France', exact: true }).click();
+    await page.getByLabel('Résultat', { exact: true }).fill('Premier contact prévu avec interprète.');
     await page.getByRole('button', { name: 'Enregistrer l’intervention' }).click();
     await expect.poll(() => mainText(page)).toContain('Transfrontalière');
     expect(await mainText(page)).toContain('Prévue');
@@ -144,5 +147,16 @@ describe('a La Vie Active worker refers a family to the Walloon mobile team', ()
     const notes = await cpage.request.get(`/api${requestUrl.replace('/app', '')}/clinical-notes`);
     expect(notes.status()).toBe(403);
     await coord.close();
+  });
+
+  it('shows La Vie Active the team’s outcome, never the clinical note', async () => {
+    const ctx = await newContext(browser, 'fr-BE');
+    const page = await ctx.newPage();
+    await login(page, 'accompagnement@lavieactive.example');
+    await page.goto(requestUrl);
+    await expect.poll(() => mainText(page)).toContain('Premier contact prévu avec interprète.');
+    expect(await mainText(page)).toContain('Famille arrivée récemment');
+    expect(await mainText(page)).not.toContain('Note fictive');
+    await ctx.close();
   });
 });
