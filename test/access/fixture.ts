@@ -30,6 +30,10 @@ export interface MatrixFixture {
   /** Strings only the expired-grant person holds. */
   expiredSecrets: string[];
   auditRows: (orgId?: string) => Promise<number>;
+  /** The id of the last audit entry: entries after it, in every chain but A's, are what a case moved. */
+  auditMark: () => Promise<number>;
+  /** Entries after a mark in every chain but the caller's organisation's (action, entity, chain). */
+  auditOutside: (orgId: string, after: number) => Promise<string[]>;
   /** The last k entries of a chain (action, entity, actor), to name what moved. */
   auditTail: (orgId: string, k: number) => Promise<string[]>;
 }
@@ -413,8 +417,21 @@ export async function matrixFixture(t: TestApp): Promise<MatrixFixture> {
       )
     ).rows.map((r) => r.s);
 
+  const auditMark = async () =>
+    Number(
+      (await sql<{ n: string | null }>`select max(id)::text as n from audit.log`.execute(db)).rows[0]?.n ?? 0,
+    );
+  const auditOutside = async (orgId: string, after: number) =>
+    (
+      await sql<{ s: string }>`select action || ' ' || entity || ' in ' || chain || ' by ' ||
+        coalesce(actor_user_id::text, '-') as s from audit.log
+        where id > ${after} and chain <> ${orgId} order by id`.execute(db)
+    ).rows.map((r) => r.s);
+
   return {
     orgA,
+    auditMark,
+    auditOutside,
     auditTail,
     orgB,
     callers,

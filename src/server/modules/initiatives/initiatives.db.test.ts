@@ -142,6 +142,31 @@ describe.skipIf(!available)('initiatives', () => {
     expect(proposal.json()).toMatchObject({ title: 'Repair café frontalier', eventId: ids.event });
   });
 
+  it('keeps a proposal of another organisation’s draft event as unknown as its event, for a write too', async () => {
+    // The access matrix found it: the status change answered 403 where the read answers 404.
+    const made = await lille.post(`/api/events/${ids.event}/proposals`, {
+      title: 'Brouillon',
+      language: 'fr',
+    });
+    expect(made.statusCode, made.body).toBe(201);
+    const id = made.json().id as string;
+    await system((trx) =>
+      trx.updateTable('forum_events').set({ status: 'draft' }).where('id', '=', ids.event!).execute(),
+    );
+    try {
+      expect((await mouscron.get(`/api/initiative-proposals/${id}`)).statusCode).toBe(404);
+      const set = await mouscron.put(`/api/initiative-proposals/${id}/status`, { status: 'set_aside' });
+      expect(set.statusCode).toBe(404);
+      expect(
+        (await lille.put(`/api/initiative-proposals/${id}/status`, { status: 'set_aside' })).statusCode,
+      ).toBe(200);
+    } finally {
+      await system((trx) =>
+        trx.updateTable('forum_events').set({ status: 'published' }).where('id', '=', ids.event!).execute(),
+      );
+    }
+  });
+
   it('keeps edits and moves to the lead, results to the lead and partners', async () => {
     const id = ids.mine!;
     expect((await mouscron.put(`/api/initiatives/${id}`, input({ titleFr: 'Pris' }))).statusCode).toBe(403);

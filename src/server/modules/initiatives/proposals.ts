@@ -109,6 +109,8 @@ async function ownProposal(trx: Tx, actor: Actor, id: string) {
   requirePermission(actor, 'initiatives.manage');
   const p = await proposalOf(trx, id);
   if (!p) throw notFound(P('unknown_proposal'));
+  // A proposal of another organisation's draft event is as unknown as its event (a 403 would confirm it).
+  await visibleEvent(trx, actor, p.event_id);
   if (p.org_id !== actor.orgId) throw forbidden();
   return p;
 }
