@@ -1,22 +1,26 @@
 import { sql } from 'kysely';
 import type { Tx } from '../../platform/db/context';
-import { fieldCipher, type MasterKeys } from '../../platform/keys/field-cipher';
+import { type EncryptedField, fieldCipher, type MasterKeys } from '../../platform/keys/field-cipher';
 import type { SubjectDataProvider } from '../../platform/module';
 import { changed, section } from '../../platform/subject-data';
 
-/** The home organisation's requests about the person; their messages are sealed with its own key. */
-async function requestsOf(trx: Tx, personId: string, masters: MasterKeys) {
-  const rows = await sql<Record<string, unknown> & { message: string | null }>`
-    select r.created_at as "sentAt", t.name_fr as "team", r.needs, r.urgency, r.message, r.status
-    from accompaniment_requests r join accompaniment_request_persons rp on rp.request_id = r.id
-      join accompaniment_teams t on t.id = r.team_id
-    where rp.person_id = ${personId} and r.org_id = app.current_org_id() order by r.created_at`.execute(trx);
-  if (!rows.rows.some((r) => r.message)) return rows;
+/**
+ * Rows of the home organisation with a sealed column opened (its own key: the export is the home
+ * organisation's, ADR 0031, 0037); the key is fetched only when a value is there to open.
+ */
+async function opened(
+  trx: Tx,
+  masters: MasterKeys,
+  result: { rows: Record<string, unknown>[] },
+  column: string,
+  field: EncryptedField,
+) {
+  if (!result.rows.some((r) => r[column])) return result;
   const cipher = await fieldCipher(trx, masters);
   return {
-    rows: rows.rows.map((r) => ({
+    rows: result.rows.map((r) => ({
       ...r,
-      message: r.message ? cipher.open('accompaniment_requests.message', r.message) : null,
+      [column]: typeof r[column] === 'string' ? cipher.open(field, r[column]) : null,
     })),
   };
 }
@@ -38,13 +42,21 @@ export const accompanimentSubjectData: SubjectDataProvider = {
     return [
       section(
         'accompaniment.profile',
-        await sql<Record<string, unknown>>`
-          select category, arrival_on::text as "arrivalOn", current_status as "currentStatus",
-            permit_type as "permitType", permit_expires_on::text as "permitExpiresOn", housing,
-            guardian_name as "guardianName", guardian_organisation as "guardianOrganisation",
-            guardian_contact as "guardianContact", psychosocial_needed as "psychosocialNeeded",
-            psychosocial_referred_to as "psychosocialReferredTo"
-          from newcomer_profiles where person_id = ${personId}`.execute(trx),
+        await opened(
+          trx,
+          masters,
+          await sql<Record<string, unknown>>`
+            select category, arrival_on::text as "arrivalOn", current_status as "currentStatus",
+              permit_type as "permitType", permit_expires_on::text as "permitExpiresOn", housing,
+              guardian_name as "guardianName", guardian_organisation as "guardianOrganisation",
+              guardian_contact as "guardianContact", psychosocial_needed as "psychosocialNeeded",
+              psychosocial_referred_to as "psychosocialReferredTo"
+            from newcomer_profiles where person_id = ${personId} and org_id = app.current_org_id()`.execute(
+            trx,
+          ),
+          'psychosocialReferredTo',
+          'newcomer_profiles.psychosocial_referred_to',
+        ),
       ),
       section(
         'accompaniment.household',
@@ -65,7 +77,22 @@ export const accompanimentSubjectData: SubjectDataProvider = {
           select scheme, status, started_on::text as "startedOn", ended_on::text as "endedOn", provider
           from newcomer_integration_paths where person_id = ${personId}`.execute(trx),
       ),
-      section('accompaniment.requests', await requestsOf(trx, personId, masters)),
+      section(
+        'accompaniment.requests',
+        await opened(
+          trx,
+          masters,
+          await sql<Record<string, unknown>>`
+            select r.created_at as "sentAt", t.name_fr as "team", r.needs, r.urgency, r.message, r.status
+            from accompaniment_requests r join accompaniment_request_persons rp on rp.request_id = r.id
+              join accompaniment_teams t on t.id = r.team_id
+            where rp.person_id = ${personId} and r.org_id = app.current_org_id() order by r.created_at`.execute(
+            trx,
+          ),
+          'message',
+          'accompaniment_requests.message',
+        ),
+      ),
       section(
         'accompaniment.interventions',
         await sql<Record<string, unknown>>`
@@ -77,10 +104,16 @@ export const accompanimentSubjectData: SubjectDataProvider = {
       { key: 'accompaniment.clinical_notes', rows: [], withheld: clinical },
       section(
         'accompaniment.interpreting',
-        await sql<Record<string, unknown>>`
-          select starts_at as "startsAt", language, modality, domain, status, briefing
-          from interpreter_bookings where person_id = ${personId} and org_id = app.current_org_id()
-          order by starts_at`.execute(trx),
+        await opened(
+          trx,
+          masters,
+          await sql<Record<string, unknown>>`
+            select starts_at as "startsAt", language, modality, domain, status, briefing
+            from interpreter_bookings where person_id = ${personId} and org_id = app.current_org_id()
+            order by starts_at`.execute(trx),
+          'briefing',
+          'interpreter_bookings.briefing',
+        ),
       ),
       section(
         'accompaniment.outreach',

@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { type RawBuilder, sql } from 'kysely';
 import { decryptField } from '../crypto';
 import type { Tx } from '../db/context';
 import { DatabaseSetupError } from '../db/prepare';
@@ -20,7 +20,9 @@ export type EncryptedField =
   | 'persons.national_id'
   | 'accompaniment_clinical_notes.body'
   | 'accompaniment_requests.message'
-  | 'accompaniment_interventions.outcome';
+  | 'accompaniment_interventions.outcome'
+  | 'interpreter_bookings.briefing'
+  | 'newcomer_profiles.psychosocial_referred_to';
 
 export type MasterKeys = Pick<Secrets, 'secretKey' | 'previousSecretKeys'>;
 
@@ -127,21 +129,23 @@ export async function fieldCipher(trx: Tx, masters: MasterKeys): Promise<FieldCi
 /** Opens what either party of a shared record sealed: `open(writer organisation, field, value)`. */
 export interface PartyOpener {
   open(orgId: string, field: EncryptedField, sealed: string): string;
+  /** The organisations whose keys were released. */
+  orgIds: readonly string[];
 }
 
 /**
- * The opener of an accompaniment request's sealed texts, for its two parties only: app.request_party_keys()
- * releases the data keys of both organisations to the verified context of either, and nothing to anyone
- * else (ADR 0037). A value of an organisation whose keys did not come back cannot be opened.
+ * An opener over the data keys a definer function released for one record (ADR 0037): the function decides
+ * who gets them (the record's parties, a grantee, a link's holder); a value of an organisation whose keys
+ * did not come back cannot be opened.
  */
-export async function requestPartyOpener(
+export async function releasedOpener(
   trx: Tx,
   masters: MasterKeys,
-  requestId: string,
+  release: RawBuilder<KeyRow>,
 ): Promise<PartyOpener> {
-  const rows = (await sql<KeyRow>`select * from app.request_party_keys(${requestId}::uuid)`.execute(trx))
-    .rows;
+  const rows = (await release.execute(trx)).rows;
   return {
+    orgIds: [...new Set(rows.map((r) => r.org_id))],
     open(orgId, field, sealed) {
       const data = rows.filter((r) => r.org_id === orgId);
       if (data.length === 0) throw new Error(`encrypted field: no key of organisation ${orgId} was released`);
@@ -149,3 +153,7 @@ export async function requestPartyOpener(
     },
   };
 }
+
+/** The keys of an accompaniment request's two parties, to either of them only. */
+export const requestPartyOpener = (trx: Tx, masters: MasterKeys, requestId: string) =>
+  releasedOpener(trx, masters, sql<KeyRow>`select * from app.request_party_keys(${requestId}::uuid)`);

@@ -32,6 +32,18 @@ export const SEALED_COLUMNS: readonly SealedColumn[] = [
     field: 'accompaniment_interventions.outcome',
     heldClearText: true,
   },
+  {
+    table: 'interpreter_bookings',
+    column: 'briefing',
+    field: 'interpreter_bookings.briefing',
+    heldClearText: true,
+  },
+  {
+    table: 'newcomer_profiles',
+    column: 'psychosocial_referred_to',
+    field: 'newcomer_profiles.psychosocial_referred_to',
+    heldClearText: true,
+  },
 ];
 
 /** Columns sealed with the platform key itself (v1): only a master key rotation moves them. */

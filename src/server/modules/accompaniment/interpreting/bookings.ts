@@ -25,6 +25,7 @@ import { auditPersonRead } from '../../../platform/audit';
 import { hashToken, randomToken } from '../../../platform/crypto';
 import type { Tx } from '../../../platform/db/context';
 import { conflict, forbidden, notFound, validationFailed } from '../../../platform/errors';
+import { fieldCipher, type MasterKeys, releasedOpener } from '../../../platform/keys/field-cipher';
 import { findOwnPerson, personInterpreterNeed } from '../../people';
 import { type MailDeps, mailBooking, mailExternalInterpreter } from './mails';
 import * as store from './store';
@@ -44,6 +45,13 @@ const orgName = (l: 'fr' | 'nl', o: Named) => o.short_name || localized(l, o.nam
 
 export interface BookingDeps extends MailDeps {
   clock: { now(): Date };
+}
+
+// The briefing is sealed with the booker's key; the provider and the link's interpreter get it released.
+const BRIEFING = 'interpreter_bookings.briefing' as const;
+
+async function sealBriefing(trx: Tx, masters: MasterKeys, text: string | null) {
+  return text ? (await fieldCipher(trx, masters)).seal(BRIEFING, text) : null;
 }
 
 function sideOf(actor: Actor, b: store.BookingRow): Side | null {
@@ -164,7 +172,7 @@ export async function createBooking(trx: Tx, deps: BookingDeps, actor: Actor, in
       domain: input.domain,
       gender_preference: input.genderPreference,
       person_id: input.personId ?? null,
-      briefing: clean(input.briefing),
+      briefing: await sealBriefing(trx, deps.secrets, clean(input.briefing)),
       provider_org_id: input.providerOrgId ?? null,
       external_service: external,
       cost_centre: clean(input.costCentre),
@@ -209,7 +217,9 @@ export async function getBooking(
     phone: b.phone,
     videoUrl: b.video_url,
     genderPreference: b.gender_preference as BookingDetail['genderPreference'],
-    briefing: b.briefing,
+    briefing: b.briefing
+      ? (await store.bookingOpener(trx, deps.secrets, b.id)).open(b.org_id, BRIEFING, b.briefing)
+      : null,
     person,
     providerOrgId: b.provider_org_id,
     externalService: b.external_service,
@@ -324,9 +334,26 @@ export async function giveFeedback(
  * The external interpreter's view: the booking the token opens, only within its window. One refusal for
  * everything else (unknown, wrong, expired token, another booking's id, a cancelled booking).
  */
-export async function externalView(trx: Tx, now: Date, id: string, token: string): Promise<ExternalBooking> {
-  const r = await store.externalBooking(trx, id, hashToken(token), now, EXTERNAL_ACCESS_LEAD_HOURS);
+export async function externalView(
+  trx: Tx,
+  masters: MasterKeys,
+  now: Date,
+  id: string,
+  token: string,
+): Promise<ExternalBooking> {
+  const hash = hashToken(token);
+  const r = await store.externalBooking(trx, id, hash, now, EXTERNAL_ACCESS_LEAD_HOURS);
   if (!r) throw notFound(E('invalid_link'));
+  let briefing: string | null = null;
+  if (r.briefing) {
+    // Released on the link's own conditions: the booking organisation's keys, the only ones that come back.
+    const opener = await releasedOpener(
+      trx,
+      masters,
+      store.externalKeys(id, hash, now, EXTERNAL_ACCESS_LEAD_HOURS),
+    );
+    briefing = opener.open(opener.orgIds[0] ?? '', BRIEFING, r.briefing);
+  }
   return {
     id: r.id,
     language: r.language,
@@ -338,7 +365,7 @@ export async function externalView(trx: Tx, now: Date, id: string, token: string
     phone: r.phone,
     videoUrl: r.video_url,
     domain: r.domain as ExternalBooking['domain'],
-    briefing: r.briefing,
+    briefing,
     interpreterName: r.interpreter_name,
     booker: { nameFr: r.booker_name_fr, nameNl: r.booker_name_nl },
   };

@@ -1,5 +1,8 @@
 import { hashToken, randomToken } from '../../../platform/crypto';
+import { switchContext, type Tx } from '../../../platform/db/context';
 import type { DemoSeeder } from '../../../platform/demo';
+import { fieldCipher } from '../../../platform/keys/field-cipher';
+import type { Secrets } from '../../../platform/secrets';
 import './tables';
 
 /**
@@ -17,11 +20,29 @@ const at = (days: number, hour: number, minute = 0) => {
   );
 };
 
-export const seedInterpreterBookings: DemoSeeder = async (trx, orgs, users) => {
+/** A briefing sealed with the booking organisation's key, as the application writes it (ADR 0037). */
+async function sealedBriefings(trx: Tx, masters: Secrets, byOrg: Array<[string, string]>) {
+  const out: string[] = [];
+  for (const [orgId, text] of byOrg) {
+    await switchContext(trx, { orgId });
+    out.push((await fieldCipher(trx, masters)).seal('interpreter_bookings.briefing', text));
+  }
+  await switchContext(trx, { platformAdmin: true, scope: 'system' });
+  return out;
+}
+
+export const seedInterpreterBookings: DemoSeeder = async (trx, orgs, users, secrets) => {
   const wereldhuis = orgs['wereldhuis-wvl'];
   const cresam = orgs.cresam;
   const setis = orgs['setis-wallon'];
-  if (!wereldhuis || !cresam || !setis) return;
+  // The platform key (every caller hands the full secrets; the type names only what most seeders need).
+  const key = (secrets as Partial<Secrets>).secretKey;
+  if (!wereldhuis || !cresam || !setis || !key) return;
+  const briefings = await sealedBriefings(trx, { secretKey: key } as Secrets, [
+    [wereldhuis, 'Eerste gesprek over huisvesting na erkenning; de persoon spreekt geen Nederlands.'],
+    [cresam, 'Entretien avec la psychologue de l’équipe mobile ; vocabulaire de la santé mentale.'],
+    [wereldhuis, 'Uitleg over het inburgeringstraject.'],
+  ]);
   const professional = users.professional_wereldhuis ?? null;
   const coordinator = users.coordinator_cresam ?? null;
   const interpreter = users.interpreter ?? null;
@@ -39,7 +60,7 @@ export const seedInterpreterBookings: DemoSeeder = async (trx, orgs, users) => {
         phone: '+32 56 00 00 00',
         domain: 'social',
         gender_preference: 'female',
-        briefing: 'Eerste gesprek over huisvesting na erkenning; de persoon spreekt geen Nederlands.',
+        briefing: briefings[0],
         external_service: 'Agentschap Integratie en Inburgering – Sociaal Tolken (fictief voorbeeld)',
         provider_reference: 'ST-DEMO-0001',
         cost_centre: 'AB-REF-VLG',
@@ -55,7 +76,7 @@ export const seedInterpreterBookings: DemoSeeder = async (trx, orgs, users) => {
         place: 'CRéSaM, salle de consultation 2, Namur',
         domain: 'health',
         gender_preference: 'none',
-        briefing: 'Entretien avec la psychologue de l’équipe mobile ; vocabulaire de la santé mentale.',
+        briefing: briefings[1],
         provider_org_id: setis,
         cost_centre: 'AB-REF-WAL',
         created_by: coordinator,
@@ -70,7 +91,7 @@ export const seedInterpreterBookings: DemoSeeder = async (trx, orgs, users) => {
         video_url: 'https://visio.wereldhuis.example/gesprek',
         domain: 'administrative',
         gender_preference: 'none',
-        briefing: 'Uitleg over het inburgeringstraject.',
+        briefing: briefings[2],
         external_service: 'Agentschap Integratie en Inburgering – Sociaal Tolken (fictief voorbeeld)',
         cost_centre: 'AB-REF-VLG',
         created_by: professional,

@@ -147,6 +147,8 @@ describe.skipIf(!available)('interpreter bookings', () => {
     const during = await open(ids.tigrinya!, ids.token!);
     expect(during.statusCode, during.body).toBe(200);
     expect(during.json()).toMatchObject({ language: 'tir', modality: 'phone', phone: '+32 56 11 22 33' });
+    // The briefing is sealed with the booker's key, released on the link's own conditions (ADR 0037).
+    expect(during.json().briefing).toBe('Eerste gesprek over huisvesting.');
     // Nothing of the person, the cost centre or the booker's users.
     expect(Object.keys(during.json()).sort()).toEqual(
       [

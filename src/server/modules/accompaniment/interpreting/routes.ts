@@ -25,7 +25,9 @@ export async function interpretingRoutes(app: FastifyInstance, deps: Deps) {
     app,
     pub.booking,
     (req) =>
-      publicTx(deps, req, (trx) => b.externalView(trx, deps.clock.now(), req.params.id, req.body.token)),
+      publicTx(deps, req, (trx) =>
+        b.externalView(trx, deps.secrets, deps.clock.now(), req.params.id, req.body.token),
+      ),
     { config: { rateLimit: { max: deps.config.loginRateLimit, timeWindow: '1 minute' } } },
   );
 }

@@ -1,5 +1,6 @@
 import { type Selectable, sql } from 'kysely';
 import type { Tx } from '../../../platform/db/context';
+import { type KeyRow, type MasterKeys, releasedOpener } from '../../../platform/keys/field-cipher';
 import type { InterpreterBookingsTable } from './tables';
 import './tables';
 
@@ -78,3 +79,12 @@ export async function externalBooking(trx: Tx, id: string, hash: Buffer, now: Da
     ${now.toISOString()}::timestamptz, make_interval(hours => ${leadHours}::int))`.execute(trx);
   return r.rows[0];
 }
+
+/** The booking organisation's data keys, to the booking's two organisations only (migration 0072). */
+export const bookingOpener = (trx: Tx, masters: MasterKeys, id: string) =>
+  releasedOpener(trx, masters, sql<KeyRow>`select * from app.booking_party_keys(${id}::uuid)`);
+
+/** The same keys to the holder of the external link, on the link's conditions. */
+export const externalKeys = (id: string, hash: Buffer, now: Date, leadHours: number) =>
+  sql<KeyRow>`select * from app.interpreting_external_keys(${id}::uuid, ${hash},
+    ${now.toISOString()}::timestamptz, make_interval(hours => ${leadHours}::int))`;

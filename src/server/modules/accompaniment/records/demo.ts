@@ -3,6 +3,8 @@ import type { Insertable } from 'kysely';
 import { deriveStatus, type StatusEvent } from '../../../../common/accompaniment/records-status';
 import { switchContext, type Tx } from '../../../platform/db/context';
 import type { DemoOrgIds, DemoSecrets } from '../../../platform/demo';
+import { fieldCipher } from '../../../platform/keys/field-cipher';
+import type { Secrets } from '../../../platform/secrets';
 import { participantCode } from '../../people';
 import { today as dayOf } from './store';
 import type { NewcomerHouseholdMembersTable } from './tables';
@@ -121,8 +123,11 @@ export async function seedNewcomerRecords(
   trx: Tx,
   orgs: DemoOrgIds,
   users: Record<string, string>,
-  { networkSecret }: DemoSecrets,
+  secrets: DemoSecrets,
 ): Promise<void> {
+  const { networkSecret } = secrets;
+  // The platform key (every caller hands the full secrets; the type names only what most seeders need).
+  const masters = { secretKey: (secrets as Partial<Secrets>).secretKey } as Secrets;
   const today = await dayOf(trx);
   const lva = orgs['la-vie-active'];
   const cresam = orgs.cresam;
@@ -214,7 +219,11 @@ export async function seedNewcomerRecords(
         ...(p.key === 'mother'
           ? {
               psychosocial_needed: true,
-              psychosocial_referred_to: 'Équipe mobile transfrontalière (CRéSaM)',
+              // Sealed with La Vie Active's key, as the application writes it (ADR 0037).
+              psychosocial_referred_to: (await fieldCipher(trx, masters)).seal(
+                'newcomer_profiles.psychosocial_referred_to',
+                'Équipe mobile transfrontalière (CRéSaM)',
+              ),
               psychosocial_since: shift(today, -20),
             }
           : {}),

@@ -285,7 +285,18 @@ describe.skipIf(!available)('newcomer records', () => {
     expect(s.psychosocial).toBeUndefined();
     expect(s.fields).toEqual(['legal_status']);
     expect(await f.auditCount(lva.orgId, 'read', person)).toBe(before + 1);
+    // The referral's key (ADR 0037) follows the 'psychosocial' group: none yet, the home's once granted.
+    const keys = () =>
+      withContext(
+        f.db,
+        cresam,
+        async (trx) =>
+          (await sql<{ org_id: string }>`select org_id from app.newcomer_keys(${person}::uuid)`.execute(trx))
+            .rows,
+      );
+    expect(await keys()).toEqual([]);
     await grant(['psychosocial']);
+    expect((await keys()).map((k) => k.org_id)).toContain(lva.orgId);
     const both = (await cresamClient.get(url)).json() as SharedNewcomer;
     expect(both.psychosocial).toEqual({ needed: true, referredTo: 'Équipe mobile', since: today });
     expect(both.fields).toEqual(['legal_status', 'psychosocial']);

@@ -19,6 +19,7 @@ import { type Actor, actorCan } from '../../../platform/actor';
 import { auditPersonRead } from '../../../platform/audit';
 import type { Tx } from '../../../platform/db/context';
 import { badRequest, conflict, validationFailed } from '../../../platform/errors';
+import { fieldCipher, type MasterKeys } from '../../../platform/keys/field-cipher';
 import { loadPersonFor } from '../../people';
 import * as store from './store';
 
@@ -44,7 +45,14 @@ async function suggestedScheme(trx: Tx, actor: Actor): Promise<IntegrationScheme
   return nis && ['1', '3', '4', '7'].includes(nis) ? 'vl_inburgering' : 'wal_parcours';
 }
 
-export async function getRecord(trx: Tx, actor: Actor, personId: string): Promise<NewcomerRecord> {
+const REFERRED_TO = 'newcomer_profiles.psychosocial_referred_to' as const;
+
+export async function getRecord(
+  trx: Tx,
+  actor: Actor,
+  masters: MasterKeys,
+  personId: string,
+): Promise<NewcomerRecord> {
   const person = await loadPersonFor(trx, actor, personId, 'person.view');
   const today = await store.today(trx);
   const profile = await store.findProfile(trx, personId);
@@ -72,7 +80,13 @@ export async function getRecord(trx: Tx, actor: Actor, personId: string): Promis
             : null,
           psychosocial: {
             needed: profile.psychosocial_needed,
-            referredTo: profile.psychosocial_referred_to,
+            referredTo: profile.psychosocial_referred_to
+              ? (await store.newcomerOpener(trx, masters, personId)).open(
+                  profile.org_id,
+                  REFERRED_TO,
+                  profile.psychosocial_referred_to,
+                )
+              : null,
             since: profile.psychosocial_since,
           },
         }
@@ -268,13 +282,24 @@ export async function setGuardian(trx: Tx, actor: Actor, personId: string, input
   return { ok: true };
 }
 
-export async function setPsychosocial(trx: Tx, actor: Actor, personId: string, input: PsychosocialInput) {
+/** Sealed with the home organisation's key (the current one: requireProfile loaded its own person). */
+async function sealReferral(trx: Tx, masters: MasterKeys, text: string | null) {
+  return text ? (await fieldCipher(trx, masters)).seal(REFERRED_TO, text) : null;
+}
+
+export async function setPsychosocial(
+  trx: Tx,
+  actor: Actor,
+  masters: MasterKeys,
+  personId: string,
+  input: PsychosocialInput,
+) {
   await requireProfile(trx, actor, personId);
   const today = await store.today(trx);
   if (input.since && input.since > today) throw validationFailed([{ path: 'since', code: E('future_date') }]);
   await store.updateProfile(trx, personId, {
     psychosocial_needed: input.needed,
-    psychosocial_referred_to: input.needed ? clean(input.referredTo) : null,
+    psychosocial_referred_to: await sealReferral(trx, masters, input.needed ? clean(input.referredTo) : null),
     psychosocial_since: input.needed ? (input.since ?? null) : null,
   });
   return { ok: true };

@@ -9,7 +9,7 @@ import { sharedNewcomer } from './shared';
 /** The newcomer record of a person of one's organisation, and what a partner may see of it. */
 export async function recordsRoutes(app: FastifyInstance, deps: Deps) {
   const id = (req: { params: { personId: string } }) => req.params.personId;
-  route(app, api.get, (req) => inTx(deps, req, (trx, a) => rec.getRecord(trx, a, id(req))));
+  route(app, api.get, (req) => inTx(deps, req, (trx, a) => rec.getRecord(trx, a, deps.secrets, id(req))));
   route(app, api.setProfile, (req) => inTx(deps, req, (trx, a) => rec.setProfile(trx, a, id(req), req.body)));
   route(app, api.addStatusEvent, (req) =>
     inTx(deps, req, (trx, a) => rec.addStatusEvent(trx, a, id(req), req.body)),
@@ -24,7 +24,7 @@ export async function recordsRoutes(app: FastifyInstance, deps: Deps) {
     inTx(deps, req, (trx, a) => rec.setGuardian(trx, a, id(req), req.body)),
   );
   route(app, api.setPsychosocial, (req) =>
-    inTx(deps, req, (trx, a) => rec.setPsychosocial(trx, a, id(req), req.body)),
+    inTx(deps, req, (trx, a) => rec.setPsychosocial(trx, a, deps.secrets, id(req), req.body)),
   );
-  route(app, api.shared, (req) => inTx(deps, req, (trx, a) => sharedNewcomer(trx, a, id(req))));
+  route(app, api.shared, (req) => inTx(deps, req, (trx, a) => sharedNewcomer(trx, a, deps.secrets, id(req))));
 }

@@ -1,6 +1,7 @@
 import { type Insertable, sql, type Updateable } from 'kysely';
 import type { StatusEvent } from '../../../../common/accompaniment/records-status';
 import type { Tx } from '../../../platform/db/context';
+import { type KeyRow, type MasterKeys, releasedOpener } from '../../../platform/keys/field-cipher';
 import type {
   NewcomerHouseholdMembersTable,
   NewcomerIntegrationPathsTable,
@@ -10,6 +11,10 @@ import type {
 import './tables';
 
 /** The newcomer records' SQL. RLS keeps every row to the person's home organisation. */
+
+/** The home organisation's data keys for a newcomer record: to the home and a 'psychosocial' grantee. */
+export const newcomerOpener = (trx: Tx, masters: MasterKeys, personId: string) =>
+  releasedOpener(trx, masters, sql<KeyRow>`select * from app.newcomer_keys(${personId}::uuid)`);
 
 export const findProfile = (trx: Tx, personId: string) =>
   trx.selectFrom('newcomer_profiles').selectAll().where('person_id', '=', personId).executeTakeFirst();
