@@ -9,7 +9,7 @@ import {
   shapedBody,
   UNFILLED_PARAMS,
 } from '../../test/access/matrix';
-import { fillPath, gateLetsIn, isPublic, paramKeys } from '../../test/access/spec';
+import { fillPath, gateLetsIn, isPublic, keyOf, paramKeys } from '../../test/access/spec';
 import { declaredEndpoints } from '../../test/contracts/check';
 import { createTestApp, type TestApp } from '../../test/support/app';
 import { engineAvailable } from '../../test/support/engine';
@@ -121,31 +121,44 @@ describe.skipIf(!available)('access matrix: endpoint × role × organisation', (
     // that read answers 404 confirms a record the read hides (reads are sent first).
     const reads = new Map<string, number>();
     const recordUrl = (url: string) => /^\/api\/[^/]+\/[^/]+/.exec(url)?.[0] ?? url;
-    const ordered = [...endpoints].sort((a, b) => Number(a.method !== 'GET') - Number(b.method !== 'GET'));
-    for (const e of ordered) {
+    // The maps' cases, then the fixture's probes (each another organisation's record, whatever the scope).
+    const cases: { e: AnyEndpoint; url: string; probe: boolean; body?: unknown }[] = [];
+    for (const e of endpoints) {
       if (!e.access || 'public' in e.access) continue;
       const url = fillPath(e, (name, res) => fx.other.get(`${res}/:${name}`));
-      if (!url || !e.path.includes(':')) continue;
+      if (url && e.path.includes(':')) cases.push({ e, url, probe: false });
+    }
+    for (const p of fx.probes) {
+      const e = endpoints.find((x) => keyOf(x) === p.endpoint);
+      expect(e, `probe of an undeclared endpoint: ${p.endpoint}`).toBeDefined();
+      if (e) cases.push({ e, url: p.url, probe: true, body: p.body });
+    }
+    const ordered = cases.sort((a, b) => Number(a.e.method !== 'GET') - Number(b.e.method !== 'GET'));
+    for (const { e, url, probe, body: given } of ordered) {
+      if (!e.access || 'public' in e.access) continue;
+      const kase = probe ? 'other organisation, probe' : 'other organisation';
       // A write carries a body of its declared shape, so that it reaches the organisation check.
-      const body = e.method === 'GET' ? undefined : shapedBody(e);
+      const body = e.method === 'GET' ? undefined : (given ?? shapedBody(e));
       for (const c of fx.callers) {
         // The platform administrator reads the whole network by design (RLS: platform scope).
         if (c.role === 'platform_admin' || !gateLetsIn(e.access, c.roles)) continue;
         const o = await send(c.client, e, url, body);
-        record(e, c.role, 'other organisation', o);
+        record(e, c.role, kase, o);
         if (body === undefined) {
           if (url === recordUrl(url)) reads.set(`${c.role} ${url}`, o.status);
         } else {
           writes.set(o.status, (writes.get(o.status) ?? 0) + 1);
           if (o.status === 403 && reads.get(`${c.role} ${recordUrl(url)}`) === 404)
-            leaks.push(finding(e, c.role, 'other organisation', o, '403 confirms a record its read hides'));
+            leaks.push(finding(e, c.role, kase, o, '403 confirms a record its read hides'));
         }
-        if ((orgScoped(e) || isShared(e)) && is2xx(o.status))
-          leaks.push(finding(e, c.role, 'other organisation', o, 'another organisation’s record answered'));
+        if ((probe || orgScoped(e) || isShared(e)) && is2xx(o.status))
+          leaks.push(finding(e, c.role, kase, o, 'another organisation’s record answered'));
       }
     }
     const answers = [...writes].sort(([a], [b]) => a - b).map(([s, n]) => `${s} ×${n}`);
-    console.log(`access matrix, writes to another organisation's records: ${answers.join(', ')}`);
+    console.log(
+      `access matrix, writes to another organisation's records (${fx.probes.length} probes among the cases): ${answers.join(', ')}`,
+    );
     expect(leaks.slice(start)).toEqual([]);
     // Nothing written in any other organisation's chain (B's, and the owners of the other records).
     expect(await fx.auditOutside(fx.orgA, mark)).toEqual([]);

@@ -40,6 +40,24 @@ export const FILLED_PARAMS = new Set([
   'shared-newcomers/:personId',
   'reports/:id',
   'exports/:id',
+  // Secondary ids: a child under its filled parent (test/access/fixture.ts, "Secondary ids").
+  'items/:itemId',
+  'proofs/:proofId',
+  'stays-abroad/:stayId',
+  'consents/:cid',
+  'objectives/:id',
+  'actions/:id',
+  'documents/:documentId',
+  'links/:linkId',
+  'attachments/:attachmentId',
+  'take-ups/:takeUpId',
+  'trainings/:trainingId',
+  'organisations/:orgId',
+  'versions/:number',
+  'plan/:itemId',
+  'sessions/:itemId',
+  'projects/:itemId',
+  'members/:userId',
 ]);
 
 /**
@@ -48,33 +66,17 @@ export const FILLED_PARAMS = new Set([
  * organisation cases need a real id. A parameter neither filled nor listed here fails the matrix.
  */
 export const UNFILLED_PARAMS: Record<string, string> = {
-  // Secondary ids: the parent record is the boundary, and the parent is filled where it can be.
-  'consents/:cid': 'a consent of a filled person; the person decides',
-  'objectives/:id': 'pathway objectives: the pathway decides, no objective in the fixture',
-  'actions/:id': 'pathway actions: the pathway decides, no action in the fixture',
+  // Enumerations and names, not records.
   'evaluations/:kind': 'a kind (an enumeration), not a record',
   'outcomes/:kind': 'a kind (an enumeration), not a record',
-  'stays-abroad/:stayId': 'a stay of a filled placement',
-  'items/:itemId': 'an item of an expenditure declaration',
-  'proofs/:proofId': 'a proof of an expenditure declaration',
-  'documents/:documentId': 'a document of a filled programme',
   'documents/:kind': 'a kind (an enumeration), not a record',
-  'links/:linkId': 'a link of a filled service',
-  'members/:userId': 'a member of the caller’s own organisation (admin module scopes by session)',
-  'invitations/:orgId': 'the caller’s own pending invitation',
-  'sections/:section': 'a section name, not a record',
-  'versions/:number': 'a version number of a filled analysis',
-  'tiles/:tile': 'a tile name, not a record',
-  'followups/:followup': 'a follow-up of an analysis',
   'reviews/:kind': 'a kind (an enumeration), not a record',
-  'sessions/:itemId': 'an item of a formative',
-  'plan/:itemId': 'an item of a formative',
-  'projects/:itemId': 'an item of a formative',
-  'results/:resultId': 'a result of an initiative (initiatives are network-readable, not filled)',
-  'attachments/:attachmentId': 'an attachment of a practice sheet',
-  'take-ups/:takeUpId': 'a take-up of a practice sheet',
-  'trainings/:trainingId': 'a training of a volunteer',
-  'organisations/:orgId': 'an organisation chosen in a form',
+  'sections/:section': 'a section name, not a record',
+  'tiles/:tile': 'a tile name, not a record',
+  // Children whose parent the maps leave unfilled: another organisation's is sent as a fixture probe.
+  'followups/:followup': 'probed: a follow-up of the network board (boards/:code has no fixture)',
+  'results/:resultId': 'probed: a result of an initiative (initiatives are network-readable, not filled)',
+  'invitations/:orgId': 'probed: another account’s pending invitation (the answer, `:answer`, has no key)',
   // Records the fixture does not fill: network-readable by design, reference data, or no fixture yet.
   'indicators/:id':
     'programme indicators: network-readable by design, like the board of programmes/:id; records are filtered to the caller’s organisation',
