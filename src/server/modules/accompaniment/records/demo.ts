@@ -119,6 +119,8 @@ const MINOR: DemoNewcomer = {
  * their last name); at Wereldhuis West-Vlaanderen, an unaccompanied minor with his guardian and the
  * guardian's consent. Each organisation's rows are written as its referent.
  */
+const REFERRED_TO = 'newcomer_profiles.psychosocial_referred_to' as const;
+
 export async function seedNewcomerRecords(
   trx: Tx,
   orgs: DemoOrgIds,
@@ -126,8 +128,11 @@ export async function seedNewcomerRecords(
   secrets: DemoSecrets,
 ): Promise<void> {
   const { networkSecret } = secrets;
-  // The platform key (every caller hands the full secrets; the type names only what most seeders need).
-  const masters = { secretKey: (secrets as Partial<Secrets>).secretKey } as Secrets;
+  // The platform key (the platform's seed hands the full secrets; a bare seed in a test may not, and then
+  // the referral, which is sealed, is left out).
+  const key = (secrets as Partial<Secrets>).secretKey;
+  const referral = async (text: string) =>
+    key ? (await fieldCipher(trx, { secretKey: key } as Secrets)).seal(REFERRED_TO, text) : null;
   const today = await dayOf(trx);
   const lva = orgs['la-vie-active'];
   const cresam = orgs.cresam;
@@ -220,10 +225,7 @@ export async function seedNewcomerRecords(
           ? {
               psychosocial_needed: true,
               // Sealed with La Vie Active's key, as the application writes it (ADR 0037).
-              psychosocial_referred_to: (await fieldCipher(trx, masters)).seal(
-                'newcomer_profiles.psychosocial_referred_to',
-                'Équipe mobile transfrontalière (CRéSaM)',
-              ),
+              psychosocial_referred_to: await referral('Équipe mobile transfrontalière (CRéSaM)'),
               psychosocial_since: shift(today, -20),
             }
           : {}),
