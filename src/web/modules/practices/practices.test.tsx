@@ -75,7 +75,12 @@ describe('the sheet form', () => {
       path: '/app/practices/new',
       roles: ['referent'],
       language: 'en',
-      answers: byEndpoint([practicesApi.create, { id: 's9', reference: 'BP-0009' }]),
+      // After saving, the form opens the new sheet's page: its read is answered too (left unanswered, the
+      // page rendered without data whenever the navigation beat the end of the test).
+      answers: byEndpoint(
+        [practicesApi.create, { id: 's9', reference: 'BP-0009' }],
+        [practicesApi.get, { ...sheet, id: 's9', reference: 'BP-0009' }],
+      ),
     });
     const save = await screen.findByRole('button', { name: 'Save the draft' }, SLOW);
     await act(async () => {
