@@ -5,7 +5,7 @@ import { isLanguage, type Language } from '../../../common/i18n/locales';
 import type { Actor } from '../actor';
 import type { Config } from '../config';
 import { hashToken, randomToken } from '../crypto';
-import { switchContext, type Tx, withContext } from '../db/context';
+import { type Tx, withContext } from '../db/context';
 import type { Database } from '../db/database';
 
 export const SESSION_COOKIE = 'samen_session';
@@ -46,6 +46,45 @@ export interface ResolvedSession {
   mfaPending: boolean;
 }
 
+interface SessionActorRow {
+  session_id: string;
+  user_id: string;
+  active_org_id: string | null;
+  csrf_token: string;
+  mfa_pending: boolean;
+  last_seen_at: Date;
+  expires_at: Date;
+  email: string;
+  display_name: string;
+  locale: string;
+  platform_admin: boolean;
+  totp_enabled: boolean;
+  roles: string[] | null;
+  org_country: string | null;
+  org_mfa_required: boolean | null;
+}
+
+// Whether the login role may call app.session_actor() outside a transaction switched to samen_app (it may
+// when it inherits samen_app's rights, as the README's `grant samen_app to samen_web` gives).
+let directRead = true;
+
+/**
+ * The session, its account and its active membership in one statement (migration 0070). The definer needs
+ * no request context (the token's hash is the key), so most requests read it in a single round trip, with no
+ * transaction around it (issue 15: begin, context, read, commit were four).
+ */
+async function readSessionActor(db: Kysely<Database>, token: string, requestId: string) {
+  const q = sql<SessionActorRow>`select * from app.session_actor(${hashToken(token)})`;
+  if (directRead)
+    try {
+      return (await q.execute(db)).rows[0];
+    } catch (e) {
+      if ((e as { code?: string }).code !== '42501') throw e;
+      directRead = false;
+    }
+  return withContext(db, { scope: 'system', requestId }, async (trx) => (await q.execute(trx)).rows[0]);
+}
+
 /**
  * Turns a session cookie into an Actor, enforcing idle and absolute expiry. Returns null for unknown,
  * revoked or expired sessions (an expired one is revoked on the way).
@@ -56,79 +95,53 @@ export async function resolveSession(
   token: string,
   requestId: string,
 ): Promise<ResolvedSession | null> {
-  return withContext(db, { scope: 'system', requestId }, async (trx) => {
-    // The session, its account and its active membership in one statement (migration 0070).
-    const found = await sql<{
-      session_id: string;
-      user_id: string;
-      active_org_id: string | null;
-      csrf_token: string;
-      mfa_pending: boolean;
-      last_seen_at: Date;
-      expires_at: Date;
-      email: string;
-      display_name: string;
-      locale: string;
-      platform_admin: boolean;
-      totp_enabled: boolean;
-      roles: string[] | null;
-      org_country: string | null;
-      org_mfa_required: boolean | null;
-    }>`select * from app.session_actor(${hashToken(token)})`.execute(trx);
-    const s = found.rows[0];
-    if (!s) return null;
-    const now = Date.now();
-    const sinceSeen = now - new Date(s.last_seen_at).getTime();
-    // last_seen_at is refreshed at most once a minute: a session ends after the idle time plus that
-    // minute, never before the idle time (ending it early would cut off someone still working).
-    const idle = sinceSeen > config.sessionIdleMinutes * 60_000 + LAST_SEEN_REFRESH_MS;
-    const ended = idle || new Date(s.expires_at).getTime() < now;
-    // A write to the session acts as its user, so RLS lets the transaction reach its own row.
-    if (ended || sinceSeen > LAST_SEEN_REFRESH_MS) await switchContext(trx, { userId: s.user_id, requestId });
-    if (ended) {
-      await trx
+  const s = await readSessionActor(db, token, requestId);
+  if (!s) return null;
+  const now = Date.now();
+  const sinceSeen = now - new Date(s.last_seen_at).getTime();
+  // last_seen_at is refreshed at most once a minute: a session ends after the idle time plus that
+  // minute, never before the idle time (ending it early would cut off someone still working).
+  const idle = sinceSeen > config.sessionIdleMinutes * 60_000 + LAST_SEEN_REFRESH_MS;
+  const ended = idle || new Date(s.expires_at).getTime() < now;
+  // A write to the session acts as its user, so RLS lets the transaction reach its own row.
+  if (ended || sinceSeen > LAST_SEEN_REFRESH_MS)
+    await withContext(db, { userId: s.user_id, requestId }, (trx) =>
+      trx
         .updateTable('sessions')
-        .set({ revoked_at: new Date() })
+        .set(ended ? { revoked_at: new Date() } : { last_seen_at: new Date() })
         .where('id', '=', s.session_id)
-        .execute();
-      return null;
-    }
-    if (sinceSeen > LAST_SEEN_REFRESH_MS)
-      await trx
-        .updateTable('sessions')
-        .set({ last_seen_at: new Date() })
-        .where('id', '=', s.session_id)
-        .execute();
-    // The active organisation counts only while its membership is active and accepted (no roles otherwise).
-    const orgId = s.roles ? s.active_org_id : null;
-    let roles = (s.roles ?? []) as Role[];
-    const orgCountry = orgId ? (s.org_country as 'FR' | 'BE') : null;
-    let mfaRequired = orgId !== null && s.org_mfa_required === true;
-    // The platform administrator holds the keys to every organisation: a second factor is required in
-    // production, whatever the organisations decide.
-    if (s.platform_admin) {
-      roles = ['platform_admin', ...roles];
-      if (config.production) mfaRequired = true;
-    }
-    const language: Language = isLanguage(s.locale) ? s.locale : 'fr';
-    return {
-      mfaPending: s.mfa_pending,
-      actor: {
-        userId: s.user_id,
-        sessionId: s.session_id,
-        email: s.email,
-        displayName: s.display_name,
-        orgId,
-        orgCountry,
-        roles,
-        platformAdmin: s.platform_admin,
-        language,
-        csrfToken: s.csrf_token,
-        mfaSetupRequired: mfaRequired && !s.totp_enabled,
-        requestId,
-      },
-    };
-  });
+        .execute(),
+    );
+  if (ended) return null;
+  // The active organisation counts only while its membership is active and accepted (no roles otherwise).
+  const orgId = s.roles ? s.active_org_id : null;
+  let roles = (s.roles ?? []) as Role[];
+  const orgCountry = orgId ? (s.org_country as 'FR' | 'BE') : null;
+  let mfaRequired = orgId !== null && s.org_mfa_required === true;
+  // The platform administrator holds the keys to every organisation: a second factor is required in
+  // production, whatever the organisations decide.
+  if (s.platform_admin) {
+    roles = ['platform_admin', ...roles];
+    if (config.production) mfaRequired = true;
+  }
+  const language: Language = isLanguage(s.locale) ? s.locale : 'fr';
+  return {
+    mfaPending: s.mfa_pending,
+    actor: {
+      userId: s.user_id,
+      sessionId: s.session_id,
+      email: s.email,
+      displayName: s.display_name,
+      orgId,
+      orgCountry,
+      roles,
+      platformAdmin: s.platform_admin,
+      language,
+      csrfToken: s.csrf_token,
+      mfaSetupRequired: mfaRequired && !s.totp_enabled,
+      requestId,
+    },
+  };
 }
 
 export async function revokeSession(trx: Tx, sessionId: string): Promise<void> {
