@@ -6,6 +6,7 @@ import { DEMO_PASSWORD } from '../../src/server/demo/accounts';
 import { seedDemo } from '../../src/server/demo/seed';
 import { registerModuleJobs, SERVER_MODULES } from '../../src/server/modules';
 import { loadConfig } from '../../src/server/platform/config';
+import type { Session } from '../../src/server/platform/db/engine';
 import { bindEngine } from '../../src/server/platform/db/prepare';
 import type { Deps } from '../../src/server/platform/deps';
 import { createJobRunner } from '../../src/server/platform/jobs';
@@ -42,6 +43,13 @@ export interface TestApp {
   anonymous: Client;
   close: () => Promise<void>;
 }
+
+/** The schema owner's session on the test database, as the start-up re-encryption and the CLIs use one. */
+export const ownerSession = (t: TestApp): Session => ({
+  execScript: (script: string) => t.db.engine.execScript(script),
+  query: async <R>(text: string, params: readonly unknown[] = []) =>
+    (await t.db.engine.rawQuery(text, params)) as R[],
+});
 
 /** The real application on a fresh database seeded with the demo network, driven by inject(). */
 export async function createTestApp(

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Client, createTestApp, type TestApp } from '../../../../test/support/app';
+import { type Client, createTestApp, ownerSession, type TestApp } from '../../../../test/support/app';
 import { engineAvailable } from '../../../../test/support/engine';
 import { withContext } from '../../platform/db/context';
 import { sealPending } from '../../platform/keys/rotation';
@@ -18,11 +18,7 @@ describe.skipIf(!available)('sealed briefings and psychosocial referrals', () =>
   let provider: Client;
   let home: Client;
   const owner = () => t.db.engine.db;
-  const session = () => ({
-    execScript: (s: string) => t.db.engine.execScript(s),
-    query: async <R>(text: string, params: readonly unknown[] = []) =>
-      (await t.db.engine.rawQuery(text, params)) as R[],
-  });
+  const session = () => ownerSession(t);
   const one = async <R>(q: ReturnType<typeof sql<R>>) => (await q.execute(owner())).rows[0]!;
   const member = (email: string) =>
     one<{ user: string; org: string }>(sql`select u.id as user, m.org_id as org from users u

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Client, createTestApp, type TestApp } from '../../../../test/support/app';
+import { type Client, createTestApp, ownerSession, type TestApp } from '../../../../test/support/app';
 import { engineAvailable } from '../../../../test/support/engine';
 import { encryptField } from '../crypto';
 import { withContext } from '../db/context';
@@ -16,11 +16,7 @@ describe.skipIf(!available)('field-level encryption with per-organisation keys',
   let orgs: Record<string, string>;
   let mouscronReferent: string;
   const owner = () => t.db.engine.db;
-  const session = () => ({
-    execScript: (s: string) => t.db.engine.execScript(s),
-    query: async <R>(text: string, params: readonly unknown[] = []) =>
-      (await t.db.engine.rawQuery(text, params)) as R[],
-  });
+  const session = () => ownerSession(t);
   const asOrg = <T>(org: string, user: string, fn: Parameters<typeof withContext<T>>[2]) =>
     withContext(t.deps.db, { orgId: org, userId: user }, fn);
 

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Client, createTestApp, type TestApp } from '../../../../../test/support/app';
+import { type Client, createTestApp, ownerSession, type TestApp } from '../../../../../test/support/app';
 import { engineAvailable } from '../../../../../test/support/engine';
 import { withContext } from '../../../platform/db/context';
 import { sealPending } from '../../../platform/keys/rotation';
@@ -24,11 +24,7 @@ describe.skipIf(!available)('sealed texts of requests to mobile teams', () => {
   let orgs: { lva: string; cresam: string; wereldhuis: string };
   let users: { lva: string; wereldhuis: string };
   const owner = () => t.db.engine.db;
-  const session = () => ({
-    execScript: (s: string) => t.db.engine.execScript(s),
-    query: async <R>(text: string, params: readonly unknown[] = []) =>
-      (await t.db.engine.rawQuery(text, params)) as R[],
-  });
+  const session = () => ownerSession(t);
   const idOf = async (table: 'users' | 'organisations', column: 'email', value: string) =>
     (
       await sql<{
