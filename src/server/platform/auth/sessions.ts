@@ -64,25 +64,15 @@ interface SessionActorRow {
   org_mfa_required: boolean | null;
 }
 
-// Whether the login role may call app.session_actor() outside a transaction switched to samen_app (it may
-// when it inherits samen_app's rights, as the README's `grant samen_app to samen_web` gives).
-let directRead = true;
-
 /**
  * The session, its account and its active membership in one statement (migration 0070). The definer needs
- * no request context (the token's hash is the key), so most requests read it in a single round trip, with no
- * transaction around it (issue 15: begin, context, read, commit were four).
+ * no request context (the token's hash is its key), so it is read in a single round trip, with no
+ * transaction around it (issue 15: begin, context, read, commit were four). The login role calls it with
+ * the rights it inherits from samen_app, as it calls app.begin_request() before switching to samen_app.
  */
-async function readSessionActor(db: Kysely<Database>, token: string, requestId: string) {
-  const q = sql<SessionActorRow>`select * from app.session_actor(${hashToken(token)})`;
-  if (directRead)
-    try {
-      return (await q.execute(db)).rows[0];
-    } catch (e) {
-      if ((e as { code?: string }).code !== '42501') throw e;
-      directRead = false;
-    }
-  return withContext(db, { scope: 'system', requestId }, async (trx) => (await q.execute(trx)).rows[0]);
+async function readSessionActor(db: Kysely<Database>, token: string) {
+  return (await sql<SessionActorRow>`select * from app.session_actor(${hashToken(token)})`.execute(db))
+    .rows[0];
 }
 
 /**
@@ -95,7 +85,7 @@ export async function resolveSession(
   token: string,
   requestId: string,
 ): Promise<ResolvedSession | null> {
-  const s = await readSessionActor(db, token, requestId);
+  const s = await readSessionActor(db, token);
   if (!s) return null;
   const now = Date.now();
   const sinceSeen = now - new Date(s.last_seen_at).getTime();
