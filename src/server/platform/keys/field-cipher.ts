@@ -133,6 +133,16 @@ export interface PartyOpener {
   orgIds: readonly string[];
 }
 
+/** A free text sealed with the current organisation's key, or null when there is none to seal. */
+export async function sealText(
+  trx: Tx,
+  masters: MasterKeys,
+  field: EncryptedField,
+  text: string | null | undefined,
+) {
+  return text ? (await fieldCipher(trx, masters)).seal(field, text) : null;
+}
+
 /**
  * An opener over the data keys a definer function released for one record (ADR 0037): the function decides
  * who gets them (the record's parties, a grantee, a link's holder); a value of an organisation whose keys

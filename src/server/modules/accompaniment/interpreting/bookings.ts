@@ -25,7 +25,7 @@ import { auditPersonRead } from '../../../platform/audit';
 import { hashToken, randomToken } from '../../../platform/crypto';
 import type { Tx } from '../../../platform/db/context';
 import { conflict, forbidden, notFound, validationFailed } from '../../../platform/errors';
-import { fieldCipher, type MasterKeys, releasedOpener } from '../../../platform/keys/field-cipher';
+import { type MasterKeys, releasedOpener, sealText } from '../../../platform/keys/field-cipher';
 import { findOwnPerson, personInterpreterNeed } from '../../people';
 import { type MailDeps, mailBooking, mailExternalInterpreter } from './mails';
 import * as store from './store';
@@ -49,10 +49,6 @@ export interface BookingDeps extends MailDeps {
 
 // The briefing is sealed with the booker's key; the provider and the link's interpreter get it released.
 const BRIEFING = 'interpreter_bookings.briefing' as const;
-
-async function sealBriefing(trx: Tx, masters: MasterKeys, text: string | null) {
-  return text ? (await fieldCipher(trx, masters)).seal(BRIEFING, text) : null;
-}
 
 function sideOf(actor: Actor, b: store.BookingRow): Side | null {
   if (!actor.orgId) return null;
@@ -172,7 +168,7 @@ export async function createBooking(trx: Tx, deps: BookingDeps, actor: Actor, in
       domain: input.domain,
       gender_preference: input.genderPreference,
       person_id: input.personId ?? null,
-      briefing: await sealBriefing(trx, deps.secrets, clean(input.briefing)),
+      briefing: await sealText(trx, deps.secrets, BRIEFING, clean(input.briefing)),
       provider_org_id: input.providerOrgId ?? null,
       external_service: external,
       cost_centre: clean(input.costCentre),

@@ -19,7 +19,7 @@ import { type Actor, actorCan } from '../../../platform/actor';
 import { auditPersonRead } from '../../../platform/audit';
 import type { Tx } from '../../../platform/db/context';
 import { badRequest, conflict, validationFailed } from '../../../platform/errors';
-import { fieldCipher, type MasterKeys } from '../../../platform/keys/field-cipher';
+import { type MasterKeys, sealText } from '../../../platform/keys/field-cipher';
 import { loadPersonFor } from '../../people';
 import * as store from './store';
 
@@ -282,11 +282,6 @@ export async function setGuardian(trx: Tx, actor: Actor, personId: string, input
   return { ok: true };
 }
 
-/** Sealed with the home organisation's key (the current one: requireProfile loaded its own person). */
-async function sealReferral(trx: Tx, masters: MasterKeys, text: string | null) {
-  return text ? (await fieldCipher(trx, masters)).seal(REFERRED_TO, text) : null;
-}
-
 export async function setPsychosocial(
   trx: Tx,
   actor: Actor,
@@ -299,7 +294,13 @@ export async function setPsychosocial(
   if (input.since && input.since > today) throw validationFailed([{ path: 'since', code: E('future_date') }]);
   await store.updateProfile(trx, personId, {
     psychosocial_needed: input.needed,
-    psychosocial_referred_to: await sealReferral(trx, masters, input.needed ? clean(input.referredTo) : null),
+    // Sealed with the home organisation's key (the current one: requireProfile loaded its own person).
+    psychosocial_referred_to: await sealText(
+      trx,
+      masters,
+      REFERRED_TO,
+      input.needed ? clean(input.referredTo) : null,
+    ),
     psychosocial_since: input.needed ? (input.since ?? null) : null,
   });
   return { ok: true };

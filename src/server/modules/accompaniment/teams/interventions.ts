@@ -7,7 +7,7 @@ import type {
 import { type Actor, requirePermission } from '../../../platform/actor';
 import type { Tx } from '../../../platform/db/context';
 import { conflict, forbidden, notFound, validationFailed } from '../../../platform/errors';
-import { fieldCipher, type MasterKeys, type PartyOpener } from '../../../platform/keys/field-cipher';
+import { type MasterKeys, type PartyOpener, sealText } from '../../../platform/keys/field-cipher';
 import { loadRequest } from './requests';
 import * as store from './store';
 
@@ -74,7 +74,7 @@ async function values(
   }
   const text = input.outcome?.trim();
   // Sealed with the team's key (the current organisation: teamRequest checked it is the team's).
-  const outcome = text ? (await fieldCipher(trx, masters)).seal(OUTCOME, text) : null;
+  const outcome = await sealText(trx, masters, OUTCOME, text);
   return {
     starts_at: input.startsAt,
     duration_minutes: input.durationMinutes,

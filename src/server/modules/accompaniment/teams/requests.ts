@@ -20,7 +20,7 @@ import { auditPersonRead } from '../../../platform/audit';
 import type { Tx } from '../../../platform/db/context';
 import { AppError, conflict, forbidden, notFound, validationFailed } from '../../../platform/errors';
 import { t } from '../../../platform/i18n';
-import { fieldCipher, type MasterKeys, requestPartyOpener } from '../../../platform/keys/field-cipher';
+import { type MasterKeys, requestPartyOpener, sealText } from '../../../platform/keys/field-cipher';
 import {
   grantPersonAccess,
   previewShare,
@@ -166,7 +166,7 @@ export async function createRequest(
     urgency: input.urgency,
     languages: [...new Set(input.languages)],
     fields,
-    message: await sealMessage(trx, masters, input.message),
+    message: await sealText(trx, masters, MESSAGE, input.message?.trim()),
     created_by: actor.userId,
   });
   await store.insertRequestPersons(
@@ -190,12 +190,7 @@ export async function createRequest(
   return { id: request.id };
 }
 
-/** The message is sealed with the requesting organisation's key: the team opens it through the request. */
-async function sealMessage(trx: Tx, masters: MasterKeys, message: string | null | undefined) {
-  const text = message?.trim();
-  return text ? (await fieldCipher(trx, masters)).seal(MESSAGE, text) : null;
-}
-
+// The message is sealed with the requesting organisation's key: the team opens it through the request.
 const MESSAGE = 'accompaniment_requests.message' as const;
 
 /** The request as one of its two parties sees it; 404 for anyone else. */
