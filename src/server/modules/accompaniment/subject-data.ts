@@ -5,23 +5,23 @@ import type { SubjectDataProvider } from '../../platform/module';
 import { changed, section } from '../../platform/subject-data';
 
 /**
- * Rows of the home organisation with a sealed column opened (its own key: the export is the home
- * organisation's, ADR 0031, 0037); the key is fetched only when a value is there to open.
+ * Rows of the home organisation with their sealed columns opened (its own key: the export is the home
+ * organisation's, ADR 0031, 0037, 0038); the key is fetched only when a value is there to open.
  */
 async function opened(
   trx: Tx,
   masters: MasterKeys,
   result: { rows: Record<string, unknown>[] },
-  column: string,
-  field: EncryptedField,
+  ...columns: [column: string, field: EncryptedField][]
 ) {
-  if (!result.rows.some((r) => r[column])) return result;
+  if (!result.rows.some((r) => columns.some(([c]) => r[c]))) return result;
   const cipher = await fieldCipher(trx, masters);
   return {
-    rows: result.rows.map((r) => ({
-      ...r,
-      [column]: typeof r[column] === 'string' ? cipher.open(field, r[column]) : null,
-    })),
+    rows: result.rows.map((r) => {
+      const out = { ...r };
+      for (const [c, field] of columns) out[c] = typeof r[c] === 'string' ? cipher.open(field, r[c]) : null;
+      return out;
+    }),
   };
 }
 
@@ -54,8 +54,9 @@ export const accompanimentSubjectData: SubjectDataProvider = {
             from newcomer_profiles where person_id = ${personId} and org_id = app.current_org_id()`.execute(
             trx,
           ),
-          'psychosocialReferredTo',
-          'newcomer_profiles.psychosocial_referred_to',
+          ['psychosocialReferredTo', 'newcomer_profiles.psychosocial_referred_to'],
+          ['guardianName', 'newcomer_profiles.guardian_name'],
+          ['guardianContact', 'newcomer_profiles.guardian_contact'],
         ),
       ),
       section(
@@ -66,10 +67,16 @@ export const accompanimentSubjectData: SubjectDataProvider = {
       ),
       section(
         'accompaniment.status_events',
-        await sql<Record<string, unknown>>`
-          select occurred_on::text as "occurredOn", kind, outcome, permit_type as "permitType",
-            expires_on::text as "expiresOn", note
-          from newcomer_status_events where person_id = ${personId} order by occurred_on`.execute(trx),
+        await opened(
+          trx,
+          masters,
+          await sql<Record<string, unknown>>`
+            select occurred_on::text as "occurredOn", kind, outcome, permit_type as "permitType",
+              expires_on::text as "expiresOn", note
+            from newcomer_status_events where person_id = ${personId} and org_id = app.current_org_id()
+            order by occurred_on`.execute(trx),
+          ['note', 'newcomer_status_events.note'],
+        ),
       ),
       section(
         'accompaniment.integration',
@@ -89,8 +96,7 @@ export const accompanimentSubjectData: SubjectDataProvider = {
             where rp.person_id = ${personId} and r.org_id = app.current_org_id() order by r.created_at`.execute(
             trx,
           ),
-          'message',
-          'accompaniment_requests.message',
+          ['message', 'accompaniment_requests.message'],
         ),
       ),
       section(
@@ -111,15 +117,20 @@ export const accompanimentSubjectData: SubjectDataProvider = {
             select starts_at as "startsAt", language, modality, domain, status, briefing
             from interpreter_bookings where person_id = ${personId} and org_id = app.current_org_id()
             order by starts_at`.execute(trx),
-          'briefing',
-          'interpreter_bookings.briefing',
+          ['briefing', 'interpreter_bookings.briefing'],
         ),
       ),
       section(
         'accompaniment.outreach',
-        await sql<Record<string, unknown>>`
-          select contact_on::text as "contactOn", place, needs, note
-          from outreach_contacts where person_id = ${personId} order by contact_on`.execute(trx),
+        await opened(
+          trx,
+          masters,
+          await sql<Record<string, unknown>>`
+            select contact_on::text as "contactOn", place, needs, note
+            from outreach_contacts where person_id = ${personId} and org_id = app.current_org_id()
+            order by contact_on`.execute(trx),
+          ['note', 'outreach_contacts.note'],
+        ),
       ),
     ];
   },

@@ -22,7 +22,11 @@ export type EncryptedField =
   | 'accompaniment_requests.message'
   | 'accompaniment_interventions.outcome'
   | 'interpreter_bookings.briefing'
-  | 'newcomer_profiles.psychosocial_referred_to';
+  | 'newcomer_profiles.psychosocial_referred_to'
+  | 'newcomer_profiles.guardian_name'
+  | 'newcomer_profiles.guardian_contact'
+  | 'newcomer_status_events.note'
+  | 'outreach_contacts.note';
 
 export type MasterKeys = Pick<Secrets, 'secretKey' | 'previousSecretKeys'>;
 

@@ -44,6 +44,26 @@ export const SEALED_COLUMNS: readonly SealedColumn[] = [
     field: 'newcomer_profiles.psychosocial_referred_to',
     heldClearText: true,
   },
+  // Read by their own organisation only, as a clinical note (ADR 0038).
+  {
+    table: 'newcomer_profiles',
+    column: 'guardian_name',
+    field: 'newcomer_profiles.guardian_name',
+    heldClearText: true,
+  },
+  {
+    table: 'newcomer_profiles',
+    column: 'guardian_contact',
+    field: 'newcomer_profiles.guardian_contact',
+    heldClearText: true,
+  },
+  {
+    table: 'newcomer_status_events',
+    column: 'note',
+    field: 'newcomer_status_events.note',
+    heldClearText: true,
+  },
+  { table: 'outreach_contacts', column: 'note', field: 'outreach_contacts.note', heldClearText: true },
 ];
 
 /** Columns sealed with the platform key itself (v1): only a master key rotation moves them. */

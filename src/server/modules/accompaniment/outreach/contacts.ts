@@ -5,6 +5,7 @@ import { type Actor, requirePermission } from '../../../platform/actor';
 import { audit, auditPersonRead } from '../../../platform/audit';
 import type { Tx } from '../../../platform/db/context';
 import { conflict, forbidden, notFound, validationFailed } from '../../../platform/errors';
+import { fieldCipher, type MasterKeys, sealText } from '../../../platform/keys/field-cipher';
 import { activeConsentOf, findOwnPerson } from '../../people';
 import './tables';
 
@@ -16,6 +17,8 @@ import './tables';
  */
 export const E = (code: string) => `accompaniment.outreach.errors.${code}`;
 const clean = (s: string | null | undefined) => s?.trim() || null;
+// Sealed with the organisation's own key: only it reads its contacts (ADR 0038).
+const NOTE = 'outreach_contacts.note' as const;
 
 type Row = Awaited<ReturnType<typeof rows>>[number];
 const rows = (trx: Tx) =>
@@ -29,6 +32,13 @@ const rows = (trx: Tx) =>
     .orderBy('c.created_at', 'desc')
     .limit(1000)
     .execute();
+
+/** The contacts' notes opened; the organisation's keys are fetched only when a note is there. */
+async function opened(trx: Tx, masters: MasterKeys, all: Row[]): Promise<Row[]> {
+  if (!all.some((r) => r.note)) return all;
+  const cipher = await fieldCipher(trx, masters);
+  return all.map((r) => (r.note ? { ...r, note: cipher.open(NOTE, r.note) } : r));
+}
 
 const view = (r: Row): Contact => ({
   id: r.id,
@@ -50,7 +60,12 @@ const view = (r: Row): Contact => ({
   linkedAt: r.linked_at ? new Date(r.linked_at).toISOString() : null,
 });
 
-export async function listContacts(trx: Tx, actor: Actor, q: { linked?: boolean }): Promise<ContactList> {
+export async function listContacts(
+  trx: Tx,
+  actor: Actor,
+  masters: MasterKeys,
+  q: { linked?: boolean },
+): Promise<ContactList> {
   requirePermission(actor, 'outreach.record');
   if (!actor.orgId) throw forbidden();
   const all = await rows(trx);
@@ -65,18 +80,18 @@ export async function listContacts(trx: Tx, actor: Actor, q: { linked?: boolean 
   const items = all.filter((r) => q.linked === undefined || (r.person_id !== null) === q.linked);
   const linked = items.flatMap((r) => (r.person_id ? [r.person_id] : []));
   await auditPersonRead(trx, { personIds: linked, what: 'outreach_contacts' });
-  return { items: items.map(view), reached };
+  return { items: (await opened(trx, masters, items)).map(view), reached };
 }
 
-export async function getContact(trx: Tx, actor: Actor, id: string): Promise<Contact> {
+export async function getContact(trx: Tx, actor: Actor, masters: MasterKeys, id: string): Promise<Contact> {
   requirePermission(actor, 'outreach.record');
   const r = (await rows(trx)).find((x) => x.id === id);
   if (!r) throw notFound(E('unknown'));
   if (r.person_id) await auditPersonRead(trx, { personIds: [r.person_id], what: 'outreach_contact' });
-  return view(r);
+  return view((await opened(trx, masters, [r]))[0] as Row);
 }
 
-async function checked(trx: Tx, input: ContactInput, today: string) {
+async function checked(trx: Tx, masters: MasterKeys, input: ContactInput, today: string) {
   const errors: { path: string; code: string }[] = [];
   const pseudonym = clean(input.pseudonym);
   const problem = pseudonymProblem(pseudonym);
@@ -106,14 +121,20 @@ async function checked(trx: Tx, input: ContactInput, today: string) {
     language: input.language ?? null,
     needs: [...new Set(input.needs)],
     referral: clean(input.referral),
-    note: clean(input.note),
+    note: await sealText(trx, masters, NOTE, clean(input.note)),
   };
 }
 
-export async function createContact(trx: Tx, actor: Actor, today: string, input: ContactInput) {
+export async function createContact(
+  trx: Tx,
+  actor: Actor,
+  masters: MasterKeys,
+  today: string,
+  input: ContactInput,
+) {
   requirePermission(actor, 'outreach.record');
   if (!actor.orgId) throw forbidden();
-  const row = await checked(trx, input, today);
+  const row = await checked(trx, masters, input, today);
   const r = await trx
     .insertInto('outreach_contacts')
     .values({ ...row, org_id: actor.orgId, recorded_by: actor.userId })
@@ -122,7 +143,14 @@ export async function createContact(trx: Tx, actor: Actor, today: string, input:
   return { id: r.id };
 }
 
-export async function updateContact(trx: Tx, actor: Actor, today: string, id: string, input: ContactInput) {
+export async function updateContact(
+  trx: Tx,
+  actor: Actor,
+  masters: MasterKeys,
+  today: string,
+  id: string,
+  input: ContactInput,
+) {
   requirePermission(actor, 'outreach.record');
   const found = await trx
     .selectFrom('outreach_contacts')
@@ -130,7 +158,7 @@ export async function updateContact(trx: Tx, actor: Actor, today: string, id: st
     .where('id', '=', id)
     .executeTakeFirst();
   if (!found) throw notFound(E('unknown'));
-  const row = await checked(trx, input, today);
+  const row = await checked(trx, masters, input, today);
   await trx.updateTable('outreach_contacts').set(row).where('id', '=', id).execute();
   return { ok: true };
 }

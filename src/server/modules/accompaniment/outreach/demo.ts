@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { switchContext } from '../../../platform/db/context';
 import type { DemoSeeder } from '../../../platform/demo';
+import { fieldCipher } from '../../../platform/keys/field-cipher';
+import type { Secrets } from '../../../platform/secrets';
 import { participantCode } from '../../people';
 import './tables';
 
@@ -14,7 +16,12 @@ import './tables';
 const DAY = 86_400_000;
 const day = (days: number) => new Date(Date.now() + days * DAY).toISOString().slice(0, 10);
 
-export const seedOutreachContacts: DemoSeeder = async (trx, orgs, users, { networkSecret }) => {
+export const seedOutreachContacts: DemoSeeder = async (trx, orgs, users, secrets) => {
+  const { networkSecret } = secrets;
+  // Notes are sealed with the organisation's key (the platform's seed hands it; a bare seed leaves them out).
+  const key = (secrets as Partial<Secrets>).secretKey;
+  const note = async (text: string) =>
+    key ? (await fieldCipher(trx, { secretKey: key } as Secrets)).seal('outreach_contacts.note', text) : null;
   const wereldhuis = orgs['wereldhuis-wvl'];
   const cresam = orgs.cresam;
   const ambassador = users.ambassador_wereldhuis;
@@ -37,7 +44,7 @@ export const seedOutreachContacts: DemoSeeder = async (trx, orgs, users, { netwo
           language: 'pus',
           needs: ['shelter', 'health'],
           referral: 'Relais santé de Namur',
-          note: 'Dort dehors depuis une semaine ; accepte de revenir jeudi.',
+          note: await note('Dort dehors depuis une semaine ; accepte de revenir jeudi.'),
           recorded_by: mediator,
         },
         {
@@ -126,7 +133,7 @@ export const seedOutreachContacts: DemoSeeder = async (trx, orgs, users, { netwo
           language: 'prs',
           needs: ['administrative', 'language'],
           referral: 'Wereldhuis, onthaal',
-          note: 'Wil Nederlands leren; komt langs met een vriend die tolkt.',
+          note: await note('Wil Nederlands leren; komt langs met een vriend die tolkt.'),
           recorded_by: ambassador,
         },
         {

@@ -6,13 +6,17 @@ import { route } from '../../../platform/route';
 import * as c from './contacts';
 
 export async function outreachRoutes(app: FastifyInstance, deps: Deps) {
-  route(app, api.list, (req) => inTx(deps, req, (trx, a) => c.listContacts(trx, a, req.query)));
-  route(app, api.get, (req) => inTx(deps, req, (trx, a) => c.getContact(trx, a, req.params.id)));
+  route(app, api.list, (req) => inTx(deps, req, (trx, a) => c.listContacts(trx, a, deps.secrets, req.query)));
+  route(app, api.get, (req) =>
+    inTx(deps, req, (trx, a) => c.getContact(trx, a, deps.secrets, req.params.id)),
+  );
   route(app, api.create, (req) =>
-    inTx(deps, req, (trx, a) => c.createContact(trx, a, deps.clock.today(), req.body)),
+    inTx(deps, req, (trx, a) => c.createContact(trx, a, deps.secrets, deps.clock.today(), req.body)),
   );
   route(app, api.update, (req) =>
-    inTx(deps, req, (trx, a) => c.updateContact(trx, a, deps.clock.today(), req.params.id, req.body)),
+    inTx(deps, req, (trx, a) =>
+      c.updateContact(trx, a, deps.secrets, deps.clock.today(), req.params.id, req.body),
+    ),
   );
   route(app, api.link, (req) =>
     inTx(deps, req, (trx, a) => c.linkContact(trx, a, deps.clock.today(), req.params.id, req.body.personId)),

@@ -3,7 +3,7 @@ import type { Insertable } from 'kysely';
 import { deriveStatus, type StatusEvent } from '../../../../common/accompaniment/records-status';
 import { switchContext, type Tx } from '../../../platform/db/context';
 import type { DemoOrgIds, DemoSecrets } from '../../../platform/demo';
-import { fieldCipher } from '../../../platform/keys/field-cipher';
+import { type EncryptedField, fieldCipher } from '../../../platform/keys/field-cipher';
 import type { Secrets } from '../../../platform/secrets';
 import { participantCode } from '../../people';
 import { today as dayOf } from './store';
@@ -119,7 +119,6 @@ const MINOR: DemoNewcomer = {
  * their last name); at Wereldhuis West-Vlaanderen, an unaccompanied minor with his guardian and the
  * guardian's consent. Each organisation's rows are written as its referent.
  */
-const REFERRED_TO = 'newcomer_profiles.psychosocial_referred_to' as const;
 
 export async function seedNewcomerRecords(
   trx: Tx,
@@ -129,10 +128,10 @@ export async function seedNewcomerRecords(
 ): Promise<void> {
   const { networkSecret } = secrets;
   // The platform key (the platform's seed hands the full secrets; a bare seed in a test may not, and then
-  // the referral, which is sealed, is left out).
+  // the sealed texts — the referral, the guardian — are left out).
   const key = (secrets as Partial<Secrets>).secretKey;
-  const referral = async (text: string) =>
-    key ? (await fieldCipher(trx, { secretKey: key } as Secrets)).seal(REFERRED_TO, text) : null;
+  const seal = async (field: EncryptedField, text: string) =>
+    key ? (await fieldCipher(trx, { secretKey: key } as Secrets)).seal(field, text) : null;
   const today = await dayOf(trx);
   const lva = orgs['la-vie-active'];
   const cresam = orgs.cresam;
@@ -225,7 +224,10 @@ export async function seedNewcomerRecords(
           ? {
               psychosocial_needed: true,
               // Sealed with La Vie Active's key, as the application writes it (ADR 0037).
-              psychosocial_referred_to: await referral('Équipe mobile transfrontalière (CRéSaM)'),
+              psychosocial_referred_to: await seal(
+                'newcomer_profiles.psychosocial_referred_to',
+                'Équipe mobile transfrontalière (CRéSaM)',
+              ),
               psychosocial_since: shift(today, -20),
             }
           : {}),
@@ -310,10 +312,12 @@ export async function seedNewcomerRecords(
       arrival_on: shift(today, -210),
       first_reception_country: 'BE',
       housing: 'reception_centre',
-      guardian_name: MINOR.representative,
-      guardian_organisation: 'Dienst Voogdij',
-      guardian_contact: 'voogd@voogdij.example',
-      guardian_consent_on: shift(today, -30),
+      ...(key && {
+        guardian_name: await seal('newcomer_profiles.guardian_name', MINOR.representative ?? ''),
+        guardian_organisation: 'Dienst Voogdij',
+        guardian_contact: await seal('newcomer_profiles.guardian_contact', 'voogd@voogdij.example'),
+        guardian_consent_on: shift(today, -30),
+      }),
     });
     await trx
       .insertInto('newcomer_integration_paths')

@@ -19,7 +19,7 @@ import { type Actor, actorCan } from '../../../platform/actor';
 import { auditPersonRead } from '../../../platform/audit';
 import type { Tx } from '../../../platform/db/context';
 import { badRequest, conflict, validationFailed } from '../../../platform/errors';
-import { type MasterKeys, sealText } from '../../../platform/keys/field-cipher';
+import { type EncryptedField, type MasterKeys, sealText } from '../../../platform/keys/field-cipher';
 import { loadPersonFor } from '../../people';
 import * as store from './store';
 
@@ -46,6 +46,21 @@ async function suggestedScheme(trx: Tx, actor: Actor): Promise<IntegrationScheme
 }
 
 const REFERRED_TO = 'newcomer_profiles.psychosocial_referred_to' as const;
+const GUARDIAN_NAME = 'newcomer_profiles.guardian_name' as const;
+const GUARDIAN_CONTACT = 'newcomer_profiles.guardian_contact' as const;
+const EVENT_NOTE = 'newcomer_status_events.note' as const;
+
+/** Opens the record's sealed texts (ADR 0037, 0038); the keys are fetched only when one is there. */
+async function recordOpener(
+  trx: Tx,
+  masters: MasterKeys,
+  personId: string,
+  sealed: readonly (string | null)[],
+) {
+  const opener = sealed.some(Boolean) ? await store.newcomerOpener(trx, masters, personId) : null;
+  return (orgId: string, field: EncryptedField, value: string | null) =>
+    value && opener ? opener.open(orgId, field, value) : null;
+}
 
 export async function getRecord(
   trx: Tx,
@@ -60,6 +75,12 @@ export async function getRecord(
   const integration = await store.integrationOf(trx, personId);
   const household = await store.householdOf(trx, personId);
   const derived = deriveStatus(events.map(store.toStatusEvent), today);
+  const open = await recordOpener(trx, masters, personId, [
+    profile?.psychosocial_referred_to ?? null,
+    profile?.guardian_name ?? null,
+    profile?.guardian_contact ?? null,
+    ...events.map((e) => e.note),
+  ]);
   await auditPersonRead(trx, { personIds: [person.id], what: 'newcomer_record' });
   return {
     personId,
@@ -72,21 +93,15 @@ export async function getRecord(
           housing: profile.housing as NonNullable<NewcomerRecord['profile']>['housing'],
           guardian: profile.guardian_name
             ? {
-                name: profile.guardian_name,
+                name: open(profile.org_id, GUARDIAN_NAME, profile.guardian_name) ?? '',
                 organisation: profile.guardian_organisation,
-                contact: profile.guardian_contact,
+                contact: open(profile.org_id, GUARDIAN_CONTACT, profile.guardian_contact),
                 consentOn: profile.guardian_consent_on,
               }
             : null,
           psychosocial: {
             needed: profile.psychosocial_needed,
-            referredTo: profile.psychosocial_referred_to
-              ? (await store.newcomerOpener(trx, masters, personId)).open(
-                  profile.org_id,
-                  REFERRED_TO,
-                  profile.psychosocial_referred_to,
-                )
-              : null,
+            referredTo: open(profile.org_id, REFERRED_TO, profile.psychosocial_referred_to),
             since: profile.psychosocial_since,
           },
         }
@@ -103,7 +118,7 @@ export async function getRecord(
       permitType: (e.permit_type ?? null) as NewcomerRecord['events'][number]['permitType'],
       validFrom: e.valid_from,
       expiresOn: e.expires_on,
-      note: e.note,
+      note: open(e.org_id, EVENT_NOTE, e.note),
     })),
     integration: integration
       ? {
@@ -168,7 +183,13 @@ export async function setProfile(trx: Tx, actor: Actor, personId: string, input:
  * Appends a dated event to the legal status history, refused when the history with it would be incoherent
  * (translated error on the field that is wrong), then keeps the derived status and permit on the profile.
  */
-export async function addStatusEvent(trx: Tx, actor: Actor, personId: string, input: StatusEventInput) {
+export async function addStatusEvent(
+  trx: Tx,
+  actor: Actor,
+  masters: MasterKeys,
+  personId: string,
+  input: StatusEventInput,
+) {
   const { person } = await requireProfile(trx, actor, personId);
   const today = await store.today(trx);
   const existing = (await store.eventsOf(trx, personId)).map(store.toStatusEvent);
@@ -203,7 +224,8 @@ export async function addStatusEvent(trx: Tx, actor: Actor, personId: string, in
     permit_type: added.permitType ?? null,
     valid_from: added.validFrom ?? null,
     expires_on: added.expiresOn ?? null,
-    note: clean(input.note),
+    // Sealed with the home organisation's key (the current one: requireProfile loaded its own person).
+    note: await sealText(trx, masters, EVENT_NOTE, clean(input.note)),
     recorded_by: actor.userId,
   });
   const d = deriveStatus(all, today);
@@ -267,16 +289,22 @@ export async function setHousehold(trx: Tx, actor: Actor, personId: string, inpu
   return { ok: true };
 }
 
-export async function setGuardian(trx: Tx, actor: Actor, personId: string, input: GuardianInput) {
+export async function setGuardian(
+  trx: Tx,
+  actor: Actor,
+  masters: MasterKeys,
+  personId: string,
+  input: GuardianInput,
+) {
   const { profile } = await requireProfile(trx, actor, personId);
   if (profile.category !== 'unaccompanied_minor') throw conflict(E('guardian_not_minor'));
   const today = await store.today(trx);
   if (input.consentOn && input.consentOn > today)
     throw validationFailed([{ path: 'consentOn', code: E('future_date') }]);
   await store.updateProfile(trx, personId, {
-    guardian_name: input.name.trim(),
+    guardian_name: await sealText(trx, masters, GUARDIAN_NAME, input.name.trim()),
     guardian_organisation: clean(input.organisation),
-    guardian_contact: clean(input.contact),
+    guardian_contact: await sealText(trx, masters, GUARDIAN_CONTACT, clean(input.contact)),
     guardian_consent_on: input.consentOn ?? null,
   });
   return { ok: true };

@@ -12,7 +12,7 @@ export async function recordsRoutes(app: FastifyInstance, deps: Deps) {
   route(app, api.get, (req) => inTx(deps, req, (trx, a) => rec.getRecord(trx, a, deps.secrets, id(req))));
   route(app, api.setProfile, (req) => inTx(deps, req, (trx, a) => rec.setProfile(trx, a, id(req), req.body)));
   route(app, api.addStatusEvent, (req) =>
-    inTx(deps, req, (trx, a) => rec.addStatusEvent(trx, a, id(req), req.body)),
+    inTx(deps, req, (trx, a) => rec.addStatusEvent(trx, a, deps.secrets, id(req), req.body)),
   );
   route(app, api.setIntegration, (req) =>
     inTx(deps, req, (trx, a) => rec.setIntegration(trx, a, id(req), req.body)),
@@ -21,7 +21,7 @@ export async function recordsRoutes(app: FastifyInstance, deps: Deps) {
     inTx(deps, req, (trx, a) => rec.setHousehold(trx, a, id(req), req.body)),
   );
   route(app, api.setGuardian, (req) =>
-    inTx(deps, req, (trx, a) => rec.setGuardian(trx, a, id(req), req.body)),
+    inTx(deps, req, (trx, a) => rec.setGuardian(trx, a, deps.secrets, id(req), req.body)),
   );
   route(app, api.setPsychosocial, (req) =>
     inTx(deps, req, (trx, a) => rec.setPsychosocial(trx, a, deps.secrets, id(req), req.body)),
