@@ -49,7 +49,7 @@ for (const kind of opts.engines) {
 machine.loadAfter = loadNow();
 for (const s of http)
   notes.push(
-    `${s.engine}, ${s.label}: ${s.statements} statements per request (first request ${s.firstMs} ms, ${s.bytes} bytes); the SQL floor replays the main one: ${(s.mainSql ?? '—').replace(/\s+/g, ' ').slice(0, 90)}…`,
+    `${s.engine}, ${s.label}: ${s.statements} statements per request (first request ${s.firstMs} ms, ${s.bytes} bytes); the SQL floor replays ${s.floorStatements} of them (the slowest: ${(s.mainSql ?? '—').replace(/\s+/g, ' ').slice(0, 90)}…)`,
   );
 
 const growthWithRatios = growthRatios(growth);

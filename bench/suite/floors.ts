@@ -1,5 +1,6 @@
-// The floors an HTTP scenario is compared with: its main SQL straight through the driver (no framework, no
-// session, no RLS: the owner's connection) and a bare node:http handler that returns the endpoint's bytes.
+// The floors an HTTP scenario is compared with: the SQL of its page straight through the driver (no
+// framework, no session, no RLS: the owner's connection) and a bare node:http handler that returns the
+// endpoint's bytes.
 import { createServer, type Server } from 'node:http';
 import type { LogEvent } from 'kysely';
 import type { Engine } from '../../src/server/platform/db/engine';
@@ -37,9 +38,50 @@ export const statementList = (events: LogEvent[]) =>
 /** How many statements one request ran (kept in the JSON: a floor of one statement flatters a chatty endpoint). */
 export const statementCount = (events: LogEvent[]) => events.filter((e) => e.level === 'query').length;
 
-export function sqlFloor(engine: Engine, query: { sql: string; parameters: unknown[] }) {
+export interface Query {
+  sql: string;
+  parameters: unknown[];
+}
+
+/**
+ * The page's own statements of one request, in order: its reads (SELECT/WITH), the framework's statements
+ * left out (context, session, audit). Writes are left out too: replayed thousands of times they would not
+ * cost what they cost once (unique keys, growing tables).
+ */
+export const pageQueries = (events: LogEvent[]): Query[] =>
+  events
+    .filter(
+      (e) => e.level === 'query' && /^\s*(with|select)/i.test(e.query.sql) && !FRAMEWORK.test(e.query.sql),
+    )
+    .map((e) => ({ sql: e.query.sql, parameters: [...e.query.parameters] }));
+
+/**
+ * The statements the owner can replay without the request context: one that fails without it (a definer
+ * function that asks for a signed-in user) is left out, so the floor never measures errors.
+ */
+export async function replayable(engine: Engine, queries: Query[]): Promise<Query[]> {
+  const out: Query[] = [];
+  for (const q of queries) {
+    try {
+      await engine.rawQuery(q.sql, q.parameters);
+      out.push(q);
+    } catch {
+      // left out of the floor (counted in the report's JSON through floorStatements)
+    }
+  }
+  return out;
+}
+
+/** The page floor: every statement of the page in sequence, as one "request" of the floor. */
+export function sqlFloor(engine: Engine, queries: Query[]) {
   return (concurrency: number, seconds: number): Promise<Stats> =>
-    measure(() => engine.rawQuery(query.sql, query.parameters), concurrency, seconds);
+    measure(
+      async () => {
+        for (const q of queries) await engine.rawQuery(q.sql, q.parameters);
+      },
+      concurrency,
+      seconds,
+    );
 }
 
 /** A bare HTTP server answering every request with the same bytes; `close` stops it. */

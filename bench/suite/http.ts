@@ -1,7 +1,15 @@
 // Section 1 and 2 of the issue: every HTTP scenario at each concurrency, with its two floors in the same run.
 import { type Stats, summarise } from '../stats';
 import type { EngineContext } from './context';
-import { bareServer, mainQuery, sqlFloor, statementCount, statementList } from './floors';
+import {
+  bareServer,
+  mainQuery,
+  pageQueries,
+  replayable,
+  sqlFloor,
+  statementCount,
+  statementList,
+} from './floors';
 import { autocannonRun, type Measured, repeated, settle } from './load';
 import { wanted } from './options';
 import { type HttpScenario, httpScenarios, type ScenarioKind } from './scenarios';
@@ -15,7 +23,7 @@ export interface HttpRow {
   samen: Measured;
   sqlFloor: Measured | null;
   bareFloor: Measured;
-  /** samen's req/s over the floor's (q/s or req/s). */
+  /** samen's req/s over the floor's (pages/s or req/s). */
   ratioSql: number | null;
   ratioBare: number | null;
 }
@@ -30,6 +38,8 @@ export interface HttpScenarioResult {
   /** The first request alone (cold), ms. */
   firstMs: number;
   mainSql: string | null;
+  /** The page's statements the SQL floor replays per request (its reads, without the framework's). */
+  floorStatements: number;
   statementList: Array<{ ms: number; sql: string }>;
   skipped?: string;
   rows: HttpRow[];
@@ -66,6 +76,7 @@ async function runScenario(ctx: EngineContext, s: HttpScenario): Promise<HttpSce
   const more = [];
   if (probe.status === 200) for (let i = 0; i < 2; i++) more.push(...(await ctx.capture(get)).events);
   const query = mainQuery([...events, ...more]);
+  const page = probe.status === 200 ? await replayable(ctx.engine, pageQueries(events)) : [];
   const base: HttpScenarioResult = {
     engine: ctx.kind,
     scenario: s.name,
@@ -75,6 +86,7 @@ async function runScenario(ctx: EngineContext, s: HttpScenario): Promise<HttpSce
     statements: statementCount(events),
     firstMs,
     mainSql: query?.sql ?? null,
+    floorStatements: page.length,
     statementList: statementList(events),
     rows: [],
   };
@@ -97,7 +109,7 @@ async function runScenario(ctx: EngineContext, s: HttpScenario): Promise<HttpSce
         await settle(ctx.baseUrl);
         return stats;
       }, timing);
-      const floor = query ? sqlFloor(ctx.engine, query) : null;
+      const floor = page.length ? sqlFloor(ctx.engine, page) : null;
       const sql = floor ? await repeated((sec) => floor(c, sec), timing) : null;
       const bareFloor = await repeated((sec) => autocannonRun(bare.baseUrl, [first], null, c, sec), timing);
       const row: HttpRow = {
@@ -115,7 +127,7 @@ async function runScenario(ctx: EngineContext, s: HttpScenario): Promise<HttpSce
       base.rows.push(row);
       const m = samen.median;
       ctx.log(
-        `${s.label} ×${c}: ${m.rps} req/s p95 ${m.p95} ms p99 ${m.p99} ms errors ${m.errors}; SQL floor ${sql?.median.rps ?? '—'} q/s; bare ${bareFloor.median.rps} req/s`,
+        `${s.label} ×${c}: ${m.rps} req/s p95 ${m.p95} ms p99 ${m.p99} ms errors ${m.errors}; SQL floor ${sql?.median.rps ?? '—'} pages/s; bare ${bareFloor.median.rps} req/s`,
       );
     }
   } finally {

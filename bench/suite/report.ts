@@ -62,7 +62,7 @@ export function toMarkdown(r: SuiteResult): string {
     out.push(
       '## HTTP scenarios and their floors',
       '',
-      'samen over HTTP (autocannon in a worker thread); SQL floor = the endpoint’s main statement replayed through the driver as the owner (no framework, session or RLS); bare floor = a `node:http` handler returning the same bytes. Ratios are samen’s req/s over the floor’s.',
+      'samen over HTTP (autocannon in a worker thread); SQL floor = the page’s own statements of one request (its reads; the framework’s context, session and audit statements left out) replayed in sequence through the driver as the owner (no framework, session or RLS); bare floor = a `node:http` handler returning the same bytes. Ratios are samen’s req/s over the floor’s.',
       '',
     );
     const rows = r.http.flatMap((s) =>
@@ -92,7 +92,7 @@ export function toMarkdown(r: SuiteResult): string {
           'p95 ms',
           'p99 ms',
           'errors',
-          'SQL q/s',
+          'SQL pages/s',
           'of SQL',
           'bare req/s',
           'of bare',

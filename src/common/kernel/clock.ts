@@ -12,10 +12,20 @@ export interface Clock {
 
 export const CIVIL_TIME_ZONE = 'Europe/Brussels';
 
+// One formatter for the process: toLocaleDateString() builds a new one at every call, which cost 7 % of the
+// server's time on a person page under load (every request asks for today).
+const civilFormat = new Intl.DateTimeFormat('en-CA', {
+  timeZone: CIVIL_TIME_ZONE,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+
 /** The calendar day of an instant in Europe/Brussels, `YYYY-MM-DD`. */
 export function civilDay(at: Date): string {
-  // sv-SE formats as YYYY-MM-DD.
-  return at.toLocaleDateString('sv-SE', { timeZone: CIVIL_TIME_ZONE });
+  const parts = civilFormat.formatToParts(at);
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('year').padStart(4, '0')}-${part('month')}-${part('day')}`;
 }
 
 export const systemClock: Clock = {
