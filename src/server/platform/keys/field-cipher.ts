@@ -26,7 +26,8 @@ export type EncryptedField =
   | 'newcomer_profiles.guardian_name'
   | 'newcomer_profiles.guardian_contact'
   | 'newcomer_status_events.note'
-  | 'outreach_contacts.note';
+  | 'outreach_contacts.note'
+  | 'pathway_notes.body';
 
 export type MasterKeys = Pick<Secrets, 'secretKey' | 'previousSecretKeys'>;
 
@@ -167,6 +168,10 @@ export async function releasedOpener(
     },
   };
 }
+
+/** The home organisations' keys of some persons: to each home, and to a grantee of their 'pathway' group. */
+export const personsOpener = (trx: Tx, masters: MasterKeys, personIds: readonly string[]) =>
+  releasedOpener(trx, masters, sql<KeyRow>`select * from app.persons_keys(${[...personIds]}::uuid[])`);
 
 /** The keys of an accompaniment request's two parties, to either of them only. */
 export const requestPartyOpener = (trx: Tx, masters: MasterKeys, requestId: string) =>

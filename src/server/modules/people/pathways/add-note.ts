@@ -3,6 +3,7 @@ import type { NoteCreateBody, PathwayDetail } from '../../../../common/people/pa
 import { type Actor, requirePermission } from '../../../platform/actor';
 import type { Tx } from '../../../platform/db/context';
 import { validationFailed } from '../../../platform/errors';
+import type { MasterKeys } from '../../../platform/keys/field-cipher';
 import { today } from '../today';
 import { loadPathway } from './access';
 import { pathwayDetail } from './get-pathway';
@@ -15,6 +16,7 @@ import { insertNote } from './store-notes';
 export async function addNote(
   trx: Tx,
   actor: Actor,
+  masters: MasterKeys,
   pathwayId: string,
   body: NoteCreateBody,
 ): Promise<PathwayDetail> {
@@ -25,7 +27,7 @@ export async function addNote(
     ...tooShort('body', body.body, 1),
   ];
   if (errors.length) throw validationFailed(errors);
-  await insertNote(trx, {
+  await insertNote(trx, masters, {
     orgId: pathway.orgId,
     pathwayId: pathway.id,
     authorUserId: actor.userId,
@@ -33,5 +35,5 @@ export async function addNote(
     body: body.body.trim(),
     confidential: body.confidential ?? false,
   });
-  return pathwayDetail(trx, actor, pathway);
+  return pathwayDetail(trx, actor, masters, pathway);
 }

@@ -3,6 +3,7 @@ import type { ActionCreateBody, PathwayDetail } from '../../../../common/people/
 import { type Actor, requirePermission } from '../../../platform/actor';
 import type { Tx } from '../../../platform/db/context';
 import { validationFailed } from '../../../platform/errors';
+import type { MasterKeys } from '../../../platform/keys/field-cipher';
 import { loadObjective } from './access';
 import { pathwayDetail } from './get-pathway';
 import { ensureOpen } from './open-pathway';
@@ -11,6 +12,7 @@ import { insertAction } from './store-items';
 export async function createAction(
   trx: Tx,
   actor: Actor,
+  masters: MasterKeys,
   objectiveId: string,
   body: ActionCreateBody,
 ): Promise<PathwayDetail> {
@@ -25,5 +27,5 @@ export async function createAction(
     title: body.title.trim(),
     dueOn: body.dueOn ?? null,
   });
-  return pathwayDetail(trx, actor, pathway);
+  return pathwayDetail(trx, actor, masters, pathway);
 }

@@ -3,6 +3,7 @@ import type { ObjectiveCreateBody, PathwayDetail } from '../../../../common/peop
 import { type Actor, requirePermission } from '../../../platform/actor';
 import type { Tx } from '../../../platform/db/context';
 import { validationFailed } from '../../../platform/errors';
+import type { MasterKeys } from '../../../platform/keys/field-cipher';
 import { pathwayDetail } from './get-pathway';
 import { loadOpenPathway } from './open-pathway';
 import { insertObjective } from './store-items';
@@ -10,6 +11,7 @@ import { insertObjective } from './store-items';
 export async function createObjective(
   trx: Tx,
   actor: Actor,
+  masters: MasterKeys,
   pathwayId: string,
   body: ObjectiveCreateBody,
 ): Promise<PathwayDetail> {
@@ -23,5 +25,5 @@ export async function createObjective(
     title: body.title.trim(),
     dueOn: body.dueOn ?? null,
   });
-  return pathwayDetail(trx, actor, pathway);
+  return pathwayDetail(trx, actor, masters, pathway);
 }

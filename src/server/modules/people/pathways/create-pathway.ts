@@ -2,6 +2,7 @@ import type { PathwayCreateBody, PathwayDetail } from '../../../../common/people
 import { type Actor, requirePermission } from '../../../platform/actor';
 import type { Tx } from '../../../platform/db/context';
 import { conflict, validationFailed } from '../../../platform/errors';
+import type { MasterKeys } from '../../../platform/keys/field-cipher';
 import { loadPerson, programmeErrors, referentErrors } from './access';
 import { pathwayDetail } from './get-pathway';
 import { findPathway, hasOpenPathway, insertPathway } from './store';
@@ -13,6 +14,7 @@ import { findPathway, hasOpenPathway, insertPathway } from './store';
 export async function createPathway(
   trx: Tx,
   actor: Actor,
+  masters: MasterKeys,
   personId: string,
   body: PathwayCreateBody,
 ): Promise<PathwayDetail> {
@@ -34,5 +36,5 @@ export async function createPathway(
     entryOn: body.entryOn,
   });
   const row = await findPathway(trx, id);
-  return pathwayDetail(trx, actor, row!);
+  return pathwayDetail(trx, actor, masters, row!);
 }

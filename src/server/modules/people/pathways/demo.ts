@@ -1,6 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Insertable } from 'kysely';
 import { switchContext, type Tx } from '../../../platform/db/context';
+import type { DemoSecrets } from '../../../platform/demo';
+import { fieldCipher } from '../../../platform/keys/field-cipher';
+import type { Secrets } from '../../../platform/secrets';
 import type {
   PathwayActionsTable,
   PathwayMobilityTable,
@@ -40,7 +43,11 @@ export async function seedDemoPathways(
   trx: Tx,
   orgs: Record<string, string>,
   users: Record<string, string>,
+  secrets: DemoSecrets,
 ): Promise<void> {
+  // Notes are sealed with each organisation's key (ADR 0039): the platform's seed hands the platform key; a
+  // bare seed in a test may not, and then the notes are left out.
+  const key = (secrets as Partial<Secrets>).secretKey;
   // The seeding transaction's day (app.today()), as every rule reads it.
   const today = await dayOf(trx);
   try {
@@ -68,6 +75,10 @@ export async function seedDemoPathways(
           today,
         );
       });
+      if (key) {
+        const cipher = await fieldCipher(trx, { secretKey: key } as Secrets);
+        for (const n of batch.notes) n.body = cipher.seal('pathway_notes.body', n.body as string);
+      } else batch.notes = [];
       await insertAll(trx, batch);
     }
   } finally {

@@ -3,6 +3,7 @@ import type { NotePatchBody, PathwayDetail } from '../../../../common/people/pat
 import { type Actor, requirePermission } from '../../../platform/actor';
 import type { Tx } from '../../../platform/db/context';
 import { forbidden, validationFailed } from '../../../platform/errors';
+import type { MasterKeys } from '../../../platform/keys/field-cipher';
 import { today } from '../today';
 import { loadNote } from './access';
 import { pathwayDetail } from './get-pathway';
@@ -15,6 +16,7 @@ import { updateNote } from './store-notes';
 export async function editNote(
   trx: Tx,
   actor: Actor,
+  masters: MasterKeys,
   id: string,
   body: NotePatchBody,
 ): Promise<PathwayDetail> {
@@ -27,10 +29,10 @@ export async function editNote(
     ...tooShort('body', body.body, 1),
   ];
   if (errors.length) throw validationFailed(errors);
-  await updateNote(trx, note.id, {
+  await updateNote(trx, masters, note.id, {
     notedOn: body.notedOn ?? note.notedOn,
-    body: body.body?.trim() ?? note.body,
+    body: body.body?.trim(),
     confidential: body.confidential ?? note.confidential,
   });
-  return pathwayDetail(trx, actor, pathway);
+  return pathwayDetail(trx, actor, masters, pathway);
 }

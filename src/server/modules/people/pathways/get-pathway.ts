@@ -3,13 +3,19 @@ import type { PathwayDetail, PathwayListItem, PathwayNote } from '../../../../co
 import { type Actor, actorCan, requirePermission } from '../../../platform/actor';
 import { audit } from '../../../platform/audit';
 import type { Tx } from '../../../platform/db/context';
+import type { MasterKeys } from '../../../platform/keys/field-cipher';
 import { loadPathway } from './access';
 import { findPerson, type PathwayRow, programmeRefs, userRefs } from './store';
 import { actionsOf, objectivesOf } from './store-items';
 import { mobilityOf, type NoteRow, notesOf } from './store-notes';
 
 /** The pathway with everything it holds and its derived progress; the read is audited. */
-export async function getPathway(trx: Tx, actor: Actor, id: string): Promise<PathwayDetail> {
+export async function getPathway(
+  trx: Tx,
+  actor: Actor,
+  masters: MasterKeys,
+  id: string,
+): Promise<PathwayDetail> {
   requirePermission(actor, 'person.view');
   const row = await loadPathway(trx, actor, id);
   await audit(trx, {
@@ -18,17 +24,22 @@ export async function getPathway(trx: Tx, actor: Actor, id: string): Promise<Pat
     entityId: row.id,
     detail: { personId: row.personId },
   });
-  return pathwayDetail(trx, actor, row);
+  return pathwayDetail(trx, actor, masters, row);
 }
 
 /** Builds the detail of a pathway already loaded (writes answer with it, without another audited read). */
-export async function pathwayDetail(trx: Tx, actor: Actor, row: PathwayRow): Promise<PathwayDetail> {
+export async function pathwayDetail(
+  trx: Tx,
+  actor: Actor,
+  masters: MasterKeys,
+  row: PathwayRow,
+): Promise<PathwayDetail> {
   // One connection per transaction: queries run one after the other.
   // Already authorised through the pathway (a referent may just have handed it over to a colleague).
   const person = (await findPerson(trx, row.personId))!;
   const objectives = await objectivesOf(trx, row.id);
   const actions = await actionsOf(trx, row.id);
-  const notes = await notesOf(trx, row.id);
+  const notes = await notesOf(trx, masters, row.id);
   const mobility = await mobilityOf(trx, row.id);
   const base = await listItems(trx, [row]);
   const authors = await userRefs(

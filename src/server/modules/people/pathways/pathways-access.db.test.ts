@@ -4,6 +4,7 @@ import { engineAvailable } from '../../../../../test/support/engine';
 import { civilDay } from '../../../../common/kernel/clock';
 import type { PathwayDetail } from '../../../../common/people/pathway-schemas';
 import { withContext } from '../../../platform/db/context';
+import { fieldCipher } from '../../../platform/keys/field-cipher';
 import { type Fixture, KORTRIJK_REFERENT, MOUSCRON_ADMIN, MOUSCRON_REFERENT, openFixture } from './fixtures';
 
 const available = await engineAvailable();
@@ -106,6 +107,17 @@ describe.skipIf(!available)('pathways: home organisation only, notes by their au
 
   it('gives Kortrijk no row in SQL under the application role, to read or to change', async () => {
     const asKortrijk = { orgId: f.orgs.kortrijk, userId: f.users.kortrijkReferent };
+    const stored = () =>
+      f.owner((trx) =>
+        trx
+          .selectFrom('pathway_notes')
+          .select(['body', 'confidential'])
+          .where('id', '=', noteId)
+          .executeTakeFirstOrThrow(),
+      );
+    const before = await stored();
+    // The body is sealed with Mouscron's key (ADR 0039).
+    expect(before).toMatchObject({ body: expect.stringMatching(/^v2\.1\./), confidential: true });
     const rows = await withContext(f.app.deps.db, asKortrijk, async (trx) => ({
       pathways: (await trx.selectFrom('pathways').select('id').where('id', '=', p.id).execute()).length,
       notes: (await trx.selectFrom('pathway_notes').select('id').where('pathway_id', '=', p.id).execute())
@@ -155,19 +167,13 @@ describe.skipIf(!available)('pathways: home organisation only, notes by their au
             pathway_id: p.id,
             author_user_id: f.users.kortrijkReferent,
             noted_on: today(),
-            body: 'x',
+            // Shaped as a sealed value, so that row-level security, not the seal's check, refuses it.
+            body: 'v2.1.x',
           })
           .execute(),
       ),
     ).rejects.toMatchObject({ code: '42501' });
-    const note = await f.owner((trx) =>
-      trx
-        .selectFrom('pathway_notes')
-        .select(['body', 'confidential'])
-        .where('id', '=', noteId)
-        .executeTakeFirstOrThrow(),
-    );
-    expect(note).toEqual({ body: 'Confidentiel.', confidential: true });
+    expect(await stored()).toEqual(before);
   });
 
   it('lets only the author correct a note, within 24 hours', async () => {
@@ -184,7 +190,7 @@ describe.skipIf(!available)('pathways: home organisation only, notes by their au
     const colleague = await withContext(
       f.app.deps.db,
       { orgId: f.orgs.mouscron, userId: f.users.mouscronAdmin },
-      (trx) =>
+      async (trx) =>
         trx
           .insertInto('pathway_notes')
           .values({
@@ -192,7 +198,10 @@ describe.skipIf(!available)('pathways: home organisation only, notes by their au
             pathway_id: p.id,
             author_user_id: f.users.mouscronAdmin,
             noted_on: today(),
-            body: 'Note de la direction.',
+            body: (await fieldCipher(trx, f.app.deps.secrets)).seal(
+              'pathway_notes.body',
+              'Note de la direction.',
+            ),
           })
           .returning('id')
           .executeTakeFirstOrThrow(),

@@ -3,6 +3,7 @@ import type { MobilityCreateBody, PathwayDetail } from '../../../../common/peopl
 import { type Actor, requirePermission } from '../../../platform/actor';
 import type { Tx } from '../../../platform/db/context';
 import { validationFailed } from '../../../platform/errors';
+import type { MasterKeys } from '../../../platform/keys/field-cipher';
 import { today } from '../today';
 import { text } from './access';
 import { pathwayDetail } from './get-pathway';
@@ -13,6 +14,7 @@ import { insertMobility } from './store-notes';
 export async function recordMobility(
   trx: Tx,
   actor: Actor,
+  masters: MasterKeys,
   pathwayId: string,
   body: MobilityCreateBody,
 ): Promise<PathwayDetail> {
@@ -28,5 +30,5 @@ export async function recordMobility(
     crossedBorder: body.crossedBorder,
     note: text(body.note) ?? null,
   });
-  return pathwayDetail(trx, actor, pathway);
+  return pathwayDetail(trx, actor, masters, pathway);
 }

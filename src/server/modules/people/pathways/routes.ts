@@ -28,43 +28,43 @@ export async function pathwayRoutes(app: FastifyInstance, deps: Deps) {
     inTx(deps, req, (trx, actor) => listPathways(trx, actor, req.params.personId)),
   );
   route(app, pathwaysApi.create, (req) =>
-    inTx(deps, req, (trx, actor) => createPathway(trx, actor, req.params.personId, req.body)),
+    inTx(deps, req, (trx, actor) => createPathway(trx, actor, deps.secrets, req.params.personId, req.body)),
   );
   route(app, pathwaysApi.referents, (req) => inTx(deps, req, (trx, actor) => listReferents(trx, actor)));
   route(app, pathwaysApi.get, (req) =>
-    inTx(deps, req, (trx, actor) => getPathway(trx, actor, req.params.id)),
+    inTx(deps, req, (trx, actor) => getPathway(trx, actor, deps.secrets, req.params.id)),
   );
   route(app, pathwaysApi.update, (req) =>
-    inTx(deps, req, (trx, actor) => updatePathway(trx, actor, req.params.id, req.body)),
+    inTx(deps, req, (trx, actor) => updatePathway(trx, actor, deps.secrets, req.params.id, req.body)),
   );
   route(app, pathwaysApi.addObjective, (req) =>
-    inTx(deps, req, (trx, actor) => createObjective(trx, actor, req.params.id, req.body)),
+    inTx(deps, req, (trx, actor) => createObjective(trx, actor, deps.secrets, req.params.id, req.body)),
   );
   route(app, pathwaysApi.updateObjective, (req) =>
-    inTx(deps, req, (trx, actor) => updateObjective(trx, actor, req.params.id, req.body)),
+    inTx(deps, req, (trx, actor) => updateObjective(trx, actor, deps.secrets, req.params.id, req.body)),
   );
   route(app, pathwaysApi.deleteObjective, (req) =>
-    inTx(deps, req, (trx, actor) => deleteObjective(trx, actor, req.params.id)),
+    inTx(deps, req, (trx, actor) => deleteObjective(trx, actor, deps.secrets, req.params.id)),
   );
   route(app, pathwaysApi.addAction, (req) =>
-    inTx(deps, req, (trx, actor) => createAction(trx, actor, req.params.id, req.body)),
+    inTx(deps, req, (trx, actor) => createAction(trx, actor, deps.secrets, req.params.id, req.body)),
   );
   route(app, pathwaysApi.updateAction, (req) =>
-    inTx(deps, req, (trx, actor) => updateAction(trx, actor, req.params.id, req.body)),
+    inTx(deps, req, (trx, actor) => updateAction(trx, actor, deps.secrets, req.params.id, req.body)),
   );
   route(app, pathwaysApi.deleteAction, (req) =>
-    inTx(deps, req, (trx, actor) => deleteAction(trx, actor, req.params.id)),
+    inTx(deps, req, (trx, actor) => deleteAction(trx, actor, deps.secrets, req.params.id)),
   );
   route(app, pathwaysApi.notes, (req) =>
-    inTx(deps, req, (trx, actor) => listNotes(trx, actor, req.params.id)),
+    inTx(deps, req, (trx, actor) => listNotes(trx, actor, deps.secrets, req.params.id)),
   );
   route(app, pathwaysApi.addNote, (req) =>
-    inTx(deps, req, (trx, actor) => addNote(trx, actor, req.params.id, req.body)),
+    inTx(deps, req, (trx, actor) => addNote(trx, actor, deps.secrets, req.params.id, req.body)),
   );
   route(app, pathwaysApi.editNote, (req) =>
-    inTx(deps, req, (trx, actor) => editNote(trx, actor, req.params.id, req.body)),
+    inTx(deps, req, (trx, actor) => editNote(trx, actor, deps.secrets, req.params.id, req.body)),
   );
   route(app, pathwaysApi.recordMobility, (req) =>
-    inTx(deps, req, (trx, actor) => recordMobility(trx, actor, req.params.id, req.body)),
+    inTx(deps, req, (trx, actor) => recordMobility(trx, actor, deps.secrets, req.params.id, req.body)),
   );
 }

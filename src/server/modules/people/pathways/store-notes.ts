@@ -1,8 +1,13 @@
 import { sql } from 'kysely';
 import type { MobilityRecord } from '../../../../common/people/pathway-schemas';
 import type { Tx } from '../../../platform/db/context';
+import { fieldCipher, type MasterKeys, sealText } from '../../../platform/keys/field-cipher';
 
-/** SQL of the timeline of a pathway: notes (never deleted) and mobility records. */
+/**
+ * SQL of the timeline of a pathway: notes (never deleted) and mobility records. A note's body is sealed with
+ * its organisation's key (ADR 0039): written sealed, read opened here (RLS: the organisation's own notes).
+ */
+const BODY = 'pathway_notes.body' as const;
 
 export interface NoteRow {
   id: string;
@@ -46,8 +51,8 @@ const toNote = (r: {
   createdAt: r.created_at,
 });
 
-/** Newest first: by the date the note is about, then by when it was written. */
-export async function notesOf(trx: Tx, pathwayId: string): Promise<NoteRow[]> {
+/** Newest first: by the date the note is about, then by when it was written; bodies opened. */
+export async function notesOf(trx: Tx, masters: MasterKeys, pathwayId: string): Promise<NoteRow[]> {
   const rows = await trx
     .selectFrom('pathway_notes')
     .select(noteColumns)
@@ -55,9 +60,12 @@ export async function notesOf(trx: Tx, pathwayId: string): Promise<NoteRow[]> {
     .orderBy('noted_on', 'desc')
     .orderBy('created_at', 'desc')
     .execute();
-  return rows.map(toNote);
+  if (rows.length === 0) return [];
+  const cipher = await fieldCipher(trx, masters);
+  return rows.map((r) => toNote({ ...r, body: cipher.open(BODY, r.body) }));
 }
 
+/** One note, its body still sealed (a correction keeps it as is when the body is not changed). */
 export async function findNote(trx: Tx, id: string): Promise<NoteRow | null> {
   const r = await trx.selectFrom('pathway_notes').select(noteColumns).where('id', '=', id).executeTakeFirst();
   return r ? toNote(r) : null;
@@ -65,6 +73,7 @@ export async function findNote(trx: Tx, id: string): Promise<NoteRow | null> {
 
 export async function insertNote(
   trx: Tx,
+  masters: MasterKeys,
   v: {
     orgId: string;
     pathwayId: string;
@@ -81,7 +90,7 @@ export async function insertNote(
       pathway_id: v.pathwayId,
       author_user_id: v.authorUserId,
       noted_on: v.notedOn,
-      body: v.body,
+      body: (await sealText(trx, masters, BODY, v.body)) as string,
       confidential: v.confidential,
     })
     .returning('id')
@@ -89,14 +98,21 @@ export async function insertNote(
   return r.id;
 }
 
+/** `body` is a new text to seal, or undefined to keep the note's. */
 export async function updateNote(
   trx: Tx,
+  masters: MasterKeys,
   id: string,
-  v: { notedOn: string; body: string; confidential: boolean },
+  v: { notedOn: string; body: string | undefined; confidential: boolean },
 ): Promise<void> {
   await trx
     .updateTable('pathway_notes')
-    .set({ noted_on: v.notedOn, body: v.body, confidential: v.confidential, updated_at: sql`now()` })
+    .set({
+      noted_on: v.notedOn,
+      ...(v.body !== undefined && { body: (await sealText(trx, masters, BODY, v.body)) as string }),
+      confidential: v.confidential,
+      updated_at: sql`now()`,
+    })
     .where('id', '=', id)
     .execute();
 }

@@ -3,6 +3,7 @@ import type { ActionPatchBody, PathwayDetail } from '../../../../common/people/p
 import { type Actor, requirePermission } from '../../../platform/actor';
 import type { Tx } from '../../../platform/db/context';
 import { validationFailed } from '../../../platform/errors';
+import type { MasterKeys } from '../../../platform/keys/field-cipher';
 import { today } from '../today';
 import { loadAction } from './access';
 import { pathwayDetail } from './get-pathway';
@@ -13,6 +14,7 @@ import { updateAction as update } from './store-items';
 export async function updateAction(
   trx: Tx,
   actor: Actor,
+  masters: MasterKeys,
   id: string,
   body: ActionPatchBody,
 ): Promise<PathwayDetail> {
@@ -38,5 +40,5 @@ export async function updateAction(
     dueOn: body.dueOn === undefined ? row.dueOn : body.dueOn,
     doneOn: actionDoneOn(status, row.doneOn, body.doneOn, day),
   });
-  return pathwayDetail(trx, actor, pathway);
+  return pathwayDetail(trx, actor, masters, pathway);
 }

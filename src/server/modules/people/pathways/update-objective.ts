@@ -3,6 +3,7 @@ import type { ObjectivePatchBody, PathwayDetail } from '../../../../common/peopl
 import { type Actor, requirePermission } from '../../../platform/actor';
 import type { Tx } from '../../../platform/db/context';
 import { validationFailed } from '../../../platform/errors';
+import type { MasterKeys } from '../../../platform/keys/field-cipher';
 import { loadObjective } from './access';
 import { pathwayDetail } from './get-pathway';
 import { ensureOpen } from './open-pathway';
@@ -12,6 +13,7 @@ import { updateObjective as update } from './store-items';
 export async function updateObjective(
   trx: Tx,
   actor: Actor,
+  masters: MasterKeys,
   id: string,
   body: ObjectivePatchBody,
 ): Promise<PathwayDetail> {
@@ -32,5 +34,5 @@ export async function updateObjective(
     status,
     dueOn: body.dueOn === undefined ? row.dueOn : body.dueOn,
   });
-  return pathwayDetail(trx, actor, pathway);
+  return pathwayDetail(trx, actor, masters, pathway);
 }

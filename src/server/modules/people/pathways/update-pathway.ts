@@ -4,6 +4,7 @@ import type { FieldError } from '../../../../common/validation/errors';
 import { type Actor, requirePermission } from '../../../platform/actor';
 import type { Tx } from '../../../platform/db/context';
 import { conflict, validationFailed } from '../../../platform/errors';
+import type { MasterKeys } from '../../../platform/keys/field-cipher';
 import { today } from '../today';
 import { loadPathway, programmeErrors, referentErrors, text } from './access';
 import { pathwayDetail } from './get-pathway';
@@ -17,6 +18,7 @@ import { mobilityOf } from './store-notes';
 export async function updatePathway(
   trx: Tx,
   actor: Actor,
+  masters: MasterKeys,
   id: string,
   body: PathwayPatchBody,
 ): Promise<PathwayDetail> {
@@ -53,5 +55,5 @@ export async function updatePathway(
   if (row.exitOn && next.exitOn === null && (await hasOpenPathway(trx, row.personId, row.id)))
     throw conflict('people.pathways.errors.already_open');
   await update(trx, row.id, next);
-  return pathwayDetail(trx, actor, (await findPathway(trx, row.id))!);
+  return pathwayDetail(trx, actor, masters, (await findPathway(trx, row.id))!);
 }

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { TestApp } from '../../../../../test/support/app';
 import { withContext } from '../../../platform/db/context';
+import { fieldCipher } from '../../../platform/keys/field-cipher';
 
 /** Test helpers: demo organisations and users by e-mail, persons and consents written as the home centre. */
 export function referralFixtures(t: TestApp) {
@@ -57,6 +58,9 @@ export function referralFixtures(t: TestApp) {
           })
           .returning('id')
           .executeTakeFirstOrThrow();
+        // Sealed as the application writes them (ADR 0039).
+        const cipher = await fieldCipher(trx, t.deps.secrets);
+        const seal = (text: string) => cipher.seal('pathway_notes.body', text);
         await trx
           .insertInto('pathway_notes')
           .values([
@@ -65,14 +69,14 @@ export function referralFixtures(t: TestApp) {
               pathway_id: pw.id,
               author_user_id: home.userId,
               noted_on: '2026-02-01',
-              body: 'Entretien de suivi ordinaire',
+              body: seal('Entretien de suivi ordinaire'),
             },
             {
               org_id: home.orgId,
               pathway_id: pw.id,
               author_user_id: home.userId,
               noted_on: '2026-02-02',
-              body: 'CONFIDENTIAL-NOTE-TEXT',
+              body: seal('CONFIDENTIAL-NOTE-TEXT'),
               confidential: true,
             },
           ])

@@ -12,9 +12,9 @@ export async function sharedRoutes(app: FastifyInstance, deps: Deps) {
     inTx(deps, req, (trx, actor) => previewPersonShare(trx, actor, req.params.personId, req.query)),
   );
   route(app, sharedApi.list, (req) =>
-    inTx(deps, req, (trx, actor) => listSharedPersons(trx, actor, req.query)),
+    inTx(deps, req, (trx, actor) => listSharedPersons(trx, actor, deps.secrets, req.query)),
   );
   route(app, sharedApi.get, (req) =>
-    inTx(deps, req, (trx, actor) => getSharedPerson(trx, actor, req.params.id)),
+    inTx(deps, req, (trx, actor) => getSharedPerson(trx, actor, deps.secrets, req.params.id)),
   );
 }

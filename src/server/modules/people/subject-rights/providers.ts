@@ -1,4 +1,6 @@
 import { sql } from 'kysely';
+import type { Tx } from '../../../platform/db/context';
+import { fieldCipher, type MasterKeys } from '../../../platform/keys/field-cipher';
 import type { SubjectDataProvider } from '../../../platform/module';
 import { changed, section } from '../../../platform/subject-data';
 
@@ -53,7 +55,7 @@ const record: SubjectDataProvider = {
 
 const pathways: SubjectDataProvider = {
   key: 'people.pathways',
-  async collect(trx, _actor, personId) {
+  async collect(trx, _actor, personId, masters) {
     const of = sql`(select id from pathways where person_id = ${personId})`;
     return [
       section(
@@ -74,10 +76,14 @@ const pathways: SubjectDataProvider = {
       ),
       section(
         'people.notes',
-        await sql<Record<string, unknown>>`
-          select n.noted_on::text as "notedOn", n.body, n.confidential, u.display_name as "author"
-          from pathway_notes n left join users u on u.id = n.author_user_id
-          where n.pathway_id in ${of} order by n.noted_on, n.created_at`.execute(trx),
+        await openedNotes(
+          trx,
+          masters,
+          await sql<Record<string, unknown> & { body: string }>`
+            select n.noted_on::text as "notedOn", n.body, n.confidential, u.display_name as "author"
+            from pathway_notes n left join users u on u.id = n.author_user_id
+            where n.pathway_id in ${of} order by n.noted_on, n.created_at`.execute(trx),
+        ),
       ),
       section(
         'people.mobility',
@@ -181,4 +187,15 @@ const sharing: SubjectDataProvider = {
 };
 
 /** In the order of the export (the record first); anonymised after every other module's parts. */
+/** The notes' bodies opened with the home organisation's key (the export is its own, ADR 0039). */
+async function openedNotes(
+  trx: Tx,
+  masters: MasterKeys,
+  result: { rows: (Record<string, unknown> & { body: string })[] },
+) {
+  if (result.rows.length === 0) return result;
+  const cipher = await fieldCipher(trx, masters);
+  return { rows: result.rows.map((r) => ({ ...r, body: cipher.open('pathway_notes.body', r.body) })) };
+}
+
 export const peopleSubjectData: readonly SubjectDataProvider[] = [record, pathways, consents, sharing];

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, createTestApp, type TestApp } from '../../../../../test/support/app';
 import { engineAvailable } from '../../../../../test/support/engine';
 import { withContext } from '../../../platform/db/context';
+import { fieldCipher } from '../../../platform/keys/field-cipher';
 import { anonymisePerson } from './anonymise';
 
 const available = await engineAvailable();
@@ -34,6 +35,7 @@ describe.skipIf(!available)('data-subject rights', () => {
   let sophie: string;
   const owner = () => t.db.engine.db;
   const UNIQUE = 'Note-of-Sophie-only-7f3a';
+  let sophieNote: string;
 
   const personByName = async (last: string) =>
     (
@@ -96,9 +98,23 @@ describe.skipIf(!available)('data-subject rights', () => {
     karim = await personByName('Benhallou');
     sophie = (await personByName('Lemairon')).id;
     // A note only Sophie's record holds: it must never appear in Karim's export.
-    await sql`insert into pathway_notes (org_id, pathway_id, author_user_id, noted_on, body)
-      select w.org_id, w.id, (select id from users where email = 'referent@cpas-mouscron.example'), current_date,
-        ${UNIQUE} from pathways w where w.person_id = ${sophie} limit 1`.execute(owner());
+    // Sealed as the application writes notes (ADR 0039), as Mouscron's referent.
+    const author = (
+      await sql<{ id: string; org: string }>`select u.id, m.org_id as org from users u
+        join memberships m on m.user_id = u.id where u.email = 'referent@cpas-mouscron.example'`.execute(
+        owner(),
+      )
+    ).rows[0]!;
+    sophieNote = await withContext(owner(), { userId: author.id, orgId: author.org }, async (trx) => {
+      const body = (await fieldCipher(trx, t.deps.secrets)).seal('pathway_notes.body', UNIQUE);
+      return (
+        await sql<{
+          id: string;
+        }>`insert into pathway_notes (org_id, pathway_id, author_user_id, noted_on, body)
+          select w.org_id, w.id, ${author.id}, current_date, ${body} from pathways w
+          where w.person_id = ${sophie} limit 1 returning id`.execute(trx)
+      ).rows[0]!.id;
+    });
   }, 600_000);
   afterAll(async () => t?.close());
 
@@ -407,7 +423,7 @@ describe.skipIf(!available)('data-subject rights', () => {
     expect(report.reason).toBe('retention');
     const body = await sql<{
       n: number;
-    }>`select count(*)::int as n from pathway_notes where body = ${UNIQUE}`.execute(owner());
+    }>`select count(*)::int as n from pathway_notes where id = ${sophieNote}`.execute(owner());
     expect(body.rows[0]!.n).toBe(0);
   });
 });
