@@ -3,6 +3,7 @@ import type { Insertable } from 'kysely';
 import { nameTokens } from '../../../common/people/participant-code';
 import { switchContext, type Tx } from '../../platform/db/context';
 import type { DemoOrgIds, DemoSecrets } from '../../platform/demo';
+import { seedingAs } from '../../platform/demo';
 import { DEMO_CENTRES } from './demo-persons';
 import { participantCode } from './persons/participant-code';
 import type { ConsentsTable, PersonsTable } from './tables';
@@ -26,7 +27,7 @@ export async function seedDemoPersons(
 ): Promise<void> {
   // The seeding transaction's day (app.today()), as every rule reads it.
   const today = await dayOf(trx);
-  try {
+  return seedingAs(trx, async () => {
     for (const centre of DEMO_CENTRES) {
       const orgId = orgs[centre.org];
       const referent = users[centre.referent];
@@ -85,7 +86,5 @@ export async function seedDemoPersons(
       await trx.insertInto('persons').values(persons).execute();
       if (consents.length) await trx.insertInto('consents').values(consents).execute();
     }
-  } finally {
-    await switchContext(trx, { platformAdmin: true, scope: 'system' });
-  }
+  });
 }

@@ -6,6 +6,7 @@ import { fieldCipher } from '../../../platform/keys/field-cipher';
 import type { Secrets } from '../../../platform/secrets';
 import { participantCode } from '../../people';
 import './tables';
+import { seedingAs } from '../../../platform/demo';
 
 /**
  * Outreach contacts of the AB Réfugiés demo, all invented: the CRéSaM intercultural mediator's contacts
@@ -28,7 +29,7 @@ export const seedOutreachContacts: DemoSeeder = async (trx, orgs, users, secrets
   const mediator = users.mediator_cresam;
   const professional = users.professional_wereldhuis;
   if (!wereldhuis || !cresam || !ambassador || !mediator || !professional) return;
-  try {
+  return seedingAs(trx, async () => {
     await switchContext(trx, { orgId: cresam, userId: mediator });
     await trx
       .insertInto('outreach_contacts')
@@ -174,7 +175,5 @@ export const seedOutreachContacts: DemoSeeder = async (trx, orgs, users, secrets
       .set({ person_id: personId, consent_id: consent.id, linked_at: new Date(), linked_by: professional })
       .where('id', '=', contacts[0]!.id)
       .execute();
-  } finally {
-    await switchContext(trx, { platformAdmin: true, scope: 'system' });
-  }
+  });
 };

@@ -3,6 +3,7 @@ import type { Insertable } from 'kysely';
 import { deriveStatus, type StatusEvent } from '../../../../common/accompaniment/records-status';
 import { switchContext, type Tx } from '../../../platform/db/context';
 import type { DemoOrgIds, DemoSecrets } from '../../../platform/demo';
+import { seedingAs } from '../../../platform/demo';
 import { type EncryptedField, fieldCipher } from '../../../platform/keys/field-cipher';
 import type { Secrets } from '../../../platform/secrets';
 import { participantCode } from '../../people';
@@ -211,7 +212,7 @@ export async function seedNewcomerRecords(
     return id;
   };
 
-  try {
+  return seedingAs(trx, async () => {
     await switchContext(trx, { orgId: lva, userId: worker });
     const ids: Record<string, string> = {};
     for (const p of FAMILY)
@@ -338,7 +339,5 @@ export async function seedNewcomerRecords(
         recorded_by: professional,
       })
       .execute();
-  } finally {
-    await switchContext(trx, { platformAdmin: true, scope: 'system' });
-  }
+  });
 }

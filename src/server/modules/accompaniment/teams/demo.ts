@@ -8,6 +8,7 @@ import { addClinicalNote } from './clinical-notes';
 import { addIntervention } from './interventions';
 import { createRequest, decideRequest } from './requests';
 import './tables';
+import { seedingAs } from '../../../platform/demo';
 
 /**
  * Two mobile teams — La Vie Active's on the French side, CRéSaM's on the Walloon side — with members by
@@ -44,11 +45,7 @@ function demoActor(userId: string, orgId: string, roles: Role[]): Actor {
 
 async function as<T>(trx: Tx, actor: Actor, fn: () => Promise<T>): Promise<T> {
   await switchContext(trx, { userId: actor.userId, orgId: actor.orgId, requestId: actor.requestId });
-  try {
-    return await fn();
-  } finally {
-    await switchContext(trx, SYSTEM);
-  }
+  return seedingAs(trx, fn);
 }
 
 export const seedTeams: DemoSeeder = async (trx, orgs, users, secrets) => {

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Insertable } from 'kysely';
 import { switchContext, type Tx } from '../../../platform/db/context';
 import type { DemoSecrets } from '../../../platform/demo';
+import { seedingAs } from '../../../platform/demo';
 import { fieldCipher } from '../../../platform/keys/field-cipher';
 import type { Secrets } from '../../../platform/secrets';
 import type {
@@ -50,7 +51,7 @@ export async function seedDemoPathways(
   const key = (secrets as Partial<Secrets>).secretKey;
   // The seeding transaction's day (app.today()), as every rule reads it.
   const today = await dayOf(trx);
-  try {
+  return seedingAs(trx, async () => {
     for (const f of FOLLOWED) {
       const orgId = orgs[f.org];
       const referent = users[f.referent];
@@ -81,9 +82,7 @@ export async function seedDemoPathways(
       } else batch.notes = [];
       await insertAll(trx, batch);
     }
-  } finally {
-    await switchContext(trx, { platformAdmin: true, scope: 'system' });
-  }
+  });
 }
 
 function plan(

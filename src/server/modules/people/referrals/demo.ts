@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { switchContext, type Tx } from '../../../platform/db/context';
 import type { DemoOrgIds } from '../../../platform/demo';
+import { seedingAs } from '../../../platform/demo';
 import { grantPersonAccess, shareBasis } from '../shared/share';
 import { insertReferral } from './store';
 
@@ -18,7 +19,7 @@ export async function seedDemoReferrals(
   const recipient = orgs['ccas-roubaix'];
   const referent = users.referent_be_wal;
   if (!home || !recipient || !referent) return;
-  try {
+  return seedingAs(trx, async () => {
     await switchContext(trx, { orgId: home, userId: referent });
     const consent = await trx
       .selectFrom('consents')
@@ -52,7 +53,5 @@ export async function seedDemoReferrals(
       sent_by: referent,
     });
     await grantPersonAccess(trx, sharer, { basis, source: 'referral', sourceId: referral.id });
-  } finally {
-    await switchContext(trx, { platformAdmin: true, scope: 'system' });
-  }
+  });
 }

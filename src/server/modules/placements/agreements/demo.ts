@@ -3,6 +3,7 @@ import type { Insertable } from 'kysely';
 import { addDays, addMonths } from '../../../../common/placements/dates';
 import { hashToken } from '../../../platform/crypto';
 import { switchContext, type Tx } from '../../../platform/db/context';
+import { seedingAs } from '../../../platform/demo';
 import { grantPersonAccess, type Sharer, shareBasis } from '../../people';
 import type { PlacementsTable } from '../agreement-tables';
 import { today as todayOf } from '../today';
@@ -55,7 +56,7 @@ export async function seedAgreements(trx: Tx, orgs: Ids, users: Ids): Promise<vo
   const sharer: Sharer = { orgId: mouscron, userId: referent, roles: ['referent'], language: 'fr' };
   const asHome = () => switchContext(trx, { orgId: mouscron, userId: referent });
   const asHost = () => switchContext(trx, { orgId: atelier, userId: hostCoordinator });
-  try {
+  return seedingAs(trx, async () => {
     await asHome();
     const persons = await trx.selectFrom('persons').select(['id', 'first_name']).execute();
     const person = (first: string) => {
@@ -299,7 +300,5 @@ export async function seedAgreements(trx: Tx, orgs: Ids, users: Ids): Promise<vo
         },
       },
     );
-  } finally {
-    await switchContext(trx, { platformAdmin: true, scope: 'system' });
-  }
+  });
 }

@@ -8,6 +8,7 @@ import {
   weekDays,
 } from '../../../../common/placements/followup-rules';
 import { switchContext, type Tx } from '../../../platform/db/context';
+import { seedingAs } from '../../../platform/demo';
 import type { PlacementRow } from '../agreements/access';
 import { today } from '../today';
 import { type AttendanceRowInput, parties, replaceWeek, upsertEvaluation } from './store';
@@ -25,11 +26,9 @@ export async function seedFollowUp(trx: Tx): Promise<void> {
   const active = await trx.selectFrom('placements').selectAll().where('status', '=', 'active').execute();
   if (!active.length) return;
   const day = await today(trx);
-  try {
+  return seedingAs(trx, async () => {
     for (const p of active) await seedOne(trx, p, day);
-  } finally {
-    await switchContext(trx, { platformAdmin: true, scope: 'system' });
-  }
+  });
 }
 
 async function seedOne(trx: Tx, p: PlacementRow, today: string) {
