@@ -250,7 +250,23 @@ describe.skipIf(!available)('forum feedback', () => {
     expect(csv.statusCode).toBe(200);
     expect(csv.headers['content-type']).toContain('text/csv');
     expect(csv.body).toContain('De workshops');
+    expect(csv.body).toContain('lea@mail.example');
     expect(csv.body).not.toContain('jan@mail.example');
+  });
+
+  it('gives the contacts to those who follow the ideas up, not to every staff member of a partner', async () => {
+    // A referent of the partner centre has forum.view, not forum.manage.
+    const referent = await t.login('referent@cpas-mouscron.example');
+    const s = await referent.get(`/api/events/${eventId}/feedback`);
+    expect(s.statusCode, s.body).toBe(200);
+    expect((s.json() as FeedbackSummary).comments.length).toBeGreaterThan(0);
+    expect(s.body).not.toContain('lea@mail.example');
+    const csv = await referent.get(`/api/events/${eventId}/feedback.csv`);
+    expect(csv.statusCode).toBe(200);
+    expect(csv.body).toContain('De workshops');
+    expect(csv.body).not.toContain('lea@mail.example');
+    const coordinator = await partner.get(`/api/events/${eventId}/feedback`);
+    expect(coordinator.body).toContain('lea@mail.example');
   });
 
   it('shows the demo forum’s feedback', async () => {

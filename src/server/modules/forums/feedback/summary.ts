@@ -3,7 +3,7 @@ import { toCsv } from '../../../../common/export/cells';
 import { type FeedbackAnswer, summariseFeedback } from '../../../../common/forums/feedback-rules';
 import type { FeedbackAgain, FeedbackSummary } from '../../../../common/forums/feedback-schemas';
 import type { Language } from '../../../../common/i18n/locales';
-import { type Actor, requirePermission } from '../../../platform/actor';
+import { type Actor, actorCan, requirePermission } from '../../../platform/actor';
 import { audit } from '../../../platform/audit';
 import type { Tx } from '../../../platform/db/context';
 import { notFound } from '../../../platform/errors';
@@ -37,14 +37,26 @@ const answersOf = async (trx: Tx, id: string): Promise<FeedbackAnswer[]> =>
     contact: a.contact_name && a.contact_email ? { name: a.contact_name, email: a.contact_email } : null,
   }));
 
+/**
+ * The name and e-mail of a person who agreed to be contacted about their ideas go to those who follow the
+ * ideas up (`forum.manage`: coordinators, volunteer coordinators); the rest of the staff with `forum.view`
+ * (referents, analysts, interpreters, finance) read the ideas without them.
+ */
+const withContacts = (actor: Actor) => actorCan(actor, 'forum.manage');
+
 export async function feedbackSummary(trx: Tx, actor: Actor, id: string): Promise<FeedbackSummary> {
   const e = await readableFeedback(trx, actor, id);
-  return summariseFeedback(await answersOf(trx, e.id), await store.sentCount(trx, e.id));
+  const summary = summariseFeedback(await answersOf(trx, e.id), await store.sentCount(trx, e.id));
+  if (withContacts(actor)) return summary;
+  return { ...summary, comments: summary.comments.map((c) => ({ ...c, contact: null })) };
 }
 
 type Col = 'overall' | 'usefulness' | 'again' | 'language' | 'mostUseful' | 'suggestions' | 'contact';
 
-/** The answers as a CSV (one row per answer, no name unless the person asked to be contacted); audited. */
+/**
+ * The answers as a CSV (one row per answer, no name unless the person asked to be contacted, and then only
+ * for `forum.manage`); audited.
+ */
 export async function feedbackCsv(trx: Tx, actor: Actor, id: string) {
   const e = await readableFeedback(trx, actor, id);
   const answers = await answersOf(trx, e.id);
@@ -57,7 +69,9 @@ export async function feedbackCsv(trx: Tx, actor: Actor, id: string) {
     { key: 'language', header: h('language'), type: 'text' },
     { key: 'mostUseful', header: h('most_useful'), type: 'text' },
     { key: 'suggestions', header: h('suggestions'), type: 'text' },
-    { key: 'contact', header: h('contact'), type: 'text' },
+    ...(withContacts(actor)
+      ? [{ key: 'contact' as const, header: h('contact'), type: 'text' as const }]
+      : []),
   ];
   const rows: ExportRow<Col>[] = answers.map((a) => ({
     overall: a.overall,
