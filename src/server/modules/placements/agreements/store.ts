@@ -142,21 +142,36 @@ export async function signerNames(trx: Tx, placementId: string) {
 }
 export type SignatureRow = Awaited<ReturnType<typeof signatures>>[number];
 
-/** Names the view shows next to the row: organisations, programme, municipality, the home's person. */
+type Names = { name_fr: string; name_nl: string };
+
+/**
+ * Names the view shows next to the row: both organisations, the programme, the municipality — in one
+ * statement (each scalar sub-select still under its table's row-level security).
+ */
 export async function viewExtras(
   trx: Tx,
   row: { org_id: string; host_org_id: string; programme_id: string | null; municipality_code: string },
 ) {
-  // One connection per transaction: the reads go one after the other.
-  const home = await findOrganisation(trx, row.org_id);
-  const host = await findOrganisation(trx, row.host_org_id);
-  const programme = row.programme_id ? await findProgramme(trx, row.programme_id) : undefined;
-  const territory = await trx
-    .selectFrom('territories')
-    .select(['name_fr', 'name_nl'])
-    .where('code', '=', row.municipality_code)
-    .executeTakeFirst();
-  return { home, host, programme, territory };
+  const names = (table: 'organisations' | 'programmes', id: string | null) =>
+    sql`(select jsonb_build_object('name_fr', x.name_fr, 'name_nl', x.name_nl) from ${sql.table(table)} x
+      where x.id = ${id}::uuid)`;
+  const r = await sql<{
+    home: Names | null;
+    host: Names | null;
+    programme: Names | null;
+    territory: Names | null;
+  }>`
+    select ${names('organisations', row.org_id)} as home, ${names('organisations', row.host_org_id)} as host,
+      ${names('programmes', row.programme_id)} as programme,
+      (select jsonb_build_object('name_fr', t.name_fr, 'name_nl', t.name_nl) from territories t
+        where t.code = ${row.municipality_code}) as territory`.execute(trx);
+  const x = r.rows[0];
+  return {
+    home: x?.home ?? undefined,
+    host: x?.host ?? undefined,
+    programme: x?.programme ?? undefined,
+    territory: x?.territory ?? undefined,
+  };
 }
 
 /** The person as the host may see them through the agreement's grant (audited read), or null. */

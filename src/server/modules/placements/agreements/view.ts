@@ -179,7 +179,7 @@ export async function toView(trx: Tx, actor: Actor, access: PlacementAccess): Pr
       })),
     guards,
   ).map((t) => taskView(t, reader));
-  const org = (o: { id: string; name_fr: string; name_nl: string } | undefined, id: string) => ({
+  const org = (o: { name_fr: string; name_nl: string } | undefined, id: string) => ({
     id,
     nameFr: o?.name_fr ?? '',
     nameNl: o?.name_nl ?? '',
