@@ -38,17 +38,23 @@ revoke all on function app.persons_keys(uuid[]) from public;
 grant execute on function app.persons_keys(uuid[]) to samen_app;
 
 -- The start-up re-encryption of a restricted person's notes passes the refusal (0065), as 0073 decided for
--- the accompaniment module's sealed columns.
+-- the accompaniment module's sealed columns. The tables and their sealed columns are listed by one small
+-- function, so that the next sealed column replaces it alone, not the refusal.
+create function app.restriction_sealed_columns(p_table text) returns text[]
+  language sql immutable set search_path = pg_catalog as $$
+  select case p_table
+    when 'newcomer_profiles' then array['psychosocial_referred_to', 'guardian_name', 'guardian_contact']
+    when 'newcomer_status_events' then array['note']
+    when 'outreach_contacts' then array['note']
+    when 'pathway_notes' then array['body'] end
+$$;
+
 create or replace function app.refuse_restricted() returns trigger language plpgsql security definer
   set search_path = pg_catalog, public as $$
 declare
   v_row jsonb := case when tg_op = 'DELETE' then to_jsonb(old) else to_jsonb(new) end;
   v_person uuid;
-  v_sealed text[] := case tg_table_name
-    when 'newcomer_profiles' then array['psychosocial_referred_to', 'guardian_name', 'guardian_contact']
-    when 'newcomer_status_events' then array['note']
-    when 'outreach_contacts' then array['note']
-    when 'pathway_notes' then array['body'] end;
+  v_sealed text[] := app.restriction_sealed_columns(tg_table_name);
 begin
   if tg_op = 'UPDATE' and v_sealed is not null and app.scope() = 'none'
       and app.current_user_id() is null and app.current_org_id() is null
