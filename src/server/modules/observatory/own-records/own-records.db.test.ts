@@ -144,7 +144,10 @@ describe.skipIf(!available)('observatory: figures from samen’s own records', (
 
   it('lets only those who may import recompute', async () => {
     const worker = await t.login('referent@cpas-mouscron.example');
-    expect((await worker.post('/api/observatory/own-records/recompute')).statusCode).toBe(403);
+    // Refused every time, never "too many requests", and without spending the analysts' budget.
+    for (let i = 0; i < 7; i++)
+      expect((await worker.post('/api/observatory/own-records/recompute')).statusCode).toBe(403);
+    expect((await analyst.post('/api/observatory/own-records/recompute')).statusCode).toBe(200);
     expect(((await worker.get('/api/observatory/own-records')).json() as OwnRecordsStatus).canRecompute).toBe(
       false,
     );

@@ -32,6 +32,17 @@ export async function ownRecordsRoutes(app: FastifyInstance, deps: Deps) {
       const r = await recomputeOwnRecords(deps, { userId: req.actor.userId, requestId: req.id });
       return { vintage: r.vintage, values: r.values, secret: r.secret, replaced: r.replaced };
     },
-    { config: { rateLimit: { max: 5, timeWindow: '1 minute' } } },
+    // Counted per user once the access check passed (preHandler runs after it): a refused caller gets its
+    // 403 and does not spend the budget of the analysts behind the same address.
+    {
+      config: {
+        rateLimit: {
+          max: 5,
+          timeWindow: '1 minute',
+          hook: 'preHandler',
+          keyGenerator: (req) => req.actor?.userId ?? req.ip,
+        },
+      },
+    },
   );
 }
