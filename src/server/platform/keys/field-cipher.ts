@@ -27,7 +27,8 @@ export type EncryptedField =
   | 'newcomer_profiles.guardian_contact'
   | 'newcomer_status_events.note'
   | 'outreach_contacts.note'
-  | 'pathway_notes.body';
+  | 'pathway_notes.body'
+  | 'referrals.message';
 
 export type MasterKeys = Pick<Secrets, 'secretKey' | 'previousSecretKeys'>;
 

@@ -66,6 +66,8 @@ export const SEALED_COLUMNS: readonly SealedColumn[] = [
   { table: 'outreach_contacts', column: 'note', field: 'outreach_contacts.note', heldClearText: true },
   // The home organisation's, released to a grantee of the 'pathway' group (ADR 0039).
   { table: 'pathway_notes', column: 'body', field: 'pathway_notes.body', heldClearText: true },
+  // The sender's, released to the recipient (app.referral_keys).
+  { table: 'referrals', column: 'message', field: 'referrals.message', heldClearText: true },
 ];
 
 /** Columns sealed with the platform key itself (v1): only a master key rotation moves them. */

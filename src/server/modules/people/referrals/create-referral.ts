@@ -2,6 +2,7 @@ import type { ReferralCreateBody, ReferralView } from '../../../../common/people
 import { type Actor, requirePermission } from '../../../platform/actor';
 import type { Tx } from '../../../platform/db/context';
 import { conflict, forbidden, notFound, validationFailed } from '../../../platform/errors';
+import { type MasterKeys, sealText } from '../../../platform/keys/field-cipher';
 import { findOwnPerson } from '../persons/store';
 import { grantPersonAccess, shareBasis } from '../shared/share';
 import { referralSent } from './notifications';
@@ -17,6 +18,7 @@ import { loadView } from './view';
 export async function createReferral(
   trx: Tx,
   actor: Actor,
+  masters: MasterKeys,
   personId: string,
   body: ReferralCreateBody,
 ): Promise<ReferralView> {
@@ -48,7 +50,8 @@ export async function createReferral(
     recipient_org_id: recipient.id,
     purpose: body.purpose,
     fields: [...basis.share.fields],
-    message: body.message?.trim() || null,
+    // Sealed with the sender's key (migration 0075); the recipient opens it through app.referral_keys().
+    message: await sealText(trx, masters, 'referrals.message', body.message?.trim() || null),
     sent_by: actor.userId,
     consent_id: basis.consent?.id ?? null,
     override_reason: basis.overrideReason,
@@ -56,5 +59,5 @@ export async function createReferral(
   await grantPersonAccess(trx, actor, { basis, source: 'referral', sourceId: id });
 
   await referralSent(trx, { orgId, actorUserId: actor.userId, referralId: id, recipientOrgId: recipient.id });
-  return loadView(trx, actor, id);
+  return loadView(trx, actor, masters, id);
 }

@@ -10,6 +10,7 @@ import { type Actor, requirePermission } from '../../../platform/actor';
 import type { Tx } from '../../../platform/db/context';
 import { conflict, forbidden, notFound, validationFailed } from '../../../platform/errors';
 import { t } from '../../../platform/i18n';
+import type { MasterKeys } from '../../../platform/keys/field-cipher';
 import * as store from './store';
 import { loadView } from './view';
 
@@ -21,6 +22,7 @@ import { loadView } from './view';
 export async function decideReferral(
   trx: Tx,
   actor: Actor,
+  masters: MasterKeys,
   id: string,
   action: ReferralAction,
   reason?: string,
@@ -60,5 +62,5 @@ export async function decideReferral(
     // The recipient's decision is recorded as theirs; a revocation shows in the audit log.
     ...(side === 'recipient' ? { decided_by: actor.userId, decided_at: new Date() } : {}),
   });
-  return loadView(trx, actor, id);
+  return loadView(trx, actor, masters, id);
 }

@@ -1,7 +1,9 @@
 import { sql } from 'kysely';
 import { switchContext, type Tx } from '../../../platform/db/context';
-import type { DemoOrgIds } from '../../../platform/demo';
+import type { DemoOrgIds, DemoSecrets } from '../../../platform/demo';
 import { seedingAs } from '../../../platform/demo';
+import { fieldCipher } from '../../../platform/keys/field-cipher';
+import type { Secrets } from '../../../platform/secrets';
 import { grantPersonAccess, shareBasis } from '../shared/share';
 import { insertReferral } from './store';
 
@@ -14,7 +16,11 @@ export async function seedDemoReferrals(
   trx: Tx,
   orgs: DemoOrgIds,
   users: Record<string, string>,
+  secrets: DemoSecrets,
 ): Promise<void> {
+  // The message is sealed with the sender's key (migration 0075); a bare seed without the platform key
+  // leaves it out.
+  const key = (secrets as Partial<Secrets>).secretKey;
   const home = orgs['cpas-mouscron'];
   const recipient = orgs['ccas-roubaix'];
   const referent = users.referent_be_wal;
@@ -47,7 +53,12 @@ export async function seedDemoReferrals(
       recipient_org_id: recipient,
       purpose: 'placement',
       fields: [...basis.share.fields],
-      message: 'Personne motivée pour un chantier à Roubaix ; disponible dès le mois prochain.',
+      message: key
+        ? (await fieldCipher(trx, { secretKey: key } as Secrets)).seal(
+            'referrals.message',
+            'Personne motivée pour un chantier à Roubaix ; disponible dès le mois prochain.',
+          )
+        : null,
       consent_id: basis.consent?.id ?? null,
       override_reason: basis.overrideReason,
       sent_by: referent,

@@ -3,6 +3,7 @@ import type { ReferralPage, ReferralQuery, ReferralView } from '../../../../comm
 import { type Actor, requirePermission } from '../../../platform/actor';
 import type { Tx } from '../../../platform/db/context';
 import { forbidden } from '../../../platform/errors';
+import type { MasterKeys } from '../../../platform/keys/field-cipher';
 import { sharedPersons } from '../shared/store';
 import * as store from './store';
 import { auditSenderReads, loadView, toView } from './view';
@@ -12,11 +13,16 @@ import { auditSenderReads, loadView, toView } from './view';
  * way the persons on the page are one audited read, not one per row: the sender's own records here, the
  * recipient's granted views through app.shared_persons (one entry per home organisation).
  */
-export async function listReferrals(trx: Tx, actor: Actor, query: ReferralQuery): Promise<ReferralPage> {
+export async function listReferrals(
+  trx: Tx,
+  actor: Actor,
+  masters: MasterKeys,
+  query: ReferralQuery,
+): Promise<ReferralPage> {
   requirePermission(actor, 'person.view');
   if (!actor.orgId) throw forbidden();
   const { page, pageSize } = pageOf(query);
-  const { rows, total } = await store.listReferrals(
+  const { rows: listed, total } = await store.listReferrals(
     trx,
     actor.orgId,
     query.box,
@@ -24,6 +30,7 @@ export async function listReferrals(trx: Tx, actor: Actor, query: ReferralQuery)
     page,
     pageSize,
   );
+  const rows = await store.withMessages(trx, masters, listed);
   const received = rows.filter(
     (r) => r.recipient_org_id === actor.orgId && (r.status === 'sent' || r.status === 'accepted'),
   );
@@ -39,7 +46,12 @@ export async function listReferrals(trx: Tx, actor: Actor, query: ReferralQuery)
   return { items, total, page, pageSize };
 }
 
-export async function getReferral(trx: Tx, actor: Actor, id: string): Promise<ReferralView> {
+export async function getReferral(
+  trx: Tx,
+  actor: Actor,
+  masters: MasterKeys,
+  id: string,
+): Promise<ReferralView> {
   requirePermission(actor, 'person.view');
-  return loadView(trx, actor, id);
+  return loadView(trx, actor, masters, id);
 }

@@ -1,6 +1,7 @@
 import { type Insertable, sql } from 'kysely';
 import type { ReferralStatus } from '../../../../common/people/referral-rules';
 import type { Tx } from '../../../platform/db/context';
+import { type KeyRow, type MasterKeys, releasedOpener } from '../../../platform/keys/field-cipher';
 import type { ReferralsTable } from '../tables';
 
 export async function findOrganisation(trx: Tx, id: string) {
@@ -97,4 +98,25 @@ export async function updateReferralStatus(
     .set({ ...set, updated_at: new Date() })
     .where('id', '=', id)
     .execute();
+}
+
+/**
+ * Rows with their message opened (sealed with the sender's key, migration 0075): the keys come from
+ * app.referral_keys(), which releases the senders' keys to each referral's sender and recipient only.
+ */
+export async function withMessages<R extends { id: string; org_id: string; message: string | null }>(
+  trx: Tx,
+  masters: MasterKeys,
+  rows: R[],
+): Promise<R[]> {
+  const sealed = rows.filter((r) => r.message);
+  if (sealed.length === 0) return rows;
+  const opener = await releasedOpener(
+    trx,
+    masters,
+    sql<KeyRow>`select * from app.referral_keys(${sealed.map((r) => r.id)}::uuid[])`,
+  );
+  return rows.map((r) =>
+    r.message ? { ...r, message: opener.open(r.org_id, 'referrals.message', r.message) } : r,
+  );
 }

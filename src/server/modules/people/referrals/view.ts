@@ -8,6 +8,7 @@ import type { Actor } from '../../../platform/actor';
 import { auditPersonRead } from '../../../platform/audit';
 import type { Tx } from '../../../platform/db/context';
 import { notFound } from '../../../platform/errors';
+import type { MasterKeys } from '../../../platform/keys/field-cipher';
 import { sharedPerson } from '../shared/store';
 import * as store from './store';
 
@@ -79,10 +80,16 @@ export async function toView(
 }
 
 /** A referral the actor's organisation sends or receives, as a view (the person's an audited read); else 404. */
-export async function loadView(trx: Tx, actor: Actor, id: string): Promise<ReferralView> {
-  const row = await store.getReferral(trx, id);
-  if (!row) throw notFound('people.referrals.errors.not_found');
-  const view = await toView(trx, actor, row);
+export async function loadView(
+  trx: Tx,
+  actor: Actor,
+  masters: MasterKeys,
+  id: string,
+): Promise<ReferralView> {
+  const found = await store.getReferral(trx, id);
+  if (!found) throw notFound('people.referrals.errors.not_found');
+  const [row] = await store.withMessages(trx, masters, [found]);
+  const view = await toView(trx, actor, row!);
   await auditSenderReads(trx, [view], { referralId: view.id });
   return view;
 }

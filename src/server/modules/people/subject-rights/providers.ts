@@ -143,18 +143,21 @@ const consents: SubjectDataProvider = {
 
 const sharing: SubjectDataProvider = {
   key: 'people.referrals',
-  async collect(trx, _actor, personId) {
+  async collect(trx, _actor, personId, masters) {
+    const referrals = await sql<Record<string, unknown> & { message: string | null }>`
+      select r.created_at as "sentAt", o.name_fr as "recipient", r.purpose, r.fields, r.message, r.status,
+        r.decline_reason as "declineReason", r.decided_at as "decidedAt"
+      from referrals r join organisations o on o.id = r.recipient_org_id
+      where r.person_id = ${personId} and r.org_id = app.current_org_id() order by r.created_at`.execute(trx);
+    // The messages are the home organisation's own (it sent them): its key opens them.
+    const cipher = referrals.rows.some((r) => r.message) ? await fieldCipher(trx, masters) : null;
     return [
-      section(
-        'people.referrals',
-        await sql<Record<string, unknown>>`
-          select r.created_at as "sentAt", o.name_fr as "recipient", r.purpose, r.fields, r.message, r.status,
-            r.decline_reason as "declineReason", r.decided_at as "decidedAt"
-          from referrals r join organisations o on o.id = r.recipient_org_id
-          where r.person_id = ${personId} and r.org_id = app.current_org_id() order by r.created_at`.execute(
-          trx,
-        ),
-      ),
+      section('people.referrals', {
+        rows: referrals.rows.map((r) => ({
+          ...r,
+          message: r.message && cipher ? cipher.open('referrals.message', r.message) : null,
+        })),
+      }),
       section(
         'people.grants',
         await sql<Record<string, unknown>>`
