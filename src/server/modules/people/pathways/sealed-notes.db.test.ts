@@ -104,7 +104,8 @@ describe.skipIf(!available)('sealed pathway notes', () => {
   });
 
   it('seals at start what was written before, for a restricted person too, and refuses a user’s write', async () => {
-    // The fixture's persons carry a placeholder in place of a sealed national id: no key opens it.
+    // The referral fixture's persons carry a made-up national-id ciphertext (to prove it never leaks); no
+    // key opens it, so the re-encryption would stop on it.
     await sql`update persons set national_id_enc = null, national_id_bidx = null
       where national_id_enc like 'v1.SECRET-%'`.execute(owner());
     await sql`alter table pathway_notes drop constraint pathway_notes_body_sealed`.execute(owner());

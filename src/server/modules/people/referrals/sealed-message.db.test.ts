@@ -85,7 +85,7 @@ describe.skipIf(!available)('sealed referral messages', () => {
         owner(),
       );
       await sql`alter table referrals enable trigger referrals_guard`.execute(owner());
-      // The fixture-free demo has no placeholder national ids: the whole database seals.
+      // This file writes no fixture persons: every sealed value of the demo opens with the platform key.
       const report = await sealPending(ownerSession(t), t.deps.secrets);
       expect(report.resealed['referrals.message']).toBe(1);
     } finally {
