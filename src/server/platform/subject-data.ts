@@ -1,4 +1,6 @@
 import type { QueryResult } from 'kysely';
+import type { Tx } from './db/context';
+import { type EncryptedField, type MasterKeys, openOwnColumns } from './keys/field-cipher';
 import type { SubjectSection } from './module';
 
 type Plain = string | number | boolean | null;
@@ -24,3 +26,14 @@ export function section(key: string, result: QueryResult<Record<string, unknown>
 /** Sums counts of rows changed, for an erasure report. */
 export const changed = (r: { numAffectedRows?: bigint; numUpdatedOrDeletedRows?: bigint }) =>
   Number(r.numAffectedRows ?? r.numUpdatedOrDeletedRows ?? 0);
+
+/**
+ * A query's rows with their sealed columns opened, for the exporting (home) organisation: the values are its
+ * own, sealed with its key (ADR 0031, 0037–0039).
+ */
+export const opened = async <R extends object>(
+  trx: Tx,
+  masters: MasterKeys,
+  result: { rows: R[] },
+  ...columns: [keyof R & string, EncryptedField][]
+) => ({ rows: await openOwnColumns(trx, masters, result.rows, ...columns) });

@@ -1,29 +1,7 @@
 import { sql } from 'kysely';
 import type { Tx } from '../../platform/db/context';
-import { type EncryptedField, fieldCipher, type MasterKeys } from '../../platform/keys/field-cipher';
 import type { SubjectDataProvider } from '../../platform/module';
-import { changed, section } from '../../platform/subject-data';
-
-/**
- * Rows of the home organisation with their sealed columns opened (its own key: the export is the home
- * organisation's, ADR 0031, 0037, 0038); the key is fetched only when a value is there to open.
- */
-async function opened(
-  trx: Tx,
-  masters: MasterKeys,
-  result: { rows: Record<string, unknown>[] },
-  ...columns: [column: string, field: EncryptedField][]
-) {
-  if (!result.rows.some((r) => columns.some(([c]) => r[c]))) return result;
-  const cipher = await fieldCipher(trx, masters);
-  return {
-    rows: result.rows.map((r) => {
-      const out = { ...r };
-      for (const [c, field] of columns) out[c] = typeof r[c] === 'string' ? cipher.open(field, r[c]) : null;
-      return out;
-    }),
-  };
-}
+import { changed, opened, section } from '../../platform/subject-data';
 
 /**
  * What the accompaniment module holds about a person (ADR 0032). Export: the newcomer record, requests to

@@ -150,6 +150,29 @@ export async function sealText(
 }
 
 /**
+ * Rows of the current organisation with their sealed columns opened by its own key (RLS shows it its own
+ * rows only); the key is fetched only when a value is there to open.
+ */
+export async function openOwnColumns<R extends object>(
+  trx: Tx,
+  masters: MasterKeys,
+  rows: readonly R[],
+  ...columns: readonly [column: keyof R & string, field: EncryptedField][]
+): Promise<R[]> {
+  const value = (r: R, c: string) => (r as Record<string, unknown>)[c];
+  if (!rows.some((r) => columns.some(([c]) => value(r, c)))) return [...rows];
+  const cipher = await fieldCipher(trx, masters);
+  return rows.map((r) => {
+    const out: Record<string, unknown> = { ...(r as Record<string, unknown>) };
+    for (const [c, field] of columns) {
+      const v = value(r, c);
+      out[c] = typeof v === 'string' && v ? cipher.open(field, v) : null;
+    }
+    return out as R;
+  });
+}
+
+/**
  * An opener over the data keys a definer function released for one record (ADR 0037): the function decides
  * who gets them (the record's parties, a grantee, a link's holder); a value of an organisation whose keys
  * did not come back cannot be opened.
@@ -169,10 +192,6 @@ export async function releasedOpener(
     },
   };
 }
-
-/** The home organisations' keys of some persons: to each home, and to a grantee of their 'pathway' group. */
-export const personsOpener = (trx: Tx, masters: MasterKeys, personIds: readonly string[]) =>
-  releasedOpener(trx, masters, sql<KeyRow>`select * from app.persons_keys(${[...personIds]}::uuid[])`);
 
 /** The keys of an accompaniment request's two parties, to either of them only. */
 export const requestPartyOpener = (trx: Tx, masters: MasterKeys, requestId: string) =>

@@ -5,7 +5,7 @@ import { type Actor, requirePermission } from '../../../platform/actor';
 import { audit, auditPersonRead } from '../../../platform/audit';
 import type { Tx } from '../../../platform/db/context';
 import { conflict, forbidden, notFound, validationFailed } from '../../../platform/errors';
-import { fieldCipher, type MasterKeys, sealText } from '../../../platform/keys/field-cipher';
+import { type MasterKeys, openOwnColumns, sealText } from '../../../platform/keys/field-cipher';
 import { activeConsentOf, findOwnPerson } from '../../people';
 import './tables';
 
@@ -33,12 +33,9 @@ const rows = (trx: Tx) =>
     .limit(1000)
     .execute();
 
-/** The contacts' notes opened; the organisation's keys are fetched only when a note is there. */
-async function opened(trx: Tx, masters: MasterKeys, all: Row[]): Promise<Row[]> {
-  if (!all.some((r) => r.note)) return all;
-  const cipher = await fieldCipher(trx, masters);
-  return all.map((r) => (r.note ? { ...r, note: cipher.open(NOTE, r.note) } : r));
-}
+/** The contacts' notes opened (their organisation's own key). */
+const opened = (trx: Tx, masters: MasterKeys, rows: Row[]) =>
+  openOwnColumns(trx, masters, rows, ['note', NOTE]);
 
 const view = (r: Row): Contact => ({
   id: r.id,

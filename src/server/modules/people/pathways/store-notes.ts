@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { MobilityRecord } from '../../../../common/people/pathway-schemas';
 import type { Tx } from '../../../platform/db/context';
-import { fieldCipher, type MasterKeys, sealText } from '../../../platform/keys/field-cipher';
+import { type MasterKeys, openOwnColumns, sealText } from '../../../platform/keys/field-cipher';
 
 /**
  * SQL of the timeline of a pathway: notes (never deleted) and mobility records. A note's body is sealed with
@@ -60,9 +60,7 @@ export async function notesOf(trx: Tx, masters: MasterKeys, pathwayId: string): 
     .orderBy('noted_on', 'desc')
     .orderBy('created_at', 'desc')
     .execute();
-  if (rows.length === 0) return [];
-  const cipher = await fieldCipher(trx, masters);
-  return rows.map((r) => toNote({ ...r, body: cipher.open(BODY, r.body) }));
+  return (await openOwnColumns(trx, masters, rows, ['body', BODY])).map(toNote);
 }
 
 /** One note, its body still sealed (a correction keeps it as is when the body is not changed). */

@@ -3,7 +3,7 @@ import type { SharedPage, SharedPerson, SharedQuery } from '../../../../common/p
 import { type Actor, requirePermission } from '../../../platform/actor';
 import type { Tx } from '../../../platform/db/context';
 import { forbidden, notFound } from '../../../platform/errors';
-import { type MasterKeys, personsOpener } from '../../../platform/keys/field-cipher';
+import type { MasterKeys } from '../../../platform/keys/field-cipher';
 import * as store from './store';
 
 type OrgNames = { id: string; name_fr: string; name_nl: string };
@@ -27,7 +27,7 @@ type SharedNotes = { pathways?: { notes?: { body: string }[] }[] };
 async function openNotes(trx: Tx, masters: MasterKeys, persons: Record<string, unknown>[]) {
   const withNotes = persons.filter((p) => (p as SharedNotes).pathways?.some((w) => w.notes?.length));
   if (withNotes.length === 0) return;
-  const opener = await personsOpener(
+  const opener = await store.personsOpener(
     trx,
     masters,
     withNotes.map((p) => String(p.id)),

@@ -1,7 +1,12 @@
 import { type Insertable, sql } from 'kysely';
 import type { ConsentTerms } from '../../../../common/people/consent';
 import type { Tx } from '../../../platform/db/context';
+import { type KeyRow, type MasterKeys, releasedOpener } from '../../../platform/keys/field-cipher';
 import type { PersonGrantsTable } from '../tables';
+
+/** The home organisations' keys of some persons: to each home, and to a grantee of their 'pathway' group. */
+export const personsOpener = (trx: Tx, masters: MasterKeys, personIds: readonly string[]) =>
+  releasedOpener(trx, masters, sql<KeyRow>`select * from app.persons_keys(${[...personIds]}::uuid[])`);
 
 /** The person's consent records, in the shape the consent rules read. */
 export async function personConsents(trx: Tx, personId: string): Promise<ConsentTerms[]> {

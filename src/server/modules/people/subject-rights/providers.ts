@@ -1,8 +1,7 @@
 import { sql } from 'kysely';
 import type { Tx } from '../../../platform/db/context';
-import { fieldCipher, type MasterKeys } from '../../../platform/keys/field-cipher';
 import type { SubjectDataProvider } from '../../../platform/module';
-import { changed, section } from '../../../platform/subject-data';
+import { changed, opened, section } from '../../../platform/subject-data';
 
 /**
  * What the people module holds about a person (ADR 0032): the record, pathways, consents, referrals and
@@ -76,13 +75,14 @@ const pathways: SubjectDataProvider = {
       ),
       section(
         'people.notes',
-        await openedNotes(
+        await opened(
           trx,
           masters,
           await sql<Record<string, unknown> & { body: string }>`
             select n.noted_on::text as "notedOn", n.body, n.confidential, u.display_name as "author"
             from pathway_notes n left join users u on u.id = n.author_user_id
             where n.pathway_id in ${of} order by n.noted_on, n.created_at`.execute(trx),
+          ['body', 'pathway_notes.body'],
         ),
       ),
       section(
@@ -149,15 +149,9 @@ const sharing: SubjectDataProvider = {
         r.decline_reason as "declineReason", r.decided_at as "decidedAt"
       from referrals r join organisations o on o.id = r.recipient_org_id
       where r.person_id = ${personId} and r.org_id = app.current_org_id() order by r.created_at`.execute(trx);
-    // The messages are the home organisation's own (it sent them): its key opens them.
-    const cipher = referrals.rows.some((r) => r.message) ? await fieldCipher(trx, masters) : null;
     return [
-      section('people.referrals', {
-        rows: referrals.rows.map((r) => ({
-          ...r,
-          message: r.message && cipher ? cipher.open('referrals.message', r.message) : null,
-        })),
-      }),
+      // The messages are the home organisation's own (it sent them): its key opens them.
+      section('people.referrals', await opened(trx, masters, referrals, ['message', 'referrals.message'])),
       section(
         'people.grants',
         await sql<Record<string, unknown>>`
@@ -190,15 +184,4 @@ const sharing: SubjectDataProvider = {
 };
 
 /** In the order of the export (the record first); anonymised after every other module's parts. */
-/** The notes' bodies opened with the home organisation's key (the export is its own, ADR 0039). */
-async function openedNotes(
-  trx: Tx,
-  masters: MasterKeys,
-  result: { rows: (Record<string, unknown> & { body: string })[] },
-) {
-  if (result.rows.length === 0) return result;
-  const cipher = await fieldCipher(trx, masters);
-  return { rows: result.rows.map((r) => ({ ...r, body: cipher.open('pathway_notes.body', r.body) })) };
-}
-
 export const peopleSubjectData: readonly SubjectDataProvider[] = [record, pathways, consents, sharing];
