@@ -1,12 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { switchContext } from '../../../platform/db/context';
-import type { DemoSeeder } from '../../../platform/demo';
+import { type DemoSeeder, seedingAs } from '../../../platform/demo';
 import { fieldCipher } from '../../../platform/keys/field-cipher';
 import type { Secrets } from '../../../platform/secrets';
 import { participantCode } from '../../people';
 import './tables';
-import { seedingAs } from '../../../platform/demo';
 
 /**
  * Outreach contacts of the AB Réfugiés demo, all invented: the CRéSaM intercultural mediator's contacts

@@ -2,13 +2,12 @@ import type { Role } from '../../../../common/access/permissions';
 import { REQUEST_FIELDS } from '../../../../common/accompaniment/teams-rules';
 import type { Actor } from '../../../platform/actor';
 import { switchContext, type Tx } from '../../../platform/db/context';
-import type { DemoSeeder } from '../../../platform/demo';
+import { type DemoSeeder, seedingAs } from '../../../platform/demo';
 import type { Secrets } from '../../../platform/secrets';
 import { addClinicalNote } from './clinical-notes';
 import { addIntervention } from './interventions';
 import { createRequest, decideRequest } from './requests';
 import './tables';
-import { seedingAs } from '../../../platform/demo';
 
 /**
  * Two mobile teams — La Vie Active's on the French side, CRéSaM's on the Walloon side — with members by
@@ -24,7 +23,6 @@ const at = (days: number, hour: number) => {
   return d.toISOString();
 };
 
-const SYSTEM = { platformAdmin: true, scope: 'system' as const };
 
 function demoActor(userId: string, orgId: string, roles: Role[]): Actor {
   return {

@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Insertable } from 'kysely';
 import { switchContext, type Tx } from '../../../platform/db/context';
-import type { DemoSecrets } from '../../../platform/demo';
-import { seedingAs } from '../../../platform/demo';
+import { type DemoSecrets, seedingAs } from '../../../platform/demo';
 import { fieldCipher } from '../../../platform/keys/field-cipher';
 import type { Secrets } from '../../../platform/secrets';
 import type {

@@ -1,7 +1,6 @@
 import { sql } from 'kysely';
 import { switchContext, type Tx } from '../../../platform/db/context';
-import type { DemoOrgIds, DemoSecrets } from '../../../platform/demo';
-import { seedingAs } from '../../../platform/demo';
+import { type DemoOrgIds, type DemoSecrets, seedingAs } from '../../../platform/demo';
 import { fieldCipher } from '../../../platform/keys/field-cipher';
 import type { Secrets } from '../../../platform/secrets';
 import { grantPersonAccess, shareBasis } from '../shared/share';
