@@ -23,7 +23,6 @@ const at = (days: number, hour: number) => {
   return d.toISOString();
 };
 
-
 function demoActor(userId: string, orgId: string, roles: Role[]): Actor {
   return {
     userId,
