@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { type Kysely, sql, type Transaction } from 'kysely';
 import { civilDay } from '../../../common/kernel/clock';
 import type { Database } from './database';
+import { WITH_BEGIN } from './deferred-begin';
 
 export type Tx = Transaction<Database>;
 
@@ -110,9 +111,21 @@ async function applyContext(trx: Tx, ctx: DbContext): Promise<void> {
   const signed = signContext(key, ctx);
   // One round trip: the context, then the role (set_config('role', …, true) is SET LOCAL ROLE, and the
   // select list runs left to right, so begin_request still runs as the login role), and the timeout.
-  await sql`select app.begin_request(${signed.text}, ${signed.mac}),
-    set_config('statement_timeout', ${String(statementTimeoutMs ?? 0)}, true),
-    set_config('role', ${role}, true)`.execute(trx);
+  // Written without parameters so that, opening a transaction on PostgreSQL, it travels with its begin
+  // (deferred-begin.ts): the JSON text is one escaped literal, the MAC hex digits, the role and timeout checked at bind.
+  const timeout = Math.max(0, Math.trunc(statementTimeoutMs ?? 0));
+  await sql
+    .raw(
+      `${WITH_BEGIN}select app.begin_request(${quoteLiteral(signed.text)}, decode('${signed.mac.toString('hex')}', 'hex')),
+    set_config('statement_timeout', '${timeout}', true),
+    set_config('role', '${role}', true)`,
+    )
+    .execute(trx);
+}
+
+/** A string as an SQL literal whatever standard_conforming_strings says (E'' with quotes and backslashes doubled). */
+function quoteLiteral(text: string): string {
+  return `E'${text.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
 }
 
 /** Changes the context inside a running transaction (after a login has identified the user). */

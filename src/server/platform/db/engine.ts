@@ -5,9 +5,10 @@ import { btree_gin } from '@electric-sql/pglite/contrib/btree_gin';
 import { citext } from '@electric-sql/pglite/contrib/citext';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
-import { Kysely, type LogEvent, PGliteDialect, PostgresDialect } from 'kysely';
+import { Kysely, type LogEvent, PGliteDialect } from 'kysely';
 import pg from 'pg';
 import type { Database } from './database';
+import { DeferredBeginPostgresDialect } from './deferred-begin';
 
 export type EngineKind = 'pglite' | 'postgres';
 
@@ -97,7 +98,7 @@ export function openPostgres(url: string, poolSize = 10, opts: EngineOptions = {
   const pool = new pg.Pool({ connectionString: url, max: poolSize, application_name: 'samen' });
   // An idle client error (server restart) must not crash the process; the pool replaces the client.
   pool.on('error', () => {});
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), log: opts.log });
+  const db = new Kysely<Database>({ dialect: new DeferredBeginPostgresDialect({ pool }), log: opts.log });
   return {
     kind: 'postgres',
     db,
