@@ -9,7 +9,10 @@ import {
   type TestEngine,
   testEngineKind,
 } from '../../../../test/support/engine';
-import { withContext } from './context';
+import { type Tx, switchContext, transactionDay, withContext } from './context';
+
+const sqlDay = async (trx: Tx) =>
+  (await sql<{ d: string }>`select app.today()::text as d`.execute(trx)).rows[0]!.d;
 import { openPostgres } from './engine';
 import { migrate } from './migrate';
 import { bindEngine, DEFAULT_DB_SETTINGS } from './prepare';
@@ -132,6 +135,21 @@ describe.skipIf(!available)('the request context cannot be forged from SQL', () 
       sql<{ d: string }>`select app.today()::text as d`.execute(trx),
     );
     expect(now.rows[0]!.d).toBe(new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Brussels' }));
+  });
+
+  it('knows the transaction’s day without asking, the same day SQL reads, after a switch too', async () => {
+    const seen = await withContext(t.engine.db, { orgId: orgA, today: '2031-07-14' }, async (trx) => {
+      const first = { js: await transactionDay(trx), sql: await sqlDay(trx) };
+      await switchContext(trx, { orgId: orgA, today: '2031-07-15' });
+      return [first, { js: await transactionDay(trx), sql: await sqlDay(trx) }];
+    });
+    expect(seen).toEqual([
+      { js: '2031-07-14', sql: '2031-07-14' },
+      { js: '2031-07-15', sql: '2031-07-15' },
+    ]);
+    // A transaction opened without a context asks the database.
+    const bare = await t.engine.db.transaction().execute((trx) => transactionDay(trx));
+    expect(bare).toBe(new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Brussels' }));
   });
 
   it('keeps the context key, the context table and the settings out of the application role', async () => {

@@ -108,7 +108,9 @@ export class CommitThenFail extends Error {
 
 async function applyContext(trx: Tx, ctx: DbContext): Promise<void> {
   const { key, role, statementTimeoutMs } = bindingOf(trx);
-  const signed = signContext(key, ctx);
+  const day = ctx.today ?? civilDay(new Date());
+  const signed = signContext(key, { ...ctx, today: day });
+  days.set(trx, day);
   // One round trip: the context, then the role (set_config('role', …, true) is SET LOCAL ROLE, and the
   // select list runs left to right, so begin_request still runs as the login role), and the timeout.
   // Written without parameters so that, opening a transaction on PostgreSQL, it travels with its begin
@@ -126,6 +128,21 @@ async function applyContext(trx: Tx, ctx: DbContext): Promise<void> {
 /** A string as an SQL literal whatever standard_conforming_strings says (E'' with quotes and backslashes doubled). */
 function quoteLiteral(text: string): string {
   return `E'${text.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
+}
+
+// The day each transaction's context was signed with: what app.today() answers inside it.
+const days = new WeakMap<object, string>();
+
+/**
+ * Today as the transaction sees it: app.today(), the day of the application's clock (deps.clock,
+ * Europe/Brussels) signed into its context. Known here without asking the database (one round trip fewer
+ * for every page that needs the day); asked only of a transaction opened without a context.
+ */
+export async function transactionDay(trx: Tx): Promise<string> {
+  const known = days.get(trx);
+  if (known) return known;
+  const r = await sql<{ d: string }>`select app.today()::text as d`.execute(trx);
+  return r.rows[0]?.d as string;
 }
 
 /** Changes the context inside a running transaction (after a login has identified the user). */

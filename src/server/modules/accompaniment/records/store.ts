@@ -118,7 +118,4 @@ export const toStatusEvent = (e: {
   }) as StatusEvent;
 
 /** The transaction's day (app.today(): the request clock's day). */
-export async function today(trx: Tx): Promise<string> {
-  const r = await sql<{ d: string }>`select app.today()::text as d`.execute(trx);
-  return r.rows[0]?.d as string;
-}
+export { transactionDay as today } from '../../../platform/db/context';
