@@ -9,15 +9,15 @@ import {
   type TestEngine,
   testEngineKind,
 } from '../../../../test/support/engine';
-import { type Tx, switchContext, transactionDay, withContext } from './context';
-
-const sqlDay = async (trx: Tx) =>
-  (await sql<{ d: string }>`select app.today()::text as d`.execute(trx)).rows[0]!.d;
+import { switchContext, type Tx, transactionDay, withContext } from './context';
 import { openPostgres } from './engine';
 import { migrate } from './migrate';
 import { bindEngine, DEFAULT_DB_SETTINGS } from './prepare';
 
 const available = await engineAvailable();
+
+const sqlDay = async (trx: Tx) =>
+  (await sql<{ d: string }>`select app.today()::text as d`.execute(trx)).rows[0]!.d;
 
 /**
  * Issue 7, item 9: what holds against a connection that runs arbitrary SQL as the application's role.
