@@ -117,9 +117,12 @@ export interface PlacementEvaluationsTable extends FollowUpColumns {
 export interface PlacementIncidentsTable extends FollowUpColumns {
   occurred_on: DateColumn;
   kind: string;
+  /** Sealed with the author's key (migration 0076), as action_taken. */
   description: string;
   action_taken: string | null;
   reported_by: string;
+  /** The side that wrote the row, whose key seals its texts. */
+  author_org_id: string;
 }
 
 export interface PlacementMobilityTable extends FollowUpColumns {
@@ -129,8 +132,11 @@ export interface PlacementMobilityTable extends FollowUpColumns {
   cost_refunded_cents: number | null;
   travels_alone: Defaulted<boolean>;
   first_autonomous_crossing: Defaulted<boolean>;
+  /** Sealed with the author's key (migration 0076). */
   note: string | null;
   recorded_by: string;
+  /** The side that wrote the row, whose key seals its note. */
+  author_org_id: string;
 }
 
 export interface PlacementStaysAbroadTable extends FollowUpColumns {

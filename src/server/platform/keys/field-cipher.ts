@@ -28,7 +28,10 @@ export type EncryptedField =
   | 'newcomer_status_events.note'
   | 'outreach_contacts.note'
   | 'pathway_notes.body'
-  | 'referrals.message';
+  | 'referrals.message'
+  | 'placement_incidents.description'
+  | 'placement_incidents.action_taken'
+  | 'placement_mobility.note';
 
 export type MasterKeys = Pick<Secrets, 'secretKey' | 'previousSecretKeys'>;
 

@@ -67,9 +67,9 @@ async function ensureKeys(db: Session, masters: MasterKeys, orgIds: readonly str
 /** The rows of a column not yet sealed with their organisation's newest data key. */
 function pendingRows(db: Session, c: SealedColumn, limit: number) {
   return db.query<{ id: string; org_id: string; value: string }>(
-    `select t.id, t.org_id, t.${c.column} as value from ${c.table} t
+    `select t.id, t.${c.orgColumn ?? 'org_id'} as org_id, t.${c.column} as value from ${c.table} t
      left join (select org_id, max(version) as v from app.org_keys where purpose = 'data' group by org_id) k
-       on k.org_id = t.org_id
+       on k.org_id = t.${c.orgColumn ?? 'org_id'}
      where t.${c.column} is not null and (k.v is null or t.${c.column} not like 'v2.' || k.v || '.%')
      order by t.id limit $1`,
     [limit],
@@ -238,7 +238,7 @@ async function rowsOnOldVersions(db: Session, orgId: string, current: number): P
   let n = 0;
   for (const c of SEALED_COLUMNS) {
     const [r] = await db.query<{ n: number }>(
-      `select count(*)::int as n from ${c.table} where org_id = $1 and ${c.column} is not null
+      `select count(*)::int as n from ${c.table} where ${c.orgColumn ?? 'org_id'} = $1 and ${c.column} is not null
        and ${c.column} not like 'v2.' || $2::int || '.%'`,
       [orgId, current],
     );

@@ -8,6 +8,8 @@ export interface SealedColumn {
   blindIndex?: string;
   /** Held clear text before it was sealed: a value is taken as sealed only if it has the exact shape. */
   heldClearText?: true;
+  /** The column naming the organisation whose key seals the row, when it is not org_id (the writer's). */
+  orgColumn?: string;
 }
 
 /** Every column the re-encryption and the rotation move (ADR 0031; keep in step with EncryptedField). */
@@ -68,6 +70,23 @@ export const SEALED_COLUMNS: readonly SealedColumn[] = [
   { table: 'pathway_notes', column: 'body', field: 'pathway_notes.body', heldClearText: true },
   // The sender's, released to the recipient (app.referral_keys).
   { table: 'referrals', column: 'message', field: 'referrals.message', heldClearText: true },
+  // Either side of a placement writes its follow-up: each row with its author's key (ADR 0040).
+  ...(['description', 'action_taken'] as const).map(
+    (column): SealedColumn => ({
+      table: 'placement_incidents',
+      column,
+      field: `placement_incidents.${column}`,
+      heldClearText: true,
+      orgColumn: 'author_org_id',
+    }),
+  ),
+  {
+    table: 'placement_mobility',
+    column: 'note',
+    field: 'placement_mobility.note',
+    heldClearText: true,
+    orgColumn: 'author_org_id',
+  },
 ];
 
 /** Columns sealed with the platform key itself (v1): only a master key rotation moves them. */

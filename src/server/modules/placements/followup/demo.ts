@@ -8,7 +8,9 @@ import {
   weekDays,
 } from '../../../../common/placements/followup-rules';
 import { switchContext, type Tx } from '../../../platform/db/context';
-import { seedingAs } from '../../../platform/demo';
+import { type DemoOrgIds, type DemoSecrets, seedingAs } from '../../../platform/demo';
+import { fieldCipher } from '../../../platform/keys/field-cipher';
+import type { Secrets } from '../../../platform/secrets';
 import type { PlacementRow } from '../agreements/access';
 import { today } from '../today';
 import { type AttendanceRowInput, parties, replaceWeek, upsertEvaluation } from './store';
@@ -22,16 +24,24 @@ const DEMO_WEEKS = 4;
  * autonomous border crossing. Written as the host's tutor (the referent when there is no tutor), so RLS and
  * the audit apply. Nothing is written when no agreement is active.
  */
-export async function seedFollowUp(trx: Tx): Promise<void> {
+export async function seedFollowUp(
+  trx: Tx,
+  _orgs: DemoOrgIds,
+  _users: Record<string, string>,
+  secrets: DemoSecrets,
+): Promise<void> {
   const active = await trx.selectFrom('placements').selectAll().where('status', '=', 'active').execute();
   if (!active.length) return;
   const day = await today(trx);
+  // The journey's note is sealed with the writer's key (migration 0076); every caller hands the full secrets.
+  const secretKey = (secrets as Partial<Secrets>).secretKey;
+  const masters = secretKey ? ({ secretKey } as Secrets) : null;
   return seedingAs(trx, async () => {
-    for (const p of active) await seedOne(trx, p, day);
+    for (const p of active) await seedOne(trx, p, day, masters);
   });
 }
 
-async function seedOne(trx: Tx, p: PlacementRow, today: string) {
+async function seedOne(trx: Tx, p: PlacementRow, today: string, masters: Secrets | null) {
   const period = followUpPeriod({ startsOn: p.starts_on, endsOn: p.ends_on, endedOn: p.ended_on });
   const last = addDays(today, -1) < period.end ? addDays(today, -1) : period.end;
   if (last < period.start) return;
@@ -88,6 +98,9 @@ async function seedOne(trx: Tx, p: PlacementRow, today: string) {
   );
 
   const second = addDays(period.start, 7) < last ? addDays(period.start, 7) : last;
+  const cipher = masters ? await fieldCipher(trx, masters) : null;
+  const firstDayNote = 'Accompagnée par la référente le premier jour.';
+  const author = { author_org_id: p.tutor_user_id ? p.host_org_id : p.org_id };
   await trx
     .insertInto('placement_mobility')
     .values([
@@ -99,8 +112,9 @@ async function seedOne(trx: Tx, p: PlacementRow, today: string) {
         cost_refunded_cents: 360,
         travels_alone: false,
         first_autonomous_crossing: false,
-        note: 'Accompagnée par la référente le premier jour.',
+        note: cipher ? cipher.seal('placement_mobility.note', firstDayNote) : null,
         recorded_by: userId,
+        ...author,
       },
       {
         ...parties(p),
@@ -112,6 +126,7 @@ async function seedOne(trx: Tx, p: PlacementRow, today: string) {
         first_autonomous_crossing: true,
         note: null,
         recorded_by: userId,
+        ...author,
       },
     ])
     .execute();

@@ -3,6 +3,7 @@ import type { EvaluationBody, FollowUpView } from '../../../../common/placements
 import type { Actor } from '../../../platform/actor';
 import type { Tx } from '../../../platform/db/context';
 import { validationFailed } from '../../../platform/errors';
+import type { MasterKeys } from '../../../platform/keys/field-cipher';
 import { assertCanEvaluate, assertRecording, followUpAccess } from './access';
 import * as store from './store';
 import { followUpView } from './view';
@@ -14,6 +15,7 @@ import { followUpView } from './view';
 export async function saveEvaluation(
   trx: Tx,
   actor: Actor,
+  masters: MasterKeys,
   id: string,
   kind: EvaluationKind,
   body: EvaluationBody,
@@ -39,5 +41,5 @@ export async function saveEvaluation(
     },
     actor.userId,
   );
-  return followUpView(trx, actor, a);
+  return followUpView(trx, actor, masters, a);
 }

@@ -272,12 +272,13 @@ describe.skipIf(!available)('placement follow-up between organisations', () => {
             kind: 'other',
             description: 'Écrit par un tiers',
             reported_by: third.userId,
+            author_org_id: third.orgId,
           })
           .execute(),
       (trx) =>
         trx
           .insertInto('placement_mobility')
-          .values({ ...parties, travelled_on: today, mode: 'bus' })
+          .values({ ...parties, travelled_on: today, mode: 'bus', author_org_id: third.orgId })
           .execute(),
       (trx) =>
         trx

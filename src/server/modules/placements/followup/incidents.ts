@@ -3,6 +3,7 @@ import type { FollowUpView, IncidentBody } from '../../../../common/placements/f
 import type { Actor } from '../../../platform/actor';
 import type { Tx } from '../../../platform/db/context';
 import { validationFailed } from '../../../platform/errors';
+import { fieldCipher, type MasterKeys } from '../../../platform/keys/field-cipher';
 import { assertRecording, followUpAccess } from './access';
 import * as store from './store';
 import { followUpView } from './view';
@@ -11,6 +12,7 @@ import { followUpView } from './view';
 export async function reportIncident(
   trx: Tx,
   actor: Actor,
+  masters: MasterKeys,
   id: string,
   body: IncidentBody,
 ): Promise<FollowUpView> {
@@ -21,13 +23,17 @@ export async function reportIncident(
   const description = body.description.trim();
   if (description.length < 5)
     throw validationFailed([{ path: 'description', code: 'validation.min_length', params: { limit: 5 } }]);
+  // Sealed with the writing side's key (migration 0076): the row names that side as its author.
+  const cipher = await fieldCipher(trx, masters);
+  const action = body.actionTaken?.trim();
   await store.insertIncident(trx, {
     ...store.parties(a.row),
     occurred_on: body.occurredOn,
     kind: body.kind,
-    description,
-    action_taken: body.actionTaken?.trim() || null,
+    description: cipher.seal('placement_incidents.description', description),
+    action_taken: action ? cipher.seal('placement_incidents.action_taken', action) : null,
     reported_by: actor.userId,
+    author_org_id: cipher.orgId,
   });
-  return followUpView(trx, actor, a);
+  return followUpView(trx, actor, masters, a);
 }

@@ -3,6 +3,7 @@ import type { FollowUpView, MobilityBody } from '../../../../common/placements/f
 import type { Actor } from '../../../platform/actor';
 import type { Tx } from '../../../platform/db/context';
 import { validationFailed } from '../../../platform/errors';
+import { fieldCipher, type MasterKeys } from '../../../platform/keys/field-cipher';
 import { assertRecording, followUpAccess } from './access';
 import * as store from './store';
 import { followUpView } from './view';
@@ -14,6 +15,7 @@ import { followUpView } from './view';
 export async function logMobility(
   trx: Tx,
   actor: Actor,
+  masters: MasterKeys,
   id: string,
   body: MobilityBody,
 ): Promise<FollowUpView> {
@@ -26,6 +28,9 @@ export async function logMobility(
     const earlier = (await store.mobility(trx, a.row.id)).some((m) => m.first_autonomous_crossing);
     if (earlier) warnings.push('placements.followup.warnings.first_crossing_already');
   }
+  const note = body.note?.trim();
+  // Sealed with the writing side's key (migration 0076): the row names that side as its author.
+  const cipher = await fieldCipher(trx, masters);
   await store.insertMobility(trx, {
     ...store.parties(a.row),
     travelled_on: body.travelledOn,
@@ -34,8 +39,9 @@ export async function logMobility(
     cost_refunded_cents: body.costRefundedCents ?? null,
     travels_alone: body.travelsAlone,
     first_autonomous_crossing: body.firstAutonomousCrossing,
-    note: body.note?.trim() || null,
+    note: note ? cipher.seal('placement_mobility.note', note) : null,
     recorded_by: actor.userId,
+    author_org_id: cipher.orgId,
   });
-  return followUpView(trx, actor, a, warnings);
+  return followUpView(trx, actor, masters, a, warnings);
 }

@@ -3,6 +3,7 @@ import type { FollowUpView, OutcomeBody } from '../../../../common/placements/fo
 import type { Actor } from '../../../platform/actor';
 import type { Tx } from '../../../platform/db/context';
 import { conflict, validationFailed } from '../../../platform/errors';
+import type { MasterKeys } from '../../../platform/keys/field-cipher';
 import { assertHome, followUpAccess } from './access';
 import * as store from './store';
 import { followUpView } from './view';
@@ -14,6 +15,7 @@ import { followUpView } from './view';
 export async function saveOutcome(
   trx: Tx,
   actor: Actor,
+  masters: MasterKeys,
   id: string,
   kind: OutcomeKind,
   body: OutcomeBody,
@@ -37,5 +39,5 @@ export async function saveOutcome(
     },
     actor.userId,
   );
-  return followUpView(trx, actor, a);
+  return followUpView(trx, actor, masters, a);
 }

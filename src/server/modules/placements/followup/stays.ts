@@ -3,6 +3,7 @@ import type { FollowUpView, StayBody } from '../../../../common/placements/follo
 import type { Actor } from '../../../platform/actor';
 import type { Tx } from '../../../platform/db/context';
 import { notFound, validationFailed } from '../../../platform/errors';
+import type { MasterKeys } from '../../../platform/keys/field-cipher';
 import { assertHome, assertRecording, followUpAccess } from './access';
 import * as store from './store';
 import { followUpView } from './view';
@@ -11,7 +12,13 @@ import { followUpView } from './view';
  * The home centre records the nights the person spends abroad for the placement (a residential week, a
  * trip), ahead of time if known: a Belgian RIS/leefloon recipient must notify stays of 7 days or more.
  */
-export async function recordStay(trx: Tx, actor: Actor, id: string, body: StayBody): Promise<FollowUpView> {
+export async function recordStay(
+  trx: Tx,
+  actor: Actor,
+  masters: MasterKeys,
+  id: string,
+  body: StayBody,
+): Promise<FollowUpView> {
   const a = await followUpAccess(trx, actor, id, 'placement.manage');
   assertHome(a);
   assertRecording(a);
@@ -24,14 +31,20 @@ export async function recordStay(trx: Tx, actor: Actor, id: string, body: StayBo
     reason: body.reason?.trim() || null,
     recorded_by: actor.userId,
   });
-  return followUpView(trx, actor, a);
+  return followUpView(trx, actor, masters, a);
 }
 
 /** A stay recorded by mistake (or that did not happen) is removed; the audit log keeps it. */
-export async function removeStay(trx: Tx, actor: Actor, id: string, stayId: string): Promise<FollowUpView> {
+export async function removeStay(
+  trx: Tx,
+  actor: Actor,
+  masters: MasterKeys,
+  id: string,
+  stayId: string,
+): Promise<FollowUpView> {
   const a = await followUpAccess(trx, actor, id, 'placement.manage');
   assertHome(a);
   assertRecording(a);
   if (!(await store.deleteStay(trx, a.row.id, stayId))) throw notFound();
-  return followUpView(trx, actor, a);
+  return followUpView(trx, actor, masters, a);
 }

@@ -150,7 +150,7 @@ export async function upsertEvaluation(trx: Tx, p: PlacementRow, v: EvaluationVa
 export async function incidents(trx: Tx, placementId: string) {
   return trx
     .selectFrom('placement_incidents')
-    .select(['id', 'occurred_on', 'kind', 'description', 'action_taken'])
+    .select(['id', 'occurred_on', 'kind', 'description', 'action_taken', 'author_org_id'])
     .where('placement_id', '=', placementId)
     .orderBy('occurred_on', 'desc')
     .orderBy('created_at', 'desc')
@@ -173,6 +173,7 @@ export async function mobility(trx: Tx, placementId: string) {
       'travels_alone',
       'first_autonomous_crossing',
       'note',
+      'author_org_id',
     ])
     .where('placement_id', '=', placementId)
     .orderBy('travelled_on', 'desc')

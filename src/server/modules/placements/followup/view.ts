@@ -23,13 +23,20 @@ import type {
 import { type Actor, actorCan } from '../../../platform/actor';
 import { auditPersonRead } from '../../../platform/audit';
 import type { Tx } from '../../../platform/db/context';
+import type { MasterKeys } from '../../../platform/keys/field-cipher';
 import { parties } from '../agreements/store';
 import { canEvaluate, type FollowUpAccess, followUpAccess, isRecording } from './access';
+import { authoredOpener } from './sealed';
 import * as store from './store';
 
 /** The whole follow-up of one placement as this actor may see it. */
-export async function getFollowUp(trx: Tx, actor: Actor, id: string): Promise<FollowUpView> {
-  return followUpView(trx, actor, await followUpAccess(trx, actor, id));
+export async function getFollowUp(
+  trx: Tx,
+  actor: Actor,
+  masters: MasterKeys,
+  id: string,
+): Promise<FollowUpView> {
+  return followUpView(trx, actor, masters, await followUpAccess(trx, actor, id));
 }
 
 /**
@@ -40,6 +47,7 @@ export async function getFollowUp(trx: Tx, actor: Actor, id: string): Promise<Fo
 export async function followUpView(
   trx: Tx,
   actor: Actor,
+  masters: MasterKeys,
   a: FollowUpAccess,
   warnings: string[] = [],
 ): Promise<FollowUpView> {
@@ -57,8 +65,8 @@ export async function followUpView(
   // One transaction, one connection: queries run one after the other.
   const days = await store.attendance(trx, row.id);
   const evaluations = await store.evaluations(trx, row.id);
-  const incidents = await store.incidents(trx, row.id);
-  const mobility = await store.mobility(trx, row.id);
+  // Either side's texts, each opened with its author's key (one key release for both lists).
+  const [incidents, mobility] = await openBoth(trx, masters, row.id);
   const mobilityViews = mobility.map(toMobility);
   const firstCrossing = mobilityViews
     .filter((m) => m.firstAutonomousCrossing)
@@ -184,3 +192,15 @@ const toOutcome = (o: Awaited<ReturnType<typeof store.outcomes>>[number]): Outco
   dropOutReason: o.drop_out_reason,
   note: o.note,
 });
+
+/** The incidents and journeys of a placement, their texts opened by their authors' keys. */
+async function openBoth(trx: Tx, masters: MasterKeys, placementId: string) {
+  const open = authoredOpener(trx, masters, [placementId]);
+  const incidents = await open(
+    await store.incidents(trx, placementId),
+    ['description', 'placement_incidents.description'],
+    ['action_taken', 'placement_incidents.action_taken'],
+  );
+  const mobility = await open(await store.mobility(trx, placementId), ['note', 'placement_mobility.note']);
+  return [incidents, mobility] as const;
+}

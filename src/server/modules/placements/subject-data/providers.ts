@@ -1,6 +1,8 @@
 import { sql } from 'kysely';
+import type { EncryptedField } from '../../../platform/keys/field-cipher';
 import type { SubjectDataProvider } from '../../../platform/module';
 import { changed, section } from '../../../platform/subject-data';
+import { authoredOpener } from '../followup/sealed';
 
 /**
  * What the placements module holds about a person (ADR 0032): the agreements of the home organisation, their
@@ -13,8 +15,21 @@ const placementsOf = (personId: string) =>
 
 export const placementsSubjectData: SubjectDataProvider = {
   key: 'placements.agreements',
-  async collect(trx, _actor, personId) {
+  async collect(trx, _actor, personId, masters) {
     const of = placementsOf(personId);
+    // Incidents and journeys are sealed with the key of the side that wrote them (migration 0076).
+    const ids = (await sql<{ id: string }>`select id from placements where id in ${of}`.execute(trx)).rows;
+    const open = authoredOpener(
+      trx,
+      masters,
+      ids.map((r) => r.id),
+    );
+    const authored = async (
+      q: { rows: Array<Record<string, unknown> & { author_org_id: string }> },
+      ...columns: Array<[string, EncryptedField]>
+    ) => ({
+      rows: (await open(q.rows, ...columns)).map(({ author_org_id: _, ...rest }) => rest),
+    });
     return [
       section(
         'placements.agreements',
@@ -51,16 +66,24 @@ export const placementsSubjectData: SubjectDataProvider = {
       ),
       section(
         'placements.incidents',
-        await sql<Record<string, unknown>>`
-          select i.occurred_on::text as "occurredOn", i.kind, i.description, i.action_taken as "actionTaken"
-          from placement_incidents i where i.placement_id in ${of} order by i.occurred_on`.execute(trx),
+        await authored(
+          await sql<Record<string, unknown> & { author_org_id: string }>`
+            select i.occurred_on::text as "occurredOn", i.kind, i.description, i.action_taken as "actionTaken",
+              i.author_org_id
+            from placement_incidents i where i.placement_id in ${of} order by i.occurred_on`.execute(trx),
+          ['description', 'placement_incidents.description'],
+          ['actionTaken', 'placement_incidents.action_taken'],
+        ),
       ),
       section(
         'placements.mobility',
-        await sql<Record<string, unknown>>`
-          select m.travelled_on::text as "travelledOn", m.mode, m.door_to_door_minutes as "minutes",
-            m.travels_alone as "travelsAlone", m.note
-          from placement_mobility m where m.placement_id in ${of} order by m.travelled_on`.execute(trx),
+        await authored(
+          await sql<Record<string, unknown> & { author_org_id: string }>`
+            select m.travelled_on::text as "travelledOn", m.mode, m.door_to_door_minutes as "minutes",
+              m.travels_alone as "travelsAlone", m.note, m.author_org_id
+            from placement_mobility m where m.placement_id in ${of} order by m.travelled_on`.execute(trx),
+          ['note', 'placement_mobility.note'],
+        ),
       ),
       section(
         'placements.stays_abroad',
