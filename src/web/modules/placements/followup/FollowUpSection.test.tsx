@@ -153,6 +153,29 @@ describe('the follow-up section of a placement', () => {
     ).toBeTruthy();
   });
 
+  it('shows what was written with each journey', async () => {
+    const trip = {
+      travelledOn: '2026-11-03',
+      mode: 'train' as const,
+      doorToDoorMinutes: 50,
+      costRefundedCents: 420,
+      travelsAlone: false,
+      firstAutonomousCrossing: false,
+    };
+    open(
+      followUp({
+        mobility: [
+          { ...trip, id: 'm1', note: 'Accompagnée par la référente le premier jour.' },
+          { ...trip, id: 'm2', travelledOn: '2026-11-10', note: null },
+        ],
+      }),
+    );
+    await screen.findByRole('heading', { level: 2, name: 'Suivi du stage' }, SLOW);
+    const mobility = card('Journal de mobilité');
+    expect(mobility.getByRole('columnheader', { name: 'Remarque' })).toBeTruthy();
+    expect(mobility.getByRole('cell', { name: 'Accompagnée par la référente le premier jour.' })).toBeTruthy();
+  });
+
   // Issue 9, item 15: with every form open the agreement page ran to 5,500 px.
   it('keeps each entry form closed behind a button named for it, the card’s summary shown', async () => {
     open(followUp());

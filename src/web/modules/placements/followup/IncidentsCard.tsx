@@ -19,6 +19,8 @@ export function IncidentsCard({ f }: { f: FollowUpView }) {
       <div className="stack">
         {f.incidents.length ? (
           <DataTable
+            // Free text in the rows: on a phone each entry is a card, not a table scrolled sideways.
+            stacked
             caption={intl.formatMessage({ id: 'placements.followup.incidents.title' })}
             rowKey={(i) => i.id}
             rows={f.incidents}

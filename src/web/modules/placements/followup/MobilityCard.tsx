@@ -30,6 +30,8 @@ export function MobilityCard({ f }: { f: FollowUpView }) {
         )}
         {f.mobility.length ? (
           <DataTable
+            // Free text in the rows: on a phone each entry is a card, not a table scrolled sideways.
+            stacked
             caption={intl.formatMessage({ id: 'placements.followup.mobility.title' })}
             rowKey={(m) => m.id}
             rows={f.mobility}
@@ -71,6 +73,12 @@ export function MobilityCard({ f }: { f: FollowUpView }) {
                 key: 'x',
                 header: <FormattedMessage id="placements.followup.field.first_crossing" />,
                 render: (m) => yesNo(m.firstAutonomousCrossing),
+              },
+              {
+                // What was written with the journey (sealed with its author's key, opened by the server).
+                key: 'n',
+                header: <FormattedMessage id="placements.followup.field.note" />,
+                render: (m) => m.note ?? '—',
               },
             ]}
           />
