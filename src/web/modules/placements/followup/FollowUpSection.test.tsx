@@ -173,7 +173,9 @@ describe('the follow-up section of a placement', () => {
     await screen.findByRole('heading', { level: 2, name: 'Suivi du stage' }, SLOW);
     const mobility = card('Journal de mobilité');
     expect(mobility.getByRole('columnheader', { name: 'Remarque' })).toBeTruthy();
-    expect(mobility.getByRole('cell', { name: 'Accompagnée par la référente le premier jour.' })).toBeTruthy();
+    expect(
+      mobility.getByRole('cell', { name: 'Accompagnée par la référente le premier jour.' }),
+    ).toBeTruthy();
   });
 
   // Issue 9, item 15: with every form open the agreement page ran to 5,500 px.
