@@ -99,6 +99,8 @@ export interface PlacementAttendanceTable extends FollowUpColumns {
   hours: Hours;
   note: string | null;
   recorded_by: string;
+  /** The side that wrote the row, whose key seals its note (migration 0076). */
+  author_org_id: string;
 }
 
 export interface PlacementEvaluationsTable extends FollowUpColumns {
@@ -112,6 +114,8 @@ export interface PlacementEvaluationsTable extends FollowUpColumns {
   improvements: string | null;
   next_steps: string | null;
   recorded_by: string;
+  /** The side that last wrote the evaluation, whose key seals its texts (migration 0076). */
+  author_org_id: string;
 }
 
 export interface PlacementIncidentsTable extends FollowUpColumns {

@@ -31,7 +31,11 @@ export type EncryptedField =
   | 'referrals.message'
   | 'placement_incidents.description'
   | 'placement_incidents.action_taken'
-  | 'placement_mobility.note';
+  | 'placement_mobility.note'
+  | 'placement_attendance.note'
+  | 'placement_evaluations.strengths'
+  | 'placement_evaluations.improvements'
+  | 'placement_evaluations.next_steps';
 
 export type MasterKeys = Pick<Secrets, 'secretKey' | 'previousSecretKeys'>;
 

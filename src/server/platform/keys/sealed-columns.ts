@@ -87,6 +87,22 @@ export const SEALED_COLUMNS: readonly SealedColumn[] = [
     heldClearText: true,
     orgColumn: 'author_org_id',
   },
+  {
+    table: 'placement_attendance',
+    column: 'note',
+    field: 'placement_attendance.note',
+    heldClearText: true,
+    orgColumn: 'author_org_id',
+  },
+  ...(['strengths', 'improvements', 'next_steps'] as const).map(
+    (column): SealedColumn => ({
+      table: 'placement_evaluations',
+      column,
+      field: `placement_evaluations.${column}`,
+      heldClearText: true,
+      orgColumn: 'author_org_id',
+    }),
+  ),
 ];
 
 /** Columns sealed with the platform key itself (v1): only a master key rotation moves them. */

@@ -16,7 +16,9 @@ import type { Actor } from '../../../platform/actor';
 import { auditPersonRead } from '../../../platform/audit';
 import type { Tx } from '../../../platform/db/context';
 import { validationFailed } from '../../../platform/errors';
+import type { MasterKeys } from '../../../platform/keys/field-cipher';
 import { assertRecording, type FollowUpAccess, followUpAccess, isRecording } from './access';
+import { authoredOpener, authorSealer } from './sealed';
 import * as store from './store';
 import { followUpPerson } from './view';
 
@@ -36,15 +38,21 @@ function weekOf(a: FollowUpAccess, week: string | undefined): string {
 export async function getAttendanceWeek(
   trx: Tx,
   actor: Actor,
+  masters: MasterKeys,
   id: string,
   week?: string,
 ): Promise<AttendanceWeekView> {
   const a = await followUpAccess(trx, actor, id, 'placement.attendance');
-  return weekView(trx, a, weekOf(a, week));
+  return weekView(trx, masters, a, weekOf(a, week));
 }
 
 /** The week as the sheet shows it, naming the person as the grant allows: one audited read. */
-async function weekView(trx: Tx, a: FollowUpAccess, monday: string): Promise<AttendanceWeekView> {
+async function weekView(
+  trx: Tx,
+  masters: MasterKeys,
+  a: FollowUpAccess,
+  monday: string,
+): Promise<AttendanceWeekView> {
   const { row, period } = a;
   const person = await followUpPerson(trx, a);
   await auditPersonRead(trx, {
@@ -58,9 +66,15 @@ async function weekView(trx: Tx, a: FollowUpAccess, monday: string): Promise<Att
     },
   });
   const all = await store.attendance(trx, row.id);
+  // The week's notes, each opened with its author's key (the summary needs none).
+  const days7 = weekDays(monday);
+  const recorded = await authoredOpener(trx, masters, [row.id])(
+    all.filter((r) => days7.includes(r.day)),
+    ['note', 'placement_attendance.note'],
+  );
   const hoursPerWeek = row.hours_per_week === null ? null : Number(row.hours_per_week);
-  const days = weekDays(monday).map((day): AttendanceDayView => {
-    const rec = all.find((r) => r.day === day);
+  const days = days7.map((day): AttendanceDayView => {
+    const rec = recorded.find((r) => r.day === day);
     const problem = dayProblem(day, period, a.today);
     return {
       day,
@@ -98,6 +112,7 @@ async function weekView(trx: Tx, a: FollowUpAccess, monday: string): Promise<Att
 export async function saveAttendanceWeek(
   trx: Tx,
   actor: Actor,
+  masters: MasterKeys,
   id: string,
   week: string | undefined,
   body: AttendanceWeekBody,
@@ -115,14 +130,19 @@ export async function saveAttendanceWeek(
   }));
   const problems = weekEntryProblems(days, { week: monday, period: a.period, today: a.today });
   if (problems.length) throw validationFailed(problems);
-  await store.replaceWeek(
-    trx,
-    a.row,
-    monday,
-    addDays(monday, 6),
-    // Hours are those worked: an absence or a day off keeps none (a 0 sent with it is dropped).
-    days.map((d) => (d.status === 'present' ? d : { ...d, hours: null })),
-    actor.userId,
-  );
-  return weekView(trx, a, monday);
+  // The notes are sealed with the writing side's key, which becomes the author of the week's rows.
+  const author = authorSealer(trx, masters, a.side === 'home' ? a.row.org_id : a.row.host_org_id);
+  const rows = [];
+  for (const d of days)
+    rows.push({
+      ...d,
+      // Hours are those worked: an absence or a day off keeps none (a 0 sent with it is dropped).
+      hours: d.status === 'present' ? d.hours : null,
+      note: await author.seal('placement_attendance.note', d.note),
+    });
+  await store.replaceWeek(trx, a.row, monday, addDays(monday, 6), rows, {
+    userId: actor.userId,
+    orgId: author.orgId,
+  });
+  return weekView(trx, masters, a, monday);
 }

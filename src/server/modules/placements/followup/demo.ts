@@ -9,7 +9,7 @@ import {
 } from '../../../../common/placements/followup-rules';
 import { switchContext, type Tx } from '../../../platform/db/context';
 import { type DemoOrgIds, type DemoSecrets, seedingAs } from '../../../platform/demo';
-import { fieldCipher } from '../../../platform/keys/field-cipher';
+import { type EncryptedField, fieldCipher } from '../../../platform/keys/field-cipher';
 import type { Secrets } from '../../../platform/secrets';
 import type { PlacementRow } from '../agreements/access';
 import { today } from '../today';
@@ -48,6 +48,12 @@ async function seedOne(trx: Tx, p: PlacementRow, today: string, masters: Secrets
   const userId = p.tutor_user_id ?? p.referent_user_id;
   await switchContext(trx, { orgId: p.tutor_user_id ? p.host_org_id : p.org_id, userId });
   const hoursPerWeek = p.hours_per_week === null ? 35 : Number(p.hours_per_week);
+  // What the writer types is sealed with its organisation's key (migration 0076); without the platform key
+  // (a bare seed in a test) the texts are left out.
+  const orgId = p.tutor_user_id ? p.host_org_id : p.org_id;
+  const by = { userId, orgId };
+  const cipher = masters ? await fieldCipher(trx, masters) : null;
+  const sealed = (field: EncryptedField, text: string) => (cipher ? cipher.seal(field, text) : null);
 
   // Whole weeks gone by (Monday to Sunday before today), the last few only.
   const mondays: string[] = [];
@@ -70,13 +76,13 @@ async function seedOne(trx: Tx, p: PlacementRow, today: string, masters: Secrets
             status: 'justified_absence',
             plannedHours: planned,
             hours: null,
-            note: 'Rendez-vous médical (certificat remis)',
+            note: sealed('placement_attendance.note', 'Rendez-vous médical (certificat remis)'),
           };
         if (day === unjustified)
           return { day, status: 'unjustified_absence', plannedHours: planned, hours: null, note: null };
         return { day, status: 'present', plannedHours: planned, hours: planned, note: null };
       });
-    await replaceWeek(trx, p, monday, addDays(monday, 6), days, userId);
+    await replaceWeek(trx, p, monday, addDays(monday, 6), days, by);
   }
 
   const midpoint = evaluationMidpoint({ start: p.starts_on, end: p.ends_on });
@@ -90,17 +96,18 @@ async function seedOne(trx: Tx, p: PlacementRow, today: string, masters: Secrets
       person_present: true,
       referent_present: true,
       tutor_present: true,
-      strengths: 'Soigneuse, bonne entente avec l’équipe.',
-      improvements: 'Arriver à l’heure le lundi matin.',
-      next_steps: 'Essayer le trajet en train seule d’ici la fin du mois.',
+      strengths: sealed('placement_evaluations.strengths', 'Soigneuse, bonne entente avec l’équipe.'),
+      improvements: sealed('placement_evaluations.improvements', 'Arriver à l’heure le lundi matin.'),
+      next_steps: sealed(
+        'placement_evaluations.next_steps',
+        'Essayer le trajet en train seule d’ici la fin du mois.',
+      ),
     },
-    userId,
+    by,
   );
 
   const second = addDays(period.start, 7) < last ? addDays(period.start, 7) : last;
-  const cipher = masters ? await fieldCipher(trx, masters) : null;
-  const firstDayNote = 'Accompagnée par la référente le premier jour.';
-  const author = { author_org_id: p.tutor_user_id ? p.host_org_id : p.org_id };
+  const author = { author_org_id: orgId };
   await trx
     .insertInto('placement_mobility')
     .values([
@@ -112,7 +119,7 @@ async function seedOne(trx: Tx, p: PlacementRow, today: string, masters: Secrets
         cost_refunded_cents: 360,
         travels_alone: false,
         first_autonomous_crossing: false,
-        note: cipher ? cipher.seal('placement_mobility.note', firstDayNote) : null,
+        note: sealed('placement_mobility.note', 'Accompagnée par la référente le premier jour.'),
         recorded_by: userId,
         ...author,
       },

@@ -5,6 +5,7 @@ import type { Tx } from '../../../platform/db/context';
 import { validationFailed } from '../../../platform/errors';
 import type { MasterKeys } from '../../../platform/keys/field-cipher';
 import { assertCanEvaluate, assertRecording, followUpAccess } from './access';
+import { authorSealer } from './sealed';
 import * as store from './store';
 import { followUpView } from './view';
 
@@ -25,6 +26,8 @@ export async function saveEvaluation(
   assertRecording(a);
   const problems = evaluationProblems(kind, body.heldOn, a);
   if (problems.length) throw validationFailed(problems);
+  // The texts are sealed with the writing side's key; a correction by the other side makes it the author.
+  const author = authorSealer(trx, masters, a.side === 'home' ? a.row.org_id : a.row.host_org_id);
   await store.upsertEvaluation(
     trx,
     a.row,
@@ -35,11 +38,11 @@ export async function saveEvaluation(
       person_present: body.personPresent,
       referent_present: body.referentPresent,
       tutor_present: body.tutorPresent,
-      strengths: body.strengths?.trim() || null,
-      improvements: body.improvements?.trim() || null,
-      next_steps: body.nextSteps?.trim() || null,
+      strengths: await author.seal('placement_evaluations.strengths', body.strengths?.trim()),
+      improvements: await author.seal('placement_evaluations.improvements', body.improvements?.trim()),
+      next_steps: await author.seal('placement_evaluations.next_steps', body.nextSteps?.trim()),
     },
-    actor.userId,
+    { userId: actor.userId, orgId: author.orgId },
   );
   return followUpView(trx, actor, masters, a);
 }

@@ -255,11 +255,12 @@ describe.skipIf(!available)('placement follow-up between organisations', () => {
       placement_id: id,
       recorded_by: third.userId,
     };
+    const authored = { ...parties, author_org_id: third.orgId };
     const attempts: Array<(trx: Tx) => Promise<unknown>> = [
       (trx) =>
         trx
           .insertInto('placement_attendance')
-          .values({ ...parties, day: today, status: 'present', hours: 7 })
+          .values({ ...authored, day: today, status: 'present', hours: 7 })
           .execute(),
       (trx) =>
         trx
@@ -288,7 +289,7 @@ describe.skipIf(!available)('placement follow-up between organisations', () => {
       (trx) =>
         trx
           .insertInto('placement_evaluations')
-          .values({ ...parties, kind: 'final', held_on: today, scores: '{}' })
+          .values({ ...authored, kind: 'final', held_on: today, scores: '{}' })
           .execute(),
       (trx) =>
         trx
@@ -306,7 +307,7 @@ describe.skipIf(!available)('placement follow-up between organisations', () => {
       (trx) =>
         trx
           .insertInto('placement_attendance')
-          .values({ ...parties, org_id: third.orgId, day: today, status: 'present', hours: 7 })
+          .values({ ...authored, org_id: third.orgId, day: today, status: 'present', hours: 7 })
           .execute(),
     ];
     for (const attempt of attempts)

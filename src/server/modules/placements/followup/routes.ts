@@ -17,10 +17,14 @@ export async function followupRoutes(app: FastifyInstance, deps: Deps) {
     inTx(deps, req, (trx, actor) => getFollowUp(trx, actor, deps.secrets, req.params.id)),
   );
   route(app, api.attendanceWeek, (req) =>
-    inTx(deps, req, (trx, actor) => getAttendanceWeek(trx, actor, req.params.id, req.query.week)),
+    inTx(deps, req, (trx, actor) =>
+      getAttendanceWeek(trx, actor, deps.secrets, req.params.id, req.query.week),
+    ),
   );
   route(app, api.saveAttendanceWeek, (req) =>
-    inTx(deps, req, (trx, actor) => saveAttendanceWeek(trx, actor, req.params.id, req.query.week, req.body)),
+    inTx(deps, req, (trx, actor) =>
+      saveAttendanceWeek(trx, actor, deps.secrets, req.params.id, req.query.week, req.body),
+    ),
   );
   route(app, api.saveEvaluation, (req) =>
     inTx(deps, req, (trx, actor) =>

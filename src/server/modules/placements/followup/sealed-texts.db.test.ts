@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, createTestApp, ownerSession, type TestApp } from '../../../../../test/support/app';
 import { engineAvailable } from '../../../../../test/support/engine';
 import { addDays } from '../../../../common/placements/dates';
+import { mondayOf } from '../../../../common/placements/followup-rules';
 import { withContext } from '../../../platform/db/context';
 import { sealPending } from '../../../platform/keys/rotation';
 import { placementsSubjectData } from '../subject-data/providers';
@@ -93,7 +94,7 @@ describe.skipIf(!available)('sealed follow-up texts of a placement', () => {
     }
     // The texts never enter the audit log.
     const logged = await sql<{ n: number }>`select count(*)::int as n from audit.log
-      where entity in ('placement_incidents', 'placement_mobility')
+      where entity like 'placement_%'
         and (detail::text like '%Malaise%' or detail::text like '%Tourcoing%' or detail::text like '%v2.%')`.execute(
       owner(),
     );
@@ -153,6 +154,63 @@ describe.skipIf(!available)('sealed follow-up texts of a placement', () => {
       sql`update placement_incidents set action_taken = null where id = ${row!.id}`.execute(trx),
     );
     expect((await stored())[0]?.action_taken).toBeNull();
+  });
+
+  it('seals a day’s note and an evaluation’s texts with the writing side’s key; a correction takes it over', async () => {
+    const monday = mondayOf(addDays(f.today(), -14));
+    const week = await tutor.put(`/api/placements/${id}/attendance?week=${monday}`, {
+      days: [{ day: monday, status: 'justified_absence', plannedHours: 7, note: 'Rendez-vous médical' }],
+    });
+    expect(week.statusCode, week.body).toBe(200);
+    const day = (
+      await sql<{ note: string; author_org_id: string }>`select note, author_org_id from placement_attendance
+        where placement_id = ${id} and day = ${monday}`.execute(owner())
+    ).rows[0];
+    expect(day?.author_org_id).toBe(host.orgId);
+    expect(day?.note).toMatch(/^v2\.\d+\./);
+    const seen = await homeRef.get(`/api/placements/${id}/attendance?week=${monday}`);
+    expect(seen.json().days[0]).toMatchObject({ day: monday, note: 'Rendez-vous médical' });
+
+    const evaluation = {
+      heldOn: addDays(f.today(), -3),
+      scores: { tasks: 3, skills: 3, soft_skills: 4, punctuality: 2, language: 3 },
+      personPresent: true,
+      referentPresent: true,
+      tutorPresent: true,
+      strengths: 'Soigneuse',
+      nextSteps: 'Le trajet en train seule',
+    };
+    expect((await homeRef.put(`/api/placements/${id}/evaluations/mid_term`, evaluation)).statusCode).toBe(
+      200,
+    );
+    const author = async () =>
+      (
+        await sql<{ a: string; s: string; i: string | null }>`select author_org_id as a, strengths as s,
+          improvements as i from placement_evaluations where placement_id = ${id}`.execute(owner())
+      ).rows[0];
+    expect(await author()).toMatchObject({ a: home.orgId, s: expect.stringMatching(/^v2\./), i: null });
+    // Taking it over without writing its texts anew is refused; the host's correction through the API does.
+    await expect(
+      f.asOrg(host, (trx) =>
+        sql`update placement_evaluations set author_org_id = ${host.orgId} where placement_id = ${id}`.execute(
+          trx,
+        ),
+      ),
+    ).rejects.toMatchObject({ code: '42501' });
+    const corrected = await tutor.put(`/api/placements/${id}/evaluations/mid_term`, {
+      ...evaluation,
+      improvements: 'Arriver à l’heure',
+    });
+    expect(corrected.statusCode, corrected.body).toBe(200);
+    expect((await author())?.a).toBe(host.orgId);
+    for (const c of [tutor, homeRef]) {
+      const r = await c.get(`/api/placements/${id}/follow-up`);
+      expect(r.json().evaluations[0]).toMatchObject({
+        strengths: 'Soigneuse',
+        improvements: 'Arriver à l’heure',
+        nextSteps: 'Le trajet en train seule',
+      });
+    }
   });
 
   it('gives the home side the opened texts in the person’s export', async () => {

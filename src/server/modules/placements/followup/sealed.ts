@@ -2,6 +2,8 @@ import { sql } from 'kysely';
 import type { Tx } from '../../../platform/db/context';
 import {
   type EncryptedField,
+  type FieldCipher,
+  fieldCipher,
   type KeyRow,
   type MasterKeys,
   type PartyOpener,
@@ -42,5 +44,21 @@ export function authoredOpener(trx: Tx, masters: MasterKeys, placementIds: reado
       }
       return out as R;
     });
+  };
+}
+
+/**
+ * How the writing side seals its texts: with its own key, fetched on the first text there is to seal; the
+ * side is the row's author (the database refuses a row written in the other side's name).
+ */
+export function authorSealer(trx: Tx, masters: MasterKeys, orgId: string) {
+  let cipher: Promise<FieldCipher> | undefined;
+  return {
+    orgId,
+    async seal(field: EncryptedField, text: string | null | undefined): Promise<string | null> {
+      if (!text) return null;
+      cipher ??= fieldCipher(trx, masters);
+      return (await cipher).seal(field, text);
+    },
   };
 }

@@ -43,7 +43,7 @@ export async function personNames(trx: Tx, placementIds: readonly string[]): Pro
 export async function attendance(trx: Tx, placementId: string, from?: string, to?: string) {
   let q = trx
     .selectFrom('placement_attendance')
-    .select(['day', 'status', 'planned_hours', 'hours', 'note'])
+    .select(['day', 'status', 'planned_hours', 'hours', 'note', 'author_org_id'])
     .where('placement_id', '=', placementId);
   if (from) q = q.where('day', '>=', from);
   if (to) q = q.where('day', '<=', to);
@@ -53,7 +53,9 @@ export async function attendance(trx: Tx, placementId: string, from?: string, to
     status: r.status as AttendanceStatus,
     plannedHours: Number(r.planned_hours),
     hours: num(r.hours),
+    /** Sealed with the author's key (followup/sealed.ts opens it). */
     note: r.note,
+    author_org_id: r.author_org_id,
   }));
 }
 
@@ -65,14 +67,17 @@ export interface AttendanceRowInput {
   note: string | null;
 }
 
-/** Replaces the days recorded for one week by the ones given (same transaction as the request). */
+/**
+ * Replaces the days recorded for one week by the ones given (same transaction as the request), their notes
+ * already sealed with the writing side's key.
+ */
 export async function replaceWeek(
   trx: Tx,
   p: PlacementRow,
   monday: string,
   sunday: string,
   days: readonly AttendanceRowInput[],
-  userId: string,
+  by: { userId: string; orgId: string },
 ) {
   await trx
     .deleteFrom('placement_attendance')
@@ -91,7 +96,8 @@ export async function replaceWeek(
         planned_hours: d.plannedHours,
         hours: d.hours,
         note: d.note,
-        recorded_by: userId,
+        recorded_by: by.userId,
+        author_org_id: by.orgId,
       })),
     )
     .execute();
@@ -113,6 +119,7 @@ export async function evaluations(trx: Tx, placementId: string) {
       'improvements',
       'next_steps',
       'updated_at',
+      'author_org_id',
     ])
     .where('placement_id', '=', placementId)
     .orderBy('held_on')
@@ -131,16 +138,22 @@ export interface EvaluationValues {
   next_steps: string | null;
 }
 
-/** One evaluation per kind: a second save corrects the first. */
-export async function upsertEvaluation(trx: Tx, p: PlacementRow, v: EvaluationValues, userId: string) {
-  const values = { ...v, scores: JSON.stringify(v.scores) };
+/**
+ * One evaluation per kind: a second save corrects the first, by either side; the texts come sealed with the
+ * writing side's key, which becomes the evaluation's author.
+ */
+export async function upsertEvaluation(
+  trx: Tx,
+  p: PlacementRow,
+  v: EvaluationValues,
+  by: { userId: string; orgId: string },
+) {
+  const values = { ...v, scores: JSON.stringify(v.scores), recorded_by: by.userId, author_org_id: by.orgId };
   await trx
     .insertInto('placement_evaluations')
-    .values({ ...parties(p), ...values, recorded_by: userId })
+    .values({ ...parties(p), ...values })
     .onConflict((oc) =>
-      oc
-        .columns(['placement_id', 'kind'])
-        .doUpdateSet({ ...values, recorded_by: userId, updated_at: sql`now()` }),
+      oc.columns(['placement_id', 'kind']).doUpdateSet({ ...values, updated_at: sql`now()` }),
     )
     .execute();
 }

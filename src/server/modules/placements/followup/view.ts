@@ -64,9 +64,20 @@ export async function followUpView(
   const recording = isRecording(a.status);
   // One transaction, one connection: queries run one after the other.
   const days = await store.attendance(trx, row.id);
-  const evaluations = await store.evaluations(trx, row.id);
-  // Either side's texts, each opened with its author's key (one key release for both lists).
-  const [incidents, mobility] = await openBoth(trx, masters, row.id);
+  // Either side's texts, each opened with its author's key (one key release for the page).
+  const open = authoredOpener(trx, masters, [row.id]);
+  const evaluations = await open(
+    await store.evaluations(trx, row.id),
+    ['strengths', 'placement_evaluations.strengths'],
+    ['improvements', 'placement_evaluations.improvements'],
+    ['next_steps', 'placement_evaluations.next_steps'],
+  );
+  const incidents = await open(
+    await store.incidents(trx, row.id),
+    ['description', 'placement_incidents.description'],
+    ['action_taken', 'placement_incidents.action_taken'],
+  );
+  const mobility = await open(await store.mobility(trx, row.id), ['note', 'placement_mobility.note']);
   const mobilityViews = mobility.map(toMobility);
   const firstCrossing = mobilityViews
     .filter((m) => m.firstAutonomousCrossing)
@@ -192,15 +203,3 @@ const toOutcome = (o: Awaited<ReturnType<typeof store.outcomes>>[number]): Outco
   dropOutReason: o.drop_out_reason,
   note: o.note,
 });
-
-/** The incidents and journeys of a placement, their texts opened by their authors' keys. */
-async function openBoth(trx: Tx, masters: MasterKeys, placementId: string) {
-  const open = authoredOpener(trx, masters, [placementId]);
-  const incidents = await open(
-    await store.incidents(trx, placementId),
-    ['description', 'placement_incidents.description'],
-    ['action_taken', 'placement_incidents.action_taken'],
-  );
-  const mobility = await open(await store.mobility(trx, placementId), ['note', 'placement_mobility.note']);
-  return [incidents, mobility] as const;
-}

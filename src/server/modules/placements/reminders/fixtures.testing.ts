@@ -109,6 +109,7 @@ export function agreementFixtures(t: TestApp) {
           held_on: heldOn,
           scores: JSON.stringify({ tasks: 3, skills: 3, soft_skills: 4, punctuality: 3, language: 2 }),
           recorded_by: a.home.userId,
+          author_org_id: a.home.orgId,
         })
         .execute(),
     );
@@ -147,6 +148,7 @@ export function agreementFixtures(t: TestApp) {
             status: d.status,
             hours: d.hours ?? null,
             recorded_by: a.home.userId,
+            author_org_id: a.home.orgId,
           })),
         )
         .execute(),

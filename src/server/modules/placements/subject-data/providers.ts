@@ -53,16 +53,25 @@ export const placementsSubjectData: SubjectDataProvider = {
       ),
       section(
         'placements.attendance',
-        await sql<Record<string, unknown>>`
-          select a.day::text as "day", a.status, a.planned_hours as "plannedHours", a.hours, a.note
-          from placement_attendance a where a.placement_id in ${of} order by a.day`.execute(trx),
+        await authored(
+          await sql<Record<string, unknown> & { author_org_id: string }>`
+            select a.day::text as "day", a.status, a.planned_hours as "plannedHours", a.hours, a.note,
+              a.author_org_id
+            from placement_attendance a where a.placement_id in ${of} order by a.day`.execute(trx),
+          ['note', 'placement_attendance.note'],
+        ),
       ),
       section(
         'placements.evaluations',
-        await sql<Record<string, unknown>>`
-          select e.kind, e.held_on::text as "heldOn", e.scores, e.strengths, e.improvements,
-            e.next_steps as "nextSteps"
-          from placement_evaluations e where e.placement_id in ${of} order by e.held_on`.execute(trx),
+        await authored(
+          await sql<Record<string, unknown> & { author_org_id: string }>`
+            select e.kind, e.held_on::text as "heldOn", e.scores, e.strengths, e.improvements,
+              e.next_steps as "nextSteps", e.author_org_id
+            from placement_evaluations e where e.placement_id in ${of} order by e.held_on`.execute(trx),
+          ['strengths', 'placement_evaluations.strengths'],
+          ['improvements', 'placement_evaluations.improvements'],
+          ['nextSteps', 'placement_evaluations.next_steps'],
+        ),
       ),
       section(
         'placements.incidents',
