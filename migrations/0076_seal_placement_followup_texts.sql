@@ -1,81 +1,27 @@
 -- What the two sides of a placement write about the person in its follow-up is sealed (issue 16): an
 -- incident's description and the action taken (a work accident, a health problem, a conflict on the site),
 -- a journey's note, a day's attendance note ("medical appointment, certificate handed in") and an
--- evaluation's strengths, improvements and next steps. Either side writes them, so each row now names the organisation that wrote it
--- (author_org_id) and is sealed with that organisation's data key; the other side of the placement opens it
--- with the key app.placement_party_keys() releases for the placements it is a party to (ADR 0040).
--- As in 0071–0075, the checks are NOT VALID (clear rows written before are sealed by the application at start)
--- and the audit log no longer receives the texts.
+-- evaluation's strengths, improvements and next steps. Either side writes them, so each row now names the
+-- organisation that wrote it (author_org_id) and is sealed with that organisation's data key; the other side
+-- of the placement opens it with the key app.placement_party_keys() releases for the placements it is a
+-- party to (ADR 0040). As in 0071–0075, the checks are NOT VALID (clear rows written before are sealed by the
+-- application at start) and the audit log no longer receives the texts.
 
--- Rows written before: the writer's organisation from the membership of the user who recorded them (the home
--- side when that user belongs to both or to neither any more).
-alter table placement_incidents add column author_org_id uuid references organisations (id);
-update placement_incidents i set author_org_id = coalesce((select m.org_id from memberships m
-    where m.user_id = i.reported_by and m.org_id in (i.org_id, i.host_org_id)
-    order by (m.org_id = i.org_id) desc limit 1), i.org_id);
-alter table placement_incidents alter column author_org_id set not null;
-alter table placement_incidents add constraint placement_incidents_author_party
-  check (author_org_id in (org_id, host_org_id));
-
-alter table placement_mobility add column author_org_id uuid references organisations (id);
-update placement_mobility x set author_org_id = coalesce((select m.org_id from memberships m
-    where m.user_id = x.recorded_by and m.org_id in (x.org_id, x.host_org_id)
-    order by (m.org_id = x.org_id) desc limit 1), x.org_id);
-alter table placement_mobility alter column author_org_id set not null;
-alter table placement_mobility add constraint placement_mobility_author_party
-  check (author_org_id in (org_id, host_org_id));
-
-alter table placement_attendance add column author_org_id uuid references organisations (id);
-update placement_attendance x set author_org_id = coalesce((select m.org_id from memberships m
-    where m.user_id = x.recorded_by and m.org_id in (x.org_id, x.host_org_id)
-    order by (m.org_id = x.org_id) desc limit 1), x.org_id);
-alter table placement_attendance alter column author_org_id set not null;
-alter table placement_attendance add constraint placement_attendance_author_party
-  check (author_org_id in (org_id, host_org_id));
-
-alter table placement_evaluations add column author_org_id uuid references organisations (id);
-update placement_evaluations x set author_org_id = coalesce((select m.org_id from memberships m
-    where m.user_id = x.recorded_by and m.org_id in (x.org_id, x.host_org_id)
-    order by (m.org_id = x.org_id) desc limit 1), x.org_id);
-alter table placement_evaluations alter column author_org_id set not null;
-alter table placement_evaluations add constraint placement_evaluations_author_party
-  check (author_org_id in (org_id, host_org_id));
-
-alter table placement_incidents drop constraint placement_incidents_description_check;
-alter table placement_incidents add constraint placement_incidents_description_sealed
-  check (description like 'v2.%') not valid;
-alter table placement_incidents drop constraint placement_incidents_action_taken_check;
-alter table placement_incidents add constraint placement_incidents_action_taken_sealed
-  check (action_taken is null or action_taken like 'v2.%') not valid;
-alter table placement_mobility drop constraint placement_mobility_note_check;
-alter table placement_mobility add constraint placement_mobility_note_sealed
-  check (note is null or note like 'v2.%') not valid;
-
-alter table placement_attendance drop constraint placement_attendance_note_check;
-alter table placement_attendance add constraint placement_attendance_note_sealed
-  check (note is null or note like 'v2.%') not valid;
-alter table placement_evaluations drop constraint placement_evaluations_strengths_check;
-alter table placement_evaluations add constraint placement_evaluations_strengths_sealed
-  check (strengths is null or strengths like 'v2.%') not valid;
-alter table placement_evaluations drop constraint placement_evaluations_improvements_check;
-alter table placement_evaluations add constraint placement_evaluations_improvements_sealed
-  check (improvements is null or improvements like 'v2.%') not valid;
-alter table placement_evaluations drop constraint placement_evaluations_next_steps_check;
-alter table placement_evaluations add constraint placement_evaluations_next_steps_sealed
-  check (next_steps is null or next_steps like 'v2.%') not valid;
-
-drop trigger placement_incidents_audit on placement_incidents;
-create trigger placement_incidents_audit after insert or update or delete on placement_incidents
-  for each row execute function audit.on_change('description', 'action_taken');
-drop trigger placement_attendance_audit on placement_attendance;
-create trigger placement_attendance_audit after insert or update or delete on placement_attendance
-  for each row execute function audit.on_change('note');
-drop trigger placement_evaluations_audit on placement_evaluations;
-create trigger placement_evaluations_audit after insert or update or delete on placement_evaluations
-  for each row execute function audit.on_change('strengths', 'improvements', 'next_steps');
-drop trigger placement_mobility_audit on placement_mobility;
-create trigger placement_mobility_audit after insert or update or delete on placement_mobility
-  for each row execute function audit.on_change('note');
+-- The sealed columns of each table, one list for this migration, the author guard and the refusal to process
+-- a restricted person, which lets the start-up re-encryption of a restricted person's follow-up pass (0065,
+-- 0074).
+create or replace function app.restriction_sealed_columns(p_table text) returns text[]
+  language sql immutable set search_path = pg_catalog as $$
+  select case p_table
+    when 'newcomer_profiles' then array['psychosocial_referred_to', 'guardian_name', 'guardian_contact']
+    when 'newcomer_status_events' then array['note']
+    when 'outreach_contacts' then array['note']
+    when 'pathway_notes' then array['body']
+    when 'placement_incidents' then array['description', 'action_taken']
+    when 'placement_mobility' then array['note']
+    when 'placement_attendance' then array['note']
+    when 'placement_evaluations' then array['strengths', 'improvements', 'next_steps'] end
+$$;
 
 -- A row is sealed with its author's key, so the author is who writes it: a side cannot write a row in the
 -- other side's name (its text would not open with the key it names), nor change the texts of the other
@@ -87,10 +33,7 @@ create function app.placement_author_guard() returns trigger language plpgsql
   set search_path = pg_catalog, public as $$
 declare
   v_org uuid := app.current_org_id();
-  v_sealed text[] := case tg_table_name
-    when 'placement_incidents' then array['description', 'action_taken']
-    when 'placement_evaluations' then array['strengths', 'improvements', 'next_steps']
-    else array['note'] end;
+  v_sealed text[] := app.restriction_sealed_columns(tg_table_name);
   v_new jsonb := to_jsonb(new);
   v_old jsonb;
 begin
@@ -119,14 +62,38 @@ begin
   return new;
 end
 $$;
-create trigger placement_incidents_author before insert or update on placement_incidents
-  for each row execute function app.placement_author_guard();
-create trigger placement_mobility_author before insert or update on placement_mobility
-  for each row execute function app.placement_author_guard();
-create trigger placement_attendance_author before insert or update on placement_attendance
-  for each row execute function app.placement_author_guard();
-create trigger placement_evaluations_author before insert or update on placement_evaluations
-  for each row execute function app.placement_author_guard();
+
+do $$
+declare
+  t text;
+  c text;
+begin
+  foreach t in array array['placement_incidents', 'placement_mobility', 'placement_attendance',
+    'placement_evaluations'] loop
+    -- Rows written before: the writer's organisation from the membership of the user who recorded them (the
+    -- home side when that user belongs to both or to neither any more).
+    execute format('alter table %I add column author_org_id uuid references organisations (id)', t);
+    execute format($u$update %I x set author_org_id = coalesce((select m.org_id from memberships m
+        where m.user_id = x.%I and m.org_id in (x.org_id, x.host_org_id)
+        order by (m.org_id = x.org_id) desc limit 1), x.org_id)$u$,
+      t, case t when 'placement_incidents' then 'reported_by' else 'recorded_by' end);
+    execute format('alter table %I alter column author_org_id set not null', t);
+    execute format('alter table %I add constraint %I check (author_org_id in (org_id, host_org_id))',
+      t, t || '_author_party');
+    execute format('create trigger %I before insert or update on %I
+      for each row execute function app.placement_author_guard()', t || '_author', t);
+    foreach c in array app.restriction_sealed_columns(t) loop
+      execute format('alter table %I drop constraint %I', t, t || '_' || c || '_check');
+      execute format($k$alter table %I add constraint %I check (%I is null or %I like 'v2.%%') not valid$k$,
+        t, t || '_' || c || '_sealed', c, c);
+    end loop;
+    execute format('drop trigger %I on %I', t || '_audit', t);
+    execute format('create trigger %I after insert or update or delete on %I
+      for each row execute function audit.on_change(%s)', t || '_audit', t,
+      (select string_agg(quote_literal(x), ', ') from unnest(app.restriction_sealed_columns(t)) x));
+  end loop;
+end
+$$;
 
 -- The data keys of both sides of the placements asked for, to a side of each placement only; nothing without a
 -- signed-in context. One call for a follow-up page, or for a person's export across their placements.
@@ -141,10 +108,7 @@ begin
   end if;
   return query
     with sides as (
-      select p.org_id as o from placements p
-      where p.id = any (coalesce(p_placements, '{}')) and v_org in (p.org_id, p.host_org_id)
-      union
-      select p.host_org_id from placements p
+      select distinct unnest(array[p.org_id, p.host_org_id]) as o from placements p
       where p.id = any (coalesce(p_placements, '{}')) and v_org in (p.org_id, p.host_org_id))
     select k.org_id, k.purpose, k.version, k.master_id, k.wrapped
     from sides s join app.org_keys k on k.org_id = s.o and k.purpose = 'data'
@@ -153,17 +117,3 @@ end
 $$;
 revoke all on function app.placement_party_keys(uuid[]) from public;
 grant execute on function app.placement_party_keys(uuid[]) to samen_app;
-
--- The start-up re-encryption of a restricted person's follow-up passes the refusal (0065, 0074).
-create or replace function app.restriction_sealed_columns(p_table text) returns text[]
-  language sql immutable set search_path = pg_catalog as $$
-  select case p_table
-    when 'newcomer_profiles' then array['psychosocial_referred_to', 'guardian_name', 'guardian_contact']
-    when 'newcomer_status_events' then array['note']
-    when 'outreach_contacts' then array['note']
-    when 'pathway_notes' then array['body']
-    when 'placement_incidents' then array['description', 'action_taken']
-    when 'placement_mobility' then array['note']
-    when 'placement_attendance' then array['note']
-    when 'placement_evaluations' then array['strengths', 'improvements', 'next_steps'] end
-$$;
