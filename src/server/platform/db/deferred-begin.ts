@@ -70,6 +70,8 @@ class DeferredBeginConnection implements DatabaseConnection {
   }
 }
 
+type Compile = QueryCompiler['compileQuery'];
+
 class DeferredBeginDriver implements Driver {
   constructor(private readonly inner: Driver) {}
 
@@ -87,48 +89,44 @@ class DeferredBeginDriver implements Driver {
     c.pending = true;
   }
 
-  async commitTransaction(connection: DatabaseConnection): Promise<void> {
+  commitTransaction(connection: DatabaseConnection): Promise<void> {
+    return this.end(connection, (inner) => this.inner.commitTransaction(inner));
+  }
+
+  rollbackTransaction(connection: DatabaseConnection): Promise<void> {
+    return this.end(connection, (inner) => this.inner.rollbackTransaction(inner));
+  }
+
+  /** Ends a transaction: nothing to send when its begin never was. */
+  private async end(connection: DatabaseConnection, send: (inner: DatabaseConnection) => Promise<void>) {
     const c = connection as DeferredBeginConnection;
     if (c.pending) {
       c.pending = false;
       return;
     }
-    await this.inner.commitTransaction(c.inner);
+    await send(c.inner);
   }
 
-  async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
-    const c = connection as DeferredBeginConnection;
-    if (c.pending) {
-      c.pending = false;
-      return;
-    }
-    await this.inner.rollbackTransaction(c.inner);
+  savepoint(connection: DatabaseConnection, name: string, compile: Compile) {
+    return this.inBlock(connection, (inner) => this.inner.savepoint?.(inner, name, compile));
   }
 
-  async savepoint(connection: DatabaseConnection, name: string, compile: QueryCompiler['compileQuery']) {
-    const c = connection as DeferredBeginConnection;
-    await c.flush();
-    await this.inner.savepoint?.(c.inner, name, compile);
+  rollbackToSavepoint(connection: DatabaseConnection, name: string, compile: Compile) {
+    return this.inBlock(connection, (inner) => this.inner.rollbackToSavepoint?.(inner, name, compile));
   }
 
-  async rollbackToSavepoint(
+  releaseSavepoint(connection: DatabaseConnection, name: string, compile: Compile) {
+    return this.inBlock(connection, (inner) => this.inner.releaseSavepoint?.(inner, name, compile));
+  }
+
+  /** A savepoint needs the block open: the owed begin goes first. */
+  private async inBlock(
     connection: DatabaseConnection,
-    name: string,
-    compile: QueryCompiler['compileQuery'],
+    send: (inner: DatabaseConnection) => Promise<void> | undefined,
   ) {
     const c = connection as DeferredBeginConnection;
     await c.flush();
-    await this.inner.rollbackToSavepoint?.(c.inner, name, compile);
-  }
-
-  async releaseSavepoint(
-    connection: DatabaseConnection,
-    name: string,
-    compile: QueryCompiler['compileQuery'],
-  ) {
-    const c = connection as DeferredBeginConnection;
-    await c.flush();
-    await this.inner.releaseSavepoint?.(c.inner, name, compile);
+    await send(c.inner);
   }
 
   async releaseConnection(connection: DatabaseConnection): Promise<void> {
