@@ -164,16 +164,33 @@ export async function openOwnColumns<R extends object>(
   trx: Tx,
   masters: MasterKeys,
   rows: readonly R[],
-  ...columns: readonly [column: keyof R & string, field: EncryptedField][]
+  ...columns: SealedColumns<R>
 ): Promise<R[]> {
-  const value = (r: R, c: string) => (r as Record<string, unknown>)[c];
-  if (!rows.some((r) => columns.some(([c]) => value(r, c)))) return [...rows];
+  if (!holdsValues(rows, columns)) return [...rows];
   const cipher = await fieldCipher(trx, masters);
+  return openColumns(rows, columns, (_row, field, value) => cipher.open(field, value));
+}
+
+/** Which columns of a row type are sealed, and as which field. */
+export type SealedColumns<R> = readonly [column: keyof R & string, field: EncryptedField][];
+
+const cell = (row: object, column: string) => (row as Record<string, unknown>)[column];
+
+/** Whether any row holds a value in the sealed columns: keys are fetched only then. */
+export const holdsValues = <R extends object>(rows: readonly R[], columns: SealedColumns<R>) =>
+  rows.some((r) => columns.some(([c]) => cell(r, c)));
+
+/** Rows with their sealed columns opened by `open` (the row says whose key, when keys differ by row). */
+export function openColumns<R extends object>(
+  rows: readonly R[],
+  columns: SealedColumns<R>,
+  open: (row: R, field: EncryptedField, sealed: string) => string,
+): R[] {
   return rows.map((r) => {
     const out: Record<string, unknown> = { ...(r as Record<string, unknown>) };
     for (const [c, field] of columns) {
-      const v = value(r, c);
-      out[c] = typeof v === 'string' && v ? cipher.open(field, v) : null;
+      const v = cell(r, c);
+      out[c] = typeof v === 'string' && v ? open(r, field, v) : null;
     }
     return out as R;
   });

@@ -131,7 +131,7 @@ export async function saveAttendanceWeek(
   const problems = weekEntryProblems(days, { week: monday, period: a.period, today: a.today });
   if (problems.length) throw validationFailed(problems);
   // The notes are sealed with the writing side's key, which becomes the author of the week's rows.
-  const author = authorSealer(trx, masters, a.side === 'home' ? a.row.org_id : a.row.host_org_id);
+  const author = authorSealer(trx, masters, a);
   const rows = [];
   for (const d of days)
     rows.push({

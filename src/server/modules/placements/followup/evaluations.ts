@@ -27,7 +27,7 @@ export async function saveEvaluation(
   const problems = evaluationProblems(kind, body.heldOn, a);
   if (problems.length) throw validationFailed(problems);
   // The texts are sealed with the writing side's key; a correction by the other side makes it the author.
-  const author = authorSealer(trx, masters, a.side === 'home' ? a.row.org_id : a.row.host_org_id);
+  const author = authorSealer(trx, masters, a);
   await store.upsertEvaluation(
     trx,
     a.row,

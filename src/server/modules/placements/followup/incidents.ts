@@ -3,8 +3,9 @@ import type { FollowUpView, IncidentBody } from '../../../../common/placements/f
 import type { Actor } from '../../../platform/actor';
 import type { Tx } from '../../../platform/db/context';
 import { validationFailed } from '../../../platform/errors';
-import { fieldCipher, type MasterKeys } from '../../../platform/keys/field-cipher';
+import type { MasterKeys } from '../../../platform/keys/field-cipher';
 import { assertRecording, followUpAccess } from './access';
+import { authorSealer } from './sealed';
 import * as store from './store';
 import { followUpView } from './view';
 
@@ -24,16 +25,15 @@ export async function reportIncident(
   if (description.length < 5)
     throw validationFailed([{ path: 'description', code: 'validation.min_length', params: { limit: 5 } }]);
   // Sealed with the writing side's key (migration 0076): the row names that side as its author.
-  const cipher = await fieldCipher(trx, masters);
-  const action = body.actionTaken?.trim();
+  const author = authorSealer(trx, masters, a);
   await store.insertIncident(trx, {
     ...store.parties(a.row),
     occurred_on: body.occurredOn,
     kind: body.kind,
-    description: cipher.seal('placement_incidents.description', description),
-    action_taken: action ? cipher.seal('placement_incidents.action_taken', action) : null,
+    description: await author.seal('placement_incidents.description', description),
+    action_taken: await author.seal('placement_incidents.action_taken', body.actionTaken?.trim()),
     reported_by: actor.userId,
-    author_org_id: cipher.orgId,
+    author_org_id: author.orgId,
   });
   return followUpView(trx, actor, masters, a);
 }

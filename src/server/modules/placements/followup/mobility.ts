@@ -3,8 +3,9 @@ import type { FollowUpView, MobilityBody } from '../../../../common/placements/f
 import type { Actor } from '../../../platform/actor';
 import type { Tx } from '../../../platform/db/context';
 import { validationFailed } from '../../../platform/errors';
-import { fieldCipher, type MasterKeys } from '../../../platform/keys/field-cipher';
+import type { MasterKeys } from '../../../platform/keys/field-cipher';
 import { assertRecording, followUpAccess } from './access';
+import { authorSealer } from './sealed';
 import * as store from './store';
 import { followUpView } from './view';
 
@@ -28,9 +29,8 @@ export async function logMobility(
     const earlier = (await store.mobility(trx, a.row.id)).some((m) => m.first_autonomous_crossing);
     if (earlier) warnings.push('placements.followup.warnings.first_crossing_already');
   }
-  const note = body.note?.trim();
   // Sealed with the writing side's key (migration 0076): the row names that side as its author.
-  const cipher = await fieldCipher(trx, masters);
+  const author = authorSealer(trx, masters, a);
   await store.insertMobility(trx, {
     ...store.parties(a.row),
     travelled_on: body.travelledOn,
@@ -39,9 +39,9 @@ export async function logMobility(
     cost_refunded_cents: body.costRefundedCents ?? null,
     travels_alone: body.travelsAlone,
     first_autonomous_crossing: body.firstAutonomousCrossing,
-    note: note ? cipher.seal('placement_mobility.note', note) : null,
+    note: await author.seal('placement_mobility.note', body.note?.trim()),
     recorded_by: actor.userId,
-    author_org_id: cipher.orgId,
+    author_org_id: author.orgId,
   });
   return followUpView(trx, actor, masters, a, warnings);
 }

@@ -4,16 +4,20 @@ import {
   type EncryptedField,
   type FieldCipher,
   fieldCipher,
+  holdsValues,
   type KeyRow,
   type MasterKeys,
+  openColumns,
   type PartyOpener,
   releasedOpener,
+  type SealedColumns,
 } from '../../../platform/keys/field-cipher';
+import type { FollowUpAccess } from './access';
 
 /**
- * The follow-up texts either side of a placement writes (an incident's description and action, a journey's
- * note) are sealed with the key of the side that wrote them (author_org_id, migration 0076, ADR 0040); each
- * side opens the other's with the keys app.placement_party_keys() releases for its own placements only.
+ * The follow-up texts either side of a placement writes (incidents, journeys, attendance notes, evaluations)
+ * are sealed with the key of the side that wrote them (author_org_id, migration 0076, ADR 0040); each side
+ * opens the other's with the keys app.placement_party_keys() releases for its own placements only.
  */
 export const followUpOpener = (trx: Tx, masters: MasterKeys, placementIds: readonly string[]) =>
   releasedOpener(
@@ -30,35 +34,27 @@ export function authoredOpener(trx: Tx, masters: MasterKeys, placementIds: reado
   let opener: Promise<PartyOpener> | undefined;
   return async <R extends { author_org_id: string }>(
     rows: readonly R[],
-    ...columns: readonly [column: keyof R & string, field: EncryptedField][]
+    ...columns: SealedColumns<R>
   ): Promise<R[]> => {
-    const value = (r: R, c: string) => (r as Record<string, unknown>)[c];
-    if (!rows.some((r) => columns.some(([c]) => value(r, c)))) return [...rows];
+    if (!holdsValues(rows, columns)) return [...rows];
     opener ??= followUpOpener(trx, masters, placementIds);
     const keys = await opener;
-    return rows.map((r) => {
-      const out: Record<string, unknown> = { ...(r as Record<string, unknown>) };
-      for (const [c, field] of columns) {
-        const v = value(r, c);
-        out[c] = typeof v === 'string' && v ? keys.open(r.author_org_id, field, v) : null;
-      }
-      return out as R;
-    });
+    return openColumns(rows, columns, (row, field, sealed) => keys.open(row.author_org_id, field, sealed));
   };
 }
 
 /**
- * How the writing side seals its texts: with its own key, fetched on the first text there is to seal; the
+ * How the writing side seals its texts: with its own key, fetched on the first text there is to seal; that
  * side is the row's author (the database refuses a row written in the other side's name).
  */
-export function authorSealer(trx: Tx, masters: MasterKeys, orgId: string) {
+export function authorSealer(trx: Tx, masters: MasterKeys, a: Pick<FollowUpAccess, 'side' | 'row'>) {
   let cipher: Promise<FieldCipher> | undefined;
-  return {
-    orgId,
-    async seal(field: EncryptedField, text: string | null | undefined): Promise<string | null> {
-      if (!text) return null;
-      cipher ??= fieldCipher(trx, masters);
-      return (await cipher).seal(field, text);
-    },
-  };
+  function seal(field: EncryptedField, text: string): Promise<string>;
+  function seal(field: EncryptedField, text: string | null | undefined): Promise<string | null>;
+  async function seal(field: EncryptedField, text: string | null | undefined) {
+    if (!text) return null;
+    cipher ??= fieldCipher(trx, masters);
+    return (await cipher).seal(field, text);
+  }
+  return { orgId: a.side === 'home' ? a.row.org_id : a.row.host_org_id, seal };
 }
