@@ -77,9 +77,9 @@ export async function generateIndicatorData(
       join bench_host h on h.n = p.k % (select count(*) from bench_host) and h.id <> p.org_id
       where p.k <= ${v.placements};
 
-    insert into placement_attendance (org_id, host_org_id, placement_id, day, planned_hours, status, hours,
+    insert into placement_attendance (org_id, host_org_id, author_org_id, placement_id, day, planned_hours, status, hours,
         recorded_by)
-      select p.org_id, p.host_org_id, p.id, p.starts_on + d, 7,
+      select p.org_id, p.host_org_id, p.org_id, p.id, p.starts_on + d, 7,
         (array['present','present','present','justified_absence','unjustified_absence','not_planned'])[1 + d % 6],
         case when d % 6 < 3 then 7 end, '${admin}'::uuid
       from (select *, row_number() over (order by id) as r from placements pl

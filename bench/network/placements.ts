@@ -93,8 +93,9 @@ export async function generatePlacements(
           else date '2023-01-02' + 7 * (pl.dr % 180) end as s) d;
 
     -- Attendance: the same number of weekdays on every placement that began, until the target is reached.
-    insert into placement_attendance (org_id, host_org_id, placement_id, day, planned_hours, status, hours, recorded_by, created_at, updated_at)
-      select p.org_id, p.host_org_id, p.id, p.starts_on + (d / 5) * 7 + d % 5, 7, a.status,
+    -- Recorded by the home's referent: the home side is the author (migration 0076).
+    insert into placement_attendance (org_id, host_org_id, author_org_id, placement_id, day, planned_hours, status, hours, recorded_by, created_at, updated_at)
+      select p.org_id, p.host_org_id, p.org_id, p.id, p.starts_on + (d / 5) * 7 + d % 5, 7, a.status,
         case when a.status = 'present' then 7 end, p.referent_user_id, p.starts_on + (d / 5) * 7 + d % 5,
         p.starts_on + (d / 5) * 7 + d % 5
       from (select pl.*, row_number() over (order by pl.id) as rn, count(*) over () as n from placements pl

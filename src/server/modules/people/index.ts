@@ -39,7 +39,11 @@ export { participantCode } from './persons/participant-code';
  * A person's interpreter need (the organisation's own person, under RLS), for booking an interpreter:
  * undefined when the person is not the organisation's, null when no need is recorded.
  */
-export { findOwnPerson, interpreterNeedOf as personInterpreterNeed } from './persons/store';
+export {
+  findOwnPerson,
+  findOwnPersonAudited,
+  interpreterNeedOf as personInterpreterNeed,
+} from './persons/store';
 /** The one sharing door: preview, basis (consent or override) and the grant with its audit entry. */
 export {
   type GrantSource,

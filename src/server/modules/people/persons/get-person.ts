@@ -1,6 +1,5 @@
 import type { PersonDetail } from '../../../../common/people/schemas';
 import type { Actor } from '../../../platform/actor';
-import { auditPersonRead } from '../../../platform/audit';
 import type { Tx } from '../../../platform/db/context';
 import { notFound } from '../../../platform/errors';
 import type { Secrets } from '../../../platform/secrets';
@@ -24,7 +23,8 @@ export async function loadPerson(
 
 /** A person's full record for their home organisation. Every read is recorded in the audit log. */
 export async function getPerson(trx: Tx, actor: Actor, secrets: Secrets, id: string): Promise<PersonDetail> {
-  const row = await loadPerson(trx, actor, id, 'person.view');
-  await auditPersonRead(trx, { personIds: [row.id], what: 'record' });
-  return toDetail(row, actor, await maskedNationalId(trx, secrets, row.national_id_enc));
+  const { scope } = personAccess(actor, 'person.view');
+  const row = await store.readPersonAudited(trx, id, scope, 'record');
+  if (!row) throw notFound('people.persons.errors.not_found');
+  return toDetail(row, actor, await maskedNationalId(trx, secrets, row.national_id_enc, row.org_keys));
 }

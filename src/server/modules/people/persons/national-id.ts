@@ -1,6 +1,6 @@
 import { maskNationalId } from '../../../../common/people/rules';
 import type { Tx } from '../../../platform/db/context';
-import { fieldCipher } from '../../../platform/keys/field-cipher';
+import { cipherOf, fieldCipher, type KeyRow } from '../../../platform/keys/field-cipher';
 import type { Secrets } from '../../../platform/secrets';
 
 const FIELD = 'persons.national_id' as const;
@@ -24,12 +24,19 @@ export async function nationalIdIndex(trx: Tx, secrets: Secrets, value: string):
   return (await fieldCipher(trx, secrets)).blindIndex(FIELD, value);
 }
 
-/** The stored identifier, opened only to be masked (the last three characters). */
+/**
+ * The stored identifier, opened only to be masked (the last three characters). `keys` are the
+ * organisation's key rows when the caller read them with the record; they are fetched otherwise.
+ */
 export async function maskedNationalId(
   trx: Tx,
   secrets: Secrets,
   sealed: string | null,
+  keys?: readonly KeyRow[] | null,
 ): Promise<string | null> {
   if (!sealed) return null;
-  return maskNationalId((await fieldCipher(trx, secrets)).open(FIELD, sealed));
+  const cipher = keys?.some((k) => k.purpose === 'data')
+    ? cipherOf(secrets, keys)
+    : await fieldCipher(trx, secrets);
+  return maskNationalId(cipher.open(FIELD, sealed));
 }

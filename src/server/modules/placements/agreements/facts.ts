@@ -36,7 +36,10 @@ export async function programmeTerms(
   trx: Tx,
   programmeId: string | null,
 ): Promise<{ rule: DurationRule; period: Period | null }> {
-  const p = programmeId ? await store.findProgramme(trx, programmeId) : undefined;
+  return termsOf(programmeId ? await store.findProgramme(trx, programmeId) : undefined);
+}
+
+function termsOf(p: store.ProgrammeTerms | undefined): { rule: DurationRule; period: Period | null } {
   return p
     ? {
         rule: { minMonths: p.placement_min_months, maxMonths: p.placement_max_months },
@@ -65,7 +68,10 @@ export async function loadFacts(
     version: s.version,
     signedAt: s.signed_at ? new Date(s.signed_at).toISOString() : null,
   }));
-  const programme = await programmeTerms(trx, row.programme_id);
+  const linked = row.programme_id
+    ? await store.programmeAndPartner(trx, row.programme_id, row.host_org_id)
+    : undefined;
+  const programme = termsOf(linked?.programme);
   const facts: AgreementFacts = {
     status: row.status as AgreementStatus,
     version: row.version,
@@ -81,9 +87,7 @@ export async function loadFacts(
     signatures,
     otherCommitted: await store.committedPeriods(trx, side, row.person_id, row.id),
     // Without a programme there is no partnership to check (none was open on the placement's dates).
-    hostInProgramme: row.programme_id
-      ? await store.isProgrammePartner(trx, row.programme_id, row.host_org_id)
-      : true,
+    hostInProgramme: linked ? linked.partner : true,
     programmePeriod: programme.period,
     insurance: { accident: row.accident_insurance_ref, liability: row.liability_insurance_ref },
     activated: row.activated_at !== null,

@@ -12,7 +12,7 @@ import type { Tx } from '../../../platform/db/context';
  * The home centre's own person and whether a pathway is theirs: the people module's answers (persons and
  * pathways are its tables).
  */
-export { findOwnPerson, isPathwayOf as pathwayOfPerson } from '../../people';
+export { findOwnPerson, findOwnPersonAudited, isPathwayOf as pathwayOfPerson } from '../../people';
 
 /** Status, e-mail, region and names of an organisation (the partner directory, readable by every member). */
 export async function findOrganisation(trx: Tx, id: string) {
@@ -40,14 +40,27 @@ export async function findProgramme(trx: Tx, id: string) {
     .executeTakeFirst();
 }
 
-export async function isProgrammePartner(trx: Tx, programmeId: string, orgId: string): Promise<boolean> {
-  const r = await trx
-    .selectFrom('programme_partners')
-    .select('partner_org_id')
-    .where('programme_id', '=', programmeId)
-    .where('partner_org_id', '=', orgId)
-    .executeTakeFirst();
-  return !!r;
+/**
+ * A programme's terms and whether an organisation is one of its partners, in one statement (the guards
+ * need both on every agreement page and move). The programme is undefined when unknown or unreadable.
+ */
+export async function programmeAndPartner(trx: Tx, programmeId: string, orgId: string) {
+  const r = await sql<{ programme: ProgrammeTerms | null; partner: boolean }>`
+    select (select jsonb_build_object('starts_on', p.starts_on, 'ends_on', p.ends_on,
+        'placement_min_months', p.placement_min_months, 'placement_max_months', p.placement_max_months)
+        from programmes p where p.id = ${programmeId}::uuid) as programme,
+      exists (select 1 from programme_partners pp
+        where pp.programme_id = ${programmeId}::uuid and pp.partner_org_id = ${orgId}::uuid) as partner`.execute(
+    trx,
+  );
+  return { programme: r.rows[0]?.programme ?? undefined, partner: r.rows[0]?.partner === true };
+}
+
+export interface ProgrammeTerms {
+  starts_on: string;
+  ends_on: string;
+  placement_min_months: number;
+  placement_max_months: number;
 }
 
 /** Staff of an organisation who may tutor there (tutors and coordinators), names only. */
@@ -107,28 +120,34 @@ export async function committedPeriods(
 }
 
 export async function signatures(trx: Tx, placementId: string) {
-  const rows = await trx
-    .selectFrom('placement_signatures')
+  // The signers' names come from the definer function in the same statement (one round trip).
+  return trx
+    .selectFrom('placement_signatures as s')
+    .leftJoin(
+      sql<{
+        signature_id: string;
+        signer_name: string | null;
+        email: string | null;
+      }>`app.placement_signers(${placementId}::uuid)`.as('n'),
+      'n.signature_id',
+      's.id',
+    )
     .select([
-      'id',
-      'role',
-      'version',
-      'method',
-      'requested_at',
-      'signed_at',
-      'token_hash',
-      'token_expires_at',
+      's.id',
+      's.role',
+      's.version',
+      's.method',
+      's.requested_at',
+      's.signed_at',
+      's.token_hash',
+      's.token_expires_at',
+      'n.signer_name',
+      'n.email',
     ])
-    .where('placement_id', '=', placementId)
-    .orderBy('version')
-    .orderBy('requested_at')
+    .where('s.placement_id', '=', placementId)
+    .orderBy('s.version')
+    .orderBy('s.requested_at')
     .execute();
-  const names = await signerNames(trx, placementId);
-  return rows.map((r) => ({
-    ...r,
-    signer_name: names.get(r.id)?.signer_name ?? null,
-    email: names.get(r.id)?.email ?? null,
-  }));
 }
 
 /**

@@ -36,15 +36,10 @@ const text = (v: unknown) => (typeof v === 'string' && v.trim() ? v : null);
  */
 async function personFor(trx: Tx, access: PlacementAccess) {
   const { row, side } = access;
-  const audited = () =>
-    auditPersonRead(trx, {
-      personIds: [row.person_id],
-      what: 'placement',
-      detail: { placementId: row.id, side },
-    });
+  const detail = { placementId: row.id, side };
+  const audited = () => auditPersonRead(trx, { personIds: [row.person_id], what: 'placement', detail });
   if (side === 'home') {
-    const p = await store.findOwnPerson(trx, row.person_id);
-    await audited();
+    const p = await store.findOwnPersonAudited(trx, row.person_id, 'placement', detail);
     return { name: p ? `${p.first_name} ${p.last_name}` : null, code: p?.participant_code ?? null };
   }
   // An ended agreement shows the host nothing of the person (its participant code at most), even if another
