@@ -35,7 +35,16 @@ export type EncryptedField =
   | 'placement_attendance.note'
   | 'placement_evaluations.strengths'
   | 'placement_evaluations.improvements'
-  | 'placement_evaluations.next_steps';
+  | 'placement_evaluations.next_steps'
+  | 'placement_stays_abroad.reason'
+  | 'placement_outcomes.note'
+  | 'placement_outcomes.drop_out_reason';
+
+/**
+ * What an anonymisation leaves in a sealed column that a row check keeps non-empty (a drop-out's reason):
+ * shown as it is, never opened, never sealed (migration 0077, ADR 0042).
+ */
+export const ERASED = '--';
 
 export type MasterKeys = Pick<Secrets, 'secretKey' | 'previousSecretKeys'>;
 
@@ -190,7 +199,7 @@ export function openColumns<R extends object>(
     const out: Record<string, unknown> = { ...(r as Record<string, unknown>) };
     for (const [c, field] of columns) {
       const v = cell(r, c);
-      out[c] = typeof v === 'string' && v ? open(r, field, v) : null;
+      out[c] = v === ERASED ? ERASED : typeof v === 'string' && v ? open(r, field, v) : null;
     }
     return out as R;
   });

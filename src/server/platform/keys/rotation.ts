@@ -4,6 +4,7 @@ import { platformKeys } from '../secrets';
 import { looksSealed, masterKeyId, newKey, unwrapKey, wrapKey } from './envelope';
 import {
   cipherOf,
+  ERASED,
   type FieldCipher,
   firstKeys,
   type KeyRow,
@@ -70,9 +71,10 @@ function pendingRows(db: Session, c: SealedColumn, limit: number) {
     `select t.id, t.${c.orgColumn ?? 'org_id'} as org_id, t.${c.column} as value from ${c.table} t
      left join (select org_id, max(version) as v from app.org_keys where purpose = 'data' group by org_id) k
        on k.org_id = t.${c.orgColumn ?? 'org_id'}
-     where t.${c.column} is not null and (k.v is null or t.${c.column} not like 'v2.' || k.v || '.%')
+     where t.${c.column} is not null and t.${c.column} <> $2
+       and (k.v is null or t.${c.column} not like 'v2.' || k.v || '.%')
      order by t.id limit $1`,
-    [limit],
+    [limit, ERASED],
   );
 }
 

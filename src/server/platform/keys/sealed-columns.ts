@@ -103,6 +103,21 @@ export const SEALED_COLUMNS: readonly SealedColumn[] = [
       orgColumn: 'author_org_id',
     }),
   ),
+  // The home centre's alone, released to nobody (migration 0077).
+  {
+    table: 'placement_stays_abroad',
+    column: 'reason',
+    field: 'placement_stays_abroad.reason',
+    heldClearText: true,
+  },
+  ...(['note', 'drop_out_reason'] as const).map(
+    (column): SealedColumn => ({
+      table: 'placement_outcomes',
+      column,
+      field: `placement_outcomes.${column}`,
+      heldClearText: true,
+    }),
+  ),
 ];
 
 /** Columns sealed with the platform key itself (v1): only a master key rotation moves them. */

@@ -3,7 +3,7 @@ import type { FollowUpView, OutcomeBody } from '../../../../common/placements/fo
 import type { Actor } from '../../../platform/actor';
 import type { Tx } from '../../../platform/db/context';
 import { conflict, validationFailed } from '../../../platform/errors';
-import type { MasterKeys } from '../../../platform/keys/field-cipher';
+import { type MasterKeys, sealText } from '../../../platform/keys/field-cipher';
 import { assertHome, followUpAccess } from './access';
 import * as store from './store';
 import { followUpView } from './view';
@@ -34,8 +34,12 @@ export async function saveOutcome(
       observed_on: body.observedOn,
       situation: body.situation,
       contract_type: body.situation === 'job' ? (body.contractType ?? null) : null,
-      drop_out_reason: body.situation === 'drop_out' ? (body.dropOutReason?.trim() ?? null) : null,
-      note: body.note?.trim() || null,
+      // Texts about the person's life after the placement, sealed with the home centre's key (0077).
+      drop_out_reason:
+        body.situation === 'drop_out'
+          ? await sealText(trx, masters, 'placement_outcomes.drop_out_reason', body.dropOutReason?.trim())
+          : null,
+      note: await sealText(trx, masters, 'placement_outcomes.note', body.note?.trim()),
     },
     actor.userId,
   );

@@ -3,7 +3,7 @@ import type { FollowUpView, StayBody } from '../../../../common/placements/follo
 import type { Actor } from '../../../platform/actor';
 import type { Tx } from '../../../platform/db/context';
 import { notFound, validationFailed } from '../../../platform/errors';
-import type { MasterKeys } from '../../../platform/keys/field-cipher';
+import { type MasterKeys, sealText } from '../../../platform/keys/field-cipher';
 import { assertHome, assertRecording, followUpAccess } from './access';
 import * as store from './store';
 import { followUpView } from './view';
@@ -28,7 +28,8 @@ export async function recordStay(
     ...store.parties(a.row),
     starts_on: body.startsOn,
     ends_on: body.endsOn,
-    reason: body.reason?.trim() || null,
+    // Why the person stays abroad is the home centre's alone: sealed with its key (migration 0077).
+    reason: await sealText(trx, masters, 'placement_stays_abroad.reason', body.reason?.trim()),
     recorded_by: actor.userId,
   });
   return followUpView(trx, actor, masters, a);

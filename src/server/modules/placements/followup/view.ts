@@ -23,7 +23,7 @@ import type {
 import { type Actor, actorCan } from '../../../platform/actor';
 import { auditPersonRead } from '../../../platform/audit';
 import type { Tx } from '../../../platform/db/context';
-import type { MasterKeys } from '../../../platform/keys/field-cipher';
+import { type MasterKeys, openOwnColumns } from '../../../platform/keys/field-cipher';
 import { parties } from '../agreements/store';
 import { canEvaluate, type FollowUpAccess, followUpAccess, isRecording } from './access';
 import { authoredOpener } from './sealed';
@@ -107,7 +107,7 @@ export async function followUpView(
     ),
     mobility: mobilityViews,
     firstCrossingOn: firstCrossing ?? null,
-    ...(home ? await homeOnly(trx, actor, a) : { stays: null, stayAlerts: null, outcomes: null }),
+    ...(home ? await homeOnly(trx, actor, masters, a) : { stays: null, stayAlerts: null, outcomes: null }),
     canRecordStays: home && recording && actorCan(actor, 'placement.manage'),
     warnings,
   };
@@ -125,11 +125,21 @@ export async function followUpPerson(trx: Tx, a: FollowUpAccess): Promise<Follow
 }
 
 /** What only the home centre sees: stays abroad with the benefit alert, and the outcomes. */
-async function homeOnly(trx: Tx, actor: Actor, a: FollowUpAccess) {
+async function homeOnly(trx: Tx, actor: Actor, masters: MasterKeys, a: FollowUpAccess) {
   const { row } = a;
-  const stays = await store.stays(trx, row.id);
+  // Their texts are sealed with the home centre's own key (migration 0077).
+  const stays = await openOwnColumns(trx, masters, await store.stays(trx, row.id), [
+    'reason',
+    'placement_stays_abroad.reason',
+  ]);
   const benefit = await store.personBenefit(trx, row.person_id);
-  const outcomes = await store.outcomes(trx, row.id);
+  const outcomes = await openOwnColumns(
+    trx,
+    masters,
+    await store.outcomes(trx, row.id),
+    ['drop_out_reason', 'placement_outcomes.drop_out_reason'],
+    ['note', 'placement_outcomes.note'],
+  );
   let stayAlerts: FollowUpView['stayAlerts'] = null;
   if (staysAlertApplies(benefit)) {
     const all = await store.personStays(trx, row.person_id);

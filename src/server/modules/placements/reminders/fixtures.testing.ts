@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { TestApp } from '../../../../../test/support/app';
+import { fieldCipher } from '../../../platform/keys/field-cipher';
 import { referralFixtures } from '../../people/referrals/fixtures.testing';
 
 type Member = { userId: string; orgId: string };
@@ -115,8 +116,16 @@ export function agreementFixtures(t: TestApp) {
     );
 
   const addOutcome = (a: Agreement, kind: 'exit' | 'six_months', observedOn: string, situation = 'job') =>
-    f.asOrg(a.home, (trx) =>
-      trx
+    f.asOrg(a.home, async (trx) => {
+      // Sealed as the application writes it (migration 0077).
+      const reason =
+        situation === 'drop_out'
+          ? (await fieldCipher(trx, t.deps.secrets)).seal(
+              'placement_outcomes.drop_out_reason',
+              'Déménagement',
+            )
+          : null;
+      await trx
         .insertInto('placement_outcomes')
         .values({
           org_id: a.home.orgId,
@@ -125,11 +134,11 @@ export function agreementFixtures(t: TestApp) {
           observed_on: observedOn,
           situation,
           contract_type: situation === 'job' ? 'fixed_term' : null,
-          drop_out_reason: situation === 'drop_out' ? 'Déménagement' : null,
+          drop_out_reason: reason,
           recorded_by: a.home.userId,
         })
-        .execute(),
-    );
+        .execute();
+    });
 
   const addAttendance = (
     a: Agreement,

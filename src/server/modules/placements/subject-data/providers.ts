@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { EncryptedField } from '../../../platform/keys/field-cipher';
+import { type EncryptedField, ERASED, openOwnColumns } from '../../../platform/keys/field-cipher';
 import type { SubjectDataProvider } from '../../../platform/module';
 import { changed, section } from '../../../platform/subject-data';
 import { authoredOpener } from '../followup/sealed';
@@ -94,19 +94,33 @@ export const placementsSubjectData: SubjectDataProvider = {
           ['note', 'placement_mobility.note'],
         ),
       ),
-      section(
-        'placements.stays_abroad',
-        await sql<Record<string, unknown>>`
-          select s.starts_on::text as "startsOn", s.ends_on::text as "endsOn", s.reason
-          from placement_stays_abroad s where s.placement_id in ${of} order by s.starts_on`.execute(trx),
-      ),
-      section(
-        'placements.outcomes',
-        await sql<Record<string, unknown>>`
-          select o.kind, o.observed_on::text as "observedOn", o.situation, o.contract_type as "contractType",
-            o.drop_out_reason as "dropOutReason", o.note
-          from placement_outcomes o where o.placement_id in ${of} order by o.observed_on`.execute(trx),
-      ),
+      // Stays abroad and outcomes are the home centre's own, sealed with its key (migration 0077).
+      section('placements.stays_abroad', {
+        rows: await openOwnColumns(
+          trx,
+          masters,
+          (
+            await sql<Record<string, unknown>>`
+              select s.starts_on::text as "startsOn", s.ends_on::text as "endsOn", s.reason
+              from placement_stays_abroad s where s.placement_id in ${of} order by s.starts_on`.execute(trx)
+          ).rows,
+          ['reason', 'placement_stays_abroad.reason'],
+        ),
+      }),
+      section('placements.outcomes', {
+        rows: await openOwnColumns(
+          trx,
+          masters,
+          (
+            await sql<Record<string, unknown>>`
+              select o.kind, o.observed_on::text as "observedOn", o.situation, o.contract_type as "contractType",
+                o.drop_out_reason as "dropOutReason", o.note
+              from placement_outcomes o where o.placement_id in ${of} order by o.observed_on`.execute(trx)
+          ).rows,
+          ['dropOutReason', 'placement_outcomes.drop_out_reason'],
+          ['note', 'placement_outcomes.note'],
+        ),
+      }),
     ];
   },
   async anonymise(trx, personId) {
@@ -128,7 +142,7 @@ export const placementsSubjectData: SubjectDataProvider = {
     const stays = await sql`update placement_stays_abroad set reason = null
       where placement_id in ${of} and reason is not null`.execute(trx);
     const outcomes = await sql`update placement_outcomes set note = null,
-        drop_out_reason = case when drop_out_reason is null then null else '--' end
+        drop_out_reason = case when drop_out_reason is null then null else ${ERASED} end
       where placement_id in ${of}`.execute(trx);
     return {
       placementsKept: changed(agreements),
