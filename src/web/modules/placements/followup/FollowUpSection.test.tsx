@@ -58,6 +58,8 @@ describe('the follow-up section of a placement', () => {
     const stays = card('Séjours à l’étranger');
     expect(stays.getByText(/Séjour à l’étranger de 8 jours consécutifs/)).toBeTruthy();
     expect(stays.getByText('À signaler (revenu d’intégration / leefloon)')).toBeTruthy();
+    // Each stay is a card on a phone (its reason and its removal did not fit a 390 px table).
+    expect(stays.getByRole('table').classList.contains('data--stacked')).toBe(true);
     expect(card('Sorties').getAllByText('À saisir quand le stage sera terminé.')).toHaveLength(2);
     // The final evaluation waits for the midpoint.
     expect(card('Évaluations tripartites').getByText(/s’ouvre à mi-parcours, le 9 déc\. 2026/)).toBeTruthy();

@@ -52,6 +52,8 @@ export function StaysAbroadCard({ f, stays }: { f: FollowUpView; stays: StayView
         <ErrorAlert error={remove.error} />
         {stays.length ? (
           <DataTable
+            // A reason and a removal button per row: on a phone each stay is a card, as incidents are.
+            stacked
             caption={intl.formatMessage({ id: 'placements.followup.stays.title' })}
             rowKey={(s) => s.id}
             rows={stays}
