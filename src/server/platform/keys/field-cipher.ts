@@ -29,6 +29,7 @@ export type EncryptedField =
   | 'outreach_contacts.note'
   | 'pathway_notes.body'
   | 'referrals.message'
+  | 'referrals.decline_reason'
   | 'placement_incidents.description'
   | 'placement_incidents.action_taken'
   | 'placement_mobility.note'

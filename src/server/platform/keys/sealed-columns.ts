@@ -70,6 +70,14 @@ export const SEALED_COLUMNS: readonly SealedColumn[] = [
   { table: 'pathway_notes', column: 'body', field: 'pathway_notes.body', heldClearText: true },
   // The sender's, released to the recipient (app.referral_keys).
   { table: 'referrals', column: 'message', field: 'referrals.message', heldClearText: true },
+  // The recipient's, released to the sender (migration 0078).
+  {
+    table: 'referrals',
+    column: 'decline_reason',
+    field: 'referrals.decline_reason',
+    heldClearText: true,
+    orgColumn: 'recipient_org_id',
+  },
   // Either side of a placement writes its follow-up: each row with its author's key (ADR 0040).
   ...(['description', 'action_taken'] as const).map(
     (column): SealedColumn => ({

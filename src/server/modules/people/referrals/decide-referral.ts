@@ -10,7 +10,7 @@ import { type Actor, requirePermission } from '../../../platform/actor';
 import type { Tx } from '../../../platform/db/context';
 import { conflict, forbidden, notFound, validationFailed } from '../../../platform/errors';
 import { t } from '../../../platform/i18n';
-import type { MasterKeys } from '../../../platform/keys/field-cipher';
+import { fieldCipher, type MasterKeys } from '../../../platform/keys/field-cipher';
 import * as store from './store';
 import { loadView } from './view';
 
@@ -58,7 +58,10 @@ export async function decideReferral(
   const { to } = check.transition;
   await store.updateReferralStatus(trx, id, {
     status: to,
-    ...(to === 'declined' ? { decline_reason: given ?? '' } : {}),
+    // The recipient's reason, sealed with its key; the sender opens it through app.referral_keys() (0078).
+    ...(to === 'declined'
+      ? { decline_reason: (await fieldCipher(trx, masters)).seal('referrals.decline_reason', given ?? '') }
+      : {}),
     // The recipient's decision is recorded as theirs; a revocation shows in the audit log.
     ...(side === 'recipient' ? { decided_by: actor.userId, decided_at: new Date() } : {}),
   });

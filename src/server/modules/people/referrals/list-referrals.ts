@@ -30,7 +30,7 @@ export async function listReferrals(
     page,
     pageSize,
   );
-  const rows = await store.withMessages(trx, masters, listed);
+  const rows = await store.withTexts(trx, masters, listed);
   const received = rows.filter(
     (r) => r.recipient_org_id === actor.orgId && (r.status === 'sent' || r.status === 'accepted'),
   );

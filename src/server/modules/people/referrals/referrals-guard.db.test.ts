@@ -13,6 +13,9 @@ import { referralFixtures } from './fixtures.testing';
 
 const available = await engineAvailable();
 
+// The guard reads statuses only; the reason just has the sealed shape the column's check asks for (0078).
+const SEALED_REASON = 'v2.1.a-reason-sealed-by-the-recipient';
+
 type Member = { userId: string; orgId: string };
 
 /**
@@ -48,7 +51,7 @@ describe.skipIf(!available)('the referral guard against the workflow', () => {
           purpose: 'referral',
           fields: ['identity'],
           status,
-          decline_reason: status === 'declined' ? 'Plus de place' : null,
+          decline_reason: status === 'declined' ? SEALED_REASON : null,
           override_reason: 'Essai du garde de la base',
           sent_by: sender.userId,
         })
@@ -63,7 +66,7 @@ describe.skipIf(!available)('the referral guard against the workflow', () => {
     try {
       await f.asOrg(member, (trx) =>
         sql`update referrals set status = ${to},
-          decline_reason = ${to === 'declined' ? 'Plus de place' : null},
+          decline_reason = ${to === 'declined' ? SEALED_REASON : null},
           decided_by = ${side === 'recipient' ? member.userId : null}
           where id = ${id}`.execute(trx),
       );

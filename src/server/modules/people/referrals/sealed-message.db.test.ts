@@ -4,6 +4,7 @@ import { type Client, createTestApp, ownerSession, type TestApp } from '../../..
 import { engineAvailable } from '../../../../../test/support/engine';
 import { withContext } from '../../../platform/db/context';
 import { sealPending } from '../../../platform/keys/rotation';
+import { peopleSubjectData } from '../subject-rights/providers';
 
 const available = await engineAvailable();
 
@@ -15,7 +16,7 @@ const DEMO = 'Personne motivée pour un chantier à Roubaix ; disponible dès le
  * the audit log; clear messages written before are sealed at start, through the guard that keeps a referral
  * as its sender wrote it.
  */
-describe.skipIf(!available)('sealed referral messages', () => {
+describe.skipIf(!available)('sealed referral messages and decline reasons', () => {
   let t: TestApp;
   let sender: Client;
   let recipient: Client;
@@ -63,11 +64,14 @@ describe.skipIf(!available)('sealed referral messages', () => {
         ).rows.map((r) => r.org_id),
       );
     };
-    const senderOrg = (
-      await one<{ org_id: string }>(sql`select org_id from referrals where id = ${referralId}`)
-    ).org_id;
-    expect(new Set(await keys('referent@ccas-roubaix.example'))).toEqual(new Set([senderOrg]));
-    expect(new Set(await keys('referent@cpas-mouscron.example'))).toEqual(new Set([senderOrg]));
+    const { org_id: senderOrg, recipient_org_id: recipientOrg } = await one<{
+      org_id: string;
+      recipient_org_id: string;
+    }>(sql`select org_id, recipient_org_id from referrals where id = ${referralId}`);
+    // Both parties' keys (migration 0078: the recipient's opens its decline reason for the sender).
+    const parties = new Set([senderOrg, recipientOrg]);
+    expect(new Set(await keys('referent@ccas-roubaix.example'))).toEqual(parties);
+    expect(new Set(await keys('referent@cpas-mouscron.example'))).toEqual(parties);
     expect(await keys('trajectbegeleider@ocmw-kortrijk.example')).toEqual([]);
     expect((await outsider.get(`/api/referrals/${referralId}`)).statusCode).toBe(404);
   });
@@ -109,5 +113,75 @@ describe.skipIf(!available)('sealed referral messages', () => {
         sql`update referrals set message = 'v2.1.forged' where id = ${referralId}`.execute(trx),
       ),
     ).rejects.toThrow(/may only decide/);
+  });
+  it('seals the recipient’s decline reason with its key, opens it for the sender, and keeps an erased one', async () => {
+    const REASON = 'Plus de place sur le chantier avant le mois de mars';
+    const status = await one<{ status: string; person_id: string }>(
+      sql`select status, person_id from referrals where id = ${referralId}`,
+    );
+    expect(status.status).toBe('sent');
+    const declined = await recipient.post(`/api/referrals/${referralId}/decline`, { reason: REASON });
+    expect(declined.statusCode, declined.body).toBe(200);
+    expect(declined.json().declineReason).toBe(REASON);
+    const stored = await one<{ r: string }>(
+      sql`select decline_reason as r from referrals where id = ${referralId}`,
+    );
+    expect(stored.r).toMatch(/^v2\.1\./);
+    const page = await sender.get(`/api/referrals/${referralId}`);
+    expect(page.json().declineReason).toBe(REASON);
+    const outbox = await sender.get('/api/referrals?box=outbox');
+    expect(outbox.json().items.find((i: { id: string }) => i.id === referralId)?.declineReason).toBe(REASON);
+    expect(outbox.body).not.toMatch(/v2\.1\./);
+    const logged = await one<{ n: number }>(sql`select count(*)::int as n from audit.log
+      where entity = 'referrals' and (coalesce(before, '{}')::text || coalesce(after, '{}')::text
+        || coalesce(detail, '{}')::text) like '%Plus de place%'`);
+    expect(logged.n).toBe(0);
+
+    // The sender's export opens it; its anonymisation leaves the erasure marker, shown as it is.
+    const mouscron = await one<{ user: string; org: string }>(sql`select u.id as user, m.org_id as org
+      from users u join memberships m on m.user_id = u.id where u.email = 'referent@cpas-mouscron.example'`);
+    const provider = peopleSubjectData.find((p) => p.key === 'people.referrals')!;
+    const sections = await withContext(t.deps.db, { userId: mouscron.user, orgId: mouscron.org }, (trx) =>
+      provider.collect(trx, null, status.person_id, t.deps.secrets),
+    );
+    const row = sections.find((x) => x.key === 'people.referrals')?.rows.find((r) => r.status === 'declined');
+    expect(row).toMatchObject({ declineReason: REASON });
+    expect(row).not.toHaveProperty('recipient_org_id');
+
+    // A reason written clear before 0078 is sealed at start with the recipient's key, through the guard.
+    await sql`alter table referrals drop constraint referrals_decline_reason_sealed`.execute(owner());
+    try {
+      await sql`alter table referrals disable trigger referrals_guard`.execute(owner());
+      await sql`update referrals set decline_reason = 'Refus écrit avant le scellement' where id = ${referralId}`.execute(
+        owner(),
+      );
+      await sql`alter table referrals enable trigger referrals_guard`.execute(owner());
+      expect((await sealPending(ownerSession(t), t.deps.secrets)).resealed['referrals.decline_reason']).toBe(
+        1,
+      );
+    } finally {
+      await sql`alter table referrals add constraint referrals_decline_reason_sealed check (decline_reason is null
+        or decline_reason like 'v2.%' or decline_reason = '--') not valid`.execute(owner());
+    }
+    expect((await sender.get(`/api/referrals/${referralId}`)).json().declineReason).toBe(
+      'Refus écrit avant le scellement',
+    );
+
+    // An anonymised person's declined referral keeps the erasure marker (the row check wants a reason): the
+    // check admits it, both parties see it as it is, and the start's re-encryption leaves it alone.
+    await sql`alter table referrals disable trigger referrals_guard`.execute(owner());
+    try {
+      await sql`update referrals set decline_reason = '--' where id = ${referralId}`.execute(owner());
+      // Any other clear reason is refused by the check itself.
+      await expect(
+        sql`update referrals set decline_reason = 'en clair' where id = ${referralId}`.execute(owner()),
+      ).rejects.toThrow(/referrals_decline_reason_sealed/);
+    } finally {
+      await sql`alter table referrals enable trigger referrals_guard`.execute(owner());
+    }
+    const report = await sealPending(ownerSession(t), t.deps.secrets);
+    expect(report.resealed['referrals.decline_reason'] ?? 0).toBe(0);
+    for (const c of [sender, recipient])
+      expect((await c.get(`/api/referrals/${referralId}`)).json().declineReason).toBe('--');
   });
 });

@@ -1,7 +1,14 @@
 import { type Insertable, sql } from 'kysely';
 import type { ReferralStatus } from '../../../../common/people/referral-rules';
 import type { Tx } from '../../../platform/db/context';
-import { type KeyRow, type MasterKeys, releasedOpener } from '../../../platform/keys/field-cipher';
+import {
+  holdsValues,
+  type KeyRow,
+  type MasterKeys,
+  openColumns,
+  releasedOpener,
+  type SealedColumns,
+} from '../../../platform/keys/field-cipher';
 import type { ReferralsTable } from '../tables';
 
 export async function findOrganisation(trx: Tx, id: string) {
@@ -101,22 +108,31 @@ export async function updateReferralStatus(
 }
 
 /**
- * Rows with their message opened (sealed with the sender's key, migration 0075): the keys come from
- * app.referral_keys(), which releases the senders' keys to each referral's sender and recipient only.
+ * Rows with their texts opened: the message sealed with the sender's key (migration 0075), the decline reason
+ * with the recipient's (0078). The keys come from app.referral_keys(), which releases both parties' keys to
+ * each referral's sender and recipient only. An anonymised reason (ERASED) is shown as it is.
  */
-export async function withMessages<R extends { id: string; org_id: string; message: string | null }>(
-  trx: Tx,
-  masters: MasterKeys,
-  rows: R[],
-): Promise<R[]> {
-  const sealed = rows.filter((r) => r.message);
+export async function withTexts<
+  R extends {
+    id: string;
+    org_id: string;
+    recipient_org_id: string;
+    message: string | null;
+    decline_reason: string | null;
+  },
+>(trx: Tx, masters: MasterKeys, rows: R[]): Promise<R[]> {
+  const columns: SealedColumns<R> = [
+    ['message', 'referrals.message'],
+    ['decline_reason', 'referrals.decline_reason'],
+  ];
+  const sealed = rows.filter((r) => holdsValues([r], columns));
   if (sealed.length === 0) return rows;
   const opener = await releasedOpener(
     trx,
     masters,
     sql<KeyRow>`select * from app.referral_keys(${sealed.map((r) => r.id)}::uuid[])`,
   );
-  return rows.map((r) =>
-    r.message ? { ...r, message: opener.open(r.org_id, 'referrals.message', r.message) } : r,
+  return openColumns(rows, columns, (r, field, value) =>
+    opener.open(field === 'referrals.message' ? r.org_id : r.recipient_org_id, field, value),
   );
 }

@@ -88,7 +88,7 @@ export async function loadView(
 ): Promise<ReferralView> {
   const found = await store.getReferral(trx, id);
   if (!found) throw notFound('people.referrals.errors.not_found');
-  const [row] = await store.withMessages(trx, masters, [found]);
+  const [row] = await store.withTexts(trx, masters, [found]);
   const view = await toView(trx, actor, row!);
   await auditSenderReads(trx, [view], { referralId: view.id });
   return view;

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Tx } from '../../../platform/db/context';
 import type { SubjectDataProvider } from '../../../platform/module';
 import { changed, opened, section } from '../../../platform/subject-data';
+import { withTexts as withReferralTexts } from '../referrals/store';
 
 /**
  * What the people module holds about a person (ADR 0032): the record, pathways, consents, referrals and
@@ -144,14 +145,30 @@ const consents: SubjectDataProvider = {
 const sharing: SubjectDataProvider = {
   key: 'people.referrals',
   async collect(trx, _actor, personId, masters) {
-    const referrals = await sql<Record<string, unknown> & { message: string | null }>`
-      select r.created_at as "sentAt", o.name_fr as "recipient", r.purpose, r.fields, r.message, r.status,
-        r.decline_reason as "declineReason", r.decided_at as "decidedAt"
+    const referrals = await sql<{
+      id: string;
+      org_id: string;
+      recipient_org_id: string;
+      message: string | null;
+      decline_reason: string | null;
+    }>`
+      select r.id, r.org_id, r.recipient_org_id, r.created_at as "sentAt", o.name_fr as "recipient", r.purpose,
+        r.fields, r.message, r.status, r.decline_reason, r.decided_at as "decidedAt"
       from referrals r join organisations o on o.id = r.recipient_org_id
       where r.person_id = ${personId} and r.org_id = app.current_org_id() order by r.created_at`.execute(trx);
+    // The messages are the home organisation's own, the decline reasons the recipients' (released to it).
+    const texts = await withReferralTexts(trx, masters, referrals.rows);
     return [
-      // The messages are the home organisation's own (it sent them): its key opens them.
-      section('people.referrals', await opened(trx, masters, referrals, ['message', 'referrals.message'])),
+      section('people.referrals', {
+        // The keys' owners are not part of the export; the columns keep their order and names.
+        rows: texts.map((r) =>
+          Object.fromEntries(
+            Object.entries(r)
+              .filter(([k]) => !['id', 'org_id', 'recipient_org_id'].includes(k))
+              .map(([k, v]) => [k === 'decline_reason' ? 'declineReason' : k, v]),
+          ),
+        ),
+      }),
       section(
         'people.grants',
         await sql<Record<string, unknown>>`
