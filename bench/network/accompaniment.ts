@@ -44,7 +44,8 @@ export async function generateAccompaniment(
         ${pick(['low', 'normal', 'normal', 'high'], r('aru', 'a.j'))}, array['ar'], array['identity','languages'],
         -- The message is sealed by the application (migration 0071): generated requests carry none.
         null, status,
-        case when status = 'declined' then 'Équipe complète ce mois-ci' end,
+        -- Sealed by the application too (migration 0079): generated declines carry the erasure marker.
+        case when status = 'declined' then '--' end,
         case when status <> 'sent' then at + interval '2 days' end, created_by, at, at
       from ${W}.acc_requests a;
     insert into accompaniment_request_persons (request_id, person_id, org_id, team_org_id)

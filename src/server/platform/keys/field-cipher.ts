@@ -20,6 +20,7 @@ export type EncryptedField =
   | 'persons.national_id'
   | 'accompaniment_clinical_notes.body'
   | 'accompaniment_requests.message'
+  | 'accompaniment_requests.decline_reason'
   | 'accompaniment_interventions.outcome'
   | 'interpreter_bookings.briefing'
   | 'newcomer_profiles.psychosocial_referred_to'

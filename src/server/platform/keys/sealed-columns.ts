@@ -28,6 +28,14 @@ export const SEALED_COLUMNS: readonly SealedColumn[] = [
     field: 'accompaniment_requests.message',
     heldClearText: true,
   },
+  // The team's, written into the requester's row (migration 0079).
+  {
+    table: 'accompaniment_requests',
+    column: 'decline_reason',
+    field: 'accompaniment_requests.decline_reason',
+    heldClearText: true,
+    orgColumn: 'team_org_id',
+  },
   {
     table: 'accompaniment_interventions',
     column: 'outcome',

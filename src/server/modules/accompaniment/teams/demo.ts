@@ -186,7 +186,7 @@ export const seedTeams: DemoSeeder = async (trx, orgs, users, secrets) => {
     .execute();
   const coord = demoActor(coordinator, cresam, ['coordinator']);
   await as(trx, coord, async () => {
-    await decideRequest(trx, coord, requestId, 'accept');
+    await decideRequest(trx, coord, masters, requestId, 'accept');
     const members = await trx
       .selectFrom('accompaniment_team_members')
       .select(['id', 'profession'])

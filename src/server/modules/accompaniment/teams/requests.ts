@@ -20,7 +20,7 @@ import { auditPersonRead } from '../../../platform/audit';
 import type { Tx } from '../../../platform/db/context';
 import { AppError, conflict, forbidden, notFound, validationFailed } from '../../../platform/errors';
 import { t } from '../../../platform/i18n';
-import { type MasterKeys, requestPartyOpener, sealText } from '../../../platform/keys/field-cipher';
+import { ERASED, type MasterKeys, requestPartyOpener, sealText } from '../../../platform/keys/field-cipher';
 import {
   grantPersonAccess,
   previewShare,
@@ -192,6 +192,7 @@ export async function createRequest(
 
 // The message is sealed with the requesting organisation's key: the team opens it through the request.
 const MESSAGE = 'accompaniment_requests.message' as const;
+const DECLINE_REASON = 'accompaniment_requests.decline_reason' as const;
 
 /** The request as one of its two parties sees it; 404 for anyone else. */
 export async function loadRequest(trx: Tx, actor: Actor, id: string) {
@@ -237,7 +238,9 @@ export async function getRequest(
   const rows = await store.interventions(trx, id);
   // Both parties' texts: the requester's message, the team's outcomes (keys released for this request only).
   const opener =
-    row.message || rows.some((r) => r.outcome) ? await requestPartyOpener(trx, masters, id) : null;
+    row.message || row.decline_reason || rows.some((r) => r.outcome)
+      ? await requestPartyOpener(trx, masters, id)
+      : null;
   const interventions = rows.map((r) => toIntervention(r, opener));
   const manage = actorCan(actor, 'accompaniment.manage');
   return {
@@ -245,7 +248,13 @@ export async function getRequest(
     languages: row.languages,
     fields: row.fields,
     message: row.message && opener ? opener.open(row.org_id, MESSAGE, row.message) : null,
-    declineReason: row.decline_reason,
+    // The team's reason, sealed with its key (migration 0079); an erased one is shown as it is.
+    declineReason:
+      row.decline_reason === ERASED
+        ? ERASED
+        : row.decline_reason && opener
+          ? opener.open(row.team_org_id, DECLINE_REASON, row.decline_reason)
+          : null,
     decidedAt: row.decided_at ? new Date(row.decided_at).toISOString() : null,
     persons,
     interventions,
@@ -260,6 +269,7 @@ export async function getRequest(
 export async function decideRequest(
   trx: Tx,
   actor: Actor,
+  masters: MasterKeys,
   id: string,
   action: RequestAction,
   reason?: string | null,
@@ -282,7 +292,8 @@ export async function decideRequest(
     throw validationFailed([{ path: 'reason', code: 'accompaniment.teams.requests.errors.reason_required' }]);
   await store.setRequestStatus(trx, id, {
     status: to,
-    ...(to === 'declined' ? { decline_reason: given } : {}),
+    // Sealed with the team's key; the requester opens it through app.request_party_keys() (0079).
+    ...(to === 'declined' ? { decline_reason: await sealText(trx, masters, DECLINE_REASON, given) } : {}),
     ...(to === 'accepted' || to === 'declined' ? { decided_by: actor.userId, decided_at: new Date() } : {}),
   });
   await requestEvent(trx, REQUEST_DECIDED, {

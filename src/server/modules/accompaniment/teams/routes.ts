@@ -24,7 +24,9 @@ export async function teamRoutes(app: FastifyInstance, deps: Deps) {
   route(app, req.create, (r) => inTx(deps, r, (trx, a) => rq.createRequest(trx, a, deps.secrets, r.body)));
   route(app, req.get, (r) => inTx(deps, r, (trx, a) => rq.getRequest(trx, a, deps.secrets, r.params.id)));
   route(app, req.decide, (r) =>
-    inTx(deps, r, (trx, a) => rq.decideRequest(trx, a, r.params.id, r.body.action, r.body.reason)),
+    inTx(deps, r, (trx, a) =>
+      rq.decideRequest(trx, a, deps.secrets, r.params.id, r.body.action, r.body.reason),
+    ),
   );
   route(app, req.addIntervention, (r) =>
     inTx(deps, r, (trx, a) => iv.addIntervention(trx, a, deps.secrets, r.params.id, r.body)),

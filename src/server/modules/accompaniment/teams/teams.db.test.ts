@@ -385,5 +385,23 @@ describe.skipIf(!available)('mobile teams and their requests', () => {
     const open = await sql<{ n: number }>`select count(*)::int as n from person_grants
       where source = 'accompaniment_request' and source_id = ${id} and revoked_at is null`.execute(f.db);
     expect(Number(open.rows[0]?.n)).toBe(0);
+    // The reason is sealed with the team's key (migration 0079) and opens for both parties, nowhere in the log.
+    const stored = await sql<{
+      reason: string;
+      team_org_id: string;
+    }>`select decline_reason as reason, team_org_id
+      from accompaniment_requests where id = ${id}`.execute(f.db);
+    expect(stored.rows[0]?.reason).toMatch(/^v2\.\d+\./);
+    for (const c of [worker, coordinator]) {
+      const seen = await c.get(`/api/accompaniment/requests/${id}`);
+      expect(seen.json().declineReason).toBe('Hors de notre zone');
+    }
+    const logged = await sql<{ n: number }>`select count(*)::int as n from audit.log
+      where entity = 'accompaniment_requests' and (coalesce(before, '{}')::text || coalesce(after, '{}')::text
+        || coalesce(detail, '{}')::text) like '%notre zone%'`.execute(f.db);
+    expect(logged.rows[0]?.n).toBe(0);
+    await expect(
+      sql`update accompaniment_requests set decline_reason = 'en clair' where id = ${id}`.execute(f.db),
+    ).rejects.toThrow(/accompaniment_requests_decline_reason_sealed/);
   });
 });
