@@ -53,22 +53,26 @@ export async function childRecords(ctx: ChildContext): Promise<{ probes: Probe[]
           from expenditure_items i where i.id = ${itemId} returning id`,
       );
     });
-  const stay = (placementId: string | undefined, reason: string, userId: string) =>
+  // Sealed texts are written as the application writes them, with the owner's key (migrations 0077, 0080).
+  const stay = async (placementId: string | undefined, reason: string, m: ChildContext['a']) =>
     first(
       db,
       sql`insert into placement_stays_abroad (org_id, host_org_id, placement_id, starts_on, ends_on, reason,
-        recorded_by) select org_id, host_org_id, id, starts_on, starts_on + 2, ${reason}, ${userId}
+        recorded_by) select org_id, host_org_id, id, starts_on, starts_on + 2,
+          ${await f.seal(m, 'placement_stays_abroad.reason', reason)}, ${m.userId}
         from placements where id = ${placementId} returning id`,
     );
-  const objective = async (pathwayId: string | undefined, title: string) => {
+  const objective = async (pathwayId: string | undefined, title: string, m: ChildContext['a']) => {
     const id = await first(
       db,
-      sql`insert into pathway_objectives (org_id, pathway_id, title) select org_id, id, ${title}
+      sql`insert into pathway_objectives (org_id, pathway_id, title)
+        select org_id, id, ${await f.seal(m, 'pathway_objectives.title', title)}
         from pathways where id = ${pathwayId} returning id`,
     );
     const action = await first(
       db,
-      sql`insert into pathway_actions (org_id, objective_id, title) select org_id, id, ${`${title} action`}
+      sql`insert into pathway_actions (org_id, objective_id, title)
+        select org_id, id, ${await f.seal(m, 'pathway_actions.title', `${title} action`)}
         from pathway_objectives where id = ${id} returning id`,
     );
     return { id, action };
@@ -109,8 +113,8 @@ export async function childRecords(ctx: ChildContext): Promise<{ probes: Probe[]
         and t.evidence_sha256 is null order by t.id limit 1)
       returning id, sheet_id`.execute(db)
   ).rows[0];
-  const ownObjective = await objective(own.get('pathways/:id'), 'Ownmatrix objective');
-  const otherObjective = await objective(other.get('pathways/:id'), 'Leakcheck objective');
+  const ownObjective = await objective(own.get('pathways/:id'), 'Ownmatrix objective', a);
+  const otherObjective = await objective(other.get('pathways/:id'), 'Leakcheck objective', b);
   const ownVolunteerOrg = await first(
     db,
     sql`select org_id as id from volunteer_organisations where volunteer_id = ${own.get('volunteers/:id')} limit 1`,
@@ -126,8 +130,8 @@ export async function childRecords(ctx: ChildContext): Promise<{ probes: Probe[]
     ],
     [
       'stays-abroad/:stayId',
-      await stay(own.get('placements/:id'), 'Ownmatrix stay', a.userId),
-      await stay(other.get('placements/:id'), 'Leakcheck stay', b.userId),
+      await stay(own.get('placements/:id'), 'Ownmatrix stay', a),
+      await stay(other.get('placements/:id'), 'Leakcheck stay', b),
     ],
     [
       'consents/:cid',

@@ -76,6 +76,10 @@ export const SEALED_COLUMNS: readonly SealedColumn[] = [
   { table: 'outreach_contacts', column: 'note', field: 'outreach_contacts.note', heldClearText: true },
   // The home organisation's, released to a grantee of the 'pathway' group (ADR 0039).
   { table: 'pathway_notes', column: 'body', field: 'pathway_notes.body', heldClearText: true },
+  // The home organisation's alone (migration 0080).
+  { table: 'pathway_objectives', column: 'title', field: 'pathway_objectives.title', heldClearText: true },
+  { table: 'pathway_actions', column: 'title', field: 'pathway_actions.title', heldClearText: true },
+  { table: 'pathway_mobility', column: 'note', field: 'pathway_mobility.note', heldClearText: true },
   // The sender's, released to the recipient (app.referral_keys).
   { table: 'referrals', column: 'message', field: 'referrals.message', heldClearText: true },
   // The recipient's, released to the sender (migration 0078).

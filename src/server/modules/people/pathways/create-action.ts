@@ -21,7 +21,7 @@ export async function createAction(
   ensureOpen(pathway);
   const errors = tooShort('title', body.title, 2);
   if (errors.length) throw validationFailed(errors);
-  await insertAction(trx, {
+  await insertAction(trx, masters, {
     orgId: objective.orgId,
     objectiveId: objective.id,
     title: body.title.trim(),

@@ -19,7 +19,7 @@ export async function createObjective(
   const pathway = await loadOpenPathway(trx, actor, pathwayId);
   const errors = tooShort('title', body.title, 2);
   if (errors.length) throw validationFailed(errors);
-  await insertObjective(trx, {
+  await insertObjective(trx, masters, {
     orgId: pathway.orgId,
     pathwayId: pathway.id,
     title: body.title.trim(),

@@ -76,9 +76,17 @@ export async function seedDemoPathways(
         );
       });
       if (key) {
+        // Written sealed, as the application writes them (migrations 0074, 0080).
         const cipher = await fieldCipher(trx, { secretKey: key } as Secrets);
         for (const n of batch.notes) n.body = cipher.seal('pathway_notes.body', n.body as string);
-      } else batch.notes = [];
+        for (const o of batch.objectives)
+          o.title = cipher.seal('pathway_objectives.title', o.title as string);
+        for (const a of batch.actions) a.title = cipher.seal('pathway_actions.title', a.title as string);
+      } else {
+        batch.notes = [];
+        batch.objectives = [];
+        batch.actions = [];
+      }
       await insertAll(trx, batch);
     }
   });

@@ -37,10 +37,10 @@ export async function pathwayDetail(
   // One connection per transaction: queries run one after the other.
   // Already authorised through the pathway (a referent may just have handed it over to a colleague).
   const person = (await findPerson(trx, row.personId))!;
-  const objectives = await objectivesOf(trx, row.id);
-  const actions = await actionsOf(trx, row.id);
+  const objectives = await objectivesOf(trx, masters, row.id);
+  const actions = await actionsOf(trx, masters, row.id);
   const notes = await notesOf(trx, masters, row.id);
-  const mobility = await mobilityOf(trx, row.id);
+  const mobility = await mobilityOf(trx, masters, row.id);
   const base = await listItems(trx, [row]);
   const authors = await userRefs(
     trx,

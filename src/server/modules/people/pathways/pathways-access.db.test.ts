@@ -4,7 +4,7 @@ import { engineAvailable } from '../../../../../test/support/engine';
 import { civilDay } from '../../../../common/kernel/clock';
 import type { PathwayDetail } from '../../../../common/people/pathway-schemas';
 import { withContext } from '../../../platform/db/context';
-import { fieldCipher } from '../../../platform/keys/field-cipher';
+import { fieldCipher, openOwnColumns } from '../../../platform/keys/field-cipher';
 import { type Fixture, KORTRIJK_REFERENT, MOUSCRON_ADMIN, MOUSCRON_REFERENT, openFixture } from './fixtures';
 
 const available = await engineAvailable();
@@ -291,12 +291,17 @@ describe.skipIf(!available)('pathways: home organisation only, notes by their au
       expect(d.radii).toEqual([...(d.radii ?? [])].sort((a, b) => a - b));
       expect(d.radii?.[0]).toBe(5);
     }
-    // Each centre's pathways are written in its working language.
+    // Each centre's pathways are written in its working language, sealed with its key (migration 0080).
     const titles = await withContext(
       f.app.deps.db,
       { orgId: f.orgs.kortrijk, userId: f.users.kortrijkReferent },
-      async (trx) =>
-        (await trx.selectFrom('pathway_objectives').select('title').execute()).map((r) => r.title),
+      async (trx) => {
+        const rows = await trx.selectFrom('pathway_objectives').select('title').execute();
+        expect(rows.every((r) => r.title.startsWith('v2.'))).toBe(true);
+        return (
+          await openOwnColumns(trx, f.app.deps.secrets, rows, ['title', 'pathway_objectives.title'])
+        ).map((r) => r.title);
+      },
     );
     expect(titles).toContain('Zelfstandig met het openbaar vervoer reizen');
     expect(titles).not.toContain('Se déplacer seul·e en transports en commun');

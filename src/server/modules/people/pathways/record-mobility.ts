@@ -22,7 +22,7 @@ export async function recordMobility(
   const pathway = await loadOpenPathway(trx, actor, pathwayId);
   const errors = mobilityDateErrors(body.recordedOn, pathway, await today(trx));
   if (errors.length) throw validationFailed(errors);
-  await insertMobility(trx, {
+  await insertMobility(trx, masters, {
     orgId: pathway.orgId,
     pathwayId: pathway.id,
     recordedOn: body.recordedOn,

@@ -1,8 +1,17 @@
 import { sql } from 'kysely';
 import type { ActionStatus, ObjectiveStatus } from '../../../../common/people/pathway-schemas';
 import type { Tx } from '../../../platform/db/context';
+import { fieldCipher, type MasterKeys, openOwnColumns } from '../../../platform/keys/field-cipher';
 
-/** SQL of the plan of a pathway: objectives and their actions (notes, mobility: store-notes.ts). */
+/**
+ * SQL of the plan of a pathway: objectives and their actions (notes, mobility: store-notes.ts). Their titles
+ * are sealed with the organisation's key (migration 0080): written sealed, read opened by the lists here; the
+ * single-row reads (access checks) keep them sealed.
+ */
+const OBJECTIVE = 'pathway_objectives.title' as const;
+const ACTION = 'pathway_actions.title' as const;
+const sealed = async (trx: Tx, masters: MasterKeys, field: typeof OBJECTIVE | typeof ACTION, title: string) =>
+  (await fieldCipher(trx, masters)).seal(field, title);
 
 export interface ObjectiveRow {
   id: string;
@@ -24,7 +33,7 @@ export interface ActionRow {
   doneOn: string | null;
 }
 
-export async function objectivesOf(trx: Tx, pathwayId: string): Promise<ObjectiveRow[]> {
+export async function objectivesOf(trx: Tx, masters: MasterKeys, pathwayId: string): Promise<ObjectiveRow[]> {
   const rows = await trx
     .selectFrom('pathway_objectives')
     .select(['id', 'org_id', 'pathway_id', 'title', 'status', 'due_on'])
@@ -32,7 +41,7 @@ export async function objectivesOf(trx: Tx, pathwayId: string): Promise<Objectiv
     .orderBy('created_at')
     .orderBy('id')
     .execute();
-  return rows.map((r) => ({
+  return (await openOwnColumns(trx, masters, rows, ['title', OBJECTIVE])).map((r) => ({
     id: r.id,
     orgId: r.org_id,
     pathwayId: r.pathway_id,
@@ -62,24 +71,29 @@ export async function findObjective(trx: Tx, id: string): Promise<ObjectiveRow |
 
 export async function insertObjective(
   trx: Tx,
+  masters: MasterKeys,
   v: { orgId: string; pathwayId: string; title: string; dueOn: string | null },
 ): Promise<string> {
+  const title = await sealed(trx, masters, OBJECTIVE, v.title);
   const r = await trx
     .insertInto('pathway_objectives')
-    .values({ org_id: v.orgId, pathway_id: v.pathwayId, title: v.title, due_on: v.dueOn })
+    .values({ org_id: v.orgId, pathway_id: v.pathwayId, title, due_on: v.dueOn })
     .returning('id')
     .executeTakeFirstOrThrow();
   return r.id;
 }
 
+/** `title` is a new text to seal, or undefined to keep the stored one. */
 export async function updateObjective(
   trx: Tx,
+  masters: MasterKeys,
   id: string,
-  v: { title: string; status: ObjectiveStatus; dueOn: string | null },
+  v: { title: string | undefined; status: ObjectiveStatus; dueOn: string | null },
 ): Promise<void> {
+  const title = v.title === undefined ? {} : { title: await sealed(trx, masters, OBJECTIVE, v.title) };
   await trx
     .updateTable('pathway_objectives')
-    .set({ title: v.title, status: v.status, due_on: v.dueOn, updated_at: sql`now()` })
+    .set({ ...title, status: v.status, due_on: v.dueOn, updated_at: sql`now()` })
     .where('id', '=', id)
     .execute();
 }
@@ -123,13 +137,13 @@ const toAction = (r: {
   doneOn: r.done_on,
 });
 
-export async function actionsOf(trx: Tx, pathwayId: string): Promise<ActionRow[]> {
+export async function actionsOf(trx: Tx, masters: MasterKeys, pathwayId: string): Promise<ActionRow[]> {
   const rows = await actionQuery(trx)
     .where('o.pathway_id', '=', pathwayId)
     .orderBy('a.created_at')
     .orderBy('a.id')
     .execute();
-  return rows.map(toAction);
+  return (await openOwnColumns(trx, masters, rows, ['title', ACTION])).map(toAction);
 }
 
 export async function findAction(trx: Tx, id: string): Promise<ActionRow | null> {
@@ -139,24 +153,29 @@ export async function findAction(trx: Tx, id: string): Promise<ActionRow | null>
 
 export async function insertAction(
   trx: Tx,
+  masters: MasterKeys,
   v: { orgId: string; objectiveId: string; title: string; dueOn: string | null },
 ): Promise<string> {
+  const title = await sealed(trx, masters, ACTION, v.title);
   const r = await trx
     .insertInto('pathway_actions')
-    .values({ org_id: v.orgId, objective_id: v.objectiveId, title: v.title, due_on: v.dueOn })
+    .values({ org_id: v.orgId, objective_id: v.objectiveId, title, due_on: v.dueOn })
     .returning('id')
     .executeTakeFirstOrThrow();
   return r.id;
 }
 
+/** `title` is a new text to seal, or undefined to keep the stored one. */
 export async function updateAction(
   trx: Tx,
+  masters: MasterKeys,
   id: string,
-  v: { title: string; status: ActionStatus; dueOn: string | null; doneOn: string | null },
+  v: { title: string | undefined; status: ActionStatus; dueOn: string | null; doneOn: string | null },
 ): Promise<void> {
+  const title = v.title === undefined ? {} : { title: await sealed(trx, masters, ACTION, v.title) };
   await trx
     .updateTable('pathway_actions')
-    .set({ title: v.title, status: v.status, due_on: v.dueOn, done_on: v.doneOn, updated_at: sql`now()` })
+    .set({ ...title, status: v.status, due_on: v.dueOn, done_on: v.doneOn, updated_at: sql`now()` })
     .where('id', '=', id)
     .execute();
 }

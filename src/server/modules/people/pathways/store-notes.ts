@@ -8,6 +8,7 @@ import { type MasterKeys, openOwnColumns, sealText } from '../../../platform/key
  * its organisation's key (ADR 0039): written sealed, read opened here (RLS: the organisation's own notes).
  */
 const BODY = 'pathway_notes.body' as const;
+const MOBILITY_NOTE = 'pathway_mobility.note' as const;
 
 export interface NoteRow {
   id: string;
@@ -116,7 +117,7 @@ export async function updateNote(
 }
 
 /** Newest first (the summary reads them in the other direction). */
-export async function mobilityOf(trx: Tx, pathwayId: string): Promise<MobilityRecord[]> {
+export async function mobilityOf(trx: Tx, masters: MasterKeys, pathwayId: string): Promise<MobilityRecord[]> {
   const rows = await trx
     .selectFrom('pathway_mobility')
     .select(['id', 'recorded_on', 'radius_km', 'crossed_border', 'note'])
@@ -124,7 +125,8 @@ export async function mobilityOf(trx: Tx, pathwayId: string): Promise<MobilityRe
     .orderBy('recorded_on', 'desc')
     .orderBy('created_at', 'desc')
     .execute();
-  return rows.map((r) => ({
+  // The note is sealed with the organisation's key (migration 0080); a grant never shows it.
+  return (await openOwnColumns(trx, masters, rows, ['note', MOBILITY_NOTE])).map((r) => ({
     id: r.id,
     recordedOn: r.recorded_on,
     radiusKm: r.radius_km,
@@ -135,6 +137,7 @@ export async function mobilityOf(trx: Tx, pathwayId: string): Promise<MobilityRe
 
 export async function insertMobility(
   trx: Tx,
+  masters: MasterKeys,
   v: {
     orgId: string;
     pathwayId: string;
@@ -152,7 +155,7 @@ export async function insertMobility(
       recorded_on: v.recordedOn,
       radius_km: v.radiusKm,
       crossed_border: v.crossedBorder,
-      note: v.note,
+      note: await sealText(trx, masters, MOBILITY_NOTE, v.note),
     })
     .returning('id')
     .executeTakeFirstOrThrow();

@@ -34,8 +34,8 @@ export async function updateAction(
     errors.push({ path: 'doneOn', code: 'people.pathways.errors.done_on_without_done' });
   errors.push(...notInFuture('doneOn', body.doneOn, day));
   if (errors.length) throw validationFailed(errors);
-  await update(trx, row.id, {
-    title: body.title?.trim() ?? row.title,
+  await update(trx, masters, row.id, {
+    title: body.title?.trim(),
     status,
     dueOn: body.dueOn === undefined ? row.dueOn : body.dueOn,
     doneOn: actionDoneOn(status, row.doneOn, body.doneOn, day),

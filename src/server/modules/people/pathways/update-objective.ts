@@ -29,8 +29,8 @@ export async function updateObjective(
       params: { from: row.status, to: status },
     });
   if (errors.length) throw validationFailed(errors);
-  await update(trx, row.id, {
-    title: body.title?.trim() ?? row.title,
+  await update(trx, masters, row.id, {
+    title: body.title?.trim(),
     status,
     dueOn: body.dueOn === undefined ? row.dueOn : body.dueOn,
   });

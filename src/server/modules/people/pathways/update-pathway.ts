@@ -43,7 +43,7 @@ export async function updatePathway(
   if (body.referentUserIds) errors.push(...(await referentErrors(trx, row.orgId, next.referentUserIds)));
   if (body.programmeId) errors.push(...(await programmeErrors(trx, row.orgId, next.programmeId)));
   if (body.entryOn || body.exitOn) {
-    const dates = (await mobilityOf(trx, row.id)).map((m) => m.recordedOn).sort();
+    const dates = (await mobilityOf(trx, masters, row.id)).map((m) => m.recordedOn).sort();
     const first = dates[0];
     const last = dates.at(-1);
     if (first && first < next.entryOn)

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { TestApp } from '../../../../../test/support/app';
 import { withContext } from '../../../platform/db/context';
-import { fieldCipher } from '../../../platform/keys/field-cipher';
+import { type EncryptedField, fieldCipher } from '../../../platform/keys/field-cipher';
 
 /** Test helpers: demo organisations and users by e-mail, persons and consents written as the home centre. */
 export function referralFixtures(t: TestApp) {
@@ -116,5 +116,9 @@ export function referralFixtures(t: TestApp) {
     return Number(r.rows[0]?.n ?? 0);
   };
 
-  return { db, member, asOrg, createPerson, createConsent, auditCount };
+  /** A text sealed with the member's organisation's key, as the application writes sealed columns. */
+  const seal = (m: { userId: string; orgId: string }, field: EncryptedField, text: string) =>
+    asOrg(m, async (trx) => (await fieldCipher(trx, t.deps.secrets)).seal(field, text));
+
+  return { db, member, asOrg, createPerson, createConsent, auditCount, seal };
 }

@@ -57,6 +57,24 @@ const pathways: SubjectDataProvider = {
   key: 'people.pathways',
   async collect(trx, _actor, personId, masters) {
     const of = sql`(select id from pathways where person_id = ${personId})`;
+    // Titles are sealed (migration 0080): opened here, then each objective lists its actions.
+    const objectives = await opened(
+      trx,
+      masters,
+      await sql<{ id: string; title: string; status: string; dueOn: string | null }>`
+        select o.id, o.title, o.status, o.due_on::text as "dueOn"
+        from pathway_objectives o where o.pathway_id in ${of} order by o.created_at`.execute(trx),
+      ['title', 'pathway_objectives.title'],
+    );
+    const actions = await opened(
+      trx,
+      masters,
+      await sql<{ objective_id: string; title: string; status: string }>`
+        select a.objective_id, a.title, a.status from pathway_actions a
+          join pathway_objectives o on o.id = a.objective_id
+        where o.pathway_id in ${of} order by a.created_at`.execute(trx),
+      ['title', 'pathway_actions.title'],
+    );
     return [
       section(
         'people.pathways',
@@ -66,14 +84,15 @@ const pathways: SubjectDataProvider = {
           from pathways w left join programmes pr on pr.id = w.programme_id
           where w.person_id = ${personId} order by w.entry_on`.execute(trx),
       ),
-      section(
-        'people.objectives',
-        await sql<Record<string, unknown>>`
-          select o.title, o.status, o.due_on::text as "dueOn",
-            (select string_agg(a.title || ' (' || a.status || ')', '; ' order by a.created_at)
-              from pathway_actions a where a.objective_id = o.id) as "actions"
-          from pathway_objectives o where o.pathway_id in ${of} order by o.created_at`.execute(trx),
-      ),
+      section('people.objectives', {
+        rows: objectives.rows.map(({ id, ...o }) => {
+          const mine = actions.rows.filter((a) => a.objective_id === id);
+          return {
+            ...o,
+            actions: mine.length ? mine.map((a) => `${a.title} (${a.status})`).join('; ') : null,
+          };
+        }),
+      }),
       section(
         'people.notes',
         await opened(
@@ -88,10 +107,15 @@ const pathways: SubjectDataProvider = {
       ),
       section(
         'people.mobility',
-        await sql<Record<string, unknown>>`
-          select m.recorded_on::text as "recordedOn", m.radius_km as "radiusKm", m.crossed_border as "crossedBorder",
-            m.note
-          from pathway_mobility m where m.pathway_id in ${of} order by m.recorded_on`.execute(trx),
+        await opened(
+          trx,
+          masters,
+          await sql<Record<string, unknown> & { note: string | null }>`
+            select m.recorded_on::text as "recordedOn", m.radius_km as "radiusKm",
+              m.crossed_border as "crossedBorder", m.note
+            from pathway_mobility m where m.pathway_id in ${of} order by m.recorded_on`.execute(trx),
+          ['note', 'pathway_mobility.note'],
+        ),
       ),
     ];
   },
